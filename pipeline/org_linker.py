@@ -1,0 +1,355 @@
+"""spaCy component: ORG spans from the knowledge base, rules and the NER, with kb_ids."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+
+from . import attributes  # noqa: F401  (registers Span._ extensions)
+from .errors import Errors
+from .kb import COUNTRY_CUES, KnowledgeBase, OrgEntry, country_scores, load_entries
+
+LABEL = "ORG"
+LEADING = {"l'", "l’", "la", "le", "les", "du", "des", "d'", "d’", "de", "au", "aux", "à"}
+INSTITUTION_HEADS = {
+    "ministère", "armée", "armées", "gendarmerie", "police", "marine", "garde", "tribunal",
+    "cour", "parquet", "parlement", "assemblée", "sénat", "conseil", "direction", "agence",
+    "office", "commission", "banque", "haut-commissariat", "préfecture", "douane", "douanes",
+    "forces", "sûreté", "inspection", "caisse", "fédération", "confédération", "union",
+    "association", "fondation", "secrétariat", "délégation", "observatoire", "institut",
+    "autorité", "chambre", "brigade", "service", "protection", "croissant-rouge", "croix-rouge",
+}
+INSTITUTION_ADJ = {
+    "royale", "royal", "nationale", "national", "fédérale", "fédéral", "générale", "général",
+    "centrale", "central", "européenne", "africaine", "constitutionnelle", "suprême",
+    "militaire", "civile", "régionale", "municipale", "communale", "populaire", "islamique",
+    "internationale", "international", "supérieur", "supérieure", "mondiale", "militaires",
+    "armées", "auxiliaires", "spéciale", "judiciaire", "pénitentiaire", "maritime", "côtière",
+}
+COURT_COMPLEMENTS = {"appel", "cassation", "comptes", "justice", "première", "instance", "sûreté"}
+GENERIC_SINGLE = {
+    "gouvernement", "état", "etat", "rapport", "ministère", "parlement", "armée", "police",
+    "conseil", "commission", "agence", "office", "autorités", "direction", "président",
+    "premier", "ministre", "royaume", "république", "etat-major",
+}
+PLACE_WORDS = {cue for cues in COUNTRY_CUES.values() for cue in cues} | {
+    "europe", "afrique", "méditerranée", "sahel", "maghreb", "occident", "orient", "asie",
+    "amérique", "espagne", "italie", "allemagne", "libye", "égypte", "états-unis", "ukraine",
+    "russie", "chine", "gaza", "israël", "iran", "turquie", "grèce", "portugal", "londres",
+    "madrid", "berlin", "rome", "washington", "pékin", "moscou", "ceuta", "melilla",
+}
+PRIORITY = {"kb": 0, "institution": 0, "apposition": 1, "dateline": 3, "ner": 4}
+DATELINE = re.compile(r"\A\s*(?P<name>[A-ZÉÈÀÂ][^\n–—]{1,60}?)\s+[–—-]\s+[A-ZÉÈÀÂ][^\n]{0,40}\n")
+ACRONYM = re.compile(r"^[A-ZÉÈ][A-Za-zÉÈéè0-9&-]{1,11}$")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    kb_id: str | None
+    source: str
+
+
+@Language.factory(
+    "dechiffre_orgs",
+    default_config={"use_ner": True, "overwrite_ents": True},
+)
+def make_org_linker(nlp: Language, name: str, *, use_ner: bool, overwrite_ents: bool) -> OrgLinker:
+    """Create the organisation linker."""
+    return OrgLinker(nlp, name=name, use_ner=use_ner, overwrite_ents=overwrite_ents)
+
+
+class OrgLinker(Pipe):
+    """Tag organisations: knowledge-base names and acronyms, appositions, institutions, NER."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "dechiffre_orgs",
+        *,
+        use_ner: bool = True,
+        overwrite_ents: bool = True,
+    ) -> None:
+        self.nlp = nlp
+        self.vocab = nlp.vocab
+        self.name = name
+        self.cfg: dict[str, Any] = {"use_ner": use_ner, "overwrite_ents": overwrite_ents}
+        self.kb: KnowledgeBase | None = None
+        self.name_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+
+    # -- data ---------------------------------------------------------------
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        kb_path: str | None = None,
+        entries: list[OrgEntry] | None = None,
+    ) -> None:
+        """Load the knowledge base (package data unless a path or entries are given)."""
+        self.set_entries(entries if entries is not None else load_entries(kb_path))
+
+    def set_entries(self, entries: list[OrgEntry]) -> None:
+        self.kb = KnowledgeBase(entries)
+        self.name_matcher = PhraseMatcher(self.vocab, attr="LOWER")
+        self.acronym_matcher = PhraseMatcher(self.vocab, attr="ORTH")
+        make = self.nlp.make_doc
+        names: set[str] = set()
+        acronyms: set[str] = set()
+        for entry in self.kb:
+            names.update(entry.names)
+            names.update(entry.generic_names)
+            for acro in entry.acronyms:
+                acronyms.add(acro)
+                acronyms.add(acro.upper())
+        forms = {v for n in names for v in (n, n.replace("'", "’"), n.replace("’", "'"))}
+        self.name_matcher.add("NAME", [make(f) for f in sorted(forms)])
+        self.acronym_matcher.add("ACRO", [make(a) for a in sorted(acronyms)])
+
+    # -- running -------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        if self.kb is None:
+            raise ValueError(Errors.E012)
+        spans = self.find(doc)
+        self._set_ents(doc, spans)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def find(self, doc: Doc) -> list[Span]:
+        """ORG spans of a Doc with kb_ids."""
+        assert self.kb is not None
+        kb = self.kb
+        countries = country_scores(doc.text)
+        cands: list[Candidate] = []
+        for _, start, end in self.name_matcher(doc):
+            start = self._trim_leading(doc, start, end)
+            if start >= end:
+                continue
+            kb_id = kb.resolve(doc[start:end].text, countries=countries)
+            cands.append(Candidate(start, end, kb_id, "kb"))
+        for _, start, end in self.acronym_matcher(doc):
+            text = doc[start:end].text
+            kb_id = kb.resolve(text, countries=countries, acronym=True)
+            if kb_id is None:
+                kb_id = kb.resolve(text.title(), countries=countries, acronym=True)
+            cands.append(Candidate(start, end, kb_id, "kb"))
+        cands.extend(self._institutions(doc, countries))
+        cands.extend(self._dateline(doc, countries))
+        if self.cfg["use_ner"]:
+            cands.extend(self._ner(doc, countries))
+        chosen = _select(cands)
+        chosen = self._appositions(doc, chosen, countries)
+        out = []
+        for cand in chosen:
+            span = Span(doc, cand.start, cand.end, label=LABEL, kb_id=cand.kb_id or "")
+            span._.source = cand.source
+            out.append(span)
+        return out
+
+    @staticmethod
+    def _trim_leading(doc: Doc, start: int, end: int) -> int:
+        while start < end - 1 and doc[start].lower_ in LEADING and not doc[start].text.startswith("Les"):
+            start += 1
+        return start
+
+    def _institutions(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """Lower-case bodies: 'armée malienne', 'ministère de la Santé', 'tribunal de première instance de Rabat'."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        n = len(doc)
+        for tok in doc:
+            head = tok.lower_
+            if head not in INSTITUTION_HEADS:
+                continue
+            i = tok.i + 1
+            qualified = False
+            while i < n and (doc[i].lower_ in INSTITUTION_ADJ or _nationality(doc[i].lower_)):
+                i += 1
+                qualified = True
+            while i + 1 < n:
+                j = i
+                if doc[j].lower_ in {"de", "du", "des", "d'", "d’", "et"}:
+                    j += 1
+                    if j < n and doc[j].lower_ in {"la", "l'", "l’", "de", "des", "du"}:
+                        j += 1
+                    if j < n and doc[j].lower_ in {"la", "l'", "l’"}:
+                        j += 1
+                else:
+                    break
+                if j < n and (doc[j].text[:1].isupper() or (head in {"tribunal", "cour"} and doc[j].lower_ in COURT_COMPLEMENTS)):
+                    if doc[j].lower_ in PLACE_WORDS and not qualified and head not in {"tribunal", "cour", "préfecture", "ambassade"}:
+                        break
+                    i = j + 1
+                    while i < n and (doc[i].text[:1].isupper() or doc[i].lower_ in COURT_COMPLEMENTS or doc[i].lower_ in INSTITUTION_ADJ) and doc[i].pos_ != "PUNCT":
+                        i += 1
+                    qualified = True
+                else:
+                    break
+            if not qualified:
+                continue
+            span = doc[tok.i : i]
+            if span.text.lower() in {"union européenne"}:
+                continue
+            kb_id = self.kb.resolve(span.text, countries=countries)
+            out.append(Candidate(tok.i, i, kb_id, "institution"))
+        return out
+
+    def _dateline(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """A source name before a city on the first line: 'Drapeau électronique – Rabat'."""
+        assert self.kb is not None
+        match = DATELINE.match(doc.text)
+        if not match:
+            return []
+        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        if span is None or span.text.lower() in PLACE_WORDS or span.text.isupper() and len(span) == 1 and span.text.lower() in PLACE_WORDS:
+            return []
+        kb_id = self.kb.resolve(span.text, countries=countries)
+        return [Candidate(span.start, span.end, kb_id, "dateline")]
+
+    def _ner(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """ORG entities of the statistical model, trimmed and filtered."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        for ent in doc.ents:
+            if ent.label_ != LABEL or ent._.source is not None:
+                continue
+            start = self._trim_leading(doc, ent.start, ent.end)
+            span = doc[start : ent.end]
+            if not _plausible_org(span):
+                continue
+            if len(span) == 1 and ACRONYM.match(span.text):
+                kb_id = self.kb.resolve(span.text, countries=countries, acronym=True)
+            else:
+                kb_id = self.kb.resolve(span.text, countries=countries)
+            out.append(Candidate(span.start, span.end, kb_id, "ner"))
+        return out
+
+    def _appositions(self, doc: Doc, chosen: list[Candidate], countries: dict[str, int]) -> list[Candidate]:
+        """'... pour les migrations (OIM)': the acronym is an ORG linked like its name."""
+        assert self.kb is not None
+        by_start = {c.start: c for c in chosen}
+        acronyms: dict[str, str | None] = {}
+        extra: list[Candidate] = []
+        for cand in chosen:
+            i = cand.end
+            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and ACRONYM.match(doc[i + 1].text):
+                acro = doc[i + 1].text
+                if i + 1 in by_start:
+                    other = by_start[i + 1]
+                    if other.kb_id is None:
+                        other.kb_id = cand.kb_id
+                    acronyms[acro] = other.kb_id
+                    continue
+                kb_id = cand.kb_id or self.kb.resolve(acro, countries=countries, acronym=True)
+                if cand.kb_id is None and kb_id is not None:
+                    cand.kb_id = kb_id
+                acronyms[acro] = kb_id
+                extra.append(Candidate(i + 1, i + 2, kb_id, "apposition"))
+        if not acronyms:
+            return chosen
+        taken = {t for c in [*chosen, *extra] for t in range(c.start, c.end)}
+        for tok in doc:
+            if tok.text in acronyms and tok.i not in taken:
+                extra.append(Candidate(tok.i, tok.i + 1, acronyms[tok.text], "apposition"))
+                taken.add(tok.i)
+        for cand in chosen:
+            if cand.end - cand.start == 1 and doc[cand.start].text in acronyms and cand.kb_id is None:
+                cand.kb_id = acronyms[doc[cand.start].text]
+        return sorted([*chosen, *extra], key=lambda c: c.start)
+
+    def _set_ents(self, doc: Doc, spans: list[Span]) -> None:
+        taken = {t for s in spans for t in range(s.start, s.end)}
+        keep = []
+        for ent in doc.ents:
+            overlap = any(t in taken for t in range(ent.start, ent.end))
+            if ent.label_ == "QUANTITY":
+                if overlap:
+                    spans = [s for s in spans if not (s.start < ent.end and ent.start < s.end)]
+                    taken = {t for s in spans for t in range(s.start, s.end)}
+                keep.append(ent)
+            elif ent.label_ == LABEL:
+                continue  # replaced by our ORG decisions
+            elif not overlap:
+                keep.append(ent)
+        doc.ents = sorted([*keep, *spans], key=lambda s: s.start)
+
+    # -- serialisation -------------------------------------------------------
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg.json", self.cfg)
+        if self.kb is not None:
+            srsly.write_jsonl(path / "orgs.jsonl", [e.to_json() for e in self.kb])
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrgLinker:
+        path = Path(path)
+        if (path / "cfg.json").exists():
+            self.cfg.update(srsly.read_json(path / "cfg.json"))
+        if (path / "orgs.jsonl").exists():
+            self.set_entries(load_entries(path / "orgs.jsonl"))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        entries = [e.to_json() for e in self.kb] if self.kb else []
+        return srsly.msgpack_dumps({"cfg": self.cfg, "entries": entries})  # type: ignore[no-any-return]
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> OrgLinker:
+        msg = srsly.msgpack_loads(data)
+        self.cfg.update(msg["cfg"])
+        lines = [srsly.json_dumps(e) for e in msg["entries"]]
+        from .kb import read_entries
+
+        self.set_entries(read_entries(lines, "<bytes>"))
+        return self
+
+
+def _nationality(word: str) -> bool:
+    return word.endswith(("aine", "ain", "aise", "ais", "ienne", "ien", "oise", "ois", "ique", "ane", "èque", "gne", "ite")) and word not in {
+        "certain", "certaine", "prochain", "prochaine", "mais", "jamais", "moins", "fois", "ancien", "ancienne", "bien", "rien", "lien", "quotidien", "quotidienne", "anglais", "politique", "publique", "public", "technique", "économique", "pratique", "unique", "critique", "logique", "mois", "chinoise", "trois", "voisine", "choix", "avait", "était", "huit", "suite",
+    }
+
+
+def _plausible_org(span: Span) -> bool:
+    """Reject NER ORGs that are places, generic words, lower-case phrases or too long."""
+    text = span.text.strip()
+    low = text.lower()
+    if not text or len(span) > 12:
+        return False
+    if not any(ch.isupper() for ch in text):
+        return False
+    if low in PLACE_WORDS or low in GENERIC_SINGLE:
+        return False
+    first = span[0]
+    if first.lower_ in GENERIC_SINGLE and len(span) == 1:
+        return False
+    if first.pos_ in {"VERB", "ADV", "PRON", "NUM", "PUNCT"}:
+        return False
+    return not all(t.lower_ in PLACE_WORDS or t.is_punct for t in span)
+
+
+def _select(cands: list[Candidate]) -> list[Candidate]:
+    """Greedy non-overlapping choice: higher-priority source first, then longer span."""
+    order = sorted(cands, key=lambda c: (PRIORITY[c.source], -(c.end - c.start), c.start))
+    taken: set[int] = set()
+    out: list[Candidate] = []
+    for cand in order:
+        if any(t in taken for t in range(cand.start, cand.end)):
+            continue
+        out.append(cand)
+        taken.update(range(cand.start, cand.end))
+    return sorted(out, key=lambda c: c.start)

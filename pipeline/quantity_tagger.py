@@ -1,0 +1,194 @@
+"""spaCy component: QUANTITY spans with value, unit, modifier and object."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from . import attributes  # noqa: F401  (registers Span._ extensions)
+from .kb import country_scores
+from .number_normalizer import AmountMatch, find_amounts
+
+LABEL = "QUANTITY"
+DE_WORDS = {"de", "d'", "d’", "des", "du"}
+DETERMINERS = {"la", "l'", "l’", "les", "ces", "leurs", "leur", "ses", "sa", "son", "nos", "vos"}
+PLACE_UNITS = {"km", "m", "mi", "nmi", "cm", "mm"}
+OBJECT_POS = {"NOUN", "PROPN"}
+
+
+@Language.factory(
+    "dechiffre_quantities",
+    default_config={"overwrite": True, "dollar_context": True, "spans_key": None},
+)
+def make_quantity_tagger(
+    nlp: Language,
+    name: str,
+    *,
+    overwrite: bool,
+    dollar_context: bool,
+    spans_key: str | None,
+) -> QuantityTagger:
+    """Create the QUANTITY tagger."""
+    return QuantityTagger(
+        nlp.vocab, name=name, overwrite=overwrite, dollar_context=dollar_context, spans_key=spans_key
+    )
+
+
+class QuantityTagger(Pipe):
+    """Find amounts with the French number normalizer and attach their object."""
+
+    def __init__(
+        self,
+        vocab: Any,
+        name: str = "dechiffre_quantities",
+        *,
+        overwrite: bool = True,
+        dollar_context: bool = True,
+        spans_key: str | None = None,
+    ) -> None:
+        self.vocab = vocab
+        self.name = name
+        self.cfg: dict[str, Any] = {
+            "overwrite": overwrite,
+            "dollar_context": dollar_context,
+            "spans_key": spans_key,
+        }
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = self.find(doc)
+        if self.cfg["spans_key"]:
+            doc.spans[self.cfg["spans_key"]] = spans
+        else:
+            set_entities(doc, spans, overwrite_labels=None if self.cfg["overwrite"] else set())
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+        for doc in stream:
+            yield self(doc)
+
+    def dollar_for(self, doc: Doc) -> str:
+        if not self.cfg["dollar_context"]:
+            return "USD"
+        scores = country_scores(doc.text)
+        text = doc.text.lower()
+        if scores.get("CA", 0) > 0 and "américain" not in text and scores.get("CA", 0) >= max(scores.values()):
+            return "CAD"
+        return "USD"
+
+    def find(self, doc: Doc) -> list[Span]:
+        """QUANTITY spans of a Doc, with attributes set."""
+        out: list[Span] = []
+        for match in find_amounts(doc.text, dollar=self.dollar_for(doc)):
+            span = doc.char_span(match.start, match.end, label=LABEL, alignment_mode="expand")
+            if span is None or not self._keep(span, match):
+                continue
+            span._.value = match.amount.value
+            span._.value_max = match.amount.value_max
+            span._.unit = match.amount.unit
+            span._.modifier = match.amount.modifier
+            span._.object = match.object_hint or find_object(span, match)
+            span._.source = "rules"
+            out.append(span)
+        return out
+
+    @staticmethod
+    def _keep(span: Span, match: AmountMatch) -> bool:
+        """Drop number words that the tagger reads as adjectives ('un bâtiment neuf')."""
+        if match.words_only and len(span) == 1:
+            tok = span[0]
+            if tok.pos_ == "ADJ" and tok.lower_ == "neuf":
+                return False
+            nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            prev = tok.nbor(-1) if tok.i > 0 else None
+            if tok.lower_ == "neuf" and prev is not None and prev.pos_ == "NOUN" and (nxt is None or nxt.pos_ != "NOUN"):
+                return False
+        return True
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg.json", self.cfg)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuantityTagger:
+        cfg_path = Path(path) / "cfg.json"
+        if cfg_path.exists():
+            self.cfg.update(srsly.read_json(cfg_path))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.json_dumps(self.cfg).encode("utf8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuantityTagger:
+        self.cfg.update(srsly.json_loads(data))
+        return self
+
+
+def _object_tokens(start: Token) -> list[Token]:
+    """A noun with its following adjectives and one determiner-less 'de' complement."""
+    doc = start.doc
+    toks = [start]
+    i = start.i + 1
+    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].lower_ not in {"dernier", "derniers", "dernières", "premiers"}:
+        toks.append(doc[i])
+        i += 1
+    if i + 1 < len(doc) and doc[i].lower_ in {"de", "d'", "d’"} and doc[i + 1].pos_ in OBJECT_POS and doc[i + 1].lower_ not in DETERMINERS:
+        toks.extend([doc[i], doc[i + 1]])
+        i += 2
+        while i < len(doc) and doc[i].pos_ == "ADJ":
+            toks.append(doc[i])
+            i += 1
+    return toks
+
+
+def find_object(span: Span, match: AmountMatch) -> str | None:
+    """What the amount counts: the noun it modifies, or its 'de' complement."""
+    doc = span.doc
+    i = span.end
+    if i >= len(doc):
+        return None
+    first = doc[i]
+    # skip adjectives placed before the noun: "210 nouveaux réseaux"
+    j = i
+    while j < len(doc) and j < i + 2 and doc[j].pos_ == "ADJ" and doc[j].lower_ not in {"dernières", "derniers", "premiers", "premières"}:
+        j += 1
+    if j < len(doc) and doc[j].pos_ in OBJECT_POS and first.lower_ not in DE_WORDS and not match.amount.unit == "%":
+        if match.amount.unit is None or match.amount.unit == "fois":
+            if match.amount.unit == "fois":
+                return None
+            return _text(doc[i : _object_tokens(doc[j])[-1].i + 1])
+    if first.lower_ in DE_WORDS:
+        if match.amount.unit in PLACE_UNITS:
+            return None
+        k = i + 1
+        if k < len(doc) and doc[k].lower_ in DETERMINERS:
+            k += 1
+        if k < len(doc) and doc[k].pos_ in OBJECT_POS:
+            return _text(doc[k : _object_tokens(doc[k])[-1].i + 1])
+    return None
+
+
+def _text(span: Span) -> str:
+    return span.text
+
+
+def set_entities(doc: Doc, spans: list[Span], *, overwrite_labels: set[str] | None) -> None:
+    """Put spans into doc.ents, replacing overlapping entities (all, or only these labels)."""
+    keep: list[Span] = []
+    taken = set()
+    for span in spans:
+        taken.update(range(span.start, span.end))
+    for ent in doc.ents:
+        overlaps = any(i in taken for i in range(ent.start, ent.end))
+        if overlaps and (overwrite_labels is None or ent.label_ in overwrite_labels):
+            continue
+        if overlaps:
+            spans = [s for s in spans if not (s.start < ent.end and ent.start < s.end)]
+        keep.append(ent)
+    doc.ents = filter_spans([*keep, *spans])

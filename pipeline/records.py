@@ -1,0 +1,49 @@
+"""Docs to gold-format records (``../shared/ANNOTATION.md``), and back."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from . import attributes  # noqa: F401  (registers Span._ extensions)
+
+LABELS = ("ORG", "QUANTITY")
+
+
+def span_record(span: Span, *, evidence: bool = True) -> dict[str, Any]:
+    """One span in the gold format, plus the extra keys ``text`` and ``source``."""
+    record: dict[str, Any] = {"start": span.start_char, "end": span.end_char, "label": span.label_}
+    if span.label_ == "ORG":
+        record["kb_id"] = span.kb_id_ or None
+    else:
+        record.update(
+            {
+                "value": span._.value,
+                "value_max": span._.value_max,
+                "unit": span._.unit,
+                "modifier": span._.modifier,
+                "object": span._.object,
+            }
+        )
+    if evidence:
+        record["text"] = span.text
+        record["source"] = span._.source
+    return record
+
+
+def doc_to_record(
+    doc: Doc,
+    doc_id: str,
+    *,
+    meta: dict[str, Any] | None = None,
+    evidence: bool = True,
+) -> dict[str, Any]:
+    """A processed Doc as one line of the gold format."""
+    spans = [span_record(ent, evidence=evidence) for ent in doc.ents if ent.label_ in LABELS]
+    spans.sort(key=lambda s: (s["start"], s["end"]))
+    record: dict[str, Any] = {"id": doc_id, "text": doc.text}
+    if meta:
+        record["meta"] = meta
+    record["spans"] = spans
+    return record

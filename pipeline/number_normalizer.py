@@ -306,7 +306,7 @@ def _words_value(words: Sequence[str]) -> int | None:
     """Value of number words through text2num, or None."""
     parts: list[str] = []
     for word in words:
-        parts.extend(p for p in word.lower().split("-") if p)
+        parts.extend("zéro" if p == "zero" else p for p in word.lower().split("-") if p)
     if not parts or parts[-1] == "et" or parts[0] == "et":
         return None
     try:
@@ -604,6 +604,26 @@ class _Scanner:
                 return unit[0], Amount(1, None, unit[1], None), True, None
         return None
 
+    def _scale_between(self, i: int, j: int) -> float:
+        factor = 1.0
+        for x in range(i, j):
+            if self.low(x) in SCALES:
+                factor *= SCALES[self.low(x)]
+            elif self.toks[x].text in SUFFIX_SCALES and x > i and self.toks[x - 1].kind == "num":
+                factor *= SUFFIX_SCALES[self.toks[x].text]
+        return factor
+
+    def _range(self, i1: int, first: tuple[int, Amount, bool, str | None], i2: int,
+               second: tuple[int, Amount, bool, str | None]) -> Amount:
+        """A range amount; 'de 2 à 3 millions' shares the scale word of its upper bound."""
+        low = first[1].value
+        if self._scale_between(i1, first[0]) == 1.0:
+            shared = self._scale_between(i2, second[0])
+            if shared > 1.0 and low * shared <= second[1].value:
+                low = _clean(low * shared)
+        unit = second[1].unit or first[1].unit
+        return Amount(low, second[1].value, unit, "range")
+
     def expression_at(self, i: int) -> tuple[int, Amount, bool, str | None] | None:
         """Modifier, range or plain quantity at i."""
         # entre X et Y
@@ -612,16 +632,16 @@ class _Scanner:
             if first and self.low(first[0]) == "et":
                 second = self.quantity_at(first[0] + 1)
                 if second:
-                    unit = second[1].unit or first[1].unit
-                    return second[0], Amount(first[1].value, second[1].value, unit, "range"), first[2] and second[2], None
+                    amount = self._range(i + 1, first, first[0] + 1, second)
+                    return second[0], amount, first[2] and second[2], None
         # de X à Y
         if self.low(i) in {"de", "d'"}:
             first = self.quantity_at(i + 1)
             if first and self.low(first[0]) == "à":
                 second = self.quantity_at(first[0] + 1)
                 if second and (first[1].unit is None or second[1].unit in (None, first[1].unit)):
-                    unit = second[1].unit or first[1].unit
-                    return second[0], Amount(first[1].value, second[1].value, unit, "range"), first[2] and second[2], None
+                    amount = self._range(i + 1, first, first[0] + 1, second)
+                    return second[0], amount, first[2] and second[2], None
         # modifier + quantity
         mod = self.modifier_at(i)
         if mod:
@@ -653,7 +673,8 @@ class _Scanner:
                 unit = second[1].unit or amount.unit
                 if hyphen or unit is not None or second[2] == words_only:
                     if not (hyphen and self._is_score(i, j, second[0], amount, second[1])):
-                        return second[0], Amount(amount.value, second[1].value, unit, "range"), words_only, obj
+                        ranged = self._range(i, got, j + 1, second)
+                        return second[0], ranged, words_only, obj
         return j, amount, words_only, obj
 
     def _is_score(self, i: int, j: int, end: int, a: Amount, b: Amount) -> bool:
@@ -703,9 +724,19 @@ class _Scanner:
                 return True
         if prev in IDENTIFIER_BEFORE and amount.unit is None and num_idx == i:
             return True
+        if (
+            num_idx == i
+            and num_idx > 0
+            and amount.unit is None
+            and re.fullmatch(r"[A-Z]{1,3}", toks[num_idx - 1].text)
+            and toks[num_idx - 1].low not in CURRENCY_PREFIXES
+        ):
+            return True  # vol AT 205, RN 7
         if num_idx > 0 and toks[num_idx - 1].text in {"n°", "°", "#"}:
             return True
         if num.kind == "num" and amount.value_max is None and self._in_digit_chain(num_idx):
+            return True
+        if num.kind == "word" and self.low(end).endswith(("ième", "ièmes")) and amount.unit is None:
             return True
         # capitalised number words inside a sentence are names (guerre des Six Jours)
         if num.kind == "word" and num.text[0].isupper() and not self.is_sentence_start(num_idx):

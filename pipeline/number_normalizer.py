@@ -490,6 +490,11 @@ class _Scanner:
                     found = None
             if found:
                 j, unit = found
+        # Moroccan shorthand: 3 MDH (millions of dirhams), 1,2 MMDH (billions)
+        if unit is None and self.low(j) in {"mdh", "mmdh"}:
+            value *= 1_000_000 if self.low(j) == "mdh" else 1_000_000_000
+            unit = "MAD"
+            j += 1
         # 1 USD et 23 centimes / 1 USD 23 cents
         if unit and unit not in {"%", "fois"} and unit in CURRENCY_UNITS.values():
             k2 = j + 1 if self.low(j) == "et" else j

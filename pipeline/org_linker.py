@@ -183,7 +183,9 @@ class OrgLinker(Pipe):
                 qualified = True
             while i + 1 < n:
                 j = i
-                if doc[j].lower_ in {"de", "du", "des", "d'", "d’", "et"}:
+                if doc[j].lower_ == "et" and j + 1 < n and doc[j + 1].lower_ in {"de", "des", "du", "d'", "d’"}:
+                    j += 1
+                if doc[j].lower_ in {"de", "du", "des", "d'", "d’"}:
                     j += 1
                     if j < n and doc[j].lower_ in {"la", "l'", "l’", "de", "des", "du"}:
                         j += 1

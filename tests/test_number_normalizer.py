@@ -130,6 +130,8 @@ FORMS: list[tuple[str, Any, Any, Any, Any]] = [
     ("500 DH", 500, N, "MAD", N),
     ("1,2 milliard de dirhams", 1200000000, N, "MAD", N),
     ("2 millions de DH", 2000000, N, "MAD", N),
+    ("3 MDH", 3000000, N, "MAD", N),
+    ("1,2 MMDH", 1200000000, N, "MAD", N),
     ("500 000 F CFA", 500000, N, "XOF", N),
     ("500 000 FCFA", 500000, N, "XOF", N),
     ("3 milliards de francs CFA", 3000000000, N, "XOF", N),

@@ -17,7 +17,7 @@ from spacy.training import Example
 
 from . import attributes  # noqa: F401  (registers Span._ extensions)
 from .errors import Errors
-from .kb import COUNTRY_CUES, KnowledgeBase, OrgEntry, country_scores, load_entries
+from .kb import COUNTRY_CUES, KnowledgeBase, country_scores, load_entries
 
 LABEL = "ORG"
 LEADING = {"l'", "l’", "la", "le", "les", "du", "des", "d'", "d’", "de", "au", "aux", "à"}
@@ -87,6 +87,7 @@ class OrgLinker(Pipe):
         self.cfg: dict[str, Any] = {"use_ner": use_ner, "overwrite_ents": overwrite_ents}
         self.kb: KnowledgeBase | None = None
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.cased_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
 
     # -- data ---------------------------------------------------------------
@@ -96,26 +97,33 @@ class OrgLinker(Pipe):
         *,
         nlp: Language | None = None,
         kb_path: str | None = None,
-        entries: list[OrgEntry] | None = None,
     ) -> None:
-        """Load the knowledge base (package data unless a path or entries are given)."""
-        self.set_entries(entries if entries is not None else load_entries(kb_path))
+        """Load the knowledge base: package data unless a JSONL path is given."""
+        self.set_entries(load_entries(kb_path))
 
     def set_entries(self, entries: list[OrgEntry]) -> None:
         self.kb = KnowledgeBase(entries)
         self.name_matcher = PhraseMatcher(self.vocab, attr="LOWER")
+        self.cased_matcher = PhraseMatcher(self.vocab, attr="ORTH")
         self.acronym_matcher = PhraseMatcher(self.vocab, attr="ORTH")
         make = self.nlp.make_doc
         names: set[str] = set()
+        cased: set[str] = set()
         acronyms: set[str] = set()
         for entry in self.kb:
-            names.update(entry.names)
-            names.update(entry.generic_names)
+            # names that are also ordinary words ("Le Monde", "Renaissance") match as written
+            target = cased if entry.extra.get("case_sensitive") else names
+            target.update(entry.names)
+            target.update(entry.generic_names)
             for acro in entry.acronyms:
                 acronyms.add(acro)
                 acronyms.add(acro.upper())
-        forms = {v for n in names for v in (n, n.replace("'", "’"), n.replace("’", "'"))}
-        self.name_matcher.add("NAME", [make(f) for f in sorted(forms)])
+
+        def both_apostrophes(forms: set[str]) -> list[str]:
+            return sorted({v for n in forms for v in (n, n.replace("'", "’"), n.replace("’", "'"))})
+
+        self.name_matcher.add("NAME", [make(f) for f in both_apostrophes(names)])
+        self.cased_matcher.add("NAME", [make(f) for f in both_apostrophes(cased)])
         self.acronym_matcher.add("ACRO", [make(a) for a in sorted(acronyms)])
 
     # -- running -------------------------------------------------------------
@@ -136,10 +144,7 @@ class OrgLinker(Pipe):
         kb = self.kb
         countries = country_scores(doc.text)
         cands: list[Candidate] = []
-        for _, start, end in self.name_matcher(doc):
-            start = self._trim_leading(doc, start, end)
-            if start >= end:
-                continue
+        for _, start, end in [*self.name_matcher(doc), *self.cased_matcher(doc)]:
             kb_id = kb.resolve(doc[start:end].text, countries=countries)
             cands.append(Candidate(start, end, kb_id, "kb"))
         for _, start, end in self.acronym_matcher(doc):

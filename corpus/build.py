@@ -78,7 +78,9 @@ def _quantity_attrs(spec: str, where: str) -> dict[str, Any]:
         key, sep, val = part.partition("=")
         key = key.strip()
         if not sep or key not in names:
-            raise MarkupError(f"{where}: expected key=value with keys {sorted(names)}, got {part!r}")
+            raise MarkupError(
+                f"{where}: expected key=value with keys {sorted(names)}, got {part!r}"
+            )
         val = val.strip()
         if key in ("v", "vmax"):
             attrs[names[key]] = _number(val, where)
@@ -87,7 +89,9 @@ def _quantity_attrs(spec: str, where: str) -> dict[str, Any]:
     if attrs["value"] is None:
         raise MarkupError(f"{where}: QUANTITY needs v=<value>")
     if attrs["modifier"] not in MODIFIERS:
-        raise MarkupError(f"{where}: modifier must be approx/min/max/range, got {attrs['modifier']!r}")
+        raise MarkupError(
+            f"{where}: modifier must be approx/min/max/range, got {attrs['modifier']!r}"
+        )
     return attrs
 
 

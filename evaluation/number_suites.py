@@ -22,18 +22,39 @@ from pipeline.number_normalizer import Amount, find_amounts, normalize, parse_nu
 SUITE_DIR = Path("external") / "fr-number-cases"
 
 UNIT_NAMES = {
-    "Dollar": "USD", "USD": "USD", "EUR": "EUR", "Pound": "GBP", "GBP": "GBP", "ILS": "ILS",
-    "Rial": "IRR", "Riyal": "SAR", "Kilometre": "km", "Mile": "mi", "Metre": "m",
-    "Centimetre": "cm", "Millilitre": "ml", "Centilitre": "cl", "Litre": "l", "Gallon": "gal",
-    "Hectolitre": "hl", "Celsius": "°C", "Fahrenheit": "°F", "Degree": "°", "Second": "seconde",
-    "Minute": "minute", "Day": "jour", "Week": "semaine", "Month": "mois", "Quarter": "trimestre",
+    "Dollar": "USD",
+    "USD": "USD",
+    "EUR": "EUR",
+    "Pound": "GBP",
+    "GBP": "GBP",
+    "ILS": "ILS",
+    "Rial": "IRR",
+    "Riyal": "SAR",
+    "Kilometre": "km",
+    "Mile": "mi",
+    "Metre": "m",
+    "Centimetre": "cm",
+    "Millilitre": "ml",
+    "Centilitre": "cl",
+    "Litre": "l",
+    "Gallon": "gal",
+    "Hectolitre": "hl",
+    "Celsius": "°C",
+    "Fahrenheit": "°F",
+    "Degree": "°",
+    "Second": "seconde",
+    "Minute": "minute",
+    "Day": "jour",
+    "Week": "semaine",
+    "Month": "mois",
+    "Quarter": "trimestre",
     "Year": "an",
 }
 
 # Cases we choose not to support, with the reason.
 UNSUPPORTED: dict[str, str] = {
-    "un": "'un' alone is an article in running text; the contract counts it only inside an amount",
-    "une": "'une' alone is an article in running text; the contract counts it only inside an amount",
+    "un": "'un' alone is an article; the contract counts it only inside an amount",
+    "une": "'une' alone is an article; the contract counts it only inside an amount",
     "trente 3": "mixed words and digits for one number does not occur in news text",
     ",0012G": "a leading-comma decimal with a G suffix does not occur in French news",
     "-,0012G": "a leading-comma decimal with a G suffix does not occur in French news",
@@ -69,12 +90,16 @@ class CaseResult:
 
 
 def duckling_cases(shared: Path) -> list[dict[str, Any]]:
-    data = json.loads((shared / SUITE_DIR / "duckling_fr_corpus_cases.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        (shared / SUITE_DIR / "duckling_fr_corpus_cases.json").read_text(encoding="utf-8")
+    )
     return [{**case, "dimension": dim} for dim, cases in data.items() for case in cases]
 
 
 def text2num_cases(shared: Path) -> list[dict[str, Any]]:
-    return list(json.loads((shared / SUITE_DIR / "text2num_fr_cases.json").read_text(encoding="utf-8")))
+    return list(
+        json.loads((shared / SUITE_DIR / "text2num_fr_cases.json").read_text(encoding="utf-8"))
+    )
 
 
 def _num(text: str) -> float:
@@ -145,12 +170,16 @@ def run_text2num_case(case: dict[str, Any]) -> CaseResult:
             got = None
         if case["assert"] == "raises":
             ok = got is None
-            return CaseResult("text2num", case, "pass" if ok else "fail", "" if ok else f"read {got}")
+            return CaseResult(
+                "text2num", case, "pass" if ok else "fail", "" if ok else f"read {got}"
+            )
         ok = got == case["expected"]
         return CaseResult("text2num", case, "pass" if ok else "fail", "" if ok else f"got {got}")
     # alpha2digit: the cardinal numbers we find must be those of the expected output
     if case["assert"] != "equal":
-        return CaseResult("text2num", case, "unsupported", "negative assertion on text2num's signed mode")
+        return CaseResult(
+            "text2num", case, "unsupported", "negative assertion on text2num's signed mode"
+        )
     want = [
         float(m.replace(",", "."))
         for m in _NUM_IN_OUTPUT.findall(case["expected"])
@@ -160,7 +189,10 @@ def run_text2num_case(case: dict[str, Any]) -> CaseResult:
     if got_values == want:
         return CaseResult("text2num", case, "pass")
     return CaseResult(
-        "text2num", case, "unsupported", f"{ALPHA2DIGIT_UNSUPPORTED_REASON}; found {got_values}, text2num gives {want}"
+        "text2num",
+        case,
+        "unsupported",
+        f"{ALPHA2DIGIT_UNSUPPORTED_REASON}; found {got_values}, text2num gives {want}",
     )
 
 
@@ -177,13 +209,18 @@ def run_all(shared: Path) -> dict[str, Counter[str]]:
 def main(argv: list[str] | None = None) -> int:
     args = argv if argv is not None else sys.argv[1:]
     shared = Path(args[0]) if args else Path(__file__).resolve().parents[2] / "shared"
-    for suite, cases in (("duckling", duckling_cases(shared)), ("text2num", text2num_cases(shared))):
+    for suite, cases in (
+        ("duckling", duckling_cases(shared)),
+        ("text2num", text2num_cases(shared)),
+    ):
         runner = run_duckling_case if suite == "duckling" else run_text2num_case
         results = [runner(c) for c in cases]
         counts = Counter(r.status for r in results)
         supported = counts["pass"] + counts["fail"]
-        print(f"{suite}: {counts['pass']}/{len(results)} pass "
-              f"({counts['pass']}/{supported} of supported), {counts['unsupported']} unsupported")
+        print(
+            f"{suite}: {counts['pass']}/{len(results)} pass "
+            f"({counts['pass']}/{supported} of supported), {counts['unsupported']} unsupported"
+        )
         for r in results:
             if r.status != "pass":
                 print(f"  {r.status:11} {r.case['input']!r}: {r.detail}")

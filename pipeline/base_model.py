@@ -178,7 +178,22 @@ def _read_q4_file(path: Path) -> tuple[Q4Header, dict[str, npt.NDArray[np.float3
     offset += 8 + norm_bytes
     (n_tensors,) = struct.unpack_from("<i", data, offset)
     offset += 4
-    header = Q4Header(*dims, float(eps), block, bos, eos, pad, unk)
+    hidden, layers, heads, ffn, vocab_rows, max_positions, token_types = dims
+    header = Q4Header(
+        hidden=hidden,
+        layers=layers,
+        heads=heads,
+        ffn=ffn,
+        vocab_rows=vocab_rows,
+        max_positions=max_positions,
+        token_types=token_types,
+        layer_norm_eps=float(eps),
+        block_size=block,
+        bos_id=bos,
+        eos_id=eos,
+        pad_id=pad,
+        unk_id=unk,
+    )
     tensors: dict[str, npt.NDArray[np.float32]] = {}
     for _ in range(n_tensors):
         (name_len,) = struct.unpack_from("<H", data, offset)

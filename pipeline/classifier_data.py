@@ -83,8 +83,13 @@ def read_gold(path: Path | str) -> list[dict[str, Any]]:
                     )
                 if label in LABELS:
                     kept.append({"start": start, "end": end, "label": label})
-            docs.append({"id": str(record.get("id", f"{path.name}:{number}")), "text": text,
-                         "spans": sorted(kept, key=lambda s: (s["start"], s["end"]))})
+            docs.append(
+                {
+                    "id": str(record.get("id", f"{path.name}:{number}")),
+                    "text": text,
+                    "spans": sorted(kept, key=lambda s: (s["start"], s["end"])),
+                }
+            )
     return docs
 
 
@@ -151,9 +156,7 @@ def bio_tags(enc: Encoded, spans: Iterable[dict[str, Any] | CharSpan]) -> list[i
     return tags
 
 
-def decode(
-    probs: npt.NDArray[np.float32], enc: Encoded, threshold: float = 0.0
-) -> list[CharSpan]:
+def decode(probs: npt.NDArray[np.float32], enc: Encoded, threshold: float = 0.0) -> list[CharSpan]:
     """Turn per-piece tag probabilities into character spans.
 
     A span opens on ``B-X`` (or on an ``I-X`` that follows something else) and

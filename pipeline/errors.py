@@ -14,7 +14,7 @@ class ErrorsWithCodes(type):
     def __getattribute__(cls, code: str) -> str:
         msg = super().__getattribute__(code)
         if code.startswith("__"):
-            return msg  # type: ignore[no-any-return]
+            return msg
         return f"[{code}] {msg}"
 
 
@@ -54,10 +54,7 @@ class Errors(metaclass=ErrorsWithCodes):
         "rerun, or pass --text-field/--id-field if the fields are named "
         "otherwise."
     )
-    E021 = (
-        "{path}: expected a .txt file, a .jsonl file or '-' for stdin, got "
-        "{reason}."
-    )
+    E021 = "{path}: expected a .txt file, a .jsonl file or '-' for stdin, got {reason}."
     E022 = (
         "{path}, line {line}: expected UTF-8 text, got bytes that do not "
         "decode ({reason}). The document was skipped; re-encode the file as "

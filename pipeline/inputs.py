@@ -45,17 +45,27 @@ def _from_jsonl_lines(
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield Problem(source, number, Errors.E022.format(path=source, line=number, reason=exc.reason))
+            yield Problem(
+                source, number, Errors.E022.format(path=source, line=number, reason=exc.reason)
+            )
             continue
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Problem(source, number, Errors.E020.format(path=source, line=number, reason=f"invalid JSON ({exc.msg})"))
+            yield Problem(
+                source,
+                number,
+                Errors.E020.format(path=source, line=number, reason=f"invalid JSON ({exc.msg})"),
+            )
             continue
         if not isinstance(obj, dict):
-            yield Problem(source, number, Errors.E020.format(path=source, line=number, reason=f"a JSON {type(obj).__name__}"))
+            yield Problem(
+                source,
+                number,
+                Errors.E020.format(path=source, line=number, reason=f"a JSON {type(obj).__name__}"),
+            )
             continue
         text = obj.get(text_field)
         doc_id = obj.get(id_field)
@@ -64,12 +74,16 @@ def _from_jsonl_lines(
             yield Problem(
                 source,
                 number,
-                Errors.E020.format(path=source, line=number, reason=f"no string field {text_field!r}"),
+                Errors.E020.format(
+                    path=source, line=number, reason=f"no string field {text_field!r}"
+                ),
                 doc_id,
             )
             continue
         if not text.strip():
-            yield Problem(source, number, Errors.E023.format(path=source, line=number, doc_id=doc_id), doc_id)
+            yield Problem(
+                source, number, Errors.E023.format(path=source, line=number, doc_id=doc_id), doc_id
+            )
             continue
         meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
         yield InputDoc(doc_id, text, source, number, dict(meta or {}))
@@ -100,29 +114,44 @@ def read_inputs(
         for item in _read_one(path, text_field=text_field, id_field=id_field, stdin=stdin):
             if isinstance(item, InputDoc):
                 if item.id in seen:
-                    yield Problem(item.source, item.line, Errors.E024.format(path=item.source, doc_id=item.id, line=item.line), item.id)
+                    yield Problem(
+                        item.source,
+                        item.line,
+                        Errors.E024.format(path=item.source, doc_id=item.id, line=item.line),
+                        item.id,
+                    )
                     continue
                 seen.add(item.id)
             yield item
 
 
-def _read_one(path: str, *, text_field: str, id_field: str, stdin: TextIO | None) -> Iterator[InputDoc | Problem]:
+def _read_one(
+    path: str, *, text_field: str, id_field: str, stdin: TextIO | None
+) -> Iterator[InputDoc | Problem]:
     if path == "-":
         stream = stdin or sys.stdin
         data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
         if data.lstrip().startswith(b"{"):
-            yield from _from_jsonl_lines(data.splitlines(), "<stdin>", text_field=text_field, id_field=id_field, stem="stdin")
+            yield from _from_jsonl_lines(
+                data.splitlines(), "<stdin>", text_field=text_field, id_field=id_field, stem="stdin"
+            )
         else:
             yield from _from_text(data, "<stdin>", "stdin")
         return
     p = Path(path)
     if not p.is_file():
-        yield Problem(path, 0, Errors.E021.format(path=path, reason="a path that is not a readable file"))
+        yield Problem(
+            path, 0, Errors.E021.format(path=path, reason="a path that is not a readable file")
+        )
         return
     if p.suffix == ".jsonl":
         with p.open("rb") as handle:
-            yield from _from_jsonl_lines(handle, path, text_field=text_field, id_field=id_field, stem=p.stem)
+            yield from _from_jsonl_lines(
+                handle, path, text_field=text_field, id_field=id_field, stem=p.stem
+            )
     elif p.suffix == ".txt":
         yield from _from_text(p.read_bytes(), path, p.stem)
     else:
-        yield Problem(path, 0, Errors.E021.format(path=path, reason=f"a file with suffix {p.suffix!r}"))
+        yield Problem(
+            path, 0, Errors.E021.format(path=path, reason=f"a file with suffix {p.suffix!r}")
+        )

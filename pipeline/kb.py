@@ -61,13 +61,24 @@ def normalize_name(text: str) -> str:
 
 def _entry_from_json(obj: Any, path: str, line: int) -> OrgEntry:
     if not isinstance(obj, dict):
-        raise KnowledgeBaseError(Errors.E010.format(line=line, path=path, reason=type(obj).__name__))
+        raise KnowledgeBaseError(
+            Errors.E010.format(line=line, path=path, reason=type(obj).__name__)
+        )
     missing = [k for k in ("kb_id", "name_fr") if not isinstance(obj.get(k), str) or not obj.get(k)]
     if missing:
         raise KnowledgeBaseError(
             Errors.E010.format(line=line, path=path, reason=f"missing or empty {missing}")
         )
-    known = {"kb_id", "name_fr", "name_en", "acronyms", "variants", "generic_names", "country", "type"}
+    known = {
+        "kb_id",
+        "name_fr",
+        "name_en",
+        "acronyms",
+        "variants",
+        "generic_names",
+        "country",
+        "type",
+    }
     for key in ("acronyms", "variants", "generic_names"):
         value = obj.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -103,7 +114,9 @@ def read_entries(lines: Iterable[str], path: str) -> list[OrgEntry]:
         entry = _entry_from_json(obj, path, number)
         if entry.kb_id in seen:
             raise KnowledgeBaseError(
-                Errors.E011.format(path=path, kb_id=entry.kb_id, first=seen[entry.kb_id], line=number)
+                Errors.E011.format(
+                    path=path, kb_id=entry.kb_id, first=seen[entry.kb_id], line=number
+                )
             )
         seen[entry.kb_id] = number
         entries.append(entry)
@@ -114,21 +127,67 @@ def load_entries(path: str | Path | None = None) -> list[OrgEntry]:
     """Entries from a JSONL file, or the packaged default base."""
     if path is None:
         ref = resources.files("pipeline") / "data" / DEFAULT_KB
-        return read_entries(ref.read_text(encoding="utf-8").splitlines(), f"pipeline/data/{DEFAULT_KB}")
+        return read_entries(
+            ref.read_text(encoding="utf-8").splitlines(), f"pipeline/data/{DEFAULT_KB}"
+        )
     p = Path(path)
     return read_entries(p.read_text(encoding="utf-8").splitlines(), str(p))
 
 
 # Country cues: how a document says which country it is about.
 COUNTRY_CUES: dict[str, tuple[str, ...]] = {
-    "MA": ("maroc", "marocain", "marocaine", "marocains", "marocaines", "rabat", "casablanca",
-           "tanger", "nador", "marrakech", "agadir", "laâyoune", "oujda", "fès", "dirhams", "chérifien"),
-    "FR": ("france", "français", "française", "françaises", "paris", "marseille", "lyon",
-           "hexagone", "élysée", "matignon", "beauvau"),
+    "MA": (
+        "maroc",
+        "marocain",
+        "marocaine",
+        "marocains",
+        "marocaines",
+        "rabat",
+        "casablanca",
+        "tanger",
+        "nador",
+        "marrakech",
+        "agadir",
+        "laâyoune",
+        "oujda",
+        "fès",
+        "dirhams",
+        "chérifien",
+    ),
+    "FR": (
+        "france",
+        "français",
+        "française",
+        "françaises",
+        "paris",
+        "marseille",
+        "lyon",
+        "hexagone",
+        "élysée",
+        "matignon",
+        "beauvau",
+    ),
     "BE": ("belgique", "belge", "belges", "bruxelles", "wallonie", "flandre", "anvers", "liège"),
-    "CH": ("suisse", "suisses", "berne", "genève", "lausanne", "zurich", "helvétique", "confédération"),
-    "CA": ("québec", "québécois", "québécoise", "canada", "canadien", "canadienne", "ottawa",
-           "montréal"),
+    "CH": (
+        "suisse",
+        "suisses",
+        "berne",
+        "genève",
+        "lausanne",
+        "zurich",
+        "helvétique",
+        "confédération",
+    ),
+    "CA": (
+        "québec",
+        "québécois",
+        "québécoise",
+        "canada",
+        "canadien",
+        "canadienne",
+        "ottawa",
+        "montréal",
+    ),
     "SN": ("sénégal", "sénégalais", "sénégalaise", "dakar"),
     "ML": ("mali", "malien", "malienne", "bamako"),
     "CI": ("ivoire", "ivoirien", "ivoirienne", "abidjan"),
@@ -179,7 +238,9 @@ class KnowledgeBase:
     def __iter__(self) -> Iterator[OrgEntry]:
         return iter(self.entries.values())
 
-    def resolve(self, form: str, *, countries: dict[str, int] | None = None, acronym: bool = False) -> str | None:
+    def resolve(
+        self, form: str, *, countries: dict[str, int] | None = None, acronym: bool = False
+    ) -> str | None:
         """The kb_id of a written form in a document with these country cues, or None."""
         countries = countries or {}
         if acronym:
@@ -190,14 +251,19 @@ class KnowledgeBase:
             return self.by_name[key]
         return self._pick(self.generic.get(key, []), countries, need_country=True)
 
-    def _pick(self, candidates: list[str], countries: dict[str, int], need_country: bool = False) -> str | None:
+    def _pick(
+        self, candidates: list[str], countries: dict[str, int], need_country: bool = False
+    ) -> str | None:
         if not candidates:
             return None
         if len(candidates) == 1 and not need_country:
             return candidates[0]
         ranked = sorted(
             candidates,
-            key=lambda kb: (-countries.get(self.entries[kb].country or "", 0), candidates.index(kb)),
+            key=lambda kb: (
+                -countries.get(self.entries[kb].country or "", 0),
+                candidates.index(kb),
+            ),
         )
         best = ranked[0]
         if need_country or len(candidates) > 1:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from text_to_num import text2num
@@ -29,12 +29,37 @@ Number = int | float
 # --------------------------------------------------------------------------
 
 UNITS_WORDS = {
-    "zéro", "zero", "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept",
-    "huit", "neuf", "dix", "onze", "douze", "treize", "quatorze", "quinze", "seize",
+    "zéro",
+    "zero",
+    "un",
+    "une",
+    "deux",
+    "trois",
+    "quatre",
+    "cinq",
+    "six",
+    "sept",
+    "huit",
+    "neuf",
+    "dix",
+    "onze",
+    "douze",
+    "treize",
+    "quatorze",
+    "quinze",
+    "seize",
 }
 TENS_WORDS = {
-    "vingt", "vingts", "trente", "quarante", "cinquante", "soixante", "septante",
-    "huitante", "octante", "nonante",
+    "vingt",
+    "vingts",
+    "trente",
+    "quarante",
+    "cinquante",
+    "soixante",
+    "septante",
+    "huitante",
+    "octante",
+    "nonante",
 }
 SCALE_IN_WORDS = {"cent", "cents", "mille", "mil", "million", "millions", "milliard", "milliards"}
 NUMBER_WORDS = UNITS_WORDS | TENS_WORDS | SCALE_IN_WORDS
@@ -50,162 +75,534 @@ SCALES: dict[str, int] = {
 }
 # Suffixes glued to digits ("100k", "3M", "1,2Md") or standing after them ("3 Mds €").
 SUFFIX_SCALES: dict[str, int] = {
-    "k": 1_000, "K": 1_000, "M": 1_000_000, "Md": 1_000_000_000, "Mds": 1_000_000_000,
-    "Mrd": 1_000_000_000, "Mrds": 1_000_000_000, "G": 1_000_000_000,
+    "k": 1_000,
+    "K": 1_000,
+    "M": 1_000_000,
+    "Md": 1_000_000_000,
+    "Mds": 1_000_000_000,
+    "Mrd": 1_000_000_000,
+    "Mrds": 1_000_000_000,
+    "G": 1_000_000_000,
 }
 
 # "une dizaine" (approx) / "des dizaines" (min)
 COLLECTIVES: dict[str, int] = {
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
-    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+    "dizaine": 10,
+    "douzaine": 12,
+    "quinzaine": 15,
+    "vingtaine": 20,
+    "trentaine": 30,
+    "quarantaine": 40,
+    "cinquantaine": 50,
+    "soixantaine": 60,
+    "centaine": 100,
     "millier": 1_000,
 }
 PLURAL_COLLECTIVES: dict[str, int] = {
-    "dizaines": 10, "centaines": 100, "milliers": 1_000, "millions": 1_000_000,
+    "dizaines": 10,
+    "centaines": 100,
+    "milliers": 1_000,
+    "millions": 1_000_000,
     "milliards": 1_000_000_000,
 }
 FRACTION_DENOMINATORS: dict[str, int] = {
-    "demi": 2, "demis": 2, "tiers": 3, "quart": 4, "quarts": 4, "cinquième": 5,
-    "cinquièmes": 5, "sixième": 6, "dixième": 10, "dixièmes": 10, "centième": 100,
+    "demi": 2,
+    "demis": 2,
+    "tiers": 3,
+    "quart": 4,
+    "quarts": 4,
+    "cinquième": 5,
+    "cinquièmes": 5,
+    "sixième": 6,
+    "dixième": 10,
+    "dixièmes": 10,
+    "centième": 100,
 }
 
 CURRENCY_UNITS: dict[tuple[str, ...], str] = {
-    ("euro",): "EUR", ("euros",): "EUR", ("€",): "EUR", ("eur",): "EUR",
-    ("dollar",): "USD", ("dollars",): "USD", ("$",): "USD", ("usd",): "USD",
-    ("us$",): "USD", ("dollars", "américains"): "USD", ("dollar", "américain"): "USD",
+    ("euro",): "EUR",
+    ("euros",): "EUR",
+    ("€",): "EUR",
+    ("eur",): "EUR",
+    ("dollar",): "USD",
+    ("dollars",): "USD",
+    ("$",): "USD",
+    ("usd",): "USD",
+    ("us$",): "USD",
+    ("dollars", "américains"): "USD",
+    ("dollar", "américain"): "USD",
     ("dollars", "us"): "USD",
-    ("dollars", "canadiens"): "CAD", ("dollar", "canadien"): "CAD", ("$", "ca"): "CAD",
-    ("cad",): "CAD", ("$", "can"): "CAD",
-    ("dirham",): "MAD", ("dirhams",): "MAD", ("dh",): "MAD", ("dhs",): "MAD",
+    ("dollars", "canadiens"): "CAD",
+    ("dollar", "canadien"): "CAD",
+    ("$", "ca"): "CAD",
+    ("cad",): "CAD",
+    ("$", "can"): "CAD",
+    ("dirham",): "MAD",
+    ("dirhams",): "MAD",
+    ("dh",): "MAD",
+    ("dhs",): "MAD",
     ("mad",): "MAD",
-    ("fcfa",): "XOF", ("f", "cfa"): "XOF", ("francs", "cfa"): "XOF", ("franc", "cfa"): "XOF",
-    ("xof",): "XOF", ("xaf",): "XAF",
-    ("francs", "suisses"): "CHF", ("franc", "suisse"): "CHF", ("chf",): "CHF",
-    ("livres", "sterling"): "GBP", ("livre", "sterling"): "GBP", ("£",): "GBP",
-    ("gbp",): "GBP", ("livres",): "GBP", ("livre",): "GBP", ("pounds",): "GBP",
+    ("fcfa",): "XOF",
+    ("f", "cfa"): "XOF",
+    ("francs", "cfa"): "XOF",
+    ("franc", "cfa"): "XOF",
+    ("xof",): "XOF",
+    ("xaf",): "XAF",
+    ("francs", "suisses"): "CHF",
+    ("franc", "suisse"): "CHF",
+    ("chf",): "CHF",
+    ("livres", "sterling"): "GBP",
+    ("livre", "sterling"): "GBP",
+    ("£",): "GBP",
+    ("gbp",): "GBP",
+    ("livres",): "GBP",
+    ("livre",): "GBP",
+    ("pounds",): "GBP",
     ("pound",): "GBP",
-    ("dinars", "algériens"): "DZD", ("dinar", "algérien"): "DZD", ("dzd",): "DZD",
-    ("dinars", "tunisiens"): "TND", ("dinar", "tunisien"): "TND", ("tnd",): "TND",
-    ("dinars",): "DZD", ("dinar",): "DZD",
-    ("yen",): "JPY", ("yens",): "JPY", ("yuan",): "CNY", ("yuans",): "CNY",
-    ("ouguiya",): "MRU", ("ouguiyas",): "MRU", ("naira",): "NGN", ("nairas",): "NGN",
-    ("cedi",): "GHS", ("cedis",): "GHS", ("shekel",): "ILS", ("shekels",): "ILS",
-    ("roupie",): "INR", ("roupies",): "INR", ("rouble",): "RUB", ("roubles",): "RUB",
-    ("riyal",): "SAR", ("riyals",): "SAR", ("rial",): "IRR", ("rials",): "IRR",
-    ("francs", "guinéens"): "GNF", ("francs", "congolais"): "CDF",
+    ("dinars", "algériens"): "DZD",
+    ("dinar", "algérien"): "DZD",
+    ("dzd",): "DZD",
+    ("dinars", "tunisiens"): "TND",
+    ("dinar", "tunisien"): "TND",
+    ("tnd",): "TND",
+    ("dinars",): "DZD",
+    ("dinar",): "DZD",
+    ("yen",): "JPY",
+    ("yens",): "JPY",
+    ("yuan",): "CNY",
+    ("yuans",): "CNY",
+    ("ouguiya",): "MRU",
+    ("ouguiyas",): "MRU",
+    ("naira",): "NGN",
+    ("nairas",): "NGN",
+    ("cedi",): "GHS",
+    ("cedis",): "GHS",
+    ("shekel",): "ILS",
+    ("shekels",): "ILS",
+    ("roupie",): "INR",
+    ("roupies",): "INR",
+    ("rouble",): "RUB",
+    ("roubles",): "RUB",
+    ("riyal",): "SAR",
+    ("riyals",): "SAR",
+    ("rial",): "IRR",
+    ("rials",): "IRR",
+    ("francs", "guinéens"): "GNF",
+    ("francs", "congolais"): "CDF",
 }
 CURRENCY_PREFIXES: dict[str, str] = {
-    "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-    "gbp": "GBP", "chf": "CHF", "mad": "MAD",
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "chf": "CHF",
+    "mad": "MAD",
 }
 MEASURE_UNITS: dict[tuple[str, ...], str] = {
-    ("%",): "%", ("pour", "cent"): "%", ("pourcent",): "%", ("pour", "100"): "%",
-    ("points", "de", "pourcentage"): "point", ("point", "de", "pourcentage"): "point",
-    ("km",): "km", ("kilomètre",): "km", ("kilomètres",): "km", ("kilometre",): "km",
+    ("%",): "%",
+    ("pour", "cent"): "%",
+    ("pourcent",): "%",
+    ("pour", "100"): "%",
+    ("points", "de", "pourcentage"): "point",
+    ("point", "de", "pourcentage"): "point",
+    ("km",): "km",
+    ("kilomètre",): "km",
+    ("kilomètres",): "km",
+    ("kilometre",): "km",
     ("kilometres",): "km",
-    ("m",): "m", ("mètre",): "m", ("mètres",): "m", ("metre",): "m", ("metres",): "m",
-    ("cm",): "cm", ("centimètre",): "cm", ("centimètres",): "cm", ("centimetres",): "cm",
-    ("mm",): "mm", ("millimètre",): "mm", ("millimètres",): "mm",
-    ("km", "²"): "km²", ("km²",): "km²", ("km2",): "km²", ("kilomètres", "carrés"): "km²",
-    ("m", "²"): "m²", ("m²",): "m²", ("m2",): "m²", ("mètres", "carrés"): "m²",
-    ("m", "³"): "m³", ("m³",): "m³", ("m3",): "m³", ("mètres", "cubes"): "m³",
-    ("ha",): "ha", ("hectare",): "ha", ("hectares",): "ha",
-    ("kg",): "kg", ("kilo",): "kg", ("kilos",): "kg", ("kilogramme",): "kg",
-    ("kilogrammes",): "kg", ("g",): "g", ("gramme",): "g", ("grammes",): "g",
-    ("t",): "t", ("tonne",): "t", ("tonnes",): "t",
-    ("l",): "l", ("litre",): "l", ("litres",): "l", ("ml",): "ml", ("millilitre",): "ml",
-    ("millilitres",): "ml", ("cl",): "cl", ("centilitre",): "cl", ("centilitres",): "cl",
-    ("hl",): "hl", ("hectolitre",): "hl", ("hectolitres",): "hl",
-    ("gallon",): "gal", ("gallons",): "gal", ("gal",): "gal",
-    ("mile",): "mi", ("miles",): "mi", ("mi",): "mi",
-    ("milles", "nautiques"): "nmi", ("mille", "nautique"): "nmi",
-    ("°", "c"): "°C", ("°c",): "°C", ("degrés", "celsius"): "°C", ("degré", "celsius"): "°C",
-    ("degres", "celsius"): "°C", ("degré", "c"): "°C", ("degrés", "c"): "°C",
-    ("°", "celsius"): "°C", ("celsius",): "°C",
-    ("°", "f"): "°F", ("°f",): "°F", ("degrés", "fahrenheit"): "°F",
-    ("degrès", "f"): "°F", ("degrés", "f"): "°F", ("°", "fahrenheit"): "°F",
+    ("m",): "m",
+    ("mètre",): "m",
+    ("mètres",): "m",
+    ("metre",): "m",
+    ("metres",): "m",
+    ("cm",): "cm",
+    ("centimètre",): "cm",
+    ("centimètres",): "cm",
+    ("centimetres",): "cm",
+    ("mm",): "mm",
+    ("millimètre",): "mm",
+    ("millimètres",): "mm",
+    ("km", "²"): "km²",
+    ("km²",): "km²",
+    ("km2",): "km²",
+    ("kilomètres", "carrés"): "km²",
+    ("m", "²"): "m²",
+    ("m²",): "m²",
+    ("m2",): "m²",
+    ("mètres", "carrés"): "m²",
+    ("m", "³"): "m³",
+    ("m³",): "m³",
+    ("m3",): "m³",
+    ("mètres", "cubes"): "m³",
+    ("ha",): "ha",
+    ("hectare",): "ha",
+    ("hectares",): "ha",
+    ("kg",): "kg",
+    ("kilo",): "kg",
+    ("kilos",): "kg",
+    ("kilogramme",): "kg",
+    ("kilogrammes",): "kg",
+    ("g",): "g",
+    ("gramme",): "g",
+    ("grammes",): "g",
+    ("t",): "t",
+    ("tonne",): "t",
+    ("tonnes",): "t",
+    ("l",): "l",
+    ("litre",): "l",
+    ("litres",): "l",
+    ("ml",): "ml",
+    ("millilitre",): "ml",
+    ("millilitres",): "ml",
+    ("cl",): "cl",
+    ("centilitre",): "cl",
+    ("centilitres",): "cl",
+    ("hl",): "hl",
+    ("hectolitre",): "hl",
+    ("hectolitres",): "hl",
+    ("gallon",): "gal",
+    ("gallons",): "gal",
+    ("gal",): "gal",
+    ("mile",): "mi",
+    ("miles",): "mi",
+    ("mi",): "mi",
+    ("milles", "nautiques"): "nmi",
+    ("mille", "nautique"): "nmi",
+    ("°", "c"): "°C",
+    ("°c",): "°C",
+    ("degrés", "celsius"): "°C",
+    ("degré", "celsius"): "°C",
+    ("degres", "celsius"): "°C",
+    ("degré", "c"): "°C",
+    ("degrés", "c"): "°C",
+    ("°", "celsius"): "°C",
+    ("celsius",): "°C",
+    ("°", "f"): "°F",
+    ("°f",): "°F",
+    ("degrés", "fahrenheit"): "°F",
+    ("degrès", "f"): "°F",
+    ("degrés", "f"): "°F",
+    ("°", "fahrenheit"): "°F",
     ("fahrenheit",): "°F",
-    ("°",): "°", ("degré",): "°", ("degrés",): "°", ("degres",): "°", ("deg",): "°",
+    ("°",): "°",
+    ("degré",): "°",
+    ("degrés",): "°",
+    ("degres",): "°",
+    ("deg",): "°",
     ("km", "/", "h"): "km/h",
-    ("mw",): "MW", ("gw",): "GW", ("kw",): "kW", ("kwh",): "kWh", ("mwh",): "MWh",
-    ("gwh",): "GWh", ("twh",): "TWh", ("mégawatts",): "MW", ("gigawatts",): "GW",
+    ("mw",): "MW",
+    ("gw",): "GW",
+    ("kw",): "kW",
+    ("kwh",): "kWh",
+    ("mwh",): "MWh",
+    ("gwh",): "GWh",
+    ("twh",): "TWh",
+    ("mégawatts",): "MW",
+    ("gigawatts",): "GW",
     ("mm", "de", "pluie"): "mm",
 }
 TIME_UNITS: dict[tuple[str, ...], str] = {
-    ("an",): "an", ("ans",): "an", ("année",): "an", ("années",): "an",
-    ("mois",): "mois", ("semaine",): "semaine", ("semaines",): "semaine",
-    ("jour",): "jour", ("jours",): "jour", ("journée",): "jour", ("journées",): "jour",
-    ("heure",): "heure", ("heures",): "heure", ("h",): "heure",
-    ("minute",): "minute", ("minutes",): "minute", ("min",): "minute", ("mins",): "minute",
+    ("an",): "an",
+    ("ans",): "an",
+    ("année",): "an",
+    ("années",): "an",
+    ("mois",): "mois",
+    ("semaine",): "semaine",
+    ("semaines",): "semaine",
+    ("jour",): "jour",
+    ("jours",): "jour",
+    ("journée",): "jour",
+    ("journées",): "jour",
+    ("heure",): "heure",
+    ("heures",): "heure",
+    ("h",): "heure",
+    ("minute",): "minute",
+    ("minutes",): "minute",
+    ("min",): "minute",
+    ("mins",): "minute",
     ("mn",): "minute",
-    ("seconde",): "seconde", ("secondes",): "seconde", ("sec",): "seconde",
-    ("siècle",): "siècle", ("siècles",): "siècle", ("décennie",): "décennie",
-    ("décennies",): "décennie", ("trimestre",): "trimestre", ("trimestres",): "trimestre",
-    ("semestre",): "semestre", ("semestres",): "semestre", ("nuit",): "nuit",
+    ("seconde",): "seconde",
+    ("secondes",): "seconde",
+    ("sec",): "seconde",
+    ("siècle",): "siècle",
+    ("siècles",): "siècle",
+    ("décennie",): "décennie",
+    ("décennies",): "décennie",
+    ("trimestre",): "trimestre",
+    ("trimestres",): "trimestre",
+    ("semestre",): "semestre",
+    ("semestres",): "semestre",
+    ("nuit",): "nuit",
     ("nuits",): "nuit",
 }
 FOIS_UNITS: dict[tuple[str, ...], str] = {("fois",): "fois"}
 
 ALL_UNITS: dict[tuple[str, ...], str] = {
-    **CURRENCY_UNITS, **MEASURE_UNITS, **TIME_UNITS, **FOIS_UNITS,
+    **CURRENCY_UNITS,
+    **MEASURE_UNITS,
+    **TIME_UNITS,
+    **FOIS_UNITS,
 }
 # Single-letter or symbol units only count right after digits.
-DIGIT_ONLY_UNITS = {("m",), ("g",), ("t",), ("l",), ("h",), ("°",), ("mi",), ("min",),
-                    ("ml",), ("cl",), ("hl",), ("mm",), ("cm",), ("km",), ("ha",), ("kg",)}
+DIGIT_ONLY_UNITS = {
+    ("m",),
+    ("g",),
+    ("t",),
+    ("l",),
+    ("h",),
+    ("°",),
+    ("mi",),
+    ("min",),
+    ("ml",),
+    ("cl",),
+    ("hl",),
+    ("mm",),
+    ("cm",),
+    ("km",),
+    ("ha",),
+    ("kg",),
+}
 CASE_SENSITIVE_UNITS = {("m",): "m", ("t",): "t", ("g",): "g", ("l",): "l", ("h",): "h"}
 
-MODIFIERS: dict[tuple[str, ...], str] = {
-    ("environ",): "approx", ("près", "de"): "approx", ("près", "d'"): "approx",
-    ("quelque",): "approx", ("autour", "de"): "approx", ("autour", "d'"): "approx",
-    ("presque",): "approx", ("approximativement",): "approx", ("à", "peu", "près"): "approx",
-    ("quasi",): "approx", ("quasiment",): "approx", ("grosso", "modo"): "approx",
-    ("aux", "alentours", "de"): "approx", ("de", "l'ordre", "de"): "approx",
-    ("de", "l'ordre", "d'"): "approx", ("pratiquement",): "approx",
-    ("plus", "de"): "min", ("plus", "d'"): "min", ("plus", "que"): "min",
-    ("au", "moins"): "min", ("au-delà", "de"): "min", ("au-delà", "d'"): "min",
-    ("pas", "moins", "de"): "min", ("pas", "moins", "d'"): "min", ("au", "minimum"): "min",
-    ("minimum",): "min", ("dépassant",): "min", ("supérieur", "à"): "min",
-    ("supérieure", "à"): "min", ("plus", "de", "la"): "min", ("au", "bas", "mot"): "min",
-    ("moins", "de"): "max", ("moins", "d'"): "max", ("jusqu'", "à"): "max",
-    ("jusqu'", "aux"): "max", ("au", "plus"): "max", ("au", "maximum"): "max",
-    ("maximum",): "max", ("pas", "plus", "de"): "max", ("pas", "plus", "d'"): "max",
-    ("en-dessous", "de"): "max", ("en", "dessous", "de"): "max", ("inférieur", "à"): "max",
-    ("inférieure", "à"): "max", ("à", "peine"): "max", ("tout", "au", "plus"): "max",
-    ("exactement",): None, ("précisément",): None,
+MODIFIERS: dict[tuple[str, ...], str | None] = {
+    ("environ",): "approx",
+    ("près", "de"): "approx",
+    ("près", "d'"): "approx",
+    ("quelque",): "approx",
+    ("autour", "de"): "approx",
+    ("autour", "d'"): "approx",
+    ("presque",): "approx",
+    ("approximativement",): "approx",
+    ("à", "peu", "près"): "approx",
+    ("quasi",): "approx",
+    ("quasiment",): "approx",
+    ("grosso", "modo"): "approx",
+    ("aux", "alentours", "de"): "approx",
+    ("de", "l'ordre", "de"): "approx",
+    ("de", "l'ordre", "d'"): "approx",
+    ("pratiquement",): "approx",
+    ("plus", "de"): "min",
+    ("plus", "d'"): "min",
+    ("plus", "que"): "min",
+    ("au", "moins"): "min",
+    ("au-delà", "de"): "min",
+    ("au-delà", "d'"): "min",
+    ("pas", "moins", "de"): "min",
+    ("pas", "moins", "d'"): "min",
+    ("au", "minimum"): "min",
+    ("minimum",): "min",
+    ("dépassant",): "min",
+    ("supérieur", "à"): "min",
+    ("supérieure", "à"): "min",
+    ("plus", "de", "la"): "min",
+    ("au", "bas", "mot"): "min",
+    ("moins", "de"): "max",
+    ("moins", "d'"): "max",
+    ("jusqu'", "à"): "max",
+    ("jusqu'", "aux"): "max",
+    ("au", "plus"): "max",
+    ("au", "maximum"): "max",
+    ("maximum",): "max",
+    ("pas", "plus", "de"): "max",
+    ("pas", "plus", "d'"): "max",
+    ("en-dessous", "de"): "max",
+    ("en", "dessous", "de"): "max",
+    ("inférieur", "à"): "max",
+    ("inférieure", "à"): "max",
+    ("à", "peine"): "max",
+    ("tout", "au", "plus"): "max",
+    ("exactement",): None,
+    ("précisément",): None,
 }
 
 MONTHS = {
-    "janvier", "février", "fevrier", "mars", "avril", "mai", "juin", "juillet", "août",
-    "aout", "septembre", "octobre", "novembre", "décembre", "decembre",
+    "janvier",
+    "février",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+    "decembre",
 }
 WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 YEAR_CONTEXT_BEFORE = {
-    "en", "depuis", "de", "d'", "année", "an", "exercice", "fin", "début", "mi", "été",
-    "hiver", "printemps", "automne", "au", "à", "avant", "après", "dès", "jusqu'en",
-    "le", "la", "l'", "saison", "budget", "horizon", "d'ici", "entre", "et", "janvier",
-    "courant", "vers", "pour", "ou", "du", "des", "dans", "années", "campagne", "promotion",
-    "édition", "cuvée", "millésime", "olympiques", "mondial", "coupe", "can", "euro",
-    "élections", "présidentielle", "législatives", "recensement", "rentrée", "bilan",
-    "rapport", "loi", "plan", "vision", "stratégie", "agenda", "programme", "ans", "cop",
-    "depuis", "jusqu'à", "sur", "par", "contre", "que",
+    "en",
+    "depuis",
+    "de",
+    "d'",
+    "année",
+    "an",
+    "exercice",
+    "fin",
+    "début",
+    "mi",
+    "été",
+    "hiver",
+    "printemps",
+    "automne",
+    "au",
+    "à",
+    "avant",
+    "après",
+    "dès",
+    "jusqu'en",
+    "le",
+    "la",
+    "l'",
+    "saison",
+    "budget",
+    "horizon",
+    "d'ici",
+    "entre",
+    "et",
+    "janvier",
+    "courant",
+    "vers",
+    "pour",
+    "ou",
+    "du",
+    "des",
+    "dans",
+    "années",
+    "campagne",
+    "promotion",
+    "édition",
+    "cuvée",
+    "millésime",
+    "olympiques",
+    "mondial",
+    "coupe",
+    "can",
+    "euro",
+    "élections",
+    "présidentielle",
+    "législatives",
+    "recensement",
+    "rentrée",
+    "bilan",
+    "rapport",
+    "loi",
+    "plan",
+    "vision",
+    "stratégie",
+    "agenda",
+    "programme",
+    "ans",
+    "cop",
+    "jusqu'à",
+    "sur",
+    "par",
+    "contre",
+    "que",
 } | MONTHS
 IDENTIFIER_BEFORE = {
-    "article", "articles", "art.", "loi", "décret", "dahir", "n°", "no", "nº", "numéro",
-    "vol", "route", "rn", "autoroute", "chapitre", "alinéa", "page", "p.", "paragraphe",
-    "section", "résolution", "ligne", "bus", "chambre", "salle", "tome", "annexe",
-    "circulaire", "arrêté", "dossier", "affaire", "code", "boeing", "airbus", "covid",
-    "mig", "su", "f", "rafale", "version", "niveau", "catégorie", "zone", "bloc",
-    "porte", "quai", "terminal", "tramway", "métro", "lot", "case", "colonne", "tableau",
-    "figure", "graphique", "point", "rue", "avenue", "boulevard", "km", "pk",
+    "article",
+    "articles",
+    "art.",
+    "loi",
+    "décret",
+    "dahir",
+    "n°",
+    "no",
+    "nº",
+    "numéro",
+    "vol",
+    "route",
+    "rn",
+    "autoroute",
+    "chapitre",
+    "alinéa",
+    "page",
+    "p.",
+    "paragraphe",
+    "section",
+    "résolution",
+    "ligne",
+    "bus",
+    "chambre",
+    "salle",
+    "tome",
+    "annexe",
+    "circulaire",
+    "arrêté",
+    "dossier",
+    "affaire",
+    "code",
+    "boeing",
+    "airbus",
+    "covid",
+    "mig",
+    "su",
+    "f",
+    "rafale",
+    "version",
+    "niveau",
+    "catégorie",
+    "zone",
+    "bloc",
+    "porte",
+    "quai",
+    "terminal",
+    "tramway",
+    "métro",
+    "lot",
+    "case",
+    "colonne",
+    "tableau",
+    "figure",
+    "graphique",
+    "point",
+    "rue",
+    "avenue",
+    "boulevard",
+    "km",
+    "pk",
 }
 TIME_LOCATING_AFTER = {
-    ("plus", "tard"), ("plus", "tôt"), ("auparavant",), ("après",), ("avant",),
-    ("premiers",), ("premières",), ("premier",), ("première",),
+    ("plus", "tard"),
+    ("plus", "tôt"),
+    ("auparavant",),
+    ("après",),
+    ("avant",),
+    ("premiers",),
+    ("premières",),
+    ("premier",),
+    ("première",),
 }
 SCORE_CONTEXT = {
-    "score", "victoire", "défaite", "match", "nul", "battu", "battus", "battue", "mi-temps",
-    "s'est", "imposé", "imposés", "l'emporte", "emporté", "vainqueur", "vainqueurs",
-    "s'imposer", "face", "contre", "sets", "set", "buts",
+    "score",
+    "victoire",
+    "défaite",
+    "match",
+    "nul",
+    "battu",
+    "battus",
+    "battue",
+    "mi-temps",
+    "s'est",
+    "imposé",
+    "imposés",
+    "l'emporte",
+    "emporté",
+    "vainqueur",
+    "vainqueurs",
+    "s'imposer",
+    "face",
+    "contre",
+    "sets",
+    "set",
+    "buts",
 }
 ARTICLE_ONES = {"un", "une"}
 
@@ -338,7 +735,9 @@ class _Scanner:
         """True when token j starts right where token i ends (no space)."""
         return self.toks[i].end == self.toks[j].start
 
-    def match_table(self, i: int, table: dict[tuple[str, ...], str | None]) -> tuple[int, str | None] | None:
+    def match_table(
+        self, i: int, table: Mapping[tuple[str, ...], str | None]
+    ) -> tuple[int, str | None] | None:
         """Longest entry of ``table`` starting at token i: (next index, value)."""
         for size in (3, 2, 1):
             key = tuple(self.low(k) for k in range(i, i + size))
@@ -357,9 +756,10 @@ class _Scanner:
         if i == 0:
             return True
         prev = self.toks[i - 1]
-        return prev.text in {".", "!", "?", ":", "«", "\"", "(", "–", "-", "—"} or "\n" in self.text[
-            prev.end : self.toks[i].start
-        ]
+        return (
+            prev.text in {".", "!", "?", ":", "«", '"', "(", "–", "-", "—"}
+            or "\n" in self.text[prev.end : self.toks[i].start]
+        )
 
     # -- number cores -----------------------------------------------------
     def number_at(self, i: int) -> tuple[int, float, bool] | None:
@@ -373,14 +773,20 @@ class _Scanner:
             # glued suffix scale: 100k, 3M, 1,2Md
             if j < len(self.toks) and self.adjacent(i, j) and self.toks[j].text in SUFFIX_SCALES:
                 nxt = j + 1
-                if nxt >= len(self.toks) or not self.adjacent(j, nxt) or self.toks[nxt].kind != "word":
+                if (
+                    nxt >= len(self.toks)
+                    or not self.adjacent(j, nxt)
+                    or self.toks[nxt].kind != "word"
+                ):
                     return j + 1, value * SUFFIX_SCALES[self.toks[j].text], False
             # spaced scale words: 3,5 millions / 30 mille / 3 Mds
             while j < len(self.toks) and (
                 self.low(j) in SCALES or self.toks[j].text in {"Md", "Mds", "Mrd", "Mrds", "M"}
             ):
                 word = self.toks[j].text
-                if word == "M" and not (j + 1 < len(self.toks) and self.toks[j + 1].text in {"€", "$", "£", "d'", "de"}):
+                if word == "M" and not (
+                    j + 1 < len(self.toks) and self.toks[j + 1].text in {"€", "$", "£", "d'", "de"}
+                ):
                     break
                 scale = SCALES.get(self.low(j)) or SUFFIX_SCALES[word]
                 value *= scale
@@ -471,7 +877,11 @@ class _Scanner:
         """[currency prefix] core [scale] [unit] [et N centimes] at i."""
         prefix_unit: str | None = None
         k = i
-        if self.low(k) in CURRENCY_PREFIXES and k + 1 < len(self.toks) and self.toks[k + 1].kind == "num":
+        if (
+            self.low(k) in CURRENCY_PREFIXES
+            and k + 1 < len(self.toks)
+            and self.toks[k + 1].kind == "num"
+        ):
             prefix_unit = CURRENCY_PREFIXES[self.low(k)]
             if prefix_unit == "USD" and self.low(k) == "$":
                 prefix_unit = self.dollar
@@ -481,13 +891,14 @@ class _Scanner:
             return None
         j, value, words_only, _ = core
         digits = self.toks[k].kind == "num"
-        scaled = any(self.low(x) in SCALES or self.toks[x].text in SUFFIX_SCALES for x in range(k, j))
+        scaled = any(
+            self.low(x) in SCALES or self.toks[x].text in SUFFIX_SCALES for x in range(k, j)
+        )
         unit: str | None = prefix_unit
         if unit is None:
-            found = self.unit_after(j, after_digits=digits and not scaled, scaled=scaled or True)
-            if found:
-                if self.low(j) in {"de", "d'"} and not scaled:
-                    found = None
+            found = self.unit_after(j, after_digits=digits and not scaled, scaled=True)
+            if found and self.low(j) in {"de", "d'"} and not scaled:
+                found = None
             if found:
                 j, unit = found
         # Moroccan shorthand: 3 MDH (millions of dirhams), 1,2 MMDH (billions)
@@ -498,15 +909,22 @@ class _Scanner:
         # 1 USD et 23 centimes / 1 USD 23 cents
         if unit and unit not in {"%", "fois"} and unit in CURRENCY_UNITS.values():
             k2 = j + 1 if self.low(j) == "et" else j
-            if self.toks[k2 : k2 + 1] and self.toks[k2].kind == "num" and self.low(k2 + 1) in {
-                "centimes", "cents", "centime", "cent"
-            }:
+            if (
+                self.toks[k2 : k2 + 1]
+                and self.toks[k2].kind == "num"
+                and self.low(k2 + 1) in {"centimes", "cents", "centime", "cent"}
+            ):
                 value += _digits_value(self.toks[k2].text) / 100
                 j = k2 + 2
         # 10 degres en dessous de zero
         if self.low(j) in {"en", "en-dessous"}:
             tail = [self.low(x) for x in range(j, j + 4)]
-            if tail[:4] == ["en", "dessous", "de", "zéro"] or tail[:4] == ["en", "dessous", "de", "zero"]:
+            if tail[:4] == ["en", "dessous", "de", "zéro"] or tail[:4] == [
+                "en",
+                "dessous",
+                "de",
+                "zero",
+            ]:
                 value = -value
                 j += 4
         return j, Amount(_clean(value), None, unit, None), words_only
@@ -543,11 +961,19 @@ class _Scanner:
             return i + 1, Amount(0.5)
         num = self.low(i)
         den = self.low(i + 1)
-        if den in FRACTION_DENOMINATORS and (num in ARTICLE_ONES or _is_number_word(self.toks[i]) or self.toks[i].kind == "num"):
+        if den in FRACTION_DENOMINATORS and (
+            num in ARTICLE_ONES or _is_number_word(self.toks[i]) or self.toks[i].kind == "num"
+        ):
             if den in {"demi", "demis"} and num in ARTICLE_ONES:
                 return None
-            numerator = 1.0 if num in ARTICLE_ONES else (
-                _digits_value(self.toks[i].text) if self.toks[i].kind == "num" else float(_words_value([self.toks[i].text]) or 0)
+            numerator = (
+                1.0
+                if num in ARTICLE_ONES
+                else (
+                    _digits_value(self.toks[i].text)
+                    if self.toks[i].kind == "num"
+                    else float(_words_value([self.toks[i].text]) or 0)
+                )
             )
             if numerator <= 0:
                 return None
@@ -570,7 +996,10 @@ class _Scanner:
             s = i + 1 + gap
             if self.low(s) != "sur":
                 continue
-            if gap and not all(self.toks[x].kind == "word" and self.low(x) not in {"et", "de", "sur"} for x in range(i + 1, s)):
+            if gap and not all(
+                self.toks[x].kind == "word" and self.low(x) not in {"et", "de", "sur"}
+                for x in range(i + 1, s)
+            ):
                 continue
             den = self.number_at(s + 1)
             if den is None and self.low(s + 1) in ARTICLE_ONES:
@@ -618,8 +1047,13 @@ class _Scanner:
                 factor *= SUFFIX_SCALES[self.toks[x].text]
         return factor
 
-    def _range(self, i1: int, first: tuple[int, Amount, bool, str | None], i2: int,
-               second: tuple[int, Amount, bool, str | None]) -> Amount:
+    def _range(
+        self,
+        i1: int,
+        first: tuple[int, Amount, bool, str | None],
+        i2: int,
+        second: tuple[int, Amount, bool, str | None],
+    ) -> Amount:
         """A range amount; 'de 2 à 3 millions' shares the scale word of its upper bound."""
         low = first[1].value
         if self._scale_between(i1, first[0]) == 1.0:
@@ -671,15 +1105,19 @@ class _Scanner:
         # X à Y %, X-Y dollars, X – Y
         if self.low(j) in {"à", "-", "–"} and amount.modifier is None:
             second = self.quantity_at(j + 1)
-            if second and second[1].modifier is None and (
-                amount.unit is None or second[1].unit in (None, amount.unit)
+            if (
+                second
+                and second[1].modifier is None
+                and (amount.unit is None or second[1].unit in (None, amount.unit))
             ):
                 hyphen = self.low(j) != "à"
                 unit = second[1].unit or amount.unit
-                if hyphen or unit is not None or second[2] == words_only:
-                    if not (hyphen and self._is_score(i, j, second[0], amount, second[1])):
-                        ranged = self._range(i, got, j + 1, second)
-                        return second[0], ranged, words_only, obj
+                plausible = hyphen or unit is not None or second[2] == words_only
+                if plausible and not (
+                    hyphen and self._is_score(i, j, second[0], amount, second[1])
+                ):
+                    ranged = self._range(i, got, j + 1, second)
+                    return second[0], ranged, words_only, obj
         return j, amount, words_only, obj
 
     def _is_score(self, i: int, j: int, end: int, a: Amount, b: Amount) -> bool:
@@ -688,14 +1126,23 @@ class _Scanner:
         window = {self.low(x) for x in range(max(0, i - 6), min(len(self.toks), end + 4))}
         if window & SCORE_CONTEXT:
             return True
-        return isinstance(a.value, int) and isinstance(b.value, int) and a.value < 10 and b.value < 10 and b.value <= a.value + 3 and self.toks[j].text == "-"
+        return (
+            isinstance(a.value, int)
+            and isinstance(b.value, int)
+            and a.value < 10
+            and b.value < 10
+            and b.value <= a.value + 3
+            and self.toks[j].text == "-"
+        )
 
     # -- exclusions ---------------------------------------------------------
     def excluded(self, i: int, end: int, amount: Amount) -> bool:
         """Years, dates, clock times, ordinals, identifiers, time-locating phrases."""
         toks = self.toks
         first = toks[i]
-        num_idx = next((x for x in range(i, end) if toks[x].kind == "num" or _is_number_word(toks[x])), i)
+        num_idx = next(
+            (x for x in range(i, end) if toks[x].kind == "num" or _is_number_word(toks[x])), i
+        )
         num = toks[num_idx]
         prev = self.low(num_idx - 1)
         nxt = self.low(end)
@@ -708,24 +1155,41 @@ class _Scanner:
                 and toks[num_idx - 1].low not in CURRENCY_PREFIXES
             ):
                 return True
-            if num_idx > 1 and toks[num_idx - 1].text in {"-", "/"} and self.adjacent(num_idx - 1, num_idx) and (
-                toks[num_idx - 2].kind == "word" and self.adjacent(num_idx - 2, num_idx - 1)
+            if (
+                num_idx > 1
+                and toks[num_idx - 1].text in {"-", "/"}
+                and self.adjacent(num_idx - 1, num_idx)
+                and (toks[num_idx - 2].kind == "word" and self.adjacent(num_idx - 2, num_idx - 1))
             ):
                 return True
             after = num_idx + 1
             if after < len(toks) and self.adjacent(num_idx, after):
                 glued = toks[after].low
-                if toks[after].kind == "word" and re.fullmatch(r"(e|er|ere|ère|re|ème|eme|è|es|èmes|nd|nde|ᵉ)", glued):
+                if toks[after].kind == "word" and re.fullmatch(
+                    r"(e|er|ere|ère|re|ème|eme|è|es|èmes|nd|nde|ᵉ)", glued
+                ):
                     return True
-                if toks[after].text in {"/", ":"} and after + 1 < len(toks) and toks[after + 1].kind == "num":
+                if (
+                    toks[after].text in {"/", ":"}
+                    and after + 1 < len(toks)
+                    and toks[after + 1].kind == "num"
+                ):
                     return True  # 24/02/2024, 14:30
                 if toks[after].kind == "num":
                     return True
-                if toks[after].text == "-" and after + 1 < len(toks) and toks[after + 1].kind == "num" and self.adjacent(after, after + 1):
-                    # 02-03 style identifiers (loi 02-03) when preceded by an identifier word
-                    if prev in IDENTIFIER_BEFORE:
-                        return True
-            if num_idx > 0 and toks[num_idx - 1].text in {"/", ":"} and self.adjacent(num_idx - 1, num_idx):
+                if (
+                    toks[after].text == "-"
+                    and after + 1 < len(toks)
+                    and toks[after + 1].kind == "num"
+                    and self.adjacent(after, after + 1)
+                    and prev in IDENTIFIER_BEFORE
+                ):
+                    return True  # loi 02-03
+            if (
+                num_idx > 0
+                and toks[num_idx - 1].text in {"/", ":"}
+                and self.adjacent(num_idx - 1, num_idx)
+            ):
                 return True
         if prev in IDENTIFIER_BEFORE and amount.unit is None and num_idx == i:
             return True
@@ -749,7 +1213,14 @@ class _Scanner:
         # number words glued by a hyphen to other words: deux-roues, Trois-Rivières
         if num.kind == "word" and "-" in num.text and not _is_number_word(num):
             return True
-        if end < len(toks) and toks[end].text == "-" and self.adjacent(end - 1, end) and end + 1 < len(toks) and toks[end + 1].kind == "word" and self.adjacent(end, end + 1):
+        if (
+            end < len(toks)
+            and toks[end].text == "-"
+            and self.adjacent(end - 1, end)
+            and end + 1 < len(toks)
+            and toks[end + 1].kind == "word"
+            and self.adjacent(end, end + 1)
+        ):
             return True
         # dates: 24 février, 1er mars, lundi 12
         if nxt in MONTHS and amount.unit is None and amount.value_max is None:
@@ -767,31 +1238,52 @@ class _Scanner:
                 return True
             if prev == "à" and self.low(i) != "à":
                 return True
-        if num.kind == "num" and self.low(num_idx + 1) == "h" and self.toks[num_idx + 2 : num_idx + 3] and self.toks[num_idx + 2].kind == "num":
+        if (
+            num.kind == "num"
+            and self.low(num_idx + 1) == "h"
+            and self.toks[num_idx + 2 : num_idx + 3]
+            and self.toks[num_idx + 2].kind == "num"
+        ):
             return True
         # years
         if self._looks_like_year(num_idx, amount) and i == num_idx:
             return True
-        if amount.value_max is not None and self._looks_like_year_range(amount) and amount.unit is None:
+        if (
+            amount.value_max is not None
+            and self._looks_like_year_range(amount)
+            and amount.unit is None
+        ):
             return True
         # time-locating: il y a trois ans, cinq ans plus tard, neuf premiers mois
-        if amount.unit in {"an", "mois", "semaine", "jour", "heure", "siècle", "décennie", "minute", "trimestre"}:
+        if amount.unit in {
+            "an",
+            "mois",
+            "semaine",
+            "jour",
+            "heure",
+            "siècle",
+            "décennie",
+            "minute",
+            "trimestre",
+        }:
             before = [self.low(x) for x in range(i - 3, i)]
             if before[-3:] == ["il", "y", "a"] or before[-2:] == ["y", "a"]:
                 return True
-            after = (self.low(end), self.low(end + 1))
-            if after in TIME_LOCATING_AFTER or (after[0],) in TIME_LOCATING_AFTER:
+            following = (self.low(end), self.low(end + 1))
+            if following in TIME_LOCATING_AFTER or following[:1] in TIME_LOCATING_AFTER:
                 return True
             if prev in {"dans"} and i == num_idx:
                 return True
-        if self.low(num_idx + 1) in {"premiers", "premières", "derniers", "dernières"} and self.low(num_idx - 1) in {"des", "les", "ces"} and self.low(num_idx - 2) in {"cours", "lors", "durant", "pendant"}:
+        if (
+            self.low(num_idx + 1) in {"premiers", "premières", "derniers", "dernières"}
+            and self.low(num_idx - 1) in {"des", "les", "ces"}
+            and self.low(num_idx - 2) in {"cours", "lors", "durant", "pendant"}
+        ):
             return True
         if self.low(num_idx + 1) in {"premiers", "premières"}:
             return True
         # "un" alone is never reached here; "l'un", "les uns" are pronouns
-        if first.low in ARTICLE_ONES and prev in {"l'", "l"} and end == i + 1:
-            return True
-        return False
+        return first.low in ARTICLE_ONES and prev in {"l'", "l"} and end == i + 1
 
     def _in_digit_chain(self, idx: int) -> bool:
         """Phone numbers, 02-03 codes, 14 h 30, scores: digits chained to digits."""
@@ -826,7 +1318,27 @@ class _Scanner:
         word = nxt_tok.low
         if nxt_tok.text[0].isupper():
             return True
-        return not (word.endswith(("s", "x")) and word not in {"plus", "mois", "pas", "sous", "dans", "vers", "sans", "puis", "alors", "depuis", "jamais", "après", "toujours", "moins", "très"})
+        return not (
+            word.endswith(("s", "x"))
+            and word
+            not in {
+                "plus",
+                "mois",
+                "pas",
+                "sous",
+                "dans",
+                "vers",
+                "sans",
+                "puis",
+                "alors",
+                "depuis",
+                "jamais",
+                "après",
+                "toujours",
+                "moins",
+                "très",
+            }
+        )
 
     @staticmethod
     def _looks_like_year_range(amount: Amount) -> bool:
@@ -867,7 +1379,9 @@ class _Scanner:
     def _skip_number(self, i: int) -> int:
         j = i
         while j < len(self.toks) and (
-            self.toks[j].kind == "num" or _is_number_word(self.toks[j]) or self.low(j) in MODIFIERS_FIRST
+            self.toks[j].kind == "num"
+            or _is_number_word(self.toks[j])
+            or self.low(j) in MODIFIERS_FIRST
         ):
             j += 1
         return j + 1 if j < len(self.toks) and self.toks[j].text in {"-", "/", ":"} else j
@@ -894,7 +1408,9 @@ def normalize(text: str, *, dollar: str = "USD") -> Amount:
     negative = False
     start = 0
     toks = scanner.toks
-    if toks and toks[0].text in {"-", "−"} or (toks and toks[0].low == "moins" and len(toks) > 1 and toks[1].low not in {"de", "d'"}):
+    if (toks and toks[0].text in {"-", "−"}) or (
+        toks and toks[0].low == "moins" and len(toks) > 1 and toks[1].low not in {"de", "d'"}
+    ):
         negative = True
         start = 1
     got = scanner.expression_at(start)
@@ -906,10 +1422,14 @@ def normalize(text: str, *, dollar: str = "USD") -> Amount:
         raise NotAnAmount(Errors.E001.format(text=text, reason=f"{rest!r} is left over"))
     if scanner.excluded(start, end, amount) and not _whole_string_count(toks, start, end):
         raise NotAnAmount(
-            Errors.E001.format(text=text, reason="it reads as a date, year, time, ordinal or identifier")
+            Errors.E001.format(
+                text=text, reason="it reads as a date, year, time, ordinal or identifier"
+            )
         )
     if negative:
-        amount = Amount(_clean(-float(amount.value)), amount.value_max, amount.unit, amount.modifier)
+        amount = Amount(
+            _clean(-float(amount.value)), amount.value_max, amount.unit, amount.modifier
+        )
     return amount
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,36 +17,148 @@ from spacy.training import Example
 
 from . import attributes  # noqa: F401  (registers Span._ extensions)
 from .errors import Errors
-from .kb import COUNTRY_CUES, KnowledgeBase, country_scores, load_entries
+from .kb import COUNTRY_CUES, KnowledgeBase, OrgEntry, country_scores, load_entries
 
 LABEL = "ORG"
 LEADING = {"l'", "l’", "la", "le", "les", "du", "des", "d'", "d’", "de", "au", "aux", "à"}
 INSTITUTION_HEADS = {
-    "ministère", "armée", "armées", "gendarmerie", "police", "marine", "garde", "tribunal",
-    "cour", "parquet", "parlement", "assemblée", "sénat", "conseil", "direction", "agence",
-    "office", "commission", "banque", "haut-commissariat", "préfecture", "douane", "douanes",
-    "forces", "sûreté", "inspection", "caisse", "fédération", "confédération", "union",
-    "association", "fondation", "secrétariat", "délégation", "observatoire", "institut",
-    "autorité", "chambre", "brigade", "service", "protection", "croissant-rouge", "croix-rouge",
+    "ministère",
+    "armée",
+    "armées",
+    "gendarmerie",
+    "police",
+    "marine",
+    "garde",
+    "tribunal",
+    "cour",
+    "parquet",
+    "parlement",
+    "assemblée",
+    "sénat",
+    "conseil",
+    "direction",
+    "agence",
+    "office",
+    "commission",
+    "banque",
+    "haut-commissariat",
+    "préfecture",
+    "douane",
+    "douanes",
+    "forces",
+    "sûreté",
+    "inspection",
+    "caisse",
+    "fédération",
+    "confédération",
+    "union",
+    "association",
+    "fondation",
+    "secrétariat",
+    "délégation",
+    "observatoire",
+    "institut",
+    "autorité",
+    "chambre",
+    "brigade",
+    "service",
+    "protection",
+    "croissant-rouge",
+    "croix-rouge",
 }
 INSTITUTION_ADJ = {
-    "royale", "royal", "nationale", "national", "fédérale", "fédéral", "générale", "général",
-    "centrale", "central", "européenne", "africaine", "constitutionnelle", "suprême",
-    "militaire", "civile", "régionale", "municipale", "communale", "populaire", "islamique",
-    "internationale", "international", "supérieur", "supérieure", "mondiale", "militaires",
-    "armées", "auxiliaires", "spéciale", "judiciaire", "pénitentiaire", "maritime", "côtière",
+    "royale",
+    "royal",
+    "nationale",
+    "national",
+    "fédérale",
+    "fédéral",
+    "générale",
+    "général",
+    "centrale",
+    "central",
+    "européenne",
+    "africaine",
+    "constitutionnelle",
+    "suprême",
+    "militaire",
+    "civile",
+    "régionale",
+    "municipale",
+    "communale",
+    "populaire",
+    "islamique",
+    "internationale",
+    "international",
+    "supérieur",
+    "supérieure",
+    "mondiale",
+    "militaires",
+    "armées",
+    "auxiliaires",
+    "spéciale",
+    "judiciaire",
+    "pénitentiaire",
+    "maritime",
+    "côtière",
 }
 COURT_COMPLEMENTS = {"appel", "cassation", "comptes", "justice", "première", "instance", "sûreté"}
 GENERIC_SINGLE = {
-    "gouvernement", "état", "etat", "rapport", "ministère", "parlement", "armée", "police",
-    "conseil", "commission", "agence", "office", "autorités", "direction", "président",
-    "premier", "ministre", "royaume", "république", "etat-major",
+    "gouvernement",
+    "état",
+    "etat",
+    "rapport",
+    "ministère",
+    "parlement",
+    "armée",
+    "police",
+    "conseil",
+    "commission",
+    "agence",
+    "office",
+    "autorités",
+    "direction",
+    "président",
+    "premier",
+    "ministre",
+    "royaume",
+    "république",
+    "etat-major",
 }
 PLACE_WORDS = {cue for cues in COUNTRY_CUES.values() for cue in cues} | {
-    "europe", "afrique", "méditerranée", "sahel", "maghreb", "occident", "orient", "asie",
-    "amérique", "espagne", "italie", "allemagne", "libye", "égypte", "états-unis", "ukraine",
-    "russie", "chine", "gaza", "israël", "iran", "turquie", "grèce", "portugal", "londres",
-    "madrid", "berlin", "rome", "washington", "pékin", "moscou", "ceuta", "melilla",
+    "europe",
+    "afrique",
+    "méditerranée",
+    "sahel",
+    "maghreb",
+    "occident",
+    "orient",
+    "asie",
+    "amérique",
+    "espagne",
+    "italie",
+    "allemagne",
+    "libye",
+    "égypte",
+    "états-unis",
+    "ukraine",
+    "russie",
+    "chine",
+    "gaza",
+    "israël",
+    "iran",
+    "turquie",
+    "grèce",
+    "portugal",
+    "londres",
+    "madrid",
+    "berlin",
+    "rome",
+    "washington",
+    "pékin",
+    "moscou",
+    "ceuta",
+    "melilla",
 }
 PRIORITY = {"kb": 0, "institution": 0, "apposition": 1, "dateline": 3, "ner": 4}
 DATELINE = re.compile(r"\A\s*(?P<name>[A-ZÉÈÀÂ][^\n–—]{1,60}?)\s+[–—-]\s+[A-ZÉÈÀÂ][^\n]{0,40}\n")
@@ -134,7 +246,7 @@ class OrgLinker(Pipe):
         self._set_ents(doc, spans)
         return doc
 
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
         for doc in stream:
             yield self(doc)
 
@@ -168,12 +280,16 @@ class OrgLinker(Pipe):
 
     @staticmethod
     def _trim_leading(doc: Doc, start: int, end: int) -> int:
-        while start < end - 1 and doc[start].lower_ in LEADING and not doc[start].text.startswith("Les"):
+        while (
+            start < end - 1
+            and doc[start].lower_ in LEADING
+            and not doc[start].text.startswith("Les")
+        ):
             start += 1
         return start
 
     def _institutions(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
-        """Lower-case bodies: 'armée malienne', 'ministère de la Santé', 'tribunal de première instance de Rabat'."""
+        """Lower-case bodies: 'armée malienne', 'ministère de la Santé', 'tribunal de ...'."""
         assert self.kb is not None
         out: list[Candidate] = []
         n = len(doc)
@@ -188,7 +304,11 @@ class OrgLinker(Pipe):
                 qualified = True
             while i + 1 < n:
                 j = i
-                if doc[j].lower_ == "et" and j + 1 < n and doc[j + 1].lower_ in {"de", "des", "du", "d'", "d’"}:
+                if (
+                    doc[j].lower_ == "et"
+                    and j + 1 < n
+                    and doc[j + 1].lower_ in {"de", "des", "du", "d'", "d’"}
+                ):
                     j += 1
                 if doc[j].lower_ in {"de", "du", "des", "d'", "d’"}:
                     j += 1
@@ -198,11 +318,26 @@ class OrgLinker(Pipe):
                         j += 1
                 else:
                     break
-                if j < n and (doc[j].text[:1].isupper() or (head in {"tribunal", "cour"} and doc[j].lower_ in COURT_COMPLEMENTS)):
-                    if doc[j].lower_ in PLACE_WORDS and not qualified and head not in {"tribunal", "cour", "préfecture", "ambassade"}:
+                if j < n and (
+                    doc[j].text[:1].isupper()
+                    or (head in {"tribunal", "cour"} and doc[j].lower_ in COURT_COMPLEMENTS)
+                ):
+                    if (
+                        doc[j].lower_ in PLACE_WORDS
+                        and not qualified
+                        and head not in {"tribunal", "cour", "préfecture", "ambassade"}
+                    ):
                         break
                     i = j + 1
-                    while i < n and (doc[i].text[:1].isupper() or doc[i].lower_ in COURT_COMPLEMENTS or doc[i].lower_ in INSTITUTION_ADJ) and doc[i].pos_ != "PUNCT":
+                    while (
+                        i < n
+                        and (
+                            doc[i].text[:1].isupper()
+                            or doc[i].lower_ in COURT_COMPLEMENTS
+                            or doc[i].lower_ in INSTITUTION_ADJ
+                        )
+                        and doc[i].pos_ != "PUNCT"
+                    ):
                         i += 1
                     qualified = True
                 else:
@@ -223,7 +358,11 @@ class OrgLinker(Pipe):
         if not match:
             return []
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
-        if span is None or span.text.lower() in PLACE_WORDS or span.text.isupper() and len(span) == 1 and span.text.lower() in PLACE_WORDS:
+        if (
+            span is None
+            or span.text.lower() in PLACE_WORDS
+            or (span.text.isupper() and len(span) == 1 and span.text.lower() in PLACE_WORDS)
+        ):
             return []
         kb_id = self.kb.resolve(span.text, countries=countries)
         return [Candidate(span.start, span.end, kb_id, "dateline")]
@@ -246,7 +385,9 @@ class OrgLinker(Pipe):
             out.append(Candidate(span.start, span.end, kb_id, "ner"))
         return out
 
-    def _appositions(self, doc: Doc, chosen: list[Candidate], countries: dict[str, int]) -> list[Candidate]:
+    def _appositions(
+        self, doc: Doc, chosen: list[Candidate], countries: dict[str, int]
+    ) -> list[Candidate]:
         """'... pour les migrations (OIM)': the acronym is an ORG linked like its name."""
         assert self.kb is not None
         by_start = {c.start: c for c in chosen}
@@ -254,7 +395,12 @@ class OrgLinker(Pipe):
         extra: list[Candidate] = []
         for cand in chosen:
             i = cand.end
-            if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and ACRONYM.match(doc[i + 1].text):
+            if (
+                i + 2 < len(doc)
+                and doc[i].text == "("
+                and doc[i + 2].text == ")"
+                and ACRONYM.match(doc[i + 1].text)
+            ):
                 acro = doc[i + 1].text
                 if i + 1 in by_start:
                     other = by_start[i + 1]
@@ -275,7 +421,11 @@ class OrgLinker(Pipe):
                 extra.append(Candidate(tok.i, tok.i + 1, acronyms[tok.text], "apposition"))
                 taken.add(tok.i)
         for cand in chosen:
-            if cand.end - cand.start == 1 and doc[cand.start].text in acronyms and cand.kb_id is None:
+            if (
+                cand.end - cand.start == 1
+                and doc[cand.start].text in acronyms
+                and cand.kb_id is None
+            ):
                 cand.kb_id = acronyms[doc[cand.start].text]
         return sorted([*chosen, *extra], key=lambda c: c.start)
 
@@ -313,7 +463,8 @@ class OrgLinker(Pipe):
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         entries = [e.to_json() for e in self.kb] if self.kb else []
-        return srsly.msgpack_dumps({"cfg": self.cfg, "entries": entries})  # type: ignore[no-any-return]
+        data: bytes = srsly.msgpack_dumps({"cfg": self.cfg, "entries": entries})
+        return data
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> OrgLinker:
         msg = srsly.msgpack_loads(data)
@@ -326,8 +477,57 @@ class OrgLinker(Pipe):
 
 
 def _nationality(word: str) -> bool:
-    return word.endswith(("aine", "ain", "aise", "ais", "ienne", "ien", "oise", "ois", "ique", "ane", "èque", "gne", "ite")) and word not in {
-        "certain", "certaine", "prochain", "prochaine", "mais", "jamais", "moins", "fois", "ancien", "ancienne", "bien", "rien", "lien", "quotidien", "quotidienne", "anglais", "politique", "publique", "public", "technique", "économique", "pratique", "unique", "critique", "logique", "mois", "chinoise", "trois", "voisine", "choix", "avait", "était", "huit", "suite",
+    return word.endswith(
+        (
+            "aine",
+            "ain",
+            "aise",
+            "ais",
+            "ienne",
+            "ien",
+            "oise",
+            "ois",
+            "ique",
+            "ane",
+            "èque",
+            "gne",
+            "ite",
+        )
+    ) and word not in {
+        "certain",
+        "certaine",
+        "prochain",
+        "prochaine",
+        "mais",
+        "jamais",
+        "moins",
+        "fois",
+        "ancien",
+        "ancienne",
+        "bien",
+        "rien",
+        "lien",
+        "quotidien",
+        "quotidienne",
+        "anglais",
+        "politique",
+        "publique",
+        "public",
+        "technique",
+        "économique",
+        "pratique",
+        "unique",
+        "critique",
+        "logique",
+        "mois",
+        "chinoise",
+        "trois",
+        "voisine",
+        "choix",
+        "avait",
+        "était",
+        "huit",
+        "suite",
     }
 
 

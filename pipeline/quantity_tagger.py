@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +37,11 @@ def make_quantity_tagger(
 ) -> QuantityTagger:
     """Create the QUANTITY tagger."""
     return QuantityTagger(
-        nlp.vocab, name=name, overwrite=overwrite, dollar_context=dollar_context, spans_key=spans_key
+        nlp.vocab,
+        name=name,
+        overwrite=overwrite,
+        dollar_context=dollar_context,
+        spans_key=spans_key,
     )
 
 
@@ -69,7 +73,7 @@ class QuantityTagger(Pipe):
             set_entities(doc, spans, overwrite_labels=None if self.cfg["overwrite"] else set())
         return doc
 
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterable[Doc]:
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
         for doc in stream:
             yield self(doc)
 
@@ -78,7 +82,11 @@ class QuantityTagger(Pipe):
             return "USD"
         scores = country_scores(doc.text)
         text = doc.text.lower()
-        if scores.get("CA", 0) > 0 and "américain" not in text and scores.get("CA", 0) >= max(scores.values()):
+        if (
+            scores.get("CA", 0) > 0
+            and "américain" not in text
+            and scores.get("CA", 0) >= max(scores.values())
+        ):
             return "CAD"
         return "USD"
 
@@ -107,7 +115,12 @@ class QuantityTagger(Pipe):
                 return False
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
             prev = tok.nbor(-1) if tok.i > 0 else None
-            if tok.lower_ == "neuf" and prev is not None and prev.pos_ == "NOUN" and (nxt is None or nxt.pos_ != "NOUN"):
+            if (
+                tok.lower_ == "neuf"
+                and prev is not None
+                and prev.pos_ == "NOUN"
+                and (nxt is None or nxt.pos_ != "NOUN")
+            ):
                 return False
         return True
 
@@ -135,10 +148,19 @@ def _object_tokens(start: Token) -> list[Token]:
     doc = start.doc
     toks = [start]
     i = start.i + 1
-    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].lower_ not in {"dernier", "derniers", "dernières", "premiers"}:
+    while (
+        i < len(doc)
+        and doc[i].pos_ == "ADJ"
+        and doc[i].lower_ not in {"dernier", "derniers", "dernières", "premiers"}
+    ):
         toks.append(doc[i])
         i += 1
-    if i + 1 < len(doc) and doc[i].lower_ in {"de", "d'", "d’"} and doc[i + 1].pos_ in OBJECT_POS and doc[i + 1].lower_ not in DETERMINERS:
+    if (
+        i + 1 < len(doc)
+        and doc[i].lower_ in {"de", "d'", "d’"}
+        and doc[i + 1].pos_ in OBJECT_POS
+        and doc[i + 1].lower_ not in DETERMINERS
+    ):
         toks.extend([doc[i], doc[i + 1]])
         i += 2
         while i < len(doc) and doc[i].pos_ == "ADJ":
@@ -156,13 +178,20 @@ def find_object(span: Span, match: AmountMatch) -> str | None:
     first = doc[i]
     # skip adjectives placed before the noun: "210 nouveaux réseaux"
     j = i
-    while j < len(doc) and j < i + 2 and doc[j].pos_ == "ADJ" and doc[j].lower_ not in {"dernières", "derniers", "premiers", "premières"}:
+    while (
+        j < len(doc)
+        and j < i + 2
+        and doc[j].pos_ == "ADJ"
+        and doc[j].lower_ not in {"dernières", "derniers", "premiers", "premières"}
+    ):
         j += 1
-    if j < len(doc) and doc[j].pos_ in OBJECT_POS and first.lower_ not in DE_WORDS and not match.amount.unit == "%":
-        if match.amount.unit is None or match.amount.unit == "fois":
-            if match.amount.unit == "fois":
-                return None
-            return _text(doc[i : _object_tokens(doc[j])[-1].i + 1])
+    if (
+        j < len(doc)
+        and doc[j].pos_ in OBJECT_POS
+        and first.lower_ not in DE_WORDS
+        and match.amount.unit is None
+    ):
+        return _text(doc[i : _object_tokens(doc[j])[-1].i + 1])
     if first.lower_ in DE_WORDS:
         if match.amount.unit in PLACE_UNITS:
             return None
@@ -181,7 +210,7 @@ def _text(span: Span) -> str:
 def set_entities(doc: Doc, spans: list[Span], *, overwrite_labels: set[str] | None) -> None:
     """Put spans into doc.ents, replacing overlapping entities (all, or only these labels)."""
     keep: list[Span] = []
-    taken = set()
+    taken: set[int] = set()
     for span in spans:
         taken.update(range(span.start, span.end))
     for ent in doc.ents:

@@ -293,7 +293,9 @@ class ClassifierEngine:
             for (doc, start, end), probs in zip(batch, self._run(seqs), strict=True):
                 sums[doc][start:end] += probs
                 counts[doc][start:end] += 1.0
-        return [s / np.maximum(c, 1.0) for s, c in zip(sums, counts, strict=True)]
+        return [
+            (s / np.maximum(c, 1.0)).astype(np.float32) for s, c in zip(sums, counts, strict=True)
+        ]
 
     def _run(self, seqs: Sequence[list[int]]) -> list[npt.NDArray[np.float32]]:
         width = max(len(s) for s in seqs) + 2
@@ -308,9 +310,13 @@ class ClassifierEngine:
             import torch
 
             with torch.inference_mode():
-                logits = self.model(
-                    input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask)
-                ).logits.float().numpy()
+                logits = (
+                    self.model(
+                        input_ids=torch.from_numpy(ids), attention_mask=torch.from_numpy(mask)
+                    )
+                    .logits.float()
+                    .numpy()
+                )
         logits = logits - logits.max(axis=-1, keepdims=True)
         probs = np.exp(logits)
         probs /= probs.sum(axis=-1, keepdims=True)

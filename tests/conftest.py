@@ -27,12 +27,18 @@ def repo_dir() -> Path:
 
 TINY_GOLD_TEXTS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Selon l'OIM, 1 664 migrants sont rentrés au Maroc.", [("OIM", "ORG"), ("1 664", "QUANTITY")]),
-    ("La Marine royale a sauvé 14.260 personnes en mer.",
-     [("Marine royale", "ORG"), ("14.260", "QUANTITY")]),
-    ("Le HCR compte environ 300 réfugiés dans le camp.",
-     [("HCR", "ORG"), ("environ 300", "QUANTITY")]),
-    ("L'Union européenne verse 3,5 millions d'euros au programme.",
-     [("Union européenne", "ORG"), ("3,5 millions d'euros", "QUANTITY")]),
+    (
+        "La Marine royale a sauvé 14.260 personnes en mer.",
+        [("Marine royale", "ORG"), ("14.260", "QUANTITY")],
+    ),
+    (
+        "Le HCR compte environ 300 réfugiés dans le camp.",
+        [("HCR", "ORG"), ("environ 300", "QUANTITY")],
+    ),
+    (
+        "L'Union européenne verse 3,5 millions d'euros au programme.",
+        [("Union européenne", "ORG"), ("3,5 millions d'euros", "QUANTITY")],
+    ),
     ("Frontex a intercepté 48 bateaux près de la côte.", [("Frontex", "ORG"), ("48", "QUANTITY")]),
     ("Les autorités n'ont publié aucun chiffre hier soir.", []),
 ]
@@ -110,9 +116,20 @@ def write_tiny_config(folder: Path, base: Path, gold: Path, **training: object) 
     import json
 
     values: dict[str, object] = {
-        "seed": 7, "lr": 0.005, "head_lr": 0.01, "weight_decay": 0.0, "warmup_ratio": 0.0,
-        "epochs": 60, "batch_size": 3, "max_steps": 0, "patience": 0, "eval_every": 0,
-        "freeze_embeddings": True, "freeze_layers": 1, "max_minutes": 2, "threads": 1,
+        "seed": 7,
+        "lr": 0.005,
+        "head_lr": 0.01,
+        "weight_decay": 0.0,
+        "warmup_ratio": 0.0,
+        "epochs": 60,
+        "batch_size": 3,
+        "max_steps": 0,
+        "patience": 0,
+        "eval_every": 0,
+        "freeze_embeddings": True,
+        "freeze_layers": 1,
+        "max_minutes": 2,
+        "threads": 1,
     }
     values.update(training)
     lines = [

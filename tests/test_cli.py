@@ -28,7 +28,9 @@ def test_extract_jsonl_keeps_ids_and_order(tmp_path: Path, repo_dir: Path) -> No
 
 def test_bad_line_is_reported_skipped_and_fails_the_exit_code(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
-    src.write_text('{"id": "a", "text": "Le HCR a aidé 12 familles."}\n{oops\n{"id": "b", "text": "Trois."}\n')
+    src.write_text(
+        '{"id": "a", "text": "Le HCR a aidé 12 familles."}\n{oops\n{"id": "b", "text": "Trois."}\n'
+    )
     out = tmp_path / "out.jsonl"
     result = runner.invoke(app, ["extract", str(src), "-o", str(out)])
     assert result.exit_code == 1

@@ -36,7 +36,11 @@ def test_record_follows_the_gold_format(nlp: Language) -> None:
     org, qty = record["spans"]
     assert record["text"][org["start"] : org["end"]] == "HCR" and org["kb_id"] == "UNHCR"
     assert {k: qty[k] for k in ("value", "value_max", "unit", "modifier", "object")} == {
-        "value": 4388, "value_max": None, "unit": None, "modifier": "approx", "object": "migrants"
+        "value": 4388,
+        "value_max": None,
+        "unit": None,
+        "modifier": "approx",
+        "object": "migrants",
     }
 
 

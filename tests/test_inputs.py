@@ -61,8 +61,9 @@ def test_custom_fields(tmp_path: Path) -> None:
 
 def test_stdin_jsonl_and_text() -> None:
     jsonl = io.TextIOWrapper(io.BytesIO(b'{"id": "s1", "text": "Un."}\n'))
-    assert [d.id for d in read_inputs(["-"], stdin=jsonl)] == ["s1"]
-    plain = io.TextIOWrapper(io.BytesIO("Un texte libre.".encode()))
+    (first,) = read_inputs(["-"], stdin=jsonl)
+    assert isinstance(first, InputDoc) and first.id == "s1"
+    plain = io.TextIOWrapper(io.BytesIO(b"Un texte libre."))
     (doc,) = read_inputs(["-"], stdin=plain)
     assert isinstance(doc, InputDoc) and doc.text == "Un texte libre."
 

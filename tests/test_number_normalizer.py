@@ -276,12 +276,19 @@ FORMS: list[tuple[str, Any, Any, Any, Any]] = [
 ]
 
 # Cross product: every modifier with every number style and unit family.
-MODIFIER_WORDS = [("environ", "approx"), ("plus de", "min"), ("moins de", "max"), ("près de", "approx")]
+MODIFIER_WORDS = [
+    ("environ", "approx"),
+    ("plus de", "min"),
+    ("moins de", "max"),
+    ("près de", "approx"),
+]
 STYLES = [("1 500", 1500), ("1.500", 1500), ("1\u00a0500", 1500), ("mille cinq cents", 1500)]
 UNIT_WORDS = [("", None), (" euros", "EUR"), (" %", "%"), (" tonnes", "t")]
 GENERATED = [
     (f"{mod} {style}{unit}", value, None, code, modifier)
-    for (mod, modifier), (style, value), (unit, code) in itertools.product(MODIFIER_WORDS, STYLES, UNIT_WORDS)
+    for (mod, modifier), (style, value), (unit, code) in itertools.product(
+        MODIFIER_WORDS, STYLES, UNIT_WORDS
+    )
 ]
 
 
@@ -298,9 +305,27 @@ def test_normalize(text: str, value: Any, value_max: Any, unit: Any, modifier: A
 
 
 NOT_AMOUNTS = [
-    "un rapport", "l'un des", "aucun", "des décennies", "plusieurs semaines",
-    "quelques kilomètres", "premier", "3e", "1er", "2ème", "COVID-19", "G20", "M5S",
-    "article 52", "14 h 30", "le 24 février", "bonjour", "", "   ", "une fois", "nombreux",
+    "un rapport",
+    "l'un des",
+    "aucun",
+    "des décennies",
+    "plusieurs semaines",
+    "quelques kilomètres",
+    "premier",
+    "3e",
+    "1er",
+    "2ème",
+    "COVID-19",
+    "G20",
+    "M5S",
+    "article 52",
+    "14 h 30",
+    "le 24 février",
+    "bonjour",
+    "",
+    "   ",
+    "une fois",
+    "nombreux",
 ]
 
 
@@ -372,8 +397,25 @@ def _group(n: int, sep: str) -> str:
 
 
 def _words(n: int) -> str:
-    units = ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
-             "onze", "douze", "treize", "quatorze", "quinze", "seize"]
+    units = [
+        "zéro",
+        "un",
+        "deux",
+        "trois",
+        "quatre",
+        "cinq",
+        "six",
+        "sept",
+        "huit",
+        "neuf",
+        "dix",
+        "onze",
+        "douze",
+        "treize",
+        "quatorze",
+        "quinze",
+        "seize",
+    ]
     tens = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante"}
 
     def below_100(x: int) -> str:
@@ -409,7 +451,10 @@ def _words(n: int) -> str:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(min_value=1000, max_value=999_999_999), st.sampled_from([" ", "\u00a0", "\u202f", "."]))
+@given(
+    st.integers(min_value=1000, max_value=999_999_999),
+    st.sampled_from([" ", "\u00a0", "\u202f", "."]),
+)
 def test_grouped_digits_round_trip(n: int, sep: str) -> None:
     assert normalize(_group(n, sep)).value == n
 
@@ -428,15 +473,23 @@ def test_comma_decimals_round_trip(whole: int, frac: int) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=9),
-       st.sampled_from([("millions", 10**6), ("milliards", 10**9)]))
+@given(
+    st.integers(min_value=1, max_value=999),
+    st.integers(min_value=1, max_value=9),
+    st.sampled_from([("millions", 10**6), ("milliards", 10**9)]),
+)
 def test_scale_words_round_trip(whole: int, tenth: int, scale: tuple[str, int]) -> None:
     word, factor = scale
-    assert normalize(f"{whole},{tenth} {word}").value == pytest.approx((whole + tenth / 10) * factor)
+    assert normalize(f"{whole},{tenth} {word}").value == pytest.approx(
+        (whole + tenth / 10) * factor
+    )
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=1, max_value=99_999), st.sampled_from(["euros", "%", "dirhams", "km", "F CFA"]))
+@given(
+    st.integers(min_value=1, max_value=99_999),
+    st.sampled_from(["euros", "%", "dirhams", "km", "F CFA"]),
+)
 def test_amount_inside_sentence_round_trip(n: int, unit: str) -> None:
     text = f"Selon le rapport, {_group(n, chr(0xA0))} {unit} ont été comptés."
     (match,) = find_amounts(text)

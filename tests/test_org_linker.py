@@ -21,20 +21,34 @@ def orgs(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         ("Un rapport d'ONUDC publié lundi.", [("ONUDC", "UNODC")]),
         ("Un rapport d’ONUDC publié lundi.", [("ONUDC", "UNODC")]),
         ("Le porte-parole du HCR a parlé.", [("HCR", "UNHCR")]),
-        ("Un accord de l'Organisation internationale pour les migrations.",
-         [("Organisation internationale pour les migrations", "IOM")]),
-        ("La Marine royale marocaine a secouru des migrants.", [("Marine royale marocaine", "MA_ROYAL_NAVY")]),
-        ("Le ministère marocain de l’Intérieur a publié son bilan.",
-         [("ministère marocain de l’Intérieur", "MA_INTERIOR")]),
-        ("L'Union européenne et l'Union africaine ont signé.", [("Union européenne", "EU"), ("Union africaine", "AU")]),
+        (
+            "Un accord de l'Organisation internationale pour les migrations.",
+            [("Organisation internationale pour les migrations", "IOM")],
+        ),
+        (
+            "La Marine royale marocaine a secouru des migrants.",
+            [("Marine royale marocaine", "MA_ROYAL_NAVY")],
+        ),
+        (
+            "Le ministère marocain de l’Intérieur a publié son bilan.",
+            [("ministère marocain de l’Intérieur", "MA_INTERIOR")],
+        ),
+        (
+            "L'Union européenne et l'Union africaine ont signé.",
+            [("Union européenne", "EU"), ("Union africaine", "AU")],
+        ),
         ("La Cédéao a réuni ses membres à Abuja.", [("Cédéao", "ECOWAS")]),
         ("Le CICR a dénoncé les frappes.", [("CICR", "ICRC")]),
         ("Frontex a publié ses chiffres.", [("Frontex", "FRONTEX")]),
-        ("Le Conseil de sécurité des Nations unies s'est réuni.",
-         [("Conseil de sécurité des Nations unies", "UNSC")]),
+        (
+            "Le Conseil de sécurité des Nations unies s'est réuni.",
+            [("Conseil de sécurité des Nations unies", "UNSC")],
+        ),
     ],
 )
-def test_known_organisations(nlp: Language, text: str, expected: list[tuple[str, str | None]]) -> None:
+def test_known_organisations(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
     assert orgs(nlp, text) == expected
 
 
@@ -79,7 +93,9 @@ def test_countries_are_not_org(nlp: Language) -> None:
 
 
 def test_no_leading_article_in_spans(nlp: Language) -> None:
-    for text, _ in orgs(nlp, "La Banque mondiale et le Fonds monétaire international financent le projet."):
+    for text, _ in orgs(
+        nlp, "La Banque mondiale et le Fonds monétaire international financent le projet."
+    ):
         assert not text.lower().startswith(("la ", "le ", "l'", "les "))
 
 

@@ -13,7 +13,13 @@ pytestmark = pytest.mark.slow
 def quantities(nlp: Language, text: str) -> list[dict[str, Any]]:
     doc = nlp(text)
     return [
-        {"text": e.text, "value": e._.value, "unit": e._.unit, "modifier": e._.modifier, "object": e._.object}
+        {
+            "text": e.text,
+            "value": e._.value,
+            "unit": e._.unit,
+            "modifier": e._.modifier,
+            "object": e._.object,
+        }
         for e in doc.ents
         if e.label_ == "QUANTITY"
     ]
@@ -22,8 +28,11 @@ def quantities(nlp: Language, text: str) -> list[dict[str, Any]]:
 @pytest.mark.parametrize(
     ("text", "span", "obj"),
     [
-        ("Ils ont déjoué environ 48.963 tentatives d'immigration clandestine.", "environ 48.963",
-         "tentatives d'immigration clandestine"),
+        (
+            "Ils ont déjoué environ 48.963 tentatives d'immigration clandestine.",
+            "environ 48.963",
+            "tentatives d'immigration clandestine",
+        ),
         ("La police a démantelé 210 réseaux criminels.", "210", "réseaux criminels"),
         ("Le pays a importé 3 000 tonnes de blé.", "3 000 tonnes", "blé"),
         ("Près de 12 % des électeurs se sont abstenus.", "Près de 12 %", "électeurs"),

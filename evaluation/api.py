@@ -1,0 +1,115 @@
+"""Functions that evaluate files and return data (the CLI wraps them)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from evaluation.agreement import agreement
+from evaluation.io import GoldDoc, pair_documents, read_gold
+from evaluation.scorer import HeadLemmatizer, count_corpus, metrics_from_counts, paired_bootstrap
+
+PathLike = str | Path
+
+
+def evaluate_documents(
+    gold: Sequence[GoldDoc],
+    predictions: Sequence[tuple[str, Sequence[GoldDoc]]],
+    *,
+    n_bootstrap: int = 1000,
+    seed: int = 0,
+    ci_level: float = 0.95,
+    min_overlap: float = 1.0,
+    head_lemmatizer: HeadLemmatizer | None = None,
+    allow_text_mismatch: bool = False,
+    gold_name: str = "gold",
+) -> dict[str, Any]:
+    """METRICS for one (name, documents) prediction; a comparison dict for several.
+
+    Gold documents absent from a prediction count as predicted with no span; prediction
+    documents absent from the gold are ignored; both are listed under ``pairing``. A
+    document whose text differs raises ``GoldFormatError`` unless ``allow_text_mismatch``,
+    which leaves it out of the scores (and lists it).
+    """
+    if not predictions:
+        raise ValueError("no prediction to evaluate: pass at least one prediction file")
+    results: list[dict[str, Any]] = []
+    all_counts = []
+    excluded: set[str] = set()
+    pairings = []
+    for name, docs in predictions:
+        pairing = pair_documents(gold, docs, gold_file=gold_name, pred_file=name)
+        if pairing.mismatch_errors and not allow_text_mismatch:
+            raise pairing.mismatch_errors[0]
+        excluded.update(pairing.text_mismatch)
+        pairings.append(pairing)
+    for (name, _), pairing in zip(predictions, pairings, strict=True):
+        pairs = [(g, p) for g, p in pairing.pairs if g["id"] not in excluded]
+        counts = count_corpus(pairs, min_overlap=min_overlap, head_lemmatizer=head_lemmatizer)
+        metrics = metrics_from_counts(counts, n_bootstrap=n_bootstrap, seed=seed,
+                                      ci_level=ci_level)
+        metrics["system"] = name
+        metrics["gold"] = gold_name
+        metrics["pairing"] = pairing.to_dict()
+        metrics["pairing"]["excluded"] = sorted(excluded)
+        results.append(metrics)
+        all_counts.append(counts)
+    if len(results) == 1:
+        return results[0]
+    comparisons = []
+    for (name, _), counts in zip(predictions[1:], all_counts[1:], strict=True):
+        test = paired_bootstrap(all_counts[0], counts, n_bootstrap=n_bootstrap, seed=seed)
+        comparisons.append({"baseline": predictions[0][0], "system": name, **test})
+    return {"gold": gold_name, "n_documents": results[0]["n_documents"],
+            "systems": results, "comparisons": comparisons}
+
+
+def evaluate_files(
+    gold_path: PathLike,
+    pred_paths: PathLike | Sequence[PathLike],
+    *,
+    n_bootstrap: int = 1000,
+    seed: int = 0,
+    ci_level: float = 0.95,
+    min_overlap: float = 1.0,
+    head_lemmatizer: HeadLemmatizer | None = None,
+    allow_text_mismatch: bool = False,
+    json_path: PathLike | None = None,
+    report_path: PathLike | None = None,
+) -> dict[str, Any]:
+    """METRICS dict for gold vs one prediction file, comparison dict for several.
+
+    Files are read strictly (``GoldFormatError`` on the first format error). With
+    ``json_path`` the result is also written as JSON; with ``report_path`` the HTML report.
+    """
+    paths = [pred_paths] if isinstance(pred_paths, str | Path) else list(pred_paths)
+    gold = read_gold(gold_path)
+    predictions = [(str(p), read_gold(p)) for p in paths]
+    result = evaluate_documents(
+        gold, predictions, n_bootstrap=n_bootstrap, seed=seed, ci_level=ci_level,
+        min_overlap=min_overlap, head_lemmatizer=head_lemmatizer,
+        allow_text_mismatch=allow_text_mismatch, gold_name=str(gold_path),
+    )
+    if json_path is not None:
+        write_json(result, json_path)
+    if report_path is not None:
+        from evaluation.report import write_report
+
+        write_report(report_path, result, gold, predictions, gold_name=str(gold_path))
+    return result
+
+
+def agreement_files(a_path: PathLike, b_path: PathLike) -> dict[str, Any]:
+    """Agreement dict between two gold files over their common documents."""
+    return agreement(read_gold(a_path), read_gold(b_path), name_a=str(a_path),
+                     name_b=str(b_path))
+
+
+def write_json(result: dict[str, Any], path: PathLike) -> Path:
+    """Write a metrics or agreement dict as indented UTF-8 JSON; return the path."""
+    target = Path(path)
+    target.write_text(json.dumps(result, ensure_ascii=False, indent=2, allow_nan=False) + "\n",
+                      encoding="utf-8")
+    return target

@@ -177,6 +177,37 @@ def parse_source(path: Path) -> list[dict[str, Any]]:
     return docs
 
 
+def link_kb(docs: list[dict[str, Any]]) -> list[str]:
+    """Make ORG kb_ids agree with the knowledge base; return one log line per change.
+
+    A kb_id that is not in the base becomes null; a null kb_id whose written form
+    resolves in the base (with the document's country cues) gets that kb_id.
+    """
+    sys.path.insert(0, str(HERE.parent))
+    from pipeline.kb import KnowledgeBase, country_scores
+
+    kb = KnowledgeBase.default()
+    log: list[str] = []
+    for doc in docs:
+        countries = country_scores(doc["text"])
+        for span in doc["spans"]:
+            if span["label"] != "ORG":
+                continue
+            form = doc["text"][span["start"] : span["end"]]
+            if span["kb_id"] is not None and span["kb_id"] not in kb.entries:
+                log.append(f"{doc['id']}\t{form}\t{span['kb_id']} -> null (not in the KB)")
+                span["kb_id"] = None
+            if span["kb_id"] is None:
+                acronym = form.isupper() and " " not in form
+                found = kb.resolve(form, countries=countries, acronym=acronym)
+                if found is None and acronym:
+                    found = kb.resolve(form, countries=countries)
+                if found is not None:
+                    log.append(f"{doc['id']}\t{form}\tnull -> {found}")
+                    span["kb_id"] = found
+    return log
+
+
 def split_documents(docs: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Split by stratum (topic, origin) with a fixed seed."""
     strata: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
@@ -231,6 +262,9 @@ def main(argv: list[str] | None = None) -> int:
         failures += 1
     if failures or args.check:
         return 1 if failures else 0
+    log = link_kb(all_docs)
+    (HERE / "kb_linking.log").write_text("\n".join(log) + "\n", encoding="utf-8")
+    print(f"kb linking: {len(log)} kb_ids set or cleared (corpus/kb_linking.log)")
     splits = split_documents(all_docs)
     for name, docs in splits.items():
         write_jsonl(HERE / "splits" / f"{name}.jsonl", docs)

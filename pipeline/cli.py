@@ -133,7 +133,15 @@ def evaluate(
     if not pred_paths:
         err_console.print("[red]Give PRED files or --pipeline.[/red]")
         raise typer.Exit(2)
-    metrics = evaluate_files(gold, pred_paths, n_bootstrap=n_boot, seed=seed, report_path=report)
+    from evaluation.messages import GoldFormatError
+
+    try:
+        metrics = evaluate_files(
+            gold, pred_paths, n_bootstrap=n_boot, seed=seed, report_path=report
+        )
+    except GoldFormatError as exc:
+        err_console.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(1) from exc
     for tbl in metrics_tables(metrics):
         console.print(tbl)
     if json_out:
@@ -172,7 +180,13 @@ def agreement(
     from evaluation.api import agreement_files
     from evaluation.tables import agreement_table
 
-    result = agreement_files(a, b)
+    from evaluation.messages import GoldFormatError
+
+    try:
+        result = agreement_files(a, b)
+    except GoldFormatError as exc:
+        err_console.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(1) from exc
     console.print(agreement_table(result))
     if json_out:
         json_out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")

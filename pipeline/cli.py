@@ -178,9 +178,8 @@ def agreement(
 ) -> None:
     """Inter-annotator agreement: span F1 per label and Cohen's kappa on tokens."""
     from evaluation.api import agreement_files
-    from evaluation.tables import agreement_table
-
     from evaluation.messages import GoldFormatError
+    from evaluation.tables import agreement_table
 
     try:
         result = agreement_files(a, b)

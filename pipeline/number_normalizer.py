@@ -615,6 +615,7 @@ TOKEN_RE = re.compile(
     r"(?P<num>"
     r"(?<![\d.,])\d{1,3}(?:" + SEP + r"\d{3}(?!\d))+(?:,\d+)?"  # 4 388 / 3 000 000 / 10 000,00
     r"|(?<![\d.,])\d{1,3}(?:\.\d{3}(?!\d))+(?:,\d+)?"  # 48.963 / 6.700,54
+    r"|(?<![\d.,])\d{1,3}(?:['’]\d{3}(?!\d))+(?:[.,]\d+)?"  # Swiss 27'740
     r"|\d+,\d+"  # 3,5
     r"|\d+\.\d{1,2}(?!\d)"  # 3.5
     r"|\d+"
@@ -688,6 +689,8 @@ def _clean(value: float) -> Number:
 def _digits_value(raw: str) -> float:
     """Value of a digit token such as '48.963', '4 388', '3,5', '6.700,54'."""
     text = raw
+    if "'" in text or "’" in text:  # Swiss grouping: 27'740.50
+        text = text.replace("'", "").replace("’", "").replace(".", ",")
     for space in (" ", "\u00a0", "\u202f"):
         text = text.replace(space, "")
     if "," in text:

@@ -12,7 +12,7 @@ import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from . import attributes  # noqa: F401  (registers Span._ extensions)
@@ -22,6 +22,24 @@ from .kb import COUNTRY_CUES, KnowledgeBase, OrgEntry, country_scores, load_entr
 LABEL = "ORG"
 LEADING = {"l'", "l’", "la", "le", "les", "du", "des", "d'", "d’", "de", "au", "aux", "à"}
 INSTITUTION_HEADS = {
+    "zone",
+    "état-major",
+    "fonds",
+    "centre",
+    "comité",
+    "administration",
+    "bureau",
+    "régie",
+    "haute",
+    "haut",
+    "groupement",
+    "collectif",
+    "syndicat",
+    "mouvement",
+    "parti",
+    "ligue",
+    "réseau",
+    "organisation",
     "ministère",
     "armée",
     "armées",
@@ -94,6 +112,12 @@ INSTITUTION_ADJ = {
     "supérieure",
     "mondiale",
     "militaires",
+    "cantonale",
+    "cantonal",
+    "provinciale",
+    "provincial",
+    "fédérales",
+    "royaux",
     "armées",
     "auxiliaires",
     "spéciale",
@@ -101,6 +125,29 @@ INSTITUTION_ADJ = {
     "pénitentiaire",
     "maritime",
     "côtière",
+}
+LOWER_HEADS = {
+    "ministère",
+    "armée",
+    "armées",
+    "gendarmerie",
+    "police",
+    "marine",
+    "garde",
+    "tribunal",
+    "cour",
+    "parquet",
+    "parlement",
+    "assemblée",
+    "sénat",
+    "préfecture",
+    "douane",
+    "douanes",
+    "forces",
+    "sûreté",
+    "brigade",
+    "zone",
+    "état-major",
 }
 COURT_COMPLEMENTS = {"appel", "cassation", "comptes", "justice", "première", "instance", "sûreté"}
 GENERIC_SINGLE = {
@@ -160,7 +207,7 @@ PLACE_WORDS = {cue for cues in COUNTRY_CUES.values() for cue in cues} | {
     "ceuta",
     "melilla",
 }
-PRIORITY = {"kb": 0, "institution": 0, "apposition": 1, "dateline": 3, "ner": 4}
+PRIORITY = {"kb": 0, "institution": 1, "apposition": 2, "dateline": 3, "ner": 4}
 DATELINE = re.compile(r"\A\s*(?P<name>[A-ZÉÈÀÂ][^\n–—]{1,60}?)\s+[–—-]\s+[A-ZÉÈÀÂ][^\n]{0,40}\n")
 ACRONYM = re.compile(r"^[A-ZÉÈ][A-Za-zÉÈéè0-9&-]{1,11}$")
 
@@ -289,66 +336,20 @@ class OrgLinker(Pipe):
         return start
 
     def _institutions(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
-        """Lower-case bodies: 'armée malienne', 'ministère de la Santé', 'tribunal de ...'."""
+        """Named bodies by their head word: 'armée malienne', 'Office fédéral du logement'."""
         assert self.kb is not None
         out: list[Candidate] = []
-        n = len(doc)
         for tok in doc:
             head = tok.lower_
-            if head not in INSTITUTION_HEADS:
+            capital = tok.text[:1].isupper()
+            if head not in INSTITUTION_HEADS or (not capital and head not in LOWER_HEADS):
                 continue
-            i = tok.i + 1
-            qualified = False
-            while i < n and (doc[i].lower_ in INSTITUTION_ADJ or _nationality(doc[i].lower_)):
-                i += 1
-                qualified = True
-            while i + 1 < n:
-                j = i
-                if (
-                    doc[j].lower_ == "et"
-                    and j + 1 < n
-                    and doc[j + 1].lower_ in {"de", "des", "du", "d'", "d’"}
-                ):
-                    j += 1
-                if doc[j].lower_ in {"de", "du", "des", "d'", "d’"}:
-                    j += 1
-                    if j < n and doc[j].lower_ in {"la", "l'", "l’", "de", "des", "du"}:
-                        j += 1
-                    if j < n and doc[j].lower_ in {"la", "l'", "l’"}:
-                        j += 1
-                else:
-                    break
-                if j < n and (
-                    doc[j].text[:1].isupper()
-                    or (head in {"tribunal", "cour"} and doc[j].lower_ in COURT_COMPLEMENTS)
-                ):
-                    if (
-                        doc[j].lower_ in PLACE_WORDS
-                        and not qualified
-                        and head not in {"tribunal", "cour", "préfecture", "ambassade"}
-                    ):
-                        break
-                    i = j + 1
-                    while (
-                        i < n
-                        and (
-                            doc[i].text[:1].isupper()
-                            or doc[i].lower_ in COURT_COMPLEMENTS
-                            or doc[i].lower_ in INSTITUTION_ADJ
-                        )
-                        and doc[i].pos_ != "PUNCT"
-                    ):
-                        i += 1
-                    qualified = True
-                else:
-                    break
-            if not qualified:
+            end = _extend_institution(doc, tok.i, capital=capital)
+            if end is None:
                 continue
-            span = doc[tok.i : i]
-            if span.text.lower() in {"union européenne"}:
-                continue
+            span = doc[tok.i : end]
             kb_id = self.kb.resolve(span.text, countries=countries)
-            out.append(Candidate(tok.i, i, kb_id, "institution"))
+            out.append(Candidate(tok.i, end, kb_id, "institution"))
         return out
 
     def _dateline(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
@@ -476,6 +477,81 @@ class OrgLinker(Pipe):
         return self
 
 
+CONNECTORS = {"de", "du", "des", "d'", "d’", "à", "aux", "au", "pour", "contre", "sur", "en", "et"}
+DETS = {"la", "l'", "l’", "le", "les"}
+PLACE_HEADS = {
+    "tribunal",
+    "cour",
+    "parquet",
+    "préfecture",
+    "service",
+    "zone",
+    "police",
+    "parlement",
+}
+MAX_INSTITUTION = 16
+
+
+def _is_adj(tok: Token) -> bool:
+    low = tok.lower_
+    return low in INSTITUTION_ADJ or _nationality(low) or (tok.pos_ == "ADJ" and tok.is_lower)
+
+
+def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
+    """End of an institution name starting at its head word, or None when unqualified.
+
+    A capitalised head ('Office', 'Autorité') takes lower-case complements
+    ('fédéral du logement'); a lower-case head ('ministère', 'armée') needs an
+    adjective or a capitalised complement ('de l'Intérieur').
+    """
+    n = len(doc)
+    head = doc[start].lower_
+    i = start + 1
+    qualified = False
+    while i < n and _is_adj(doc[i]) and not doc[i].is_punct:
+        i += 1
+        qualified = True
+    while i < n and i - start < MAX_INSTITUTION:
+        j = i
+        if doc[j].lower_ not in CONNECTORS:
+            break
+        if doc[j].lower_ == "et":
+            j += 1
+            if j >= n or doc[j].lower_ not in CONNECTORS - {"et"}:
+                break
+        j += 1
+        while j < n and doc[j].lower_ in DETS:
+            j += 1
+        if j >= n:
+            break
+        word = doc[j]
+        content = word.pos_ in {"NOUN", "PROPN", "ADJ", "X"} and not word.is_digit
+        if (word.is_punct or not content) and not (word.text[:1].isupper() and word.is_alpha):
+            break
+        is_cap = word.text[:1].isupper()
+        if word.lower_ in PLACE_WORDS or (is_cap and word.ent_type_ in {"LOC", "GPE"}):
+            if doc[i].lower_ not in {"de", "du", "d'", "d’"}:
+                break  # 'au Maroc', 'en France' locate, they do not name
+            if not capital and head not in PLACE_HEADS and not qualified:
+                break
+        elif not is_cap and not capital and head not in {"tribunal", "cour"}:
+            break
+        i = j + 1
+        while (
+            i < n
+            and not doc[i].is_punct
+            and (doc[i].text[:1].isupper() or _is_adj(doc[i]) or doc[i].lower_ in COURT_COMPLEMENTS)
+            and doc[i].lower_ not in CONNECTORS
+        ):
+            i += 1
+        qualified = True
+    if not qualified:
+        return None
+    while i - 1 > start and doc[i - 1].lower_ in CONNECTORS | DETS:
+        i -= 1
+    return i
+
+
 def _nationality(word: str) -> bool:
     return word.endswith(
         (
@@ -550,13 +626,26 @@ def _plausible_org(span: Span) -> bool:
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:
-    """Greedy non-overlapping choice: higher-priority source first, then longer span."""
+    """Greedy non-overlapping choice: higher-priority source first, then longer span.
+
+    An institution name may replace knowledge-base spans it wholly contains
+    ('Conseil de sécurité des Nations unies' over 'Nations unies'), never
+    one it only overlaps.
+    """
     order = sorted(cands, key=lambda c: (PRIORITY[c.source], -(c.end - c.start), c.start))
-    taken: set[int] = set()
-    out: list[Candidate] = []
+    chosen: list[Candidate] = []
     for cand in order:
-        if any(t in taken for t in range(cand.start, cand.end)):
+        clashes = [c for c in chosen if c.start < cand.end and cand.start < c.end]
+        if not clashes:
+            chosen.append(cand)
             continue
-        out.append(cand)
-        taken.update(range(cand.start, cand.end))
-    return sorted(out, key=lambda c: c.start)
+        inside = all(cand.start <= c.start and c.end <= cand.end for c in clashes)
+        if (
+            cand.source == "institution"
+            and inside
+            and any((c.end - c.start) < (cand.end - cand.start) for c in clashes)
+        ):
+            if len(clashes) == 1 and cand.kb_id is None:
+                cand.kb_id = None
+            chosen = [c for c in chosen if c not in clashes] + [cand]
+    return sorted(chosen, key=lambda c: c.start)

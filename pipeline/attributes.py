@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 QUANTITY_ATTRS = ("value", "value_max", "unit", "modifier", "object")
-EXTRA_ATTRS = ("source", "score")
+EXTRA_ATTRS = ("source", "score", "char_offsets")
 
 
 def register_extensions() -> None:

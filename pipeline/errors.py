@@ -82,6 +82,63 @@ class Errors(metaclass=ErrorsWithCodes):
     )
 
 
+    # Archive reading and batch runs
+    E040 = (
+        "{path}: expected a .txt, .jsonl, .jsonl.gz, .csv, .parquet, .warc or "
+        ".warc.gz file, got {reason}. The file was recorded as an error and "
+        "skipped; convert it or move it out of the input directory."
+    )
+    E041 = (
+        "{path}, record {line}: expected plain article text, got {reason}. "
+        "The record was skipped; give plain text in the text field, or put "
+        "web pages in a WARC file so that their text is extracted."
+    )
+    E042 = (
+        "{path}, record {line}: document {doc_id!r} has {chars} characters, "
+        "more than --max-chars {max_chars}. It was split on sentence "
+        "boundaries into {pieces} pieces, processed, and output whole with "
+        "offsets into the original text; raise --max-chars to process it in "
+        "one piece."
+    )
+    E043 = (
+        "{path}, after record {line}: expected a readable {fmt} file, got "
+        "{reason}. The records before this point were kept; the rest of the "
+        "file was skipped. Re-download or repair the file and rerun."
+    )
+    E044 = (
+        "{path}: expected a column {column!r} holding the {what}, got "
+        "columns {columns}. The file was skipped; pass --text-field/--id-field "
+        "with the right column names."
+    )
+    E045 = (
+        "{path}, record {line}: expected a WARC response with an HTML or "
+        "plain-text page, got {reason}. The record is not a document and was "
+        "skipped."
+    )
+    E046 = (
+        "{path}, record {line}: the pipeline failed on document {doc_id!r} "
+        "(expected it to process any text), got {reason}. The document was "
+        "skipped; please report it with the text."
+    )
+    E047 = (
+        "{path} already holds a run (manifest.json). Expected an empty or new "
+        "output directory, or --resume to continue that run; pass --resume, "
+        "or delete the directory to start again."
+    )
+    E048 = (
+        "Cannot resume the run in {path}: expected the same {what} as the run "
+        "that wrote it, got {reason}. Rerun with the original inputs and "
+        "options, or write to a new --output-dir."
+    )
+    E049 = (
+        "Invalid options for extract: expected {expected}, got {got}. {fix}"
+    )
+    E050 = (
+        "Could not start the {engine} engine: expected {expected}, got "
+        "{reason}. {fix}"
+    )
+
+
 class DechiffreError(ValueError):
     """Base class of dechiffre's errors."""
 

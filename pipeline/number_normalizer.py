@@ -149,6 +149,9 @@ CURRENCY_UNITS: dict[tuple[str, ...], str] = {
     ("xof",): "XOF",
     ("xaf",): "XAF",
     ("francs", "suisses"): "CHF",
+    ("francs",): "FRANC",
+    ("franc",): "FRANC",
+    ("$", "us"): "USD",
     ("franc", "suisse"): "CHF",
     ("chf",): "CHF",
     ("livres", "sterling"): "GBP",
@@ -249,6 +252,10 @@ MEASURE_UNITS: dict[tuple[str, ...], str] = {
     ("gramme",): "g",
     ("grammes",): "g",
     ("t",): "t",
+    ("quintal",): "q",
+    ("quintaux",): "q",
+    ("km³",): "km³",
+    ("km", "³"): "km³",
     ("tonne",): "t",
     ("tonnes",): "t",
     ("l",): "l",
@@ -302,7 +309,6 @@ MEASURE_UNITS: dict[tuple[str, ...], str] = {
     ("twh",): "TWh",
     ("mégawatts",): "MW",
     ("gigawatts",): "GW",
-    ("mm", "de", "pluie"): "mm",
 }
 TIME_UNITS: dict[tuple[str, ...], str] = {
     ("an",): "an",
@@ -369,6 +375,9 @@ CASE_SENSITIVE_UNITS = {("m",): "m", ("t",): "t", ("g",): "g", ("l",): "l", ("h"
 
 MODIFIERS: dict[tuple[str, ...], str | None] = {
     ("environ",): "approx",
+    ("près", "des"): "approx",
+    ("au-dessus", "de"): "min",
+    ("au-dessus", "d'"): "min",
     ("près", "de"): "approx",
     ("près", "d'"): "approx",
     ("quelque",): "approx",
@@ -395,8 +404,6 @@ MODIFIERS: dict[tuple[str, ...], str | None] = {
     ("au", "minimum"): "min",
     ("minimum",): "min",
     ("dépassant",): "min",
-    ("supérieur", "à"): "min",
-    ("supérieure", "à"): "min",
     ("plus", "de", "la"): "min",
     ("au", "bas", "mot"): "min",
     ("moins", "de"): "max",
@@ -410,8 +417,6 @@ MODIFIERS: dict[tuple[str, ...], str | None] = {
     ("pas", "plus", "d'"): "max",
     ("en-dessous", "de"): "max",
     ("en", "dessous", "de"): "max",
-    ("inférieur", "à"): "max",
-    ("inférieure", "à"): "max",
     ("à", "peine"): "max",
     ("tout", "au", "plus"): "max",
     ("exactement",): None,
@@ -725,10 +730,11 @@ def _is_number_word(tok: Token) -> bool:
 class _Scanner:
     """Left-to-right parser over tokens."""
 
-    def __init__(self, text: str, *, dollar: str = "USD") -> None:
+    def __init__(self, text: str, *, dollar: str = "USD", franc: str = "CHF") -> None:
         self.text = text
         self.toks = tokenize(text)
         self.dollar = dollar
+        self.franc = franc
 
     # -- small helpers ----------------------------------------------------
     def low(self, i: int) -> str:
@@ -845,8 +851,10 @@ class _Scanner:
                 continue
             if key in CASE_SENSITIVE_UNITS and self.toks[i].text != CASE_SENSITIVE_UNITS[key]:
                 continue
-            if unit in {"USD"} and key[0] == "$":
+            if unit in {"USD"} and key == ("$",):
                 unit = self.dollar
+            if unit == "FRANC":
+                unit = self.franc
             if key == ("h",) or key == ("heures",) or key == ("heure",):
                 # 14 h 30, 14h30 are clock times, handled by the caller
                 pass
@@ -904,6 +912,10 @@ class _Scanner:
                 found = None
             if found:
                 j, unit = found
+        # trois ans et demi, une heure et demie
+        if self.low(j) == "et" and self.low(j + 1) in {"demi", "demie"}:
+            value += 0.5
+            j += 2
         # Moroccan shorthand: 3 MDH (millions of dirhams), 1,2 MMDH (billions)
         if unit is None and self.low(j) in {"mdh", "mmdh"}:
             value *= 1_000_000 if self.low(j) == "mdh" else 1_000_000_000
@@ -1038,7 +1050,10 @@ class _Scanner:
         if self.low(i) in ARTICLE_ONES:
             unit = self.unit_at(i + 1, after_digits=False)
             if unit and unit[1] != "fois":
-                return unit[0], Amount(1, None, unit[1], None), True, None
+                end, value = unit[0], 1.0
+                if self.low(end) == "et" and self.low(end + 1) in {"demi", "demie"}:
+                    end, value = end + 2, 1.5
+                return end, Amount(_clean(value), None, unit[1], None), True, None
         return None
 
     def _scale_between(self, i: int, j: int) -> float:
@@ -1101,10 +1116,23 @@ class _Scanner:
                 if self.low(j - 1) == "la" and self.low(j) != "moitié":
                     return None
                 return inner[0], amount, inner[2], inner[3]
+        # par moins 20 degrés: a negative temperature
+        if self.low(i) == "moins" and self.toks[i + 1 : i + 2] and self.toks[i + 1].kind == "num":
+            cold = self.quantity_at(i + 1)
+            if cold and cold[1].unit in {"°C", "°F", "°"}:
+                value = _clean(-float(cold[1].value))
+                return cold[0], Amount(value, None, cold[1].unit, None), cold[2], None
         got = self.quantity_at(i)
         if got is None:
             return None
         j, amount, words_only, obj = got
+        # 65 ans et plus, 140 jours au maximum
+        if amount.modifier is None and amount.value_max is None:
+            post = {("et", "plus"): "min", ("au", "maximum"): "max", ("au", "minimum"): "min"}
+            modifier = post.get((self.low(j), self.low(j + 1)))
+            if modifier:
+                amount = Amount(amount.value, None, amount.unit, modifier)
+                j += 2
         # X à Y %, X-Y dollars, X – Y
         if self.low(j) in {"à", "-", "–"} and amount.modifier is None:
             second = self.quantity_at(j + 1)
@@ -1397,17 +1425,21 @@ def _normalize_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def find_amounts(text: str, *, dollar: str = "USD") -> list[AmountMatch]:
-    """Every amount in running French text, in order, with offsets."""
-    return _Scanner(_normalize_text(text), dollar=dollar).scan()
+def find_amounts(text: str, *, dollar: str = "USD", franc: str = "CHF") -> list[AmountMatch]:
+    """Every amount in running French text, in order, with offsets.
+
+    ``dollar`` and ``franc`` are the ISO codes that a bare '$' and 'francs'
+    stand for (CAD in Quebec, XOF in West Africa).
+    """
+    return _Scanner(_normalize_text(text), dollar=dollar, franc=franc).scan()
 
 
-def normalize(text: str, *, dollar: str = "USD") -> Amount:
+def normalize(text: str, *, dollar: str = "USD", franc: str = "CHF") -> Amount:
     """Normalise one amount expression; raise :class:`NotAnAmount` otherwise."""
     stripped = _normalize_text(text).strip()
     if not stripped:
         raise NotAnAmount(Errors.E001.format(text=text, reason="it is empty"))
-    scanner = _Scanner(stripped, dollar=dollar)
+    scanner = _Scanner(stripped, dollar=dollar, franc=franc)
     negative = False
     start = 0
     toks = scanner.toks

@@ -17,6 +17,7 @@ from .kb import country_scores
 from .number_normalizer import AmountMatch, find_amounts
 
 LABEL = "QUANTITY"
+WEST_AFRICA = ("SN", "ML", "CI", "BF", "NE", "TG", "BJ", "GN")
 DE_WORDS = {"de", "d'", "d’", "des", "du"}
 DETERMINERS = {"la", "l'", "l’", "les", "ces", "leurs", "leur", "ses", "sa", "son", "nos", "vos"}
 PLACE_UNITS = {"km", "m", "mi", "nmi", "cm", "mm"}
@@ -90,10 +91,17 @@ class QuantityTagger(Pipe):
             return "CAD"
         return "USD"
 
+    def franc_for(self, doc: Doc) -> str:
+        """'francs' are CFA francs in West African documents, Swiss francs otherwise."""
+        scores = country_scores(doc.text)
+        west = sum(scores.get(c, 0) for c in WEST_AFRICA)
+        return "XOF" if west > scores.get("CH", 0) else "CHF"
+
     def find(self, doc: Doc) -> list[Span]:
         """QUANTITY spans of a Doc, with attributes set."""
         out: list[Span] = []
-        for match in find_amounts(doc.text, dollar=self.dollar_for(doc)):
+        matches = find_amounts(doc.text, dollar=self.dollar_for(doc), franc=self.franc_for(doc))
+        for match in matches:
             span = doc.char_span(match.start, match.end, label=LABEL, alignment_mode="expand")
             if span is None or not self._keep(span, match):
                 continue
@@ -103,6 +111,8 @@ class QuantityTagger(Pipe):
             span._.modifier = match.amount.modifier
             span._.object = match.object_hint or find_object(span, match)
             span._.source = "rules"
+            if (span.start_char, span.end_char) != (match.start, match.end):
+                span._.char_offsets = (match.start, match.end)
             out.append(span)
         return out
 

@@ -13,7 +13,9 @@ LABELS = ("ORG", "QUANTITY")
 
 def span_record(span: Span, *, evidence: bool = True) -> dict[str, Any]:
     """One span in the gold format, plus the extra keys ``text`` and ``source``."""
-    record: dict[str, Any] = {"start": span.start_char, "end": span.end_char, "label": span.label_}
+    # a token can run past the amount ('h.' in '50 km/h.'): keep the amount's own offsets
+    start, end = span._.char_offsets or (span.start_char, span.end_char)
+    record: dict[str, Any] = {"start": start, "end": end, "label": span.label_}
     if span.label_ == "ORG":
         record["kb_id"] = span.kb_id_ or None
     else:
@@ -27,7 +29,7 @@ def span_record(span: Span, *, evidence: bool = True) -> dict[str, Any]:
             }
         )
     if evidence:
-        record["text"] = span.text
+        record["text"] = span.doc.text[start:end]
         record["source"] = span._.source
     return record
 

@@ -146,11 +146,47 @@ LOWER_HEADS = {
     "forces",
     "sûreté",
     "brigade",
-    "zone",
     "état-major",
 }
+NOT_INSTITUTIONS = {"ministère public", "zone euro", "union monétaire"}
 COURT_COMPLEMENTS = {"appel", "cassation", "comptes", "justice", "première", "instance", "sûreté"}
+PERSON_TITLES = {
+    "ministre",
+    "président",
+    "présidente",
+    "secrétaire",
+    "directeur",
+    "directrice",
+    "porte-parole",
+    "chef",
+    "cheffe",
+    "maire",
+    "préfet",
+    "gouverneur",
+    "ambassadeur",
+    "procureur",
+    "juge",
+    "sénateur",
+    "député",
+    "commissaire",
+    "roi",
+    "premier",
+}
 GENERIC_SINGLE = {
+    "cour",
+    "union",
+    "lutte",
+    "constitution",
+    "législatives",
+    "mondial",
+    "trafic",
+    "horlogerie",
+    "sécurité",
+    "santé",
+    "justice",
+    "défense",
+    "centre",
+    "zone",
     "gouvernement",
     "état",
     "etat",
@@ -348,6 +384,8 @@ class OrgLinker(Pipe):
             if end is None:
                 continue
             span = doc[tok.i : end]
+            if span.text.lower() in NOT_INSTITUTIONS:
+                continue
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(tok.i, end, kb_id, "institution"))
         return out
@@ -619,6 +657,8 @@ def _plausible_org(span: Span) -> bool:
         return False
     first = span[0]
     if first.lower_ in GENERIC_SINGLE and len(span) == 1:
+        return False
+    if len(text) < 2 or first.lower_ in PERSON_TITLES:
         return False
     if first.pos_ in {"VERB", "ADV", "PRON", "NUM", "PUNCT"}:
         return False

@@ -1,6 +1,9 @@
 """Score baselines and the rule pipeline on the corpus test split and the external sets.
 
-    python benchmarks/baselines.py [--out evaluation/BASELINES.md] [--n-boot 500]
+    python benchmarks/baselines.py [--n-boot 500]
+
+The table is written into evaluation/README.md between the markers
+``<!-- baselines:start -->`` and ``<!-- baselines:end -->``.
 
 Systems: vanilla fr_core_news_md NER (its ORG entities, kb_id null), a
 plain-digits regex (QUANTITY), and the dechiffre rule pipeline. Each is
@@ -115,6 +118,22 @@ def datasets(limit_conll: int) -> list[tuple[str, list[dict[str, Any]], tuple[st
     return sets
 
 
+START, END = "<!-- baselines:start -->", "<!-- baselines:end -->"
+
+
+def write_section(readme: Path, body: str) -> None:
+    """Replace the baselines section of a README (append it when absent)."""
+    text = readme.read_text(encoding="utf-8")
+    block = f"{START}\n{body}\n{END}"
+    if START in text and END in text:
+        head, _, rest = text.partition(START)
+        _, _, tail = rest.partition(END)
+        text = head + block + tail
+    else:
+        text = text.rstrip("\n") + "\n\n## Baselines\n\n" + block + "\n"
+    readme.write_text(text, encoding="utf-8")
+
+
 def f1_cell(metrics: dict[str, Any], label: str) -> str:
     entry = metrics["labels"][label]["strict"]
     lo, hi = entry["ci95"]
@@ -123,7 +142,7 @@ def f1_cell(metrics: dict[str, Any], label: str) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=REPO / "evaluation" / "BASELINES.md")
+    parser.add_argument("--readme", type=Path, default=REPO / "evaluation" / "README.md")
     parser.add_argument("--n-boot", type=int, default=500)
     parser.add_argument("--conll-docs", type=int, default=100)
     args = parser.parse_args(argv)
@@ -135,9 +154,8 @@ def main(argv: list[str] | None = None) -> int:
         ("dechiffre rules", rules(pipe), ("ORG", "QUANTITY")),
     ]
     lines = [
-        "# Baselines (strict F1 with 95 % bootstrap CI over documents)",
-        "",
-        "Regenerate with `python benchmarks/baselines.py`.",
+        "Strict F1 with a 95 % bootstrap CI over documents. Regenerate with",
+        "`python benchmarks/baselines.py`.",
         "",
         "| data set | docs | system | ORG F1 | QUANTITY F1 |",
         "|---|---|---|---|---|",
@@ -155,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
             row = f"| {name} | {len(gold)} | {sys_name} | {cells[0]} | {cells[1]} |"
             print(row, flush=True)
             lines.append(row)
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    write_section(args.readme, "\n".join(lines))
+    print(f"updated {args.readme}")
     return 0
 
 

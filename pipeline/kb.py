@@ -270,6 +270,9 @@ class KnowledgeBase:
             country = self.entries[best].country
             if country is None:
                 return best if not need_country else None
+            top = max(countries.values(), default=0)
+            if need_country and countries.get(country, 0) < top:
+                return None  # a generic name belongs to the country the text is about
             if countries.get(country, 0) == 0:
                 # no cue for any candidate's country: an international body wins, else unknown
                 intl = [c for c in candidates if self.entries[c].country is None]

@@ -403,7 +403,6 @@ MODIFIERS: dict[tuple[str, ...], str | None] = {
     ("pas", "moins", "d'"): "min",
     ("au", "minimum"): "min",
     ("minimum",): "min",
-    ("dépassant",): "min",
     ("plus", "de", "la"): "min",
     ("au", "bas", "mot"): "min",
     ("moins", "de"): "max",

@@ -35,6 +35,7 @@ FORMATS: dict[str, str] = {
     ".parquet": "parquet",
     ".warc": "warc",
 }
+MIN_HTML_WORDS = 5
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _HTML_START = re.compile(
     r"\s*<(!doctype|html|head|body|div|p|span|table|script|style|meta|article|section|ul|a)\b",
@@ -285,9 +286,7 @@ def _read_csv(
             yield Problem(
                 display,
                 0,
-                Errors.E044.format(
-                    path=display, column=text_field, what="text", columns=header
-                ),
+                Errors.E044.format(path=display, column=text_field, what="text", columns=header),
                 kind="malformed",
             )
             return
@@ -304,7 +303,9 @@ def _read_csv(
                 yield Problem(
                     display,
                     position,
-                    Errors.E020.format(path=display, line=position, reason=f"a bad CSV row ({exc})"),
+                    Errors.E020.format(
+                        path=display, line=position, reason=f"a bad CSV row ({exc})"
+                    ),
                 )
                 continue
             position += 1
@@ -447,7 +448,6 @@ def _read_warc(source: SourceFile, *, id_field: str) -> Iterator[InputDoc | Prob
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    display = source.display
     position = 0
     with source.path.open("rb") as handle:
         try:
@@ -460,9 +460,9 @@ def _read_warc(source: SourceFile, *, id_field: str) -> Iterator[InputDoc | Prob
             yield _corrupt(source, position, "WARC", exc)
 
 
-def _warc_record(record: Any, source: SourceFile, position: int, id_field: str) -> Iterator[
-    InputDoc | Problem
-]:
+def _warc_record(
+    record: Any, source: SourceFile, position: int, id_field: str
+) -> Iterator[InputDoc | Problem]:
     display = source.display
     headers = record.rec_headers
     given = headers.get_header(id_field) if id_field != "id" else None
@@ -487,9 +487,7 @@ def _warc_record(record: Any, source: SourceFile, position: int, id_field: str) 
     if mime in HTML_TYPES:
         text = html_to_text(payload)
         if not text:
-            yield html_problem(
-                display, position, doc_id, "an HTML page with no article text in it"
-            )
+            yield html_problem(display, position, doc_id, "an HTML page with no article text in it")
             return
         yield from _text_doc(text, doc_id, display, position, meta)
     elif mime == "text/plain":
@@ -509,7 +507,7 @@ def _not_text(display: str, position: int, doc_id: str, reason: str) -> Problem:
 
 
 def html_to_text(html: bytes | str) -> str | None:
-    """The main text of an HTML page (trafilatura), or None when it has none."""
+    """The main text of an HTML page (trafilatura), or None when it has no article text."""
     import trafilatura
 
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
@@ -519,9 +517,9 @@ def html_to_text(html: bytes | str) -> str | None:
         include_tables=False,
         include_formatting=False,
         deduplicate=False,
-        favor_recall=True,
     )
-    if not text or not text.strip():
+    # trafilatura falls back to any text on the page; menus alone are not an article
+    if not text or len(text.split()) < MIN_HTML_WORDS:
         return None
     return text
 
@@ -585,4 +583,3 @@ def _estimate_file(entry: SourceFile) -> int:
         with entry.path.open("rb") as handle:
             return sum(1 for r in ArchiveIterator(handle) if r.rec_type in ("response", "resource"))
     return 1
-

@@ -23,7 +23,7 @@ import threading
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future
+from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,7 +55,7 @@ ERROR_KINDS = {
 }
 WARNING_KINDS = {"split", "not_text"}
 # sentence ends (with closing quotes) followed by space, and paragraph breaks
-_BOUNDARY = re.compile(r"[.!?…][»\"”’)\]]*\s+(?![a-zà-ÿ])|\n[ \t]*\n\s*")
+_BOUNDARY = re.compile(r"[.!?…][»\"”’)\]]*\s+(?![\sa-zà-ÿ])|\n[ \t]*\n\s*")
 
 
 # --- the pipeline, loaded once per process ------------------------------------
@@ -213,6 +213,7 @@ class WorkerStats:
     config_hash: str
     chunks: int = 1
     documents: int = 0
+    cpu_seconds: float = 0.0
 
 
 @dataclass
@@ -334,12 +335,27 @@ def process_chunk(spec: PipelineSpec, chunk: Chunk) -> ChunkResult:
         version=info.version,
         config_hash=info.config_hash,
         documents=len(docs),
+        cpu_seconds=cpu_seconds(),
     )
     return ChunkResult(outcomes, worker)
 
 
+def cpu_seconds() -> float:
+    """CPU time (user and system) this process has used so far."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def peak_rss_mb() -> float:
-    """This process's peak resident memory in MB."""
+    """This process's peak resident memory in MB (Linux VmHWM, else ru_maxrss)."""
+    # ru_maxrss carries the parent's peak across fork and exec; VmHWM starts afresh at exec
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -377,7 +393,7 @@ class LocalEngine:
 
     def submit(self, chunk: Chunk) -> Future[ChunkResult]:
         if self.pool is not None:
-            return self.pool.submit(process_chunk, self.spec, chunk)  # type: ignore[no-any-return]
+            return self.pool.submit(process_chunk, self.spec, chunk)
         future: Future[ChunkResult] = Future()
         future.set_result(process_chunk(self.spec, chunk))
         return future
@@ -445,6 +461,14 @@ def make_engine(
     spec: PipelineSpec, *, engine: str = "local", workers: int = 1, scheduler: str | None = None
 ) -> Engine:
     """The engine named by --engine."""
+    if scheduler and engine != "dask":
+        raise DechiffreError(
+            Errors.E049.format(
+                expected="--scheduler only with --engine dask",
+                got=f"--engine {engine}",
+                fix="Add --engine dask, or drop --scheduler.",
+            )
+        )
     if engine == "local":
         return LocalEngine(spec, workers)
     if engine == "dask":
@@ -478,6 +502,7 @@ class RunStats:
         known.documents += worker.documents
         known.loads = max(known.loads, worker.loads)
         known.peak_rss_mb = max(known.peak_rss_mb, worker.peak_rss_mb)
+        known.cpu_seconds = max(known.cpu_seconds, worker.cpu_seconds)
 
 
 def work_units(
@@ -605,7 +630,7 @@ def iter_outcomes(
 # --- atomic files ------------------------------------------------------------------
 
 
-def atomic_write(path: Path, write: Callable[[IO[bytes]], None]) -> None:
+def atomic_write(path: Path, write: Callable[[IO[bytes]], object]) -> None:
     """Write a file through a temporary file, fsync it, and rename it into place."""
     tmp = path.with_name(path.name + ".tmp")
     with tmp.open("wb") as handle:
@@ -748,7 +773,9 @@ class _OpenShard:
             self.jsonl.flush()
             os.fsync(self.jsonl.fileno())
             self.jsonl.close()
-            os.replace(self.out_dir / (self.names["jsonl"] + ".tmp"), self.out_dir / self.names["jsonl"])
+            os.replace(
+                self.out_dir / (self.names["jsonl"] + ".tmp"), self.out_dir / self.names["jsonl"]
+            )
             files["jsonl"] = self.names["jsonl"]
         if "parquet" in self.formats:
             import pyarrow as pa
@@ -900,9 +927,7 @@ def _check_options(options: BatchOptions, paths: list[str], resume: bool) -> Non
         )
 
 
-def _manifest_for(
-    paths: list[str], spec: PipelineSpec, options: BatchOptions
-) -> dict[str, Any]:
+def _manifest_for(paths: list[str], spec: PipelineSpec, options: BatchOptions) -> dict[str, Any]:
     from . import __version__
     from .archive_inputs import inputs_fingerprint
 
@@ -991,17 +1016,22 @@ def run_batch(
     if old is not None:
         _check_resume(output_dir, old, manifest)
         manifest = old
-    _clean_stale(output_dir, manifest)
-    write_manifest(output_dir, manifest)
+    own_engine = engine is None
+    engine = engine or make_engine(  # before the manifest: a failed start leaves no run behind
+        spec, engine=options.engine, workers=options.workers, scheduler=options.scheduler
+    )
+    try:
+        _clean_stale(output_dir, manifest)
+        write_manifest(output_dir, manifest)
+    except BaseException:
+        if own_engine:
+            engine.close()
+        raise
     shard_size = options.shard_size
     committed = {shard["index"] for shard in manifest["shards"]}
     expect_hash = (manifest.get("pipeline") or {}).get("config_hash")
     stats = RunStats()
     total = {"items": 0}
-    own_engine = engine is None
-    engine = engine or make_engine(
-        spec, engine=options.engine, workers=options.workers, scheduler=options.scheduler
-    )
 
     def skip(ordinal: int) -> bool:
         if ordinal // shard_size in committed:
@@ -1052,6 +1082,10 @@ def run_batch(
         if shard is not None:
             commit(shard, total["items"])
             shard = None
+    except BrokenExecutor as exc:
+        raise DechiffreError(
+            Errors.E051.format(engine=options.engine, reason=f"{type(exc).__name__}: {exc}")
+        ) from exc
     finally:
         if shard is not None:
             shard.abandon()

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 from .inputs import Problem
 
@@ -48,62 +62,267 @@ def _fmt(value: Any) -> str:
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str] | None, typer.Argument(help=".txt, .jsonl, or - for stdin")] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="JSONL output file")] = None,
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="files (.txt, .jsonl, .jsonl.gz, .csv, .parquet, .warc, .warc.gz), "
+            "directories (walked recursively), or - for stdin"
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="one JSONL output file")
+    ] = None,
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-dir", help="sharded JSONL and Parquet, errors.jsonl and manifest.json"
+        ),
+    ] = None,
     text: Annotated[
         str | None, typer.Option("--text", help="extract from this text and print a table")
     ] = None,
     pipeline: Annotated[
         Path | None, typer.Option("--pipeline", help="a saved pipeline directory")
     ] = None,
-    text_field: Annotated[str, typer.Option(help="JSONL field holding the text")] = "text",
-    id_field: Annotated[str, typer.Option(help="JSONL field holding the id")] = "id",
-    batch_size: Annotated[int, typer.Option(help="documents per nlp.pipe batch")] = 32,
+    text_field: Annotated[
+        str, typer.Option(help="field (JSONL) or column (CSV, Parquet) holding the text")
+    ] = "text",
+    id_field: Annotated[
+        str, typer.Option(help="field or column holding the id (WARC: a header)")
+    ] = "id",
+    batch_size: Annotated[int, typer.Option(help="documents per task and nlp.pipe batch")] = 32,
+    workers: Annotated[int, typer.Option(help="worker processes (or Dask workers)")] = 1,
+    engine: Annotated[
+        str, typer.Option(help="local (processes on this machine) or dask")
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(help="Dask scheduler address; a local cluster is started without it"),
+    ] = None,
+    shard_size: Annotated[int, typer.Option(help="input items per output shard")] = 1000,
+    max_chars: Annotated[
+        int, typer.Option(help="split longer documents on sentence boundaries (0: never)")
+    ] = 100_000,
+    formats: Annotated[
+        str, typer.Option(help="outputs of --output-dir: jsonl, parquet or both")
+    ] = "jsonl,parquet",
+    resume: Annotated[
+        bool, typer.Option("--resume", help="continue the run in --output-dir")
+    ] = False,
+    progress: Annotated[
+        bool | None,
+        typer.Option("--progress/--no-progress", help="progress bar (default: on a terminal)"),
+    ] = None,
     table: Annotated[
         bool, typer.Option("--table/--no-table", help="print a table per document")
     ] = False,
 ) -> None:
-    """Extract ORG and QUANTITY spans; write gold-format JSONL."""
-    from .extract import extract_paths, extract_text, load_pipeline
+    """Extract ORG and QUANTITY spans; write gold-format JSONL (and Parquet with --output-dir)."""
+    from .errors import DechiffreError
+    from .extract import extract_text, load_pipeline
 
     if text is None and not inputs:
         err_console.print("[red]Give INPUT files, '-' for stdin, or --text.[/red]")
         raise typer.Exit(2)
-    nlp = load_pipeline(pipeline)
     if text is not None:
+        nlp = load_pipeline(pipeline)
         record = extract_text(nlp, text)
         console.print(records_table(record))
         if output:
             output.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
         return
     assert inputs is not None
-    handle = output.open("w", encoding="utf-8") if output else sys.stdout
-    n_docs = n_spans = 0
-    problems: list[Problem] = []
+    if output is not None and output_dir is not None:
+        err_console.print("[red]Give -o/--output or --output-dir, not both.[/red]")
+        raise typer.Exit(2)
+    from .batch import BatchOptions, PipelineSpec
+
+    options = BatchOptions(
+        text_field=text_field,
+        id_field=id_field,
+        batch_size=batch_size,
+        shard_size=shard_size,
+        max_chars=max_chars,
+        formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+    )
+    spec = PipelineSpec(str(pipeline) if pipeline else None)
+    show = err_console.is_terminal if progress is None else progress
     try:
-        for item in extract_paths(
-            nlp, inputs, text_field=text_field, id_field=id_field, batch_size=batch_size
-        ):
-            if isinstance(item, Problem):
-                problems.append(item)
-                err_console.print(f"[red]error[/red] {item.reason}")
-                continue
-            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
-            n_docs += 1
-            n_spans += len(item["spans"])
-            if table:
-                console.print(records_table(item))
+        if output_dir is not None:
+            code = _extract_to_dir(inputs, output_dir, spec, options, resume=resume, show=show)
+        else:
+            code = _extract_to_file(inputs, output, spec, options, table=table, show=show)
+    except DechiffreError as exc:
+        err_console.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if code:
+        raise typer.Exit(code)
+
+
+def _extract_to_file(
+    inputs: list[str],
+    output: Path | None,
+    spec: Any,
+    options: Any,
+    *,
+    table: bool,
+    show: bool,
+) -> int:
+    """The single-file mode: records in input order to -o or stdout, problems on stderr."""
+    from .batch import RunStats, check_spec, iter_outcomes, make_engine
+
+    check_spec(spec)
+    stats = RunStats()
+    n_docs = n_spans = n_errors = n_warnings = 0
+    engine = make_engine(
+        spec, engine=options.engine, workers=options.workers, scheduler=options.scheduler
+    )
+    handle = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        with batch_progress(inputs, show) as advance:
+            for outcome in iter_outcomes(
+                inputs,
+                engine,
+                stats,
+                text_field=options.text_field,
+                id_field=options.id_field,
+                batch_size=options.batch_size,
+                max_chars=options.max_chars,
+            ):
+                advance(1, outcome.words)
+                for item in outcome.entries:
+                    if item["level"] == "warning":
+                        n_warnings += 1
+                        err_console.print(f"[yellow]warning[/yellow] {item['reason']}")
+                    else:
+                        n_errors += 1
+                        err_console.print(f"[red]error[/red] {item['reason']}")
+                record = outcome.record
+                if record is None:
+                    continue
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+                n_docs += 1
+                n_spans += len(record["spans"])
+                if table:
+                    console.print(records_table(record))
     finally:
+        engine.close()
         if output:
             handle.close()
     summary = Table(title="dechiffre extract")
-    summary.add_column("documents")
-    summary.add_column("spans")
-    summary.add_column("errors")
-    summary.add_row(str(n_docs), str(n_spans), str(len(problems)))
+    for col in ("documents", "spans", "errors", "warnings"):
+        summary.add_column(col)
+    summary.add_row(str(n_docs), str(n_spans), str(n_errors), str(n_warnings))
     err_console.print(summary)
-    if problems:
-        raise typer.Exit(1)
+    return 1 if n_errors else 0
+
+
+def _extract_to_dir(
+    inputs: list[str],
+    output_dir: Path,
+    spec: Any,
+    options: Any,
+    *,
+    resume: bool,
+    show: bool,
+) -> int:
+    """The sharded mode: run_batch, then the errors shown (the first few) and a summary."""
+    from .batch import run_batch
+
+    with batch_progress(inputs, show) as advance:
+        summary = run_batch(
+            inputs, output_dir, spec=spec, options=options, resume=resume, on_advance=advance
+        )
+    shown = 0
+    errors_file = output_dir / "errors.jsonl"
+    with errors_file.open(encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            if item["level"] != "error":
+                continue
+            if shown == 20:
+                err_console.print(f"... more errors in {errors_file}")
+                break
+            err_console.print(f"[red]error[/red] {item['reason']}")
+            shown += 1
+    err_console.print(batch_summary_table(summary))
+    return summary.exit_code
+
+
+class _RateColumn(ProgressColumn):
+    """Documents per second."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("—/s" if speed is None else f"{speed:,.1f} docs/s", style="cyan")
+
+
+@contextmanager
+def batch_progress(inputs: list[str], show: bool) -> Iterator[Callable[[int, int], None]]:
+    """A rich progress bar (documents/s, ETA) fed by an advance(items, words) callback."""
+    if not show:
+        yield lambda items, words: None
+        return
+    from .archive_inputs import estimate_count
+
+    bar = Progress(
+        TextColumn("[bold]extract"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _RateColumn(),
+        TextColumn("{task.fields[words]:,} words"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=err_console,
+    )
+    task = bar.add_task("extract", total=None, words=0)
+    words = [0]
+
+    def estimate() -> None:
+        if "-" not in inputs:
+            bar.update(task, total=estimate_count(inputs))
+
+    def advance(items: int, n_words: int) -> None:
+        words[0] += n_words
+        bar.update(task, advance=items, words=words[0])
+
+    threading.Thread(target=estimate, daemon=True).start()
+    with bar:
+        yield advance
+
+
+def batch_summary_table(summary: Any) -> Table:
+    """The closing table of a sharded run."""
+    totals = summary.totals
+    table = Table(title=f"dechiffre extract → {summary.output_dir}")
+    table.add_column("what")
+    table.add_column("count", justify="right")
+    table.add_row("input items", f"{totals['items']:,}")
+    table.add_row("documents", f"{totals['documents']:,}")
+    table.add_row("words", f"{totals['words']:,}")
+    for label, count in totals["spans"].items():
+        table.add_row(f"{label} spans", f"{count:,}")
+    table.add_row("errors", f"{summary.n_errors:,}", style="red" if summary.n_errors else None)
+    for kind, count in totals["errors"].items():
+        table.add_row(f"  {kind}", f"{count:,}")
+    table.add_row("warnings", f"{summary.n_warnings:,}")
+    for kind, count in totals["warnings"].items():
+        table.add_row(f"  {kind}", f"{count:,}")
+    table.add_row("shards", f"{totals['shards']:,}")
+    table.add_row("items from an earlier run", f"{summary.resumed_items:,}")
+    table.add_row("items this run", f"{summary.processed:,}")
+    rate = summary.processed / summary.elapsed if summary.elapsed else 0.0
+    table.add_row("seconds", f"{summary.elapsed:,.1f}")
+    table.add_row("items/s this run", f"{rate:,.1f}")
+    words = summary.words_processed / summary.elapsed if summary.elapsed else 0.0
+    table.add_row("words/s this run", f"{words:,.0f}")
+    for worker in summary.workers:
+        table.add_row(f"worker {worker.pid} peak RSS (MB)", f"{worker.peak_rss_mb:,.0f}")
+    return table
 
 
 @app.command()

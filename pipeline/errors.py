@@ -81,7 +81,6 @@ class Errors(metaclass=ErrorsWithCodes):
         "with the text."
     )
 
-
     # Archive reading and batch runs
     E040 = (
         "{path}: expected a .txt, .jsonl, .jsonl.gz, .csv, .parquet, .warc or "
@@ -130,12 +129,12 @@ class Errors(metaclass=ErrorsWithCodes):
         "that wrote it, got {reason}. Rerun with the original inputs and "
         "options, or write to a new --output-dir."
     )
-    E049 = (
-        "Invalid options for extract: expected {expected}, got {got}. {fix}"
-    )
-    E050 = (
-        "Could not start the {engine} engine: expected {expected}, got "
-        "{reason}. {fix}"
+    E049 = "Invalid options for extract: expected {expected}, got {got}. {fix}"
+    E050 = "Could not start the {engine} engine: expected {expected}, got {reason}. {fix}"
+    E051 = (
+        "A worker of the {engine} engine died (expected it to return every task), got "
+        "{reason}. Often it ran out of memory. The shards committed so far are kept; "
+        "rerun with --resume (and fewer --workers or a smaller --max-chars)."
     )
 
 

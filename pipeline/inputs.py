@@ -36,6 +36,7 @@ class Problem:
     line: int
     reason: str
     doc_id: str | None = None
+    kind: str = "malformed"
 
 
 def _from_jsonl_lines(
@@ -46,7 +47,10 @@ def _from_jsonl_lines(
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             yield Problem(
-                source, number, Errors.E022.format(path=source, line=number, reason=exc.reason)
+                source,
+                number,
+                Errors.E022.format(path=source, line=number, reason=exc.reason),
+                kind="invalid_utf8",
             )
             continue
         if not line.strip():
@@ -82,7 +86,11 @@ def _from_jsonl_lines(
             continue
         if not text.strip():
             yield Problem(
-                source, number, Errors.E023.format(path=source, line=number, doc_id=doc_id), doc_id
+                source,
+                number,
+                Errors.E023.format(path=source, line=number, doc_id=doc_id),
+                doc_id,
+                kind="empty",
             )
             continue
         meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
@@ -93,10 +101,18 @@ def _from_text(data: bytes, source: str, doc_id: str) -> Iterator[InputDoc | Pro
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        yield Problem(source, 1, Errors.E022.format(path=source, line=1, reason=exc.reason), doc_id)
+        yield Problem(
+            source,
+            1,
+            Errors.E022.format(path=source, line=1, reason=exc.reason),
+            doc_id,
+            kind="invalid_utf8",
+        )
         return
     if not text.strip():
-        yield Problem(source, 1, Errors.E023.format(path=source, line=1, doc_id=doc_id), doc_id)
+        yield Problem(
+            source, 1, Errors.E023.format(path=source, line=1, doc_id=doc_id), doc_id, kind="empty"
+        )
         return
     yield InputDoc(doc_id, text, source, 1)
 
@@ -119,6 +135,7 @@ def read_inputs(
                         item.line,
                         Errors.E024.format(path=item.source, doc_id=item.id, line=item.line),
                         item.id,
+                        kind="duplicate_id",
                     )
                     continue
                 seen.add(item.id)
@@ -141,7 +158,10 @@ def _read_one(
     p = Path(path)
     if not p.is_file():
         yield Problem(
-            path, 0, Errors.E021.format(path=path, reason="a path that is not a readable file")
+            path,
+            0,
+            Errors.E021.format(path=path, reason="a path that is not a readable file"),
+            kind="unreadable_file",
         )
         return
     if p.suffix == ".jsonl":
@@ -153,5 +173,8 @@ def _read_one(
         yield from _from_text(p.read_bytes(), path, p.stem)
     else:
         yield Problem(
-            path, 0, Errors.E021.format(path=path, reason=f"a file with suffix {p.suffix!r}")
+            path,
+            0,
+            Errors.E021.format(path=path, reason=f"a file with suffix {p.suffix!r}"),
+            kind="unsupported_file",
         )

@@ -1,0 +1,544 @@
+"""Batch runs: sharded outputs, errors file, giant documents, resume after SIGKILL, engines."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.batch import (
+    BatchOptions,
+    PipelineSpec,
+    read_manifest,
+    read_shards,
+    run_batch,
+    span_schema,
+    split_bounds,
+)
+from pipeline.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+SENTENCES = [
+    "L'OIM a aidé environ 1 664 migrants à rentrer chez eux.",
+    "Le HCR compte 12 % de réfugiés en plus dans le camp.",
+    "La Marine royale a porté secours à 14.260 personnes en mer.",
+    "Plus de 3,5 millions d'euros ont été versés par l'Union européenne.",
+    "Les autorités n'ont publié aucun chiffre hier soir.",
+]
+
+
+@pytest.fixture(scope="session")
+def blank_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small pipeline for plumbing tests: blank French tokenizer and the dechiffre rules."""
+    import spacy
+
+    from pipeline.org_linker import OrgLinker
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("dechiffre_quantities")
+    linker = nlp.add_pipe("dechiffre_orgs", config={"use_ner": False})
+    assert isinstance(linker, OrgLinker)
+    linker.initialize(lambda: [], nlp=nlp)
+    path = tmp_path_factory.mktemp("pipelines") / "blank"
+    nlp.to_disk(path)
+    return path
+
+
+def article(i: int, n_sentences: int = 3) -> str:
+    return " ".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(n_sentences)) + f" ({i})"
+
+
+def write_warc(path: Path, pages: list[tuple[str, bytes, str]]) -> Path:
+    """A gzipped WARC of HTTP 200 responses (url, body, content type)."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        for number, (url, body, ctype) in enumerate(pages, start=1):
+            http = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                url,
+                "response",
+                payload=io.BytesIO(body),
+                http_headers=http,
+                warc_headers_dict={"WARC-Record-ID": f"<urn:uuid:{number:04d}>"},
+            )
+            writer.write_record(record)
+    return path
+
+
+def make_archive(root: Path, n: int, *, bad: bool = True) -> Path:
+    """A directory of JSONL, gzipped JSONL and CSV files with n documents (and a few bad lines)."""
+    root.mkdir(parents=True)
+    third = n // 3
+    lines = [json.dumps({"id": f"a{i}", "text": article(i)}) for i in range(third)]
+    if bad:
+        lines[5:5] = ["{oops", json.dumps({"id": "empty", "text": "   "})]
+    (root / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (root / "sub").mkdir()
+    with gzip.open(root / "sub" / "b.jsonl.gz", "wt", encoding="utf-8") as handle:
+        for i in range(third, 2 * third):
+            handle.write(json.dumps({"text": article(i)}) + "\n")
+    csv_rows = ["id,text"] + [f'c{i},"{article(i)}"' for i in range(2 * third, n)]
+    (root / "sub" / "c.csv").write_text("\n".join(csv_rows) + "\n", encoding="utf-8")
+    return root
+
+
+def valid_ids(root: Path) -> list[str]:
+    from pipeline.archive_inputs import read_archive
+    from pipeline.inputs import InputDoc
+
+    return [d.id for d in read_archive([str(root)]) if isinstance(d, InputDoc)]
+
+
+def outputs(out: Path) -> dict[str, Any]:
+    """Everything a run wrote that must not depend on how it ran."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    manifest = read_manifest(out)
+    assert manifest is not None and manifest["complete"]
+    tables = [pq.read_table(out / s["files"]["parquet"]) for s in manifest["shards"]]
+    return {
+        "records": list(read_shards(out)),
+        "errors": (out / "errors.jsonl").read_text(encoding="utf-8"),
+        "spans": pa.concat_tables(tables).to_pylist() if tables else [],
+        "shards": manifest["shards"],
+        "totals": manifest["totals"],
+        "pipeline": manifest["pipeline"],
+    }
+
+
+def options(**kw: Any) -> BatchOptions:
+    values: dict[str, Any] = {"shard_size": 25, "batch_size": 8}
+    values.update(kw)
+    return BatchOptions(**values)
+
+
+# --- giant documents ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "max_chars", "expected"),
+    [
+        ("Un. Deux. Trois.", 100, [(0, 16)]),
+        ("Un. Deux. Trois.", 0, [(0, 16)]),
+        ("Une phrase. Une autre. Et la fin.", 12, [(0, 12), (12, 23), (23, 33)]),
+        ("Premier.\n\nsecond bloc ici", 15, [(0, 10), (10, 25)]),
+        ("aaaa bbbb cccc dddd", 10, [(0, 10), (10, 19)]),  # no sentence end: cut at a space
+        ("abcdefghij", 4, [(0, 4), (4, 8), (8, 10)]),  # no space at all: hard cut
+        ("Il a 3.5 ans. Fin.", 12, [(0, 9), (9, 18)]),  # "3.5" is no sentence end
+    ],
+)
+def test_split_bounds(text: str, max_chars: int, expected: list[tuple[int, int]]) -> None:
+    bounds = split_bounds(text, max_chars)
+    assert bounds == expected
+    assert bounds[0][0] == 0 and bounds[-1][1] == len(text)
+    assert all(a[1] == b[0] for a, b in pairwise(bounds))
+
+
+def test_giant_document_is_split_and_stitched_with_original_offsets(
+    tmp_path: Path, blank_pipeline: Path
+) -> None:
+    giant = " ".join(article(i, 5) for i in range(120))  # about 30,000 characters
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "giant.txt").write_text(giant, encoding="utf-8")
+    spec = PipelineSpec(str(blank_pipeline))
+    split = run_batch([str(src)], tmp_path / "split", spec=spec, options=options(max_chars=2000))
+    whole = run_batch([str(src)], tmp_path / "whole", spec=spec, options=options(max_chars=0))
+    (record,) = read_shards(tmp_path / "split")
+    (reference,) = read_shards(tmp_path / "whole")
+    assert record["text"] == giant
+    assert record["spans"] == reference["spans"] and len(record["spans"]) > 500
+    assert all(giant[s["start"] : s["end"]] == s["text"] for s in record["spans"])
+    pieces = record["meta"]["provenance"]["split"]["pieces"]
+    assert len(pieces) >= 15 and pieces[0][0] == 0 and pieces[-1][1] == len(giant)
+    assert all(end - start <= 2000 for start, end in pieces)
+    assert all(giant[end - 2] == "." for _, end in pieces[:-1])  # cut after a sentence end
+    (warning,) = [json.loads(x) for x in (tmp_path / "split/errors.jsonl").read_text().splitlines()]
+    assert warning["kind"] == "split" and warning["level"] == "warning"
+    assert "E042" in warning["reason"] and warning["split"]["pieces"] == pieces
+    assert split.exit_code == 0 and split.totals["warnings"] == {"split": 1}
+    assert whole.totals["warnings"] == {}
+
+
+# --- sharded outputs ----------------------------------------------------------------------
+
+
+def test_sharded_outputs_manifest_and_parquet_columns(tmp_path: Path, blank_pipeline: Path) -> None:
+    import pyarrow.parquet as pq
+
+    archive = make_archive(tmp_path / "in", 60)
+    out = tmp_path / "out"
+    summary = run_batch(
+        [str(archive)], out, spec=PipelineSpec(str(blank_pipeline)), options=options(shard_size=25)
+    )
+    manifest = read_manifest(out)
+    assert manifest is not None and manifest["complete"]
+    # 62 items (60 documents, 2 bad lines): shards of 25, 25 and 12
+    assert [s["ordinals"] for s in manifest["shards"]] == [[0, 25], [25, 50], [50, 62]]
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(
+        ["manifest.json", "errors.jsonl"]
+        + [
+            f"{kind}-{i:05d}.{ext}"
+            for i in range(3)
+            for kind, ext in (("shard", "jsonl"), ("spans", "parquet"), ("errors", "jsonl"))
+        ]
+    )
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert manifest["shards"][0]["first"] == {"source": str(archive / "a.jsonl"), "position": 1}
+    assert manifest["shards"][2]["last"] == {"source": str(archive / "sub/c.csv"), "position": 20}
+    assert manifest["pipeline"]["config_hash"].startswith("sha256:")
+    records = list(read_shards(out))
+    assert [r["id"] for r in records] == valid_ids(archive)
+    assert summary.totals["documents"] == 60 and summary.totals["errors"] == {
+        "empty": 1,
+        "malformed": 1,
+    }
+    prov = records[0]["meta"]["provenance"]
+    assert prov == {
+        "source": str(archive / "a.jsonl"),
+        "position": 1,
+        "pipeline_version": manifest["pipeline"]["version"],
+        "config_hash": manifest["pipeline"]["config_hash"],
+    }
+    assert records[20]["id"] == "in/sub/b:1"  # derived: directory, relative path, position
+    table = pq.read_table([out / f"spans-{i:05d}.parquet" for i in range(3)])
+    assert table.schema == span_schema()
+    flat = [
+        (r["id"], s["start"], s["end"], s["label"], s.get("kb_id"), s.get("value"))
+        for r in records
+        for s in r["spans"]
+    ]
+    rows = table.to_pylist()
+    assert [
+        (x["doc_id"], x["start"], x["end"], x["label"], x["kb_id"], x["value"]) for x in rows
+    ] == flat
+    kb_ids = set(table.column("kb_id").drop_null().to_pylist())
+    assert {"IOM", "UNHCR", "EU"} <= kb_ids
+    quantities = [r for r in rows if r["label"] == "QUANTITY"]
+    assert quantities and all(isinstance(r["value"], float) for r in quantities)
+
+
+# --- bad input through the command line ---------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def bad_run(tmp_path_factory: pytest.TempPathFactory, blank_pipeline: Path) -> dict[str, Any]:
+    """One CLI run over an archive holding each kind of bad input."""
+    root = tmp_path_factory.mktemp("bad")
+    src = root / "in"
+    src.mkdir()
+    good = json.dumps({"id": "ok", "text": SENTENCES[0]})
+    lines = [
+        good.encode(),
+        b'{"id": "utf", "text": "caf\xe9"}',
+        b'{"id": "vide", "text": "  "}',
+        b"{oops",
+        b'{"id": "page", "text": "<html><body><p>Un.</p></body></html>"}',
+        b'{"id": "ok", "text": "Encore."}',
+        json.dumps({"id": "huge", "text": "Une phrase. " * 200}).encode(),
+    ]
+    (src / "a.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    (src / "b.pdf").write_bytes(b"%PDF")
+    with gzip.open(src / "c.jsonl.gz", "wt", encoding="utf-8") as handle:
+        rng = random.Random(0)
+        for i in range(100):
+            numbers = " ".join(str(rng.randint(0, 10**6)) for _ in range(80))
+            handle.write(json.dumps({"text": f"Texte {i} : {numbers}."}) + "\n")
+    data = (src / "c.jsonl.gz").read_bytes()
+    (src / "c.jsonl.gz").write_bytes(data[: len(data) // 2])  # truncated download
+    write_warc(
+        src / "d.warc.gz",
+        [
+            (
+                "https://ex.ma/menu",
+                b"<html><body><nav><a href='/'>Accueil</a></nav></body></html>",
+                "text/html",
+            ),
+            ("https://ex.ma/logo.png", b"\x89PNG", "image/png"),
+        ],
+    )
+    out = root / "out"
+    result = runner.invoke(
+        app,
+        [
+            "extract",
+            str(src),
+            "--output-dir",
+            str(out),
+            "--pipeline",
+            str(blank_pipeline),
+            "--max-chars",
+            "1000",
+            "--no-progress",
+        ],
+    )
+    errors = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
+    return {"result": result, "errors": errors, "out": out}
+
+
+@pytest.mark.parametrize(
+    ("kind", "source", "doc_id", "reason"),
+    [
+        ("invalid_utf8", "a.jsonl", None, "expected UTF-8 text"),
+        ("empty", "a.jsonl", "vide", "is empty"),
+        ("malformed", "a.jsonl", None, "invalid JSON"),
+        ("html_only", "a.jsonl", "page", "HTML markup"),
+        ("duplicate_id", "a.jsonl", "ok", "appears again"),
+        ("unsupported_file", "b.pdf", None, "'b.pdf'"),
+        ("corrupt_file", "c.jsonl.gz", None, "gzip-compressed JSONL"),
+        ("html_only", "d.warc.gz", "urn:uuid:0001", "no article text"),
+        ("not_text", "d.warc.gz", "urn:uuid:0002", "image/png"),
+        ("split", "a.jsonl", "huge", "split on sentence boundaries"),
+    ],
+)
+def test_each_bad_input_lands_in_the_errors_file(
+    bad_run: dict[str, Any], kind: str, source: str, doc_id: str | None, reason: str
+) -> None:
+    (item,) = [e for e in bad_run["errors"] if e["kind"] == kind and e["source"].endswith(source)]
+    assert reason in item["reason"] and item["reason"].startswith("[E0")
+    assert item["position"] is not None and isinstance(item["ordinal"], int)
+    if doc_id is not None:
+        assert item["doc_id"] == doc_id
+    assert item["level"] == ("warning" if kind in ("split", "not_text") else "error")
+
+
+def test_bad_inputs_are_counted_and_fail_the_exit_code(bad_run: dict[str, Any]) -> None:
+    result = bad_run["result"]
+    assert result.exit_code == 1, result.output
+    assert "errors" in result.output and "html_only" in result.output
+    ids = [r["id"] for r in read_shards(bad_run["out"])]
+    kept = [f"in/c:{i}" for i in range(1, 101) if f"in/c:{i}" in ids]
+    assert kept and ids == ["ok", "huge", *kept]  # the split document is output whole
+    manifest = read_manifest(bad_run["out"])
+    assert manifest is not None
+    assert manifest["totals"]["errors"] == {
+        "corrupt_file": 1,
+        "duplicate_id": 1,
+        "empty": 1,
+        "html_only": 2,
+        "invalid_utf8": 1,
+        "malformed": 1,
+        "unsupported_file": 1,
+    }
+    assert manifest["totals"]["warnings"] == {"not_text": 1, "split": 1}
+
+
+def test_a_document_the_pipeline_fails_on_is_an_error_not_a_crash(
+    tmp_path: Path, blank_pipeline: Path
+) -> None:
+    src = tmp_path / "in.jsonl"
+    rows = [
+        {"id": "a", "text": SENTENCES[0]},
+        {"id": "toolong", "text": "x" * 1_000_001},  # over nlp.max_length, never split
+        {"id": "b", "text": SENTENCES[1]},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    summary = run_batch(
+        [str(src)],
+        tmp_path / "out",
+        spec=PipelineSpec(str(blank_pipeline)),
+        options=options(max_chars=0),
+    )
+    assert [r["id"] for r in read_shards(tmp_path / "out")] == ["a", "b"]
+    (item,) = [json.loads(x) for x in (tmp_path / "out/errors.jsonl").read_text().splitlines()]
+    assert item["kind"] == "pipeline_error" and item["doc_id"] == "toolong"
+    assert "E046" in item["reason"] and "E088" in item["reason"]
+    assert summary.exit_code == 1
+
+
+def test_a_clean_run_exits_zero_and_a_second_run_needs_resume(
+    tmp_path: Path, blank_pipeline: Path
+) -> None:
+    archive = make_archive(tmp_path / "in", 12, bad=False)
+    args = ["extract", str(archive), "--output-dir", str(tmp_path / "out")]
+    args += ["--pipeline", str(blank_pipeline), "--shard-size", "5"]
+    first = runner.invoke(app, [*args, "--progress"])
+    assert first.exit_code == 0, first.output
+    assert "words/s this run" in first.output
+    again = runner.invoke(app, args)
+    assert again.exit_code == 2 and "E047" in again.output
+    resumed = runner.invoke(app, [*args, "--resume"])
+    assert resumed.exit_code == 0 and "12" in resumed.output
+    changed = runner.invoke(app, [*args[:-1], "7", "--resume"])
+    assert changed.exit_code == 2 and "E048" in changed.output and "shard_size" in changed.output
+
+
+def test_single_output_file_mode_reads_archives_too(tmp_path: Path, blank_pipeline: Path) -> None:
+    archive = make_archive(tmp_path / "in", 30)
+    out = tmp_path / "out.jsonl"
+    result = runner.invoke(
+        app, ["extract", str(archive), "-o", str(out), "--pipeline", str(blank_pipeline)]
+    )
+    shown = " ".join(result.output.split())
+    assert result.exit_code == 1 and "a.jsonl, line 6" in shown  # '{oops' after 5 documents
+    records = [json.loads(x) for x in out.read_text().splitlines()]
+    assert [r["id"] for r in records] == valid_ids(archive)
+    assert all("meta" not in r for r in records)  # the legacy output stays as it was
+    both = runner.invoke(app, ["extract", str(archive), "-o", str(out), "--output-dir", "x"])
+    assert both.exit_code == 2
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--engine", "spark"], "--engine local or dask"),
+        (["--scheduler", "tcp://127.0.0.1:1"], "--scheduler only with --engine dask"),
+        (["--formats", "csv"], "jsonl and/or parquet"),
+        (["--shard-size", "0"], "--shard-size of at least 1"),
+        (["--pipeline", "no/such/pipeline"], "E030"),
+    ],
+)
+def test_bad_options_exit_2_without_leaving_a_run(
+    tmp_path: Path, extra: list[str], message: str
+) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"id": "a", "text": "Un."}\n')
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["extract", str(src), "--output-dir", str(out), *extra])
+    assert result.exit_code == 2 and message in " ".join(result.output.split())
+    assert not (out / "manifest.json").exists()
+
+
+def test_stdin_still_works_and_cannot_be_resumed(tmp_path: Path, blank_pipeline: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    lines = '{"id": "s1", "text": "Le HCR a aidé 12 familles."}\n{"text": "Deux."}\n'
+    result = runner.invoke(
+        app, ["extract", "-", "-o", str(out), "--pipeline", str(blank_pipeline)], input=lines
+    )
+    assert result.exit_code == 0, result.output
+    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["s1", "stdin:2"]
+    resumed = runner.invoke(
+        app,
+        ["extract", "-", "--output-dir", str(tmp_path / "d"), "--resume"],
+        input=lines,
+    )
+    assert resumed.exit_code == 2 and "E049" in resumed.output
+
+
+# --- resume after SIGKILL ---------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_resume_after_sigkill_equals_an_uninterrupted_run(
+    tmp_path: Path, blank_pipeline: Path
+) -> None:
+    archive = make_archive(tmp_path / "in", 900)
+    killed = tmp_path / "killed"
+    args = [
+        "extract",
+        str(archive),
+        "--output-dir",
+        str(killed),
+        "--pipeline",
+        str(blank_pipeline),
+        "--shard-size",
+        "10",
+        "--batch-size",
+        "5",
+        "--no-progress",
+    ]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "pipeline.cli", *args],
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    try:
+        while True:
+            manifest = read_manifest(killed) if (killed / "manifest.json").exists() else None
+            if manifest and manifest["shards"]:
+                break
+            assert proc.poll() is None, "the run ended before its first shard was committed"
+            assert time.monotonic() < deadline
+            time.sleep(0.002)
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait()
+    at_kill = read_manifest(killed)
+    assert at_kill is not None and not at_kill["complete"], "the run finished before the kill"
+    assert 1 <= len(at_kill["shards"]) < 91
+    resumed = runner.invoke(app, [*args, "--resume"])
+    assert resumed.exit_code == 1, resumed.output  # the archive holds two bad lines
+    assert "items from an earlier run" in resumed.output
+
+    ids = [r["id"] for r in read_shards(killed)]
+    assert sorted(ids) == sorted(valid_ids(archive)) and len(ids) == len(set(ids)) == 900
+    clean = tmp_path / "clean"
+    run_batch(
+        [str(archive)],
+        clean,
+        spec=PipelineSpec(str(blank_pipeline)),
+        options=options(shard_size=10, batch_size=5),
+    )
+    assert outputs(killed) == outputs(clean)
+    assert not [p for p in killed.iterdir() if p.name.endswith(".tmp")]
+
+
+# --- engines ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def engine_archive(tmp_path_factory: pytest.TempPathFactory, blank_pipeline: Path) -> dict:
+    """An archive and its output from the local engine with one worker."""
+    root = tmp_path_factory.mktemp("engines")
+    archive = make_archive(root / "in", 240)
+    run_batch(
+        [str(archive)], root / "one", spec=PipelineSpec(str(blank_pipeline)), options=options()
+    )
+    return {"archive": archive, "reference": outputs(root / "one"), "root": root}
+
+
+@pytest.mark.slow
+def test_two_worker_processes_equal_one(engine_archive: dict, blank_pipeline: Path) -> None:
+    out = engine_archive["root"] / "two"
+    summary = run_batch(
+        [str(engine_archive["archive"])],
+        out,
+        spec=PipelineSpec(str(blank_pipeline)),
+        options=options(workers=2),
+    )
+    assert outputs(out) == engine_archive["reference"]
+    assert len(summary.workers) == 2 and os.getpid() not in {w.pid for w in summary.workers}
+    assert all(w.loads == 1 for w in summary.workers)  # the pipeline loads once per process
+    assert sum(w.documents for w in summary.workers) == 240
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_equals_the_local_engine(
+    engine_archive: dict, blank_pipeline: Path
+) -> None:
+    from dask.distributed import LocalCluster
+
+    out = engine_archive["root"] / "dask"
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        summary = run_batch(
+            [str(engine_archive["archive"])],
+            out,
+            spec=PipelineSpec(str(blank_pipeline)),
+            options=options(engine="dask", scheduler=cluster.scheduler_address),
+        )
+    assert outputs(out) == engine_archive["reference"]
+    assert len(summary.workers) == 2 and all(w.loads == 1 for w in summary.workers)
+    assert sum(w.chunks for w in summary.workers) > 2  # many tasks, one load per worker

@@ -372,6 +372,9 @@ def _convert(
     try:
         _write_model_dir(staging, source, tokenizer)
         names = sorted(p.name for p in staging.iterdir() if p.is_file())
+        staging.chmod(0o755)  # mkdtemp makes it private; the cache may be shared
+        for name in names:
+            (staging / name).chmod(0o644)
         manifest = {
             "format": MANIFEST_FORMAT,
             "model": DEFAULT_BASE_MODEL,

@@ -124,7 +124,9 @@ def pipeline_info(nlp: Language) -> PipelineInfo:
 
 def check_spec(spec: PipelineSpec) -> None:
     """Fail early, in the main process, on a pipeline path that cannot load anywhere."""
-    if spec.path is None or Path(spec.path).is_dir():
+    from .extract import NAMED_PIPELINES
+
+    if spec.path is None or spec.path in NAMED_PIPELINES or Path(spec.path).is_dir():
         return
     import importlib.util
 

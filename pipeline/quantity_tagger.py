@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import attributes  # noqa: F401  (registers Span._ extensions)
+from .errors import NotAnAmount
 from .kb import country_scores
-from .number_normalizer import AmountMatch, find_amounts
+from .number_normalizer import AmountMatch, find_amounts, normalize
 
 LABEL = "QUANTITY"
 WEST_AFRICA = ("SN", "ML", "CI", "BF", "NE", "TG", "BJ", "GN")
@@ -26,7 +27,13 @@ OBJECT_POS = {"NOUN", "PROPN"}
 
 @Language.factory(
     "dechiffre_quantities",
-    default_config={"overwrite": True, "dollar_context": True, "spans_key": None},
+    default_config={
+        "overwrite": True,
+        "dollar_context": True,
+        "spans_key": None,
+        "classifier_key": "dechiffre_classifier",
+        "classifier_quantities": False,
+    },
 )
 def make_quantity_tagger(
     nlp: Language,
@@ -35,6 +42,8 @@ def make_quantity_tagger(
     overwrite: bool,
     dollar_context: bool,
     spans_key: str | None,
+    classifier_key: str,
+    classifier_quantities: bool,
 ) -> QuantityTagger:
     """Create the QUANTITY tagger."""
     return QuantityTagger(
@@ -43,6 +52,8 @@ def make_quantity_tagger(
         overwrite=overwrite,
         dollar_context=dollar_context,
         spans_key=spans_key,
+        classifier_key=classifier_key,
+        classifier_quantities=classifier_quantities,
     )
 
 
@@ -57,6 +68,8 @@ class QuantityTagger(Pipe):
         overwrite: bool = True,
         dollar_context: bool = True,
         spans_key: str | None = None,
+        classifier_key: str = "dechiffre_classifier",
+        classifier_quantities: bool = False,
     ) -> None:
         self.vocab = vocab
         self.name = name
@@ -64,6 +77,10 @@ class QuantityTagger(Pipe):
             "overwrite": overwrite,
             "dollar_context": dollar_context,
             "spans_key": spans_key,
+            "classifier_key": classifier_key,
+            # off by default: on dev, the classifier's extra amounts were mostly ones the
+            # rules exclude on purpose (time-locating phrases, ordinals)
+            "classifier_quantities": classifier_quantities,
         }
 
     def __call__(self, doc: Doc) -> Doc:
@@ -114,24 +131,46 @@ class QuantityTagger(Pipe):
             if (span.start_char, span.end_char) != (match.start, match.end):
                 span._.char_offsets = (match.start, match.end)
             out.append(span)
+        out.extend(self._from_classifier(doc, out))
+        return out
+
+    def _from_classifier(self, doc: Doc, found: list[Span]) -> list[Span]:
+        """Classifier QUANTITY spans the rules missed, kept when the normalizer reads them."""
+        key = self.cfg.get("classifier_key") or "dechiffre_classifier"
+        if not self.cfg.get("classifier_quantities") or key not in doc.spans:
+            return []
+        taken = {i for span in found for i in range(span.start, span.end)}
+        dollar, franc = self.dollar_for(doc), self.franc_for(doc)
+        out: list[Span] = []
+        for cand in doc.spans[key]:
+            if cand.label_ != LABEL or any(i in taken for i in range(cand.start, cand.end)):
+                continue
+            try:
+                amount = normalize(cand.text, dollar=dollar, franc=franc)
+            except NotAnAmount:
+                continue  # the normalizer computes every value; no value, no span
+            span = Span(doc, cand.start, cand.end, label=LABEL)
+            match = AmountMatch(span.start_char, span.end_char, span.text, amount)
+            span._.value = amount.value
+            span._.value_max = amount.value_max
+            span._.unit = amount.unit
+            span._.modifier = amount.modifier
+            span._.object = find_object(span, match)
+            span._.source = "classifier"
+            out.append(span)
+            taken.update(range(span.start, span.end))
         return out
 
     @staticmethod
     def _keep(span: Span, match: AmountMatch) -> bool:
         """Drop number words that the tagger reads as adjectives ('un bâtiment neuf')."""
-        if match.words_only and len(span) == 1:
+        if match.words_only and len(span) == 1 and span[0].lower_ == "neuf":
             tok = span[0]
-            if tok.pos_ == "ADJ" and tok.lower_ == "neuf":
-                return False
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+            if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
+                return True  # neuf points, neuf interventions
             prev = tok.nbor(-1) if tok.i > 0 else None
-            if (
-                tok.lower_ == "neuf"
-                and prev is not None
-                and prev.pos_ == "NOUN"
-                and (nxt is None or nxt.pos_ != "NOUN")
-            ):
-                return False
+            return not (tok.pos_ == "ADJ" or (prev is not None and prev.pos_ == "NOUN"))
         return True
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:

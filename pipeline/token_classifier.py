@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import shutil
 import tempfile
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -113,6 +114,7 @@ def save_artifact(
         )
     weights = out / ARTIFACT_WEIGHTS
     save_file(state, str(weights), metadata={"format": "pt"})
+    weights.chmod(0o644)
     config = {
         "format": ARTIFACT_FORMAT,
         "base_model": base_model,
@@ -202,7 +204,14 @@ def export_onnx(
     the repository); the component then picks it up with ``backend="auto"``.
     """
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    try:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+    except ImportError as err:
+        raise RuntimeError(
+            f"Exporting to ONNX needs onnxruntime and onnx ({err}). Install them with: "
+            "pip install onnxruntime onnx"
+        ) from err
 
     model, _tokenizer, config = load_model(model_dir, base_model)
     target = Path(out) if out else onnx_candidates(model_dir, config)[1]
@@ -341,20 +350,30 @@ def load_engine(
         import torch
 
         torch.set_num_threads(num_threads)
-    model, tokenizer, config = load_model(model_dir, base_model)
+    config = read_artifact_config(model_dir)
+    found = [p for p in onnx_candidates(model_dir, config) if p.is_file()]
+    if backend == "auto" and importlib.util.find_spec("onnxruntime") is None:
+        found = []  # no runtime for the file: stay with PyTorch
+    if backend == "onnx" and not found:
+        raise RuntimeError(
+            f"backend='onnx' needs a quantised model at one of "
+            f"{[str(p) for p in onnx_candidates(model_dir, config)]}; found none. Build it "
+            "with pipeline.token_classifier.export_onnx() or use backend='torch'."
+        )
     session = None
-    if backend != "torch":
-        found = [p for p in onnx_candidates(model_dir, config) if p.is_file()]
-        if found:
-            session = _onnx_session(found[0], num_threads)
-        elif backend == "onnx":
-            raise RuntimeError(
-                f"backend='onnx' needs a quantised model at one of "
-                f"{[str(p) for p in onnx_candidates(model_dir, config)]}; found none. Build it "
-                "with pipeline.token_classifier.export_onnx() or use backend='torch'."
+    if backend != "torch" and found:
+        # The ONNX graph holds all the weights: only the tokenizer comes from the base.
+        session = _onnx_session(found[0], num_threads)
+        model = None
+        tokenizer = load_tokenizer(ensure_base_model(base_model or config["base_model"]))
+    else:
+        model, tokenizer, config = load_model(model_dir, base_model)
+        limit = int(getattr(model.config, "max_position_embeddings", max_length))
+        if max_length > limit:
+            raise ValueError(
+                f"max_length={max_length} exceeds the {limit} positions of the base model. "
+                f"Set max_length to {limit} or less; longer texts are cut into windows anyway."
             )
-    if session is not None:
-        model = None  # the ONNX graph holds its own weights
     return ClassifierEngine(
         model,
         tokenizer,
@@ -543,6 +562,3 @@ def make_token_classifier(
         spans_key=spans_key,
         num_threads=num_threads,
     )
-
-
-SpanPredictor = Callable[[Sequence[str]], list[list[CharSpan]]]

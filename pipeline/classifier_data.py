@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -39,6 +39,8 @@ class Encoded:
     ids: list[int]
     offsets: list[tuple[int, int]]
     transparent: list[bool]  # pieces with no text of their own (a lone "▁")
+    # piece i continues piece i-1 inside one word (letters/digits on both sides, no gap)
+    joined: list[bool] = field(default_factory=list)
 
 
 def read_gold(path: Path | str) -> list[dict[str, Any]]:
@@ -106,13 +108,25 @@ def encode(tokenizer: Any, texts: Sequence[str]) -> list[Encoded]:
     )
     unk = getattr(tokenizer, "unk_token_id", None)
     out = []
-    for ids, offsets in zip(batch["input_ids"], batch["offset_mapping"], strict=True):
+    for text, ids, offsets in zip(texts, batch["input_ids"], batch["offset_mapping"], strict=True):
         pieces = tokenizer.convert_ids_to_tokens(ids)
         transparent = [
             (piece.strip("▁") == "" and i != unk) or start == end
             for i, piece, (start, end) in zip(ids, pieces, offsets, strict=True)
         ]
-        out.append(Encoded(list(ids), [tuple(o) for o in offsets], transparent))
+        joined = [False] * len(ids)
+        previous_end = -1
+        for k, (start, end) in enumerate(offsets):
+            if transparent[k]:
+                continue
+            joined[k] = (
+                start == previous_end
+                and start > 0
+                and text[start - 1].isalnum()
+                and text[start].isalnum()
+            )
+            previous_end = end
+        out.append(Encoded(list(ids), [tuple(o) for o in offsets], transparent, joined))
     return out
 
 
@@ -156,46 +170,93 @@ def bio_tags(enc: Encoded, spans: Iterable[dict[str, Any] | CharSpan]) -> list[i
     return tags
 
 
-def decode(probs: npt.NDArray[np.float32], enc: Encoded, threshold: float = 0.0) -> list[CharSpan]:
+def decode(
+    probs: npt.NDArray[np.float32], enc: Encoded, threshold: float = 0.0, text: str | None = None
+) -> list[CharSpan]:
     """Turn per-piece tag probabilities into character spans.
 
-    A span opens on ``B-X`` (or on an ``I-X`` that follows something else) and
-    grows over ``I-X`` and over a ``B-X`` piece glued to it (inside one word);
-    lone-space pieces neither open nor close a span. Its
-    score is the mean probability of the chosen tags; spans scoring below
-    ``threshold`` are dropped.
+    Pieces joined inside a word (``Encoded.joined``) are decided together: the
+    word takes the label (O, ORG, QUANTITY) with the highest mean probability,
+    B+I summed, so a span never starts or ends inside a word. A span opens on a
+    word whose first piece leans to ``B-X`` (or that follows something else) and
+    grows over ``I-X`` words (ties go to I) and over words glued to it; lone-space pieces are
+    skipped. Its score is the mean label probability of its words; spans scoring
+    below ``threshold`` are dropped. With ``text``, spans are tidied (:func:`tidy`).
     """
-    best = probs.argmax(axis=-1) if len(probs) else np.zeros(0, dtype=np.int64)
-    spans: list[CharSpan] = []
+    words: list[list[int]] = []
+    for i in range(len(enc.ids)):
+        if enc.transparent[i]:
+            continue
+        if words and enc.joined and enc.joined[i]:
+            words[-1].append(i)
+        else:
+            words.append([i])
+    spans: list[tuple[CharSpan, int]] = []  # span, number of words
     label: str | None = None
     start = end = 0
     scores: list[float] = []
 
     def close() -> None:
         if label is not None:
-            score = float(np.mean(scores))
-            if score >= threshold:
-                spans.append(CharSpan(start, end, label, score))
+            spans.append((CharSpan(start, end, label, float(np.mean(scores))), len(scores)))
 
-    for i, tag_id in enumerate(best):
-        if enc.transparent[i]:
-            continue
-        tag = TAGS[int(tag_id)]
-        s, e = enc.offsets[i]
-        if tag == "O":
+    for word in words:
+        p = probs[word]
+        options = {"O": float(p[:, TAG2ID["O"]].mean())}
+        for name in LABELS:
+            options[name] = float((p[:, TAG2ID[f"B-{name}"]] + p[:, TAG2ID[f"I-{name}"]]).mean())
+        word_label = max(options, key=options.__getitem__)
+        s = enc.offsets[word[0]][0]
+        e = max(enc.offsets[j][1] for j in word)
+        if word_label == "O":
             close()
             label = None
             continue
-        prefix, tag_label = tag.split("-", 1)
-        # I-X continues an open X span; so does B-X glued to it (same word, no space).
-        if label == tag_label and (prefix == "I" or s == end):
+        begins = p[0, TAG2ID[f"B-{word_label}"]] > p[0, TAG2ID[f"I-{word_label}"]]
+        # I-X continues an open X span; so does a B-X word glued to it (no space between).
+        if label == word_label and (not begins or s == end):
             end = max(end, e)
-            scores.append(float(probs[i, tag_id]))
+            scores.append(options[word_label])
             continue
         close()
-        label, start, end, scores = tag_label, s, e, [float(probs[i, tag_id])]
+        label, start, end, scores = word_label, s, e, [options[word_label]]
     close()
-    return spans
+    if text is not None:
+        spans = tidy(spans, text)
+    return [span for span, _ in spans if span.score >= threshold]
+
+
+_LEADING = "'’«\"(["
+_JOINERS = ("'", "’", "-")  # an elision or a hyphen inside one name: "de l’Intérieur"
+_TRAILING = '.,;:!?»")]'
+
+
+def tidy(spans: Sequence[tuple[CharSpan, int]], text: str) -> list[tuple[CharSpan, int]]:
+    """Join same-label spans split by whitespace, an apostrophe or a hyphen; trim edges.
+
+    A sub-word can carry punctuation with it (XLM-R has a piece ``%.``); two spans
+    of one label with only spaces between them are one amount or one name.
+    """
+    out: list[tuple[CharSpan, int]] = []
+    for span, words in spans:
+        start, end = span.start, span.end
+        while start < end and (text[start] in _LEADING or text[start].isspace()):
+            start += 1
+        while end > start and (text[end - 1] in _TRAILING or text[end - 1].isspace()):
+            end -= 1
+        if start == end:
+            continue
+        span = span._replace(start=start, end=end)
+        if out:
+            last, last_words = out[-1]
+            gap = text[last.end : span.start]
+            if last.label == span.label and gap and (gap.isspace() or gap in _JOINERS):
+                total = last_words + words
+                score = (last.score * last_words + span.score * words) / total
+                out[-1] = (last._replace(end=span.end, score=score), total)
+                continue
+        out.append((span, words))
+    return out
 
 
 def span_scores(

@@ -313,8 +313,8 @@ class ClassifierEngine:
         """Character spans for each text (sorted by start)."""
         encoded = encode(self.tokenizer, texts)
         return [
-            decode(probs, enc, self.threshold)
-            for probs, enc in zip(self.probabilities(encoded), encoded, strict=True)
+            decode(probs, enc, self.threshold, text)
+            for probs, enc, text in zip(self.probabilities(encoded), encoded, texts, strict=True)
         ]
 
     def probabilities(self, encoded: Sequence[Encoded]) -> list[npt.NDArray[np.float32]]:

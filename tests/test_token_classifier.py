@@ -78,7 +78,8 @@ def test_decode_spans_and_scores() -> None:
         ("HCR", "ORG"),
         ("4 388", "QUANTITY"),
     ]
-    assert all(s.score == pytest.approx(0.9) for s in spans)
+    # The score is the label's probability, B and I together: 0.9 + 0.025.
+    assert all(s.score == pytest.approx(0.925) for s in spans)
     assert decode(_probs(tags), ENC, threshold=0.95) == []
 
 
@@ -90,6 +91,70 @@ def test_decode_glued_b_continues_and_stray_i_opens() -> None:
     # A B-ORG on a new word after an ORG starts a second span.
     tags = ["B-ORG", "B-ORG", "I-ORG", "O", "O", "O", "O", "O"]
     assert [TEXT[s.start : s.end] for s in decode(_probs(tags), ENC)] == ["Le", "HCR"]
+
+
+def test_decode_decides_whole_words() -> None:
+    # "Mégawatts" cut as ▁Mé | ga | watts: the word takes its majority label, so no
+    # span starts or ends inside it, even when one piece leans the other way.
+    text = "10 Mégawatts"
+    enc = Encoded(
+        ids=[0, 1, 2, 3],
+        offsets=[(0, 2), (3, 5), (5, 7), (7, 12)],
+        transparent=[False] * 4,
+        joined=[False, False, True, True],
+    )
+    tags = ["B-QUANTITY", "O", "I-QUANTITY", "I-QUANTITY"]
+    spans = decode(_probs(tags, confidence=0.6), enc)
+    assert [(text[s.start : s.end], s.label) for s in spans] == [("10 Mégawatts", "QUANTITY")]
+    tags = ["B-QUANTITY", "O", "O", "I-QUANTITY"]
+    spans = decode(_probs(tags, confidence=0.6), enc)
+    assert [text[s.start : s.end] for s in spans] == ["10"]
+
+
+def test_tidy_joins_and_trims() -> None:
+    from pipeline.classifier_data import tidy
+
+    text = "soit 10 000 mégawatts, 120 %. Le « HCR » et l'OIM"
+
+    def at(surface: str, label: str, score: float = 0.8) -> tuple[CharSpan, int]:
+        start = text.index(surface)
+        return CharSpan(start, start + len(surface), label, score), 1
+
+    spans = [
+        at("10 000", "QUANTITY", 0.9),
+        at("mégawatts", "QUANTITY", 0.7),
+        at("120 %.", "QUANTITY"),
+        at("« HCR »", "ORG"),
+        at("OIM", "ORG"),
+    ]
+    tidied = tidy(spans, text)
+    assert [(text[s.start : s.end], s.label, n) for s, n in tidied] == [
+        ("10 000 mégawatts", "QUANTITY", 2),
+        ("120 %", "QUANTITY", 1),
+        ("HCR", "ORG", 1),
+        ("OIM", "ORG", 1),
+    ]
+    assert tidied[0][0].score == pytest.approx(0.8)
+    # An elision or a hyphen inside a name joins too.
+    name = "le ministère de l’Intérieur"
+    parts = [(CharSpan(3, 17, "ORG", 0.9), 3), (CharSpan(18, 27, "ORG", 0.9), 1)]
+    assert [(name[s.start : s.end], n) for s, n in tidy(parts, name)] == [
+        ("ministère de l’Intérieur", 4)
+    ]
+    # Different labels, or anything but spaces between, stay apart.
+    assert len(tidy([at("mégawatts", "QUANTITY"), at("120 %.", "QUANTITY")], text)) == 2
+
+
+def test_encode_marks_joined_pieces(tiny_base_model: Path) -> None:
+    from pipeline.token_classifier import load_tokenizer
+
+    tokenizer = load_tokenizer(tiny_base_model)
+    text = "l'OIM (HCR) a 12 %"
+    enc = encode(tokenizer, [text])[0]
+    pieces = [text[s:e] for s, e in enc.offsets]
+    joined = {piece for piece, j in zip(pieces, enc.joined, strict=True) if j}
+    assert "OIM" not in joined and "HCR" not in joined, "punctuation separates words"
+    assert all(text[enc.offsets[i][0] - 1].isalnum() for i, j in enumerate(enc.joined) if j)
 
 
 def test_span_scores() -> None:

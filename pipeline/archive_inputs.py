@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .errors import Errors
-from .inputs import InputDoc, Problem, _from_jsonl_lines, _from_text, _read_one
+from .inputs import (
+    InputDoc,
+    Problem,
+    _from_jsonl_lines,
+    _read_one,
+    duplicate_problem,
+    make_problem,
+    record_to_doc,
+)
 
 FORMATS: dict[str, str] = {
     ".jsonl.gz": "jsonl.gz",
@@ -85,32 +93,22 @@ def walk_inputs(paths: Iterable[str]) -> Iterator[SourceFile | Problem]:
                 display = str(file)
                 fmt = detect_format(file)
                 if fmt is None:
-                    yield Problem(
-                        display,
-                        0,
-                        Errors.E040.format(path=display, reason=f"a file named {file.name!r}"),
-                        kind="unsupported_file",
+                    reason = f"a file named {file.name!r}"
+                    yield make_problem(
+                        Errors.E040, display, 0, kind="unsupported_file", reason=reason
                     )
                     continue
                 stem = _strip_suffix(f"{root_name}/{rel}" if root_name else rel)
                 yield SourceFile(file, display, stem, fmt)
             continue
         if not path.is_file():
-            yield Problem(
-                raw,
-                0,
-                Errors.E040.format(path=raw, reason="a path that is not a readable file"),
-                kind="unreadable_file",
-            )
+            reason = "a path that is not a readable file"
+            yield make_problem(Errors.E040, raw, 0, kind="unreadable_file", reason=reason)
             continue
         fmt = detect_format(path)
         if fmt is None:
-            yield Problem(
-                raw,
-                0,
-                Errors.E040.format(path=raw, reason=f"a file with suffix {path.suffix!r}"),
-                kind="unsupported_file",
-            )
+            reason = f"a file with suffix {path.suffix!r}"
+            yield make_problem(Errors.E040, raw, 0, kind="unsupported_file", reason=reason)
             continue
         yield SourceFile(path, raw, _strip_suffix(path.name), fmt)
 
@@ -142,13 +140,7 @@ def read_archive(
                 key = hashlib.blake2b(item.id.encode("utf-8", "surrogatepass"), digest_size=8)
                 digest = key.digest()
                 if digest in seen:
-                    yield Problem(
-                        item.source,
-                        item.line,
-                        Errors.E024.format(path=item.source, doc_id=item.id, line=item.line),
-                        item.id,
-                        kind="duplicate_id",
-                    )
+                    yield duplicate_problem(item)
                     continue
                 seen.add(digest)
             yield item
@@ -164,7 +156,7 @@ def read_source(
     display = source.display
     try:
         if source.fmt == "txt":
-            yield from _checked(_from_text(source.path.read_bytes(), display, source.stem))
+            yield _check(record_to_doc(source.path.read_bytes(), source.stem, display, 1))
         elif source.fmt == "jsonl":
             with source.path.open("rb") as handle:
                 yield from _checked(
@@ -181,32 +173,29 @@ def read_source(
         elif source.fmt == "warc":
             yield from _read_warc(source, id_field=id_field)
     except OSError as exc:
-        yield Problem(
-            display,
-            0,
-            Errors.E040.format(path=display, reason=f"a file that cannot be read ({exc})"),
-            kind="unreadable_file",
-        )
+        reason = f"a file that cannot be read ({exc})"
+        yield make_problem(Errors.E040, display, 0, kind="unreadable_file", reason=reason)
 
 
 def _checked(items: Iterable[InputDoc | Problem]) -> Iterator[InputDoc | Problem]:
-    """Documents whose text is HTML markup, or holds lone surrogates, become problems."""
+    """Each item through :func:`_check`."""
     for item in items:
-        if not isinstance(item, InputDoc):
-            yield item
-        elif _LONE_SURROGATE.search(item.text) or _LONE_SURROGATE.search(item.id):
-            reason = "a JSON escape for a lone surrogate, which is not a character"
-            yield Problem(
-                item.source,
-                item.line,
-                Errors.E022.format(path=item.source, line=item.line, reason=reason),
-                item.id.encode("utf-8", "replace").decode("utf-8"),
-                kind="invalid_utf8",
-            )
-        elif looks_like_html(item.text):
-            yield html_problem(item.source, item.line, item.id)
-        else:
-            yield item
+        yield _check(item)
+
+
+def _check(item: InputDoc | Problem) -> InputDoc | Problem:
+    """A document whose text is HTML markup, or holds lone surrogates, becomes a problem."""
+    if not isinstance(item, InputDoc):
+        return item
+    if _LONE_SURROGATE.search(item.text) or _LONE_SURROGATE.search(item.id):
+        reason = "a JSON escape for a lone surrogate, which is not a character"
+        doc_id = item.id.encode("utf-8", "replace").decode("utf-8")
+        return make_problem(
+            Errors.E022, item.source, item.line, doc_id, kind="invalid_utf8", reason=reason
+        )
+    if looks_like_html(item.text):
+        return html_problem(item.source, item.line, item.id)
+    return item
 
 
 def looks_like_html(text: str) -> bool:
@@ -217,22 +206,20 @@ def looks_like_html(text: str) -> bool:
 
 def html_problem(source: str, position: int, doc_id: str | None, reason: str = "") -> Problem:
     """The problem for a record that is HTML only."""
-    return Problem(
-        source,
-        position,
-        Errors.E041.format(path=source, line=position, reason=reason or "HTML markup"),
-        doc_id,
-        kind="html_only",
-    )
+    reason = reason or "HTML markup"
+    return make_problem(Errors.E041, source, position, doc_id, kind="html_only", reason=reason)
 
 
 def _corrupt(source: SourceFile, position: int, fmt: str, exc: BaseException) -> Problem:
     reason = f"{type(exc).__name__}: {exc}".strip()
-    return Problem(
-        source.display,
-        position,
-        Errors.E043.format(path=source.display, line=position, fmt=fmt, reason=reason),
-        kind="corrupt_file",
+    return make_problem(
+        Errors.E043, source.display, position, kind="corrupt_file", fmt=fmt, reason=reason
+    )
+
+
+def _missing_column(display: str, column: str, columns: list[str]) -> Problem:
+    return make_problem(
+        Errors.E044, display, 0, kind="malformed", column=column, what="text", columns=columns
     )
 
 
@@ -283,12 +270,7 @@ def _read_csv(
             yield _corrupt(source, 0, "CSV", exc)
             return
         if text_field not in header:
-            yield Problem(
-                display,
-                0,
-                Errors.E044.format(path=display, column=text_field, what="text", columns=header),
-                kind="malformed",
-            )
+            yield _missing_column(display, text_field, header)
             return
         text_col = header.index(text_field)
         id_col = header.index(id_field) if id_field in header else None
@@ -300,13 +282,7 @@ def _read_csv(
                 return
             except csv.Error as exc:
                 position += 1
-                yield Problem(
-                    display,
-                    position,
-                    Errors.E020.format(
-                        path=display, line=position, reason=f"a bad CSV row ({exc})"
-                    ),
-                )
+                yield make_problem(Errors.E020, display, position, reason=f"a bad CSV row ({exc})")
                 continue
             position += 1
             if not row:
@@ -327,28 +303,17 @@ def _csv_row(
     doc_id = raw_id if raw_id else f"{source.stem}:{position}"
     if any(_has_surrogates(cell) for cell in row):
         bad = next(c for c in row if _has_surrogates(c))
+        shown_id = None if _has_surrogates(doc_id) else doc_id
         reason = _utf8_reason(bad)
-        yield Problem(
-            display,
-            position,
-            Errors.E022.format(path=display, line=position, reason=reason),
-            None if _has_surrogates(doc_id) else doc_id,
-            kind="invalid_utf8",
+        yield make_problem(
+            Errors.E022, display, position, shown_id, kind="invalid_utf8", reason=reason
         )
         return
     if len(row) != len(header):
-        yield Problem(
-            display,
-            position,
-            Errors.E020.format(
-                path=display,
-                line=position,
-                reason=f"a CSV row with {len(row)} fields where the header has {len(header)}",
-            ),
-            doc_id,
-        )
+        reason = f"a CSV row with {len(row)} fields where the header has {len(header)}"
+        yield make_problem(Errors.E020, display, position, doc_id, reason=reason)
         return
-    yield from _checked(_text_doc(row[text_col], doc_id, display, position))
+    yield _check(record_to_doc(row[text_col], doc_id, display, position))
 
 
 def _has_surrogates(text: str) -> bool:
@@ -362,43 +327,6 @@ def _utf8_reason(text: str) -> str:
     except UnicodeDecodeError as exc:
         return str(exc.reason)
     return "invalid bytes"
-
-
-def _text_doc(
-    text: Any, doc_id: str, display: str, position: int, meta: dict[str, Any] | None = None
-) -> Iterator[InputDoc | Problem]:
-    if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            yield Problem(
-                display,
-                position,
-                Errors.E022.format(path=display, line=position, reason=exc.reason),
-                doc_id,
-                kind="invalid_utf8",
-            )
-            return
-    if not isinstance(text, str):
-        yield Problem(
-            display,
-            position,
-            Errors.E020.format(
-                path=display, line=position, reason=f"a {type(text).__name__} for the text"
-            ),
-            doc_id,
-        )
-        return
-    if not text.strip():
-        yield Problem(
-            display,
-            position,
-            Errors.E023.format(path=display, line=position, doc_id=doc_id),
-            doc_id,
-            kind="empty",
-        )
-        return
-    yield InputDoc(doc_id, text, display, position, dict(meta or {}))
 
 
 def _read_parquet(
@@ -415,11 +343,7 @@ def _read_parquet(
         return
     names = handle.schema_arrow.names
     if text_field not in names:
-        yield Problem(
-            display,
-            0,
-            Errors.E044.format(path=display, column=text_field, what="text", columns=names),
-        )
+        yield _missing_column(display, text_field, names)
         return
     columns = [text_field] + ([id_field] if id_field in names else [])
     position = 0
@@ -430,16 +354,11 @@ def _read_parquet(
             for text, raw_id in zip(texts, ids, strict=True):
                 position += 1
                 doc_id = str(raw_id) if raw_id is not None else f"{source.stem}:{position}"
-                if text is None:
-                    yield Problem(
-                        display,
-                        position,
-                        Errors.E023.format(path=display, line=position, doc_id=doc_id),
-                        doc_id,
-                        kind="empty",
-                    )
+                if text is None:  # a null cell is an empty document, not a malformed one
+                    yield make_problem(Errors.E023, display, position, doc_id, kind="empty")
                     continue
-                yield from _checked(_text_doc(text, doc_id, display, position))
+                doc = record_to_doc(text, doc_id, display, position, text_field=text_field)
+                yield _check(doc)
     except (pa.ArrowException, OSError) as exc:
         yield _corrupt(source, position, "Parquet", exc)
 
@@ -489,21 +408,15 @@ def _warc_record(
         if not text:
             yield html_problem(display, position, doc_id, "an HTML page with no article text in it")
             return
-        yield from _text_doc(text, doc_id, display, position, meta)
+        yield record_to_doc(text, doc_id, display, position, meta=meta)
     elif mime == "text/plain":
-        yield from _checked(_text_doc(payload, doc_id, display, position, meta))
+        yield _check(record_to_doc(payload, doc_id, display, position, meta=meta))
     else:
         yield _not_text(display, position, doc_id, f"content type {mime or 'none'!r}")
 
 
 def _not_text(display: str, position: int, doc_id: str, reason: str) -> Problem:
-    return Problem(
-        display,
-        position,
-        Errors.E045.format(path=display, line=position, reason=reason),
-        doc_id,
-        kind="not_text",
-    )
+    return make_problem(Errors.E045, display, position, doc_id, kind="not_text", reason=reason)
 
 
 def html_to_text(html: bytes | str) -> str | None:

@@ -24,10 +24,10 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol, TypedDict
 
 from .errors import DechiffreError, Errors
 from .inputs import InputDoc, Problem
@@ -63,9 +63,14 @@ _BOUNDARY = re.compile(r"[.!?…][»\"”’)\]]*\s+(?![\sa-zà-ÿ])|\n[ \t]*\n\
 
 @dataclass(frozen=True)
 class PipelineSpec:
-    """Which pipeline to run: a saved pipeline directory, or None for the default."""
+    """Which pipeline to run: a saved pipeline directory, or None for the default.
+
+    ``threads`` > 0 caps the token classifier's CPU threads (1 in worker
+    processes, whose parallelism is the processes); 0 leaves the runtime's default.
+    """
 
     path: str | None = None
+    threads: int = 0
 
     def label(self) -> str:
         return self.path or "default"
@@ -104,7 +109,12 @@ def _load(spec: PipelineSpec) -> Language:
         config = Path(spec.path) / "config.cfg"
         if config.is_file() and "dechiffre_token_classifier" in config.read_text("utf-8"):
             from . import token_classifier  # noqa: F401  (registers its factory)
-    return load_pipeline(spec.path)
+    nlp = load_pipeline(spec.path)
+    if spec.threads > 0 and "dechiffre_token_classifier" in nlp.factory_names:
+        from .token_classifier import set_threads
+
+        set_threads(nlp, spec.threads)
+    return nlp
 
 
 def pipeline_info(nlp: Language) -> PipelineInfo:
@@ -143,7 +153,7 @@ def check_spec(spec: PipelineSpec) -> None:
 
 
 def _init_worker(spec: PipelineSpec) -> None:
-    """Process-pool initializer: one BLAS thread, Ctrl-C left to the parent, pipeline loaded."""
+    """Process-pool initializer: one thread, Ctrl-C left to the parent, pipeline loaded."""
     import signal
 
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -378,8 +388,9 @@ class LocalEngine:
     """Chunks in this process (one worker) or in a pool of spawned worker processes."""
 
     def __init__(self, spec: PipelineSpec, workers: int = 1) -> None:
-        self.spec = spec
         self.workers = max(1, workers)
+        self.spec = spec if self.workers == 1 else replace(spec, threads=1)
+        spec = self.spec
         self.window = 1 if self.workers == 1 else self.workers * 3
         self.pool: Any = None
         if self.workers > 1:
@@ -422,7 +433,8 @@ class DaskEngine:
                     fix="Install it with pip install 'dask[distributed]'.",
                 )
             ) from exc
-        self.spec = spec
+        # A local cluster runs one thread per worker; a remote one keeps its own setting.
+        self.spec = spec if scheduler else replace(spec, threads=1)
         self.cluster: Any = None
         try:
             if scheduler:
@@ -627,6 +639,25 @@ def iter_outcomes(
         stats.processed += 1
         stats.words += outcome.words
         yield outcome
+
+
+class OutcomeOptions(TypedDict):
+    """The keywords of :func:`iter_outcomes` that a run's :class:`BatchOptions` set."""
+
+    text_field: str
+    id_field: str
+    batch_size: int
+    max_chars: int
+
+
+def outcome_options(options: BatchOptions) -> OutcomeOptions:
+    """How to read and chunk the inputs, from a run's options: ``iter_outcomes(..., **these)``."""
+    return OutcomeOptions(
+        text_field=options.text_field,
+        id_field=options.id_field,
+        batch_size=options.batch_size,
+        max_chars=options.max_chars,
+    )
 
 
 # --- atomic files ------------------------------------------------------------------
@@ -1062,10 +1093,7 @@ def run_batch(
             paths,
             engine,
             stats,
-            text_field=options.text_field,
-            id_field=options.id_field,
-            batch_size=options.batch_size,
-            max_chars=options.max_chars,
+            **outcome_options(options),
             provenance=True,
             skip=skip,
             on_total=set_total,

@@ -177,7 +177,7 @@ def _extract_to_file(
     show: bool,
 ) -> int:
     """The single-file mode: records in input order to -o or stdout, problems on stderr."""
-    from .batch import RunStats, check_spec, iter_outcomes, make_engine
+    from .batch import RunStats, check_spec, iter_outcomes, make_engine, outcome_options
 
     check_spec(spec)
     stats = RunStats()
@@ -188,15 +188,7 @@ def _extract_to_file(
     handle = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         with batch_progress(inputs, show) as advance:
-            for outcome in iter_outcomes(
-                inputs,
-                engine,
-                stats,
-                text_field=options.text_field,
-                id_field=options.id_field,
-                batch_size=options.batch_size,
-                max_chars=options.max_chars,
-            ):
+            for outcome in iter_outcomes(inputs, engine, stats, **outcome_options(options)):
                 advance(1, outcome.words)
                 for item in outcome.entries:
                     if item["level"] == "warning":

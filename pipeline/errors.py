@@ -68,6 +68,12 @@ class Errors(metaclass=ErrorsWithCodes):
         "{path}: document id {doc_id!r} appears again at line {line}. Ids "
         "must be unique within a run; the later document was skipped."
     )
+    E025 = (
+        "{path}, line {line}: expected the text of document {doc_id!r} as a "
+        "string in field {field!r}, got {got}. The document was skipped; put "
+        "its text in {field!r}, or pass --text-field with the name of the "
+        "field or column that holds the text."
+    )
 
     # Pipeline
     E030 = (
@@ -141,6 +147,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "A worker of the {engine} engine died (expected it to return every task), got "
         "{reason}. Often it ran out of memory. The shards committed so far are kept; "
         "rerun with --resume (and fewer --workers or a smaller --max-chars)."
+    )
+
+    # Token classifier
+    E052 = (
+        "The token classifier's focus setting: expected {expected}, got {got}. {fix}"
     )
 
 

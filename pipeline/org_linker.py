@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -226,6 +226,7 @@ PLACE_WORDS = {cue for cues in COUNTRY_CUES.values() for cue in cues} | {
 }
 PRIORITY = {"kb": 0, "institution": 1, "apposition": 2, "dateline": 3, "classifier": 4, "ner": 5}
 CLASSIFIER_KEY = "dechiffre_classifier"
+RULES_MEMO = "dechiffre_orgs.rule_candidates"
 DATELINE = re.compile(r"\A\s*(?P<name>[A-ZÉÈÀÂ][^\n–—]{1,60}?)\s+[–—-]\s+[A-ZÉÈÀÂ][^\n]{0,40}\n")
 ACRONYM = re.compile(r"^[A-ZÉÈ][A-Za-zÉÈéè0-9&-]{1,11}$")
 
@@ -346,8 +347,13 @@ class OrgLinker(Pipe):
 
     def find(self, doc: Doc) -> list[Span]:
         """ORG spans of a Doc with kb_ids."""
-        countries = country_scores(doc.text)
-        cands = self._rule_candidates(doc, countries)
+        text = doc.text
+        countries = country_scores(text)
+        cached = doc.user_data.pop(RULES_MEMO, None)
+        if cached is not None and cached[0] == text:
+            cands = list(cached[1])
+        else:
+            cands = self._rule_candidates(doc, countries, text)
         cands.extend(self._classifier(doc, countries))
         if self.cfg["use_ner"]:
             cands.extend(self._ner(doc, countries))
@@ -367,9 +373,13 @@ class OrgLinker(Pipe):
         """
         if self.kb is None:
             raise ValueError(Errors.E012)
-        return [(c.start, c.end) for c in self._rule_candidates(doc, country_scores(doc.text))]
+        text = doc.text
+        cands = self._rule_candidates(doc, country_scores(text), text)
+        # Kept for this component's own run on the same Doc, which takes it out again.
+        doc.user_data[RULES_MEMO] = (text, tuple(replace(c) for c in cands))
+        return [(c.start, c.end) for c in cands]
 
-    def _rule_candidates(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+    def _rule_candidates(self, doc: Doc, countries: dict[str, int], text: str) -> list[Candidate]:
         """KB names and acronyms, institutions and the dateline source."""
         assert self.kb is not None
         kb = self.kb
@@ -384,7 +394,7 @@ class OrgLinker(Pipe):
                 kb_id = kb.resolve(text.title(), countries=countries, acronym=True)
             cands.append(Candidate(start, end, kb_id, "kb"))
         cands.extend(self._institutions(doc, countries))
-        cands.extend(self._dateline(doc, countries))
+        cands.extend(self._dateline(doc, countries, text))
         return cands
 
     @staticmethod
@@ -416,10 +426,10 @@ class OrgLinker(Pipe):
             out.append(Candidate(tok.i, end, kb_id, "institution"))
         return out
 
-    def _dateline(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+    def _dateline(self, doc: Doc, countries: dict[str, int], text: str) -> list[Candidate]:
         """A source name before a city on the first line: 'Drapeau électronique – Rabat'."""
         assert self.kb is not None
-        match = DATELINE.match(doc.text)
+        match = DATELINE.match(text)
         if not match:
             return []
         span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")

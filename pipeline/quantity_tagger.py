@@ -95,29 +95,33 @@ class QuantityTagger(Pipe):
         for doc in stream:
             yield self(doc)
 
-    def dollar_for(self, doc: Doc) -> str:
+    def dollar_for(self, doc: Doc, text: str | None = None) -> str:
+        """'$' is the Canadian dollar in documents about Canada, the US dollar otherwise."""
         if not self.cfg["dollar_context"]:
             return "USD"
-        scores = country_scores(doc.text)
-        text = doc.text.lower()
+        text = doc.text if text is None else text
+        scores = country_scores(text)
         if (
             scores.get("CA", 0) > 0
-            and "américain" not in text
+            and "américain" not in text.lower()
             and scores.get("CA", 0) >= max(scores.values())
         ):
             return "CAD"
         return "USD"
 
-    def franc_for(self, doc: Doc) -> str:
+    def franc_for(self, doc: Doc, text: str | None = None) -> str:
         """'francs' are CFA francs in West African documents, Swiss francs otherwise."""
-        scores = country_scores(doc.text)
+        scores = country_scores(doc.text if text is None else text)
         west = sum(scores.get(c, 0) for c in WEST_AFRICA)
         return "XOF" if west > scores.get("CH", 0) else "CHF"
 
     def find(self, doc: Doc) -> list[Span]:
         """QUANTITY spans of a Doc, with attributes set."""
         out: list[Span] = []
-        matches = find_amounts(doc.text, dollar=self.dollar_for(doc), franc=self.franc_for(doc))
+        text = doc.text  # Doc.text joins every token: build it once
+        matches = find_amounts(
+            text, dollar=self.dollar_for(doc, text), franc=self.franc_for(doc, text)
+        )
         for match in matches:
             span = doc.char_span(match.start, match.end, label=LABEL, alignment_mode="expand")
             if span is None or not self._keep(span, match):

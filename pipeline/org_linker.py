@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -246,6 +246,7 @@ class Candidate:
         "overwrite_ents": True,
         "classifier_key": CLASSIFIER_KEY,
         "classifier_min_score": 0.95,
+        "classifier_veto": ["MISC", "PER"],
     },
 )
 def make_org_linker(
@@ -256,6 +257,7 @@ def make_org_linker(
     overwrite_ents: bool,
     classifier_key: str,
     classifier_min_score: float,
+    classifier_veto: list[str],
 ) -> OrgLinker:
     """Create the organisation linker."""
     return OrgLinker(
@@ -265,6 +267,7 @@ def make_org_linker(
         overwrite_ents=overwrite_ents,
         classifier_key=classifier_key,
         classifier_min_score=classifier_min_score,
+        classifier_veto=classifier_veto,
     )
 
 
@@ -280,6 +283,7 @@ class OrgLinker(Pipe):
         overwrite_ents: bool = True,
         classifier_key: str = CLASSIFIER_KEY,
         classifier_min_score: float = 0.95,
+        classifier_veto: Sequence[str] = ("MISC", "PER"),
     ) -> None:
         self.nlp = nlp
         self.vocab = nlp.vocab
@@ -291,6 +295,12 @@ class OrgLinker(Pipe):
             # chosen on corpus dev and HIPE dev: lower scores add more false ORGs than
             # they find (0.9 -> F1 0.898/0.291, 0.95 -> 0.896/0.304, none -> 0.887/0.217)
             "classifier_min_score": classifier_min_score,
+            # NER labels that overrule the classifier: a classifier ORG lying mostly
+            # inside such entities (MISC: works, events, products) is dropped. Chosen on
+            # corpus dev, WikiNEuRal val and HIPE dev, where it keeps the combined
+            # pipeline above rules only (ORG F1 0.901/0.662/0.315 against
+            # 0.867/0.646/0.295; without it 0.914/0.619/0.308).
+            "classifier_veto": list(classifier_veto),
         }
         self.kb: KnowledgeBase | None = None
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -468,12 +478,19 @@ class OrgLinker(Pipe):
             return []
         out: list[Candidate] = []
         min_score = float(self.cfg.get("classifier_min_score", 0.0))
+        veto = set(self.cfg.get("classifier_veto") or ())
+        vetoed = [False] * len(doc)
+        for ent in doc.ents if veto else ():
+            if ent.label_ in veto:
+                vetoed[ent.start : ent.end] = [True] * len(ent)
         for span in doc.spans[key]:
             if span.label_ != LABEL or (span._.clf_score or 0.0) < min_score:
                 continue
             start = self._trim_leading(doc, span.start, span.end)
             trimmed = doc[start : span.end]
             if not _plausible_org(trimmed):
+                continue
+            if 2 * sum(vetoed[trimmed.start : trimmed.end]) >= len(trimmed):
                 continue
             acronym = len(trimmed) == 1 and bool(ACRONYM.match(trimmed.text))
             kb_id = self.kb.resolve(trimmed.text, countries=countries, acronym=acronym)

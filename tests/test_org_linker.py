@@ -120,3 +120,37 @@ def test_rule_spans_feed_the_classifier_focus_and_are_reused_once(nlp: Language)
     without = [(s.start, s.end, s.kb_id_) for s in linker.find(doc)]
     ents = [(e.start, e.end, e.kb_id_) for e in doc.ents if e.label_ == "ORG"]
     assert with_memo == without == ents
+
+
+@pytest.mark.parametrize(
+    ("veto", "expected"),
+    [
+        (["MISC", "PER"], ["Nintendo"]),
+        ([], ["Mario Kart", "Nintendo"]),
+    ],
+)
+def test_ner_labels_veto_classifier_orgs(
+    nlp: Language, veto: list[str], expected: list[str]
+) -> None:
+    from spacy.tokens import Span
+
+    from pipeline.org_linker import CLASSIFIER_KEY, OrgLinker
+
+    linker = nlp.get_pipe("dechiffre_orgs")
+    assert isinstance(linker, OrgLinker)
+    doc = nlp.make_doc("Hier, Pierre a testé Mario Kart chez Nintendo à Kyoto.")
+    for name, proc in nlp.pipeline:
+        if name not in ("dechiffre_token_classifier", "dechiffre_orgs"):
+            doc = proc(doc)
+    doc.ents = [Span(doc, 5, 7, label="MISC")]  # "Mario Kart", a game
+    found = [Span(doc, 5, 7, label="ORG"), Span(doc, 8, 9, label="ORG")]
+    for span in found:
+        span._.clf_score = 0.99
+    doc.spans[CLASSIFIER_KEY] = found
+    saved = linker.cfg["classifier_veto"]
+    linker.cfg["classifier_veto"] = veto
+    try:
+        doc = linker(doc)
+    finally:
+        linker.cfg["classifier_veto"] = saved
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == expected

@@ -884,7 +884,7 @@ def write_model_card(
     if report.get("scores_with_ci"):
         lines += [
             "",
-            "## Scores with 95 % confidence intervals (bootstrap over documents, 2,000 draws)",
+            "## Scores with 95 % confidence intervals (bootstrap over documents)",
             "",
             "| split | label | F1 | 95 % CI |",
             "|---|---|---|---|",

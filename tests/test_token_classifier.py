@@ -419,3 +419,21 @@ def test_focus_setting_is_checked(tiny_classifier: tuple[Path, dict]) -> None:
         _nlp(artifact, focus="everything")  # spaCy's config check
     with pytest.raises(ValueError, match="focus 'all' or 'names'"):
         TokenClassifier(spacy.blank("fr"), model=str(artifact), focus="everything")  # type: ignore[arg-type]
+
+
+def test_rust_tokenizer_matches_transformers(tiny_base_model: Path, tmp_path: Path) -> None:
+    from pipeline.token_classifier import SPECIAL_TOKENS, RustTokenizer, load_tokenizer
+
+    full = load_tokenizer(tiny_base_model)
+    full.backend_tokenizer.save(str(tmp_path / "tokenizer.json"))
+    special = {name: str(getattr(full, name)) for name in SPECIAL_TOKENS}
+    light = RustTokenizer(tmp_path / "tokenizer.json", special)
+    texts = [TEXT, "L’OIM a dit « 3 % »\u00a0: 12\u202f000 €.", "", "  \n\nTitre\tfin"]
+    assert encode(light, texts) == encode(full, texts)
+    assert (light.cls_token_id, light.sep_token_id, light.pad_token_id) == (
+        full.cls_token_id,
+        full.sep_token_id,
+        full.pad_token_id,
+    )
+    with pytest.raises(ValueError, match="cls and sep tokens"):
+        RustTokenizer(tmp_path / "tokenizer.json", {"cls_token": "<nope>", "sep_token": "<no>"})

@@ -398,10 +398,10 @@ class OrgLinker(Pipe):
             kb_id = kb.resolve(doc[start:end].text, countries=countries)
             cands.append(Candidate(start, end, kb_id, "kb"))
         for _, start, end in self.acronym_matcher(doc):
-            text = doc[start:end].text
-            kb_id = kb.resolve(text, countries=countries, acronym=True)
+            acronym = doc[start:end].text
+            kb_id = kb.resolve(acronym, countries=countries, acronym=True)
             if kb_id is None:
-                kb_id = kb.resolve(text.title(), countries=countries, acronym=True)
+                kb_id = kb.resolve(acronym.title(), countries=countries, acronym=True)
             cands.append(Candidate(start, end, kb_id, "kb"))
         cands.extend(self._institutions(doc, countries))
         cands.extend(self._dateline(doc, countries, text))

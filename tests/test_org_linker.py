@@ -99,8 +99,16 @@ def test_no_leading_article_in_spans(nlp: Language) -> None:
         assert not text.lower().startswith(("la ", "le ", "l'", "les "))
 
 
-def test_dateline_source_is_org(nlp: Language) -> None:
-    found = orgs(nlp, "Drapeau électronique – Rabat\nLe rapport a été publié.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drapeau électronique – Rabat\nLe rapport a été publié.",
+        # an acronym later in the text must not hide the dateline
+        "Drapeau électronique – Rabat\nLe rapport de l'OIM a été publié.",
+    ],
+)
+def test_dateline_source_is_org(nlp: Language, text: str) -> None:
+    found = orgs(nlp, text)
     assert found[0] == ("Drapeau électronique", None)
 
 

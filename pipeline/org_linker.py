@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -386,7 +386,7 @@ class OrgLinker(Pipe):
         text = doc.text
         cands = self._rule_candidates(doc, country_scores(text), text)
         # Kept for this component's own run on the same Doc, which takes it out again.
-        doc.user_data[RULES_MEMO] = (text, tuple(replace(c) for c in cands))
+        doc.user_data[RULES_MEMO] = (text, tuple(cands))
         return [(c.start, c.end) for c in cands]
 
     def _rule_candidates(self, doc: Doc, countries: dict[str, int], text: str) -> list[Candidate]:

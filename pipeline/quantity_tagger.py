@@ -144,7 +144,8 @@ class QuantityTagger(Pipe):
         if not self.cfg.get("classifier_quantities") or key not in doc.spans:
             return []
         taken = {i for span in found for i in range(span.start, span.end)}
-        dollar, franc = self.dollar_for(doc), self.franc_for(doc)
+        text = doc.text
+        dollar, franc = self.dollar_for(doc, text), self.franc_for(doc, text)
         out: list[Span] = []
         for cand in doc.spans[key]:
             if cand.label_ != LABEL or any(i in taken for i in range(cand.start, cand.end)):

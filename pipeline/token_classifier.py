@@ -371,11 +371,11 @@ def ensure_onnx(model_dir: Path | str, *, base_model: str | None = None) -> Path
 
     Concurrent processes (batch workers) wait on a lock file instead of exporting twice.
     """
-    config = read_artifact_config(model_dir)
-    found = [p for p in onnx_candidates(model_dir, config) if p.is_file()]
+    candidates = onnx_candidates(model_dir, read_artifact_config(model_dir))
+    found = [p for p in candidates if p.is_file()]
     if found:
         return found[0]
-    target = onnx_candidates(model_dir, config)[1]
+    target = candidates[1]
     target.parent.mkdir(parents=True, exist_ok=True)
     with (target.parent / ".lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
@@ -599,25 +599,25 @@ def focus_ranges(
             if ent.label_ in labels:
                 skip[ent.start : ent.end] = True
     has_pos = doc.has_annotation("POS")
-    sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+    has_sents = doc.has_annotation("SENT_START")
     token_ranges: list[tuple[int, int]] = []
-    for sent in sents:
-        for tok in sent:
-            if (
-                skip[tok.i]
-                or tok.is_space
-                or tok.is_stop
-                or tok.lower_ in TITLES
-                or not any(c.isupper() for c in tok.text)
-            ):
-                continue
-            if tok.i == sent.start and has_pos and tok.pos_ not in FOCUS_POS:
-                continue
-            start, end = max(0, tok.i - window), min(len(doc), tok.i + window + 1)
-            if token_ranges and start <= token_ranges[-1][1]:
-                token_ranges[-1] = (token_ranges[-1][0], max(end, token_ranges[-1][1]))
-            else:
-                token_ranges.append((start, end))
+    for tok in doc:
+        if (
+            skip[tok.i]
+            or tok.is_space
+            or tok.is_stop
+            or tok.lower_ in TITLES
+            or not any(c.isupper() for c in tok.text)
+        ):
+            continue
+        first = tok.i == 0 or (has_sents and tok.is_sent_start)
+        if first and has_pos and tok.pos_ not in FOCUS_POS:
+            continue
+        start, end = max(0, tok.i - window), min(len(doc), tok.i + window + 1)
+        if token_ranges and start <= token_ranges[-1][1]:
+            token_ranges[-1] = (token_ranges[-1][0], max(end, token_ranges[-1][1]))
+        else:
+            token_ranges.append((start, end))
     return [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in token_ranges]
 
 
@@ -710,12 +710,10 @@ class TokenClassifier(Pipe):
         """Character spans for each document, from its raw text (or its focus ranges)."""
         docs = list(docs)
         ranges = [self.ranges(doc) for doc in docs]
-        texts = [
-            text[a:b]
-            for doc, found in zip(docs, ranges, strict=True)
-            for text in (doc.text,)  # Doc.text joins every token: build it once
-            for a, b in found
-        ]
+        texts: list[str] = []
+        for doc, found in zip(docs, ranges, strict=True):
+            text = doc.text  # Doc.text joins every token: build it once per Doc
+            texts.extend(text[a:b] for a, b in found)
         predicted = iter(self.engine.predict(texts) if texts else [])
         out: list[list[CharSpan]] = []
         for found in ranges:

@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip
 
-.PHONY: demo test install install-dev lint browser
+.PHONY: demo test install install-dev lint browser typecheck
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -25,7 +25,14 @@ demo: install
 browser:
 	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || echo "chromium not installed: the HTML report browser test will skip"; }
 
-test: install-dev browser
-	$(VENV)/bin/ruff check pipeline evaluation tests
+# mypy cannot follow setuptools' package-dir mapping: give it the installed layout as links.
+typecheck:
+	rm -rf build/typecheck && mkdir -p build/typecheck/dechiffre
+	for d in pipeline evaluation models; do ln -s ../../../$$d build/typecheck/dechiffre/$$d; done
+	ln -s ../../../dechiffre/__init__.py ../../../dechiffre/py.typed build/typecheck/dechiffre/
 	$(VENV)/bin/mypy
+
+test: install-dev browser
+	$(VENV)/bin/ruff check dechiffre pipeline evaluation models tests benchmarks corpus
+	$(MAKE) typecheck
 	$(PY) -m pytest -q

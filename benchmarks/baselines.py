@@ -24,13 +24,13 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from evaluation import evaluate_documents
-from evaluation.importers import import_conll, import_hipe, import_webanno
-from evaluation.io import read_gold
-from pipeline.errors import NotAnAmount
-from pipeline.extract import build_pipeline
-from pipeline.number_normalizer import _digits_value, normalize
-from pipeline.records import doc_to_record
+from dechiffre.evaluation import evaluate_documents
+from dechiffre.evaluation.importers import import_conll, import_hipe, import_webanno
+from dechiffre.evaluation.io import read_gold
+from dechiffre.pipeline.errors import NotAnAmount
+from dechiffre.pipeline.extract import build_pipeline
+from dechiffre.pipeline.number_normalizer import _digits_value, normalize
+from dechiffre.pipeline.records import doc_to_record
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "external"

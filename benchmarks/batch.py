@@ -88,7 +88,7 @@ def save_pipelines(folder: Path) -> dict[str, str]:
     """Save each pipeline to benchmark; a skipped one maps to 'skipped: reason'."""
     import spacy
 
-    from pipeline.extract import build_pipeline
+    from dechiffre.pipeline.extract import build_pipeline
 
     out: dict[str, str] = {}
     folder.mkdir(parents=True, exist_ok=True)
@@ -105,7 +105,7 @@ def save_classifier_pipeline(path: Path) -> str:
     if not (CLASSIFIER / "classifier.json").is_file():
         return f"skipped: no trained artifact at {CLASSIFIER.relative_to(REPO)}"
     try:
-        from pipeline.extract import build_pipeline
+        from dechiffre.pipeline.extract import build_pipeline
 
         nlp = build_pipeline(classifier=CLASSIFIER)
         nlp("L'OIM a aidé environ 1 664 migrants.")  # loads the model (and exports ONNX once)
@@ -123,7 +123,7 @@ def run_one(
     The classifier runs on ``threads`` CPU threads with one worker, and on one
     thread per worker process with more (as ``dechiffre extract --workers`` does).
     """
-    from pipeline.batch import (
+    from dechiffre.pipeline.batch import (
         BatchOptions,
         Chunk,
         LocalEngine,
@@ -133,7 +133,7 @@ def run_one(
         peak_rss_mb,
         run_batch,
     )
-    from pipeline.inputs import InputDoc
+    from dechiffre.pipeline.inputs import InputDoc
 
     spec = PipelineSpec(pipeline, threads=threads)
     engine = LocalEngine(spec, workers)

@@ -70,8 +70,8 @@ def main(argv: list[str] | None = None) -> int:
 
     import torch
 
-    from pipeline.extract import build_pipeline
-    from pipeline.token_classifier import set_threads
+    from dechiffre.pipeline.extract import build_pipeline
+    from dechiffre.pipeline.token_classifier import set_threads
 
     torch.set_num_threads(args.threads)
 

@@ -184,7 +184,7 @@ def link_kb(docs: list[dict[str, Any]]) -> list[str]:
     resolves in the base (with the document's country cues) gets that kb_id.
     """
     sys.path.insert(0, str(HERE.parent))
-    from pipeline.kb import KnowledgeBase, country_scores
+    from dechiffre.pipeline.kb import KnowledgeBase, country_scores
 
     kb = KnowledgeBase.default()
     log: list[str] = []

@@ -1,11 +1,11 @@
 """Evaluation of dechiffre extractions against gold annotations (the ../shared contract)."""
 
-from evaluation.agreement import agreement
-from evaluation.api import agreement_files, evaluate_documents, evaluate_files, write_json
-from evaluation.importers import import_conll, import_hipe, import_webanno
-from evaluation.io import pair_documents, read_gold, read_gold_collect, write_gold
-from evaluation.messages import GoldFormatError
-from evaluation.scorer import paired_bootstrap, score
+from .agreement import agreement
+from .api import agreement_files, evaluate_documents, evaluate_files, write_json
+from .importers import import_conll, import_hipe, import_webanno
+from .io import pair_documents, read_gold, read_gold_collect, write_gold
+from .messages import GoldFormatError
+from .scorer import paired_bootstrap, score
 
 __all__ = [
     "GoldFormatError",

@@ -16,8 +16,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from evaluation.io import GoldDoc, pair_documents
-from evaluation.scorer import LABELS, Span, count_corpus, doc_spans, metrics_from_counts
+from .io import GoldDoc, pair_documents
+from .scorer import LABELS, Span, count_corpus, doc_spans, metrics_from_counts
 
 TOKEN_PATTERN = re.compile(r"\w+|[^\w\s]")
 

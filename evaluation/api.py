@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from evaluation.agreement import agreement
-from evaluation.io import GoldDoc, pair_documents, read_gold
-from evaluation.scorer import HeadLemmatizer, count_corpus, metrics_from_counts, paired_bootstrap
+from .agreement import agreement
+from .io import GoldDoc, pair_documents, read_gold
+from .scorer import HeadLemmatizer, count_corpus, metrics_from_counts, paired_bootstrap
 
 PathLike = str | Path
 
@@ -95,7 +95,7 @@ def evaluate_files(
     if json_path is not None:
         write_json(result, json_path)
     if report_path is not None:
-        from evaluation.report import write_report
+        from .report import write_report
 
         write_report(report_path, result, gold, predictions, gold_name=str(gold_path))
     return result

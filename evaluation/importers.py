@@ -35,8 +35,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from evaluation.io import GoldDoc
-from evaluation.messages import GoldFormatError
+from .io import GoldDoc
+from .messages import GoldFormatError
 
 LabelMap = Callable[[str], str | None]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from evaluation.messages import GoldFormatError
+from .messages import GoldFormatError
 
 GoldDoc = dict[str, Any]
 

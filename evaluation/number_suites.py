@@ -3,7 +3,7 @@
 Each case ends as ``pass``, ``fail`` or ``unsupported``; an unsupported case
 names the reason (``UNSUPPORTED``), never a silent skip.
 
-    python -m evaluation.number_suites ../shared/external/fr-number-cases
+    python -m dechiffre.evaluation.number_suites ../shared/external/fr-number-cases
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import NotAnAmount
-from pipeline.number_normalizer import Amount, find_amounts, normalize, parse_number
+from dechiffre.pipeline.errors import NotAnAmount
+from dechiffre.pipeline.number_normalizer import Amount, find_amounts, normalize, parse_number
 
 SUITE_DIR = Path("external") / "fr-number-cases"
 

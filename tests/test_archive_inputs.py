@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.archive_inputs import (
+from dechiffre.pipeline.archive_inputs import (
     estimate_count,
     inputs_fingerprint,
     looks_like_html,
     read_archive,
     walk_inputs,
 )
-from pipeline.inputs import InputDoc, Problem
+from dechiffre.pipeline.inputs import InputDoc, Problem
 
 TEXTS = ["L'OIM a aidé environ 1 664 migrants.", "Le HCR compte 12 % de réfugiés en plus."]
 ARTICLE_HTML = (

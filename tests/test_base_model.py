@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from pipeline import base_model
-from pipeline.base_model import (
+from dechiffre.pipeline import base_model
+from dechiffre.pipeline.base_model import (
     BaseModelInfo,
     cache_root,
     default_model_dir,

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.batch import (
+from dechiffre.pipeline.batch import (
     BatchOptions,
     PipelineSpec,
     read_manifest,
@@ -26,7 +26,7 @@ from pipeline.batch import (
     span_schema,
     split_bounds,
 )
-from pipeline.cli import app
+from dechiffre.pipeline.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -44,7 +44,7 @@ def blank_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small pipeline for plumbing tests: blank French tokenizer and the dechiffre rules."""
     import spacy
 
-    from pipeline.org_linker import OrgLinker
+    from dechiffre.pipeline.org_linker import OrgLinker
 
     nlp = spacy.blank("fr")
     nlp.add_pipe("dechiffre_quantities")
@@ -100,8 +100,8 @@ def make_archive(root: Path, n: int, *, bad: bool = True) -> Path:
 
 
 def valid_ids(root: Path) -> list[str]:
-    from pipeline.archive_inputs import read_archive
-    from pipeline.inputs import InputDoc
+    from dechiffre.pipeline.archive_inputs import read_archive
+    from dechiffre.pipeline.inputs import InputDoc
 
     return [d.id for d in read_archive([str(root)]) if isinstance(d, InputDoc)]
 
@@ -457,7 +457,7 @@ def test_resume_after_sigkill_equals_an_uninterrupted_run(
         "--no-progress",
     ]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "pipeline.cli", *args],
+        [sys.executable, "-m", "dechiffre.pipeline.cli", *args],
         cwd=REPO,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

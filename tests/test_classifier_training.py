@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from safetensors import safe_open
 
-from pipeline.classifier_data import read_gold
-from pipeline.classifier_training import (
+from dechiffre.pipeline.classifier_data import read_gold
+from dechiffre.pipeline.classifier_training import (
     _window_rows,
     load_config,
     read_wikineural,
     train,
 )
-from pipeline.token_classifier import ARTIFACT_WEIGHTS, load_engine, load_tokenizer
+from dechiffre.pipeline.token_classifier import ARTIFACT_WEIGHTS, load_engine, load_tokenizer
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -179,8 +179,8 @@ def test_frozen_prefix_matches_plain_forward(
 ) -> None:
     import torch
 
-    from pipeline.classifier_training import FrozenPrefix, _collate, freeze
-    from pipeline.token_classifier import build_model
+    from dechiffre.pipeline.classifier_training import FrozenPrefix, _collate, freeze
+    from dechiffre.pipeline.token_classifier import build_model
 
     tokenizer = load_tokenizer(tiny_base_model)
     docs = tiny_gold_docs
@@ -213,7 +213,7 @@ def test_frozen_prefix_matches_plain_forward(
 
 
 def test_linear_schedule_fits_the_time_limit() -> None:
-    from pipeline.classifier_training import LinearSchedule
+    from dechiffre.pipeline.classifier_training import LinearSchedule
 
     schedule = LinearSchedule(warmup=10, horizon=100)
     assert schedule.factor(0) == 0.0 and schedule.factor(5) == 0.5

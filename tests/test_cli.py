@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from dechiffre.pipeline.cli import app
 
 pytestmark = pytest.mark.slow
 runner = CliRunner()

@@ -9,7 +9,7 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from pipeline.extract import extract_text
+from dechiffre.pipeline.extract import extract_text
 
 pytestmark = pytest.mark.slow
 SEED = "seed/000_3e265e7de1b6bb50"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.inputs import InputDoc, Problem, read_inputs
+from dechiffre.pipeline.inputs import InputDoc, Problem, read_inputs
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> str:

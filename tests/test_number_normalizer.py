@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.errors import NotAnAmount
-from pipeline.number_normalizer import Amount, find_amounts, normalize, parse_number
+from dechiffre.pipeline.errors import NotAnAmount
+from dechiffre.pipeline.number_normalizer import Amount, find_amounts, normalize, parse_number
 
 N = None
 # (text, value, value_max, unit, modifier)
@@ -511,7 +511,7 @@ def test_amount_inside_sentence_round_trip(n: int, unit: str) -> None:
 # External suites (../shared/external/fr-number-cases)
 # ---------------------------------------------------------------------------
 
-from evaluation.number_suites import (  # noqa: E402
+from dechiffre.evaluation.number_suites import (  # noqa: E402
     duckling_cases,
     run_duckling_case,
     run_text2num_case,

@@ -113,7 +113,7 @@ def test_dateline_source_is_org(nlp: Language, text: str) -> None:
 
 
 def test_rule_spans_feed_the_classifier_focus_and_are_reused_once(nlp: Language) -> None:
-    from pipeline.org_linker import RULES_MEMO, OrgLinker
+    from dechiffre.pipeline.org_linker import RULES_MEMO, OrgLinker
 
     text = "Selon l'OIM et la Fédération des pêcheurs de Tanger, le HCR a aidé 12 familles."
     linker = nlp.get_pipe("dechiffre_orgs")
@@ -142,7 +142,7 @@ def test_ner_labels_veto_classifier_orgs(
 ) -> None:
     from spacy.tokens import Span
 
-    from pipeline.org_linker import CLASSIFIER_KEY, OrgLinker
+    from dechiffre.pipeline.org_linker import CLASSIFIER_KEY, OrgLinker
 
     linker = nlp.get_pipe("dechiffre_orgs")
     assert isinstance(linker, OrgLinker)

@@ -12,7 +12,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.classifier_data import (
+from dechiffre.pipeline.classifier_data import (
     IGNORE,
     TAG2ID,
     TAGS,
@@ -24,7 +24,12 @@ from pipeline.classifier_data import (
     span_scores,
     windows,
 )
-from pipeline.token_classifier import SPANS_KEY, TokenClassifier, focus_ranges, load_engine
+from dechiffre.pipeline.token_classifier import (
+    SPANS_KEY,
+    TokenClassifier,
+    focus_ranges,
+    load_engine,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 ARTIFACT = REPO / "models" / "dechiffre-clf"
@@ -113,7 +118,7 @@ def test_decode_decides_whole_words() -> None:
 
 
 def test_tidy_joins_and_trims() -> None:
-    from pipeline.classifier_data import tidy
+    from dechiffre.pipeline.classifier_data import tidy
 
     text = "soit 10 000 mégawatts, 120 %. Le « HCR » et l'OIM"
 
@@ -147,7 +152,7 @@ def test_tidy_joins_and_trims() -> None:
 
 
 def test_encode_marks_joined_pieces(tiny_base_model: Path) -> None:
-    from pipeline.token_classifier import load_tokenizer
+    from dechiffre.pipeline.token_classifier import load_tokenizer
 
     tokenizer = load_tokenizer(tiny_base_model)
     text = "l'OIM (HCR) a 12 %"
@@ -278,13 +283,13 @@ def test_onnx_backend_matches_torch(
 ) -> None:
     pytest.importorskip("onnxruntime")
     pytest.importorskip("onnx")
-    from pipeline.token_classifier import export_onnx
+    from dechiffre.pipeline.token_classifier import export_onnx
 
     artifact, _ = tiny_classifier
     onnx_path = export_onnx(artifact, tmp_path / "model.int8.onnx")
     assert onnx_path.is_file()
     # The FFN output products stay in float32 (one per layer), the rest is int8.
-    from pipeline.token_classifier import _float_nodes
+    from dechiffre.pipeline.token_classifier import _float_nodes
 
     assert len(_float_nodes(onnx_path, "ffn_output")) == 2
     assert len(_float_nodes(onnx_path, "ffn")) == 2, "the FFN inputs were quantised"
@@ -309,7 +314,7 @@ def test_committed_artifact_tags_french(tmp_path: Path) -> None:
     if not (ARTIFACT / "weights.safetensors").is_file():
         pytest.skip(
             f"No trained artifact at {ARTIFACT} yet: run "
-            "`python -m pipeline.classifier_training models/configs/default.cfg`."
+            "`python -m dechiffre.pipeline.classifier_training models/configs/default.cfg`."
         )
     nlp = spacy.blank("fr")
     nlp.add_pipe("dechiffre_token_classifier", config={"backend": "torch"})
@@ -422,7 +427,7 @@ def test_focus_setting_is_checked(tiny_classifier: tuple[Path, dict]) -> None:
 
 
 def test_rust_tokenizer_matches_transformers(tiny_base_model: Path, tmp_path: Path) -> None:
-    from pipeline.token_classifier import SPECIAL_TOKENS, RustTokenizer, load_tokenizer
+    from dechiffre.pipeline.token_classifier import SPECIAL_TOKENS, RustTokenizer, load_tokenizer
 
     full = load_tokenizer(tiny_base_model)
     full.backend_tokenizer.save(str(tmp_path / "tokenizer.json"))

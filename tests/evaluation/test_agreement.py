@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from evaluation.agreement import agreement, cohen_kappa, token_tags, tokenize
-from evaluation.api import agreement_files
-from evaluation.scorer import Span
+from dechiffre.evaluation.agreement import agreement, cohen_kappa, token_tags, tokenize
+from dechiffre.evaluation.api import agreement_files
+from dechiffre.evaluation.scorer import Span
 
 TEXT = "Le HCR et l'OIM ont aidé 40 migrants ."
 

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from evaluation import evaluate_documents, evaluate_files
-from evaluation.messages import GoldFormatError
-from evaluation.scorer import SCHEMES
+from dechiffre.evaluation import evaluate_documents, evaluate_files
+from dechiffre.evaluation.messages import GoldFormatError
+from dechiffre.evaluation.scorer import SCHEMES
 
 TEXT = "Le HCR a aidé 4 388 migrants avec l'OIM."
 SCHEME_KEYS = {"precision", "recall", "f1", "tp", "fp", "fn", "correct", "incorrect",

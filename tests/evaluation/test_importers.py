@@ -8,15 +8,15 @@ from typing import Any
 
 import pytest
 
-from evaluation.importers import (
+from dechiffre.evaluation.importers import (
     import_conll,
     import_hipe,
     import_webanno,
     map_org_only,
     map_quaero,
 )
-from evaluation.io import validate_document
-from evaluation.messages import GoldFormatError
+from dechiffre.evaluation.io import validate_document
+from dechiffre.evaluation.messages import GoldFormatError
 
 
 def _texts(doc: dict[str, Any]) -> list[tuple[str, str]]:

@@ -8,14 +8,14 @@ from typing import Any
 
 import pytest
 
-from evaluation.io import (
+from dechiffre.evaluation.io import (
     pair_documents,
     read_gold,
     read_gold_collect,
     validate_document,
     write_gold,
 )
-from evaluation.messages import MESSAGES, GoldFormatError
+from dechiffre.evaluation.messages import MESSAGES, GoldFormatError
 
 TEXT = "Le HCR compte 4 388 migrants."
 ORG = {"start": 3, "end": 6, "label": "ORG", "kb_id": "UNHCR"}

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from evaluation.api import evaluate_files
-from evaluation.report import highlight, render_report
-from evaluation.scorer import Span
+from dechiffre.evaluation.api import evaluate_files
+from dechiffre.evaluation.report import highlight, render_report
+from dechiffre.evaluation.scorer import Span
 
 
 class _Elements(HTMLParser):
@@ -165,7 +165,7 @@ def test_report_filters_in_headless_chromium(chromium: str, report_inputs: tuple
 
 def test_render_report_without_predictions_for_a_document(gb: Any) -> None:
     gold = [gb.doc("a", TEXT_A, [gb.find(TEXT_A, "HCR", "ORG")])]
-    from evaluation.api import evaluate_documents
+    from dechiffre.evaluation.api import evaluate_documents
 
     result = evaluate_documents(gold, [("empty", [])], n_bootstrap=0)
     page = _parse(render_report(result, gold, [("empty", [])]))

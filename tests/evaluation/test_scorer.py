@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evaluation.scorer import (
+from dechiffre.evaluation.scorer import (
     SCHEMES,
     Span,
     compare_attributes,

@@ -9,9 +9,9 @@ import pytest
 from rich.console import Console
 from rich.table import Table
 
-from evaluation.agreement import agreement
-from evaluation.api import evaluate_documents
-from evaluation.tables import agreement_table, metrics_tables
+from dechiffre.evaluation.agreement import agreement
+from dechiffre.evaluation.api import evaluate_documents
+from dechiffre.evaluation.tables import agreement_table, metrics_tables
 
 TEXT = "Le HCR a aidé 4 388 migrants."
 

@@ -703,29 +703,31 @@ class TokenClassifier(Pipe):
         return doc
 
     def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        """Tag documents in batches; windows are sorted by length within a batch."""
+        """Tag documents; each document's windows are batched on their own."""
         for docs in minibatch(stream, size=batch_size):
             self.set_annotations(docs, self.predict(docs))
             yield from docs
 
     def predict(self, docs: Iterable[Doc]) -> list[list[CharSpan]]:
-        """Character spans for each document, from its raw text (or its focus ranges)."""
-        docs = list(docs)
-        ranges = [self.ranges(doc) for doc in docs]
-        texts: list[str] = []
-        for doc, found in zip(docs, ranges, strict=True):
-            text = doc.text  # Doc.text joins every token: build it once per Doc
-            texts.extend(text[a:b] for a, b in found)
-        predicted = iter(self.engine.predict(texts) if texts else [])
+        """Character spans for each document, from its raw text (or its focus ranges).
+
+        Each document's windows are run apart from other documents' windows: int8
+        dynamic quantisation scales activations per batch, so sharing a batch would
+        make a document's spans depend on its neighbours (and on batch size,
+        worker count and resumes).
+        """
         out: list[list[CharSpan]] = []
-        for found in ranges:
-            spans: list[CharSpan] = []
-            for start, _end in found:
-                spans.extend(
+        for doc in docs:
+            found = self.ranges(doc)
+            text = doc.text  # Doc.text joins every token: build it once per Doc
+            predicted = self.engine.predict([text[a:b] for a, b in found]) if found else []
+            out.append(
+                [
                     CharSpan(s.start + start, s.end + start, s.label, s.score)
-                    for s in next(predicted)
-                )
-            out.append(spans)
+                    for (start, _end), spans in zip(found, predicted, strict=True)
+                    for s in spans
+                ]
+            )
         return out
 
     def ranges(self, doc: Doc) -> list[tuple[int, int]]:

@@ -50,3 +50,30 @@ def test_saved_pipeline_loads_with_spacy_load(nlp: Language, tmp_path: Path) -> 
     loaded = spacy.load(tmp_path / "pipe")
     assert "dechiffre_orgs" in loaded.pipe_names and "dechiffre_quantities" in loaded.pipe_names
     assert extract_text(loaded, text) == extract_text(nlp, text)
+
+
+def _corpus_docs(repo_dir: Path, n: int) -> list[tuple[str, str]]:
+    lines = (repo_dir / "corpus/splits/test.jsonl").read_text(encoding="utf-8").splitlines()
+    docs = [json.loads(line) for line in lines[:n]]
+    return [(d["id"], d["text"]) for d in docs]
+
+
+def _records(nlp: Language, docs: list[tuple[str, str]], batch_size: int) -> dict[str, str]:
+    from dechiffre.pipeline.extract import extract_docs
+    from dechiffre.pipeline.inputs import InputDoc
+
+    items = [InputDoc(id=i, text=t, source="test", line=n) for n, (i, t) in enumerate(docs)]
+    return {
+        r["id"]: json.dumps(r, ensure_ascii=False)
+        for r in extract_docs(nlp, items, batch_size=batch_size)
+    }
+
+
+@pytest.mark.parametrize("batch_size", [2, 5, 64])
+def test_output_does_not_depend_on_batch_size_or_order(
+    nlp: Language, repo_dir: Path, batch_size: int
+) -> None:
+    docs = _corpus_docs(repo_dir, 24)
+    alone = _records(nlp, docs, batch_size=1)
+    shuffled = docs[::-1][::2] + docs[::-1][1::2]
+    assert _records(nlp, shuffled, batch_size=batch_size) == alone

@@ -10,6 +10,7 @@ Commands:
     python corpus/real/realnews.py check FILE...       # validate marked-up work files
     python corpus/real/realnews.py collect NAME DIR    # work files -> annotations/NAME.jsonl
     python corpus/real/realnews.py build               # annotations + ../shared -> gold/*.jsonl
+    python corpus/real/realnews.py pairs DIR           # the double-annotated documents, both ways
 
 Work files use the inline markup of ``corpus/build.py``: a header line
 ``### <id> | <category>`` then the text with spans written
@@ -23,6 +24,7 @@ import csv
 import hashlib
 import json
 import random
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,12 +32,17 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO / "corpus"))
-from build import MARK, MarkupError, _quantity_attrs  # noqa: E402
+from build import MarkupError, _quantity_attrs, link_kb  # noqa: E402
+
+# As corpus/build.py's markup, but a span may hold single brackets ("gouvernement [RD] congolais").
+MARK = re.compile(r"\[\[(?P<body>(?:[^\[\]]|\[(?!\[)|\](?!\]))+?)\]\]")
 
 SHARED_DEFAULT = REPO.parent / "shared"
 SOURCE_DIR = Path("external") / "masakhanews-fr"
 FILES = {"dev": "dev.tsv", "tr50": "train_50samples_per_label.tsv"}
 SELECT_SEED = 20261205
+SPLIT_SEED = 20261206
+SPLIT_SHARES = {"test": 0.39, "dev": 0.21}  # of each category; the rest is train
 MIN_WORDS, MAX_WORDS = 80, 1000
 DOCS_TSV = HERE / "documents.tsv"
 ANNOTATIONS = HERE / "annotations"
@@ -184,12 +191,14 @@ def check(paths: list[Path], shared: Path) -> int:
     return 1 if bad else 0
 
 
-def collect(name: str, work: Path, shared: Path) -> int:
+def collect(name: str, work: Path, shared: Path, include_empty: bool) -> int:
+    """Parse a work folder; files without markup count only with ``include_empty``
+    (the annotator reported them read and found nothing to tag)."""
     docs = read_source(shared)
     records = []
     bad = 0
-    for path in sorted(work.glob("*.txt")):
-        if "[[" not in path.read_text(encoding="utf-8"):
+    for path in sorted(work.glob("mnf-*.txt")):
+        if not include_empty and "[[" not in path.read_text(encoding="utf-8"):
             continue  # not started
         try:
             records.append(parse_work_file(path, docs))
@@ -205,6 +214,102 @@ def collect(name: str, work: Path, shared: Path) -> int:
     return 1 if bad else 0
 
 
+def eligible() -> list[dict[str, str]]:
+    """The rows of documents.tsv (the seeded sample), in rank order."""
+    with DOCS_TSV.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def assign_splits(rows: list[dict[str, str]]) -> dict[str, str]:
+    """Fixed split of every eligible document, stratified by category, seeded."""
+    by_cat: dict[str, list[str]] = {}
+    for row in sorted(rows, key=lambda r: r["id"]):
+        by_cat.setdefault(row["category"], []).append(row["id"])
+    rng = random.Random(SPLIT_SEED)
+    out: dict[str, str] = {}
+    for cat in sorted(by_cat):
+        ids = by_cat[cat]
+        rng.shuffle(ids)
+        n_test = round(len(ids) * SPLIT_SHARES["test"])
+        n_dev = round(len(ids) * SPLIT_SHARES["dev"])
+        for i, doc_id in enumerate(ids):
+            out[doc_id] = "test" if i < n_test else "dev" if i < n_test + n_dev else "train"
+    return out
+
+
+def read_annotations(name: str) -> dict[str, dict[str, Any]]:
+    path = ANNOTATIONS / f"{name}.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        return {rec["id"]: rec for rec in map(json.loads, handle)}
+
+
+def gold_docs(records: list[dict[str, Any]], shared: Path) -> list[dict[str, Any]]:
+    """Stand-off records + the texts in ../shared -> gold documents (ANNOTATION.md)."""
+    source = read_source(shared)
+    docs = []
+    for rec in records:
+        src = source[rec["id"]]
+        if sha(src["text"]) != rec["sha256_16"]:
+            raise MarkupError(
+                f"{rec['id']}: the text in {shared / SOURCE_DIR / src['file']} (row {src['row']}) "
+                f"has changed since it was annotated (sha256 {sha(src['text'])}, expected "
+                f"{rec['sha256_16']}); the offsets no longer apply."
+            )
+        meta = {"source": "BBC News Afrique (MasakhaNEWS fr)", "category": src["category"]}
+        if src["url"]:
+            meta["url"] = src["url"]
+        docs.append(
+            {"id": rec["id"], "text": src["text"], "meta": meta, "spans": rec["spans"]}
+        )
+    return docs
+
+
+def final_records() -> list[dict[str, Any]]:
+    """The adjudicated record where there is one, else the first annotator's."""
+    merged: dict[str, dict[str, Any]] = {}
+    for path in sorted(ANNOTATIONS.glob("p*.jsonl")):
+        merged.update(read_annotations(path.stem))
+    if (ANNOTATIONS / "adjudicated.jsonl").exists():
+        merged.update(read_annotations("adjudicated"))
+    return [merged[k] for k in sorted(merged)]
+
+
+def build(shared: Path) -> int:
+    """Write gold/{train,dev,test}.jsonl (not committed: the texts stay in ../shared)."""
+    docs = gold_docs(final_records(), shared)
+    log = link_kb(docs)
+    splits = assign_splits(eligible())
+    GOLD.mkdir(exist_ok=True)
+    for name in ("train", "dev", "test"):
+        part = [d for d in docs if splits[d["id"]] == name]
+        with (GOLD / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
+            for doc in part:
+                handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        print(f"{GOLD / name}.jsonl: {len(part)} documents")
+    (HERE / "kb_linking.log").write_text("\n".join(log) + "\n", encoding="utf-8")
+    print(f"kb linking: {len(log)} kb_ids set or cleared (corpus/real/kb_linking.log)")
+    return 0
+
+
+def pairs(first: str, second: list[str], out: Path, shared: Path) -> int:
+    """Gold files of two independent annotations of the same documents, for agreement."""
+    a = {}
+    for name in second:
+        a.update(read_annotations(name))
+    b: dict[str, dict[str, Any]] = {}
+    for path in sorted(ANNOTATIONS.glob(f"{first}*.jsonl")):
+        b.update(read_annotations(path.stem))
+    common = sorted(set(a) & set(b))
+    out.mkdir(parents=True, exist_ok=True)
+    for label, recs in (("annotator_a", b), ("annotator_b", a)):
+        docs = gold_docs([recs[k] for k in common], shared)
+        with (out / f"{label}.jsonl").open("w", encoding="utf-8") as handle:
+            for doc in docs:
+                handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    print(f"{len(common)} documents annotated twice -> {out}/annotator_a.jsonl, annotator_b.jsonl")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED_DEFAULT)
@@ -218,6 +323,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("collect")
     p.add_argument("name")
     p.add_argument("work", type=Path)
+    p.add_argument("--include-empty", action="store_true")
+    sub.add_parser("build")
+    p = sub.add_parser("pairs")
+    p.add_argument("out", type=Path)
     args = parser.parse_args(argv)
     if args.cmd == "select":
         select(args.shared)
@@ -226,7 +335,11 @@ def main(argv: list[str] | None = None) -> int:
     elif args.cmd == "check":
         return check(args.paths, args.shared)
     elif args.cmd == "collect":
-        return collect(args.name, args.work, args.shared)
+        return collect(args.name, args.work, args.shared, args.include_empty)
+    elif args.cmd == "build":
+        return build(args.shared)
+    elif args.cmd == "pairs":
+        return pairs("p", ["d1", "d2"], args.out, args.shared)
     return 0
 
 

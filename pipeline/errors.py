@@ -19,6 +19,8 @@ class ErrorsWithCodes(type):
 
 
 class Errors(metaclass=ErrorsWithCodes):
+    # Code ranges: E0xx as listed, E1xx numbers, E2xx archives and inputs,
+    # E3xx evaluation and CLI, E4xx pipeline definition and packaging.
     # Number normalizer
     E001 = (
         "Expected one amount in French (digits or words, with an optional "
@@ -153,6 +155,21 @@ class Errors(metaclass=ErrorsWithCodes):
     E052 = (
         "The token classifier's focus setting: expected {expected}, got {got}. {fix}"
     )
+
+
+class Warnings(metaclass=ErrorsWithCodes):
+    """Warning messages: ``warnings.warn(Warnings.W001.format(...), DechiffreWarning)``."""
+
+    # Code ranges: W0xx components and pipeline, W1xx numbers, W2xx archives and inputs,
+    # W3xx evaluation and CLI.
+    W001 = (
+        "Span extension '_.{old}' is deprecated and will be removed in the next release: "
+        "read '_.{new}' instead."
+    )
+
+
+class DechiffreWarning(UserWarning):
+    """Category of dechiffre's warnings (filter with ``-W ignore::dechiffre...``)."""
 
 
 class DechiffreError(ValueError):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from dechiffre.pipeline.errors import NotAnAmount
-from dechiffre.pipeline.number_normalizer import Amount, find_amounts, normalize, parse_number
+from dechiffre.pipeline.numbers import Amount, find_amounts, normalize, parse_number
 
 SUITE_DIR = Path("external") / "fr-number-cases"
 

@@ -15,7 +15,7 @@ from spacy.util import filter_spans
 from . import attributes  # noqa: F401  (registers Span._ extensions)
 from .errors import NotAnAmount
 from .kb import country_scores
-from .number_normalizer import AmountMatch, find_amounts, normalize
+from .numbers import AmountMatch, find_amounts, normalize
 
 LABEL = "QUANTITY"
 WEST_AFRICA = ("SN", "ML", "CI", "BF", "NE", "TG", "BJ", "GN")

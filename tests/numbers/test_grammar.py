@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dechiffre.pipeline.errors import NotAnAmount
-from dechiffre.pipeline.number_normalizer import Amount, find_amounts, normalize, parse_number
+from dechiffre.pipeline.numbers import Amount, find_amounts, normalize, parse_number
 
 N = None
 # (text, value, value_max, unit, modifier)

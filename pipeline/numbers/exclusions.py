@@ -1,0 +1,341 @@
+"""Named rules that say a number in running text is not an amount.
+
+Years, dates, clock times, ordinals, scores, identifiers and phrases that
+place an event in time are numbers but not amounts. Each rule has a name;
+:func:`rule_for` returns the name of the first rule that matches, so that a
+user can ask why a number was not tagged (``dechiffre.pipeline.numbers.why_not``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from .amount import Amount
+from .lexicon import (
+    ARTICLE_ONES,
+    CLOCK_BEFORE,
+    CURRENCY_PREFIXES,
+    DURING,
+    FIRST_LAST,
+    IDENTIFIER_BEFORE,
+    LOCATING_UNITS,
+    MONTHS,
+    NOT_PLURAL_NOUNS,
+    ORDINAL_SUFFIX_RE,
+    PLURAL_DETERMINERS,
+    TIME_LOCATING_AFTER,
+    WEEKDAYS,
+    YEAR_CONTEXT_BEFORE,
+)
+from .tokens import Token, is_number_word
+
+if TYPE_CHECKING:
+    from .grammar import Scanner
+
+_ORDINAL_SUFFIX = re.compile(ORDINAL_SUFFIX_RE)
+_CAPITAL_CODE = re.compile(r"[A-Z]{1,3}")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+class Candidate(NamedTuple):
+    """A parsed amount at tokens [i, end) and the number token inside it."""
+
+    sc: Scanner
+    i: int
+    end: int
+    amount: Amount
+    num_idx: int
+    num: Token
+    prev: str  # lower-case token before the number
+    nxt: str  # lower-case token after the amount
+
+
+Rule = Callable[[Candidate], bool]
+
+
+def _glued_to_word(c: Candidate) -> bool:
+    """G20, A320, M5S: digits glued after letters."""
+    sc, k = c.sc, c.num_idx
+    prev = sc.toks[k - 1] if k > 0 else None
+    return (
+        c.num.kind == "num"
+        and prev is not None
+        and sc.adjacent(k - 1, k)
+        and prev.kind == "word"
+        and prev.low not in CURRENCY_PREFIXES
+    )
+
+
+def _word_hyphen_code(c: Candidate) -> bool:
+    """COVID-19, F-16: a word, a hyphen or slash, digits, all glued."""
+    sc, k = c.sc, c.num_idx
+    return (
+        c.num.kind == "num"
+        and k > 1
+        and sc.toks[k - 1].text in {"-", "/"}
+        and sc.adjacent(k - 1, k)
+        and sc.toks[k - 2].kind == "word"
+        and sc.adjacent(k - 2, k - 1)
+    )
+
+
+def _glued_after(c: Candidate) -> Token | None:
+    sc, after = c.sc, c.num_idx + 1
+    if c.num.kind == "num" and after < len(sc.toks) and sc.adjacent(c.num_idx, after):
+        return sc.toks[after]
+    return None
+
+
+def _ordinal_suffix(c: Candidate) -> bool:
+    """3e, 1er, 2ème: an ordinal."""
+    glued = _glued_after(c)
+    return glued is not None and glued.kind == "word" and bool(_ORDINAL_SUFFIX.fullmatch(glued.low))
+
+
+def _digit_date_or_clock(c: Candidate) -> bool:
+    """24/02/2024, 14:30."""
+    glued = _glued_after(c)
+    return glued is not None and glued.text in {"/", ":"} and c.sc.kind(c.num_idx + 2) == "num"
+
+
+def _glued_to_digits(c: Candidate) -> bool:
+    """Digits glued to more digits that the tokenizer did not join."""
+    glued = _glued_after(c)
+    return glued is not None and glued.kind == "num"
+
+
+def _identifier_code(c: Candidate) -> bool:
+    """loi 02-03: a numbered text."""
+    glued = _glued_after(c)
+    after = c.num_idx + 1
+    return (
+        glued is not None
+        and glued.text == "-"
+        and c.sc.kind(after + 1) == "num"
+        and c.sc.adjacent(after, after + 1)
+        and c.prev in IDENTIFIER_BEFORE
+    )
+
+
+def _after_slash_or_colon(c: Candidate) -> bool:
+    """The second part of 24/02 or 14:30."""
+    sc, k = c.sc, c.num_idx
+    return (
+        c.num.kind == "num"
+        and k > 0
+        and sc.toks[k - 1].text in {"/", ":"}
+        and sc.adjacent(k - 1, k)
+    )
+
+
+def _identifier_word_before(c: Candidate) -> bool:
+    """article 52, page 3, route 7."""
+    return c.prev in IDENTIFIER_BEFORE and c.amount.unit is None and c.num_idx == c.i
+
+
+def _capital_code_before(c: Candidate) -> bool:
+    """vol AT 205, RN 7."""
+    k = c.num_idx
+    return (
+        k == c.i
+        and k > 0
+        and c.amount.unit is None
+        and bool(_CAPITAL_CODE.fullmatch(c.sc.toks[k - 1].text))
+        and c.sc.toks[k - 1].low not in CURRENCY_PREFIXES
+    )
+
+
+def _number_sign(c: Candidate) -> bool:
+    """n° 5, # 3."""
+    return c.num_idx > 0 and c.sc.toks[c.num_idx - 1].text in {"n°", "°", "#"}
+
+
+def _digit_chain(c: Candidate) -> bool:
+    """Phone numbers, 02-03 codes, 14 h 30, scores: digits chained to digits."""
+    if c.num.kind != "num" or c.amount.value_max is not None:
+        return False
+    sc, idx = c.sc, c.num_idx
+    toks = sc.toks
+    tok = toks[idx]
+    if len(tok.text) > 1 and tok.text.startswith("0") and "," not in tok.text:
+        return True
+    if idx >= 2 and toks[idx - 1].text in {"-", "/", "h", "H"} and toks[idx - 2].kind == "num":
+        if toks[idx - 1].text in {"-", "/"}:
+            return sc.adjacent(idx - 2, idx - 1) and sc.adjacent(idx - 1, idx)
+        return True
+    if idx + 2 < len(toks) and toks[idx + 1].text in {"-", "/"} and toks[idx + 2].kind == "num":
+        return sc.adjacent(idx, idx + 1) and sc.adjacent(idx + 1, idx + 2)
+    return False
+
+
+def _ordinal_word(c: Candidate) -> bool:
+    """vingt et unième."""
+    return c.num.kind == "word" and c.nxt.endswith(("ième", "ièmes")) and c.amount.unit is None
+
+
+def _capitalised_name(c: Candidate) -> bool:
+    """Capitalised number words inside a sentence are names (guerre des Six Jours)."""
+    return (
+        c.num.kind == "word"
+        and c.num.text[0].isupper()
+        and not c.sc.is_sentence_start(c.num_idx)
+    )
+
+
+def _hyphenated_name(c: Candidate) -> bool:
+    """Number words glued by a hyphen to other words: Trois-Rivières."""
+    return c.num.kind == "word" and "-" in c.num.text and not is_number_word(c.num)
+
+
+def _hyphen_compound_after(c: Candidate) -> bool:
+    """deux-roues, 4-5-2: the amount glued by a hyphen to the word after it."""
+    sc, end = c.sc, c.end
+    return (
+        end + 1 < len(sc.toks)
+        and sc.toks[end].text == "-"
+        and sc.adjacent(end - 1, end)
+        and sc.toks[end + 1].kind == "word"
+        and sc.adjacent(end, end + 1)
+    )
+
+
+def _day_of_month(c: Candidate) -> bool:
+    """24 février, du 3 au 5 mars."""
+    return c.nxt in MONTHS and (c.amount.unit is None or c.amount.value_max is not None)
+
+
+def _after_weekday(c: Candidate) -> bool:
+    """lundi 12."""
+    return c.prev in WEEKDAYS
+
+
+def _clock_time(c: Candidate) -> bool:
+    """14 h 30, 14h30, à 14 heures."""
+    sc, end = c.sc, c.end
+    if c.amount.unit == "heure":
+        last = sc.toks[end - 1]
+        if sc.kind(end) == "num" and last.low == "h":
+            return True
+        if c.prev in CLOCK_BEFORE and last.low == "h":
+            return True
+        if c.prev == "à" and sc.low(c.i) != "à":
+            return True
+    k = c.num_idx
+    return c.num.kind == "num" and sc.low(k + 1) == "h" and sc.kind(k + 2) == "num"
+
+
+def _year(c: Candidate) -> bool:
+    """en 2024, 2024 (alone), 2024 Olympiques; '2024 migrants' is a count."""
+    if c.i != c.num_idx:
+        return False
+    tok = c.num
+    if tok.kind != "num" or not _FOUR_DIGITS.fullmatch(tok.text):
+        return False
+    if not 1800 <= int(tok.text) <= 2100:
+        return False
+    if c.amount.unit is not None or c.amount.modifier is not None:
+        return False
+    if c.prev in YEAR_CONTEXT_BEFORE:
+        return True
+    sc, idx = c.sc, c.num_idx
+    nxt_tok = sc.toks[idx + 1] if idx + 1 < len(sc.toks) else None
+    if nxt_tok is None or nxt_tok.kind != "word":
+        return True
+    if nxt_tok.text[0].isupper():
+        return True
+    word = nxt_tok.low
+    return not (word.endswith(("s", "x")) and word not in NOT_PLURAL_NOUNS)
+
+
+def _year_range(c: Candidate) -> bool:
+    """entre 2019 et 2023, 2019-2023."""
+    a = c.amount
+    return (
+        a.value_max is not None
+        and a.unit is None
+        and all(isinstance(v, int) and 1800 <= v <= 2100 for v in (a.value, a.value_max))
+    )
+
+
+def _time_locating(c: Candidate) -> bool:
+    """il y a trois ans, cinq ans plus tard, dans deux mois."""
+    if c.amount.unit not in LOCATING_UNITS:
+        return False
+    sc, i, end = c.sc, c.i, c.end
+    before = [sc.low(x) for x in range(i - 3, i)]
+    if before[-3:] == ["il", "y", "a"] or before[-2:] == ["y", "a"]:
+        return True
+    following = (sc.low(end), sc.low(end + 1))
+    if following in TIME_LOCATING_AFTER or following[:1] in TIME_LOCATING_AFTER:
+        return True
+    return c.prev == "dans" and i == c.num_idx
+
+
+def _first_months(c: Candidate) -> bool:
+    """au cours des neuf premiers mois."""
+    sc, k = c.sc, c.num_idx
+    return (
+        sc.low(k + 1) in FIRST_LAST
+        and sc.low(k - 1) in PLURAL_DETERMINERS
+        and sc.low(k - 2) in DURING
+    )
+
+
+def _first_n(c: Candidate) -> bool:
+    """les trois premiers: a rank, not an amount."""
+    return c.sc.low(c.num_idx + 1) in {"premiers", "premières"}
+
+
+def _pronoun_un(c: Candidate) -> bool:
+    """l'un, les uns: pronouns."""
+    return c.sc.toks[c.i].low in ARTICLE_ONES and c.prev in {"l'", "l"} and c.end == c.i + 1
+
+
+# In order: the first rule that matches names the exclusion.
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("glued_to_word", _glued_to_word),
+    ("word_hyphen_code", _word_hyphen_code),
+    ("ordinal_suffix", _ordinal_suffix),
+    ("digit_date_or_clock", _digit_date_or_clock),
+    ("glued_to_digits", _glued_to_digits),
+    ("identifier_code", _identifier_code),
+    ("after_slash_or_colon", _after_slash_or_colon),
+    ("identifier_word_before", _identifier_word_before),
+    ("capital_code_before", _capital_code_before),
+    ("number_sign", _number_sign),
+    ("digit_chain", _digit_chain),
+    ("ordinal_word", _ordinal_word),
+    ("capitalised_name", _capitalised_name),
+    ("hyphenated_name", _hyphenated_name),
+    ("hyphen_compound_after", _hyphen_compound_after),
+    ("day_of_month", _day_of_month),
+    ("after_weekday", _after_weekday),
+    ("clock_time", _clock_time),
+    ("year", _year),
+    ("year_range", _year_range),
+    ("time_locating", _time_locating),
+    ("first_months", _first_months),
+    ("first_n", _first_n),
+    ("pronoun_un", _pronoun_un),
+)
+RULE_NAMES = tuple(name for name, _ in RULES)
+
+
+def candidate(sc: Scanner, i: int, end: int, amount: Amount) -> Candidate:
+    """The context the rules read for the amount at tokens [i, end)."""
+    toks = sc.toks
+    num_idx = next(
+        (x for x in range(i, end) if toks[x].kind == "num" or is_number_word(toks[x])), i
+    )
+    return Candidate(sc, i, end, amount, num_idx, toks[num_idx], sc.low(num_idx - 1), sc.low(end))
+
+
+def rule_for(sc: Scanner, i: int, end: int, amount: Amount) -> str | None:
+    """Name of the first rule that excludes the amount at tokens [i, end), or None."""
+    cand = candidate(sc, i, end, amount)
+    for name, rule in RULES:
+        if rule(cand):
+            return name
+    return None

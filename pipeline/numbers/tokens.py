@@ -1,0 +1,87 @@
+"""Scanner tokens (numbers, words, symbols) and the value of one number token."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from text_to_num import text2num
+
+from .lexicon import NUMBER_WORDS
+
+Number = int | float
+
+SEP = "[ \u00a0\u202f]"
+TOKEN_RE = re.compile(
+    r"(?P<num>"
+    r"(?<![\d.,])\d{1,3}(?:" + SEP + r"\d{3}(?!\d))+(?:,\d+)?"  # 4 388 / 3 000 000 / 10 000,00
+    r"|(?<![\d.,])\d{1,3}(?:\.\d{3}(?!\d))+(?:,\d+)?"  # 48.963 / 6.700,54
+    r"|(?<![\d.,])\d{1,3}(?:['’]\d{3}(?!\d))+(?:[.,]\d+)?"  # Swiss 27'740
+    r"|\d+,\d+"  # 3,5
+    r"|\d+\.\d{1,2}(?!\d)"  # 3.5
+    r"|\d+"
+    r")"
+    r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*['’]?)"
+    r"|(?P<sym>\S)"
+)
+_DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_SPACES = str.maketrans("", "", " \u00a0\u202f")
+
+
+class Token(NamedTuple):
+    """A scanner token with its character offsets and lower-case form."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "num", "word" or "sym"
+    low: str
+
+
+def _low(text: str) -> str:
+    return text.replace("’", "'").lower()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into number, word and symbol tokens with offsets."""
+    return [
+        Token(m.group(), m.start(), m.end(), m.lastgroup or "sym", _low(m.group()))
+        for m in TOKEN_RE.finditer(text)
+    ]
+
+
+def digits_value(raw: str) -> float:
+    """Value of a digit token such as '48.963', '4 388', '3,5', '6.700,54'."""
+    text = raw
+    if "'" in text or "’" in text:  # Swiss grouping: 27'740.50
+        text = text.replace("'", "").replace("’", "").replace(".", ",")
+    text = text.translate(_SPACES)
+    if "," in text:
+        whole, _, frac = text.rpartition(",")
+        whole = whole.replace(".", "")
+        return float(f"{whole or '0'}.{frac}")
+    if _DOTTED_THOUSANDS.fullmatch(text):
+        return float(text.replace(".", ""))
+    return float(text)
+
+
+def words_value(words: Sequence[str]) -> int | None:
+    """Value of number words through text2num, or None."""
+    parts: list[str] = []
+    for word in words:
+        parts.extend("zéro" if p == "zero" else p for p in word.lower().split("-") if p)
+    if not parts or parts[-1] == "et" or parts[0] == "et":
+        return None
+    try:
+        return int(text2num(" ".join(parts), "fr"))
+    except (ValueError, TypeError):
+        return None
+
+
+def is_number_word(tok: Token) -> bool:
+    """A word token made of number words only ('vingt-trois', 'mille')."""
+    if tok.kind != "word":
+        return False
+    parts = tok.low.split("-")
+    return parts[0] != "et" and all(p in NUMBER_WORDS or p == "et" for p in parts)

@@ -25,8 +25,8 @@ import spacy
 from spacy.language import Language
 
 from dechiffre.evaluation import evaluate_documents
+from dechiffre.evaluation.gold import read_gold
 from dechiffre.evaluation.importers import import_conll, import_hipe, import_webanno
-from dechiffre.evaluation.io import read_gold
 from dechiffre.pipeline.errors import NotAnAmount
 from dechiffre.pipeline.extract import build_pipeline
 from dechiffre.pipeline.number_normalizer import _digits_value, normalize

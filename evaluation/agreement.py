@@ -16,8 +16,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .io import GoldDoc, pair_documents
-from .scorer import LABELS, Span, count_corpus, doc_spans, metrics_from_counts
+from .gold import LABELS, GoldDoc
+from .io import pair_documents
+from .scorer import Span, count_corpus, doc_spans, metrics_from_counts
 
 TOKEN_PATTERN = re.compile(r"\w+|[^\w\s]")
 

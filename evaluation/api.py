@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from .agreement import agreement
-from .io import GoldDoc, pair_documents, read_gold
+from .gold import GoldDoc, read_gold
+from .io import pair_documents
 from .scorer import HeadLemmatizer, count_corpus, metrics_from_counts, paired_bootstrap
 
 PathLike = str | Path

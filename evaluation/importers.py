@@ -35,7 +35,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .io import GoldDoc
+from .gold import GoldDoc
 from .messages import GoldFormatError
 
 LabelMap = Callable[[str], str | None]

@@ -59,6 +59,48 @@ MESSAGES: dict[str, str] = {
         "QUANTITY value is null; expected a number (null only in documents with "
         "meta.attributes = false); give the normalised value or mark the document"
     ),
+    "value_max_below": (
+        "value_max {value_max} is below value {value}; expected value <= value_max (the "
+        "upper bound of a range); swap the two numbers or set value_max to null"
+    ),
+    # --- claim frames (ANNOTATION.md, "Extension: claim frames") ---------------------------
+    "claim_not_quantity": (
+        "a {label} span has a claim; expected claims only on QUANTITY spans; "
+        "move the claim to the amount or remove it"
+    ),
+    "claim_missing_key": (
+        "claim has no {key!r} key; expected the keys {keys}; add {key!r} (null when empty)"
+    ),
+    "claim_unknown_key": (
+        "claim key {key!r} is not part of a claim; expected only {keys}; "
+        "rename or remove it"
+    ),
+    "claim_ref": (
+        "claim {key} points at [{start}, {end}), where the document has {found}; expected "
+        "the offsets of a {wanted} span of the same document (part_of: another amount); "
+        "copy the start and end of that span"
+    ),
+    "claim_time_range": (
+        "claim time offsets [{start}, {end}) are not a span of the text (length {length}); "
+        "expected 0 <= start < end <= length; recompute them as Python str indices"
+    ),
+    "claim_time_value": (
+        "claim time value {value} is not an ISO 8601 date or interval; expected e.g. "
+        "'2023', '2024-01', '2024-01/2024-09', '2016/..' or null; fix the value"
+    ),
+    # --- files -------------------------------------------------------------------------------
+    "unreadable": (
+        "cannot read the file ({reason}); expected a readable gold-format JSONL file; "
+        "check the path"
+    ),
+    "unwritable": (
+        "cannot write the file ({reason}); expected a path in a writable folder; "
+        "choose another output path"
+    ),
+    "import_unreadable": (
+        "cannot read the file to import ({reason}); expected a readable {fmt} file; "
+        "check the path"
+    ),
     # --- pairing gold and predictions ---------------------------------------------------------
     "text_mismatch": (
         "text differs between {gold_file} and {pred_file} (first difference at character "
@@ -94,6 +136,59 @@ MESSAGES: dict[str, str] = {
         "expected the .txt the annotation was made on; pass the right text file"
     ),
 }
+
+
+# Options and pairing problems of an evaluation run (EvaluationError, and result warnings).
+RUN_MESSAGES: dict[str, str] = {
+    "no_prediction": (
+        "no prediction to evaluate; expected at least one prediction file; "
+        "pass PRED files or --pipeline"
+    ),
+    "unknown_labels": (
+        "--labels: {got} is not a gold label; expected a comma-separated list of {allowed}; "
+        "fix the list"
+    ),
+    "unknown_attributes": (
+        "--attributes: {got} is not a scored attribute; expected a comma-separated list of "
+        "{allowed} (or 'claim' for every claim attribute); fix the list"
+    ),
+    "min_overlap": (
+        "--min-overlap {got}: expected a fraction of the gold span in (0, 1], as nervaluate's "
+        "overlap threshold (0.01 = 1 %, 0.5 = half); give a number such as 0.5"
+    ),
+    "names_count": (
+        "--name was given {got} times for {expected} systems; expected one name per system "
+        "(in the order of the prediction files, --pipeline first); give one --name each"
+    ),
+    "no_shared_ids": (
+        "{pred} shares no document id with {gold} ({n_gold} gold, {n_pred} predicted "
+        "documents); expected predictions made on the gold documents; every gold document "
+        "was scored as predicted empty. Run the extractor on the gold file (e.g. --pipeline "
+        "default) or check that the ids were kept"
+    ),
+    "some_shared_ids": (
+        "{pred} and {gold} share {n_shared} of their document ids: {n_missing} gold "
+        "document(s) have no prediction (scored as predicted empty: {missing}) and "
+        "{n_extra} predicted document(s) are not in the gold (ignored: {extra}); expected "
+        "the same documents; rerun the extractor on the whole gold file"
+    ),
+    "import_format": (
+        "unknown import format {got!r}; expected one of {allowed}; pick the source format"
+    ),
+}
+
+
+class EvaluationError(ValueError):
+    """An evaluation run that cannot go on (bad options), with its catalogue code."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.code = code
+        super().__init__(RUN_MESSAGES[code].format(**params))
+
+
+def run_message(code: str, **params: Any) -> str:
+    """The run catalogue message ``code`` filled with ``params``."""
+    return RUN_MESSAGES[code].format(**params)
 
 
 def format_message(code: str, **params: Any) -> str:

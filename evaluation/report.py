@@ -17,10 +17,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from .io import GoldDoc
+from .gold import LABELS, GoldDoc
 from .scorer import (
     ERROR_TYPES,
-    LABELS,
     NONE,
     SCHEMES,
     DocAlignment,

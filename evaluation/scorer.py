@@ -40,7 +40,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from .io import LABELS, GoldDoc, attributes_scored
+from .gold import LABELS, GoldDoc, attributes_scored
 
 SCHEMES: tuple[str, ...] = ("strict", "exact", "partial", "type")
 CATEGORIES: tuple[str, ...] = ("correct", "incorrect", "partial", "missed", "spurious")

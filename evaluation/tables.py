@@ -6,7 +6,8 @@ from typing import Any
 
 from rich.table import Table
 
-from .scorer import LABELS, SCHEMES
+from .gold import LABELS
+from .scorer import SCHEMES
 
 
 def _fmt(value: Any, digits: int = 3) -> str:

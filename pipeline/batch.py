@@ -266,7 +266,8 @@ def problem_outcome(ordinal: int, problem: Problem) -> Outcome:
 
 def process_chunk(spec: PipelineSpec, chunk: Chunk) -> ChunkResult:
     """Run the (cached) pipeline over a chunk; giant documents are split and stitched."""
-    from .records import LABELS, span_record
+    from ..evaluation.gold import LABELS
+    from .records import span_record
 
     nlp, info = get_pipeline(spec)
     docs = [doc for _, doc in chunk.items]

@@ -6,7 +6,6 @@ Shared by training (:mod:`pipeline.classifier_training`) and inference
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,9 @@ from typing import Any, NamedTuple
 import numpy as np
 import numpy.typing as npt
 
-LABELS: tuple[str, ...] = ("ORG", "QUANTITY")
+from ..evaluation.gold import LABELS
+from ..evaluation.gold import read_gold as read_gold_file
+
 TAGS: tuple[str, ...] = ("O", *(f"{p}-{label}" for label in LABELS for p in ("B", "I")))
 TAG2ID: dict[str, int] = {tag: i for i, tag in enumerate(TAGS)}
 IGNORE = -100  # label id the loss skips
@@ -44,55 +45,23 @@ class Encoded:
 
 
 def read_gold(path: Path | str) -> list[dict[str, Any]]:
-    """Read a gold JSONL file, keeping ``text`` and the ORG/QUANTITY ``spans``."""
-    path = Path(path)
-    docs: list[dict[str, Any]] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError as err:
-                raise ValueError(
-                    f"{path}:{number}: expected one JSON document per line, got invalid JSON "
-                    f"({err}). Fix the line or regenerate the file."
-                ) from err
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise ValueError(
-                    f"{path}:{number}: expected an object with a 'text' string (gold format, "
-                    "see ANNOTATION.md); got something else."
-                )
-            spans = record.get("spans")
-            if not isinstance(spans, list):
-                raise ValueError(
-                    f"{path}:{number}: expected a 'spans' list (possibly empty); got "
-                    f"{type(spans).__name__}. Only annotated documents can train the classifier."
-                )
-            text: str = record["text"]
-            kept = []
-            for span in spans:
-                start, end, label = span.get("start"), span.get("end"), span.get("label")
-                if not (isinstance(start, int) and isinstance(end, int)):
-                    raise ValueError(
-                        f"{path}:{number}: expected integer 'start'/'end' in every span; "
-                        f"got {span!r}."
-                    )
-                if not 0 <= start < end <= len(text):
-                    raise ValueError(
-                        f"{path}:{number}: span {start}-{end} lies outside the text "
-                        f"(length {len(text)}). Fix the offsets (Python str indices)."
-                    )
-                if label in LABELS:
-                    kept.append({"start": start, "end": end, "label": label})
-            docs.append(
-                {
-                    "id": str(record.get("id", f"{path.name}:{number}")),
-                    "text": text,
-                    "spans": sorted(kept, key=lambda s: (s["start"], s["end"])),
-                }
-            )
-    return docs
+    """Gold documents for training: id, text and the ORG/QUANTITY spans (offsets, label).
+
+    Read with the one gold reader (:func:`dechiffre.evaluation.gold.read_gold`); span
+    attributes may be absent (span-only training data), everything else is validated.
+    """
+    docs = read_gold_file(path, require_attributes=False)
+    return [
+        {
+            "id": doc["id"],
+            "text": doc["text"],
+            "spans": sorted(
+                ({"start": s["start"], "end": s["end"], "label": s["label"]} for s in doc["spans"]),
+                key=lambda s: (s["start"], s["end"]),
+            ),
+        }
+        for doc in docs
+    ]
 
 
 def encode(tokenizer: Any, texts: Sequence[str]) -> list[Encoded]:

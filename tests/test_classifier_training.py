@@ -133,7 +133,7 @@ def test_read_gold_checks_format(tmp_path: Path, tiny_gold_file: Path) -> None:
     with pytest.raises(ValueError, match="outside the text"):
         read_gold(bad)
     bad.write_text(json.dumps({"id": "x", "text": "abc"}) + "\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="'spans' list"):
+    with pytest.raises(ValueError, match="no 'spans' key"):
         read_gold(bad)
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from dechiffre.evaluation.io import read_gold
+from dechiffre.evaluation.gold import read_gold
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 SPLITS = ("train", "dev", "test")

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from dechiffre.evaluation.gold import validate_document
 from dechiffre.evaluation.importers import (
     import_conll,
     import_hipe,
@@ -15,7 +16,6 @@ from dechiffre.evaluation.importers import (
     map_org_only,
     map_quaero,
 )
-from dechiffre.evaluation.io import validate_document
 from dechiffre.evaluation.messages import GoldFormatError
 
 

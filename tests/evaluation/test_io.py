@@ -8,13 +8,13 @@ from typing import Any
 
 import pytest
 
-from dechiffre.evaluation.io import (
-    pair_documents,
+from dechiffre.evaluation.gold import (
     read_gold,
     read_gold_collect,
     validate_document,
     write_gold,
 )
+from dechiffre.evaluation.io import pair_documents
 from dechiffre.evaluation.messages import MESSAGES, GoldFormatError
 
 TEXT = "Le HCR compte 4 388 migrants."

@@ -48,6 +48,12 @@ class Errors(metaclass=ErrorsWithCodes):
         "nlp.initialize() after adding 'dechiffre_orgs', or load a saved "
         "pipeline."
     )
+    E013 = (
+        "The organisation linker '{name}' expected the rule candidates of "
+        "'dechiffre_org_rules' in doc.spans[{key!r}], got none. Add "
+        "'dechiffre_org_rules' before it (nlp.add_pipe('dechiffre_org_rules', "
+        "before='{name}')), or set its rules_key to the key that step writes."
+    )
 
     # Input reading
     E020 = (
@@ -68,7 +74,8 @@ class Errors(metaclass=ErrorsWithCodes):
     )
     E024 = (
         "{path}: document id {doc_id!r} appears again at line {line}. Ids "
-        "must be unique within a run; the later document was skipped."
+        "must be unique within a run; the later document was skipped. Pass "
+        "--id-scheme file to prefix each id with its file."
     )
     E025 = (
         "{path}, line {line}: expected the text of document {doc_id!r} as a "
@@ -151,9 +158,42 @@ class Errors(metaclass=ErrorsWithCodes):
         "rerun with --resume (and fewer --workers or a smaller --max-chars)."
     )
 
+    # Pipeline definition and packaging
+    E400 = (
+        "The pipeline config lists its components as {expected}, but building it gave "
+        "{got}. Sourced components must come first in [nlp] pipeline, in the base "
+        "model's order; put the dechiffre components after them."
+    )
+
     # Token classifier
     E052 = (
         "The token classifier's focus setting: expected {expected}, got {got}. {fix}"
+    )
+
+    # Archive inputs and outputs (E200-E249)
+    E200 = (
+        "{path}, record {line}: expected a WARC record of {expected} bytes "
+        "(its Content-Length), got {got} bytes before the file ends. The cut "
+        "record {doc_id!r} was skipped; re-download or repair the file and rerun."
+    )
+    E201 = (
+        "{path}, after record {line}: expected the file to end after a complete "
+        "WARC record, got {extra} more bytes (from byte {offset} of {size}) that "
+        "start a record cut short. That record was skipped; re-download or repair "
+        "the file and rerun."
+    )
+    E202 = (
+        "{path}: expected a file or a directory, got {reason}. It was recorded "
+        "as an error and skipped; fix or remove the link."
+    )
+    E203 = (
+        "Cannot write {path}: expected a writable {what}, got {reason}. Pick "
+        "another path, or fix its permissions."
+    )
+    E204 = (
+        "-o/--output writes gold-format JSONL, got {path!r}, a {fmt} name. Write "
+        "JSONL with -o out.jsonl, or Parquet tables with --output-dir DIR "
+        "--formats parquet."
     )
 
 
@@ -165,6 +205,30 @@ class Warnings(metaclass=ErrorsWithCodes):
     W001 = (
         "Span extension '_.{old}' is deprecated and will be removed in the next release: "
         "read '_.{new}' instead."
+    )
+    W002 = (
+        "The classifier artifact was expected in {path} (classifier.json and "
+        "weights.safetensors), but it is not there: this pipeline runs the rules "
+        "ALONE, which find fewer organisations. Reinstall dechiffre (the wheel ships "
+        "the artifact), set DECHIFFRE_CLASSIFIER to an artifact folder, or ask for the "
+        "rules explicitly (--pipeline rules, classifier=None) to silence this."
+    )
+
+    # Archive inputs (W200-W249)
+    W200 = (
+        "{path}, line {line}: document {doc_id!r} is not valid {expected} "
+        "({reason}); it was read as {used}. Check its text; pass --encoding "
+        "{used} if the whole file is {used}, or re-encode it as UTF-8."
+    )
+    W201 = (
+        "{path}: expected a directory not yet read, got {real} again (a "
+        "symbolic link loop, a second link to it, or the same directory given "
+        "twice). Its files were read once, the first time; give each directory once."
+    )
+    W202 = (
+        "{count} documents were skipped because their ids repeat ids read "
+        "earlier (duplicate_id in the errors). To keep them, rerun with "
+        "--id-scheme file, which prefixes each id with its file."
     )
 
 
@@ -182,6 +246,10 @@ class NotAnAmount(DechiffreError):
 
 class KnowledgeBaseError(DechiffreError):
     """A knowledge base file that cannot be read."""
+
+
+class WorkerDiedError(DechiffreError):
+    """A worker process of a batch run died; the CLI exits with its own code (3)."""
 
 
 class InputError(DechiffreError):

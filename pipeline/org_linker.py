@@ -2,241 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import srsly
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.training import Example
 
-from . import attributes  # noqa: F401  (registers Span._ extensions)
+from .attributes import doc_countries
 from .errors import Errors
-from .kb import COUNTRY_CUES, KnowledgeBase, OrgEntry, country_scores, load_entries
+from .kb import KnowledgeBase, OrgEntry, load_entries, read_entries
+from .org_rules import ACRONYM, LABEL, RULES_KEY, Candidate, plausible_org, trim_leading
 
-LABEL = "ORG"
-LEADING = {"l'", "l’", "la", "le", "les", "du", "des", "d'", "d’", "de", "au", "aux", "à"}
-# Head words of institution names; the lower-case ones may start a name in lower case.
-LOWER_HEADS = {
-    "ministère",
-    "armée",
-    "armées",
-    "gendarmerie",
-    "police",
-    "marine",
-    "garde",
-    "tribunal",
-    "cour",
-    "parquet",
-    "parlement",
-    "assemblée",
-    "sénat",
-    "préfecture",
-    "douane",
-    "douanes",
-    "forces",
-    "sûreté",
-    "brigade",
-    "état-major",
-}
-INSTITUTION_HEADS = LOWER_HEADS | {
-    "zone",
-    "fonds",
-    "centre",
-    "comité",
-    "administration",
-    "bureau",
-    "régie",
-    "haute",
-    "haut",
-    "groupement",
-    "collectif",
-    "syndicat",
-    "mouvement",
-    "parti",
-    "ligue",
-    "réseau",
-    "organisation",
-    "conseil",
-    "direction",
-    "agence",
-    "office",
-    "commission",
-    "banque",
-    "haut-commissariat",
-    "inspection",
-    "caisse",
-    "fédération",
-    "confédération",
-    "union",
-    "association",
-    "fondation",
-    "secrétariat",
-    "délégation",
-    "observatoire",
-    "institut",
-    "autorité",
-    "chambre",
-    "service",
-    "protection",
-    "croissant-rouge",
-    "croix-rouge",
-}
-INSTITUTION_ADJ = {
-    "royale",
-    "royal",
-    "nationale",
-    "national",
-    "fédérale",
-    "fédéral",
-    "générale",
-    "général",
-    "centrale",
-    "central",
-    "européenne",
-    "africaine",
-    "constitutionnelle",
-    "suprême",
-    "militaire",
-    "civile",
-    "régionale",
-    "municipale",
-    "communale",
-    "populaire",
-    "islamique",
-    "internationale",
-    "international",
-    "supérieur",
-    "supérieure",
-    "mondiale",
-    "militaires",
-    "cantonale",
-    "cantonal",
-    "provinciale",
-    "provincial",
-    "fédérales",
-    "royaux",
-    "armées",
-    "auxiliaires",
-    "spéciale",
-    "judiciaire",
-    "pénitentiaire",
-    "maritime",
-    "côtière",
-}
-NOT_INSTITUTIONS = {"ministère public", "zone euro", "union monétaire"}
-COURT_COMPLEMENTS = {"appel", "cassation", "comptes", "justice", "première", "instance", "sûreté"}
-PERSON_TITLES = {
-    "ministre",
-    "président",
-    "présidente",
-    "secrétaire",
-    "directeur",
-    "directrice",
-    "porte-parole",
-    "chef",
-    "cheffe",
-    "maire",
-    "préfet",
-    "gouverneur",
-    "ambassadeur",
-    "procureur",
-    "juge",
-    "sénateur",
-    "député",
-    "commissaire",
-    "roi",
-    "premier",
-}
-GENERIC_SINGLE = {
-    "cour",
-    "union",
-    "lutte",
-    "constitution",
-    "législatives",
-    "mondial",
-    "trafic",
-    "horlogerie",
-    "sécurité",
-    "santé",
-    "justice",
-    "défense",
-    "centre",
-    "zone",
-    "gouvernement",
-    "état",
-    "etat",
-    "rapport",
-    "ministère",
-    "parlement",
-    "armée",
-    "police",
-    "conseil",
-    "commission",
-    "agence",
-    "office",
-    "autorités",
-    "direction",
-    "président",
-    "premier",
-    "ministre",
-    "royaume",
-    "république",
-    "etat-major",
-}
-PLACE_WORDS = {cue for cues in COUNTRY_CUES.values() for cue in cues} | {
-    "europe",
-    "afrique",
-    "méditerranée",
-    "sahel",
-    "maghreb",
-    "occident",
-    "orient",
-    "asie",
-    "amérique",
-    "espagne",
-    "italie",
-    "allemagne",
-    "libye",
-    "égypte",
-    "états-unis",
-    "ukraine",
-    "russie",
-    "chine",
-    "gaza",
-    "israël",
-    "iran",
-    "turquie",
-    "grèce",
-    "portugal",
-    "londres",
-    "madrid",
-    "berlin",
-    "rome",
-    "washington",
-    "pékin",
-    "moscou",
-    "ceuta",
-    "melilla",
-}
 PRIORITY = {"kb": 0, "institution": 1, "apposition": 2, "dateline": 3, "classifier": 4, "ner": 5}
 CLASSIFIER_KEY = "dechiffre_classifier"
-RULES_MEMO = "dechiffre_orgs.rule_candidates"
-DATELINE = re.compile(r"\A\s*(?P<name>[A-ZÉÈÀÂ][^\n–—]{1,60}?)\s+[–—-]\s+[A-ZÉÈÀÂ][^\n]{0,40}\n")
-ACRONYM = re.compile(r"^[A-ZÉÈ][A-Za-zÉÈéè0-9&-]{1,11}$")
-
-
-@dataclass
-class Candidate:
-    start: int
-    end: int
-    kb_id: str | None
-    source: str
 
 
 @Language.factory(
@@ -244,6 +26,7 @@ class Candidate:
     default_config={
         "use_ner": True,
         "overwrite_ents": True,
+        "rules_key": RULES_KEY,
         "classifier_key": CLASSIFIER_KEY,
         "classifier_min_score": 0.95,
         "classifier_veto": ["MISC", "PER"],
@@ -255,6 +38,7 @@ def make_org_linker(
     *,
     use_ner: bool,
     overwrite_ents: bool,
+    rules_key: str,
     classifier_key: str,
     classifier_min_score: float,
     classifier_veto: list[str],
@@ -265,6 +49,7 @@ def make_org_linker(
         name=name,
         use_ner=use_ner,
         overwrite_ents=overwrite_ents,
+        rules_key=rules_key,
         classifier_key=classifier_key,
         classifier_min_score=classifier_min_score,
         classifier_veto=classifier_veto,
@@ -272,7 +57,12 @@ def make_org_linker(
 
 
 class OrgLinker(Pipe):
-    """Tag organisations: knowledge-base names and acronyms, appositions, institutions, NER."""
+    """Choose the ORG spans and their kb_ids: rule candidates (``doc.spans``), classifier, NER.
+
+    It reads the candidates that ``dechiffre_org_rules`` wrote to ``doc.spans[rules_key]``
+    and the classifier's to ``doc.spans[classifier_key]``, adds appositions, and sets
+    ``doc.ents``.
+    """
 
     def __init__(
         self,
@@ -281,6 +71,7 @@ class OrgLinker(Pipe):
         *,
         use_ner: bool = True,
         overwrite_ents: bool = True,
+        rules_key: str = RULES_KEY,
         classifier_key: str = CLASSIFIER_KEY,
         classifier_min_score: float = 0.95,
         classifier_veto: Sequence[str] = ("MISC", "PER"),
@@ -291,6 +82,7 @@ class OrgLinker(Pipe):
         self.cfg: dict[str, Any] = {
             "use_ner": use_ner,
             "overwrite_ents": overwrite_ents,
+            "rules_key": rules_key,
             "classifier_key": classifier_key,
             # chosen on corpus dev and HIPE dev: lower scores add more false ORGs than
             # they find (0.9 -> F1 0.898/0.291, 0.95 -> 0.896/0.304, none -> 0.887/0.217)
@@ -303,9 +95,6 @@ class OrgLinker(Pipe):
             "classifier_veto": list(classifier_veto),
         }
         self.kb: KnowledgeBase | None = None
-        self.name_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.cased_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
 
     # -- data ---------------------------------------------------------------
     def initialize(
@@ -320,28 +109,6 @@ class OrgLinker(Pipe):
 
     def set_entries(self, entries: list[OrgEntry]) -> None:
         self.kb = KnowledgeBase(entries)
-        self.name_matcher = PhraseMatcher(self.vocab, attr="LOWER")
-        self.cased_matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        self.acronym_matcher = PhraseMatcher(self.vocab, attr="ORTH")
-        make = self.nlp.make_doc
-        names: set[str] = set()
-        cased: set[str] = set()
-        acronyms: set[str] = set()
-        for entry in self.kb:
-            # names that are also ordinary words ("Le Monde", "Renaissance") match as written
-            target = cased if entry.extra.get("case_sensitive") else names
-            target.update(entry.names)
-            target.update(entry.generic_names)
-            for acro in entry.acronyms:
-                acronyms.add(acro)
-                acronyms.add(acro.upper())
-
-        def both_apostrophes(forms: set[str]) -> list[str]:
-            return sorted({v for n in forms for v in (n, n.replace("'", "’"), n.replace("’", "'"))})
-
-        self.name_matcher.add("NAME", [make(f) for f in both_apostrophes(names)])
-        self.cased_matcher.add("NAME", [make(f) for f in both_apostrophes(cased)])
-        self.acronym_matcher.add("ACRO", [make(a) for a in sorted(acronyms)])
 
     # -- running -------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -357,13 +124,8 @@ class OrgLinker(Pipe):
 
     def find(self, doc: Doc) -> list[Span]:
         """ORG spans of a Doc with kb_ids."""
-        text = doc.text
-        countries = country_scores(text)
-        cached = doc.user_data.pop(RULES_MEMO, None)
-        if cached is not None and cached[0] == text:
-            cands = list(cached[1])
-        else:
-            cands = self._rule_candidates(doc, countries, text)
+        countries = doc_countries(doc)
+        cands = self._rules(doc)
         cands.extend(self._classifier(doc, countries))
         if self.cfg["use_ner"]:
             cands.extend(self._ner(doc, countries))
@@ -372,96 +134,32 @@ class OrgLinker(Pipe):
         out = []
         for cand in chosen:
             span = Span(doc, cand.start, cand.end, label=LABEL, kb_id=cand.kb_id or "")
-            span._.source = cand.source
+            span._.dechiffre_source = cand.source
             out.append(span)
         return out
 
-    def rule_spans(self, doc: Doc) -> list[tuple[int, int]]:
-        """Token ranges the knowledge base and the hand-written rules tag as ORG.
-
-        These need no classifier; the token classifier's ``focus="names"`` skips them.
-        """
-        if self.kb is None:
-            raise ValueError(Errors.E012)
-        text = doc.text
-        cands = self._rule_candidates(doc, country_scores(text), text)
-        # Kept for this component's own run on the same Doc, which takes it out again.
-        doc.user_data[RULES_MEMO] = (text, tuple(cands))
-        return [(c.start, c.end) for c in cands]
-
-    def _rule_candidates(self, doc: Doc, countries: dict[str, int], text: str) -> list[Candidate]:
-        """KB names and acronyms, institutions and the dateline source."""
-        assert self.kb is not None
-        kb = self.kb
-        cands: list[Candidate] = []
-        for _, start, end in [*self.name_matcher(doc), *self.cased_matcher(doc)]:
-            kb_id = kb.resolve(doc[start:end].text, countries=countries)
-            cands.append(Candidate(start, end, kb_id, "kb"))
-        for _, start, end in self.acronym_matcher(doc):
-            acronym = doc[start:end].text
-            kb_id = kb.resolve(acronym, countries=countries, acronym=True)
-            if kb_id is None:
-                kb_id = kb.resolve(acronym.title(), countries=countries, acronym=True)
-            cands.append(Candidate(start, end, kb_id, "kb"))
-        cands.extend(self._institutions(doc, countries))
-        cands.extend(self._dateline(doc, countries, text))
-        return cands
-
-    @staticmethod
-    def _trim_leading(doc: Doc, start: int, end: int) -> int:
-        while (
-            start < end - 1
-            and doc[start].lower_ in LEADING
-            and not doc[start].text.startswith("Les")
-        ):
-            start += 1
-        return start
-
-    def _institutions(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
-        """Named bodies by their head word: 'armée malienne', 'Office fédéral du logement'."""
-        assert self.kb is not None
-        out: list[Candidate] = []
-        for tok in doc:
-            head = tok.lower_
-            capital = tok.text[:1].isupper()
-            if head not in INSTITUTION_HEADS or (not capital and head not in LOWER_HEADS):
-                continue
-            end = _extend_institution(doc, tok.i, capital=capital)
-            if end is None:
-                continue
-            span = doc[tok.i : end]
-            if span.text.lower() in NOT_INSTITUTIONS:
-                continue
-            kb_id = self.kb.resolve(span.text, countries=countries)
-            out.append(Candidate(tok.i, end, kb_id, "institution"))
-        return out
-
-    def _dateline(self, doc: Doc, countries: dict[str, int], text: str) -> list[Candidate]:
-        """A source name before a city on the first line: 'Drapeau électronique – Rabat'."""
-        assert self.kb is not None
-        match = DATELINE.match(text)
-        if not match:
-            return []
-        span = doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
-        if (
-            span is None
-            or span.text.lower() in PLACE_WORDS
-            or (span.text.isupper() and len(span) == 1 and span.text.lower() in PLACE_WORDS)
-        ):
-            return []
-        kb_id = self.kb.resolve(span.text, countries=countries)
-        return [Candidate(span.start, span.end, kb_id, "dateline")]
+    def _rules(self, doc: Doc) -> list[Candidate]:
+        """The candidates of ``dechiffre_org_rules``, read back from ``doc.spans``."""
+        key = self.cfg["rules_key"]
+        if key not in doc.spans:
+            raise ValueError(Errors.E013.format(key=key, name=self.name))
+        group = doc.spans[key]
+        sources = group.attrs.get("sources") or ["kb"] * len(group)
+        return [
+            Candidate(span.start, span.end, span.kb_id_ or None, source)
+            for span, source in zip(group, sources, strict=True)
+        ]
 
     def _ner(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
         """ORG entities of the statistical model, trimmed and filtered."""
         assert self.kb is not None
         out: list[Candidate] = []
         for ent in doc.ents:
-            if ent.label_ != LABEL or ent._.source is not None:
+            if ent.label_ != LABEL or ent._.dechiffre_source is not None:
                 continue
-            start = self._trim_leading(doc, ent.start, ent.end)
+            start = trim_leading(doc, ent.start, ent.end)
             span = doc[start : ent.end]
-            if not _plausible_org(span):
+            if not plausible_org(span):
                 continue
             if len(span) == 1 and ACRONYM.match(span.text):
                 kb_id = self.kb.resolve(span.text, countries=countries, acronym=True)
@@ -484,11 +182,11 @@ class OrgLinker(Pipe):
             if ent.label_ in veto:
                 vetoed[ent.start : ent.end] = [True] * len(ent)
         for span in doc.spans[key]:
-            if span.label_ != LABEL or (span._.clf_score or 0.0) < min_score:
+            if span.label_ != LABEL or (span._.dechiffre_clf_score or 0.0) < min_score:
                 continue
-            start = self._trim_leading(doc, span.start, span.end)
+            start = trim_leading(doc, span.start, span.end)
             trimmed = doc[start : span.end]
-            if not _plausible_org(trimmed):
+            if not plausible_org(trimmed):
                 continue
             if 2 * sum(vetoed[trimmed.start : trimmed.end]) >= len(trimmed):
                 continue
@@ -582,160 +280,8 @@ class OrgLinker(Pipe):
         msg = srsly.msgpack_loads(data)
         self.cfg.update(msg["cfg"])
         lines = [srsly.json_dumps(e) for e in msg["entries"]]
-        from .kb import read_entries
-
         self.set_entries(read_entries(lines, "<bytes>"))
         return self
-
-
-CONNECTORS = {"de", "du", "des", "d'", "d’", "à", "aux", "au", "pour", "contre", "sur", "en", "et"}
-DETS = {"la", "l'", "l’", "le", "les"}
-PLACE_HEADS = {
-    "tribunal",
-    "cour",
-    "parquet",
-    "préfecture",
-    "service",
-    "zone",
-    "police",
-    "parlement",
-}
-MAX_INSTITUTION = 16
-
-
-def _is_adj(tok: Token) -> bool:
-    low = tok.lower_
-    return low in INSTITUTION_ADJ or _nationality(low) or (tok.pos_ == "ADJ" and tok.is_lower)
-
-
-def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
-    """End of an institution name starting at its head word, or None when unqualified.
-
-    A capitalised head ('Office', 'Autorité') takes lower-case complements
-    ('fédéral du logement'); a lower-case head ('ministère', 'armée') needs an
-    adjective or a capitalised complement ('de l'Intérieur').
-    """
-    n = len(doc)
-    head = doc[start].lower_
-    i = start + 1
-    qualified = False
-    while i < n and _is_adj(doc[i]) and not doc[i].is_punct:
-        i += 1
-        qualified = True
-    while i < n and i - start < MAX_INSTITUTION:
-        j = i
-        if doc[j].lower_ not in CONNECTORS:
-            break
-        if doc[j].lower_ == "et":
-            j += 1
-            if j >= n or doc[j].lower_ not in CONNECTORS - {"et"}:
-                break
-        j += 1
-        while j < n and doc[j].lower_ in DETS:
-            j += 1
-        if j >= n:
-            break
-        word = doc[j]
-        content = word.pos_ in {"NOUN", "PROPN", "ADJ", "X"} and not word.is_digit
-        if (word.is_punct or not content) and not (word.text[:1].isupper() and word.is_alpha):
-            break
-        is_cap = word.text[:1].isupper()
-        if word.lower_ in PLACE_WORDS or (is_cap and word.ent_type_ in {"LOC", "GPE"}):
-            if doc[i].lower_ not in {"de", "du", "d'", "d’"}:
-                break  # 'au Maroc', 'en France' locate, they do not name
-            if not capital and head not in PLACE_HEADS and not qualified:
-                break
-        elif not is_cap and not capital and head not in {"tribunal", "cour"}:
-            break
-        i = j + 1
-        while (
-            i < n
-            and not doc[i].is_punct
-            and (doc[i].text[:1].isupper() or _is_adj(doc[i]) or doc[i].lower_ in COURT_COMPLEMENTS)
-            and doc[i].lower_ not in CONNECTORS
-        ):
-            i += 1
-        qualified = True
-    if not qualified:
-        return None
-    while i - 1 > start and doc[i - 1].lower_ in CONNECTORS | DETS:
-        i -= 1
-    return i
-
-
-def _nationality(word: str) -> bool:
-    return word.endswith(
-        (
-            "aine",
-            "ain",
-            "aise",
-            "ais",
-            "ienne",
-            "ien",
-            "oise",
-            "ois",
-            "ique",
-            "ane",
-            "èque",
-            "gne",
-            "ite",
-        )
-    ) and word not in {
-        "certain",
-        "certaine",
-        "prochain",
-        "prochaine",
-        "mais",
-        "jamais",
-        "moins",
-        "fois",
-        "ancien",
-        "ancienne",
-        "bien",
-        "rien",
-        "lien",
-        "quotidien",
-        "quotidienne",
-        "anglais",
-        "politique",
-        "publique",
-        "public",
-        "technique",
-        "économique",
-        "pratique",
-        "unique",
-        "critique",
-        "logique",
-        "mois",
-        "chinoise",
-        "trois",
-        "voisine",
-        "choix",
-        "avait",
-        "était",
-        "huit",
-        "suite",
-    }
-
-
-def _plausible_org(span: Span) -> bool:
-    """Reject NER ORGs that are places, generic words, lower-case phrases or too long."""
-    text = span.text.strip()
-    low = text.lower()
-    if not text or len(span) > 12:
-        return False
-    if not any(ch.isupper() for ch in text):
-        return False
-    if low in PLACE_WORDS or low in GENERIC_SINGLE:
-        return False
-    first = span[0]
-    if first.lower_ in GENERIC_SINGLE and len(span) == 1:
-        return False
-    if len(text) < 2 or first.lower_ in PERSON_TITLES:
-        return False
-    if first.pos_ in {"VERB", "ADV", "PRON", "NUM", "PUNCT"}:
-        return False
-    return not all(t.lower_ in PLACE_WORDS or t.is_punct for t in span)
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import attributes  # noqa: F401  (registers Span._ extensions)
+from .attributes import doc_countries
 from .errors import NotAnAmount
-from .kb import country_scores
 from .numbers import AmountMatch, find_amounts, normalize
 
 LABEL = "QUANTITY"
@@ -100,7 +100,7 @@ class QuantityTagger(Pipe):
         if not self.cfg["dollar_context"]:
             return "USD"
         text = doc.text if text is None else text
-        scores = country_scores(text)
+        scores = doc_countries(doc)
         if (
             scores.get("CA", 0) > 0
             and "américain" not in text.lower()
@@ -111,7 +111,7 @@ class QuantityTagger(Pipe):
 
     def franc_for(self, doc: Doc, text: str | None = None) -> str:
         """'francs' are CFA francs in West African documents, Swiss francs otherwise."""
-        scores = country_scores(doc.text if text is None else text)
+        scores = doc_countries(doc)
         west = sum(scores.get(c, 0) for c in WEST_AFRICA)
         return "XOF" if west > scores.get("CH", 0) else "CHF"
 
@@ -126,14 +126,14 @@ class QuantityTagger(Pipe):
             span = doc.char_span(match.start, match.end, label=LABEL, alignment_mode="expand")
             if span is None or not self._keep(span, match):
                 continue
-            span._.value = match.amount.value
-            span._.value_max = match.amount.value_max
-            span._.unit = match.amount.unit
-            span._.modifier = match.amount.modifier
-            span._.object = match.object_hint or find_object(span, match)
-            span._.source = "rules"
+            span._.dechiffre_value = match.amount.value
+            span._.dechiffre_value_max = match.amount.value_max
+            span._.dechiffre_unit = match.amount.unit
+            span._.dechiffre_modifier = match.amount.modifier
+            span._.dechiffre_object = match.object_hint or find_object(span, match)
+            span._.dechiffre_source = "rules"
             if (span.start_char, span.end_char) != (match.start, match.end):
-                span._.char_offsets = (match.start, match.end)
+                span._.dechiffre_char_offsets = (match.start, match.end)
             out.append(span)
         out.extend(self._from_classifier(doc, out))
         return out
@@ -156,12 +156,12 @@ class QuantityTagger(Pipe):
                 continue  # the normalizer computes every value; no value, no span
             span = Span(doc, cand.start, cand.end, label=LABEL)
             match = AmountMatch(span.start_char, span.end_char, span.text, amount)
-            span._.value = amount.value
-            span._.value_max = amount.value_max
-            span._.unit = amount.unit
-            span._.modifier = amount.modifier
-            span._.object = find_object(span, match)
-            span._.source = "classifier"
+            span._.dechiffre_value = amount.value
+            span._.dechiffre_value_max = amount.value_max
+            span._.dechiffre_unit = amount.unit
+            span._.dechiffre_modifier = amount.modifier
+            span._.dechiffre_object = find_object(span, match)
+            span._.dechiffre_source = "classifier"
             out.append(span)
             taken.update(range(span.start, span.end))
         return out

@@ -13,23 +13,23 @@ from . import attributes  # noqa: F401  (registers Span._ extensions)
 def span_record(span: Span, *, evidence: bool = True) -> dict[str, Any]:
     """One span in the gold format, plus the extra keys ``text`` and ``source``."""
     # a token can run past the amount ('h.' in '50 km/h.'): keep the amount's own offsets
-    start, end = span._.char_offsets or (span.start_char, span.end_char)
+    start, end = span._.dechiffre_char_offsets or (span.start_char, span.end_char)
     record: dict[str, Any] = {"start": start, "end": end, "label": span.label_}
     if span.label_ == "ORG":
         record["kb_id"] = span.kb_id_ or None
     else:
         record.update(
             {
-                "value": span._.value,
-                "value_max": span._.value_max,
-                "unit": span._.unit,
-                "modifier": span._.modifier,
-                "object": span._.object,
+                "value": span._.dechiffre_value,
+                "value_max": span._.dechiffre_value_max,
+                "unit": span._.dechiffre_unit,
+                "modifier": span._.dechiffre_modifier,
+                "object": span._.dechiffre_object,
             }
         )
     if evidence:
         record["text"] = span.doc.text[start:end]
-        record["source"] = span._.source
+        record["source"] = span._.dechiffre_source
     return record
 
 

@@ -19,7 +19,7 @@ import os
 import shutil
 import tempfile
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,9 +28,11 @@ import numpy.typing as npt
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, SpanGroup
-from spacy.util import minibatch
+from spacy.util import minibatch, registry
+from spacy.vocab import Vocab
 
 from ..models import packaged_path
+from . import attributes  # noqa: F401  (registers Span._.dechiffre_clf_score)
 from .base_model import base_model_fingerprint, cache_root, ensure_base_model
 from .classifier_data import TAG2ID, TAGS, CharSpan, Encoded, decode, encode, windows
 from .errors import Errors
@@ -42,15 +44,12 @@ ONNX_NAME = "model.int8.onnx"
 SPANS_KEY = "dechiffre_classifier"
 DEFAULT_ARTIFACT = packaged_path("dechiffre-clf")
 Backend = Literal["auto", "torch", "onnx"]
-Focus = Literal["all", "names"]
 FOCUS_POS = frozenset({"PROPN", "NOUN", "X"})
 TITLES = frozenset({"m.", "mm.", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste"})
 FloatPart = Literal["none", "ffn_output", "ffn"]
 
 log = logging.getLogger(__name__)
 
-if not Span.has_extension("clf_score"):
-    Span.set_extension("clf_score", default=None)
 
 
 @contextlib.contextmanager
@@ -623,12 +622,48 @@ def focus_ranges(
     return [(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)) for a, b in token_ranges]
 
 
+FocusGetter = Callable[[Doc], list[tuple[int, int]]]
+
+
+@registry.misc("dechiffre.focus_all.v1")
+def focus_all() -> FocusGetter:
+    """Focus getter: the classifier reads the whole text."""
+
+    def get(doc: Doc) -> list[tuple[int, int]]:
+        length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+        return [(0, length)] if length else []
+
+    return get
+
+
+@registry.misc("dechiffre.focus_names.v1")
+def focus_names(
+    window: int = 8,
+    skip_spans_key: str | None = "dechiffre_org_rules",
+    skip_labels: list[str] = ["PER"],  # noqa: B006  (a config default, never mutated)
+) -> FocusGetter:
+    """Focus getter: ``window`` tokens around names left untagged by ``doc.spans[skip_spans_key]``.
+
+    The spans (the ORG rules' candidates by default) are read from the Doc, so the
+    step that writes them must run before the classifier.
+    """
+    focus_ranges(Doc(Vocab(), words=[]), window=window)  # validates the window early
+    labels = tuple(skip_labels)
+
+    def get(doc: Doc) -> list[tuple[int, int]]:
+        group = doc.spans.get(skip_spans_key) if skip_spans_key else None
+        covered = [(s.start, s.end) for s in group] if group is not None else []
+        return focus_ranges(doc, covered=covered, window=window, skip_labels=labels)
+
+    return get
+
+
 class TokenClassifier(Pipe):
     """spaCy component writing classifier spans to ``doc.spans[spans_key]``.
 
-    Each span gets its score in ``Span._.clf_score`` and, in span order, in the
+    Each span gets its score in ``Span._.dechiffre_clf_score`` and, in span order, in the
     group's ``attrs["scores"]``. With ``focus="names"`` only the text around
-    name-like tokens that the ``focus_skip`` component's rules leave untagged is
+    name-like tokens that the ORG rules leave untagged is
     classified (see :func:`focus_ranges` and :meth:`ranges`).
     """
 
@@ -646,19 +681,8 @@ class TokenClassifier(Pipe):
         backend: Backend = "auto",
         spans_key: str = SPANS_KEY,
         num_threads: int = 0,
-        focus: Focus = "all",
-        focus_window: int = 8,
-        focus_skip: str | None = "dechiffre_orgs",
-        focus_skip_labels: Sequence[str] = ("PER",),
+        focus: FocusGetter | None = None,
     ) -> None:
-        if focus not in ("all", "names"):
-            raise ValueError(
-                Errors.E052.format(
-                    expected="focus 'all' or 'names'",
-                    got=repr(focus),
-                    fix="Use 'all' to classify whole texts or 'names' for the fast mode.",
-                )
-            )
         self.name = name
         self.nlp = nlp
         self.vocab = nlp.vocab
@@ -672,11 +696,8 @@ class TokenClassifier(Pipe):
             "backend": backend,
             "spans_key": spans_key,
             "num_threads": num_threads,
-            "focus": focus,
-            "focus_window": focus_window,
-            "focus_skip": focus_skip,
-            "focus_skip_labels": list(focus_skip_labels),
         }
+        self.focus: FocusGetter = focus if focus is not None else focus_all()
         windows(max_length, max_length - 2, stride)  # validates the window settings early
         self._engine: ClassifierEngine | None = None
 
@@ -731,30 +752,8 @@ class TokenClassifier(Pipe):
         return out
 
     def ranges(self, doc: Doc) -> list[tuple[int, int]]:
-        """The character ranges of ``doc`` that the classifier reads."""
-        if self.cfg.get("focus", "all") == "all":
-            length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
-            return [(0, length)] if length else []
-        covered: list[tuple[int, int]] = []
-        skip = self.cfg.get("focus_skip")
-        if skip and skip in self.nlp.pipe_names:
-            rules = getattr(self.nlp.get_pipe(skip), "rule_spans", None)
-            if rules is None:
-                raise ValueError(
-                    Errors.E052.format(
-                        expected=f"focus_skip naming a component with rule_spans(); {skip!r} "
-                        "has none",
-                        got=repr(skip),
-                        fix="Set focus_skip to 'dechiffre_orgs' or to null.",
-                    )
-                )
-            covered = rules(doc)
-        return focus_ranges(
-            doc,
-            covered=covered,
-            window=int(self.cfg.get("focus_window", 8)),
-            skip_labels=self.cfg.get("focus_skip_labels") or (),
-        )
+        """The character ranges of ``doc`` that the classifier reads (from the focus getter)."""
+        return self.focus(doc)
 
     def set_annotations(self, docs: Iterable[Doc], predictions: Sequence[list[CharSpan]]) -> None:
         """Align character spans to tokens and store them with their scores."""
@@ -762,7 +761,7 @@ class TokenClassifier(Pipe):
         for doc, found in zip(docs, predictions, strict=True):
             spans = _token_spans(doc, found)
             for span, score in spans:
-                span._.clf_score = score
+                span._.dechiffre_clf_score = score
             doc.spans[key] = SpanGroup(
                 doc,
                 name=key,
@@ -830,10 +829,7 @@ def _token_spans(doc: Doc, found: Sequence[CharSpan]) -> list[tuple[Span, float]
         "backend": "auto",
         "spans_key": SPANS_KEY,
         "num_threads": 0,
-        "focus": "all",
-        "focus_window": 8,
-        "focus_skip": "dechiffre_orgs",
-        "focus_skip_labels": ["PER"],
+        "focus": {"@misc": "dechiffre.focus_all.v1"},
     },
     assigns=["doc.spans"],
 )
@@ -850,10 +846,7 @@ def make_token_classifier(
     backend: Backend,
     spans_key: str,
     num_threads: int,
-    focus: Focus,
-    focus_window: int,
-    focus_skip: str | None,
-    focus_skip_labels: list[str],
+    focus: FocusGetter,
 ) -> TokenClassifier:
     """Build the ``dechiffre_token_classifier`` component (the model loads on first use)."""
     return TokenClassifier(
@@ -869,7 +862,4 @@ def make_token_classifier(
         spans_key=spans_key,
         num_threads=num_threads,
         focus=focus,
-        focus_window=focus_window,
-        focus_skip=focus_skip,
-        focus_skip_labels=focus_skip_labels,
     )

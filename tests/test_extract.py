@@ -77,3 +77,15 @@ def test_output_does_not_depend_on_batch_size_or_order(
     alone = _records(nlp, docs, batch_size=1)
     shuffled = docs[::-1][::2] + docs[::-1][1::2]
     assert _records(nlp, shuffled, batch_size=batch_size) == alone
+
+
+def test_missing_classifier_is_loud(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from dechiffre.pipeline.errors import DechiffreError, DechiffreWarning
+    from dechiffre.pipeline.extract import classifier_path
+
+    monkeypatch.setenv("DECHIFFRE_CLASSIFIER", str(tmp_path))  # no artifact there
+    with pytest.warns(DechiffreWarning, match="rules ALONE"):
+        assert classifier_path("auto") is None
+    with pytest.raises(DechiffreError, match=str(tmp_path)):
+        classifier_path(True)
+    assert classifier_path(None) is None

@@ -112,22 +112,21 @@ def test_dateline_source_is_org(nlp: Language, text: str) -> None:
     assert found[0] == ("Drapeau électronique", None)
 
 
-def test_rule_spans_feed_the_classifier_focus_and_are_reused_once(nlp: Language) -> None:
-    from dechiffre.pipeline.org_linker import RULES_MEMO, OrgLinker
+def test_rule_candidates_travel_through_doc_spans(nlp: Language) -> None:
+    from dechiffre.pipeline.org_rules import RULES_KEY
 
     text = "Selon l'OIM et la Fédération des pêcheurs de Tanger, le HCR a aidé 12 familles."
-    linker = nlp.get_pipe("dechiffre_orgs")
-    assert isinstance(linker, OrgLinker)
     doc = nlp(text)
-    assert RULES_MEMO not in doc.user_data  # the linker took its memo out again
-    covered = {doc[a:b].text for a, b in linker.rule_spans(doc)}
-    assert {"OIM", "HCR"} <= covered
-    assert RULES_MEMO in doc.user_data
-    with_memo = [(s.start, s.end, s.kb_id_) for s in linker.find(doc)]
-    assert RULES_MEMO not in doc.user_data
-    without = [(s.start, s.end, s.kb_id_) for s in linker.find(doc)]
-    ents = [(e.start, e.end, e.kb_id_) for e in doc.ents if e.label_ == "ORG"]
-    assert with_memo == without == ents
+    group = doc.spans[RULES_KEY]
+    assert {"OIM", "HCR"} <= {s.text for s in group}
+    assert len(group.attrs["sources"]) == len(group)
+    assert {s.kb_id_ for s in group if s.text == "OIM"} == {"IOM"}
+    assert doc._.dechiffre_countries == {"MA": 1}  # Tanger, computed once and kept
+    # The linker reads the candidates back from the Doc: without them it says what is missing.
+    linker = nlp.get_pipe("dechiffre_orgs")
+    del doc.spans[RULES_KEY]
+    with pytest.raises(ValueError, match="dechiffre_org_rules"):
+        linker(doc)
 
 
 @pytest.mark.parametrize(
@@ -153,7 +152,7 @@ def test_ner_labels_veto_classifier_orgs(
     doc.ents = [Span(doc, 5, 7, label="MISC")]  # "Mario Kart", a game
     found = [Span(doc, 5, 7, label="ORG"), Span(doc, 8, 9, label="ORG")]
     for span in found:
-        span._.clf_score = 0.99
+        span._.dechiffre_clf_score = 0.99
     doc.spans[CLASSIFIER_KEY] = found
     saved = linker.cfg["classifier_veto"]
     linker.cfg["classifier_veto"] = veto

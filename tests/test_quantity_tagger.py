@@ -15,10 +15,10 @@ def quantities(nlp: Language, text: str) -> list[dict[str, Any]]:
     return [
         {
             "text": e.text,
-            "value": e._.value,
-            "unit": e._.unit,
-            "modifier": e._.modifier,
-            "object": e._.object,
+            "value": e._.dechiffre_value,
+            "unit": e._.dechiffre_unit,
+            "modifier": e._.dechiffre_modifier,
+            "object": e._.dechiffre_object,
         }
         for e in doc.ents
         if e.label_ == "QUANTITY"

@@ -188,7 +188,8 @@ def _nlp(artifact: Path, **config: object) -> spacy.language.Language:
 
 def _predictions(doc: spacy.tokens.Doc) -> list[tuple[int, int, str, float]]:
     return [
-        (s.start_char, s.end_char, s.label_, round(s._.clf_score, 5)) for s in doc.spans[SPANS_KEY]
+        (s.start_char, s.end_char, s.label_, round(s._.dechiffre_clf_score, 5))
+        for s in doc.spans[SPANS_KEY]
     ]
 
 
@@ -207,8 +208,8 @@ def test_component_spans_land_on_tokens(
         assert span.start_char in starts and span.end_char in ends
         assert span.text == doc.text[span.start_char : span.end_char]
         assert span.label_ in {"ORG", "QUANTITY"}
-        assert 0.0 < span._.clf_score <= 1.0
-    assert group.attrs["scores"] == [s._.clf_score for s in group]
+        assert 0.0 < span._.dechiffre_clf_score <= 1.0
+    assert group.attrs["scores"] == [s._.dechiffre_clf_score for s in group]
     found = {(s.start_char, s.end_char, s.label_) for s in group}
     assert (8, 11, "ORG") in found  # "OIM"
 
@@ -387,7 +388,7 @@ def test_focus_names_classifies_only_around_names(
 ) -> None:
     artifact, _ = tiny_classifier
     full = _nlp(artifact)
-    focused = _nlp(artifact, focus="names", focus_window=2)
+    focused = _nlp(artifact, focus={"@misc": "dechiffre.focus_names.v1", "window": 2})
     component = focused.get_pipe("dechiffre_token_classifier")
     assert isinstance(component, TokenClassifier)
     seen: list[str] = []
@@ -418,12 +419,33 @@ def test_focus_names_classifies_only_around_names(
     assert full_component.ranges(full(text)) == [(0, len(text))]
 
 
-def test_focus_setting_is_checked(tiny_classifier: tuple[Path, dict]) -> None:
+@pytest.mark.parametrize(
+    ("focus", "message"),
+    [
+        ("names", "focus"),  # a getter is expected, not a name: spaCy's config check
+        ({"@misc": "dechiffre.focus_names.v1", "window": -1}, "focus_window >= 0"),
+        ({"@misc": "dechiffre.focus_everything.v1"}, "focus_everything"),
+    ],
+)
+def test_focus_setting_is_checked(
+    tiny_classifier: tuple[Path, dict], focus: object, message: str
+) -> None:
     artifact, _ = tiny_classifier
-    with pytest.raises(ValueError, match="focus"):
-        _nlp(artifact, focus="everything")  # spaCy's config check
-    with pytest.raises(ValueError, match="focus 'all' or 'names'"):
-        TokenClassifier(spacy.blank("fr"), model=str(artifact), focus="everything")  # type: ignore[arg-type]
+    with pytest.raises(Exception, match=message):
+        _nlp(artifact, focus=focus)
+
+
+def test_focus_names_reads_the_rule_spans_from_the_doc() -> None:
+    from spacy.tokens import Span, SpanGroup
+
+    from dechiffre.pipeline.token_classifier import focus_names
+
+    nlp = spacy.blank("fr")
+    doc = nlp("hier Frontex et Banque Atlantique ont parlé")
+    get = focus_names(window=0, skip_spans_key="rules", skip_labels=[])
+    assert [doc.text[a:b] for a, b in get(doc)] == ["Frontex", "Banque Atlantique"]
+    doc.spans["rules"] = SpanGroup(doc, name="rules", spans=[Span(doc, 1, 2, label="ORG")])
+    assert [doc.text[a:b] for a, b in get(doc)] == ["Banque Atlantique"]
 
 
 def test_rust_tokenizer_matches_transformers(tiny_base_model: Path, tmp_path: Path) -> None:

@@ -16,9 +16,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .gold import LABELS, GoldDoc
+from .gold import GoldDoc
 from .io import pair_documents
-from .scorer import Span, count_corpus, doc_spans, metrics_from_counts
+from .scorer import Span, count_corpus, doc_spans, gold_scope, metrics_from_counts
 
 TOKEN_PATTERN = re.compile(r"\w+|[^\w\s]")
 
@@ -66,37 +66,57 @@ def agreement(
     *,
     name_a: str = "A",
     name_b: str = "B",
+    labels: Sequence[str] | None = None,
+    attributes: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Agreement dict: span F1 per label, attribute agreement, token kappa (see module doc)."""
+    """Agreement dict: span F1 per label, attribute and claim agreement, token kappa.
+
+    Labels and attributes are those either annotator annotates, unless given.
+    """
     pairing = pair_documents(docs_a, docs_b, gold_file=name_a, pred_file=name_b)
     if pairing.mismatch_errors:
         raise pairing.mismatch_errors[0]
     common = [(a, b) for a, b in pairing.pairs if b is not None]
-    counts = count_corpus(common)
+    scope = gold_scope([*docs_a, *docs_b], labels, attributes)
+    counts = count_corpus(common, scope=scope)
     metrics = metrics_from_counts(counts, n_bootstrap=0)
     keys = ("precision", "recall", "f1", "tp", "fp", "fn")
-    spans = {label: {k: metrics["labels"][label]["strict"][k] for k in keys} for label in LABELS}
+    spans = {label: {k: block["strict"][k] for k in keys}
+             for label, block in metrics["labels"].items()}
     spans["micro"] = {k: metrics["micro"]["strict"][k] for k in keys}
 
     flat: dict[str, tuple[list[str], list[str]]] = {"token": ([], []), "bio": ([], [])}
     for doc_a, doc_b in common:
         for mode, (seq_a, seq_b) in flat.items():
-            seq_a.extend(token_tags(doc_a["text"], doc_spans(doc_a), bio=mode == "bio"))
-            seq_b.extend(token_tags(doc_b["text"], doc_spans(doc_b), bio=mode == "bio"))
-    attributes = {
-        label: {name: {k: v for k, v in entry.items() if k != "ci95"}
+            seq_a.extend(token_tags(doc_a["text"], doc_spans(doc_a, scope[0]),
+                                    bio=mode == "bio"))
+            seq_b.extend(token_tags(doc_b["text"], doc_spans(doc_b, scope[0]),
+                                    bio=mode == "bio"))
+    no_ci = ("ci95", "ci_method", "ci95_f1")
+    attributes_out = {
+        label: {name: {k: v for k, v in entry.items() if k not in no_ci}
                 for name, entry in block.items()}
         for label, block in metrics["attributes"].items()
     }
-    return {
+    result: dict[str, Any] = {
         "annotators": [name_a, name_b],
         "n_documents": len(common),
         "spans": spans,
-        "attributes": attributes,
+        "attributes": attributes_out,
         "kappa": {
             "token": cohen_kappa(*flat["token"]),
             "bio": cohen_kappa(*flat["bio"]),
             "n_tokens": len(flat["token"][0]),
         },
         "pairing": {"only_in_a": pairing.missing_in_pred, "only_in_b": pairing.missing_in_gold},
+        "scored": metrics["scored"],
     }
+    if "claims" in metrics:
+        claims = metrics["claims"]
+        result["claims"] = {
+            "n_compared": claims["n_compared"],
+            "attributes": {name: {k: v for k, v in entry.items() if k not in no_ci}
+                           for name, entry in claims["attributes"].items()},
+            "confusion": claims["confusion"],
+        }
+    return result

@@ -172,6 +172,11 @@ RUN_MESSAGES: dict[str, str] = {
         "{n_extra} predicted document(s) are not in the gold (ignored: {extra}); expected "
         "the same documents; rerun the extractor on the whole gold file"
     ),
+    "label_skipped": "the gold has no {label} span; pass --labels {labels} to score it",
+    "attribute_skipped": (
+        "no gold {label} span has {which} {key}; pass --attributes {name} to score it"
+    ),
+    "claims_skipped": "the gold has no claim; pass --attributes claim to score claims anyway",
     "import_format": (
         "unknown import format {got!r}; expected one of {allowed}; pick the source format"
     ),

@@ -48,14 +48,15 @@ def scores_png(metrics: dict[str, Any], title: str = "") -> str:
     """Base64 PNG: F1 per label (and micro/macro) and scheme with 95% CI error bars."""
     from matplotlib.figure import Figure
 
-    groups = [*LABELS, "micro", "macro"]
+    groups = [*metrics["labels"], "micro", "macro"]
     figure = Figure(figsize=(7, 3.2))
     axes = figure.subplots()
     width = 0.8 / len(SCHEMES)
     for s, scheme in enumerate(SCHEMES):
         xs, ys, lows, highs = [], [], [], []
         for g, group in enumerate(groups):
-            entry = metrics["labels"][group][scheme] if group in LABELS else metrics[group][scheme]
+            entry = (metrics["labels"][group][scheme] if group in metrics["labels"]
+                     else metrics[group][scheme])
             f1 = entry["f1"] or 0.0
             lo, hi = entry.get("ci95") or [None, None]
             xs.append(g + (s - (len(SCHEMES) - 1) / 2) * width)
@@ -126,7 +127,7 @@ def highlight(text: str, spans: Sequence[Span], status: dict[int, str],
 
 def _score_rows(metrics: dict[str, Any], comparison: dict[str, Any] | None) -> list[dict[str, Any]]:
     rows = []
-    for group in [*LABELS, "micro", "macro"]:
+    for group in [*metrics["labels"], "micro", "macro"]:
         block = metrics["labels"][group] if group in LABELS else metrics[group]
         cmp_block = None
         if comparison is not None:
@@ -146,6 +147,7 @@ def _score_rows(metrics: dict[str, Any], comparison: dict[str, Any] | None) -> l
             }
             row.update({c: entry[c] for c in ("correct", "incorrect", "partial", "missed",
                                                  "spurious")})
+            row.update({c: _fmt(entry.get(c)) for c in ("tp", "fp", "fn", "possible", "actual")})
             if cmp_block is not None:
                 row["delta"] = _fmt(cmp_block[scheme]["delta_f1"])
                 row["p_value"] = _fmt(cmp_block[scheme]["p_value"], 4)
@@ -160,6 +162,31 @@ def _attribute_rows(metrics: dict[str, Any]) -> list[dict[str, Any]]:
             lo, hi = entry.get("ci95") or [None, None]
             rows.append({"label": label, "name": name, "accuracy": _fmt(entry["accuracy"]),
                          "n": entry["n"], "ci": f"[{_fmt(lo)}, {_fmt(hi)}]"})
+    return rows
+
+
+def _claim_rows(metrics: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per scored claim attribute: F1 over non-null values and accuracy, with CIs."""
+    rows = []
+    for name, e in (metrics.get("claims") or {}).get("attributes", {}).items():
+        rows.append({
+            "name": name, "f1": _fmt(e["f1"]), "precision": _fmt(e["precision"]),
+            "recall": _fmt(e["recall"]), "tp": e["tp"], "fp": e["fp"], "fn": e["fn"],
+            "f1_ci": "[{}, {}]".format(*(_fmt(v) for v in e["ci95_f1"])),
+            "accuracy": _fmt(e["accuracy"]), "n": e["n"],
+            "acc_ci": "[{}, {}]".format(*(_fmt(v) for v in e["ci95"])),
+            "ci_method": e.get("ci_method", ""),
+        })
+    return rows
+
+
+def _claim_confusion(metrics: dict[str, Any]) -> list[dict[str, Any]]:
+    """Wrong agents and sources: gold organisation, predicted one, how often."""
+    rows = []
+    for role, items in (metrics.get("claims") or {}).get("confusion", {}).items():
+        for item in items:
+            rows.append({"role": role, "gold": item["gold"] or "null",
+                         "pred": item["pred"] or "null", "n": item["n"]})
     return rows
 
 
@@ -196,11 +223,19 @@ def render_report(
             "name": name, "comparison": comparison,
             "rows": _score_rows(metrics, comparison),
             "attributes": _attribute_rows(metrics),
+            "claims": _claim_rows(metrics),
+            "claim_confusion": _claim_confusion(metrics),
+            "n_gold_claims": (metrics.get("claims") or {}).get("n_gold_claims", 0),
+            "claim_errors": (metrics.get("claims") or {}).get("errors", []),
             "scores_png": scores_png(metrics, name),
             "confusion_png": confusion_png(metrics, name),
         })
 
     by_system = [(name, {d["id"]: d for d in docs}) for name, docs in predictions]
+    first_metrics = systems_metrics[0][0] if systems_metrics else {}
+    scored = first_metrics.get("scored", {})
+    scored_labels = scored.get("labels")
+    scored_attributes = scored.get("attributes")
     rendered = []
     for order, gold in enumerate(gold_docs):
         sides: list[dict[str, Any]] = []
@@ -214,7 +249,8 @@ def render_report(
             if pred is not None and pred["text"] != gold["text"]:
                 pred = None
                 kinds.add("text_mismatch")
-            alignment = align_document(gold, pred)
+            alignment = align_document(gold, pred, labels=scored_labels,
+                                       attributes=scored_attributes)
             gold_alignment = gold_alignment or alignment
             labels.update(s.label for s in alignment.pred)
             bad: dict[int, list[str]] = {}
@@ -239,7 +275,7 @@ def render_report(
                           "html": Markup(highlight(gold["text"], alignment.pred,
                                                    alignment.pred_status(), bad))})
         if gold_alignment is None:
-            gold_alignment = align_document(gold, None)
+            gold_alignment = align_document(gold, None, labels=scored_labels)
         sides.insert(0, {"kind": "gold", "name": gold_name,
                          "html": Markup(highlight(gold["text"], gold_alignment.gold,
                                                   gold_alignment.gold_status()))})
@@ -260,7 +296,8 @@ def render_report(
         title=title, gold_name=gold_name, n_documents=len(gold_docs),
         bootstrap=first.get("bootstrap", {"n": 0, "seed": 0}),
         systems=systems, baseline=predictions[0][0] if predictions else "",
-        docs=rendered, labels=LABELS,
+        docs=rendered, labels=scored_labels or LABELS,
+        any_claims=any(system["claims"] for system in systems),
         error_types=[*ERROR_TYPES, "attribute", "text_mismatch"],
     )
 
@@ -268,6 +305,13 @@ def render_report(
 def write_report(path: str | Path, result: dict[str, Any], gold_docs: Sequence[GoldDoc],
                  predictions: Sequence[tuple[str, Sequence[GoldDoc]]], **options: Any) -> Path:
     """Render the report and write it as UTF-8; return the path."""
+    from .messages import GoldFormatError
+
     target = Path(path)
-    target.write_text(render_report(result, gold_docs, predictions, **options), encoding="utf-8")
+    html = render_report(result, gold_docs, predictions, **options)
+    try:
+        target.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        raise GoldFormatError("unwritable", file=str(target),
+                              reason=exc.strerror or type(exc).__name__) from exc
     return target

@@ -26,6 +26,18 @@ Attributes are compared on spans that match under ``strict`` (per label). ``obje
 compares the first token of the normalised object, a final ``s`` or ``x`` stripped when
 the token is longer than 3 characters (migrants -> migrant, réseaux -> réseau; irregular
 plurals such as journaux/journal do not meet); pass ``head_lemmatizer`` to replace it.
+
+``labels`` restricts scoring to some labels (spans of the others are dropped from gold and
+predictions alike). ``attributes`` chooses the attributes; by default an attribute is
+scored only when the gold annotates it (some gold span has the key with a non-null
+value), so an imported set whose ORG spans all have ``kb_id: null`` does not score kb_id.
+
+Claims (ANNOTATION.md, "Extension: claim frames") are scored over strict QUANTITY matches
+whose gold span has a ``claim``: ``predicate`` exact; ``agent`` and ``source`` by the
+organisation referred to (same kb_id when both spans have one, else the same text, case-
+and apostrophe-insensitive); ``part_of`` by the offsets of the referred amount; ``time`` by
+offsets and ``time_value`` by value. Each gets F1 over non-null values (a right null scores
+nothing; a wrong value is a false positive and a false negative) and plain accuracy.
 """
 
 from __future__ import annotations
@@ -41,6 +53,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .gold import LABELS, GoldDoc, attributes_scored
+from .messages import EvaluationError, run_message
 
 SCHEMES: tuple[str, ...] = ("strict", "exact", "partial", "type")
 CATEGORIES: tuple[str, ...] = ("correct", "incorrect", "partial", "missed", "spurious")
@@ -49,6 +62,21 @@ QUANTITY_ATTRIBUTES: tuple[str, ...] = (
     "value", "value_max", "unit", "modifier", "object_exact", "object_head",
 )
 ORG_ATTRIBUTES: tuple[str, ...] = ("kb_id", "kb_id_linked")
+CLAIM_ATTRIBUTES: tuple[str, ...] = (
+    "predicate", "agent", "source", "part_of", "time", "time_value",
+)
+# the gold key each span attribute compares (to tell whether the gold annotates it)
+ATTRIBUTE_KEYS: dict[str, str] = {
+    "value": "value", "value_max": "value_max", "unit": "unit", "modifier": "modifier",
+    "object_exact": "object", "object_head": "object", "kb_id": "kb_id", "kb_id_linked": "kb_id",
+}
+ATTRIBUTE_ALIASES: dict[str, tuple[str, ...]] = {
+    "object": ("object_exact", "object_head"),
+    "claim": CLAIM_ATTRIBUTES,
+}
+CLAIM_COUNTS: tuple[str, ...] = ("correct", "n", "tp", "fp", "fn")
+# attributes whose null everywhere in a gold set means "not annotated" (imported sets)
+NULL_UNANNOTATED: frozenset[str] = frozenset({"kb_id", "kb_id_linked"})
 ERROR_TYPES: tuple[str, ...] = ("missed", "spurious", "boundary", "label", "label_boundary")
 NONE = "NONE"
 VALUE_TOLERANCE = 1e-3
@@ -73,11 +101,12 @@ class Span:
         return cls(int(span["start"]), int(span["end"]), str(span["label"]), attrs)
 
 
-def doc_spans(doc: GoldDoc | None) -> list[Span]:
-    """The document's spans in text order (none for a missing document)."""
+def doc_spans(doc: GoldDoc | None, labels: Sequence[str] | None = None) -> list[Span]:
+    """The document's spans in text order (none for a missing document), of ``labels`` only."""
     if doc is None:
         return []
-    return sorted((Span.from_dict(s) for s in doc.get("spans", [])),
+    spans = (Span.from_dict(s) for s in doc.get("spans", []))
+    return sorted((s for s in spans if labels is None or s.label in labels),
                   key=lambda s: (s.start, s.end, s.label))
 
 
@@ -194,8 +223,8 @@ def prf(counts: npt.NDArray[Any], half_partial: npt.NDArray[np.bool_] | bool) ->
         recall = np.where(possible > 0, tp / np.where(possible > 0, possible, 1), 0.0)
         total = precision + recall
         f1 = np.where(total > 0, 2 * precision * recall / np.where(total > 0, total, 1), 0.0)
-    return {"tp": tp, "fp": actual - tp, "fn": possible - tp,
-            "precision": precision, "recall": recall, "f1": f1}
+    return {"tp": tp, "fp": actual - tp, "fn": possible - tp, "possible": possible,
+            "actual": actual, "precision": precision, "recall": recall, "f1": f1}
 
 
 _HALF = np.array([scheme in ("partial", "type") for scheme in SCHEMES])
@@ -220,6 +249,33 @@ def _interval(samples: FloatArray, level: float) -> list[float | None]:
     alpha = (1.0 - level) / 2.0
     lo, hi = np.percentile(values, [100 * alpha, 100 * (1 - alpha)])
     return [_float(lo), _float(hi)]
+
+
+def wilson_interval(correct: int, n: int, level: float) -> list[float | None]:
+    """Wilson score interval of a proportion (scipy), [None, None] when n is 0."""
+    if n <= 0:
+        return [None, None]
+    from scipy.stats import binomtest
+
+    ci = binomtest(correct, n).proportion_ci(confidence_level=level, method="wilson")
+    return [float(ci.low), float(ci.high)]
+
+
+def proportion_interval(
+    samples: FloatArray, correct: int, n: int, level: float
+) -> tuple[list[float | None], str]:
+    """Bootstrap interval of an accuracy, or Wilson's when every resample gives one value.
+
+    A perfect (or all-wrong) attribute resamples to the same accuracy every time, and the
+    bootstrap would claim [1.0, 1.0]; the Wilson interval on the n comparisons says how
+    sure that is.
+    """
+    values = samples[~np.isnan(samples)]
+    if n <= 0 or samples.size == 0:
+        return [None, None], "none"
+    if values.size == 0 or float(values.max()) == float(values.min()):
+        return wilson_interval(correct, n, level), "wilson"
+    return _interval(samples, level), "bootstrap"
 
 
 def bootstrap_weights(n_docs: int, n_samples: int, seed: int) -> npt.NDArray[np.int64]:
@@ -271,6 +327,8 @@ def compare_attributes(
     """Per attribute, whether ``pred`` agrees with ``gold`` (a strict match of one label)."""
     g, p = gold.attrs, pred.attrs
     if gold.label == "ORG":
+        if "kb_id" not in g:
+            return {}
         result = {"kb_id": g.get("kb_id") == p.get("kb_id")}
         if g.get("kb_id") is not None:
             result["kb_id_linked"] = result["kb_id"]
@@ -281,7 +339,7 @@ def compare_attributes(
         g_obj, p_obj = normalise_text(g.get("object")), normalise_text(p.get("object"))
         g_head = head_lemmatizer(g_obj) if g_obj is not None else None
         p_head = head_lemmatizer(p_obj) if p_obj is not None else None
-    return {
+    checks = {
         "value": value_equal(g.get("value"), p.get("value")),
         "value_max": value_equal(g.get("value_max"), p.get("value_max")),
         "unit": g.get("unit") == p.get("unit"),
@@ -289,11 +347,194 @@ def compare_attributes(
         "object_exact": normalise_text(g.get("object")) == normalise_text(p.get("object")),
         "object_head": g_head == p_head,
     }
+    return {name: ok for name, ok in checks.items() if ATTRIBUTE_KEYS[name] in g}
 
 
 ATTRIBUTES: tuple[tuple[str, str], ...] = tuple(
     [("QUANTITY", a) for a in QUANTITY_ATTRIBUTES] + [("ORG", a) for a in ORG_ATTRIBUTES]
 )
+SPAN_ATTRIBUTES: tuple[str, ...] = (*QUANTITY_ATTRIBUTES, *ORG_ATTRIBUTES)
+ALL_ATTRIBUTES: tuple[str, ...] = (*SPAN_ATTRIBUTES, *CLAIM_ATTRIBUTES)
+
+
+def resolve_attributes(names: Sequence[str] | None) -> tuple[str, ...] | None:
+    """Attribute names (aliases ``object`` and ``claim`` expanded) or None for "the gold's"."""
+    if names is None:
+        return None
+    chosen: list[str] = []
+    unknown = []
+    for raw in names:
+        name = raw.strip()
+        if not name:
+            continue
+        expanded = ATTRIBUTE_ALIASES.get(name, (name,))
+        for item in expanded:
+            if item not in ALL_ATTRIBUTES:
+                unknown.append(name)
+            elif item not in chosen:
+                chosen.append(item)
+    if unknown:
+        raise EvaluationError("unknown_attributes", got=", ".join(unknown),
+                              allowed=", ".join((*ALL_ATTRIBUTES, *ATTRIBUTE_ALIASES)))
+    return tuple(chosen)
+
+
+def resolve_labels(names: Sequence[str] | None) -> tuple[str, ...] | None:
+    """Label names checked against LABELS, in LABELS order (None: decided from the gold)."""
+    if names is None:
+        return None
+    wanted = [n.strip() for n in names if n.strip()]
+    unknown = [n for n in wanted if n not in LABELS]
+    if unknown or not wanted:
+        raise EvaluationError("unknown_labels", got=", ".join(unknown) or "nothing",
+                              allowed=", ".join(LABELS))
+    return tuple(label for label in LABELS if label in wanted)
+
+
+def gold_scope(
+    gold_docs: Sequence[GoldDoc],
+    labels: Sequence[str] | None = None,
+    attributes: Sequence[str] | None = None,
+) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
+    """Labels and attributes to score, and why the others are left out.
+
+    By default a label is scored when the gold has a span of it (every label when the gold
+    has no span at all); an attribute when some gold span of a scored label has its key
+    (in a document whose attributes are annotated), kb_id only when some gold kb_id is not
+    null (importers write null for every organisation); a claim attribute when some gold
+    QUANTITY span has a claim.
+    """
+    chosen_labels = resolve_labels(labels)
+    chosen_attrs = resolve_attributes(attributes)
+    seen_labels: set[str] = set()
+    annotated: set[str] = set()
+    has_claims = False
+    for doc in gold_docs:
+        scored = attributes_scored(doc)
+        for span in doc.get("spans", []):
+            seen_labels.add(span["label"])
+            if span["label"] == "QUANTITY" and span.get("claim") is not None:
+                has_claims = True
+            if span["label"] == "QUANTITY" and not scored:
+                continue
+            for name, key in ATTRIBUTE_KEYS.items():
+                if key in span and (span[key] is not None or name not in NULL_UNANNOTATED):
+                    annotated.add(name)
+    skipped: dict[str, str] = {}
+    if chosen_labels is None:
+        chosen_labels = tuple(label for label in LABELS if label in seen_labels) or LABELS
+        for label in LABELS:
+            if label not in chosen_labels:
+                skipped[label] = run_message("label_skipped", label=label,
+                                             labels=",".join((*chosen_labels, label)))
+    label_of = dict((name, label) for label, name in ATTRIBUTES)
+    in_scope = [name for name in ALL_ATTRIBUTES
+                if label_of.get(name, "QUANTITY") in chosen_labels]
+    if chosen_attrs is None:
+        picked = []
+        for name in in_scope:
+            ok = has_claims if name in CLAIM_ATTRIBUTES else name in annotated
+            if ok:
+                picked.append(name)
+            elif name in CLAIM_ATTRIBUTES:
+                skipped.setdefault("claim", run_message("claims_skipped"))
+            else:
+                which = "a non-null" if name in NULL_UNANNOTATED else "an annotated"
+                skipped[name] = run_message("attribute_skipped", label=label_of[name],
+                                            which=which, key=ATTRIBUTE_KEYS[name], name=name)
+        chosen_attrs = tuple(picked)
+    else:
+        chosen_attrs = tuple(a for a in chosen_attrs if a in in_scope)
+    return chosen_labels, chosen_attrs, skipped
+
+
+def full_scope(
+    gold_docs: Sequence[GoldDoc],
+    labels: Sequence[str] | None = None,
+    attributes: Sequence[str] | None = None,
+) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
+    """Every label and span attribute (claim attributes when some gold span has a claim),
+    or those given."""
+    chosen_labels = resolve_labels(labels) or LABELS
+    chosen_attrs = resolve_attributes(attributes)
+    if chosen_attrs is None:
+        has_claims = any(span.get("claim") is not None
+                         for doc in gold_docs for span in doc.get("spans", []))
+        chosen_attrs = (*SPAN_ATTRIBUTES, *(CLAIM_ATTRIBUTES if has_claims else ()))
+    return chosen_labels, chosen_attrs, {}
+
+
+# --- claims -------------------------------------------------------------------------------
+
+ClaimValue = tuple[Any, ...] | str | None
+
+
+def _ref_offsets(ref: Any) -> tuple[int, int] | None:
+    if isinstance(ref, dict) and isinstance(ref.get("start"), int) \
+            and isinstance(ref.get("end"), int):
+        return (ref["start"], ref["end"])
+    return None
+
+
+def org_identity(doc: GoldDoc | None, ref: Any) -> tuple[str | None, str] | None:
+    """(kb_id, normalised text) of the ORG a span ref points at; None for a null ref."""
+    offsets = _ref_offsets(ref)
+    if offsets is None or doc is None:
+        return None
+    start, end = offsets
+    kb_id = None
+    for span in doc.get("spans", []):
+        if span.get("start") == start and span.get("end") == end:
+            kb_id = span.get("kb_id")
+            break
+    surface = normalise_text(str(doc.get("text", ""))[start:end]) or ""
+    return (kb_id if isinstance(kb_id, str) else None, surface)
+
+
+def same_org(gold: tuple[str | None, str] | None, pred: tuple[str | None, str] | None) -> bool:
+    """Same organisation: same kb_id when both have one, else the same normalised text."""
+    if gold is None or pred is None:
+        return gold is None and pred is None
+    if gold[0] is not None and pred[0] is not None:
+        return gold[0] == pred[0]
+    return gold[1] == pred[1]
+
+
+def claim_values(doc: GoldDoc | None, claim: Any) -> dict[str, Any]:
+    """The comparable value of each claim attribute (None when null or absent)."""
+    claim = claim if isinstance(claim, dict) else {}
+    time = claim.get("time") if isinstance(claim.get("time"), dict) else None
+    predicate = claim.get("predicate")
+    return {
+        "predicate": unicodedata.normalize("NFC", predicate) if isinstance(predicate, str)
+        else None,
+        "agent": org_identity(doc, claim.get("agent")),
+        "source": org_identity(doc, claim.get("source")),
+        "part_of": _ref_offsets(claim.get("part_of")),
+        "time": _ref_offsets(time),
+        "time_value": time.get("value") if time is not None else None,
+    }
+
+
+def compare_claims(
+    gold_doc: GoldDoc, gold: Span, pred_doc: GoldDoc | None, pred: Span
+) -> dict[str, tuple[Any, Any, bool]]:
+    """Per claim attribute: (gold value, predicted value, equal)."""
+    g = claim_values(gold_doc, gold.attrs.get("claim"))
+    p = claim_values(pred_doc, pred.attrs.get("claim"))
+    out: dict[str, tuple[Any, Any, bool]] = {}
+    for name in CLAIM_ATTRIBUTES:
+        equal = same_org(g[name], p[name]) if name in ("agent", "source") else g[name] == p[name]
+        out[name] = (g[name], p[name], equal)
+    return out
+
+
+def claim_counts(gold: Any, pred: Any, equal: bool) -> tuple[int, int, int, int, int]:
+    """(correct, n, tp, fp, fn) of one comparison: F1 over non-null values, plus accuracy."""
+    tp = int(gold is not None and pred is not None and equal)
+    fp = int(pred is not None and not tp)
+    fn = int(gold is not None and not tp)
+    return int(equal), 1, tp, fp, fn
 
 
 # --- per-document alignment ---------------------------------------------------------------
@@ -325,6 +566,8 @@ class DocAlignment:
     pairs: list[tuple[int | None, int | None, str]]
     attribute_checks: list[tuple[int, int, dict[str, bool]]]
     attributes_scored: bool
+    claim_checks: list[tuple[int, int, dict[str, tuple[Any, Any, bool]]]] = field(
+        default_factory=list)
 
     def gold_status(self) -> dict[int, str]:
         """Error type per gold span index."""
@@ -339,6 +582,8 @@ class DocAlignment:
         kinds = {kind for _, _, kind in self.pairs if kind != "correct"}
         if any(not all(checks.values()) for _, _, checks in self.attribute_checks):
             kinds.add("attribute")
+        if any(not all(c[2] for c in checks.values()) for _, _, checks in self.claim_checks):
+            kinds.add("claim")
         return kinds
 
 
@@ -348,24 +593,35 @@ def align_document(
     *,
     min_overlap: float = 1.0,
     head_lemmatizer: HeadLemmatizer | None = None,
+    labels: Sequence[str] | None = None,
+    attributes: Sequence[str] | None = None,
 ) -> DocAlignment:
-    """Aligned pairs (micro strict) and attribute checks of one document."""
-    gold, pred = doc_spans(gold_doc), doc_spans(pred_doc)
+    """Aligned pairs (micro strict), attribute and claim checks of one document."""
+    gold, pred = doc_spans(gold_doc, labels), doc_spans(pred_doc, labels)
     pairs = [(link.gold, link.pred,
               classify(gold[link.gold] if link.gold is not None else None,
                        pred[link.pred] if link.pred is not None else None))
              for link in match_spans(gold, pred, "strict", min_overlap)]
     scored = attributes_scored(gold_doc)
     checks: list[tuple[int, int, dict[str, bool]]] = []
+    claims: list[tuple[int, int, dict[str, tuple[Any, Any, bool]]]] = []
+    wanted = set(ALL_ATTRIBUTES if attributes is None else attributes)
+    want_claims = bool(wanted & set(CLAIM_ATTRIBUTES))
     for g_idx, p_idx, kind in pairs:
         if kind != "correct" or g_idx is None or p_idx is None:
             continue
-        if gold[g_idx].label == "QUANTITY" and not scored:
+        g_span = gold[g_idx]
+        if want_claims and g_span.label == "QUANTITY" and g_span.attrs.get("claim") is not None:
+            compared = compare_claims(gold_doc, g_span, pred_doc, pred[p_idx])
+            claims.append((g_idx, p_idx, {k: v for k, v in compared.items() if k in wanted}))
+        if g_span.label == "QUANTITY" and not scored:
             continue
-        checks.append((g_idx, p_idx, compare_attributes(gold[g_idx], pred[p_idx],
-                                                        head_lemmatizer)))
+        found = compare_attributes(g_span, pred[p_idx], head_lemmatizer)
+        found = {k: v for k, v in found.items() if k in wanted}
+        if found:
+            checks.append((g_idx, p_idx, found))
     return DocAlignment(str(gold_doc["id"]), str(gold_doc["text"]), gold, pred, pairs, checks,
-                        scored)
+                        scored, claims)
 
 
 # --- corpus scoring -----------------------------------------------------------------------
@@ -379,6 +635,13 @@ class CorpusCounts:
     attributes: npt.NDArray[np.int64]  # (docs, attributes, 2): agreeing, compared
     alignments: list[DocAlignment]
     macro_labels: list[str]
+    claims: npt.NDArray[np.int64] = field(  # (docs, claim attributes, CLAIM_COUNTS)
+        default_factory=lambda: np.zeros((0, len(CLAIM_ATTRIBUTES), len(CLAIM_COUNTS)),
+                                         dtype=np.int64))
+    labels: tuple[str, ...] = LABELS
+    attribute_names: tuple[str, ...] = ALL_ATTRIBUTES
+    skipped: dict[str, str] = field(default_factory=dict)
+    n_gold_claims: int = 0
 
 
 def count_corpus(
@@ -386,16 +649,31 @@ def count_corpus(
     *,
     min_overlap: float = 1.0,
     head_lemmatizer: HeadLemmatizer | None = None,
+    labels: Sequence[str] | None = None,
+    attributes: Sequence[str] | None = None,
+    scope: tuple[tuple[str, ...], tuple[str, ...], dict[str, str]] | None = None,
 ) -> CorpusCounts:
-    """Counts for every (gold, prediction) document pair."""
+    """Counts for every (gold, prediction) document pair.
+
+    ``labels``/``attributes`` default to every label and span attribute (claims too when
+    the gold has one, see :func:`full_scope`); ``scope`` passes a decision made already,
+    e.g. by :func:`gold_scope`.
+    """
+    if scope is None:
+        scope = full_scope([g for g, _ in pairs], labels, attributes)
+    chosen_labels, chosen_attrs, skipped = scope
     spans = np.zeros((len(pairs), len(GROUPS), len(SCHEMES), len(CATEGORIES)), dtype=np.int64)
     attrs = np.zeros((len(pairs), len(ATTRIBUTES), 2), dtype=np.int64)
+    claims = np.zeros((len(pairs), len(CLAIM_ATTRIBUTES), len(CLAIM_COUNTS)), dtype=np.int64)
     alignments: list[DocAlignment] = []
+    n_gold_claims = 0
     for d, (gold_doc, pred_doc) in enumerate(pairs):
-        gold, pred = doc_spans(gold_doc), doc_spans(pred_doc)
+        gold, pred = doc_spans(gold_doc, chosen_labels), doc_spans(pred_doc, chosen_labels)
+        n_gold_claims += sum(1 for s in gold if s.attrs.get("claim") is not None)
         spans[d] = _scheme_counts(gold, pred, min_overlap)
         alignment = align_document(gold_doc, pred_doc, min_overlap=min_overlap,
-                                   head_lemmatizer=head_lemmatizer)
+                                   head_lemmatizer=head_lemmatizer, labels=chosen_labels,
+                                   attributes=chosen_attrs)
         alignments.append(alignment)
         for g_idx, _, checks in alignment.attribute_checks:
             label = alignment.gold[g_idx].label
@@ -403,10 +681,15 @@ def count_corpus(
                 if a_label == label and name in checks:
                     attrs[d, a, 0] += int(checks[name])
                     attrs[d, a, 1] += 1
+        for _, _, compared in alignment.claim_checks:
+            for c, name in enumerate(CLAIM_ATTRIBUTES):
+                if name in compared:
+                    claims[d, c] += claim_counts(*compared[name])
     totals = spans.sum(axis=0)
-    present = [label for i, label in enumerate(LABELS)
-               if totals[i, 0, 0] + totals[i, 0, 1] + totals[i, 0, 3] + totals[i, 0, 4] > 0]
-    return CorpusCounts(spans, attrs, alignments, present or list(LABELS))
+    present = [label for i, label in enumerate(LABELS) if label in chosen_labels
+               and totals[i, 0, 0] + totals[i, 0, 1] + totals[i, 0, 3] + totals[i, 0, 4] > 0]
+    return CorpusCounts(spans, attrs, alignments, present or list(chosen_labels), claims,
+                        tuple(chosen_labels), tuple(chosen_attrs), dict(skipped), n_gold_claims)
 
 
 def _metrics_from_totals(
@@ -522,9 +805,12 @@ def score(
     ci_level: float = 0.95,
     min_overlap: float = 1.0,
     head_lemmatizer: HeadLemmatizer | None = None,
+    labels: Sequence[str] | None = None,
+    attributes: Sequence[str] | None = None,
 ) -> dict[str, Any]:
     """METRICS dict (see evaluation/README.md) for aligned (gold, prediction) documents."""
-    counts = count_corpus(pairs, min_overlap=min_overlap, head_lemmatizer=head_lemmatizer)
+    counts = count_corpus(pairs, min_overlap=min_overlap, head_lemmatizer=head_lemmatizer,
+                          labels=labels, attributes=attributes)
     return metrics_from_counts(counts, n_bootstrap=n_bootstrap, seed=seed, ci_level=ci_level)
 
 
@@ -552,6 +838,8 @@ def metrics_from_counts(
                 k: _float(point[k][g, s]) for k in ("precision", "recall", "f1")
             }
             entry.update({k: _num(v) for k, v in extra.items()})
+            entry["possible"] = int(cats[0] + cats[1] + cats[2] + cats[3])
+            entry["actual"] = int(cats[0] + cats[1] + cats[2] + cats[4])
             entry.update({c: int(cats[i]) for i, c in enumerate(CATEGORIES)})
             for k in ("precision", "recall", "f1"):
                 entry[f"ci95_{k}"] = _interval(samples[k][:, g, s], ci_level)
@@ -561,25 +849,32 @@ def metrics_from_counts(
 
     attr_samples = _attribute_samples(counts, weights)
     attr_totals = counts.attributes.sum(axis=0)
-    attributes: dict[str, dict[str, Any]] = {"QUANTITY": {}, "ORG": {}}
+    attributes: dict[str, dict[str, Any]] = {
+        label: {} for label in ("QUANTITY", "ORG") if label in counts.labels}
     for a, (label, name) in enumerate(ATTRIBUTES):
+        if label not in attributes or name not in counts.attribute_names:
+            continue
         agree, seen = int(attr_totals[a, 0]), int(attr_totals[a, 1])
+        interval, method = proportion_interval(attr_samples[:, a], agree, seen, ci_level)
         attributes[label][name] = {
             "accuracy": agree / seen if seen else None, "correct": agree, "n": seen,
-            "ci95": _interval(attr_samples[:, a], ci_level) if seen else [None, None],
+            "ci95": interval, "ci_method": method,
         }
-    gold_spans = {label: 0 for label in LABELS}
-    pred_spans = {label: 0 for label in LABELS}
+    gold_spans = {label: 0 for label in counts.labels}
+    pred_spans = {label: 0 for label in counts.labels}
     for al in counts.alignments:
         for span in al.gold:
             gold_spans[span.label] = gold_spans.get(span.label, 0) + 1
         for span in al.pred:
             pred_spans[span.label] = pred_spans.get(span.label, 0) + 1
-    return {
-        "labels": {label: block(i) for i, label in enumerate(LABELS)},
+    result = {
+        "labels": {label: block(i) for i, label in enumerate(LABELS) if label in counts.labels},
         "micro": block(len(LABELS)),
         "macro": block(len(GROUPS)),
         "macro_labels": list(counts.macro_labels),
+        "scored": {"labels": list(counts.labels),
+                   "attributes": list(counts.attribute_names),
+                   "skipped": dict(counts.skipped)},
         "attributes": attributes,
         "confusion": confusion(counts.alignments),
         "errors": error_list(counts.alignments),
@@ -588,6 +883,73 @@ def metrics_from_counts(
         "n_spans": {"gold": gold_spans, "pred": pred_spans},
         "bootstrap": {"n": n_bootstrap, "seed": seed, "level": ci_level},
     }
+    if set(counts.attribute_names) & set(CLAIM_ATTRIBUTES):
+        result["claims"] = claims_block(counts, weights, ci_level)
+    return result
+
+
+def _claim_label(value: Any) -> str | None:
+    """A readable name for a compared agent/source identity."""
+    if value is None:
+        return None
+    kb_id, text = value
+    return f"{kb_id} ({text})" if kb_id else text
+
+
+def claims_block(
+    counts: CorpusCounts, weights: npt.NDArray[np.int64], ci_level: float
+) -> dict[str, Any]:
+    """Claim attribute scores (F1 over non-null values, accuracy, CIs) and their errors."""
+    w = weights.astype(np.float64)
+    totals = counts.claims.sum(axis=0)
+    resampled = np.einsum("sd,dak->sak", w, counts.claims.astype(np.float64))
+    per_attribute: dict[str, Any] = {}
+    for c, name in enumerate(CLAIM_ATTRIBUTES):
+        if name not in counts.attribute_names:
+            continue
+        correct, n, tp, fp, fn = (int(x) for x in totals[c])
+        sample = resampled[:, c]
+        s_correct, s_n, s_tp, s_fp, s_fn = (sample[:, k] for k in range(5))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            s_acc = np.where(s_n > 0, s_correct / np.where(s_n > 0, s_n, 1), np.nan)
+            denom = 2 * s_tp + s_fp + s_fn
+            s_f1 = np.where(denom > 0, 2 * s_tp / np.where(denom > 0, denom, 1), np.nan)
+        precision = tp / (tp + fp) if tp + fp else 0.0
+        recall = tp / (tp + fn) if tp + fn else 0.0
+        f1 = 2 * tp / (2 * tp + fp + fn) if 2 * tp + fp + fn else None
+        acc_ci, method = proportion_interval(s_acc, correct, n, ci_level)
+        per_attribute[name] = {
+            "f1": f1, "precision": precision, "recall": recall, "tp": tp, "fp": fp, "fn": fn,
+            "ci95_f1": _interval(s_f1, ci_level) if f1 is not None else [None, None],
+            "accuracy": correct / n if n else None, "correct": correct, "n": n,
+            "ci95": acc_ci, "ci_method": method,
+        }
+    confusion_counts: dict[str, dict[tuple[str | None, str | None], int]] = {
+        "agent": {}, "source": {}}
+    errors: list[dict[str, Any]] = []
+    for al in counts.alignments:
+        for g_idx, _, compared in al.claim_checks:
+            for name, (gold, pred, equal) in compared.items():
+                if equal:
+                    continue
+                if name in confusion_counts:
+                    key = (_claim_label(gold), _claim_label(pred))
+                    confusion_counts[name][key] = confusion_counts[name].get(key, 0) + 1
+                    gold, pred = key
+                elif isinstance(gold, tuple) or isinstance(pred, tuple):
+                    gold = list(gold) if isinstance(gold, tuple) else gold
+                    pred = list(pred) if isinstance(pred, tuple) else pred
+                errors.append({"doc_id": al.doc_id, "attribute": name,
+                               "span": _span_record(al.text, al.gold[g_idx]),
+                               "gold": gold, "pred": pred})
+    confusion_lists = {
+        name: [{"gold": g, "pred": p, "n": n}
+               for (g, p), n in sorted(table.items(), key=lambda kv: (-kv[1], str(kv[0])))]
+        for name, table in confusion_counts.items() if name in counts.attribute_names
+    }
+    return {"n_gold_claims": counts.n_gold_claims,
+            "n_compared": int(totals[:, 1].max()),
+            "attributes": per_attribute, "confusion": confusion_lists, "errors": errors}
 
 
 def paired_bootstrap(
@@ -635,6 +997,7 @@ def paired_bootstrap(
                      "f1_system": _float(observed["b"][g, s])}
             for s, scheme in enumerate(SCHEMES)
         }
-    return {"labels": {label: result[label] for label in LABELS}, "micro": result["micro"],
+    return {"labels": {label: result[label] for label in LABELS if label in baseline.labels},
+            "micro": result["micro"],
             "macro": result["macro"], "n_bootstrap": n_bootstrap, "seed": seed,
             "n_documents": int(baseline.spans.shape[0])}

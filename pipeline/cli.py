@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,7 +22,6 @@ from rich.progress import (
     Task,
     TextColumn,
     TimeElapsedColumn,
-    TimeRemainingColumn,
 )
 from rich.table import Table
 from rich.text import Text
@@ -31,27 +32,27 @@ app = typer.Typer(
     add_completion=False, help="Organisations and numeric claims from French news text."
 )
 console = Console()
-err_console = Console(stderr=True)
+err_console = Console(stderr=True, soft_wrap=not sys.stderr.isatty())  # pipes get whole lines
 
 
 def records_table(record: dict[str, Any]) -> Table:
-    """A rich table of one record's spans."""
-    table = Table(title=f"{record['id']}: {len(record['spans'])} spans", show_lines=False)
+    """A rich table of one record's spans (input strings are shown as text, never as markup)."""
+    title = Text(f"{record['id']}: {len(record['spans'])} spans")
+    table = Table(title=title, show_lines=False)
     for col in ("label", "text", "kb_id / value", "value_max", "unit", "modifier", "object"):
         table.add_column(col)
     for span in record["spans"]:
         text = record["text"][span["start"] : span["end"]]
         if span["label"] == "ORG":
-            table.add_row("ORG", text, str(span.get("kb_id") or "—"), "", "", "", "")
+            table.add_row("ORG", Text(text), Text(str(span.get("kb_id") or "—")), "", "", "", "")
         else:
             table.add_row(
                 "QUANTITY",
-                text,
-                _fmt(span.get("value")),
-                _fmt(span.get("value_max")),
-                _fmt(span.get("unit")),
-                _fmt(span.get("modifier")),
-                _fmt(span.get("object")),
+                Text(text),
+                *(
+                    Text(_fmt(span.get(key)))
+                    for key in ("value", "value_max", "unit", "modifier", "object")
+                ),
             )
     return table
 
@@ -60,13 +61,32 @@ def _fmt(value: Any) -> str:
     return "—" if value is None else str(value)
 
 
+def _say(style: str, label: str, message: str) -> None:
+    """One message on stderr: a styled label, then the message as plain text (never markup)."""
+    err_console.print(Text.assemble((label, style), " ", message))
+
+
+# suffixes that -o refuses: it writes JSONL only
+_NOT_JSONL = {
+    ".parquet": "Parquet",
+    ".pq": "Parquet",
+    ".csv": "CSV",
+    ".tsv": "TSV",
+    ".xlsx": "Excel",
+    ".feather": "Feather",
+    ".arrow": "Arrow",
+    ".txt": "text",
+}
+
+
 @app.command()
 def extract(
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
             help="files (.txt, .jsonl, .jsonl.gz, .csv, .parquet, .warc, .warc.gz), "
-            "directories (walked recursively), or - for stdin"
+            "directories (walked recursively), or - for stdin",
+            metavar="INPUT...",
         ),
     ] = None,
     output: Annotated[
@@ -75,7 +95,8 @@ def extract(
     output_dir: Annotated[
         Path | None,
         typer.Option(
-            "--output-dir", help="sharded JSONL and Parquet, errors.jsonl and manifest.json"
+            "--output-dir",
+            help="sharded JSONL, Parquet tables (spans/, documents/), errors.jsonl, manifest.json",
         ),
     ] = None,
     text: Annotated[
@@ -90,11 +111,29 @@ def extract(
         ),
     ] = None,
     text_field: Annotated[
-        str, typer.Option(help="field (JSONL) or column (CSV, Parquet) holding the text")
+        str,
+        typer.Option(
+            help="field (JSONL) or column (CSV, Parquet) holding the text; a comma list "
+            "(text,body) takes the first one each record or file has"
+        ),
     ] = "text",
     id_field: Annotated[
-        str, typer.Option(help="field or column holding the id (WARC: a header)")
+        str, typer.Option(help="field or column holding the id (WARC: a header); a comma list")
     ] = "id",
+    id_scheme: Annotated[
+        str,
+        typer.Option(
+            help="given: input ids as they are (a repeated id is an error); "
+            "file: each id prefixed with its file (stem:id), for files numbered alike"
+        ),
+    ] = "given",
+    encoding: Annotated[
+        str,
+        typer.Option(
+            help="encodings to try, in order (a comma list); a document read with any "
+            "but the first is reported as a warning"
+        ),
+    ] = "utf-8,cp1252",
     batch_size: Annotated[int, typer.Option(help="documents per task and nlp.pipe batch")] = 32,
     workers: Annotated[int, typer.Option(help="worker processes (or Dask workers)")] = 1,
     engine: Annotated[
@@ -122,49 +161,95 @@ def extract(
         bool, typer.Option("--table/--no-table", help="print a table per document")
     ] = False,
 ) -> None:
-    """Extract ORG and QUANTITY spans; write gold-format JSONL (and Parquet with --output-dir)."""
-    from .errors import DechiffreError
-    from .extract import extract_text, load_pipeline
+    """Extract ORG and QUANTITY spans; write gold-format JSONL (and Parquet with --output-dir).
+
+    Exit codes: 0 every input became a document; 1 some inputs were errors (see the
+    messages or errors.jsonl); 2 a usage error (options, paths, pipeline, unwritable
+    output); 3 a worker process died (rerun with --resume).
+    """
+    from .batch import EXIT_USAGE, EXIT_WORKER_DIED, BatchOptions, PipelineSpec
+    from .errors import DechiffreError, Errors, WorkerDiedError
 
     if text is None and not inputs:
-        err_console.print("[red]Give INPUT files, '-' for stdin, or --text.[/red]")
-        raise typer.Exit(2)
-    if text is not None:
-        nlp = load_pipeline(pipeline)
-        record = extract_text(nlp, text)
-        console.print(records_table(record))
-        if output:
-            output.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
-        return
-    assert inputs is not None
+        _say("red", "error", "Give INPUT files, '-' for stdin, or --text.")
+        raise typer.Exit(EXIT_USAGE)
     if output is not None and output_dir is not None:
-        err_console.print("[red]Give -o/--output or --output-dir, not both.[/red]")
-        raise typer.Exit(2)
-    from .batch import BatchOptions, PipelineSpec
-
-    options = BatchOptions(
-        text_field=text_field,
-        id_field=id_field,
-        batch_size=batch_size,
-        shard_size=shard_size,
-        max_chars=max_chars,
-        formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
-        workers=workers,
-        engine=engine,
-        scheduler=scheduler,
-    )
+        _say("red", "error", "Give -o/--output or --output-dir, not both.")
+        raise typer.Exit(EXIT_USAGE)
     spec = PipelineSpec(str(pipeline) if pipeline else None)
-    show = err_console.is_terminal if progress is None else progress
     try:
+        if output is not None:
+            _check_output_file(output)
+        if text is not None:
+            _extract_one_text(text, spec, output)
+            return
+        assert inputs is not None
+        options = BatchOptions(
+            text_field=text_field,
+            id_field=id_field,
+            encoding=encoding,
+            id_scheme=id_scheme,
+            batch_size=batch_size,
+            shard_size=shard_size,
+            max_chars=max_chars,
+            formats=tuple(f.strip() for f in formats.split(",") if f.strip()),
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+        )
+        show = err_console.is_terminal if progress is None else progress
         if output_dir is not None:
             code = _extract_to_dir(inputs, output_dir, spec, options, resume=resume, show=show)
         else:
             code = _extract_to_file(inputs, output, spec, options, table=table, show=show)
+    except WorkerDiedError as exc:
+        _say("red", "error", str(exc))
+        raise typer.Exit(EXIT_WORKER_DIED) from exc
     except DechiffreError as exc:
-        err_console.print(f"[red]error[/red] {exc}")
-        raise typer.Exit(2) from exc
+        _say("red", "error", str(exc))
+        raise typer.Exit(EXIT_USAGE) from exc
+    except OSError as exc:  # an output that cannot be written, found late
+        where = exc.filename or output or output_dir or "the output"
+        reason = f"{type(exc).__name__}: {exc.strerror or exc}"
+        _say("red", "error", Errors.E203.format(path=where, what="output", reason=reason))
+        raise typer.Exit(EXIT_USAGE) from exc
     if code:
         raise typer.Exit(code)
+
+
+def _check_output_file(output: Path) -> None:
+    """Refuse an -o name of another format, and an -o path that cannot be written (E203/E204)."""
+    from .errors import DechiffreError, Errors
+
+    name = output.name.lower()
+    suffix = output.suffix.lower()
+    if suffix in _NOT_JSONL or (name.endswith(".gz") and not name.endswith(".jsonl.gz")):
+        fmt = _NOT_JSONL.get(suffix, "gzip")
+        raise DechiffreError(Errors.E204.format(path=str(output), fmt=fmt))
+    if output.is_dir():
+        reason = "a directory"
+    elif not output.parent.is_dir():
+        reason = f"no directory {str(output.parent)!r}"
+    elif not os.access(output.parent, os.W_OK) or (
+        output.exists() and not os.access(output, os.W_OK)
+    ):
+        reason = "no permission to write there"
+    else:
+        return
+    raise DechiffreError(Errors.E203.format(path=output, what="JSONL file (-o)", reason=reason))
+
+
+def _extract_one_text(text: str, spec: Any, output: Path | None) -> None:
+    """The --text mode: one table, and the record to -o if given."""
+    from .batch import check_spec, get_pipeline
+    from .extract import extract_text
+
+    check_spec(spec)
+    nlp, _ = get_pipeline(spec)
+    record = extract_text(nlp, text)
+    console.print(records_table(record))
+    if output:
+        output.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def _extract_to_file(
@@ -177,26 +262,26 @@ def _extract_to_file(
     show: bool,
 ) -> int:
     """The single-file mode: records in input order to -o or stdout, problems on stderr."""
-    from .batch import RunStats, check_spec, iter_outcomes, make_engine, outcome_options
+    from .batch import EXIT_INPUT_ERRORS, EXIT_OK, RunStats, rate, stream_outcomes
+    from .errors import Warnings
 
-    check_spec(spec)
     stats = RunStats()
-    n_docs = n_spans = n_errors = n_warnings = 0
-    engine = make_engine(
-        spec, engine=options.engine, workers=options.workers, scheduler=options.scheduler
-    )
+    n_docs = n_spans = n_errors = n_warnings = n_duplicates = 0
+    exclude = [output] if output else []
     handle = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        with batch_progress(inputs, show) as advance:
-            for outcome in iter_outcomes(inputs, engine, stats, **outcome_options(options)):
-                advance(1, outcome.words)
+        with batch_progress(inputs, show, exclude=exclude) as bar:
+            for outcome in stream_outcomes(
+                inputs, spec=spec, options=options, stats=stats, progress=bar, exclude=exclude
+            ):
                 for item in outcome.entries:
                     if item["level"] == "warning":
                         n_warnings += 1
-                        err_console.print(f"[yellow]warning[/yellow] {item['reason']}")
+                        _say("yellow", "warning", item["reason"])
                     else:
                         n_errors += 1
-                        err_console.print(f"[red]error[/red] {item['reason']}")
+                        n_duplicates += item["kind"] == "duplicate_id"
+                        _say("red", "error", item["reason"])
                 record = outcome.record
                 if record is None:
                     continue
@@ -206,15 +291,24 @@ def _extract_to_file(
                 if table:
                     console.print(records_table(record))
     finally:
-        engine.close()
         if output:
             handle.close()
+    if n_duplicates:
+        _say("yellow", "warning", Warnings.W202.format(count=n_duplicates))
     summary = Table(title="dechiffre extract")
-    for col in ("documents", "spans", "errors", "warnings"):
+    for col in ("documents", "spans", "errors", "duplicate ids", "warnings", "documents/s"):
         summary.add_column(col)
-    summary.add_row(str(n_docs), str(n_spans), str(n_errors), str(n_warnings))
+    docs_rate = rate(stats.documents, stats.seconds())
+    summary.add_row(
+        str(n_docs),
+        str(n_spans),
+        str(n_errors),
+        str(n_duplicates),
+        str(n_warnings),
+        f"{docs_rate:,.1f}",
+    )
     err_console.print(summary)
-    return 1 if n_errors else 0
+    return EXIT_INPUT_ERRORS if n_errors else EXIT_OK
 
 
 def _extract_to_dir(
@@ -227,75 +321,132 @@ def _extract_to_dir(
     show: bool,
 ) -> int:
     """The sharded mode: run_batch, then the errors shown (the first few) and a summary."""
-    from .batch import run_batch
+    from .batch import ERRORS, run_batch
+    from .errors import Warnings
 
-    with batch_progress(inputs, show) as advance:
+    with batch_progress(inputs, show, exclude=[output_dir]) as bar:
         summary = run_batch(
-            inputs, output_dir, spec=spec, options=options, resume=resume, on_advance=advance
+            inputs, output_dir, spec=spec, options=options, resume=resume, progress=bar
         )
     shown = 0
-    errors_file = output_dir / "errors.jsonl"
+    errors_file = output_dir / ERRORS
     with errors_file.open(encoding="utf-8") as handle:
         for line in handle:
             item = json.loads(line)
             if item["level"] != "error":
                 continue
             if shown == 20:
-                err_console.print(f"... more errors in {errors_file}")
+                err_console.print(Text(f"... more errors in {errors_file}"))
                 break
-            err_console.print(f"[red]error[/red] {item['reason']}")
+            _say("red", "error", item["reason"])
             shown += 1
+    if summary.duplicates:
+        _say("yellow", "warning", Warnings.W202.format(count=summary.duplicates))
     err_console.print(batch_summary_table(summary))
     return summary.exit_code
 
 
+class _Bar:
+    """A rich progress bar fed by a run: 'loading pipeline', then documents/s and an ETA.
+
+    The rate counts documents through the pipeline since it was loaded, as the
+    run's summary does; items resumed from an earlier run or read as errors
+    advance the bar but not the rate.
+    """
+
+    def __init__(self, bar: Progress) -> None:
+        self.bar = bar
+        self.task = bar.add_task("loading pipeline", total=None, **_bar_fields(0, 0, None, None))
+        self.words = self.documents = 0
+        self.started: float | None = None
+
+    def ready(self) -> None:
+        self.started = time.perf_counter()
+        self.bar.update(self.task, description="extract", ready=self.started)
+
+    def advance(self, items: int, words: int, documents: int) -> None:
+        self.words += words
+        self.documents += documents
+        self.bar.update(
+            self.task,
+            advance=items,
+            **_bar_fields(self.words, self.documents, self.started, time.perf_counter()),
+        )
+
+
+def _bar_fields(words: int, documents: int, ready: float | None, last: float | None) -> Any:
+    return {"words": words, "documents": documents, "ready": ready, "last": last}
+
+
+def _bar_rate(task: Task) -> float | None:
+    """Documents per second from the pipeline loaded to the last document."""
+    from .batch import rate
+
+    ready, last = task.fields.get("ready"), task.fields.get("last")
+    if ready is None or last is None or not task.fields.get("documents"):
+        return None
+    return rate(task.fields["documents"], last - ready)
+
+
 class _RateColumn(ProgressColumn):
-    """Documents per second."""
+    """Documents processed per second (not documents read ahead or resumed)."""
 
     def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
+        speed = _bar_rate(task)
         return Text("—/s" if speed is None else f"{speed:,.1f} docs/s", style="cyan")
 
 
+class _EtaColumn(ProgressColumn):
+    """Time left: the items still to do at the rate items were processed."""
+
+    def render(self, task: Task) -> Text:
+        ready, last = task.fields.get("ready"), task.fields.get("last")
+        done = task.fields.get("documents") or 0
+        if task.total is None or ready is None or last is None or not done or last <= ready:
+            return Text("ETA -:--:--", style="cyan")
+        left = max(task.total - task.completed, 0) / (done / (last - ready))
+        minutes, seconds = divmod(int(left), 60)
+        hours, minutes = divmod(minutes, 60)
+        return Text(f"ETA {hours}:{minutes:02d}:{seconds:02d}", style="cyan")
+
+
 @contextmanager
-def batch_progress(inputs: list[str], show: bool) -> Iterator[Callable[[int, int], None]]:
-    """A rich progress bar (documents/s, ETA) fed by an advance(items, words) callback."""
+def batch_progress(
+    inputs: list[str], show: bool, *, exclude: list[Path] | None = None
+) -> Iterator[_Bar | None]:
+    """A rich progress bar ('loading pipeline', then documents/s and ETA), or None."""
     if not show:
-        yield lambda items, words: None
+        yield None
         return
     from .archive_inputs import estimate_count
 
     bar = Progress(
-        TextColumn("[bold]extract"),
+        TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         _RateColumn(),
         TextColumn("{task.fields[words]:,} words"),
         TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
+        _EtaColumn(),
         console=err_console,
     )
-    task = bar.add_task("extract", total=None, words=0)
-    words = [0]
+    state = _Bar(bar)
 
     def estimate() -> None:
         if "-" not in inputs:
-            bar.update(task, total=estimate_count(inputs))
-
-    def advance(items: int, n_words: int) -> None:
-        words[0] += n_words
-        bar.update(task, advance=items, words=words[0])
+            bar.update(state.task, total=estimate_count(inputs, exclude=exclude or []))
 
     threading.Thread(target=estimate, daemon=True).start()
     with bar:
-        yield advance
+        yield state
 
 
 def batch_summary_table(summary: Any) -> Table:
     """The closing table of a sharded run."""
+    from .batch import rate
+
     totals = summary.totals
-    table = Table(title=f"dechiffre extract → {summary.output_dir}")
+    table = Table(title=Text(f"dechiffre extract → {summary.output_dir}"))
     table.add_column("what")
     table.add_column("count", justify="right")
     table.add_row("input items", f"{totals['items']:,}")
@@ -312,10 +463,11 @@ def batch_summary_table(summary: Any) -> Table:
     table.add_row("shards", f"{totals['shards']:,}")
     table.add_row("items from an earlier run", f"{summary.resumed_items:,}")
     table.add_row("items this run", f"{summary.processed:,}")
-    rate = summary.processed / summary.elapsed if summary.elapsed else 0.0
-    table.add_row("seconds", f"{summary.elapsed:,.1f}")
-    table.add_row("items/s this run", f"{rate:,.1f}")
-    words = summary.words_processed / summary.elapsed if summary.elapsed else 0.0
+    table.add_row("documents this run", f"{summary.documents_processed:,}")
+    table.add_row("seconds (all)", f"{summary.elapsed:,.1f}")
+    table.add_row("seconds (documents)", f"{summary.processing_seconds:,.1f}")
+    table.add_row("documents/s this run", f"{summary.documents_per_second:,.1f}")
+    words = rate(summary.words_processed, summary.processing_seconds)
     table.add_row("words/s this run", f"{words:,.0f}")
     for worker in summary.workers:
         table.add_row(f"worker {worker.pid} peak RSS (MB)", f"{worker.peak_rss_mb:,.0f}")
@@ -437,18 +589,26 @@ def base_model(
     console.print(table)
 
 
-@app.command()
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def train(
+    ctx: typer.Context,
     config: Annotated[Path, typer.Option("--config", help="training config (.cfg)")],
-    overrides: Annotated[
-        list[str] | None, typer.Argument(help="section.key=value overrides")
-    ] = None,
 ) -> None:
-    """Train the token classifier from a config; the config alone reproduces the run."""
-    from .classifier_training import train as train_classifier
+    """Train the token classifier from a config; the config alone reproduces the run.
 
-    pairs = dict(_override(item) for item in overrides or [])
-    report = train_classifier(config, pairs or None)
+    Override any setting spaCy-style: `dechiffre train --config CFG --training.max_steps 20`.
+    """
+    from rich.markup import escape
+    from spacy.cli._util import parse_config_overrides
+
+    from .classifier_training import train as train_classifier
+    from .errors import DechiffreError
+
+    try:
+        report = train_classifier(config, parse_config_overrides(ctx.args) or None)
+    except DechiffreError as err:
+        err_console.print(escape(str(err)))
+        raise typer.Exit(2) from err
     summary = Table(title="dechiffre train")
     summary.add_column("measure")
     summary.add_column("value")
@@ -456,18 +616,6 @@ def train(
         if not isinstance(value, list):
             summary.add_row(str(key), json.dumps(value, ensure_ascii=False, default=str)[:160])
     console.print(summary)
-
-
-def _override(item: str) -> tuple[str, Any]:
-    """'training.max_steps=20' as a (key, parsed value) pair."""
-    key, sep, raw = item.partition("=")
-    if not sep:
-        err_console.print(f"[red]Expected section.key=value, got {item!r}.[/red]")
-        raise typer.Exit(2)
-    try:
-        return key, json.loads(raw)
-    except json.JSONDecodeError:
-        return key, raw
 
 
 if __name__ == "__main__":

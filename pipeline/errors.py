@@ -165,6 +165,16 @@ class Errors(metaclass=ErrorsWithCodes):
         "model's order; put the dechiffre components after them."
     )
 
+    E410 = (
+        "Expected a training config file, but {path} does not exist. Start from "
+        "models/configs/default.cfg."
+    )
+    E411 = (
+        "{path} is not a valid training config: {problems}. Every setting, with its "
+        "default, is listed in dechiffre.pipeline.classifier_training.TrainingConfig; "
+        "see models/configs/default.cfg for an example."
+    )
+
     # Token classifier
     E052 = (
         "The token classifier's focus setting: expected {expected}, got {got}. {fix}"
@@ -205,6 +215,13 @@ class Warnings(metaclass=ErrorsWithCodes):
     W001 = (
         "Span extension '_.{old}' is deprecated and will be removed in the next release: "
         "read '_.{new}' instead."
+    )
+
+    # Number grammar (W100-W149)
+    W100 = (
+        "Characters {start}-{end}: a number of {digits} characters is too large for a float "
+        "(over 1.8e308); expected an amount that a float can hold. It was not tagged as an "
+        "amount; the rest of the document is tagged as usual."
     )
     W002 = (
         "The classifier artifact was expected in {path} (classifier.json and "

@@ -19,6 +19,7 @@ from dechiffre.pipeline.classifier_training import (
 from dechiffre.pipeline.token_classifier import ARTIFACT_WEIGHTS, load_engine, load_tokenizer
 
 REPO = Path(__file__).resolve().parents[1]
+PATHS = '[paths]\ntrain = "x"\noutput = "o"\n'
 
 
 def test_default_config_reads() -> None:
@@ -35,10 +36,33 @@ def test_config_overrides_and_errors(tmp_path: Path) -> None:
     assert s.max_steps == 5
     with pytest.raises(ValueError, match="does not exist"):
         load_config(tmp_path / "missing.cfg")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[model]\nbase = "x"\n', r"\[paths\] : Field required"),
+        (f'{PATHS}[model]\nnum_layer = 6\n', r"num_layer: Extra inputs"),
+        (f"{PATHS}[training]\nlr = -1\n", r"lr: Input should be greater"),
+    ],
+)
+def test_config_is_checked_against_the_schema(tmp_path: Path, text: str, message: str) -> None:
     bad = tmp_path / "bad.cfg"
-    bad.write_text('[paths]\ntrain = "x"\n', encoding="utf-8")
-    with pytest.raises(ValueError, match=r"\[model\]"):
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
         load_config(bad)
+
+
+def test_defaults_are_written_once_in_the_schema(tmp_path: Path) -> None:
+    from dechiffre.pipeline.classifier_training import TrainingConfig
+
+    minimal = tmp_path / "minimal.cfg"
+    minimal.write_text('[paths]\ntrain = "t.jsonl"\noutput = "out"\n', encoding="utf-8")
+    s = load_config(minimal)
+    defaults = TrainingConfig.model_validate({"paths": {"train": "t.jsonl", "output": "out"}})
+    assert s.num_layers == defaults.model.num_layers == 6
+    assert s.seed == defaults.training.seed
+    assert s.head_lr == s.lr  # head_lr defaults to lr
 
 
 def test_tiny_training_run(tiny_classifier: tuple[Path, dict]) -> None:

@@ -42,3 +42,15 @@ def test_text_option_prints_a_table() -> None:
     result = runner.invoke(app, ["extract", "--text", "L'OIM a aidé 1 664 migrants."])
     assert result.exit_code == 0
     assert "IOM" in result.output and "1664" in result.output
+
+
+def test_train_takes_spacy_style_overrides_and_reports_config_errors(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dechiffre.pipeline.cli import app
+
+    cfg = tmp_path / "run.cfg"
+    cfg.write_text('[paths]\ntrain = "t.jsonl"\noutput = "out"\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["train", "--config", str(cfg), "--training.lr", "-1"])
+    assert result.exit_code == 2
+    assert "lr: Input should be greater than 0" in result.output

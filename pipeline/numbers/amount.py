@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .tokens import Number
 
@@ -42,10 +44,18 @@ class Exclusion:
 
 
 def clean(value: float) -> Number:
-    """Round away float noise and return an int when the value is whole."""
+    """Round away float noise; a whole value becomes an int, however large.
+
+    A value that is not finite is returned as it is (the grammar never builds
+    an amount from one; see Warnings.W100).
+    """
+    if not math.isfinite(value):
+        return value
     rounded = round(value, 6)
-    if rounded == int(rounded) and abs(rounded) < 1e18:
-        return int(rounded)
+    if rounded.is_integer():
+        if abs(rounded) < 2**53:
+            return int(rounded)
+        return int(Decimal(repr(rounded)))  # 7.78e19 -> 77800000000000000000
     if abs(rounded) < 1:
         return round(rounded, 4)
     return rounded

@@ -15,16 +15,24 @@ from typing import TYPE_CHECKING, NamedTuple
 from .amount import Amount
 from .lexicon import (
     ARTICLE_ONES,
+    CHANNELS,
+    CLOCK_AFTER,
     CLOCK_BEFORE,
+    CLOCK_HOUR_BEFORE,
     CURRENCY_PREFIXES,
+    DAY_BEFORE,
+    DECADE_BEFORE,
     DURING,
     FIRST_LAST,
     IDENTIFIER_BEFORE,
+    LEGAL_LETTERS,
     LOCATING_UNITS,
     MONTHS,
+    NAME_BEFORE,
     NOT_PLURAL_NOUNS,
     ORDINAL_SUFFIX_RE,
     PLURAL_DETERMINERS,
+    RELATIVE_ADVERBS,
     TIME_LOCATING_AFTER,
     WEEKDAYS,
     YEAR_CONTEXT_BEFORE,
@@ -94,10 +102,20 @@ def _ordinal_suffix(c: Candidate) -> bool:
     return glued is not None and glued.kind == "word" and bool(_ORDINAL_SUFFIX.fullmatch(glued.low))
 
 
+def _read_as_slash_fraction(c: Candidate) -> bool:
+    """The grammar read 'N/M' as a fraction (5/8), so the slash is no date or code."""
+    return c.end > c.num_idx + 2 and c.sc.low(c.num_idx + 1) == "/"
+
+
 def _digit_date_or_clock(c: Candidate) -> bool:
     """24/02/2024, 14:30."""
     glued = _glued_after(c)
-    return glued is not None and glued.text in {"/", ":"} and c.sc.kind(c.num_idx + 2) == "num"
+    return (
+        not _read_as_slash_fraction(c)
+        and glued is not None
+        and glued.text in {"/", ":"}
+        and c.sc.kind(c.num_idx + 2) == "num"
+    )
 
 
 def _glued_to_digits(c: Candidate) -> bool:
@@ -154,7 +172,7 @@ def _number_sign(c: Candidate) -> bool:
 
 def _digit_chain(c: Candidate) -> bool:
     """Phone numbers, 02-03 codes, 14 h 30, scores: digits chained to digits."""
-    if c.num.kind != "num" or c.amount.value_max is not None:
+    if c.num.kind != "num" or c.amount.value_max is not None or _read_as_slash_fraction(c):
         return False
     sc, idx = c.sc, c.num_idx
     toks = sc.toks
@@ -178,15 +196,18 @@ def _ordinal_word(c: Candidate) -> bool:
 def _capitalised_name(c: Candidate) -> bool:
     """Capitalised number words inside a sentence are names (guerre des Six Jours)."""
     return (
-        c.num.kind == "word"
-        and c.num.text[0].isupper()
-        and not c.sc.is_sentence_start(c.num_idx)
+        c.num.kind == "word" and c.num.text[0].isupper() and not c.sc.is_sentence_start(c.num_idx)
     )
 
 
 def _hyphenated_name(c: Candidate) -> bool:
     """Number words glued by a hyphen to other words: Trois-Rivières."""
-    return c.num.kind == "word" and "-" in c.num.text and not is_number_word(c.num)
+    return (
+        c.num.kind == "word"
+        and "-" in c.num.text
+        and not is_number_word(c.num)
+        and not c.num.low.startswith("demi-")
+    )
 
 
 def _hyphen_compound_after(c: Candidate) -> bool:
@@ -212,7 +233,7 @@ def _after_weekday(c: Candidate) -> bool:
 
 
 def _clock_time(c: Candidate) -> bool:
-    """14 h 30, 14h30, à 14 heures."""
+    """14 h 30, 14h30, à 14 heures, vers 6 heures du soir, de 9 heures à 18 heures."""
     sc, end = c.sc, c.end
     if c.amount.unit == "heure":
         last = sc.toks[end - 1]
@@ -222,8 +243,89 @@ def _clock_time(c: Candidate) -> bool:
             return True
         if c.prev == "à" and sc.low(c.i) != "à":
             return True
+        if c.prev in CLOCK_HOUR_BEFORE:
+            return True
+        if last.low == "h" and (c.prev == "entre" or (c.prev == "et" and sc.low(c.i - 2) == "h")):
+            return True  # entre 22 h et 6 h
+        after = (sc.low(end), sc.low(end + 1), sc.low(end + 2))
+        if after[:1] in CLOCK_AFTER or after[:2] in CLOCK_AFTER or after in CLOCK_AFTER:
+            return True
+        if c.amount.value_max is not None and _hours_inside(c) >= 2:
+            return True  # de 9 heures à 18 heures
+        if after[0] in {"à", "et"} and sc.kind(end + 1) == "num" and after[2] in _HOURS:
+            return True  # de 17 heures à 8 heures
+        if c.prev in {"à", "et"} and sc.low(c.i - 2) in _HOURS:
+            return True
     k = c.num_idx
     return c.num.kind == "num" and sc.low(k + 1) == "h" and sc.kind(k + 2) == "num"
+
+
+_HOURS = frozenset({"h", "heure", "heures"})
+
+
+def _hours_inside(c: Candidate) -> int:
+    return sum(1 for x in range(c.i, c.end) if c.sc.low(x) in _HOURS)
+
+
+def _day_without_month(c: Candidate) -> bool:
+    """rentré le 9, les 21 et 22: a day whose month the text leaves out."""
+    a = c.amount
+    if c.num.kind != "num" or a.unit or a.modifier or a.value_max is not None:
+        return False
+    if not (isinstance(a.value, int) and 1 <= a.value <= 31) or c.end != c.num_idx + 1:
+        return False
+    sc, k, end = c.sc, c.num_idx, c.end
+    if c.prev == "et" and sc.kind(k - 2) == "num" and sc.low(k - 3) in DAY_BEFORE:
+        return sc.kind(end) != "word"
+    if c.prev not in DAY_BEFORE:
+        return False
+    after = sc.toks[end] if end < len(sc.toks) else None
+    if after is None or (after.kind == "sym" and after.text in {".", ",", ";", "!", "?", ")"}):
+        return True
+    return after.low in {"et", "au"} and sc.kind(end + 1) == "num"
+
+
+def _decade(c: Candidate) -> bool:
+    """les années 1800, années 70, les années quatre-vingt."""
+    value = c.amount.value
+    return (
+        c.prev in DECADE_BEFORE
+        and c.i == c.num_idx
+        and c.amount.unit is None
+        and isinstance(value, int)
+        and value % 10 == 0
+    )
+
+
+def _name_with_digits(c: Candidate) -> bool:
+    """iode 131, Apollo 11, France 24, iPhone 15: a name that carries a number."""
+    if c.i != c.num_idx or c.amount.unit is not None or c.num_idx == 0:
+        return False
+    before = c.sc.toks[c.num_idx - 1]
+    if c.prev in NAME_BEFORE:
+        return True
+    channel = CHANNELS.get(before.text)
+    return channel is not None and c.amount.value in channel
+
+
+def _identifier_list(c: Candidate) -> bool:
+    """n° 5 et 6, articles 12 et 13: the next number of a list of identifiers."""
+    sc, k = c.sc, c.num_idx
+    if c.prev not in {"et", ",", "à", "ou"} or sc.kind(k - 2) != "num":
+        return False
+    first = sc.toks[k - 3] if k >= 3 else None
+    return first is not None and (first.text in {"n°", "°", "#"} or first.low in IDENTIFIER_BEFORE)
+
+
+def _legal_reference(c: Candidate) -> bool:
+    """article L. 2212-2, R. 411-1: an article of a legal code."""
+    sc, k = c.sc, c.num_idx
+    return (
+        k >= 2
+        and sc.toks[k - 1].text == "."
+        and sc.toks[k - 2].text in LEGAL_LETTERS
+        and sc.adjacent(k - 2, k - 1)
+    )
 
 
 def _year(c: Candidate) -> bool:
@@ -267,7 +369,10 @@ def _time_locating(c: Candidate) -> bool:
     before = [sc.low(x) for x in range(i - 3, i)]
     if before[-3:] == ["il", "y", "a"] or before[-2:] == ["y", "a"]:
         return True
-    following = (sc.low(end), sc.low(end + 1))
+    k = end
+    while k < end + 2 and sc.low(k) in RELATIVE_ADVERBS and sc.low(k) != "plus":
+        k += 1  # deux ans seulement après
+    following = (sc.low(k), sc.low(k + 1))
     if following in TIME_LOCATING_AFTER or following[:1] in TIME_LOCATING_AFTER:
         return True
     return c.prev == "dans" and i == c.num_idx
@@ -302,7 +407,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("glued_to_digits", _glued_to_digits),
     ("identifier_code", _identifier_code),
     ("after_slash_or_colon", _after_slash_or_colon),
+    ("legal_reference", _legal_reference),
     ("identifier_word_before", _identifier_word_before),
+    ("identifier_list", _identifier_list),
+    ("name_with_digits", _name_with_digits),
     ("capital_code_before", _capital_code_before),
     ("number_sign", _number_sign),
     ("digit_chain", _digit_chain),
@@ -311,8 +419,10 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("hyphenated_name", _hyphenated_name),
     ("hyphen_compound_after", _hyphen_compound_after),
     ("day_of_month", _day_of_month),
+    ("day_without_month", _day_without_month),
     ("after_weekday", _after_weekday),
     ("clock_time", _clock_time),
+    ("decade", _decade),
     ("year", _year),
     ("year_range", _year_range),
     ("time_locating", _time_locating),

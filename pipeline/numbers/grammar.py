@@ -7,9 +7,12 @@ None when the phrase is not there.
 
 from __future__ import annotations
 
+import math
+import warnings
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from ..errors import DechiffreWarning, Warnings
 from . import exclusions
 from .amount import Amount, AmountMatch, Exclusion, clean
 from .lexicon import (
@@ -19,26 +22,52 @@ from .lexicon import (
     CENTIMES,
     COLLECTIVES,
     CURRENCY_CODES,
+    CURRENCY_PREFIX_PAIRS,
     CURRENCY_PREFIXES,
+    DATE_BEFORE,
+    DECIMAL_WORDS,
     DIGIT_ONLY_UNITS,
     DIRHAM_SCALES,
+    DOZENS,
     FRACTION_DENOMINATORS,
+    HALF_DOZEN,
     HALVES,
+    MODIFIER_FIRST,
     MODIFIERS,
     MODIFIERS_FIRST,
     PLURAL_COLLECTIVES,
+    POST_MODIFIER_FIRST,
     POST_MODIFIERS,
     SCALES,
     SCORE_CONTEXT,
     SENTENCE_PUNCT,
+    SIGN_WORDS,
+    SLASH_DENOMINATORS,
     SPACED_SUFFIXES,
+    SPACED_THOUSANDS,
+    SUBUNITS,
     SUFFIX_SCALES,
+    TEMPERATURES,
     TIME_CODES,
+    UNIT_FIRST,
+    UNIT_SIZES,
+    VULGAR_FRACTIONS,
+    WORD_RUN_SCALES,
     Phrase,
 )
 from .tokens import Token, digits_value, is_number_word, tokenize, words_value
 
 _SCALES_NOT_MILLE = frozenset(SCALES) - {"mille"}
+# Words that can start an amount besides numbers and number words (a cheap pre-filter)
+_STARTERS = (
+    MODIFIERS_FIRST
+    | ARTICLE_ONES
+    | frozenset(CURRENCY_PREFIXES)
+    | frozenset(first for first, _ in CURRENCY_PREFIX_PAIRS)
+    | frozenset(SIGN_WORDS)
+    | frozenset(FRACTION_DENOMINATORS)
+    | frozenset({"des", "plusieurs", "quelques", "la", "moitié", "-", "−", "+"})
+)
 _SCALED_PLURALS = frozenset({"milliers", "millions", "milliards"})
 _DE = frozenset({"de", "d'"})
 
@@ -82,6 +111,7 @@ class Scanner:
         self.toks: list[Token] = tokenize(text)
         self.dollar = dollar
         self.franc = franc
+        self._too_large: set[int] = set()  # tokens already reported (Warnings.W100)
 
     # -- small helpers ----------------------------------------------------
     def low(self, i: int) -> str:
@@ -96,11 +126,15 @@ class Scanner:
         """True when token j starts right where token i ends (no space)."""
         return self.toks[i].end == self.toks[j].start
 
-    def match_table(self, i: int, table: Mapping[Phrase, str | None]) -> ModifierParse | None:
-        """Longest entry of ``table`` starting at token i."""
-        for size in (3, 2, 1):
+    def match_table(
+        self, i: int, table: Mapping[Phrase, str | None], first: frozenset[str]
+    ) -> ModifierParse | None:
+        """Longest entry of ``table`` starting at token i (``first``: its first words)."""
+        if self.low(i) not in first:
+            return None
+        for size in (4, 3, 2, 1):
             key = tuple(self.low(k) for k in range(i, i + size))
-            if len(key) == size and all(key) and key in table:
+            if key in table and all(key):
                 if size > 1 and not self.contiguous(i, i + size):
                     continue
                 return ModifierParse(i + size, table[key])
@@ -120,41 +154,85 @@ class Scanner:
     # -- number cores -----------------------------------------------------
     def number_at(self, i: int) -> NumberParse | None:
         """A number (digits, words, or digits with a scale) at i."""
+        got = self._number_core(i)
+        if got is None:
+            return None
+        j, value, words_only = got
+        if self.low(j) in DECIMAL_WORDS:  # trois cent virgule cinq
+            decimal = self._decimal_at(j + 1)
+            if decimal is not None:
+                j, frac = decimal
+                value += frac
+                while self.low(j) in SCALES:  # trois virgule cinq millions
+                    value *= SCALES[self.low(j)]
+                    j += 1
+        if self.low(j) in DOZENS:  # 5 douzaines
+            value *= 12
+            j += 1
+        if not math.isfinite(value):
+            if i in self._too_large:
+                return None
+            self._too_large.add(i)
+            tok = self.toks[i]
+            warnings.warn(
+                Warnings.W100.format(
+                    start=tok.start, end=self.toks[j - 1].end, digits=len(tok.text)
+                ),
+                DechiffreWarning,
+                stacklevel=2,
+            )
+            return None
+        return NumberParse(j, value, words_only)
+
+    def _number_core(self, i: int) -> NumberParse | None:
         if i >= len(self.toks):
             return None
         tok = self.toks[i]
+        n = len(self.toks)
         if tok.kind == "num":
             value = digits_value(tok.text)
             j = i + 1
+            if tok.text in VULGAR_FRACTIONS:
+                return NumberParse(j, value, False)
+            # 2 ¾, 2¾
+            if self.kind(j) == "num" and self.toks[j].text in VULGAR_FRACTIONS:
+                return NumberParse(j + 1, value + digits_value(self.toks[j].text), False)
             # glued suffix scale: 100k, 3M, 1,2Md
-            if j < len(self.toks) and self.adjacent(i, j) and self.toks[j].text in SUFFIX_SCALES:
+            if j < n and self.adjacent(i, j) and self.toks[j].text in SUFFIX_SCALES:
                 nxt = j + 1
-                if (
-                    nxt >= len(self.toks)
-                    or not self.adjacent(j, nxt)
-                    or self.toks[nxt].kind != "word"
-                ):
+                if nxt >= n or not self.adjacent(j, nxt) or self.toks[nxt].kind != "word":
                     return NumberParse(j + 1, value * SUFFIX_SCALES[self.toks[j].text], False)
-            # spaced scale words: 3,5 millions / 30 mille / 3 Mds
-            while j < len(self.toks) and (
-                self.low(j) in SCALES or self.toks[j].text in SPACED_SUFFIXES
+            # spaced thousands: 4,5 k€, 4,5 k
+            if (
+                j < n
+                and self.toks[j].text in SPACED_THOUSANDS
+                and not self.adjacent(i, j)
+                and (j + 1 >= n or self.toks[j + 1].kind != "word" or self.low(j + 1) in _DE)
+                and (j + 1 >= n or self.toks[j + 1].text not in {"/", "m", "g"})
             ):
+                return NumberParse(j + 1, value * 1_000, False)
+            # spaced scale words: 3,5 millions / 30 mille / 3 Mds
+            while j < n and (self.low(j) in SCALES or self.toks[j].text in SPACED_SUFFIXES):
                 word = self.toks[j].text
                 if word == "M" and not (
-                    j + 1 < len(self.toks) and self.toks[j + 1].text in {"€", "$", "£", "d'", "de"}
+                    j + 1 < n and self.toks[j + 1].text in {"€", "$", "£", "d'", "de"}
                 ):
                     break
                 value *= SCALES.get(self.low(j)) or SUFFIX_SCALES[word]
                 j += 1
             return NumberParse(j, value, False)
         if tok.kind == "word" and is_number_word(tok):
-            if tok.low in ARTICLE_ONES and self.low(i + 1) not in _SCALES_NOT_MILLE:
+            if (
+                tok.low in ARTICLE_ONES
+                and self.low(i + 1) not in _SCALES_NOT_MILLE
+                and self.low(i + 1) not in DECIMAL_WORDS
+            ):
                 return None  # "un"/"une" is an article unless a scale word follows
             j = i
             words: list[str] = []
-            while j < len(self.toks) and (
-                is_number_word(self.toks[j]) or (self.low(j) == "et" and words)
-            ):
+            while j < n and (is_number_word(self.toks[j]) or (self.low(j) == "et" and words)):
+                if self.low(j) == "et" and self.fraction_tail(j) is not None:
+                    break  # deux milliards et trois quarts
                 words.append(self.toks[j].text)
                 j += 1
             while words and words[-1].lower() == "et":
@@ -172,18 +250,45 @@ class Scanner:
                     j -= 1
             else:
                 return None
-            return NumberParse(j, float(value_w), True)
+            value = float(value_w)
+            while self.low(j) in WORD_RUN_SCALES:  # deux billions
+                value *= SCALES[self.low(j)]
+                j += 1
+            return NumberParse(j, value, True)
         return None
+
+    def _decimal_at(self, i: int) -> tuple[int, float] | None:
+        """The digits after 'virgule': 'cinq' -> 0.5, 'zéro cinq' -> 0.05."""
+        zeros = 0
+        j = i
+        while self.low(j) in {"zéro", "zero"}:
+            zeros += 1
+            j += 1
+        if self.kind(j) == "num" and self.toks[j].text.isdigit():
+            digits = self.toks[j].text
+            return j + 1, int(digits) / 10 ** (zeros + len(digits))
+        words: list[str] = []
+        k = j
+        while k < len(self.toks) and is_number_word(self.toks[k]) and self.low(k) not in SCALES:
+            words.append(self.toks[k].text)
+            k += 1
+        while words:
+            value = words_value(words)
+            if value is not None:
+                return k, value / 10 ** (zeros + len(str(value)))
+            words.pop()
+            k -= 1
+        return (j, 0.0) if zeros else None
 
     # -- units --------------------------------------------------------------
     def unit_at(self, i: int, *, after_digits: bool) -> UnitParse | None:
         """A unit at i; the symbol units only after digits."""
-        for size in (3, 2, 1):
+        if self.low(i) not in UNIT_FIRST:
+            return None
+        for size in UNIT_SIZES:
             key = tuple(self.low(k) for k in range(i, i + size))
-            if len(key) != size or not all(key):
-                continue
             unit = ALL_UNITS.get(key)
-            if unit is None:
+            if unit is None or not all(key):
                 continue
             if size > 1 and not self.contiguous(i, i + size):
                 continue
@@ -193,14 +298,16 @@ class Scanner:
                 continue
             if unit == "USD" and key == ("$",):
                 unit = self.dollar
-            if unit == "FRANC":
+            elif unit == "FRANC":
                 unit = self.franc
+            elif unit == "CFA":
+                unit = "XAF" if self.franc == "XAF" else "XOF"
             return UnitParse(i + size, unit)
         return None
 
     def modifier_at(self, i: int) -> ModifierParse | None:
         """A hedge at i."""
-        return self.match_table(i, MODIFIERS)
+        return self.match_table(i, MODIFIERS, MODIFIER_FIRST)
 
     def unit_after(self, j: int, *, after_digits: bool, scaled: bool) -> UnitParse | None:
         """A unit right after a core, or 'de/d'' + unit after a scale word."""
@@ -215,10 +322,14 @@ class Scanner:
 
     # -- one quantity -------------------------------------------------------
     def simple_at(self, i: int) -> Parse | None:
-        """[currency prefix] number [scale] [unit] [et N centimes] at i."""
+        """[currency prefix] number [scale] [unit] [et demi] [et N centimes] at i."""
         prefix_unit: str | None = None
         k = i
-        if self.low(k) in CURRENCY_PREFIXES and self.kind(k + 1) == "num":
+        pair = (self.low(k), self.low(k + 1))
+        if pair in CURRENCY_PREFIX_PAIRS and self.adjacent(k, k + 1) and self.kind(k + 2) == "num":
+            prefix_unit = CURRENCY_PREFIX_PAIRS[pair]
+            k += 2
+        elif self.low(k) in CURRENCY_PREFIXES and self.kind(k + 1) == "num":
             prefix_unit = CURRENCY_PREFIXES[self.low(k)]
             if prefix_unit == "USD" and self.low(k) == "$":
                 prefix_unit = self.dollar
@@ -228,9 +339,8 @@ class Scanner:
             return None
         j, value, words_only = core
         digits = self.toks[k].kind == "num"
-        scaled = any(
-            self.low(x) in SCALES or self.toks[x].text in SUFFIX_SCALES for x in range(k, j)
-        )
+        scale = self._last_scale(k, j)
+        scaled = scale > 1
         unit: str | None = prefix_unit
         if unit is None:
             found = self.unit_after(j, after_digits=digits and not scaled, scaled=True)
@@ -238,27 +348,97 @@ class Scanner:
                 found = None
             if found:
                 j, unit = found
-        # trois ans et demi, une heure et demie
-        if self.low(j) == "et" and self.low(j + 1) in HALVES:
-            value += 0.5
-            j += 2
+        # trois ans et demi, neuf millions et demi, deux milliards et trois quarts
+        tail = self.fraction_tail(j)
+        if tail is not None:
+            value += tail[1] * scale
+            j = tail[0]
+            if unit is None:
+                found = self.unit_after(j, after_digits=False, scaled=True)
+                if found and (scaled or self.low(j) not in _DE):
+                    j, unit = found
+        # 75 cents, 310 centimes d'euro, 85 pence
+        if unit is None and not scaled and self.low(j) in SUBUNITS:
+            unit, per = SUBUNITS[self.low(j)]
+            if unit == "USD":
+                unit = self.dollar
+            j += 1
+            if self.low(j) in _DE:
+                named = self.unit_at(j + 1, after_digits=False)
+                if named and named.unit in CURRENCY_CODES:
+                    j, unit = named.end, named.unit
+            value /= per
         if unit is None and self.low(j) in DIRHAM_SCALES:
             value *= DIRHAM_SCALES[self.low(j)]
             unit = "MAD"
             j += 1
-        # 1 USD et 23 centimes / 1 USD 23 cents
-        if unit and unit in CURRENCY_CODES:
-            k2 = j + 1 if self.low(j) == "et" else j
-            if self.kind(k2) == "num" and self.low(k2 + 1) in CENTIMES:
-                value += digits_value(self.toks[k2].text) / 100
-                j = k2 + 2
-        # 10 degres en dessous de zero
+        # 1 USD et 23 centimes, douze euros et trente cents, 20 dollars 40
+        if unit in CURRENCY_CODES:
+            j, value = self._cents_after(j, value)
+        # 10 degrés en dessous de zéro
         if self.low(j) in {"en", "en-dessous"}:
-            tail = [self.low(x) for x in range(j, j + 4)]
-            if tail[:3] == ["en", "dessous", "de"] and tail[3] in {"zéro", "zero"}:
+            tail4 = [self.low(x) for x in range(j, j + 4)]
+            if tail4[:3] == ["en", "dessous", "de"] and tail4[3] in {"zéro", "zero"}:
                 value = -value
                 j += 4
+                unit = unit or "°"
+        if not math.isfinite(value):
+            return None
         return Parse(j, Amount(clean(value), None, unit, None), words_only)
+
+    def _last_scale(self, i: int, j: int) -> float:
+        """The last scale factor written in tokens [i, j): 'deux milliards' -> 1e9."""
+        for x in range(j - 1, i - 1, -1):
+            if self.low(x) in SCALES:
+                return float(SCALES[self.low(x)])
+            if self.toks[x].text in SUFFIX_SCALES and x > i:
+                return float(SUFFIX_SCALES[self.toks[x].text])
+            if self.toks[x].text in SPACED_THOUSANDS and x > i:
+                return 1_000.0
+        return 1.0
+
+    def fraction_tail(self, j: int) -> tuple[int, float] | None:
+        """'et demi', 'et quart', 'et un quart', 'et trois quarts' after a number: (end, value)."""
+        if self.low(j) != "et":
+            return None
+        word = self.low(j + 1)
+        if word in HALVES:
+            return j + 2, 0.5
+        if word in {"quart", "quarts"}:
+            return j + 2, 0.25
+        den = self.low(j + 2)
+        if den in FRACTION_DENOMINATORS and den not in {"demi", "demis"}:
+            if word in ARTICLE_ONES:
+                numerator = 1
+            elif j + 1 < len(self.toks) and is_number_word(self.toks[j + 1]):
+                numerator = words_value([self.toks[j + 1].text]) or 0
+            else:
+                return None
+            if 0 < numerator < FRACTION_DENOMINATORS[den]:
+                return j + 3, numerator / FRACTION_DENOMINATORS[den]
+        return None
+
+    def _cents_after(self, j: int, value: float) -> tuple[int, float]:
+        """Cents after a currency: 'et 23 centimes', 'et trente cents', '20 dollars 40'."""
+        k = j + 1 if self.low(j) == "et" else j
+        if self.kind(k) == "num" and self.low(k + 1) in CENTIMES | SUBUNITS.keys():
+            return k + 2, value + digits_value(self.toks[k].text) / 100
+        if k < len(self.toks) and is_number_word(self.toks[k]):
+            cents = self._number_core(k)
+            if cents and cents.value < 100 and self.low(cents.end) in CENTIMES | SUBUNITS.keys():
+                return cents.end + 1, value + cents.value / 100
+        # 20 dollars 40: two digits right after the currency, nothing counted after them
+        if (
+            k == j
+            and self.kind(j) == "num"
+            and len(self.toks[j].text) == 2
+            and self.toks[j].text.isdigit()
+            and self.kind(j + 1) != "word"
+            and self.kind(j + 1) != "num"
+            and self.low(j + 1) not in {"%", "-", "/", ":"}
+        ):
+            return j + 1, value + int(self.toks[j].text) / 100
+        return j, value
 
     def vague_at(self, i: int) -> Parse | None:
         """'des centaines', 'plusieurs milliers', 'une dizaine', 'un millier'..."""
@@ -284,28 +464,117 @@ class Scanner:
         return Parse(j, Amount(clean(value), None, unit, modifier))
 
     def fraction_at(self, i: int) -> Parse | None:
-        """'la moitié', 'un tiers', 'deux tiers', 'trois quarts'."""
+        """'la moitié', 'un tiers', 'sept huitièmes', 'deux tiers de milliard'."""
         if self.low(i) == "la" and self.low(i + 1) == "moitié":
             return Parse(i + 2, Amount(0.5))
         if self.low(i) == "moitié":
             return Parse(i + 1, Amount(0.5))
+        half = self._half_word_at(i)
+        if half is not None:
+            return half
+        slash = self._slash_fraction_at(i)
+        if slash is not None:
+            return slash
         num = self.low(i)
-        den = self.low(i + 1)
-        if den in FRACTION_DENOMINATORS and (
-            num in ARTICLE_ONES or is_number_word(self.toks[i]) or self.toks[i].kind == "num"
+        k = i + 1
+        if num in ARTICLE_ONES:
+            numerator = 1.0
+        elif self.kind(i) == "num" and self.toks[i].text.isdigit():
+            numerator = digits_value(self.toks[i].text)
+        elif i < len(self.toks) and is_number_word(self.toks[i]):
+            numerator = float(words_value([self.toks[i].text]) or 0)
+        elif num in {"demi", "quart"}:
+            numerator, k = 1.0, i  # "demi litre", "quart de litre": only before a unit
+        else:
+            return None
+        den = self.low(k)
+        if den not in FRACTION_DENOMINATORS or numerator <= 0:
+            return None
+        if (
+            den.endswith(("ième", "ièmes"))
+            and self.kind(k + 1) == "word"
+            and self.low(k + 1) not in _DE | {"des", "du"}
         ):
-            if den in {"demi", "demis"} and num in ARTICLE_ONES:
-                return None
-            if num in ARTICLE_ONES:
-                numerator = 1.0
-            elif self.toks[i].kind == "num":
-                numerator = digits_value(self.toks[i].text)
-            else:
-                numerator = float(words_value([self.toks[i].text]) or 0)
-            if numerator <= 0:
-                return None
-            return Parse(i + 2, Amount(clean(numerator / FRACTION_DENOMINATORS[den])))
+            return None  # une sixième année: an ordinal
+        value = numerator / FRACTION_DENOMINATORS[den]
+        end = k + 1
+        unit: str | None = None
+        # deux tiers de milliard, un quart de milliard
+        if self.low(end) in _DE and self.low(end + 1) in _SCALES_NOT_MILLE:
+            value *= SCALES[self.low(end + 1)]
+            end += 2
+            found = self.unit_after(end, after_digits=False, scaled=True)
+            if found and self.low(end) in _DE:
+                end, unit = found
+        else:
+            # trois quarts d'heure, quart de siècle, demi litre
+            at = end + 1 if self.low(end) in _DE else end
+            found = self.unit_at(at, after_digits=False)
+            if found and found.unit != "fois":
+                end, unit = found
+        if k == i and unit is None:
+            return None
+        if den in {"demi", "demis"} and num in ARTICLE_ONES and unit is None:
+            return None
+        return Parse(end, Amount(clean(value), None, unit, None))
+
+    def _half_word_at(self, i: int) -> Parse | None:
+        """'un demi-million', 'une demi-heure', 'un demi-siècle', 'une demi-douzaine'."""
+        article = self.low(i) in ARTICLE_ONES
+        k = i + 1 if article else i
+        word = self.low(k)
+        if not word.startswith("demi-"):
+            return None
+        rest = word[5:]
+        if word in HALF_DOZEN:
+            return Parse(k + 1, Amount(6, None, None, "approx" if article else None))
+        if rest in SCALES:
+            value = 0.5 * SCALES[rest]
+            end = k + 1
+            unit: str | None = None
+            found = self.unit_after(end, after_digits=False, scaled=True)
+            if found and self.low(end) in _DE:
+                end, unit = found
+            return Parse(end, Amount(clean(value), None, unit, None))
+        found_unit = ALL_UNITS.get((rest,))
+        if found_unit and (rest,) not in DIGIT_ONLY_UNITS and found_unit != "fois":
+            return Parse(k + 1, Amount(0.5, None, found_unit, None))
         return None
+
+    def _slash_fraction_at(self, i: int) -> Parse | None:
+        """'5/8', '2 3/4' (not dates such as '3/4/2024' or 'le 3/4')."""
+        whole = 0.0
+        k = i
+        if (
+            self.kind(i) == "num"
+            and self.toks[i].text.isdigit()
+            and self.kind(i + 1) == "num"
+            and not self.adjacent(i, i + 1)
+            and self.low(i + 2) == "/"
+        ):
+            whole, k = float(self.toks[i].text), i + 1
+        if not (
+            self.kind(k) == "num"
+            and self.low(k + 1) == "/"
+            and self.kind(k + 2) == "num"
+            and self.adjacent(k, k + 1)
+            and self.adjacent(k + 1, k + 2)
+            and self.toks[k].text.isdigit()
+            and self.toks[k + 2].text.isdigit()
+        ):
+            return None
+        if self.low(k + 3) in {"/", "-", ":"} or self.low(i - 1) in DATE_BEFORE:
+            return None
+        num, den = int(self.toks[k].text), int(self.toks[k + 2].text)
+        if not 0 < num < den or den not in SLASH_DENOMINATORS:
+            return None
+        end = k + 3
+        unit: str | None = None
+        at = end + 1 if self.low(end) in _DE else end
+        found = self.unit_at(at, after_digits=at == end)
+        if found and found.unit != "fois":
+            end, unit = found
+        return Parse(end, Amount(clean(whole + num / den), None, unit, None))
 
     def ratio_at(self, i: int) -> Parse | None:
         """'un migrant sur trois', '1 sur 3', 'deux élèves sur cinq'."""
@@ -346,15 +615,42 @@ class Scanner:
         got = self.ratio_at(i) or self.vague_at(i) or self.fraction_at(i) or self.simple_at(i)
         if got:
             return got
+        low = self.low(i)
+        # signs: -3,4 %, −2,5, moins 5 degrés, négatif deux, plus vingt degrés
+        if (
+            low in {"-", "−", "+"}
+            and self.kind(i + 1) == "num"
+            and self.adjacent(i, i + 1)
+            and (i == 0 or not self.adjacent(i - 1, i))
+        ):
+            return self._signed(self.simple_at(i + 1), -1 if low != "+" else 1)
+        if low in SIGN_WORDS and (
+            self.kind(i + 1) == "num"
+            or (i + 1 < len(self.toks) and is_number_word(self.toks[i + 1]))
+        ):
+            signed = self._signed(self.simple_at(i + 1), SIGN_WORDS[low])
+            if signed and (low != "plus" or signed.amount.unit in TEMPERATURES):
+                return signed
+            return None
         # un/une + unit: "un an de prison", "une semaine", "un euro"
-        if self.low(i) in ARTICLE_ONES:
+        if low in ARTICLE_ONES:
             unit = self.unit_at(i + 1, after_digits=False)
             if unit and unit.unit != "fois":
                 end, value = unit.end, 1.0
-                if self.low(end) == "et" and self.low(end + 1) in HALVES:
-                    end, value = end + 2, 1.5
+                tail = self.fraction_tail(end)
+                if tail is not None:
+                    end, value = tail[0], 1.0 + tail[1]
                 return Parse(end, Amount(clean(value), None, unit.unit, None), True)
         return None
+
+    @staticmethod
+    def _signed(got: Parse | None, sign: int) -> Parse | None:
+        if got is None or sign == 1:
+            return got
+        amount = got.amount
+        return got._replace(
+            amount=Amount(clean(-float(amount.value)), None, amount.unit, amount.modifier)
+        )
 
     def _scale_between(self, i: int, j: int) -> float:
         factor = 1.0
@@ -365,13 +661,18 @@ class Scanner:
                 factor *= SUFFIX_SCALES[self.toks[x].text]
         return factor
 
-    def _range(self, i1: int, first: Parse, i2: int, second: Parse) -> Amount:
-        """A range amount; 'de 2 à 3 millions' shares the scale word of its upper bound."""
+    def _range(self, i1: int, first: Parse, i2: int, second: Parse) -> Amount | None:
+        """A range amount; 'de 2 à 3 millions' shares the scale word of its upper bound.
+
+        None when the upper bound is below the lower one ('L. 2212-2' is no range).
+        """
         low = first.amount.value
         if self._scale_between(i1, first.end) == 1.0:
             shared = self._scale_between(i2, second.end)
             if shared > 1.0 and low * shared <= second.amount.value:
                 low = clean(low * shared)
+        if second.amount.value < low:
+            return None
         unit = second.amount.unit or first.amount.unit
         return Amount(low, second.amount.value, unit, "range")
 
@@ -385,7 +686,8 @@ class Scanner:
                 second = self.quantity_at(first.end + 1)
                 if second:
                     amount = self._range(i + 1, first, first.end + 1, second)
-                    return Parse(second.end, amount, first.words_only and second.words_only)
+                    if amount is not None:
+                        return Parse(second.end, amount, first.words_only and second.words_only)
         # de X à Y
         if low in _DE:
             first = self.quantity_at(i + 1)
@@ -395,7 +697,8 @@ class Scanner:
                     first.amount.unit is None or second.amount.unit in (None, first.amount.unit)
                 ):
                     amount = self._range(i + 1, first, first.end + 1, second)
-                    return Parse(second.end, amount, first.words_only and second.words_only)
+                    if amount is not None:
+                        return Parse(second.end, amount, first.words_only and second.words_only)
         # modifier + quantity
         mod = self.modifier_at(i)
         if mod:
@@ -413,22 +716,16 @@ class Scanner:
                 if self.low(j - 1) == "la" and self.low(j) != "moitié":
                     return None
                 return inner._replace(amount=amount)
-        # par moins 20 degrés: a negative temperature
-        if low == "moins" and self.kind(i + 1) == "num":
-            cold = self.quantity_at(i + 1)
-            if cold and cold.amount.unit in {"°C", "°F", "°"}:
-                value = clean(-float(cold.amount.value))
-                return cold._replace(amount=Amount(value, None, cold.amount.unit, None))
         got = self.quantity_at(i)
         if got is None:
             return None
         j, amount, words_only, obj = got
-        # 65 ans et plus, 140 jours au maximum
+        # 65 ans et plus, 140 jours au maximum, 80 km environ
         if amount.modifier is None and amount.value_max is None:
-            modifier = POST_MODIFIERS.get((self.low(j), self.low(j + 1)))
-            if modifier:
-                amount = Amount(amount.value, None, amount.unit, modifier)
-                j += 2
+            post = self.match_table(j, POST_MODIFIERS, POST_MODIFIER_FIRST)
+            if post and not self._starts_number(post.end):  # "en 2024 environ 1,8 milliard"
+                amount = Amount(amount.value, None, amount.unit, post.modifier)
+                j = post.end
                 got = Parse(j, amount, words_only, obj)
         # X à Y %, X-Y dollars, X – Y
         if self.low(j) in {"à", "-", "–"} and amount.modifier is None:
@@ -445,8 +742,16 @@ class Scanner:
                     hyphen and self._is_score(i, j, second.end, amount, second.amount)
                 ):
                     ranged = self._range(i, got, j + 1, second)
-                    return Parse(second.end, ranged, words_only, obj)
+                    if ranged is not None:
+                        return Parse(second.end, ranged, words_only, obj)
         return Parse(j, amount, words_only, obj)
+
+    def _starts_number(self, i: int) -> bool:
+        return i < len(self.toks) and (
+            self.toks[i].kind == "num"
+            or is_number_word(self.toks[i])
+            or self.toks[i].low in ARTICLE_ONES
+        )
 
     def _is_score(self, i: int, j: int, end: int, a: Amount, b: Amount) -> bool:
         if a.unit or b.unit:
@@ -469,7 +774,17 @@ class Scanner:
         out: list[AmountMatch] = []
         i = 0
         n = len(self.toks)
+        toks = self.toks
         while i < n:
+            tok = toks[i]
+            if not (
+                tok.kind == "num"
+                or tok.low in _STARTERS
+                or is_number_word(tok)
+                or tok.low.startswith("demi-")
+            ):
+                i += 1
+                continue
             got = self.expression_at(i)
             if got is None or got.end <= i:
                 i += 1
@@ -481,11 +796,9 @@ class Scanner:
             rule = exclusions.rule_for(self, i, end, amount)
             if rule is not None:
                 if excluded is not None:
-                    excluded.append(
-                        Exclusion(start_char, end_char, span_text, amount, rule)
-                    )
-                # skip the whole number so that its parts are not re-read
-                i = max(i + 1, self._skip_number(i))
+                    excluded.append(Exclusion(start_char, end_char, span_text, amount, rule))
+                # skip the number (a whole range) so that its parts are not re-read
+                i = max(i + 1, self._skip_number(i), end if amount.value_max is not None else i)
                 continue
             out.append(
                 AmountMatch(
@@ -501,11 +814,11 @@ class Scanner:
         return out
 
     def _skip_number(self, i: int) -> int:
+        """The token after the number that starts at i (its leading hedge included)."""
         j = i
-        while j < len(self.toks) and (
-            self.toks[j].kind == "num"
-            or is_number_word(self.toks[j])
-            or self.low(j) in MODIFIERS_FIRST
-        ):
+        n = len(self.toks)
+        while j < n and self.toks[j].low in MODIFIERS_FIRST and not is_number_word(self.toks[j]):
             j += 1
-        return j + 1 if j < len(self.toks) and self.toks[j].text in {"-", "/", ":"} else j
+        while j < n and (self.toks[j].kind == "num" or is_number_word(self.toks[j])):
+            j += 1
+        return j + 1 if j < n and self.toks[j].text in {"-", "/", ":"} else j

@@ -49,13 +49,25 @@ SCALES: dict[str, int] = {
     "milliards": 10**9,
     "billion": 10**12,
     "billions": 10**12,
+    "billiard": 10**15,
+    "billiards": 10**15,
+    "trillion": 10**18,
+    "trillions": 10**18,
 }
+# Scale words that text2num does not read inside a run of number words ("deux billions").
+WORD_RUN_SCALES = words("billion billions billiard billiards trillion trillions")
 # Suffixes glued to digits ("100k", "3M", "1,2Md") or standing after them ("3 Mds €").
 SUFFIX_SCALES: dict[str, int] = {
     "k": 10**3, "K": 10**3, "M": 10**6, "G": 10**9,
-    "Md": 10**9, "Mds": 10**9, "Mrd": 10**9, "Mrds": 10**9,
+    "Md": 10**9, "Mds": 10**9, "Mrd": 10**9, "Mrds": 10**9, "bn": 10**9, "Bn": 10**9,
+    "md": 10**9, "mds": 10**9, "mrd": 10**9, "mrds": 10**9,
 }
-SPACED_SUFFIXES = words("Md Mds Mrd Mrds M")
+SPACED_SUFFIXES = words("Md Mds Mrd Mrds M md mds mrd mrds bn Bn")
+# Spaced "k" ("4,5 k€", "4,5 k") only before a currency or the end of a phrase.
+SPACED_THOUSANDS = words("k K")
+# "5 douzaines", "une demi-douzaine"
+DOZENS = words("douzaine douzaines")
+HALF_DOZEN = words("demi-douzaine demi-douzaines")
 # "une dizaine" (approx) / "des dizaines" (min)
 COLLECTIVES: dict[str, int] = {
     "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
@@ -63,33 +75,106 @@ COLLECTIVES: dict[str, int] = {
     "millier": 1_000,
 }
 PLURAL_COLLECTIVES: dict[str, int] = {
-    "dizaines": 10, "centaines": 100, "milliers": 10**3, "millions": 10**6,
+    "dizaines": 10, "douzaines": 12, "centaines": 100, "milliers": 10**3, "millions": 10**6,
     "milliards": 10**9,
 }
-FRACTION_DENOMINATORS: dict[str, int] = {
-    "demi": 2, "demis": 2, "tiers": 3, "quart": 4, "quarts": 4, "cinquième": 5,
-    "cinquièmes": 5, "sixième": 6, "dixième": 10, "dixièmes": 10, "centième": 100,
+_ORDINAL_DENOMINATORS = {
+    "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
+    "onzième": 11, "douzième": 12, "quinzième": 15, "vingtième": 20, "trentième": 30,
+    "centième": 100, "millième": 1_000, "millionième": 10**6, "milliardième": 10**9,
 }
+FRACTION_DENOMINATORS: dict[str, int] = {
+    "demi": 2, "demis": 2, "tiers": 3, "quart": 4, "quarts": 4,
+    **_ORDINAL_DENOMINATORS,
+    **{f"{word}s": den for word, den in _ORDINAL_DENOMINATORS.items()},
+}
+# "un demi-million", "un quart de milliard" (the second through "de")
+HALF_SCALES: dict[str, int] = {"demi-" + word: n for word, n in SCALES.items()}
+VULGAR_FRACTIONS: dict[str, float] = {
+    "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5,
+    "⅗": 3 / 5, "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8,
+    "⅞": 7 / 8, "⅐": 1 / 7, "⅑": 1 / 9, "⅒": 1 / 10,
+}
+# Denominators of "2 3/4", "5/8" read as fractions (a day/month pair is a date).
+SLASH_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 100})
+DECIMAL_WORDS = words("virgule")
+SIGN_WORDS: dict[str, int] = {"moins": -1, "négatif": -1, "negatif": -1, "plus": 1}
 HALVES = words("demi demie")
 CENTIMES = words("centimes cents centime cent")
+# Money subunits: (main currency or "" for the currency named after it, units per main unit)
+SUBUNITS: dict[str, tuple[str, int]] = {
+    "cents": ("USD", 100), "centimes": ("EUR", 100), "centime": ("EUR", 100),
+    "pence": ("GBP", 100), "penny": ("GBP", 100), "pennies": ("GBP", 100),
+    "kopecks": ("RUB", 100), "kopeks": ("RUB", 100),
+}
 
 # --------------------------------------------------------------------------
 # Units
 # --------------------------------------------------------------------------
 
-# "FRANC" is resolved per document (Swiss or CFA francs, see ``franc=``).
+# "FRANC" is resolved per document (Swiss or CFA francs, see ``franc=``); "CFA" is XOF, or
+# XAF when the document's francs are XAF. Historical currencies keep their ISO 4217 code
+# (FRF, DEM, ITL, ESP, NLG, BEF, PTE, GRD, ATS, IEP, FIM, XEU).
 CURRENCY_UNITS = phrases("""
 EUR: euro | euros | € | eur
 USD: dollar | dollars | $ | usd | us$ | dollars américains | dollar américain | dollars us | $ us
 CAD: dollars canadiens | dollar canadien | $ ca | cad | $ can
 MAD: dirham | dirhams | dh | dhs | mad
-XOF: fcfa | f cfa | francs cfa | franc cfa | xof
-XAF: xaf
+CFA: fcfa | f cfa | francs cfa | franc cfa
+XOF: xof | francs cfa bceao | franc cfa bceao | fcfa bceao
+XAF: xaf | francs cfa beac | franc cfa beac | fcfa beac
 CHF: francs suisses | franc suisse | chf
 FRANC: francs | franc
 GBP: livres sterling | livre sterling | £ | gbp | livres | livre | pounds | pound
+EGP: livres égyptiennes | livre égyptienne | egp
+LBP: livres libanaises | livre libanaise | lbp
+SYP: livres syriennes | livre syrienne
+TRY: livres turques | livre turque | lires turques | lire turque | try
 DZD: dinars algériens | dinar algérien | dzd | dinars | dinar
 TND: dinars tunisiens | dinar tunisien | tnd
+IQD: dinars irakiens | dinar irakien | iqd
+KWD: dinars koweïtiens | dinar koweïtien | kwd
+LYD: dinars libyens | dinar libyen | lyd
+JOD: dinars jordaniens | dinar jordanien | jod
+AED: dirhams émiratis | dirham émirati | aed
+KES: shilling | shillings | shillings kényans | shilling kényan | kes
+UGX: shillings ougandais | shilling ougandais | ugx
+TZS: shillings tanzaniens | shilling tanzanien | tzs
+ZAR: rand | rands | zar
+ZMW: kwacha | kwachas | kwachas zambiens | zmw
+MWK: kwachas malawites | kwacha malawite | mwk
+ETB: birr | birrs | etb
+SEK: couronne | couronnes | couronnes suédoises | couronne suédoise | sek
+DKK: couronnes danoises | couronne danoise | dkk
+NOK: couronnes norvégiennes | couronne norvégienne | nok
+CZK: couronnes tchèques | couronne tchèque | czk
+ISK: couronnes islandaises | couronne islandaise | isk
+HUF: forint | forints | huf
+PLN: zloty | zlotys | pln
+KRW: won | wons | krw
+BRL: real | reais | réals | brl
+MXN: pesos mexicains | peso mexicain | mxn
+ARS: pesos argentins | peso argentin | ars
+UAH: hryvnia | hryvnias | uah
+AOA: kwanza | kwanzas | aoa
+MGA: ariary | ariarys | mga
+RWF: francs rwandais | franc rwandais | rwf
+BIF: francs burundais | franc burundais | bif
+KMF: francs comoriens | franc comorien | kmf
+DJF: francs djiboutiens | franc djiboutien | djf
+XPF: francs cfp | franc cfp | xpf
+FRF: francs français | franc français | anciens francs | ancien franc | nouveaux francs | frf
+DEM: mark | marks | deutsche mark | deutschemark | deutschemarks | deutsche marks | dem
+ITL: lire | lires | lires italiennes | lire italienne | itl
+ESP: peseta | pesetas | esp
+NLG: florin | florins | gulden | nlg
+BEF: francs belges | franc belge | bef
+PTE: escudo | escudos | pte
+GRD: drachme | drachmes | grd
+ATS: schillings autrichiens | schilling autrichien | ats
+IEP: livres irlandaises | livre irlandaise | iep
+FIM: markka | markkaa | fim
+XEU: écu | écus | xeu
 JPY: yen | yens
 CNY: yuan | yuans
 MRU: ouguiya | ouguiyas
@@ -100,16 +185,31 @@ INR: roupie | roupies
 RUB: rouble | roubles
 SAR: riyal | riyals
 IRR: rial | rials
-GNF: francs guinéens
-CDF: francs congolais
+GNF: francs guinéens | franc guinéen | gnf
+CDF: francs congolais | franc congolais | cdf
+JPY: jpy
+CNY: cny | renminbi | renminbis
+INR: inr
+RUB: rub
+SAR: sar
+IRR: irr
+NGN: ngn
+GHS: ghs
+ILS: ils
+MRU: mru
 """)
-CURRENCY_CODES = frozenset(CURRENCY_UNITS.values())
+CURRENCY_CODES = frozenset(CURRENCY_UNITS.values()) | {"XOF", "XAF"}
 CURRENCY_PREFIXES: dict[str, str] = {
     "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-    "gbp": "GBP", "chf": "CHF", "mad": "MAD",
+    "gbp": "GBP", "chf": "CHF", "mad": "MAD", "¥": "JPY", "₹": "INR", "₦": "NGN", "₽": "RUB",
+}
+# Two-token prefixes: "US$ 5", "C$ 10", "CA$ 10"
+CURRENCY_PREFIX_PAIRS: dict[Phrase, str] = {
+    ("us", "$"): "USD", ("c", "$"): "CAD", ("ca", "$"): "CAD", ("a", "$"): "AUD",
 }
 MEASURE_UNITS = phrases("""
-%: % | pour cent | pourcent | pour 100
+%: % | pour cent | pourcent | pourcents | pour-cent | pour-cents | pour 100 | p . c . | p.c
+‰: ‰ | pour mille | pour-mille
 point: points de pourcentage | point de pourcentage
 km: km | kilomètre | kilomètres | kilometre | kilometres
 m: m | mètre | mètres | metre | metres
@@ -134,15 +234,31 @@ nmi: milles nautiques | mille nautique
 °C: ° c | °c | degrés celsius | degré celsius | degres celsius | degré c | degrés c | ° celsius
 °C: celsius
 °F: ° f | °f | degrés fahrenheit | degrès f | degrés f | ° fahrenheit | fahrenheit
-°: ° | degré | degrés | degres | deg
-km/h: km / h
-MW: mw | mégawatts
-GW: gw | gigawatts
-kW: kw
-kWh: kwh
-MWh: mwh
-GWh: gwh
-TWh: twh
+°: ° | degré | degrés | degres | deg | deg .
+km/h: km / h | kilomètres à l'heure | kilomètres par heure | kilomètres-heure
+m/s: m / s | mètres par seconde
+kn: nœuds | noeuds | nœud | noeud
+al: années-lumière | année-lumière | al
+au: unités astronomiques | unité astronomique | ua
+M☉: masses solaires | masse solaire
+ct: carat | carats | ct
+kt: kt | kilotonnes | kilotonne
+Mt: mt | mégatonnes | mégatonne
+oz: once | onces
+ft: pieds
+in: pouces
+dB: décibels | décibel | db
+kcal: kilocalories | kcal
+kWc: kwc
+MW: mw | mégawatts | mégawatt
+W: watts | watt
+V: volts | volt
+GW: gw | gigawatts | gigawatt
+kW: kw | kilowatts | kilowatt
+kWh: kwh | kilowattheures | kilowattheure | kilowatts-heure
+MWh: mwh | mégawattheures | mégawattheure | mégawatts-heure
+GWh: gwh | gigawattheures | gigawattheure | gigawatts-heure
+TWh: twh | térawattheures | térawattheure | térawatts-heure
 """)
 TIME_UNITS = phrases("""
 an: an | ans | année | années
@@ -153,6 +269,7 @@ heure: heure | heures | h
 minute: minute | minutes | min | mins | mn
 seconde: seconde | secondes | sec
 siècle: siècle | siècles
+millénaire: millénaire | millénaires
 décennie: décennie | décennies
 trimestre: trimestre | trimestres
 semestre: semestre | semestres
@@ -161,10 +278,15 @@ nuit: nuit | nuits
 TIME_CODES = frozenset(TIME_UNITS.values())
 FOIS_UNITS = phrases("fois: fois")
 ALL_UNITS: dict[Phrase, str] = {**CURRENCY_UNITS, **MEASURE_UNITS, **TIME_UNITS, **FOIS_UNITS}
+UNIT_FIRST = frozenset(key[0] for key in ALL_UNITS)
+UNIT_SIZES = tuple(sorted({len(key) for key in ALL_UNITS}, reverse=True))
+TEMPERATURES = frozenset({"°C", "°F", "°"})
 # Single-letter or symbol units only count right after digits.
-DIGIT_ONLY_UNITS = frozenset((w,) for w in words("m g t l h ° mi min ml cl hl mm cm km ha kg"))
+DIGIT_ONLY_UNITS = frozenset(
+    (w,) for w in words("m g t l h ° mi min ml cl hl mm cm km ha kg al ua ct kt mt db oz kwc")
+)
 # Units read only when the text writes them in this case ("3 M" is not metres).
-CASE_SENSITIVE_UNITS: dict[Phrase, str] = {(w,): w for w in words("m t g l h")}
+CASE_SENSITIVE_UNITS: dict[Phrase, str] = {(w.lower(),): w for w in words("m t g l h Mt")}
 # Moroccan shorthand: 3 MDH (millions of dirhams), 1,2 MMDH (billions)
 DIRHAM_SCALES: dict[str, int] = {"mdh": 10**6, "mmdh": 10**9}
 
@@ -175,19 +297,29 @@ DIRHAM_SCALES: dict[str, int] = {"mdh": 10**6, "mmdh": 10**9}
 _MODIFIERS = phrases("""
 approx: environ | près des | près de | près d' | quelque | autour de | autour d' | presque
 approx: approximativement | à peu près | quasi | quasiment | grosso modo | aux alentours de
-approx: de l'ordre de | de l'ordre d' | pratiquement
+approx: de l'ordre de | de l'ordre d' | pratiquement | quelques | grosso-modo | pas loin de
+approx: aux environs de | aux environs d' | en gros | pas loin d'
 min: au-dessus de | au-dessus d' | plus de | plus d' | plus que | au moins | au-delà de
 min: au-delà d' | pas moins de | pas moins d' | au minimum | minimum | plus de la | au bas mot
+min: un peu plus de | un peu plus d' | un minimum de | un minimum d' | jusqu' à plus de
+min: jusqu' à plus d' | pas moins que | bien plus de | bien plus d' | largement plus de
+min: au-dessus des
 max: moins de | moins d' | jusqu' à | jusqu' aux | au plus | au maximum | maximum | pas plus de
 max: pas plus d' | en-dessous de | en dessous de | à peine | tout au plus
+max: un peu moins de | un peu moins d' | un maximum de | un maximum d' | pas plus que
+max: au-dessous de | au-dessous d' | moins que | guère plus de | guère plus d'
 -: exactement | précisément
 """)
 MODIFIERS: dict[Phrase, str | None] = {k: None if v == "-" else v for k, v in _MODIFIERS.items()}
-MODIFIERS_FIRST = frozenset(key[0] for key in MODIFIERS) | {"entre", "de", "d'"}
+MODIFIER_FIRST = frozenset(key[0] for key in MODIFIERS)
+MODIFIERS_FIRST = MODIFIER_FIRST | {"entre", "de", "d'"}
 # "65 ans et plus", "140 jours au maximum"
-POST_MODIFIERS: dict[tuple[str, str], str] = {
-    ("et", "plus"): "min", ("au", "maximum"): "max", ("au", "minimum"): "min",
-}
+POST_MODIFIERS = phrases("""
+min: et plus | au minimum | au moins | ou plus | au bas mot | et davantage
+max: au maximum | au plus | tout au plus | ou moins | maximum
+approx: environ | à peu près | approximativement | ou presque | grosso modo
+""")
+POST_MODIFIER_FIRST = frozenset(key[0] for key in POST_MODIFIERS)
 
 # --------------------------------------------------------------------------
 # Context words of the exclusion rules
@@ -198,6 +330,8 @@ MONTHS = words(
     "novembre décembre decembre"
 )
 WEEKDAYS = words("lundi mardi mercredi jeudi vendredi samedi dimanche")
+# Words before "3/4" that make it a date, not a fraction
+DATE_BEFORE = WEEKDAYS | words("le du au ce depuis dès jusqu'au")
 YEAR_CONTEXT_BEFORE = MONTHS | words(
     "en depuis de d' année an exercice fin début mi été hiver printemps automne au à avant "
     "après dès jusqu'en le la l' saison budget horizon d'ici entre et janvier courant vers "
@@ -222,6 +356,32 @@ SCORE_CONTEXT = words(
 )
 ORDINAL_SUFFIX_RE = r"(e|er|ere|ère|re|ème|eme|è|es|èmes|nd|nde|ᵉ)"
 CLOCK_BEFORE = words("à vers dès jusqu'à avant après de")
+# "vers 6 heures", "dès 8 heures": a clock time when the unit is the hour
+CLOCK_HOUR_BEFORE = words("vers dès jusqu'à")
+# "6 heures du soir", "15 heures pile", "18 heures GMT"
+CLOCK_AFTER: frozenset[Phrase] = frozenset(
+    {("du", "soir"), ("du", "matin"), ("de", "l'après-midi"), ("de", "la", "nuit")}
+    | {(w,) for w in words("pile précises précise gmt utc locale heure")}
+)
+DAY_BEFORE = words("le les")
+DECADE_BEFORE = words("années")
+# Words before a number that make it part of a name: isotopes, spacecraft, products
+NAME_BEFORE = words(
+    "iode uranium césium plutonium carbone strontium cobalt radium thorium tritium potassium "
+    "apollo soyouz spoutnik voyager artemis gemini mercury vostok luna chandrayaan "
+    "windows iphone galaxy pixel playstation xbox kepler gliese trappist hd "
+    "ariane falcon vega"
+)
+# TV and radio channels: capitalised name -> the numbers it carries
+CHANNELS: dict[str, frozenset[int]] = {
+    "France": frozenset({2, 3, 4, 5, 24}), "Europe": frozenset({1}),
+    "Antenne": frozenset({2}), "RTL": frozenset({2, 9}), "Canal": frozenset({3}),
+    "Radio": frozenset({1}), "LCP": frozenset({1}),
+}
+# A single capital letter and a dot before digits: legal code articles (L. 2212-2)
+LEGAL_LETTERS = words("L R D A")
+# Adverbs between a duration and "avant"/"après": "deux ans seulement après"
+RELATIVE_ADVERBS = words("seulement juste environ pile exactement tout à peine à-peine plus")
 LOCATING_UNITS = words("an mois semaine jour heure siècle décennie minute trimestre")
 FIRST_LAST = words("premiers premières derniers dernières")
 DURING = words("cours lors durant pendant")

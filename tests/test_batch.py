@@ -47,6 +47,7 @@ def blank_pipeline(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from dechiffre.pipeline.org_linker import OrgLinker
 
     nlp = spacy.blank("fr")
+    nlp.add_pipe("dechiffre_org_rules").initialize(lambda: [], nlp=nlp)
     nlp.add_pipe("dechiffre_quantities")
     linker = nlp.add_pipe("dechiffre_orgs", config={"use_ner": False})
     assert isinstance(linker, OrgLinker)
@@ -193,13 +194,18 @@ def test_sharded_outputs_manifest_and_parquet_columns(tmp_path: Path, blank_pipe
     assert manifest is not None and manifest["complete"]
     # 62 items (60 documents, 2 bad lines): shards of 25, 25 and 12
     assert [s["ordinals"] for s in manifest["shards"]] == [[0, 25], [25, 50], [50, 62]]
-    names = sorted(p.name for p in out.iterdir())
+    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert names == sorted(
         ["manifest.json", "errors.jsonl"]
         + [
-            f"{kind}-{i:05d}.{ext}"
+            f"{folder}{kind}-{i:05d}.{ext}"
             for i in range(3)
-            for kind, ext in (("shard", "jsonl"), ("spans", "parquet"), ("errors", "jsonl"))
+            for folder, kind, ext in (
+                ("", "shard", "jsonl"),
+                ("spans/", "spans", "parquet"),
+                ("documents/", "documents", "parquet"),
+                ("errors/", "errors", "jsonl"),
+            )
         ]
     )
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
@@ -220,7 +226,7 @@ def test_sharded_outputs_manifest_and_parquet_columns(tmp_path: Path, blank_pipe
         "config_hash": manifest["pipeline"]["config_hash"],
     }
     assert records[20]["id"] == "in/sub/b:1"  # derived: directory, relative path, position
-    table = pq.read_table([out / f"spans-{i:05d}.parquet" for i in range(3)])
+    table = pq.read_table([out / f"spans/spans-{i:05d}.parquet" for i in range(3)])
     assert table.schema == span_schema()
     flat = [
         (r["id"], s["start"], s["end"], s["label"], s.get("kb_id"), s.get("value"))
@@ -249,7 +255,8 @@ def bad_run(tmp_path_factory: pytest.TempPathFactory, blank_pipeline: Path) -> d
     good = json.dumps({"id": "ok", "text": SENTENCES[0]})
     lines = [
         good.encode(),
-        b'{"id": "utf", "text": "caf\xe9"}',
+        b'{"id": "utf", "text": "caf\x81"}',
+        b'{"id": "latin", "text": "caf\xe9 cr\xe8me"}',
         b'{"id": "vide", "text": "  "}',
         b"{oops",
         b'{"id": "page", "text": "<html><body><p>Un.</p></body></html>"}',
@@ -308,17 +315,19 @@ def bad_run(tmp_path_factory: pytest.TempPathFactory, blank_pipeline: Path) -> d
         ("html_only", "d.warc.gz", "urn:uuid:0001", "no article text"),
         ("not_text", "d.warc.gz", "urn:uuid:0002", "image/png"),
         ("split", "a.jsonl", "huge", "split on sentence boundaries"),
+        ("encoding_fallback", "a.jsonl", "latin", "it was read as cp1252"),
     ],
 )
 def test_each_bad_input_lands_in_the_errors_file(
     bad_run: dict[str, Any], kind: str, source: str, doc_id: str | None, reason: str
 ) -> None:
     (item,) = [e for e in bad_run["errors"] if e["kind"] == kind and e["source"].endswith(source)]
-    assert reason in item["reason"] and item["reason"].startswith("[E0")
+    assert reason in item["reason"] and item["reason"].startswith(("[E0", "[W2"))
     assert item["position"] is not None and isinstance(item["ordinal"], int)
     if doc_id is not None:
         assert item["doc_id"] == doc_id
-    assert item["level"] == ("warning" if kind in ("split", "not_text") else "error")
+    warnings = ("split", "not_text", "encoding_fallback")
+    assert item["level"] == ("warning" if kind in warnings else "error")
 
 
 def test_bad_inputs_are_counted_and_fail_the_exit_code(bad_run: dict[str, Any]) -> None:
@@ -327,7 +336,7 @@ def test_bad_inputs_are_counted_and_fail_the_exit_code(bad_run: dict[str, Any]) 
     assert "errors" in result.output and "html_only" in result.output
     ids = [r["id"] for r in read_shards(bad_run["out"])]
     kept = [f"in/c:{i}" for i in range(1, 101) if f"in/c:{i}" in ids]
-    assert kept and ids == ["ok", "huge", *kept]  # the split document is output whole
+    assert kept and ids == ["ok", "latin", "huge", *kept]  # the split document is output whole
     manifest = read_manifest(bad_run["out"])
     assert manifest is not None
     assert manifest["totals"]["errors"] == {
@@ -339,7 +348,7 @@ def test_bad_inputs_are_counted_and_fail_the_exit_code(bad_run: dict[str, Any]) 
         "malformed": 1,
         "unsupported_file": 1,
     }
-    assert manifest["totals"]["warnings"] == {"not_text": 1, "split": 1}
+    assert manifest["totals"]["warnings"] == {"encoding_fallback": 1, "not_text": 1, "split": 1}
 
 
 def test_a_document_the_pipeline_fails_on_is_an_error_not_a_crash(

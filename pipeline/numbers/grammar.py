@@ -788,6 +788,9 @@ class Scanner:
             got = self.expression_at(i)
             if got is None or got.end <= i:
                 i += 1
+                if i - 1 in self._too_large:  # and its scale words: 9...9 milliards
+                    while i < n and (toks[i].kind == "num" or toks[i].low in SCALES):
+                        i += 1
                 continue
             end, amount, words_only, obj = got
             start_char = self.toks[i].start

@@ -235,7 +235,7 @@ nmi: milles nautiques | mille nautique
 °C: celsius
 °F: ° f | °f | degrés fahrenheit | degrès f | degrés f | ° fahrenheit | fahrenheit
 °: ° | degré | degrés | degres | deg | deg .
-km/h: km / h | kilomètres à l'heure | kilomètres par heure | kilomètres-heure
+km/h: km / h | kilomètres à l' heure | kilomètres par heure | kilomètres-heure
 m/s: m / s | mètres par seconde
 kn: nœuds | noeuds | nœud | noeud
 al: années-lumière | année-lumière | al

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dechiffre.pipeline.errors import NotAnAmount
-from dechiffre.pipeline.numbers import RULE_NAMES, find_exclusions, normalize, why_not
+from dechiffre.pipeline.numbers import RULE_NAMES, find_amounts, find_exclusions, normalize, why_not
 
 # (expression, rule that keeps it from being an amount)
 WHY_NOT: list[tuple[str, str]] = [
@@ -60,3 +60,52 @@ def test_find_exclusions_lists_each_dropped_number_with_its_rule() -> None:
     assert ("7", "identifier_word_before") in got
     assert all(text[e.start : e.end] == e.text for e in find_exclusions(text))
     assert "30" not in [t for t, _ in got]
+
+
+# Issue 10, section 2: where news says no. (sentence, amounts left, rule for the first number)
+SAY_NO: list[tuple[str, list[str], str]] = [
+    ("Il est arrivé vers 6 heures du soir.", [], "clock_time"),
+    ("Le guichet ouvre de 9 heures à 18 heures.", [], "clock_time"),
+    ("Rendez-vous à 15 h avec les élus.", [], "clock_time"),
+    ("Il était 14:30 quand 3 bus sont partis.", ["3"], "digit_date_or_clock"),
+    ("L'alarme sonnait entre 22 h et 6 h chaque nuit.", [], "clock_time"),
+    ("Il est rentré le 9.", [], "day_without_month"),
+    ("Les 21 et 22, il a plu.", [], "day_without_month"),
+    ("Les années 1800 ont vu 2 guerres.", ["2"], "decade"),
+    ("La musique des années 70 revient.", [], "decade"),
+    ("Regardez France 24 ce soir.", [], "name_with_digits"),
+    ("L'iode 131 a été détecté.", [], "name_with_digits"),
+    ("La mission Apollo 11 a duré 8 jours.", ["8 jours"], "name_with_digits"),
+    ("Le missile S-400 a été livré.", [], "word_hyphen_code"),
+    ("Les satellites n° 5 et 6 sont perdus.", [], "number_sign"),
+    ("L'article L. 2212-2 du code.", [], "legal_reference"),
+    ("Selon l'article R. 411-1, 4 élus votent.", ["4"], "legal_reference"),
+    ("Six mois avant le vote, il a démissionné.", [], "time_locating"),
+    ("Il est mort deux ans seulement après.", [], "time_locating"),
+]
+
+
+@pytest.mark.parametrize(("text", "amounts", "rule"), SAY_NO)
+def test_news_says_no(text: str, amounts: list[str], rule: str) -> None:
+    assert [m.text for m in find_amounts(text)] == amounts
+    assert why_not(text) == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "amounts"),
+    [
+        ("En France 2 000 migrants sont arrivés.", ["2 000"]),
+        ("Il a attendu depuis 6 heures.", ["6 heures"]),
+        ("Le 9 % restant.", ["9 %"]),
+        ("Il a travaillé de 2 à 3 heures.", ["de 2 à 3 heures"]),
+    ],
+)
+def test_look_alikes_stay_amounts(text: str, amounts: list[str]) -> None:
+    assert [m.text for m in find_amounts(text)] == amounts
+
+
+@pytest.mark.parametrize("text", ["de 18 000 à 14 000", "L. 2212-2", "28-24", "entre 55 et 7"])
+def test_no_range_has_value_max_below_value(text: str) -> None:
+    for match in find_amounts(f"Le nombre est passé {text}."):
+        amount = match.amount
+        assert amount.value_max is None or amount.value_max >= amount.value

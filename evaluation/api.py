@@ -132,19 +132,22 @@ def evaluate_files(
     names: Sequence[str] | None = None,
     labels: Sequence[str] | None = None,
     attributes: Sequence[str] | None = None,
+    predictions: Sequence[tuple[str, Sequence[GoldDoc]]] = (),
 ) -> dict[str, Any]:
     """METRICS dict for gold vs one prediction file, comparison dict for several.
 
-    Files are read strictly (``GoldFormatError`` on the first format error). ``names``
-    names the systems (one per prediction file; default: the paths). With ``json_path``
-    the result is also written as JSON; with ``report_path`` the HTML report.
+    Files are read strictly (``GoldFormatError`` on the first format error).
+    ``predictions`` are systems already in memory, (name, documents), scored before the
+    files. ``names`` names the files' systems (one per file; default: the paths). With
+    ``json_path`` the result is also written as JSON; with ``report_path`` the HTML report.
     """
     paths = [pred_paths] if isinstance(pred_paths, str | Path) else list(pred_paths)
     if names is not None and len(names) != len(paths):
         raise EvaluationError("names_count", got=len(names), expected=len(paths))
     system_names = list(names) if names is not None else [str(p) for p in paths]
     gold = read_gold(gold_path)
-    predictions = [(name, read_gold(p)) for name, p in zip(system_names, paths, strict=True)]
+    predictions = [*predictions,
+                   *((name, read_gold(p)) for name, p in zip(system_names, paths, strict=True))]
     result = evaluate_documents(
         gold, predictions, n_bootstrap=n_bootstrap, seed=seed, ci_level=ci_level,
         min_overlap=min_overlap, head_lemmatizer=head_lemmatizer,

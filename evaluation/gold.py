@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, NamedTuple, TypedDict
 
 from .messages import GoldFormatError
 
@@ -473,3 +473,31 @@ def write_gold(docs: Sequence[GoldDoc], path: str | Path) -> None:
     except OSError as exc:
         raise GoldFormatError("unwritable", file=str(target),
                               reason=exc.strerror or type(exc).__name__) from exc
+
+
+class FileReport(NamedTuple):
+    """What ``validate_files`` found in one file."""
+
+    path: Path
+    n_documents: int
+    n_claims: int
+    errors: list[GoldFormatError]
+    unreadable: bool
+
+
+def validate_files(
+    paths: Iterable[str | Path], *, require_attributes: bool = True
+) -> list[FileReport]:
+    """Every format error of every file (a file that cannot be read is one error)."""
+    reports = []
+    for path in paths:
+        target = Path(path)
+        try:
+            docs, errors = read_gold_collect(target, require_attributes=require_attributes)
+        except GoldFormatError as exc:
+            reports.append(FileReport(target, 0, 0, [exc], True))
+            continue
+        n_claims = sum(1 for doc in docs for span in doc["spans"]
+                       if span.get("claim") is not None)
+        reports.append(FileReport(target, len(docs), n_claims, errors, False))
+    return reports

@@ -7,7 +7,7 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -33,6 +33,46 @@ app = typer.Typer(
 )
 console = Console()
 err_console = Console(stderr=True, soft_wrap=not sys.stderr.isatty())  # pipes get whole lines
+
+
+def _version(value: bool) -> None:
+    if value:
+        from dechiffre import __version__
+
+        console.print(f"dechiffre {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True,
+                     help="print the version and exit"),
+    ] = False,
+) -> None:
+    """Organisations and numeric claims from French news text."""
+
+
+def _readable_list_types() -> None:
+    """Help shows '<path>...' for a repeated value instead of typer's '<list[Path]>'."""
+    from typer import core
+
+    base = getattr(core, "_TyperParameter", None)
+    original = getattr(base, "display_type", None)
+    if base is None or original is None:
+        return
+
+    def display_type(self: Any, ctx: Any) -> Any:
+        label = original(self, ctx)
+        if isinstance(label, str) and label.startswith("<list[") and label.endswith("]>"):
+            return f"<{label[6:-2].lower()}>..."
+        return label
+
+    base.display_type = display_type
+
+
+_readable_list_types()
 
 
 def records_table(record: dict[str, Any]) -> Table:
@@ -474,89 +514,270 @@ def batch_summary_table(summary: Any) -> Table:
     return table
 
 
+def _eval_failure(exc: Exception) -> typer.Exit:
+    """Print an evaluation error; exit 2 for usage errors and unreadable files, else 1."""
+    from dechiffre.evaluation.messages import GoldFormatError
+
+    _say("red", "error", str(exc))
+    # a bad file is exit 1; bad options, paths or pipeline names are usage errors (2)
+    bad_file = isinstance(exc, GoldFormatError) and exc.code not in (
+        "unreadable", "unwritable", "import_unreadable")
+    return typer.Exit(1 if bad_file else 2)
+
+
+def _split(value: str | None) -> list[str] | None:
+    """A comma-separated option as a list (None when not given)."""
+    return None if value is None else [item.strip() for item in value.split(",")]
+
+
+def predict_gold_texts(gold: Path, pipeline: str) -> list[dict[str, Any]]:
+    """Run the extractor ('default', 'rules' or a saved pipeline) on a gold file's texts."""
+    from .extract import extract_paths, load_pipeline
+
+    nlp = load_pipeline(None if pipeline == "default" else pipeline)
+    records = []
+    for item in extract_paths(nlp, [str(gold)]):
+        if isinstance(item, Problem):
+            _say("red", "error", item.reason)
+            continue
+        records.append(item)
+    return records
+
+
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="gold JSONL")],
-    preds: Annotated[list[Path] | None, typer.Argument(help="prediction JSONL file(s)")] = None,
-    json_out: Annotated[Path | None, typer.Option("--json", help="write METRICS.json")] = None,
-    report: Annotated[Path | None, typer.Option("--report", help="write an HTML report")] = None,
+    gold: Annotated[Path, typer.Argument(help="gold JSONL", metavar="GOLD")],
+    preds: Annotated[
+        list[Path] | None,
+        typer.Argument(help="prediction JSONL file(s)", metavar="PRED", show_default=False),
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json", help="write METRICS.json", metavar="FILE")
+    ] = None,
+    report: Annotated[
+        Path | None, typer.Option("--report", help="write an HTML report", metavar="FILE")
+    ] = None,
     pipeline: Annotated[
         str | None,
         typer.Option(
-            "--pipeline", help="run the extractor first: 'default', 'rules' or a saved pipeline"
+            "--pipeline",
+            metavar="NAME",
+            help="run the extractor on the gold texts first and score it as the first system: "
+            "'default', 'rules' or a saved pipeline (predictions stay in memory)",
         ),
     ] = None,
-    seed: Annotated[int, typer.Option(help="bootstrap seed")] = 0,
-    n_boot: Annotated[int, typer.Option(help="bootstrap resamples")] = 1000,
+    save_predictions: Annotated[
+        Path | None,
+        typer.Option("--save-predictions", metavar="FILE",
+                     help="with --pipeline: also write its predictions to FILE (JSONL)"),
+    ] = None,
+    name: Annotated[
+        list[str] | None,
+        typer.Option("--name", metavar="NAME", show_default=False,
+                     help="name of a system, once per system in order (--pipeline first); "
+                     "default: the pipeline or file name"),
+    ] = None,
+    labels: Annotated[
+        str | None,
+        typer.Option("--labels", metavar="LABEL,...",
+                     help="labels to score, e.g. ORG; default: the labels the gold has"),
+    ] = None,
+    attributes: Annotated[
+        str | None,
+        typer.Option("--attributes", metavar="NAME,...",
+                     help="attributes to score (value, value_max, unit, modifier, object, "
+                     "kb_id, kb_id_linked, claim, predicate, agent, source, part_of, time, "
+                     "time_value); default: those the gold annotates"),
+    ] = None,
+    min_overlap: Annotated[
+        float,
+        typer.Option("--min-overlap", metavar="FRACTION",
+                     help="share of a gold span a prediction must cover to overlap it "
+                     "(partial and type schemes), as a fraction: 0.01 is nervaluate's 1 %"),
+    ] = 0.01,
+    seed: Annotated[int, typer.Option(help="bootstrap seed", metavar="INT")] = 0,
+    n_boot: Annotated[int, typer.Option(help="bootstrap resamples", metavar="INT")] = 1000,
 ) -> None:
-    """Score predictions against gold (strict/exact/partial/type, attributes, CIs)."""
-    from dechiffre.evaluation.api import evaluate_files
+    """Score predictions against gold (strict/exact/partial/type, attributes, claims, CIs).
+
+    Exit 1 when gold and predictions share no or only some ids, 2 on a usage error.
+    """
+    from dechiffre.evaluation.api import evaluate_files, write_json
+    from dechiffre.evaluation.gold import write_gold
+    from dechiffre.evaluation.messages import EvaluationError, GoldFormatError
     from dechiffre.evaluation.tables import metrics_tables
 
-    pred_paths = list(preds or [])
-    if pipeline is not None:
-        pred_paths.insert(
-            0, run_pipeline_on_gold(gold, None if pipeline == "default" else Path(pipeline))
-        )
-    if not pred_paths:
-        err_console.print("[red]Give PRED files or --pipeline.[/red]")
-        raise typer.Exit(2)
-    from dechiffre.evaluation.messages import GoldFormatError
+    from .errors import DechiffreError
 
     try:
+        if not 0 < min_overlap <= 1:
+            raise EvaluationError("min_overlap", got=min_overlap)
+        pred_paths = list(preds or [])
+        names = list(name or [])
+        n_systems = len(pred_paths) + (pipeline is not None)
+        if names and len(names) != n_systems:
+            raise EvaluationError("names_count", got=len(names), expected=n_systems)
+        if not n_systems:
+            raise EvaluationError("no_prediction")
+        in_memory = []
+        if pipeline is not None:
+            records = predict_gold_texts(gold, pipeline)
+            in_memory.append((names.pop(0) if names else f"dechiffre {pipeline}", records))
+            if save_predictions is not None:
+                write_gold(records, save_predictions)
+                _say("cyan", "wrote", f"{save_predictions} ({len(records)} documents)")
         metrics = evaluate_files(
-            gold, pred_paths, n_bootstrap=n_boot, seed=seed, report_path=report
+            gold, pred_paths, n_bootstrap=n_boot, seed=seed, report_path=report,
+            min_overlap=min_overlap * 100.0, names=names or None, labels=_split(labels),
+            attributes=_split(attributes), predictions=in_memory,
         )
-    except GoldFormatError as exc:
-        err_console.print(f"[red]error[/red] {exc}")
-        raise typer.Exit(1) from exc
+        if json_out:
+            write_json(metrics, json_out)
+    except (GoldFormatError, EvaluationError, DechiffreError) as exc:
+        raise _eval_failure(exc) from exc
     for tbl in metrics_tables(metrics):
         console.print(tbl)
-    if json_out:
-        json_out.write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
-
-
-def run_pipeline_on_gold(gold: Path, pipeline: Path | None) -> Path:
-    """Run the extractor on a gold file's texts; return the predictions path."""
-    from .extract import extract_paths, load_pipeline
-
-    nlp = load_pipeline(pipeline)
-    out = gold.with_name(gold.stem + ".pred.jsonl") if gold.parent.is_dir() else Path("pred.jsonl")
-    try:
-        handle = out.open("w", encoding="utf-8")
-    except OSError:
-        out = Path.cwd() / (gold.stem + ".pred.jsonl")
-        handle = out.open("w", encoding="utf-8")
-    with handle:
-        for item in extract_paths(nlp, [str(gold)]):
-            if isinstance(item, Problem):
-                err_console.print(f"[red]error[/red] {item.reason}")
-                continue
-            handle.write(json.dumps(item, ensure_ascii=False) + "\n")
-    return out
+    systems = metrics.get("systems", [metrics])
+    for reason in systems[0]["scored"]["skipped"].values():
+        _say("cyan", "not scored", reason)
+    for item in metrics.get("warnings", []):
+        _say("yellow", "warning", item["message"])
+    if metrics.get("warnings"):
+        raise typer.Exit(1)
 
 
 @app.command()
 def agreement(
-    a: Annotated[Path, typer.Argument(help="annotator A gold JSONL")],
-    b: Annotated[Path, typer.Argument(help="annotator B gold JSONL")],
+    a: Annotated[Path, typer.Argument(help="annotator A gold JSONL", metavar="A")],
+    b: Annotated[Path, typer.Argument(help="annotator B gold JSONL", metavar="B")],
     json_out: Annotated[
-        Path | None, typer.Option("--json", help="write the figures as JSON")
+        Path | None, typer.Option("--json", help="write the figures as JSON", metavar="FILE")
+    ] = None,
+    labels: Annotated[
+        str | None, typer.Option("--labels", metavar="LABEL,...", help="labels to compare")
+    ] = None,
+    attributes: Annotated[
+        str | None,
+        typer.Option("--attributes", metavar="NAME,...", help="attributes to compare"),
     ] = None,
 ) -> None:
-    """Inter-annotator agreement: span F1 per label and Cohen's kappa on tokens."""
-    from dechiffre.evaluation.api import agreement_files
-    from dechiffre.evaluation.messages import GoldFormatError
+    """Inter-annotator agreement: span F1 per label, attributes, claims, Cohen's kappa."""
+    from dechiffre.evaluation.agreement import agreement as agreement_of
+    from dechiffre.evaluation.api import write_json
+    from dechiffre.evaluation.gold import read_gold
+    from dechiffre.evaluation.messages import EvaluationError, GoldFormatError
     from dechiffre.evaluation.tables import agreement_table
 
     try:
-        result = agreement_files(a, b)
-    except GoldFormatError as exc:
-        err_console.print(f"[red]error[/red] {exc}")
-        raise typer.Exit(1) from exc
+        result = agreement_of(read_gold(a), read_gold(b), name_a=str(a), name_b=str(b),
+                              labels=_split(labels), attributes=_split(attributes))
+        if json_out:
+            write_json(result, json_out)
+    except (GoldFormatError, EvaluationError) as exc:
+        raise _eval_failure(exc) from exc
     console.print(agreement_table(result))
-    if json_out:
-        json_out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+@app.command()
+def validate(
+    files: Annotated[list[Path], typer.Argument(help="gold JSONL files", metavar="FILE")],
+    spans_only: Annotated[
+        bool,
+        typer.Option("--spans-only", help="accept spans without attribute keys (training data)"),
+    ] = False,
+) -> None:
+    """Check gold files against the format (ANNOTATION.md, claims included); list every error.
+
+    Exit 1 when a file has an error, 2 when a file cannot be read.
+    """
+    from dechiffre.evaluation.gold import validate_files
+
+    reports = validate_files(files, require_attributes=not spans_only)
+    table = Table(title="dechiffre validate", title_justify="left")
+    for header in ("file", "documents", "claims", "errors"):
+        table.add_column(header, justify="left" if header == "file" else "right",
+                         overflow="fold")
+    for item in reports:
+        for error in item.errors:
+            _say("red", "error", str(error))
+        table.add_row(Text(str(item.path)), str(item.n_documents), str(item.n_claims),
+                      str(len(item.errors)))
+    console.print(table)
+    if any(item.unreadable for item in reports):
+        raise typer.Exit(2)
+    if any(item.errors for item in reports):
+        raise typer.Exit(1)
+
+
+import_app = typer.Typer(help="Convert annotated corpora to gold-format JSONL.")
+app.add_typer(import_app, name="import")
+
+
+def _write_imported(load: Callable[[], list[dict[str, Any]]], source: Path, fmt: str,
+                    output: Path) -> None:
+    """Run an importer and write its documents; errors name the file and line."""
+    from dechiffre.evaluation.gold import write_gold
+    from dechiffre.evaluation.messages import GoldFormatError
+
+    try:
+        docs = load()
+    except OSError as exc:
+        raise _eval_failure(GoldFormatError(
+            "import_unreadable", file=str(source), fmt=fmt,
+            reason=exc.strerror or type(exc).__name__)) from exc
+    except GoldFormatError as exc:
+        raise _eval_failure(exc) from exc
+    try:
+        write_gold(docs, output)
+    except GoldFormatError as exc:
+        raise _eval_failure(exc) from exc
+    n_spans = sum(len(doc["spans"]) for doc in docs)
+    _say("cyan", "wrote", f"{output}: {len(docs)} documents, {n_spans} spans from {source}")
+
+
+_OUTPUT = typer.Option("-o", "--output", help="gold JSONL to write", metavar="FILE")
+
+
+@import_app.command("conll")
+def import_conll_command(
+    source: Annotated[Path, typer.Argument(help="CoNLL/IOB2 file", metavar="FILE")],
+    output: Annotated[Path, _OUTPUT],
+    sentences_per_doc: Annotated[
+        int, typer.Option(help="sentences per gold document", metavar="INT")
+    ] = 20,
+) -> None:
+    """CoNLL/IOB2 (WikiNEuRal): ORG kept, other types dropped."""
+    from dechiffre.evaluation.importers import import_conll
+
+    _write_imported(lambda: import_conll(source, sentences_per_doc=sentences_per_doc),
+                    source, "CoNLL/IOB2", output)
+
+
+@import_app.command("hipe")
+def import_hipe_command(
+    source: Annotated[Path, typer.Argument(help="HIPE-2022 TSV file", metavar="FILE")],
+    output: Annotated[Path, _OUTPUT],
+) -> None:
+    """HIPE-2022 TSV (NewsEye): org and org.* kept, one document per document_id."""
+    from dechiffre.evaluation.importers import import_hipe
+
+    _write_imported(lambda: import_hipe(source), source, "HIPE-2022 TSV", output)
+
+
+@import_app.command("webanno")
+def import_webanno_command(
+    source: Annotated[Path, typer.Argument(help="WebAnno TSV 3.2 file", metavar="FILE")],
+    output: Annotated[Path, _OUTPUT],
+    text: Annotated[
+        Path | None,
+        typer.Option("--text", help="the .txt it annotates (default: beside it)",
+                     metavar="FILE"),
+    ] = None,
+) -> None:
+    """WebAnno TSV 3.2 (FENEC, Quaero): org.* to ORG, amount to QUANTITY."""
+    from dechiffre.evaluation.importers import import_webanno
+
+    _write_imported(lambda: import_webanno(source, text), source, "WebAnno TSV 3.2", output)
 
 
 @app.command("save-pipeline")

@@ -22,15 +22,18 @@ CATEGORY_HEADERS: tuple[tuple[str, str], ...] = (
 COUNT_HEADERS: tuple[str, ...] = ("tp", "fp", "fn", "possible", "actual")
 
 
-def format_number(value: Any, digits: int = 3) -> str:
-    """A number in full (integers up to 15 digits, floats with ``digits`` decimals), else in
-    scientific form; '–' for None; anything else as text."""
+def format_number(value: Any, digits: int | None = 3) -> str:
+    """A number in full (integers up to 15 digits; floats with ``digits`` decimals, or every
+    significant digit when ``digits`` is None), else in scientific form; '–' for None;
+    anything else as text."""
     if value is None:
         return "–"
     if isinstance(value, bool) or not isinstance(value, int | float):
         return str(value)
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
+    if digits is None and isinstance(value, float):
+        return format(value, ".15g")
     if isinstance(value, int):
         if abs(value) < 10**15:
             return str(value)

@@ -205,3 +205,28 @@ def test_evaluate_pipeline_rules_keeps_predictions_in_memory(
     assert result.exit_code == 0 and len(read_gold(saved)) == 2
     unknown = _run("evaluate", files["gold"], "--pipeline", "no-such-pipeline")
     assert unknown.exit_code == 2 and "E030" in unknown.output
+
+
+def test_extract_table_fits_80_columns_and_keeps_values_whole() -> None:
+    from rich.console import Console
+
+    from dechiffre.pipeline.cli import records_table
+
+    text = ("Selon le ministère marocain de l’Intérieur, environ 48.963 tentatives "
+            "d’immigration clandestine, 10^400 choses et 3,5 millions d’euros.")
+    spans = [
+        {"start": 9, "end": 42, "label": "ORG", "kb_id": "MA_INTERIOR"},
+        {"start": 44, "end": 58, "label": "QUANTITY", "value": 48963, "value_max": None,
+         "unit": None, "modifier": "approx", "object": "tentatives d’immigration clandestine"},
+        {"start": 97, "end": 103, "label": "QUANTITY", "value": 10**400, "value_max": None,
+         "unit": None, "modifier": None, "object": "choses"},
+        {"start": 113, "end": 133, "label": "QUANTITY", "value": 3500000.5,
+         "value_max": 7.78e19, "unit": "EUR", "modifier": "range", "object": None},
+    ]
+    console = Console(width=80, record=True, color_system=None)
+    console.print(records_table({"id": "doc [/x]", "text": text, "spans": spans}))
+    out = console.export_text()
+    assert max(len(line) for line in out.splitlines()) <= 80 and "…" not in out
+    for whole in ("MA_INTERIOR", "48963", "1.000000e+400", "3500000.5–7.78e+19 EUR", "approx",
+                  "doc [/x]"):
+        assert whole in out

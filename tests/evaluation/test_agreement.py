@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -103,3 +104,16 @@ def test_agreement_files(write_jsonl: Any, annotator_a: list[dict[str, Any]]) ->
     result = agreement_files(path_a, path_b)
     assert result["annotators"] == [str(path_a), str(path_b)]
     assert result["spans"]["micro"]["f1"] == 1.0
+
+
+def test_claim_agreement_per_attribute(shared_dir: Path) -> None:
+    from dechiffre.evaluation.gold import read_gold
+
+    first = read_gold(next((shared_dir / "seed").glob("*.gold.jsonl")))
+    second = copy.deepcopy(first)
+    claims = [s for s in second[0]["spans"] if s.get("claim")]
+    claims[0]["claim"]["predicate"] = "empêcher"
+    result = agreement(first, second)
+    per = result["claims"]["attributes"]
+    assert (per["predicate"]["accuracy"], per["predicate"]["n"]) == (0.8, 5)
+    assert per["source"]["f1"] == 1.0 and "ci95" not in per["source"]

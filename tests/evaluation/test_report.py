@@ -172,3 +172,33 @@ def test_render_report_without_predictions_for_a_document(gb: Any) -> None:
     [doc] = page.find("article", class_="doc")
     assert doc["data-error-types"] == "missed"
     assert len(page.find("div", class_="side")) == 2
+
+
+def test_report_claims_section(shared_dir: Path) -> None:
+    import copy
+
+    from dechiffre.evaluation.api import evaluate_documents
+    from dechiffre.evaluation.gold import read_gold
+
+    gold = read_gold(next((shared_dir / "seed").glob("*.gold.jsonl")))
+    pred = copy.deepcopy(gold)
+    claims = [s for s in pred[0]["spans"] if s.get("claim")]
+    claims[2]["claim"]["agent"] = claims[4]["claim"]["agent"]  # IOM instead of the navy
+    result = evaluate_documents(gold, [("sys", pred)], n_bootstrap=20)
+    html = render_report(result, gold, [("sys", pred)])
+    page = _parse(html)
+    assert page.find("section", id="claims")
+    rows = page.find("tr", class_="claim-row")
+    assert [r["data-attribute"] for r in rows] == [
+        "predicate", "agent", "source", "part_of", "time", "time_value"]
+    assert [r["data-role"] for r in page.find("tr", class_="confusion-row")] == ["agent"]
+    assert "MA_ROYAL_NAVY (marine royale marocaine)" in html
+    assert page.find("li", **{"data-doc-id": "seed-000"})  # the wrong agent, listed
+
+
+def test_report_has_no_claims_section_without_gold_claims(gb: Any) -> None:
+    from dechiffre.evaluation.api import evaluate_documents
+
+    gold = [gb.doc("a", TEXT_A, [gb.find(TEXT_A, "HCR", "ORG")])]
+    result = evaluate_documents(gold, [("p", gold)], n_bootstrap=0)
+    assert not _parse(render_report(result, gold, [("p", gold)])).find("section", id="claims")

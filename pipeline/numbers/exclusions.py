@@ -27,6 +27,7 @@ from .lexicon import (
     IDENTIFIER_BEFORE,
     LEGAL_LETTERS,
     LOCATING_UNITS,
+    MODIFIERS_FIRST,
     MONTHS,
     NAME_BEFORE,
     NOT_PLURAL_NOUNS,
@@ -436,8 +437,10 @@ RULE_NAMES = tuple(name for name, _ in RULES)
 def candidate(sc: Scanner, i: int, end: int, amount: Amount) -> Candidate:
     """The context the rules read for the amount at tokens [i, end)."""
     toks = sc.toks
+    # the number token; without one ("plus de la moitié") the last token, after the hedge
+    fallback = end - 1 if toks[i].low in MODIFIERS_FIRST else i
     num_idx = next(
-        (x for x in range(i, end) if toks[x].kind == "num" or is_number_word(toks[x])), i
+        (x for x in range(i, end) if toks[x].kind == "num" or is_number_word(toks[x])), fallback
     )
     return Candidate(sc, i, end, amount, num_idx, toks[num_idx], sc.low(num_idx - 1), sc.low(end))
 

@@ -53,6 +53,7 @@ from .lexicon import (
     UNIT_SIZES,
     VULGAR_FRACTIONS,
     WORD_RUN_SCALES,
+    WORD_SYMBOL_UNITS,
     Phrase,
 )
 from .tokens import Token, digits_value, is_number_word, tokenize, words_value
@@ -281,7 +282,7 @@ class Scanner:
         return (j, 0.0) if zeros else None
 
     # -- units --------------------------------------------------------------
-    def unit_at(self, i: int, *, after_digits: bool) -> UnitParse | None:
+    def unit_at(self, i: int, *, after_digits: bool, after_words: bool = False) -> UnitParse | None:
         """A unit at i; the symbol units only after digits."""
         if self.low(i) not in UNIT_FIRST:
             return None
@@ -292,7 +293,9 @@ class Scanner:
                 continue
             if size > 1 and not self.contiguous(i, i + size):
                 continue
-            if key in DIGIT_ONLY_UNITS and not after_digits:
+            if key in DIGIT_ONLY_UNITS and not (
+                after_digits or (after_words and key in WORD_SYMBOL_UNITS)
+            ):
                 continue
             if key in CASE_SENSITIVE_UNITS and self.toks[i].text != CASE_SENSITIVE_UNITS[key]:
                 continue
@@ -309,9 +312,11 @@ class Scanner:
         """A hedge at i."""
         return self.match_table(i, MODIFIERS, MODIFIER_FIRST)
 
-    def unit_after(self, j: int, *, after_digits: bool, scaled: bool) -> UnitParse | None:
+    def unit_after(
+        self, j: int, *, after_digits: bool, scaled: bool, after_words: bool = False
+    ) -> UnitParse | None:
         """A unit right after a core, or 'de/d'' + unit after a scale word."""
-        unit = self.unit_at(j, after_digits=after_digits)
+        unit = self.unit_at(j, after_digits=after_digits, after_words=after_words)
         if unit:
             return unit
         if scaled and self.low(j) in _DE:
@@ -343,7 +348,9 @@ class Scanner:
         scaled = scale > 1
         unit: str | None = prefix_unit
         if unit is None:
-            found = self.unit_after(j, after_digits=digits and not scaled, scaled=True)
+            found = self.unit_after(
+                j, after_digits=digits and not scaled, scaled=True, after_words=words_only
+            )
             if found and self.low(j) in _DE and not scaled:
                 found = None
             if found:

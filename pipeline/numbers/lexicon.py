@@ -285,6 +285,8 @@ TEMPERATURES = frozenset({"°C", "°F", "°"})
 DIGIT_ONLY_UNITS = frozenset(
     (w,) for w in words("m g t l h ° mi min ml cl hl mm cm km ha kg al ua ct kt mt db oz kwc")
 )
+# Symbols that may follow number words too ("deux km"); single letters never do
+WORD_SYMBOL_UNITS = frozenset((w,) for w in words("km kg cm mm ml cl hl min ha"))
 # Units read only when the text writes them in this case ("3 M" is not metres).
 CASE_SENSITIVE_UNITS: dict[Phrase, str] = {(w.lower(),): w for w in words("m t g l h Mt")}
 # Moroccan shorthand: 3 MDH (millions of dirhams), 1,2 MMDH (billions)

@@ -8,11 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from dechiffre.pipeline.errors import NotAnAmount
-from dechiffre.pipeline.numbers import Amount, find_amounts, normalize, parse_number
+from dechiffre.pipeline.numbers import Amount, find_amounts, normalize
 
 N = None
 # (text, value, value_max, unit, modifier)
@@ -396,115 +394,6 @@ def test_ratio_gives_object() -> None:
     (match,) = find_amounts("Un migrant sur trois est mineur.")
     assert match.object_hint == "migrant"
     assert match.amount == Amount(0.3333)
-
-
-# ---------------------------------------------------------------------------
-# Property-based: write random numbers in each French style and read them back.
-# ---------------------------------------------------------------------------
-
-
-def _group(n: int, sep: str) -> str:
-    return f"{n:,}".replace(",", sep)
-
-
-def _words(n: int) -> str:
-    units = [
-        "zéro",
-        "un",
-        "deux",
-        "trois",
-        "quatre",
-        "cinq",
-        "six",
-        "sept",
-        "huit",
-        "neuf",
-        "dix",
-        "onze",
-        "douze",
-        "treize",
-        "quatorze",
-        "quinze",
-        "seize",
-    ]
-    tens = {20: "vingt", 30: "trente", 40: "quarante", 50: "cinquante", 60: "soixante"}
-
-    def below_100(x: int) -> str:
-        if x < 17:
-            return units[x]
-        if x < 20:
-            return "dix-" + units[x - 10]
-        if x < 70:
-            t, u = divmod(x, 10)
-            base = tens[t * 10]
-            return base if u == 0 else base + ("-et-un" if u == 1 else "-" + units[u])
-        if x < 80:
-            return "soixante-" + ("et-onze" if x == 71 else below_100(x - 60))
-        if x == 80:
-            return "quatre-vingts"
-        return "quatre-vingt-" + below_100(x - 80)
-
-    def below_1000(x: int) -> str:
-        h, r = divmod(x, 100)
-        if h == 0:
-            return below_100(r)
-        head = "cent" if h == 1 else units[h] + " cent" + ("s" if r == 0 else "")
-        return head if r == 0 else head + " " + below_100(r)
-
-    if n < 1000:
-        return below_1000(n)
-    th, r = divmod(n, 1000)
-    thousands = below_1000(th)
-    if thousands.endswith(("cents", "vingts")):
-        thousands = thousands[:-1]  # 'deux cent mille', 'quatre-vingt mille'
-    head = "mille" if th == 1 else thousands + " mille"
-    return head if r == 0 else head + " " + below_1000(r)
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.integers(min_value=1000, max_value=999_999_999),
-    st.sampled_from([" ", "\u00a0", "\u202f", "."]),
-)
-def test_grouped_digits_round_trip(n: int, sep: str) -> None:
-    assert normalize(_group(n, sep)).value == n
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.integers(min_value=1, max_value=999_999))
-def test_words_round_trip(n: int) -> None:
-    assert parse_number(_words(n)) == n
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=0, max_value=99_999), st.integers(min_value=1, max_value=99))
-def test_comma_decimals_round_trip(whole: int, frac: int) -> None:
-    text = f"{_group(whole, ' ')},{frac:02d}"
-    assert normalize(text).value == pytest.approx(whole + frac / 100)
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.integers(min_value=1, max_value=999),
-    st.integers(min_value=1, max_value=9),
-    st.sampled_from([("millions", 10**6), ("milliards", 10**9)]),
-)
-def test_scale_words_round_trip(whole: int, tenth: int, scale: tuple[str, int]) -> None:
-    word, factor = scale
-    assert normalize(f"{whole},{tenth} {word}").value == pytest.approx(
-        (whole + tenth / 10) * factor
-    )
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.integers(min_value=1, max_value=99_999),
-    st.sampled_from(["euros", "%", "dirhams", "km", "F CFA"]),
-)
-def test_amount_inside_sentence_round_trip(n: int, unit: str) -> None:
-    text = f"Selon le rapport, {_group(n, chr(0xA0))} {unit} ont été comptés."
-    (match,) = find_amounts(text)
-    assert match.amount.value == n
 
 
 # ---------------------------------------------------------------------------

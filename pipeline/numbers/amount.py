@@ -57,5 +57,5 @@ def clean(value: float) -> Number:
             return int(rounded)
         return int(Decimal(repr(rounded)))  # 7.78e19 -> 77800000000000000000
     if abs(rounded) < 1:
-        return round(rounded, 4)
+        return float(f"{value:.4g}")  # 1/3 -> 0.3333, a millionth stays 1e-06
     return rounded

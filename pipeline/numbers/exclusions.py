@@ -190,8 +190,12 @@ def _digit_chain(c: Candidate) -> bool:
 
 
 def _ordinal_word(c: Candidate) -> bool:
-    """vingt et unième."""
-    return c.num.kind == "word" and c.nxt.endswith(("ième", "ièmes")) and c.amount.unit is None
+    """deux centième, vingt et unième."""
+    if c.num.kind != "word" or c.amount.unit is not None:
+        return False
+    if c.nxt == "et":  # vingt et unième
+        return c.sc.low(c.end + 1).endswith(("ième", "ièmes"))
+    return c.nxt.endswith(("ième", "ièmes"))
 
 
 def _capitalised_name(c: Candidate) -> bool:

@@ -423,3 +423,13 @@ def test_text2num_suite(shared_dir: Path) -> None:
     failures = [r for r in results if r.status == "fail"]
     assert not failures, "\n".join(f"{r.case['input']!r}: {r.detail}" for r in failures)
     assert json.dumps([r.status for r in results])  # every case got a status
+    assert all(r.detail for r in results if r.status == "unsupported")
+
+
+@pytest.mark.shared
+def test_every_unsupported_case_keeps_a_reason(shared_dir: Path) -> None:
+    results = [run_duckling_case(c) for c in duckling_cases(shared_dir)]
+    results += [run_text2num_case(c) for c in text2num_cases(shared_dir)]
+    unsupported = [r for r in results if r.status == "unsupported"]
+    assert all(r.detail for r in unsupported)
+    assert len(unsupported) <= 22  # 14 Duckling + 8 text2num (33 before issue 10)

@@ -265,12 +265,17 @@ def gold_docs(records: list[dict[str, Any]], shared: Path) -> list[dict[str, Any
 
 
 def final_records() -> list[dict[str, Any]]:
-    """The adjudicated record where there is one, else the first annotator's."""
+    """Per document: the adjudicated record, else the harmonised one, else the first annotation.
+
+    Adjudicated: the documents annotated twice, decided against the rulings. Harmonised:
+    the other first annotations, brought in line with the same rulings afterwards.
+    """
     merged: dict[str, dict[str, Any]] = {}
     for path in sorted(ANNOTATIONS.glob("p*.jsonl")):
         merged.update(read_annotations(path.stem))
-    if (ANNOTATIONS / "adjudicated.jsonl").exists():
-        merged.update(read_annotations("adjudicated"))
+    for name in ("harmonised", "adjudicated"):
+        if (ANNOTATIONS / f"{name}.jsonl").exists():
+            merged.update(read_annotations(name))
     return [merged[k] for k in sorted(merged)]
 
 

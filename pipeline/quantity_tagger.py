@@ -19,6 +19,7 @@ from .numbers import AmountMatch, find_amounts, normalize
 
 LABEL = "QUANTITY"
 WEST_AFRICA = ("SN", "ML", "CI", "BF", "NE", "TG", "BJ", "GN")
+CENTRAL_AFRICA = ("CM", "GA", "TD", "CF", "CG", "GQ")  # CFA francs of the BEAC: XAF
 DE_WORDS = {"de", "d'", "d’", "des", "du"}
 DETERMINERS = {"la", "l'", "l’", "les", "ces", "leurs", "leur", "ses", "sa", "son", "nos", "vos"}
 PLACE_UNITS = {"km", "m", "mi", "nmi", "cm", "mm"}
@@ -110,9 +111,12 @@ class QuantityTagger(Pipe):
         return "USD"
 
     def franc_for(self, doc: Doc, text: str | None = None) -> str:
-        """'francs' are CFA francs in West African documents, Swiss francs otherwise."""
+        """'francs' are CFA francs in African documents (XOF west, XAF central), Swiss otherwise."""
         scores = doc_countries(doc)
         west = sum(scores.get(c, 0) for c in WEST_AFRICA)
+        central = sum(scores.get(c, 0) for c in CENTRAL_AFRICA)
+        if central > max(west, scores.get("CH", 0)):
+            return "XAF"
         return "XOF" if west > scores.get("CH", 0) else "CHF"
 
     def find(self, doc: Doc) -> list[Span]:

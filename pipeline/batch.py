@@ -27,6 +27,7 @@ from concurrent.futures import BrokenExecutor, Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol, TypedDict
 
@@ -973,9 +974,7 @@ class _OpenShard:
                 ("documents", self.doc_rows, document_schema()),
             ):
                 table = pa.Table.from_pylist(rows, schema=schema)
-                atomic_write(
-                    self.out_dir / self.names[key], lambda h, t=table: pq.write_table(t, h)
-                )
+                atomic_write(self.out_dir / self.names[key], partial(pq.write_table, table))
                 files[key] = self.names[key]
         entries = self.entries
         atomic_write(

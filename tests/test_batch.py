@@ -446,11 +446,35 @@ def test_stdin_still_works_and_cannot_be_resumed(tmp_path: Path, blank_pipeline:
 # --- resume after SIGKILL ---------------------------------------------------------------------
 
 
+def committed(out: Path) -> int:
+    """How many shards the manifest lists (0 before it exists or while it is replaced)."""
+    try:
+        manifest = read_manifest(out)
+    except (OSError, ValueError):
+        return 0
+    return len(manifest["shards"]) if manifest else 0
+
+
+def output_bytes(out: Path) -> dict[str, bytes]:
+    """Every file a run wrote, byte for byte; the manifest without its timestamps."""
+    files = {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and p.name != "manifest.json"
+    }
+    manifest = read_manifest(out)
+    assert manifest is not None
+    for key in ("created", "updated"):
+        manifest.pop(key)
+    files["manifest.json"] = json.dumps(manifest, sort_keys=True).encode()
+    return files
+
+
 @pytest.mark.slow
-def test_resume_after_sigkill_equals_an_uninterrupted_run(
+def test_ten_sigkills_and_resumes_equal_an_uninterrupted_run(
     tmp_path: Path, blank_pipeline: Path
 ) -> None:
-    archive = make_archive(tmp_path / "in", 900)
+    archive = make_archive(tmp_path / "in", 900)  # 902 items: 91 shards of 10
     killed = tmp_path / "killed"
     args = [
         "extract",
@@ -465,33 +489,38 @@ def test_resume_after_sigkill_equals_an_uninterrupted_run(
         "5",
         "--no-progress",
     ]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "dechiffre.pipeline.cli", *args],
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    try:
-        while True:
-            manifest = read_manifest(killed) if (killed / "manifest.json").exists() else None
-            if manifest and manifest["shards"]:
-                break
-            assert proc.poll() is None, "the run ended before its first shard was committed"
-            assert time.monotonic() < deadline
-            time.sleep(0.002)
-        os.kill(proc.pid, signal.SIGKILL)
-    finally:
-        proc.wait()
-    at_kill = read_manifest(killed)
-    assert at_kill is not None and not at_kill["complete"], "the run finished before the kill"
-    assert 1 <= len(at_kill["shards"]) < 91
+    rng = random.Random(13)
+    kill_points: list[int] = []
+    for attempt in range(10):
+        before = committed(killed)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "dechiffre.pipeline.cli", *args]
+            + (["--resume"] if attempt else []),
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 120
+        try:
+            while committed(killed) <= before:  # at least one new shard, then a random moment
+                assert proc.poll() is None, "the run ended before a new shard was committed"
+                assert time.monotonic() < deadline
+                time.sleep(0.002)
+            time.sleep(rng.uniform(0, 0.03))
+            os.kill(proc.pid, signal.SIGKILL)
+        finally:
+            proc.wait()
+        at_kill = read_manifest(killed)
+        assert at_kill is not None and not at_kill["complete"], "the run finished before the kill"
+        kill_points.append(len(at_kill["shards"]))
+    assert len(set(kill_points)) == 10 and kill_points == sorted(kill_points)
+    assert kill_points[-1] < 91
     resumed = runner.invoke(app, [*args, "--resume"])
     assert resumed.exit_code == 1, resumed.output  # the archive holds two bad lines
     assert "items from an earlier run" in resumed.output
 
     ids = [r["id"] for r in read_shards(killed)]
-    assert sorted(ids) == sorted(valid_ids(archive)) and len(ids) == len(set(ids)) == 900
+    assert ids == valid_ids(archive) and len(ids) == len(set(ids)) == 900  # none lost or doubled
     clean = tmp_path / "clean"
     run_batch(
         [str(archive)],
@@ -499,8 +528,9 @@ def test_resume_after_sigkill_equals_an_uninterrupted_run(
         spec=PipelineSpec(str(blank_pipeline)),
         options=options(shard_size=10, batch_size=5),
     )
+    assert output_bytes(killed) == output_bytes(clean)
     assert outputs(killed) == outputs(clean)
-    assert not [p for p in killed.iterdir() if p.name.endswith(".tmp")]
+    assert not [p for p in killed.rglob("*.tmp")]
 
 
 # --- engines ------------------------------------------------------------------------------------
@@ -551,3 +581,303 @@ def test_dask_local_cluster_equals_the_local_engine(
     assert outputs(out) == engine_archive["reference"]
     assert len(summary.workers) == 2 and all(w.loads == 1 for w in summary.workers)
     assert sum(w.chunks for w in summary.workers) > 2  # many tasks, one load per worker
+
+
+# --- nothing lost, nothing confusing: the command line -------------------------------------------
+
+
+def no_traceback(result: Any) -> bool:
+    """The command ended by an exit code, not by an exception the user would see."""
+    return result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def flat(result: Any) -> str:
+    return " ".join(result.output.split())
+
+
+def test_markup_in_ids_and_paths_is_printed_as_text(tmp_path: Path, blank_pipeline: Path) -> None:
+    src = tmp_path / "in[" / "x]"  # the path holds '[/x]'
+    src.mkdir(parents=True)
+    rows = [{"id": "[/x]", "text": " "}, {"id": "[red]a", "text": SENTENCES[0]}]
+    (src / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    out = tmp_path / "out.jsonl"
+    base = [str(src), "--pipeline", str(blank_pipeline), "--table"]
+    result = runner.invoke(app, ["extract", *base, "-o", str(out)])
+    assert no_traceback(result) and result.exit_code == 1, result.output
+    assert "document '[/x]' is empty" in flat(result) and "[red]a: " in result.output
+    assert [json.loads(x)["id"] for x in out.read_text().splitlines()] == ["[red]a"]
+    result = runner.invoke(app, ["extract", *base, "--output-dir", str(tmp_path / "[" / "d]")])
+    assert no_traceback(result) and result.exit_code == 1 and "[/d]" in result.output
+    assert "in[/x]" in result.output
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        (lambda t: ["-o", str(t / "missing" / "out.jsonl")], "E203"),
+        (lambda t: ["-o", str(t)], "E203"),
+        (lambda t: ["--output-dir", str(t / "a.jsonl" / "out")], "E203"),
+        (lambda t: ["-o", str(t / "out.parquet")], "E204"),
+        (lambda t: ["-o", str(t / "out.csv")], "E204"),
+        (lambda t: ["--pipeline", "no/such/pipeline"], "E030"),
+        (lambda t: ["--encoding", "utf-9"], "--encoding"),
+        (lambda t: ["--id-scheme", "uuid"], "--id-scheme given or file"),
+    ],
+)
+def test_user_mistakes_exit_2_with_a_message_not_a_traceback(
+    tmp_path: Path, blank_pipeline: Path, where: Any, message: str
+) -> None:
+    src = tmp_path / "a.jsonl"
+    src.write_text('{"id": "a", "text": "Un."}\n')
+    args = ["extract", str(src), *where(tmp_path)]
+    if "--pipeline" not in args:
+        args += ["--pipeline", str(blank_pipeline)]
+    result = runner.invoke(app, args)
+    assert no_traceback(result) and result.exit_code == 2, result.output
+    assert message in flat(result) and "Traceback" not in result.output
+    assert not (tmp_path / "out.parquet").exists()
+
+
+def test_text_mode_and_missing_files_give_no_traceback(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["extract", "--text", "Un.", "--pipeline", "no/such"])
+    assert no_traceback(result) and result.exit_code == 2 and "E030" in result.output
+    result = runner.invoke(app, ["extract", str(tmp_path / "missing.jsonl"), "--pipeline", "rules"])
+    assert no_traceback(result) and result.exit_code == 1 and "E040" in flat(result)
+
+
+def test_stderr_lines_are_not_wrapped_when_not_a_terminal(
+    tmp_path: Path, blank_pipeline: Path
+) -> None:
+    missing = str(tmp_path / ("x" * 150 + ".jsonl"))
+    result = runner.invoke(app, ["extract", missing, "--pipeline", str(blank_pipeline)])
+    (line,) = [x for x in result.output.splitlines() if "E040" in x]
+    assert missing in line and line.endswith("move it out of the input directory.")
+
+
+@pytest.mark.parametrize(
+    ("scheme", "code", "documents"),
+    [("given", 1, 2), ("file", 0, 4)],
+)
+def test_duplicate_ids_across_files_are_loud_and_counted(
+    tmp_path: Path, blank_pipeline: Path, scheme: str, code: int, documents: int
+) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a.csv", "b.csv"):
+        (src / name).write_text(f'id,text\n1,"{SENTENCES[0]}"\n2,"{SENTENCES[1]}"\n')
+    out = tmp_path / "out"
+    args = ["extract", str(src), "--output-dir", str(out), "--pipeline", str(blank_pipeline)]
+    result = runner.invoke(app, [*args, "--id-scheme", scheme])
+    assert result.exit_code == code, result.output
+    manifest = read_manifest(out)
+    assert manifest is not None and manifest["totals"]["documents"] == documents
+    if scheme == "given":
+        assert "W202" in result.output and "2 documents were skipped" in flat(result)
+        assert manifest["totals"]["errors"] == {"duplicate_id": 2}
+    else:
+        assert "W202" not in result.output
+        assert [r["id"] for r in read_shards(out)] == ["in/a:1", "in/a:2", "in/b:1", "in/b:2"]
+
+
+def test_an_output_directory_inside_the_input_can_resume(
+    tmp_path: Path, blank_pipeline: Path
+) -> None:
+    archive = make_archive(tmp_path / "in", 12, bad=False)
+    out = archive / "out"
+    args = ["extract", str(archive), "--output-dir", str(out), "--pipeline", str(blank_pipeline)]
+    first = runner.invoke(app, args)
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(app, [*args, "--resume"])
+    assert again.exit_code == 0 and "E048" not in again.output, again.output
+    assert len(list(read_shards(out))) == 12
+
+
+def test_parquet_tables_read_with_pandas_and_keep_metadata(
+    tmp_path: Path, blank_pipeline: Path
+) -> None:
+    import pandas as pd
+
+    src = tmp_path / "news.csv"
+    src.write_text(
+        "id,body,url,date,category\n"
+        f'n1,"{SENTENCES[0]}",https://ex.ma/1,2024-05-01,migrations\n'
+        f'n2,"{SENTENCES[4]}",https://ex.ma/2,2024-05-02,\n'
+    )
+    out = tmp_path / "out"
+    options_ = options(text_field="text,body")
+    run_batch([str(src)], out, spec=PipelineSpec(str(blank_pipeline)), options=options_)
+    spans = pd.read_parquet(out / "spans")
+    assert {"input_file", "input_position", "span_origin"} <= set(spans.columns)
+    assert "source" not in spans.columns and set(spans["doc_id"]) == {"n1"}
+    documents = pd.read_parquet(out / "documents").sort_values("doc_id")
+    assert documents["doc_id"].tolist() == ["n1", "n2"]  # a document without spans is listed
+    assert documents["meta_date"].tolist() == ["2024-05-01", "2024-05-02"]
+    assert json.loads(documents["meta"].iloc[0]) == {
+        "url": "https://ex.ma/1",
+        "date": "2024-05-01",
+        "category": "migrations",
+    }
+    assert documents["org_spans"].tolist() == [1, 0]
+    records = list(read_shards(out))
+    assert records[0]["meta"]["date"] == "2024-05-01" and "body" not in records[0]["meta"]
+
+
+def test_truncated_warc_and_broken_links_fail_the_run(tmp_path: Path, blank_pipeline: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    body = (SENTENCES[0] + " ") * 40
+    write_warc(
+        src / "a.warc.gz", [(f"https://ex.ma/{i}", body.encode(), "text/plain") for i in range(3)]
+    )
+    data = (src / "a.warc.gz").read_bytes()
+    (src / "a.warc.gz").write_bytes(data[: len(data) * 3 // 4])
+    (src / "gone.jsonl").symlink_to(tmp_path / "nowhere.jsonl")
+    out = tmp_path / "out"
+    args = ["extract", str(src), "--output-dir", str(out), "--pipeline", str(blank_pipeline)]
+    result = runner.invoke(app, args)
+    assert no_traceback(result) and result.exit_code == 1, result.output
+    manifest = read_manifest(out)
+    assert manifest is not None
+    errors = manifest["totals"]["errors"]
+    assert errors.get("broken_link") == 1 and "truncated_record" in errors, errors
+    assert manifest["totals"]["documents"] == 2
+
+
+@pytest.mark.parametrize(("encoding", "warnings"), [(None, 1), ("latin-1", 0)])
+def test_latin1_text_files_are_read(
+    tmp_path: Path, blank_pipeline: Path, encoding: str | None, warnings: int
+) -> None:
+    src = tmp_path / "vieux.txt"
+    src.write_bytes("Le HCR a aidé 12 familles à Agadez.".encode("latin-1"))
+    out = tmp_path / "out.jsonl"
+    args = ["extract", str(src), "-o", str(out), "--pipeline", str(blank_pipeline)]
+    result = runner.invoke(app, args + (["--encoding", encoding] if encoding else []))
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(x) for x in out.read_text().splitlines()]
+    assert record["text"].startswith("Le HCR a aidé")
+    assert result.output.count("W200") == warnings
+
+
+# --- progress and rates --------------------------------------------------------------------------
+
+
+class RecordingProgress:
+    """A RunProgress that records what a run reports."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, int, int, int]] = []
+
+    def ready(self) -> None:
+        self.calls.append(("ready", 0, 0, 0))
+
+    def advance(self, items: int, words: int, documents: int) -> None:
+        self.calls.append(("advance", items, words, documents))
+
+
+def test_progress_counts_processed_documents_after_the_pipeline_loads(
+    tmp_path: Path, blank_pipeline: Path
+) -> None:
+    from dechiffre.pipeline.batch import get_pipeline, rate
+
+    archive = make_archive(tmp_path / "in", 30)  # 30 documents and 2 bad lines
+    spec = PipelineSpec(str(blank_pipeline))
+    get_pipeline(spec)
+    first = RecordingProgress()
+    summary = run_batch(
+        [str(archive)], tmp_path / "a", spec=spec, options=options(shard_size=10), progress=first
+    )
+    assert first.calls[0][0] == "ready" and [c[0] for c in first.calls].count("ready") == 1
+    advances = first.calls[1:]
+    assert sum(c[1] for c in advances) == 32 and sum(c[3] for c in advances) == 30
+    assert summary.documents_processed == 30 and summary.processing_seconds > 0
+    assert summary.documents_per_second == rate(30, summary.processing_seconds)
+    # resumed items advance the bar but are not processed documents
+    manifest = read_manifest(tmp_path / "a")
+    assert manifest is not None
+    manifest["shards"] = manifest["shards"][:2]
+    manifest["complete"] = False
+    (tmp_path / "a" / "manifest.json").write_text(json.dumps(manifest))
+    again = RecordingProgress()
+    resumed = run_batch(
+        [str(archive)],
+        tmp_path / "a",
+        spec=spec,
+        options=options(shard_size=10),
+        resume=True,
+        progress=again,
+    )
+    assert sum(c[1] for c in again.calls[1:]) == 32
+    assert sum(c[3] for c in again.calls[1:]) == resumed.documents_processed == 12
+    assert resumed.resumed_items == 20
+
+
+def test_the_bar_says_loading_and_its_rate_agrees_with_the_summary(
+    tmp_path: Path, blank_pipeline: Path
+) -> None:
+    import io
+
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from dechiffre.pipeline.cli import _Bar, _bar_rate
+
+    bar = Progress(console=Console(file=io.StringIO()), auto_refresh=False)
+    state = _Bar(bar)
+    (task,) = bar.tasks
+    assert task.description == "loading pipeline" and _bar_rate(task) is None
+    archive = make_archive(tmp_path / "in", 30, bad=False)
+    summary = run_batch(
+        [str(archive)],
+        tmp_path / "out",
+        spec=PipelineSpec(str(blank_pipeline)),
+        options=options(),
+        progress=state,
+    )
+    assert task.description == "extract" and task.completed == 30
+    bar_rate = _bar_rate(task)
+    assert bar_rate is not None
+    assert bar_rate == pytest.approx(summary.documents_per_second, rel=0.05)
+
+
+# --- a dead worker ------------------------------------------------------------------------------
+
+
+class DeadEngine:
+    """An engine whose worker process dies on the first chunk."""
+
+    window = 1
+
+    def submit(self, chunk: Any) -> Any:
+        from concurrent.futures import Future
+        from concurrent.futures.process import BrokenProcessPool
+
+        future: Future[Any] = Future()
+        future.set_exception(BrokenProcessPool("A process in the process pool was terminated"))
+        return future
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_dead_worker_exits_3_not_the_usage_code(
+    tmp_path: Path, blank_pipeline: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dechiffre.pipeline import batch
+    from dechiffre.pipeline.errors import WorkerDiedError
+
+    archive = make_archive(tmp_path / "in", 12, bad=False)
+    with pytest.raises(WorkerDiedError, match="E051"):
+        run_batch(
+            [str(archive)],
+            tmp_path / "a",
+            spec=PipelineSpec(str(blank_pipeline)),
+            engine=DeadEngine(),
+        )
+    monkeypatch.setattr(batch, "make_engine", lambda *a, **k: DeadEngine())
+    for mode in (["--output-dir", str(tmp_path / "b")], ["-o", str(tmp_path / "b.jsonl")]):
+        result = runner.invoke(
+            app, ["extract", str(archive), *mode, "--pipeline", str(blank_pipeline)]
+        )
+        assert no_traceback(result) and result.exit_code == batch.EXIT_WORKER_DIED == 3
+        assert "E051" in result.output and "--resume" in flat(result)
+    assert batch.EXIT_USAGE == 2

@@ -305,7 +305,7 @@ min: au-dessus de | au-dessus d' | plus de | plus d' | plus que | au moins | au-
 min: au-delà d' | pas moins de | pas moins d' | au minimum | minimum | plus de la | au bas mot
 min: un peu plus de | un peu plus d' | un minimum de | un minimum d' | jusqu' à plus de
 min: jusqu' à plus d' | pas moins que | bien plus de | bien plus d' | largement plus de
-min: au-dessus des
+min: au-dessus des | pas moins
 max: moins de | moins d' | jusqu' à | jusqu' aux | au plus | au maximum | maximum | pas plus de
 max: pas plus d' | en-dessous de | en dessous de | à peine | tout au plus
 max: un peu moins de | un peu moins d' | un maximum de | un maximum d' | pas plus que

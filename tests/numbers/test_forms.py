@@ -164,6 +164,8 @@ HEDGES: list[Row] = [
     ("un peu moins de 20 %", 20, N, "%", "max"),
     ("pas moins de 40", 40, N, N, "min"),
     ("pas moins que 40", 40, N, N, "min"),
+    ("pas moins 40", 40, N, N, "min"),
+    ("pas moins d'un million", 1e6, N, N, "min"),
     ("quasiment 200", 200, N, N, "approx"),
     ("presque 50", 50, N, N, "approx"),
     ("un minimum de 30 euros", 30, N, "EUR", "min"),

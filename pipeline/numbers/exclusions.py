@@ -280,14 +280,21 @@ def _day_without_month(c: Candidate) -> bool:
     if not (isinstance(a.value, int) and 1 <= a.value <= 31) or c.end != c.num_idx + 1:
         return False
     sc, k, end = c.sc, c.num_idx, c.end
-    if c.prev == "et" and sc.kind(k - 2) == "num" and sc.low(k - 3) in DAY_BEFORE:
-        return sc.kind(end) != "word"
+    if c.prev in {"et", "au"} and sc.kind(k - 2) == "num" and sc.low(k - 3) in DAY_BEFORE:
+        return sc.kind(end) != "word"  # the 22 of "les 21 et 22,"
     if c.prev not in DAY_BEFORE:
         return False
     after = sc.toks[end] if end < len(sc.toks) else None
-    if after is None or (after.kind == "sym" and after.text in {".", ",", ";", "!", "?", ")"}):
-        return True
-    return after.low in {"et", "au"} and sc.kind(end + 1) == "num"
+    if c.prev == "le" and (
+        after is None or (after.kind == "sym" and after.text in {".", ",", ";", "!", "?", ")"})
+    ):
+        return True  # rentré le 9.
+    return (  # les 21 et 22, du 3 au 5
+        after is not None
+        and after.low in {"et", "au"}
+        and sc.kind(end + 1) == "num"
+        and sc.kind(end + 2) != "word"
+    )
 
 
 def _decade(c: Candidate) -> bool:

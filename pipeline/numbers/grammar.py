@@ -251,6 +251,8 @@ class Scanner:
                     j -= 1
             else:
                 return None
+            if len(words) == 1 and words[0].lower() == "cents":
+                return None  # "cents" alone is money (75 cents), never 100
             value = float(value_w)
             while self.low(j) in WORD_RUN_SCALES:  # deux billions
                 value *= SCALES[self.low(j)]

@@ -165,7 +165,7 @@ DJF: francs djiboutiens | franc djiboutien | djf
 XPF: francs cfp | franc cfp | xpf
 FRF: francs français | franc français | anciens francs | ancien franc | nouveaux francs | frf
 DEM: mark | marks | deutsche mark | deutschemark | deutschemarks | deutsche marks | dem
-ITL: lire | lires | lires italiennes | lire italienne | itl
+ITL: lires | lires italiennes | lire italienne | itl
 ESP: peseta | pesetas | esp
 NLG: florin | florins | gulden | nlg
 BEF: francs belges | franc belge | bef
@@ -288,7 +288,7 @@ DIGIT_ONLY_UNITS = frozenset(
 # Symbols that may follow number words too ("deux km"); single letters never do
 WORD_SYMBOL_UNITS = frozenset((w,) for w in words("km kg cm mm ml cl hl min ha"))
 # Units read only when the text writes them in this case ("3 M" is not metres).
-CASE_SENSITIVE_UNITS: dict[Phrase, str] = {(w.lower(),): w for w in words("m t g l h Mt")}
+CASE_SENSITIVE_UNITS: dict[Phrase, str] = {(w.lower(),): w for w in words("m t g l h Mt ua")}
 # Moroccan shorthand: 3 MDH (millions of dirhams), 1,2 MMDH (billions)
 DIRHAM_SCALES: dict[str, int] = {"mdh": 10**6, "mmdh": 10**9}
 

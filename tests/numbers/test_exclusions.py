@@ -98,6 +98,10 @@ def test_news_says_no(text: str, amounts: list[str], rule: str) -> None:
         ("Il a attendu depuis 6 heures.", ["6 heures"]),
         ("Le 9 % restant.", ["9 %"]),
         ("Il a travaillé de 2 à 3 heures.", ["de 2 à 3 heures"]),
+        ("Il en a acheté les 3.", ["3"]),
+        ("Les 21 et 22 pays membres ont voté.", ["21", "22"]),
+        ("Il a vu 75 cents et des cents de pièces.", ["75 cents"]),
+        ("Les 5 UA de la mission.", ["5"]),
     ],
 )
 def test_look_alikes_stay_amounts(text: str, amounts: list[str]) -> None:

@@ -136,7 +136,7 @@ UNITS: list[Row] = [
     ("4 années-lumière", 4, N, "al", N),
     ("300 années-lumière", 300, N, "al", N),
     ("3 unités astronomiques", 3, N, "au", N),
-    ("5 UA", 5, N, "au", N),
+    ("5 ua", 5, N, "au", N),
     ("2 masses solaires", 2, N, "M☉", N),
     ("12 milles nautiques", 12, N, "nmi", N),
     ("20 nœuds", 20, N, "kn", N),

@@ -34,6 +34,7 @@ def format_number(value: Any, digits: int | None = 3) -> str:
         return str(value)
     if digits is None and isinstance(value, float):
         return format(value, ".15g")
+    places = 3 if digits is None else digits
     if isinstance(value, int):
         if abs(value) < 10**15:
             return str(value)
@@ -41,10 +42,10 @@ def format_number(value: Any, digits: int | None = 3) -> str:
         mantissa = f"{digits_text[0]}.{digits_text[1:7].ljust(6, '0')}"
         return f"{'-' if value < 0 else ''}{mantissa}e+{len(digits_text) - 1:02d}"
     if value.is_integer():
-        return _float_text(value, digits) if abs(value) < 10**15 else f"{value:.6e}"
-    if value != 0 and (abs(value) >= 10**15 or abs(value) < 10**-digits):
+        return _float_text(value, places) if abs(value) < 10**15 else f"{value:.6e}"
+    if value != 0 and (abs(value) >= 10**15 or abs(value) < 10**-places):
         return f"{value:.6e}"
-    return _float_text(value, digits)
+    return _float_text(value, places)
 
 
 def _float_text(value: float, digits: int) -> str:

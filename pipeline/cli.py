@@ -602,8 +602,10 @@ def evaluate(
                      help="share of a gold span a prediction must cover to overlap it "
                      "(partial and type schemes), as a fraction: 0.01 is nervaluate's 1 %"),
     ] = 0.01,
-    seed: Annotated[int, typer.Option(help="bootstrap seed", metavar="INT")] = 0,
-    n_boot: Annotated[int, typer.Option(help="bootstrap resamples", metavar="INT")] = 1000,
+    seed: Annotated[int, typer.Option(help="bootstrap seed", metavar="INT", min=0)] = 0,
+    n_boot: Annotated[
+        int, typer.Option(help="bootstrap resamples (0: no CIs)", metavar="INT", min=0)
+    ] = 1000,
 ) -> None:
     """Score predictions against gold (strict/exact/partial/type, attributes, claims, CIs).
 
@@ -728,10 +730,11 @@ def _write_imported(load: Callable[[], list[dict[str, Any]]], source: Path, fmt:
 
     try:
         docs = load()
-    except OSError as exc:
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = (f"not UTF-8: {exc.reason} at byte {exc.start}"
+                  if isinstance(exc, UnicodeDecodeError) else exc.strerror or type(exc).__name__)
         raise _eval_failure(GoldFormatError(
-            "import_unreadable", file=str(source), fmt=fmt,
-            reason=exc.strerror or type(exc).__name__)) from exc
+            "import_unreadable", file=str(source), fmt=fmt, reason=reason)) from exc
     except GoldFormatError as exc:
         raise _eval_failure(exc) from exc
     try:

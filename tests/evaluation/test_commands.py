@@ -107,6 +107,8 @@ def test_evaluate_names_labels_attributes_and_json(files: dict[str, Path],
     (["{gold}", "{pred}", "--json", "{tmp}/no/such/dir/m.json"], 2, "cannot write the file"),
     (["{gold}", "{pred}", "--report", "{tmp}/no/such/dir/r.html"], 2, "cannot write the file"),
     (["{gold}"], 2, "no prediction to evaluate"),
+    (["{gold}", "{pred}", "--seed", "-1"], 2, "greater than or equal to 0"),
+    (["{tmp}", "{pred}"], 2, "it is a directory"),
     (["{tmp}/bad.jsonl", "{pred}"], 1, "bad.jsonl:1"),
 ])
 def test_evaluate_user_mistakes(files: dict[str, Path], tmp_path: Path, args: list[str],
@@ -173,6 +175,11 @@ def test_import_commands(tmp_path: Path, fmt: str, content: str, extra: list[str
     garbage = tmp_path / "garbage"
     garbage.write_text("this is\tnot\ta\tknown\tformat\tat all\n", encoding="utf-8")
     assert _run("import", fmt, garbage, "-o", out).exit_code == 1
+    latin1 = tmp_path / "latin1"
+    latin1.write_bytes(content.encode("utf-8").replace(b"\n", "é\n".encode("latin-1"), 1))
+    result = _run("import", fmt, latin1, "-o", out)
+    assert result.exit_code == 2 and "not UTF-8" in result.output
+    assert _run("import", fmt, source, "-o", tmp_path / "no" / "dir.jsonl").exit_code == 2
 
 
 def test_version() -> None:

@@ -7,6 +7,7 @@ import os
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -616,7 +617,7 @@ def evaluate(
     from dechiffre.evaluation.messages import EvaluationError, GoldFormatError
     from dechiffre.evaluation.tables import metrics_tables
 
-    from .errors import DechiffreError
+    from .errors import DechiffreError, DechiffreWarning
 
     try:
         if not 0 < min_overlap <= 1:
@@ -635,11 +636,13 @@ def evaluate(
             if save_predictions is not None:
                 write_gold(records, save_predictions)
                 _say("cyan", "wrote", f"{save_predictions} ({len(records)} documents)")
-        metrics = evaluate_files(
-            gold, pred_paths, n_bootstrap=n_boot, seed=seed, report_path=report,
-            min_overlap=min_overlap * 100.0, names=names or None, labels=_split(labels),
-            attributes=_split(attributes), predictions=in_memory,
-        )
+        with warnings.catch_warnings():  # the result's warnings are printed below, once
+            warnings.simplefilter("ignore", DechiffreWarning)
+            metrics = evaluate_files(
+                gold, pred_paths, n_bootstrap=n_boot, seed=seed, report_path=report,
+                min_overlap=min_overlap * 100.0, names=names or None, labels=_split(labels),
+                attributes=_split(attributes), predictions=in_memory,
+            )
         if json_out:
             write_json(metrics, json_out)
     except (GoldFormatError, EvaluationError, DechiffreError) as exc:

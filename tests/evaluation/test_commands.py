@@ -237,3 +237,9 @@ def test_extract_table_fits_80_columns_and_keeps_values_whole() -> None:
     for whole in ("MA_INTERIOR", "48963", "1.000000e+400", "3500000.5–7.78e+19 EUR", "approx",
                   "doc [/x]"):
         assert whole in out
+
+
+def test_evaluate_warning_printed_once(files: dict[str, Path]) -> None:
+    result = _run("evaluate", files["gold"], files["half"], "--n-boot", 0)
+    assert result.output.count("share 1 of their document ids") == 1
+    assert "DechiffreWarning" not in result.output

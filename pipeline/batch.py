@@ -164,6 +164,12 @@ def check_spec(spec: PipelineSpec) -> None:
         )
 
 
+def _warm_pipeline(spec: PipelineSpec) -> int:
+    """Load the pipeline in this (worker) process; returns the process id."""
+    get_pipeline(spec)
+    return os.getpid()
+
+
 def _worker_pid() -> int:
     """A no-op task: returns once the worker process has loaded its pipeline."""
     return os.getpid()
@@ -496,7 +502,7 @@ class DaskEngine:
 
     def start(self) -> None:
         """Load the pipeline on every worker now, before any document is timed."""
-        self.client.run(get_pipeline, self.spec)
+        self.client.run(_warm_pipeline, self.spec)
 
     def submit(self, chunk: Chunk) -> Any:
         return self.client.submit(process_chunk, self.spec, chunk, pure=False)
@@ -724,6 +730,7 @@ def stream_outcomes(
             paths, engine, stats, **outcome_options(options), exclude=exclude
         ):
             yield outcome
+            stats.last = time.perf_counter()
             if progress is not None:
                 progress.advance(1, outcome.words, int(outcome.document))
     except BrokenExecutor as exc:
@@ -1367,6 +1374,7 @@ def run_batch(
                 if shard is None:
                     shard = _OpenShard(output_dir, index, options.formats)
                 shard.add(outcome)
+            stats.last = time.perf_counter()  # the bar's clock and the summary's agree
             if progress is not None:
                 progress.advance(1, outcome.words, int(outcome.document))
         if shard is not None:

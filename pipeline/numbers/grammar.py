@@ -215,6 +215,8 @@ class Scanner:
             # spaced scale words: 3,5 millions / 30 mille / 3 Mds
             while j < n and (self.low(j) in SCALES or self.toks[j].text in SPACED_SUFFIXES):
                 word = self.toks[j].text
+                if self.low(j + 1) == "nautique":
+                    break  # 1 mille nautique
                 if word == "M" and not (
                     j + 1 < n and self.toks[j + 1].text in {"€", "$", "£", "d'", "de"}
                 ):

@@ -117,7 +117,7 @@ SUBUNITS: dict[str, tuple[str, int]] = {
 # (FRF, DEM, ITL, ESP, NLG, BEF, PTE, GRD, ATS, IEP, FIM, XEU).
 CURRENCY_UNITS = phrases("""
 EUR: euro | euros | € | eur
-USD: dollar | dollars | $ | usd | us$ | dollars américains | dollar américain | dollars us | $ us
+USD: dollar | dollars | $ | usd | dollars américains | dollar américain | dollars us | $ us
 CAD: dollars canadiens | dollar canadien | $ ca | cad | $ can
 MAD: dirham | dirhams | dh | dhs | mad
 CFA: fcfa | f cfa | francs cfa | franc cfa
@@ -200,7 +200,7 @@ MRU: mru
 """)
 CURRENCY_CODES = frozenset(CURRENCY_UNITS.values()) | {"XOF", "XAF"}
 CURRENCY_PREFIXES: dict[str, str] = {
-    "$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+    "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
     "gbp": "GBP", "chf": "CHF", "mad": "MAD", "¥": "JPY", "₹": "INR", "₦": "NGN", "₽": "RUB",
 }
 # Two-token prefixes: "US$ 5", "C$ 10", "CA$ 10"
@@ -208,16 +208,16 @@ CURRENCY_PREFIX_PAIRS: dict[Phrase, str] = {
     ("us", "$"): "USD", ("c", "$"): "CAD", ("ca", "$"): "CAD", ("a", "$"): "AUD",
 }
 MEASURE_UNITS = phrases("""
-%: % | pour cent | pourcent | pourcents | pour-cent | pour-cents | pour 100 | p . c . | p.c
+%: % | pour cent | pourcent | pourcents | pour-cent | pour-cents | pour 100 | p . c .
 ‰: ‰ | pour mille | pour-mille
 point: points de pourcentage | point de pourcentage
 km: km | kilomètre | kilomètres | kilometre | kilometres
 m: m | mètre | mètres | metre | metres
 cm: cm | centimètre | centimètres | centimetres
 mm: mm | millimètre | millimètres
-km²: km ² | km² | km2 | kilomètres carrés
-m²: m ² | m² | m2 | mètres carrés
-m³: m ³ | m³ | m3 | mètres cubes
+km²: km ² | km² | kilomètres carrés
+m²: m ² | m² | mètres carrés
+m³: m ³ | m³ | mètres cubes
 km³: km³ | km ³
 ha: ha | hectare | hectares
 kg: kg | kilo | kilos | kilogramme | kilogrammes
@@ -231,9 +231,9 @@ hl: hl | hectolitre | hectolitres
 gal: gallon | gallons | gal
 mi: mile | miles | mi
 nmi: milles nautiques | mille nautique
-°C: ° c | °c | degrés celsius | degré celsius | degres celsius | degré c | degrés c | ° celsius
+°C: ° c | degrés celsius | degré celsius | degres celsius | degré c | degrés c | ° celsius
 °C: celsius
-°F: ° f | °f | degrés fahrenheit | degrès f | degrés f | ° fahrenheit | fahrenheit
+°F: ° f | degrés fahrenheit | degrès f | degrés f | ° fahrenheit | fahrenheit
 °: ° | degré | degrés | degres | deg | deg .
 km/h: km / h | kilomètres à l' heure | kilomètres par heure | kilomètres-heure
 m/s: m / s | mètres par seconde
@@ -299,7 +299,7 @@ DIRHAM_SCALES: dict[str, int] = {"mdh": 10**6, "mmdh": 10**9}
 _MODIFIERS = phrases("""
 approx: environ | près des | près de | près d' | quelque | autour de | autour d' | presque
 approx: approximativement | à peu près | quasi | quasiment | grosso modo | aux alentours de
-approx: de l'ordre de | de l'ordre d' | pratiquement | quelques | grosso-modo | pas loin de
+approx: de l' ordre de | de l' ordre d' | pratiquement | quelques | grosso-modo | pas loin de
 approx: aux environs de | aux environs d' | en gros | pas loin d'
 min: au-dessus de | au-dessus d' | plus de | plus d' | plus que | au moins | au-delà de
 min: au-delà d' | pas moins de | pas moins d' | au minimum | minimum | plus de la | au bas mot

@@ -177,6 +177,8 @@ HEDGES: list[Row] = [
     ("15 ans maximum", 15, N, "an", "max"),
     ("200 ou plus", 200, N, N, "min"),
     ("trente ans tout au plus", 30, N, "an", "max"),
+    ("de l'ordre de 3 000", 3000, N, N, "approx"),
+    ("1 mille nautique", 1, N, "nmi", N),
 ]
 ALL_ROWS = FRACTIONS + DOZENS + SCALES + SIGNS + SCIENTIFIC + PERCENT + VIRGULE_AND_SWISS
 ALL_ROWS += MONEY + UNITS + HEDGES

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import pytest
 
 from dechiffre.pipeline.numbers import lexicon, normalize, tokenize
 from dechiffre.pipeline.numbers.lexicon import Phrase
 
-TABLES = {
+TABLES: dict[str, Mapping[Phrase, str | None]] = {
     "ALL_UNITS": lexicon.ALL_UNITS,
     "MODIFIERS": lexicon.MODIFIERS,
     "POST_MODIFIERS": lexicon.POST_MODIFIERS,

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from .errors import Errors, Warnings
+from .errors import DechiffreError, Errors, Warnings
 from .inputs import (
     InputDoc,
     Problem,
@@ -145,6 +145,14 @@ def walk_inputs(
             yield make_problem(Errors.E040, raw, 0, kind="unsupported_file", reason=reason)
             continue
         yield SourceFile(path, raw, _strip_suffix(path.name), fmt)
+
+
+def check_output_apart(paths: Iterable[str], output: str | Path) -> None:
+    """Raise E205 when the output (an -o file or an --output-dir) is one of the input paths."""
+    target = os.path.realpath(output)
+    for raw in paths:
+        if raw != "-" and os.path.realpath(raw) == target:
+            raise DechiffreError(Errors.E205.format(path=output))
 
 
 def _walk_dir(

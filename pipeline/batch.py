@@ -1291,7 +1291,10 @@ def run_batch(
     """
     spec = spec or PipelineSpec()
     options = options or BatchOptions()
+    from .archive_inputs import check_output_apart
+
     _check_options(options, paths, resume)
+    check_output_apart(paths, output_dir)
     check_spec(spec)
     started = time.perf_counter()
     _prepare_output(output_dir, options.formats)

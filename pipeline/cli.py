@@ -215,6 +215,7 @@ def extract(
     messages or errors.jsonl); 2 a usage error (options, paths, pipeline, unwritable
     output); 3 a worker process died (rerun with --resume).
     """
+    from .archive_inputs import check_output_apart
     from .batch import EXIT_USAGE, EXIT_WORKER_DIED, BatchOptions, PipelineSpec
     from .errors import DechiffreError, Errors, WorkerDiedError
 
@@ -228,6 +229,7 @@ def extract(
     try:
         if output is not None:
             _check_output_file(output)
+            check_output_apart(inputs or [], output)
         if text is not None:
             _extract_one_text(text, spec, output)
             return

@@ -205,6 +205,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "JSONL with -o out.jsonl, or Parquet tables with --output-dir DIR "
         "--formats parquet."
     )
+    E205 = (
+        "{path} is both an input and the output: expected an output apart from "
+        "the inputs, got the same path, which the run would overwrite (or read "
+        "its own output from). Pick another output path."
+    )
 
 
 class Warnings(metaclass=ErrorsWithCodes):

@@ -622,6 +622,8 @@ def test_markup_in_ids_and_paths_is_printed_as_text(tmp_path: Path, blank_pipeli
         (lambda t: ["--pipeline", "no/such/pipeline"], "E030"),
         (lambda t: ["--encoding", "utf-9"], "--encoding"),
         (lambda t: ["--id-scheme", "uuid"], "--id-scheme given or file"),
+        (lambda t: ["-o", str(t / "a.jsonl")], "E205"),  # would erase the input
+        (lambda t: [str(t), "--output-dir", str(t)], "E205"),
     ],
 )
 def test_user_mistakes_exit_2_with_a_message_not_a_traceback(
@@ -636,6 +638,8 @@ def test_user_mistakes_exit_2_with_a_message_not_a_traceback(
     assert no_traceback(result) and result.exit_code == 2, result.output
     assert message in flat(result) and "Traceback" not in result.output
     assert not (tmp_path / "out.parquet").exists()
+    assert src.read_text() == '{"id": "a", "text": "Un."}\n'
+    assert not (tmp_path / "manifest.json").exists()
 
 
 def test_text_mode_and_missing_files_give_no_traceback(tmp_path: Path) -> None:

@@ -202,3 +202,23 @@ def test_report_has_no_claims_section_without_gold_claims(gb: Any) -> None:
     gold = [gb.doc("a", TEXT_A, [gb.find(TEXT_A, "HCR", "ORG")])]
     result = evaluate_documents(gold, [("p", gold)], n_bootstrap=0)
     assert not _parse(render_report(result, gold, [("p", gold)])).find("section", id="claims")
+
+
+def test_claims_section_in_headless_chromium(chromium: str, shared_dir: Path,
+                                             tmp_path: Path) -> None:
+    import copy
+    import json
+
+    seed = next((shared_dir / "seed").glob("*.gold.jsonl"))
+    doc = json.loads(seed.read_text(encoding="utf-8"))
+    claims = [s for s in doc["spans"] if s.get("claim")]
+    claims[2]["claim"]["agent"] = copy.deepcopy(claims[4]["claim"]["agent"])
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "report.html"
+    evaluate_files(seed, pred, n_bootstrap=50, report_path=out)
+    page = _parse(_dump_dom(chromium, out.as_uri(), tmp_path))
+    assert page.find("section", id="claims")
+    assert len(page.find("tr", class_="claim-row")) == 6
+    assert [r["data-role"] for r in page.find("tr", class_="confusion-row")] == ["agent"]
+    assert page.text_by_id["filter-count"] == "1 / 1 documents"  # the script still ran

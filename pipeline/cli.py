@@ -134,7 +134,7 @@ def extract(
         typer.Argument(
             help="files (.txt, .jsonl, .jsonl.gz, .csv, .parquet, .warc, .warc.gz), "
             "directories (walked recursively), or - for stdin",
-            metavar="INPUT...",
+            metavar="INPUT",
         ),
     ] = None,
     output: Annotated[

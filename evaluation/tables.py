@@ -207,6 +207,7 @@ def metrics_tables(result: dict[str, Any]) -> list[Table]:
     for metrics in result["systems"]:
         tables.append(scores_table(metrics))
         tables.append(counts_table(metrics, title=f"Counts: {metrics['system']}"))
+        tables.append(attributes_table(metrics, title=f"Attributes: {metrics['system']}"))
         tables.extend(claim_tables(metrics))
     return tables
 

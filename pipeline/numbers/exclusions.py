@@ -19,6 +19,7 @@ from .lexicon import (
     CLOCK_AFTER,
     CLOCK_BEFORE,
     CLOCK_HOUR_BEFORE,
+    COMPASS,
     CURRENCY_PREFIXES,
     DAY_BEFORE,
     DECADE_BEFORE,
@@ -34,6 +35,7 @@ from .lexicon import (
     ORDINAL_SUFFIX_RE,
     PLURAL_DETERMINERS,
     RELATIVE_ADVERBS,
+    SCORE_CONTEXT,
     TIME_LOCATING_AFTER,
     WEEKDAYS,
     YEAR_CONTEXT_BEFORE,
@@ -259,8 +261,8 @@ def _clock_time(c: Candidate) -> bool:
             return True  # de 9 heures à 18 heures
         if after[0] in {"à", "et"} and sc.kind(end + 1) == "num" and after[2] in _HOURS:
             return True  # de 17 heures à 8 heures
-        if c.prev in {"à", "et"} and sc.low(c.i - 2) in _HOURS:
-            return True
+        if c.prev in {"à", "et"} and any(sc.low(x) in _HOURS for x in range(c.i - 4, c.i - 1)):
+            return True  # entre 12 h 30 et 15 heures
     k = c.num_idx
     return c.num.kind == "num" and sc.low(k + 1) == "h" and sc.kind(k + 2) == "num"
 
@@ -340,6 +342,45 @@ def _legal_reference(c: Candidate) -> bool:
     )
 
 
+def _coordinate(c: Candidate) -> bool:
+    """72,47° Est, 2,65° Nord: a position, not an angle."""
+    return c.amount.unit == "°" and c.nxt in COMPASS
+
+
+def _list_number(c: Candidate) -> bool:
+    """'1. Peut améliorer': the number of a list item."""
+    sc, k = c.sc, c.num_idx
+    if c.num.kind != "num" or c.end != k + 1 or sc.low(k + 1) != "." or not sc.adjacent(k, k + 1):
+        return False
+    after = sc.toks[k + 2] if k + 2 < len(sc.toks) else None
+    starts_item = k == 0 or sc.low(k - 1) in {".", ":"} or sc.is_sentence_start(k)
+    return starts_item and after is not None and after.text[:1].isupper()
+
+
+def _score(c: Candidate) -> bool:
+    """2-1, 1 - 0, 4 buts à 3: a sports score."""
+    if c.amount.unit is not None or c.num.kind != "num":
+        return False
+    sc, k, end = c.sc, c.num_idx, c.end
+    window = {sc.low(x) for x in range(max(0, c.i - 6), min(len(sc.toks), end + 4))}
+    if not window & SCORE_CONTEXT:
+        return False
+    after = sc.low(end + 1) if sc.low(end) in {"buts", "but"} else sc.low(end)
+    skip = 2 if sc.low(end) in {"buts", "but"} else 1
+    if after in {"-", "–", "à"} and sc.kind(end + skip) == "num":
+        return True
+    before = sc.low(k - 1)
+    return before in {"-", "–", "à"} and (
+        sc.kind(k - 2) == "num" or sc.low(k - 2) in {"buts", "but"}
+    )
+
+
+def _glued_word_after(c: Candidate) -> bool:
+    """5G, 49ers, 4x4: digits glued to a word the grammar did not read as a unit."""
+    glued = _glued_after(c)
+    return glued is not None and glued.kind == "word" and c.end == c.num_idx + 1
+
+
 def _year(c: Candidate) -> bool:
     """en 2024, 2024 (alone), 2024 Olympiques; '2024 migrants' is a count."""
     if c.i != c.num_idx:
@@ -415,6 +456,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("glued_to_word", _glued_to_word),
     ("word_hyphen_code", _word_hyphen_code),
     ("ordinal_suffix", _ordinal_suffix),
+    ("glued_word_after", _glued_word_after),
     ("digit_date_or_clock", _digit_date_or_clock),
     ("glued_to_digits", _glued_to_digits),
     ("identifier_code", _identifier_code),
@@ -434,6 +476,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("day_without_month", _day_without_month),
     ("after_weekday", _after_weekday),
     ("clock_time", _clock_time),
+    ("coordinate", _coordinate),
+    ("list_number", _list_number),
+    ("score", _score),
     ("decade", _decade),
     ("year", _year),
     ("year_range", _year_range),

@@ -59,6 +59,12 @@ from .lexicon import (
 from .tokens import Token, digits_value, is_number_word, tokenize, words_value
 
 _SCALES_NOT_MILLE = frozenset(SCALES) - {"mille"}
+_NOT_ALONE = _SCALES_NOT_MILLE | {"cents"}
+# Before "un jour", the words that make it a duration (else it means "some day")
+_DURATION_BEFORE = frozenset(
+    {"pendant", "durant", "depuis", "en", "pour", "dans", "sous", "d'", "de", "par", "qu'", "que"}
+    | {"moins", "plus", "environ", "seul", "seulement"}
+)
 # Words that can start an amount besides numbers and number words (a cheap pre-filter)
 _STARTERS = (
     MODIFIERS_FIRST
@@ -253,8 +259,8 @@ class Scanner:
                     j -= 1
             else:
                 return None
-            if len(words) == 1 and words[0].lower() == "cents":
-                return None  # "cents" alone is money (75 cents), never 100
+            if len(words) == 1 and words[0].lower() in _NOT_ALONE:
+                return None  # "cents" alone is money (75 cents); "par million" is no amount
             value = float(value_w)
             while self.low(j) in WORD_RUN_SCALES:  # deux billions
                 value *= SCALES[self.low(j)]
@@ -324,9 +330,9 @@ class Scanner:
         if unit:
             return unit
         if scaled and self.low(j) in _DE:
-            unit = self.unit_at(j + 1, after_digits=False)
-            if unit and unit.unit not in TIME_CODES and unit.unit != "fois":
-                return unit
+            unit = self.unit_at(j + 1, after_digits=False, after_words=True)
+            if unit and unit.unit not in TIME_CODES:
+                return unit  # 1,3 million de km, 6,1 millions de fois
         return None
 
     # -- one quantity -------------------------------------------------------
@@ -478,7 +484,7 @@ class Scanner:
         """'la moitié', 'un tiers', 'sept huitièmes', 'deux tiers de milliard'."""
         if self.low(i) == "la" and self.low(i + 1) == "moitié":
             return Parse(i + 2, Amount(0.5))
-        if self.low(i) == "moitié":
+        if self.low(i) == "moitié" and self.low(i - 1) != "à":  # à moitié cuites
             return Parse(i + 1, Amount(0.5))
         half = self._half_word_at(i)
         if half is not None:
@@ -607,6 +613,11 @@ class Scanner:
                 for x in range(i + 1, s)
             ):
                 continue
+            gap_unit = self.unit_at(i + 1, after_digits=True) if gap else None
+            if gap_unit is not None and self.unit_at(s + 2, after_digits=True) == UnitParse(
+                s + 2 + gap_unit.end - i - 1, gap_unit.unit
+            ):
+                continue  # 160 km sur 375 km: two measures, no ratio
             den = self.number_at(s + 1)
             if den is None or den.value == 0 or den.end != s + 2:
                 continue
@@ -646,6 +657,8 @@ class Scanner:
         # un/une + unit: "un an de prison", "une semaine", "un euro"
         if low in ARTICLE_ONES:
             unit = self.unit_at(i + 1, after_digits=False)
+            if unit and self.low(i + 1) == "jour" and self.low(i - 1) not in _DURATION_BEFORE:
+                return None  # "un jour, il partira"
             if unit and unit.unit != "fois":
                 end, value = unit.end, 1.0
                 tail = self.fraction_tail(end)
@@ -720,6 +733,8 @@ class Scanner:
                 inner = Parse(j + 1, Amount(0.5))
             if inner is None and self.low(j - 1) == "la":
                 return None
+            if inner is None and self.low(j) in ARTICLE_ONES and self.low(j + 1) == "fois":
+                inner = Parse(j + 2, Amount(1, None, "fois"), True)  # plus d'une fois
             if inner:
                 amount = inner.amount
                 if amount.modifier is None or modifier in {"min", "max"}:

@@ -58,7 +58,7 @@ SCALES: dict[str, int] = {
 WORD_RUN_SCALES = words("billion billions billiard billiards trillion trillions")
 # Suffixes glued to digits ("100k", "3M", "1,2Md") or standing after them ("3 Mds €").
 SUFFIX_SCALES: dict[str, int] = {
-    "k": 10**3, "K": 10**3, "M": 10**6, "G": 10**9,
+    "k": 10**3, "K": 10**3, "M": 10**6,
     "Md": 10**9, "Mds": 10**9, "Mrd": 10**9, "Mrds": 10**9, "bn": 10**9, "Bn": 10**9,
     "md": 10**9, "mds": 10**9, "mrd": 10**9, "mrds": 10**9,
 }
@@ -245,6 +245,17 @@ ct: carat | carats | ct
 kt: kt | kilotonnes | kilotonne
 Mt: mt | mégatonnes | mégatonne
 oz: once | onces
+bbl: baril | barils | bbl
+ft³: pieds cubes | pied cube
+mg: mg | milligramme | milligrammes
+mph: mph | miles par heure | miles à l' heure
+Mach: mach
+kJ: kj | kilojoules | kilojoule
+Go: go | gigaoctets | gigaoctet
+Mo: mo | mégaoctets | mégaoctet
+To: to | téraoctets | téraoctet
+Gbit/s: gigabits par seconde | gigabit par seconde | gbit / s | gb / s
+Mbit/s: mégabits par seconde | mégabit par seconde | mbit / s | mb / s
 ft: pieds
 in: pouces
 dB: décibels | décibel | db
@@ -283,12 +294,14 @@ UNIT_SIZES = tuple(sorted({len(key) for key in ALL_UNITS}, reverse=True))
 TEMPERATURES = frozenset({"°C", "°F", "°"})
 # Single-letter or symbol units only count right after digits.
 DIGIT_ONLY_UNITS = frozenset(
-    (w,) for w in words("m g t l h ° mi min ml cl hl mm cm km ha kg al ua ct kt mt db oz kwc")
+    (w,) for w in words("m g t l h ° mi min ml cl hl mm cm km ha kg al ua ct kt mt db oz kwc mg")
 )
 # Symbols that may follow number words too ("deux km"); single letters never do
 WORD_SYMBOL_UNITS = frozenset((w,) for w in words("km kg cm mm ml cl hl min ha"))
 # Units read only when the text writes them in this case ("3 M" is not metres).
-CASE_SENSITIVE_UNITS: dict[Phrase, str] = {(w.lower(),): w for w in words("m t g l h Mt ua")}
+CASE_SENSITIVE_UNITS: dict[Phrase, str] = {
+    (w.lower(),): w for w in words("m t g l h Mt ua Go Mo To")
+}
 # Moroccan shorthand: 3 MDH (millions of dirhams), 1,2 MMDH (billions)
 DIRHAM_SCALES: dict[str, int] = {"mdh": 10**6, "mmdh": 10**9}
 
@@ -305,7 +318,7 @@ min: au-dessus de | au-dessus d' | plus de | plus d' | plus que | au moins | au-
 min: au-delà d' | pas moins de | pas moins d' | au minimum | minimum | plus de la | au bas mot
 min: un peu plus de | un peu plus d' | un minimum de | un minimum d' | jusqu' à plus de
 min: jusqu' à plus d' | pas moins que | bien plus de | bien plus d' | largement plus de
-min: au-dessus des | pas moins
+min: au-dessus des | pas moins | + de | + d'
 max: moins de | moins d' | jusqu' à | jusqu' aux | au plus | au maximum | maximum | pas plus de
 max: pas plus d' | en-dessous de | en dessous de | à peine | tout au plus
 max: un peu moins de | un peu moins d' | un maximum de | un maximum d' | pas plus que
@@ -317,8 +330,8 @@ MODIFIER_FIRST = frozenset(key[0] for key in MODIFIERS)
 MODIFIERS_FIRST = MODIFIER_FIRST | {"entre", "de", "d'"}
 # "65 ans et plus", "140 jours au maximum"
 POST_MODIFIERS = phrases("""
-min: et plus | au minimum | au moins | ou plus | au bas mot | et davantage
-max: au maximum | au plus | tout au plus | ou moins | maximum
+min: et plus | au minimum | au moins | ou plus | au bas mot | et davantage | voire plus
+max: au maximum | au plus | tout au plus | ou moins | maximum | voire moins
 approx: environ | à peu près | approximativement | ou presque | grosso modo
 """)
 POST_MODIFIER_FIRST = frozenset(key[0] for key in POST_MODIFIERS)
@@ -371,14 +384,14 @@ DECADE_BEFORE = words("années")
 NAME_BEFORE = words(
     "iode uranium césium plutonium carbone strontium cobalt radium thorium tritium potassium "
     "apollo soyouz spoutnik voyager artemis gemini mercury vostok luna chandrayaan "
-    "windows iphone galaxy pixel playstation xbox kepler gliese trappist hd "
+    "windows iphone galaxy pixel playstation xbox kepler gliese trappist hd trisomie top "
     "ariane falcon vega"
 )
 # TV and radio channels: capitalised name -> the numbers it carries
 CHANNELS: dict[str, frozenset[int]] = {
     "France": frozenset({2, 3, 4, 5, 24}), "Europe": frozenset({1}),
     "Antenne": frozenset({2}), "RTL": frozenset({2, 9}), "Canal": frozenset({3}),
-    "Radio": frozenset({1}), "LCP": frozenset({1}),
+    "Radio": frozenset({1, 4, 5}), "LCP": frozenset({1}),
 }
 # A single capital letter and a dot before digits: legal code articles (L. 2212-2)
 LEGAL_LETTERS = words("L R D A")
@@ -392,4 +405,6 @@ PLURAL_DETERMINERS = words("des les ces")
 NOT_PLURAL_NOUNS = words(
     "plus mois pas sous dans vers sans puis alors depuis jamais après toujours moins très"
 )
+# "72,47° Est": a coordinate, not an angle
+COMPASS = words("nord sud est ouest n s e o w")
 SENTENCE_PUNCT = frozenset({".", "!", "?", ":", "«", '"', "(", "–", "-", "—"})

@@ -82,6 +82,13 @@ SAY_NO: list[tuple[str, list[str], str]] = [
     ("Selon l'article R. 411-1, 4 élus votent.", ["4"], "legal_reference"),
     ("Six mois avant le vote, il a démissionné.", [], "time_locating"),
     ("Il est mort deux ans seulement après.", [], "time_locating"),
+    ("Le point situé à 72,47° Est.", [], "coordinate"),
+    ("Bienfaits :\n1. Peut améliorer la mémoire.", [], "list_number"),
+    ("Le Nigeria s'est imposé sur le score de 2 buts à 1.", [], "score"),
+    ("Victoire sur un score de 1 - 0 face au Bénin.", [], "score"),
+    ("Internet à l'heure de la 5G arrive.", [], "glued_word_after"),
+    ("Il a quitté les 49ers en mars.", [], "glued_word_after"),
+    ("Les personnes atteintes de trisomie 21 manifestent.", [], "name_with_digits"),
 ]
 
 
@@ -102,6 +109,13 @@ def test_news_says_no(text: str, amounts: list[str], rule: str) -> None:
         ("Les 21 et 22 pays membres ont voté.", ["21", "22"]),
         ("Il a vu 75 cents et des cents de pièces.", ["75 cents"]),
         ("Les 5 UA de la mission.", ["5"]),
+        ("Les juges siègent un jour sur deux.", ["un jour sur deux"]),
+        ("Environ 160 km sur 375 km.", ["Environ 160 km", "375 km"]),
+        ("Un jour, il partira.", []),
+        ("Pendant un jour, il a plu.", ["un jour"]),
+        ("Elles ont fermé au moins une journée.", ["au moins une journée"]),
+        ("Les pâtes restent à moitié cuites.", []),
+        ("Il y a 0,8 ventilateur par million d'habitants.", ["0,8"]),
     ],
 )
 def test_look_alikes_stay_amounts(text: str, amounts: list[str]) -> None:

@@ -158,6 +158,12 @@ UNITS: list[Row] = [
     ("quart de litre", 0.25, N, "l", N),
     ("45 deg.", 45, N, "°", N),
     ("90 kilomètres à l'heure", 90, N, "km/h", N),
+    ("1,3 million de km", 1.3e6, N, "km", N),
+    ("6,1 millions de fois", 6.1e6, N, "fois", N),
+    ("2 millions de barils", 2e6, N, "bbl", N),
+    ("3 840 gigabits par seconde", 3840, N, "Gbit/s", N),
+    ("16 Go", 16, N, "Go", N),
+    ("5 trillions de pieds cubes", 5e18, N, "ft³", N),
 ]
 HEDGES: list[Row] = [
     ("un peu plus de 300", 300, N, N, "min"),
@@ -176,6 +182,9 @@ HEDGES: list[Row] = [
     ("3 000 au moins", 3000, N, N, "min"),
     ("15 ans maximum", 15, N, "an", "max"),
     ("200 ou plus", 200, N, N, "min"),
+    ("20 % voire plus", 20, N, "%", "min"),
+    ("+de 300", 300, N, N, "min"),
+    ("plus d'une fois", 1, N, "fois", "min"),
     ("trente ans tout au plus", 30, N, "an", "max"),
     ("de l'ordre de 3 000", 3000, N, N, "approx"),
     ("1 mille nautique", 1, N, "nmi", N),

@@ -391,10 +391,6 @@ class _CsvColumns:
     id: str | None
 
     @property
-    def text_col(self) -> int:
-        return self.header.index(self.text)
-
-    @property
     def id_col(self) -> int | None:
         return None if self.id is None else self.header.index(self.id)
 

@@ -230,8 +230,18 @@ def _hyphen_compound_after(c: Candidate) -> bool:
 
 
 def _day_of_month(c: Candidate) -> bool:
-    """24 février, du 3 au 5 mars."""
-    return c.nxt in MONTHS and (c.amount.unit is None or c.amount.value_max is not None)
+    """24 février, du 3 au 5 mars, entre le 5 et le 7 octobre."""
+    if c.amount.unit is not None and c.amount.value_max is None:
+        return False
+    if c.nxt in MONTHS:
+        return True
+    sc, end = c.sc, c.end
+    if c.nxt not in {"et", "au", "-", ",", "à"} or c.num.kind != "num":
+        return False
+    k = end + 1
+    if sc.low(k) in {"le", "l'"}:
+        k += 1
+    return sc.kind(k) == "num" and sc.low(k + 1) in MONTHS
 
 
 def _after_weekday(c: Candidate) -> bool:

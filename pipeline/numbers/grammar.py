@@ -20,6 +20,7 @@ from .lexicon import (
     ARTICLE_ONES,
     CASE_SENSITIVE_UNITS,
     CENTIMES,
+    CHANGE_WORDS,
     COLLECTIVES,
     CURRENCY_CODES,
     CURRENCY_PREFIX_PAIRS,
@@ -538,13 +539,13 @@ class Scanner:
     def _half_word_at(self, i: int) -> Parse | None:
         """'un demi-million', 'une demi-heure', 'un demi-siècle', 'une demi-douzaine'."""
         article = self.low(i) in ARTICLE_ONES
-        k = i + 1 if article else i
+        k = i + 1 if article or self.low(i) == "la" else i  # RN25: "la demi-douzaine"
         word = self.low(k)
         if not word.startswith("demi-"):
             return None
         rest = word[5:]
         if word in HALF_DOZEN:
-            return Parse(k + 1, Amount(6, None, None, "approx" if article else None))
+            return Parse(k + 1, Amount(6, None, None, "approx" if k > i else None))
         if rest in SCALES:
             value = 0.5 * SCALES[rest]
             end = k + 1
@@ -712,8 +713,8 @@ class Scanner:
                     amount = self._range(i + 1, first, first.end + 1, second)
                     if amount is not None:
                         return Parse(second.end, amount, first.words_only and second.words_only)
-        # de X à Y
-        if low in _DE:
+        # de X à Y (but "passé de X à Y" is two amounts, RN20)
+        if low in _DE and not self._after_change(i):
             first = self.quantity_at(i + 1)
             if first and self.low(first.end) == "à":
                 second = self.quantity_at(first.end + 1)
@@ -753,6 +754,14 @@ class Scanner:
                 amount = Amount(amount.value, None, amount.unit, post.modifier)
                 j = post.end
                 got = Parse(j, amount, words_only, obj)
+        # passé de 15 à 18 milliards: the first value takes the scale of the second (RN20)
+        if self.low(j) == "à" and self.low(i - 1) in _DE and self._after_change(i - 1):
+            second = self.quantity_at(j + 1)
+            if second and self._scale_between(i, j) == 1.0:
+                shared = self._scale_between(j + 1, second.end)
+                if shared > 1.0 and amount.value * shared <= second.amount.value:
+                    amount = Amount(clean(amount.value * shared), None, amount.unit, None)
+            return Parse(j, amount, words_only, obj)
         # X à Y %, X-Y dollars, X – Y
         if self.low(j) in {"à", "-", "–"} and amount.modifier is None:
             second = self.quantity_at(j + 1)
@@ -771,6 +780,10 @@ class Scanner:
                     if ranged is not None:
                         return Parse(second.end, ranged, words_only, obj)
         return Parse(j, amount, words_only, obj)
+
+    def _after_change(self, i: int) -> bool:
+        """A word of change ('passé', 'augmentation') in the eight tokens before i."""
+        return any(self.low(x) in CHANGE_WORDS for x in range(max(0, i - 8), i))
 
     def _starts_number(self, i: int) -> bool:
         return i < len(self.toks) and (
@@ -827,7 +840,8 @@ class Scanner:
                 if excluded is not None:
                     excluded.append(Exclusion(start_char, end_char, span_text, amount, rule))
                 # skip the number (a whole range) so that its parts are not re-read
-                i = max(i + 1, self._skip_number(i), end if amount.value_max is not None else i)
+                whole = amount.value_max is not None or amount.modifier is not None
+                i = max(i + 1, self._skip_number(i), end if whole else i)
                 continue
             out.append(
                 AmountMatch(

@@ -359,7 +359,7 @@ IDENTIFIER_BEFORE = words(
     "alinéa page p. paragraphe section résolution ligne bus chambre salle tome annexe "
     "circulaire arrêté dossier affaire code boeing airbus covid mig su f rafale version "
     "niveau catégorie zone bloc porte quai terminal tramway métro lot case colonne tableau "
-    "figure graphique point rue avenue boulevard km pk"
+    "figure graphique point rue avenue boulevard km pk phase"
 )
 TIME_LOCATING_AFTER: frozenset[Phrase] = frozenset(
     {("plus", "tard"), ("plus", "tôt")}
@@ -404,6 +404,14 @@ PLURAL_DETERMINERS = words("des les ces")
 # Lower-case plural words after a 4-digit number that do not make it a count
 NOT_PLURAL_NOUNS = words(
     "plus mois pas sous dans vers sans puis alors depuis jamais après toujours moins très"
+)
+# "passé de 15 à 18 milliards": a change from one value to another, two amounts (RN20)
+CHANGE_WORDS = words(
+    "passé passée passés passées passant passer passe passera passait augmenté augmentée "
+    "augmentés augmentant augmentation diminué diminuée diminuant diminution chuté chutant "
+    "grimpé grimpant bondi reculé reculant progressé progressant relevé relevée relèvement "
+    "abaissé abaissée réduit réduite réduction ramené ramenée porté portée portant évolué "
+    "évolution glissé tombé tombée monté montée descendu descendue gonflé multiplié passage"
 )
 # "72,47° Est": a coordinate, not an angle
 COMPASS = words("nord sud est ouest n s e o w")

@@ -89,6 +89,9 @@ SAY_NO: list[tuple[str, list[str], str]] = [
     ("Internet à l'heure de la 5G arrive.", [], "glued_word_after"),
     ("Il a quitté les 49ers en mars.", [], "glued_word_after"),
     ("Les personnes atteintes de trisomie 21 manifestent.", [], "name_with_digits"),
+    ("Réunion entre le 5 et le 7 octobre.", [], "day_of_month"),
+    ("Il y a un peu plus d'un an, il partait.", [], "time_locating"),
+    ("Des vaccins en phase 3 d'essais.", [], "identifier_word_before"),
 ]
 
 

@@ -39,6 +39,7 @@ DOZENS: list[Row] = [
     ("une douzaine", 12, N, N, "approx"),
     ("demi-douzaine", 6, N, N, N),
     ("une demi-douzaine", 6, N, N, "approx"),
+    ("la demi-douzaine", 6, N, N, "approx"),
     ("5 douzaines", 60, N, N, N),
     ("cinq douzaines", 60, N, N, N),
     ("des douzaines", 12, N, N, "min"),
@@ -225,6 +226,9 @@ IN_TEXT: list[tuple[str, list[str], list[float]]] = [
     ("En 2024 environ 1,8 milliard d'euros.", ["environ 1,8 milliard d'euros"], [1.8e9]),
     ("Elle a aidé plus d'un demi-million de personnes.", ["plus d'un demi-million"], [5e5]),
     ("Un loyer de 1 200 $ par mois.", ["1 200 $"], [1200]),
+    ("Le budget est passé de 15 à 18 milliards.", ["15", "18 milliards"], [15e9, 18e9]),
+    ("Le taux a été relevé de 9,5 % à 20 %.", ["9,5 %", "20 %"], [9.5, 20]),
+    ("Une fourchette de 10 à 15 %.", ["de 10 à 15 %"], [10]),
 ]
 
 

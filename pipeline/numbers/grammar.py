@@ -22,6 +22,7 @@ from .lexicon import (
     CENTIMES,
     CHANGE_WORDS,
     COLLECTIVES,
+    CONVERSIONS,
     CURRENCY_CODES,
     CURRENCY_PREFIX_PAIRS,
     CURRENCY_PREFIXES,
@@ -78,6 +79,22 @@ _STARTERS = (
 )
 _SCALED_PLURALS = frozenset({"milliers", "millions", "milliards"})
 _DE = frozenset({"de", "d'"})
+
+
+def _ratio(unit: str, target: str) -> float:
+    """How many ``target`` one ``unit`` is (1.0 when they do not convert)."""
+    a, b = CONVERSIONS.get(unit), CONVERSIONS.get(target)
+    if a is None or b is None or a[0] != b[0]:
+        return 1.0
+    return a[1] / b[1]
+
+
+def _compatible(low_unit: str | None, high_unit: str | None) -> bool:
+    """Bounds of one range: same unit, no unit on one side, or units of one dimension."""
+    if low_unit is None or high_unit in (None, low_unit):
+        return True
+    a, b = CONVERSIONS.get(low_unit), CONVERSIONS.get(high_unit or "")
+    return a is not None and b is not None and a[0] == b[0]
 
 
 class NumberParse(NamedTuple):
@@ -696,6 +713,9 @@ class Scanner:
             shared = self._scale_between(i2, second.end)
             if shared > 1.0 and low * shared <= second.amount.value:
                 low = clean(low * shared)
+        unit_low, unit_high = first.amount.unit, second.amount.unit
+        if unit_low and unit_high and unit_low != unit_high:
+            low = clean(low * _ratio(unit_low, unit_high))  # entre 800 g et 2 kg (RN30)
         if second.amount.value < low:
             return None
         unit = second.amount.unit or first.amount.unit
@@ -718,9 +738,7 @@ class Scanner:
             first = self.quantity_at(i + 1)
             if first and self.low(first.end) == "à":
                 second = self.quantity_at(first.end + 1)
-                if second and (
-                    first.amount.unit is None or second.amount.unit in (None, first.amount.unit)
-                ):
+                if second and _compatible(first.amount.unit, second.amount.unit):
                     amount = self._range(i + 1, first, first.end + 1, second)
                     if amount is not None:
                         return Parse(second.end, amount, first.words_only and second.words_only)
@@ -768,7 +786,7 @@ class Scanner:
             if (
                 second
                 and second.amount.modifier is None
-                and (amount.unit is None or second.amount.unit in (None, amount.unit))
+                and _compatible(amount.unit, second.amount.unit)
             ):
                 hyphen = self.low(j) != "à"
                 unit = second.amount.unit or amount.unit

@@ -405,6 +405,17 @@ PLURAL_DETERMINERS = words("des les ces")
 NOT_PLURAL_NOUNS = words(
     "plus mois pas sous dans vers sans puis alors depuis jamais après toujours moins très"
 )
+# Units of one dimension: (base, size in base). A mixed range takes its upper bound's unit
+# ("entre 800 g et 2 kg" -> 0.8 to 2 kg, RN30).
+CONVERSIONS: dict[str, tuple[str, float]] = {
+    "mg": ("g", 1e-3), "g": ("g", 1), "kg": ("g", 1e3), "q": ("g", 1e5), "t": ("g", 1e6),
+    "mm": ("m", 1e-3), "cm": ("m", 1e-2), "m": ("m", 1), "km": ("m", 1e3),
+    "ml": ("l", 1e-3), "cl": ("l", 1e-2), "l": ("l", 1), "hl": ("l", 1e2),
+    "seconde": ("s", 1), "minute": ("s", 60), "heure": ("s", 3600), "jour": ("s", 86400),
+    "semaine": ("s", 604800), "mois": ("an", 1 / 12), "an": ("an", 1),
+    "kW": ("W", 1e3), "MW": ("W", 1e6), "GW": ("W", 1e9),
+    "kWh": ("Wh", 1e3), "MWh": ("Wh", 1e6), "GWh": ("Wh", 1e9), "TWh": ("Wh", 1e12),
+}
 # "passé de 15 à 18 milliards": a change from one value to another, two amounts (RN20)
 CHANGE_WORDS = words(
     "passé passée passés passées passant passer passe passera passait augmenté augmentée "

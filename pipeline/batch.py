@@ -714,7 +714,7 @@ def stream_outcomes(
     The single-output-file mode: no shards, no resume. Raises DechiffreError for a
     usage error and WorkerDiedError when a worker process dies.
     """
-    options.read_options()
+    _check_options(options, paths, resume=False)
     check_spec(spec)
     engine = make_engine(
         spec, engine=options.engine, workers=options.workers, scheduler=options.scheduler

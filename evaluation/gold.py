@@ -282,9 +282,6 @@ def _check_claims(spans: list[Any], text: str | None, err: Any) -> None:
         for key in CLAIM_KEYS:
             if key not in claim:
                 err("claim_missing_key", span=loc, key=key, keys=", ".join(CLAIM_KEYS))
-        for key in claim:
-            if key not in CLAIM_KEYS:
-                err("claim_unknown_key", span=loc, key=key, keys=", ".join(CLAIM_KEYS))
         predicate = claim.get("predicate")
         if predicate is not None and (not isinstance(predicate, str) or not predicate.strip()):
             err("wrong_type", span=loc, field=f"{where}.predicate",

@@ -71,10 +71,6 @@ MESSAGES: dict[str, str] = {
     "claim_missing_key": (
         "claim has no {key!r} key; expected the keys {keys}; add {key!r} (null when empty)"
     ),
-    "claim_unknown_key": (
-        "claim key {key!r} is not part of a claim; expected only {keys}; "
-        "rename or remove it"
-    ),
     "claim_ref": (
         "claim {key} points at [{start}, {end}), where the document has {found}; expected "
         "the offsets of a {wanted} span of the same document (part_of: another amount); "

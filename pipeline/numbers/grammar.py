@@ -62,6 +62,7 @@ from .tokens import Token, digits_value, is_number_word, tokenize, words_value
 
 _SCALES_NOT_MILLE = frozenset(SCALES) - {"mille"}
 _NOT_ALONE = _SCALES_NOT_MILLE | {"cents"}
+_TRILLIONS = frozenset({"trillion", "trillions"})
 # Before "un jour", the words that make it a duration (else it means "some day")
 _DURATION_BEFORE = frozenset(
     {"pendant", "durant", "depuis", "en", "pour", "dans", "sous", "d'", "de", "par", "qu'", "que"}
@@ -417,6 +418,8 @@ class Scanner:
                 value = -value
                 j += 4
                 unit = unit or "°"
+        if unit == "ft³" and any(self.low(x) in _TRILLIONS for x in range(k, j)):
+            value /= 10**6  # RN21: "5 trillions de pieds cubes" (TCF) is the English 10^12
         if not math.isfinite(value):
             return None
         return Parse(j, Amount(clean(value), None, unit, None), words_only)
@@ -777,7 +780,7 @@ class Scanner:
             second = self.quantity_at(j + 1)
             if second and self._scale_between(i, j) == 1.0:
                 shared = self._scale_between(j + 1, second.end)
-                if shared > 1.0 and amount.value * shared <= second.amount.value:
+                if shared > 1.0:  # up or down: passée de 242 à 238 milliards
                     amount = Amount(clean(amount.value * shared), None, amount.unit, None)
             return Parse(j, amount, words_only, obj)
         # X à Y %, X-Y dollars, X – Y

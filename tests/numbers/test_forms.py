@@ -164,7 +164,7 @@ UNITS: list[Row] = [
     ("2 millions de barils", 2e6, N, "bbl", N),
     ("3 840 gigabits par seconde", 3840, N, "Gbit/s", N),
     ("16 Go", 16, N, "Go", N),
-    ("5 trillions de pieds cubes", 5e18, N, "ft³", N),
+    ("5 trillions de pieds cubes", 5e12, N, "ft³", N),
 ]
 RANGES: list[Row] = [
     ("entre 800 g et 2 kg", 0.8, 2, "kg", "range"),
@@ -234,6 +234,7 @@ IN_TEXT: list[tuple[str, list[str], list[float]]] = [
     ("Un loyer de 1 200 $ par mois.", ["1 200 $"], [1200]),
     ("Le budget est passé de 15 à 18 milliards.", ["15", "18 milliards"], [15e9, 18e9]),
     ("Le taux a été relevé de 9,5 % à 20 %.", ["9,5 %", "20 %"], [9.5, 20]),
+    ("Sa valeur est passée de 242 à 238 milliards.", ["242", "238 milliards"], [242e9, 238e9]),
     ("Une fourchette de 10 à 15 %.", ["de 10 à 15 %"], [10]),
 ]
 

@@ -438,6 +438,8 @@ def _time_locating(c: Candidate) -> bool:
     following = (sc.low(k), sc.low(k + 1))
     if following in TIME_LOCATING_AFTER or following[:1] in TIME_LOCATING_AFTER:
         return True
+    if c.prev == "ici" and sc.low(c.num_idx - 2) == "d'":
+        return True  # d'ici cinq ans (RN23)
     return c.prev == "dans" and i == c.num_idx
 
 

@@ -320,7 +320,7 @@ min: un peu plus de | un peu plus d' | un minimum de | un minimum d' | jusqu' à
 min: jusqu' à plus d' | pas moins que | bien plus de | bien plus d' | largement plus de
 min: au-dessus des | pas moins | + de | + d'
 max: moins de | moins d' | jusqu' à | jusqu' aux | au plus | au maximum | maximum | pas plus de
-max: pas plus d' | en-dessous de | en dessous de | à peine | tout au plus
+max: pas plus d' | en-dessous de | en dessous de | tout au plus
 max: un peu moins de | un peu moins d' | un maximum de | un maximum d' | pas plus que
 max: au-dessous de | au-dessous d' | moins que | guère plus de | guère plus d'
 -: exactement | précisément

@@ -92,6 +92,7 @@ SAY_NO: list[tuple[str, list[str], str]] = [
     ("Réunion entre le 5 et le 7 octobre.", [], "day_of_month"),
     ("Il y a un peu plus d'un an, il partait.", [], "time_locating"),
     ("Des vaccins en phase 3 d'essais.", [], "identifier_word_before"),
+    ("Le réseau sera prêt d'ici cinq ans.", [], "time_locating"),
 ]
 
 
@@ -118,6 +119,7 @@ def test_news_says_no(text: str, amounts: list[str], rule: str) -> None:
         ("Pendant un jour, il a plu.", ["un jour"]),
         ("Elles ont fermé au moins une journée.", ["au moins une journée"]),
         ("Les pâtes restent à moitié cuites.", []),
+        ("Il a gagné à peine 3 % des voix.", ["3 %"]),
         ("Il y a 0,8 ventilateur par million d'habitants.", ["0,8"]),
     ],
 )

@@ -8,6 +8,7 @@ None when the phrase is not there.
 from __future__ import annotations
 
 import math
+import re
 import warnings
 from collections.abc import Mapping
 from typing import NamedTuple
@@ -63,6 +64,7 @@ from .tokens import Token, digits_value, is_number_word, tokenize, words_value
 _SCALES_NOT_MILLE = frozenset(SCALES) - {"mille"}
 _NOT_ALONE = _SCALES_NOT_MILLE | {"cents"}
 _TRILLIONS = frozenset({"trillion", "trillions"})
+_YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 # Before "un jour", the words that make it a duration (else it means "some day")
 _DURATION_BEFORE = frozenset(
     {"pendant", "durant", "depuis", "en", "pour", "dans", "sous", "d'", "de", "par", "qu'", "que"}
@@ -248,6 +250,17 @@ class Scanner:
                     break
                 value *= SCALES.get(self.low(j)) or SUFFIX_SCALES[word]
                 j += 1
+            # 8 billions 794 milliards 500 millions: falling scales add up
+            last = SCALES.get(self.low(j - 1), 0)
+            while (
+                last > 1_000
+                and self.kind(j) == "num"
+                and self.toks[j].text.isdigit()
+                and 1_000 < SCALES.get(self.low(j + 1), 0) < last
+            ):
+                last = SCALES[self.low(j + 1)]
+                value += int(self.toks[j].text) * last
+                j += 2
             return NumberParse(j, value, False)
         if tok.kind == "word" and is_number_word(tok):
             if (
@@ -771,7 +784,10 @@ class Scanner:
         # 65 ans et plus, 140 jours au maximum, 80 km environ
         if amount.modifier is None and amount.value_max is None:
             post = self.match_table(j, POST_MODIFIERS, POST_MODIFIER_FIRST)
-            if post and not self._starts_number(post.end):  # "en 2024 environ 1,8 milliard"
+            year_like = (
+                amount.unit is None and j == i + 1 and bool(_YEAR.fullmatch(self.toks[i].text))
+            )
+            if post and not year_like and not self._starts_number(post.end):  # en 2024 environ 3
                 amount = Amount(amount.value, None, amount.unit, post.modifier)
                 j = post.end
                 got = Parse(j, amount, words_only, obj)

@@ -93,6 +93,7 @@ SAY_NO: list[tuple[str, list[str], str]] = [
     ("Il y a un peu plus d'un an, il partait.", [], "time_locating"),
     ("Des vaccins en phase 3 d'essais.", [], "identifier_word_before"),
     ("Le réseau sera prêt d'ici cinq ans.", [], "time_locating"),
+    ("Les réserves dureront jusqu'en 2040 au moins.", [], "year"),
 ]
 
 

@@ -61,6 +61,8 @@ SCALES: list[Row] = [
     ("2 Mrd", 2e9, N, N, N),
     ("3 bn", 3e9, N, N, N),
     ("3bn $", 3e9, N, "USD", N),
+    ("41 billions 912 milliards 785 millions", 41_912_785_000_000, N, N, N),
+    ("environ 2 billions 270 milliards de FCFA", 2_270_000_000_000, N, "XOF", "approx"),
 ]
 SIGNS: list[Row] = [
     ("-3,4", -3.4, N, N, N),

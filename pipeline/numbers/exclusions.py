@@ -352,6 +352,22 @@ def _legal_reference(c: Candidate) -> bool:
     )
 
 
+def _version_number(c: Candidate) -> bool:
+    """Web 2.0, mariés 2.0: a version, not a decimal."""
+    return c.num.kind == "num" and c.num.text.endswith(".0") and c.end == c.num_idx + 1
+
+
+def _reference_mark(c: Candidate) -> bool:
+    """[1], [23]: a footnote or source reference."""
+    sc, k = c.sc, c.num_idx
+    return (
+        c.num.kind == "num"
+        and c.end == k + 1
+        and sc.low(k - 1) == "["
+        and sc.low(k + 1) == "]"
+    )
+
+
 def _coordinate(c: Candidate) -> bool:
     """72,47° Est, 2,65° Nord: a position, not an angle."""
     return c.amount.unit == "°" and c.nxt in COMPASS
@@ -488,6 +504,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("day_without_month", _day_without_month),
     ("after_weekday", _after_weekday),
     ("clock_time", _clock_time),
+    ("reference_mark", _reference_mark),
+    ("version_number", _version_number),
     ("coordinate", _coordinate),
     ("list_number", _list_number),
     ("score", _score),

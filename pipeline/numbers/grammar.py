@@ -776,7 +776,8 @@ class Scanner:
                     amount = Amount(amount.value, amount.value_max, amount.unit, modifier)
                 if self.low(j - 1) == "la" and self.low(j) != "moitié":
                     return None
-                return inner._replace(amount=amount)
+                ranged = self._hedged_range(i, inner, modifier)
+                return ranged or inner._replace(amount=amount)
         got = self.quantity_at(i)
         if got is None:
             return None
@@ -817,6 +818,20 @@ class Scanner:
                     if ranged is not None:
                         return Parse(second.end, ranged, words_only, obj)
         return Parse(j, amount, words_only, obj)
+
+    def _hedged_range(self, i: int, inner: Parse, modifier: str | None) -> Parse | None:
+        """'environ 165 à 250 mg': a range wins over an approx hedge (RN18)."""
+        if modifier != "approx" or inner.amount.value_max is not None:
+            return None
+        if self.low(inner.end) not in {"à", "-", "–"}:
+            return None
+        second = self.quantity_at(inner.end + 1)
+        if second is None or second.amount.modifier is not None:
+            return None
+        if not _compatible(inner.amount.unit, second.amount.unit):
+            return None
+        amount = self._range(i, inner, inner.end + 1, second)
+        return None if amount is None else Parse(second.end, amount, inner.words_only)
 
     def _after_change(self, i: int) -> bool:
         """A word of change ('passé', 'augmentation') in the eight tokens before i."""

@@ -94,6 +94,8 @@ SAY_NO: list[tuple[str, list[str], str]] = [
     ("Des vaccins en phase 3 d'essais.", [], "identifier_word_before"),
     ("Le réseau sera prêt d'ici cinq ans.", [], "time_locating"),
     ("Les réserves dureront jusqu'en 2040 au moins.", [], "year"),
+    ("Le site est classé au Patrimoine mondial [1] depuis peu.", [], "reference_mark"),
+    ("Ces mariés 2.0 organisent une fête.", [], "version_number"),
 ]
 
 

@@ -173,6 +173,7 @@ RANGES: list[Row] = [
     ("de 30 minutes à 2 heures", 0.5, 2, "heure", "range"),
     ("de 500 m à 2 km", 0.5, 2, "km", "range"),
     ("entre 10 et 20 euros", 10, 20, "EUR", "range"),
+    ("environ 165 à 250 mg", 165, 250, "mg", "range"),
 ]
 HEDGES: list[Row] = [
     ("un peu plus de 300", 300, N, N, "min"),

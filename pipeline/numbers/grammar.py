@@ -776,8 +776,8 @@ class Scanner:
                     amount = Amount(amount.value, amount.value_max, amount.unit, modifier)
                 if self.low(j - 1) == "la" and self.low(j) != "moitié":
                     return None
-                ranged = self._hedged_range(i, inner, modifier)
-                return ranged or inner._replace(amount=amount)
+                hedged = self._hedged_range(i, inner, modifier)
+                return hedged or inner._replace(amount=amount)
         got = self.quantity_at(i)
         if got is None:
             return None

@@ -157,6 +157,7 @@ def _write_tiny_config(folder: Path, base: Path, gold: Path, **training: object)
         "max_length = 64",
         "stride = 8",
         "threshold = 0.0",
+        "num_layers = 0",  # every layer of the tiny base (the schema's default is 6)
         "",
         "[training]",
         *(f"{k} = {json.dumps(v)}" for k, v in values.items()),

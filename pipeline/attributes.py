@@ -21,6 +21,9 @@ QUANTITY_ATTRS = ("value", "value_max", "unit", "modifier", "object")
 EXTRA_ATTRS = ("source", "score", "char_offsets", "clf_score")
 DEPRECATED = (*QUANTITY_ATTRS, *EXTRA_ATTRS)
 COUNTRIES = PREFIX + "countries"
+CLAIM = PREFIX + "claim"
+CLAIM_RULES = PREFIX + "claim_rules"
+DATE = PREFIX + "date"
 
 
 def _alias(old: str) -> tuple[Callable[[Span], Any], Callable[[Span, Any], None]]:
@@ -41,15 +44,19 @@ def _alias(old: str) -> tuple[Callable[[Span], Any], Callable[[Span, Any], None]
 
 
 def register_extensions() -> None:
-    """Register the ``Span._.dechiffre_*`` and ``Doc._.dechiffre_countries`` attributes once."""
+    """Register the ``Span._.dechiffre_*`` and ``Doc._.dechiffre_*`` attributes once."""
     for name in DEPRECATED:
         if not Span.has_extension(PREFIX + name):
             Span.set_extension(PREFIX + name, default=None)
         if not Span.has_extension(name):
             getter, setter = _alias(name)
             Span.set_extension(name, getter=getter, setter=setter)
-    if not Doc.has_extension(COUNTRIES):
-        Doc.set_extension(COUNTRIES, default=None)
+    for name in (CLAIM, CLAIM_RULES):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+    for name in (COUNTRIES, DATE):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
 
 
 def doc_countries(doc: Doc) -> dict[str, int]:

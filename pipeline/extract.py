@@ -13,11 +13,12 @@ from typing import Any
 import spacy
 from spacy import util
 from spacy.language import Language
+from spacy.tokens import Doc
 from thinc.api import Config
 
 from .. import __version__
 from ..models import packaged_path
-from . import org_linker, org_rules, quantity_tagger, token_classifier  # noqa: F401  (factories)
+from . import claims, org_linker, org_rules, quantity_tagger, token_classifier  # noqa: F401
 from .errors import DechiffreError, DechiffreWarning, Errors, Warnings
 from .inputs import InputDoc, Problem, read_inputs
 from .records import doc_to_record
@@ -198,10 +199,18 @@ class ExtractResult:
 def extract_docs(
     nlp: Language, docs: Iterable[InputDoc], *, batch_size: int = 32
 ) -> Iterator[dict[str, Any]]:
-    """Gold-format records for documents, in order."""
-    items = ((d.text, d) for d in docs)
+    """Gold-format records for documents, in order (``meta.date`` dates the claims)."""
+    items = ((dated_doc(nlp, d.text, d.meta), d) for d in docs)
     for doc, item in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
         yield doc_to_record(doc, item.id, meta=item.meta or None)
+
+
+def dated_doc(nlp: Language, text: str, meta: dict[str, Any] | None) -> Doc:
+    """The tokenised text, with ``doc._.dechiffre_date`` from ``meta["date"]`` when given."""
+    doc = nlp.make_doc(text)
+    if meta and meta.get("date"):
+        doc._.dechiffre_date = str(meta["date"])
+    return doc
 
 
 def extract_text(nlp: Language, text: str, doc_id: str = "text") -> dict[str, Any]:

@@ -27,6 +27,8 @@ def span_record(span: Span, *, evidence: bool = True) -> dict[str, Any]:
                 "object": span._.dechiffre_object,
             }
         )
+        if span._.dechiffre_claim is not None:
+            record["claim"] = span._.dechiffre_claim
     if evidence:
         record["text"] = span.doc.text[start:end]
         record["source"] = span._.dechiffre_source

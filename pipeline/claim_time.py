@@ -1,0 +1,149 @@
+"""French time expressions that place a claim, resolved to ISO 8601 dates and intervals.
+
+Pure Python (no spaCy). dateparser (already installed through trafilatura) reads
+day dates ("le 3 mars 2024"); it has no notion of periods such as "au cours des neuf
+premiers mois de cette année", "depuis 2016" or "jusqu'en 2030", nor of ISO intervals
+and open ends, so those are the named patterns below. A value is given only when the
+text (a written year, or the document date) fixes it; otherwise it is None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+from .claim_words import MONTHS, ORDINAL_WORDS, QUARTERS
+
+MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+YEAR = r"(?:19|20)\d{2}"
+NUMBER = "|".join([*ORDINAL_WORDS, r"\d{1,2}"])
+APOS = "['’]"
+
+
+class TimeExpr(NamedTuple):
+    """A time expression: offsets into the text, ISO value (or None), the rule that found it."""
+
+    start: int
+    end: int
+    value: str | None
+    rule: str
+
+
+def _ctx(year: int | None, offset: int = 0) -> str | None:
+    return None if year is None else f"{year + offset:04d}"
+
+
+def _num(word: str) -> int:
+    return int(word) if word.isdigit() else ORDINAL_WORDS[word.lower()]
+
+
+# (name, pattern); earlier rules win over later ones that overlap them.
+RULES: list[tuple[str, str]] = [
+    (
+        "first_months",
+        rf"au cours des (?P<n>{NUMBER}) premiers mois "
+        rf"(?:de (?:cette année|l{APOS}année (?P<y>{YEAR})|(?P<y2>{YEAR})))",
+    ),
+    (
+        "quarter",
+        r"(?:au|du|le) (?P<q>premier|deuxième|second|troisième|quatrième) trimestre"
+        rf"(?: (?:de |de l{APOS}année )?(?P<y>{YEAR}))?",
+    ),
+    ("between_years", rf"(?:entre (?P<a>{YEAR}) et|de (?P<a2>{YEAR}) à) (?P<b>{YEAR})"),
+    (
+        "since_month",
+        rf"depuis (?:le (?:début|mois) (?:de |d{APOS})?)?(?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
+    ),
+    ("since_year", rf"depuis (?:le début de |l{APOS}année )?(?P<y>{YEAR})"),
+    ("until_year", rf"(?:jusqu{APOS}(?:en|à)|d{APOS}ici (?:à )?(?:la fin de )?) ?(?P<y>{YEAR})"),
+    ("day", rf"(?:le )?(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH}) (?P<y>{YEAR})"),
+    ("month", rf"(?:en |au mois de |fin |début )(?P<m>{MONTH})(?: (?P<y>{YEAR}))?"),
+    (
+        "year",
+        rf"(?:en|pour l{APOS}exercice|au cours de l{APOS}année|durant l{APOS}année"
+        rf"|sur l{APOS}année|pour l{APOS}année) (?P<y>{YEAR})",
+    ),
+    ("last_year", rf"l{APOS}(?:an|année) (?:dernier|dernière|passé|passée)"),
+    ("this_year", r"(?:cette année|l'année en cours|l’année en cours)"),
+    ("next_year", rf"l{APOS}(?:an|année) prochaine?"),
+]
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[str, re.Pattern[str]]]:
+    return [(name, re.compile(rf"\b{pattern}\b", re.IGNORECASE)) for name, pattern in RULES]
+
+
+YEAR_RE = re.compile(rf"\b{YEAR}\b")
+
+
+def _value(rule: str, m: re.Match[str], year: int | None) -> str | None:
+    g = m.groupdict()
+    y = g.get("y") or g.get("y2")
+    yr = int(y) if y else year
+    if rule == "first_months":
+        n = _num(g["n"])
+        return None if yr is None else f"{yr:04d}-01/{yr:04d}-{n:02d}"
+    if rule == "quarter":
+        q = QUARTERS[g["q"].lower()]
+        return None if yr is None else f"{yr:04d}-{3 * q - 2:02d}/{yr:04d}-{3 * q:02d}"
+    if rule == "between_years":
+        return f"{g.get('a') or g.get('a2')}/{g['b']}"
+    if rule == "since_month":
+        month = MONTHS[g["m"].lower()]
+        return None if yr is None else f"{yr:04d}-{month:02d}/.."
+    if rule == "since_year":
+        return f"{y}/.."
+    if rule == "until_year":
+        return f"../{y}"
+    if rule == "day":
+        return _day(m.group(0), year)
+    if rule == "month":
+        month = MONTHS[g["m"].lower()]
+        return None if yr is None else f"{yr:04d}-{month:02d}"
+    if rule == "year":
+        return y
+    if rule == "last_year":
+        return _ctx(year, -1)
+    if rule == "this_year":
+        return _ctx(year)
+    if rule == "next_year":
+        return _ctx(year, 1)
+    return None
+
+
+def _day(text: str, year: int | None) -> str | None:
+    import dateparser
+
+    found = dateparser.parse(text, languages=["fr"], settings={"STRICT_PARSING": True})
+    return None if found is None else found.date().isoformat()
+
+
+def find_times(text: str, *, doc_year: int | None = None) -> list[TimeExpr]:
+    """Every time expression of ``text``, in order, with its ISO value where the text fixes it.
+
+    The year of relative expressions ("cette année", "l'an dernier") is ``doc_year`` (from the
+    document's date) or else the last year written before the expression.
+    """
+    years = [(m.start(), int(m.group())) for m in YEAR_RE.finditer(text)]
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for rule, pattern in _compiled():
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            context = doc_year
+            if context is None:
+                before = [y for at, y in years if at < m.start()]
+                context = before[-1] if before else None
+            found.append(TimeExpr(m.start(), m.end(), _value(rule, m, context), rule))
+            taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def iter_years(text: str) -> Iterator[int]:
+    """The years written in a text, in order."""
+    for m in YEAR_RE.finditer(text):
+        yield int(m.group())

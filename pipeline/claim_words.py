@@ -1,0 +1,61 @@
+"""Word tables of the claims component (compact, in the style of spacy/lang/fr/lex_attrs.py)."""
+
+from __future__ import annotations
+
+# Verbs that report a figure: their subject (an organisation, or its report) is the source.
+REPORT_VERBS = frozenset(
+    """
+    indiquer affirmer annoncer révéler déclarer préciser souligner estimer rapporter publier
+    signaler noter confirmer expliquer avancer chiffrer recenser dénombrer compter évaluer
+    assurer ajouter rappeler relever constater observer montrer
+    """.split()
+)
+# Nouns of documents whose owner is the source: "le rapport du HCR indique".
+REPORT_NOUNS = frozenset(
+    """
+    rapport bilan étude communiqué document enquête note statistique statistiques
+    données sondage recensement publication déclaration
+    """.split()
+)
+# Prepositions that introduce a source: "selon l'OIM", "d'après le HCR".
+SOURCE_CASES = frozenset({"selon", "d'après", "d’après"})
+# Cues of a partner that takes part in the action: "en coopération avec l'OIM".
+AGENT_CUES = (
+    ("en", "coopération", "avec"),
+    ("en", "collaboration", "avec"),
+    ("en", "partenariat", "avec"),
+    ("en", "coordination", "avec"),
+    ("avec", "l'", "appui", "de"),
+    ("avec", "le", "soutien", "de"),
+    ("avec", "l'", "aide", "de"),
+    ("grâce", "à"),
+)
+# Nouns that measure rather than say what happened: the predicate is what governs them.
+MEASURE_NOUNS = frozenset(
+    """
+    montant somme total enveloppe valeur nombre chiffre quantité volume niveau taux part
+    proportion pourcentage moyenne coût prix budget
+    """.split()
+)
+# Nouns that name an event or a change: they are predicates ("l'expulsion de 4 388 migrants").
+EVENT_NOUNS = frozenset(
+    """
+    hausse baisse recul chute progression augmentation diminution croissance déclin
+    expulsion arrestation interpellation saisie rapatriement retour départ arrivée sauvetage
+    démantèlement don aide prêt financement investissement perte gain vente achat livraison
+    mort décès attaque frappe explosion naufrage inondation
+    """.split()
+)
+EVENT_SUFFIXES = ("tion", "sion", "ment", "age", "ure")
+# Determiners of a subject that points back to the previous sentence ("Ces efforts ont contribué").
+ANAPHORIC_DETS = frozenset({"ce", "cet", "cette", "ces"})
+MONTHS = {
+    "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
+    "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,
+    "décembre": 12, "decembre": 12,
+}  # fmt: skip
+ORDINAL_WORDS = {
+    "un": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8,
+    "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
+}  # fmt: skip
+QUARTERS = {"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4}

@@ -95,21 +95,15 @@ def _quantity_attrs(spec: str, where: str) -> dict[str, Any]:
     return attrs
 
 
-def parse_document(header: str, body: str, where: str) -> dict[str, Any]:
-    """Turn one header and marked-up body into a gold document."""
-    fields = [f.strip() for f in header.split("|")]
-    if len(fields) != 5:
-        raise MarkupError(f"{where}: header needs 5 fields 'id | origin | topic | date | source'")
-    doc_id, origin, topic, date, source = fields
-    if origin not in ORIGINS:
-        raise MarkupError(f"{where}: origin must be one of {sorted(ORIGINS)}, got {origin!r}")
-    if topic not in TOPICS:
-        raise MarkupError(f"{where}: topic must be one of {sorted(TOPICS)}, got {topic!r}")
+def strip_markup(
+    body: str, where: str, mark: re.Pattern[str] = MARK
+) -> tuple[str, list[dict[str, Any]]]:
+    """The plain text of a marked-up body and its spans (offsets into that text)."""
     text_parts: list[str] = []
     spans: list[dict[str, Any]] = []
     pos = 0
     length = 0
-    for match in MARK.finditer(body):
+    for match in mark.finditer(body):
         before = body[pos : match.start()]
         text_parts.append(before)
         length += len(before)
@@ -139,6 +133,20 @@ def parse_document(header: str, body: str, where: str) -> dict[str, Any]:
     text = "".join(text_parts)
     if "[[" in text or "]]" in text:
         raise MarkupError(f"{where}: unbalanced [[ ]] markup left in the text")
+    return text, spans
+
+
+def parse_document(header: str, body: str, where: str) -> dict[str, Any]:
+    """Turn one header and marked-up body into a gold document."""
+    fields = [f.strip() for f in header.split("|")]
+    if len(fields) != 5:
+        raise MarkupError(f"{where}: header needs 5 fields 'id | origin | topic | date | source'")
+    doc_id, origin, topic, date, source = fields
+    if origin not in ORIGINS:
+        raise MarkupError(f"{where}: origin must be one of {sorted(ORIGINS)}, got {origin!r}")
+    if topic not in TOPICS:
+        raise MarkupError(f"{where}: topic must be one of {sorted(TOPICS)}, got {topic!r}")
+    text, spans = strip_markup(body, where)
     for span in spans:
         obj = span.get("object")
         if obj and obj not in text:

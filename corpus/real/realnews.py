@@ -32,7 +32,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO / "corpus"))
-from build import MarkupError, _quantity_attrs, link_kb  # noqa: E402
+from build import MarkupError, link_kb, strip_markup  # noqa: E402
 
 # As corpus/build.py's markup, but a span may hold single brackets ("gouvernement [RD] congolais").
 MARK = re.compile(r"\[\[(?P<body>(?:[^\[\]]|\[(?!\[)|\](?!\]))+?)\]\]")
@@ -123,41 +123,11 @@ def parse_work_file(path: Path, docs: dict[str, dict[str, str]]) -> dict[str, An
         raise MarkupError(f"{path}:1: unknown document id {doc_id!r}")
     body = body[:-1] if body.endswith("\n") else body
     source = docs[doc_id]["text"]
-    text_parts: list[str] = []
-    spans: list[dict[str, Any]] = []
-    pos = length = 0
-    for match in MARK.finditer(body):
-        before = body[pos : match.start()]
-        text_parts.append(before)
-        length += len(before)
-        pieces = match.group("body").split("|")
-        surface = pieces[0]
-        label = pieces[1].strip() if len(pieces) > 1 else ""
-        where = f"{path} [[{match.group('body')}]]"
-        if surface != surface.strip() or not surface:
-            raise MarkupError(f"{where}: span text must not start or end with a space")
-        span: dict[str, Any] = {"start": length, "end": length + len(surface)}
-        if label == "ORG":
-            if len(pieces) > 3:
-                raise MarkupError(f"{where}: ORG takes [[text|ORG]] or [[text|ORG|KB_ID]]")
-            kb = pieces[2].strip() if len(pieces) == 3 else ""
-            span.update({"label": "ORG", "kb_id": kb or None})
-        elif label == "Q":
-            if len(pieces) != 3:
-                raise MarkupError(f"{where}: QUANTITY takes [[text|Q|v=...;...]]")
-            span.update({"label": "QUANTITY", **_quantity_attrs(pieces[2], where)})
-            if span["value_max"] is not None and span["value_max"] < span["value"]:
-                raise MarkupError(f"{where}: vmax is smaller than v")
-        else:
-            raise MarkupError(f"{where}: label must be ORG or Q, got {label!r}")
-        text_parts.append(surface)
-        length += len(surface)
-        spans.append(span)
-        pos = match.end()
-    text_parts.append(body[pos:])
-    text = "".join(text_parts)
-    if "[[" in text or "]]" in text:
-        raise MarkupError(f"{path}: unbalanced [[ ]] markup left in the text")
+    text, spans = strip_markup(body, str(path), MARK)
+    for span in spans:
+        if span.get("value_max") is not None and span["value_max"] < span["value"]:
+            shown = text[span["start"] : span["end"]]
+            raise MarkupError(f"{path} {shown!r}: vmax is smaller than v")
     if text != source:
         at = next(
             (i for i, (a, b) in enumerate(zip(text, source, strict=False)) if a != b),

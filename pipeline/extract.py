@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import warnings
 from collections.abc import Iterable, Iterator
@@ -163,8 +164,23 @@ def pipeline_meta(base: str = BASE_MODEL) -> dict[str, Any]:
             f"{base.replace('_', '-')}=={base_meta.get('version', '3.8.0')}",
         ],
         "sources": [{"name": base, "version": base_meta.get("version"), "license": "LGPL-LR"}],
-        "performance": {},
+        "performance": measured_accuracy(),
     }
+
+
+def measured_accuracy() -> dict[str, Any]:
+    """Strict F1 on held-out gold, as last measured by benchmarks/accuracy.py (package data)."""
+    path = packaged_path("accuracy.json")
+    if not path.is_file():
+        return {}
+    figures = json.loads(path.read_text(encoding="utf-8"))
+    out: dict[str, Any] = {}
+    for set_name, entry in figures.items():
+        default = entry.get("systems", {}).get("default", {})
+        for label in ("ORG", "QUANTITY"):
+            if label in default:
+                out[f"{set_name}_{label.lower()}_f1"] = round(default[label]["strict"]["f1"], 4)
+    return out
 
 
 NAMED_PIPELINES = ("default", "rules")

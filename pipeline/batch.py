@@ -31,6 +31,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol, TypedDict
 
+from .claim_rows import claim_rows, claim_schema
 from .errors import DechiffreError, Errors, WorkerDiedError
 from .inputs import DEFAULT_ENCODINGS, InputDoc, Problem, ReadOptions
 
@@ -42,8 +43,9 @@ MANIFEST = "manifest.json"
 ERRORS = "errors.jsonl"
 SPANS_DIR = "spans"
 DOCUMENTS_DIR = "documents"
+CLAIMS_DIR = "claims"
 ERRORS_DIR = "errors"
-MANIFEST_FORMAT = 2
+MANIFEST_FORMAT = 3  # 3: a claims table beside spans and documents
 # exit codes of `dechiffre extract`
 EXIT_OK = 0
 EXIT_INPUT_ERRORS = 1
@@ -915,6 +917,7 @@ def shard_names(index: int) -> dict[str, str]:
         "jsonl": f"shard-{index:05d}.jsonl",
         "parquet": f"{SPANS_DIR}/spans-{index:05d}.parquet",
         "documents": f"{DOCUMENTS_DIR}/documents-{index:05d}.parquet",
+        "claims": f"{CLAIMS_DIR}/claims-{index:05d}.parquet",
         "errors": f"{ERRORS_DIR}/errors-{index:05d}.jsonl",
     }
 
@@ -932,6 +935,7 @@ class _OpenShard:
             self.jsonl = (out_dir / (self.names["jsonl"] + ".tmp")).open("wb")
         self.rows: list[dict[str, Any]] = []
         self.doc_rows: list[dict[str, Any]] = []
+        self.claim_rows: list[dict[str, Any]] = []
         self.entries: list[dict[str, Any]] = []
         self.first: dict[str, Any] | None = None
         self.last: dict[str, Any] | None = None
@@ -960,6 +964,7 @@ class _OpenShard:
             self.doc_rows.append(
                 document_row(outcome.record, outcome.source, outcome.position, outcome.words)
             )
+            self.claim_rows.extend(claim_rows(outcome.record, outcome.source, outcome.position))
 
     def commit(self, end: int, shard_size: int) -> dict[str, Any]:
         """Make the shard's files durable and return its manifest entry."""
@@ -979,6 +984,7 @@ class _OpenShard:
             for key, rows, schema in (
                 ("parquet", self.rows, span_schema()),
                 ("documents", self.doc_rows, document_schema()),
+                ("claims", self.claim_rows, claim_schema()),
             ):
                 table = pa.Table.from_pylist(rows, schema=schema)
                 atomic_write(self.out_dir / self.names[key], partial(pq.write_table, table))
@@ -1219,14 +1225,16 @@ def _check_resume(out_dir: Path, old: dict[str, Any], new: dict[str, Any]) -> No
 
 _SHARD_FILE = re.compile(
     rf"shard-\d{{5}}\.jsonl|{SPANS_DIR}/spans-\d{{5}}\.parquet"
-    rf"|{DOCUMENTS_DIR}/documents-\d{{5}}\.parquet|{ERRORS_DIR}/errors-\d{{5}}\.jsonl"
+    rf"|{DOCUMENTS_DIR}/documents-\d{{5}}\.parquet|{CLAIMS_DIR}/claims-\d{{5}}\.parquet"
+    rf"|{ERRORS_DIR}/errors-\d{{5}}\.jsonl"
 )
 
 
 def _clean_stale(out_dir: Path, manifest: dict[str, Any]) -> None:
     """Remove temporary files and shard files that the manifest does not list."""
     keep = {name for shard in manifest["shards"] for name in shard["files"].values()}
-    for folder in (out_dir, out_dir / SPANS_DIR, out_dir / DOCUMENTS_DIR, out_dir / ERRORS_DIR):
+    folders = (SPANS_DIR, DOCUMENTS_DIR, CLAIMS_DIR, ERRORS_DIR)
+    for folder in (out_dir, *(out_dir / name for name in folders)):
         if not folder.is_dir():
             continue
         for path in folder.iterdir():
@@ -1238,7 +1246,8 @@ def _clean_stale(out_dir: Path, manifest: dict[str, Any]) -> None:
 
 def _prepare_output(output_dir: Path, formats: tuple[str, ...]) -> None:
     """Create the output folders and check that they can be written (E203 if not)."""
-    folders = [ERRORS_DIR] + ([SPANS_DIR, DOCUMENTS_DIR] if "parquet" in formats else [])
+    tables = [SPANS_DIR, DOCUMENTS_DIR, CLAIMS_DIR]
+    folders = [ERRORS_DIR] + (tables if "parquet" in formats else [])
     with _writing(output_dir, "output directory"):
         output_dir.mkdir(parents=True, exist_ok=True)
         for name in folders:

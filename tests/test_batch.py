@@ -204,6 +204,7 @@ def test_sharded_outputs_manifest_and_parquet_columns(tmp_path: Path, blank_pipe
                 ("", "shard", "jsonl"),
                 ("spans/", "spans", "parquet"),
                 ("documents/", "documents", "parquet"),
+                ("claims/", "claims", "parquet"),
                 ("errors/", "errors", "jsonl"),
             )
         ]

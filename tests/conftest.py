@@ -23,6 +23,22 @@ def repo_dir() -> Path:
     return REPO
 
 
+CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    """Path of a Chromium binary for the HTML browser tests; skip when none is installed."""
+    import shutil
+
+    for candidate in CHROMIUM_CANDIDATES:
+        found = shutil.which(candidate)
+        if found:
+            return found
+    pytest.skip("chromium is not installed (apt-get update && apt-get install -y chromium); "
+                "the HTML browser tests need it")
+
+
 # --- token classifier fixtures (tiny random BERT, no network) -----------------
 
 from collections.abc import Callable  # noqa: E402  (appended section)

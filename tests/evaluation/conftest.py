@@ -1,16 +1,13 @@
-"""Fixtures for the evaluation tests: gold document builders, JSONL writer, headless Chromium."""
+"""Fixtures for the evaluation tests: gold document builders, JSONL writer."""
 
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
-
-CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome")
 
 
 class GoldBuilder:
@@ -64,14 +61,3 @@ def write_jsonl(tmp_path: Path) -> Callable[[str, Sequence[object]], Path]:
         return path
 
     return write
-
-
-@pytest.fixture(scope="session")
-def chromium() -> str:
-    """Path of a Chromium binary; skip when none is installed."""
-    for candidate in CHROMIUM_CANDIDATES:
-        found = shutil.which(candidate)
-        if found:
-            return found
-    pytest.skip("chromium is not installed (apt-get update && apt-get install -y chromium); "
-                "the HTML report browser test needs it")

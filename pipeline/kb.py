@@ -16,6 +16,7 @@ from typing import Any
 from .errors import Errors, KnowledgeBaseError
 
 DEFAULT_KB = "orgs.jsonl"
+DEFAULT_LEXICON = "org_lexicon.txt"
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,47 @@ def load_entries(path: str | Path | None = None) -> list[OrgEntry]:
     return read_entries(p.read_text(encoding="utf-8").splitlines(), str(p))
 
 
+def read_lexicon(lines: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Sections of a word-list file: ``[name]`` headers, entries split on spaces, ``#`` comments.
+
+    An ``_`` inside an entry stands for a space ("Maison_Blanche").
+    """
+    sections: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for raw in lines:
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1].strip(), set())
+            continue
+        if current is not None:
+            current.update(word.replace("_", " ") for word in line.split())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+def load_lexicon(path: str | Path | None = None) -> dict[str, frozenset[str]]:
+    """The ORG word lists: package data unless a path is given."""
+    if path is None:
+        text = (resources.files(__package__) / "data" / DEFAULT_LEXICON).read_text(encoding="utf-8")
+    else:
+        text = Path(path).read_text(encoding="utf-8")
+    return read_lexicon(text.splitlines())
+
+
+def inflect_adjectives(words: Iterable[str]) -> frozenset[str]:
+    """Masculine singular adjectives with their feminine and plural forms, lower case."""
+    out: set[str] = set()
+    for word in words:
+        base = word.lower()
+        suffix = "ne" if base.endswith(("ien", "éen")) else "e"
+        fem = base if base.endswith("e") else base + suffix
+        for form in (base, fem):
+            out.add(form)
+            out.add(form if form.endswith(("s", "x")) else form + "s")
+    return frozenset(out)
+
+
 # Country cues: how a document says which country it is about.
 COUNTRY_CUES: dict[str, tuple[str, ...]] = {
     "MA": (
@@ -200,6 +242,24 @@ COUNTRY_CUES: dict[str, tuple[str, ...]] = {
     "TG": ("togo", "togolais", "lomé"),
     "BJ": ("bénin", "béninois", "cotonou"),
     "CM": ("cameroun", "camerounais", "yaoundé", "douala"),
+    "GB": (
+        "royaume-uni",
+        "britannique",
+        "britanniques",
+        "londres",
+        "angleterre",
+        "anglaise",
+        "écosse",
+    ),
+    "US": (
+        "états-unis",
+        "etats-unis",
+        "américain",
+        "américaine",
+        "américains",
+        "américaines",
+        "washington",
+    ),
 }
 _CUE_TO_COUNTRY = {cue: country for country, cues in COUNTRY_CUES.items() for cue in cues}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)

@@ -15,10 +15,40 @@ from spacy.training import Example
 from .attributes import doc_countries
 from .errors import Errors
 from .kb import KnowledgeBase, OrgEntry, load_entries, read_entries
-from .org_rules import ACRONYM, LABEL, RULES_KEY, Candidate, plausible_org, trim_leading
+from .org_rules import (
+    ACRONYM,
+    LABEL,
+    NATIONALITIES,
+    NON_BODY_ACRONYMS,
+    NON_BODY_HEADS,
+    NON_BODY_NAMES,
+    PERSON_CUES,
+    RULES_KEY,
+    SPEECH_VERBS,
+    Candidate,
+    plausible_org,
+    trim_leading,
+)
 
-PRIORITY = {"kb": 0, "institution": 1, "apposition": 2, "dateline": 3, "classifier": 4, "ner": 5}
+PRIORITY = {
+    "kb": 0,
+    "gazetteer": 0,
+    "institution": 1,
+    "english": 1,
+    "apposition": 2,
+    "cue": 2,
+    "organ": 2,
+    "dateline": 3,
+    "propagated": 3,
+    "classifier": 4,
+    "ner": 5,
+}
+# Sources whose names are repeated through the document: a name found once by a strong
+# rule ("la start-up X") is an ORG wherever else it is written.
+PROPAGATE = {"cue", "english"}
 CLASSIFIER_KEY = "dechiffre_classifier"
+# longest organisation: 2x the longest name in the knowledge base (102 characters, UNRWA's)
+MAX_SPAN_CHARS = 200
 
 
 @Language.factory(
@@ -114,7 +144,7 @@ class OrgLinker(Pipe):
     def __call__(self, doc: Doc) -> Doc:
         if self.kb is None:
             raise ValueError(Errors.E012)
-        spans = self.find(doc)
+        spans = [s for s in self.find(doc) if s.end_char - s.start_char <= MAX_SPAN_CHARS]
         self._set_ents(doc, spans)
         return doc
 
@@ -129,8 +159,19 @@ class OrgLinker(Pipe):
         cands.extend(self._classifier(doc, countries))
         if self.cfg["use_ner"]:
             cands.extend(self._ner(doc, countries))
+        blocked = _person_words(doc)
+        cands = [
+            c
+            for c in cands
+            if not (
+                _inside_product(doc, c, self.kb)
+                if c.source == "kb"
+                else _not_a_body(doc, c, blocked)
+            )
+        ]
         chosen = _select(cands)
         chosen = self._appositions(doc, chosen, countries)
+        chosen = _propagate(doc, chosen)
         out = []
         for cand in chosen:
             span = Span(doc, cand.start, cand.end, label=LABEL, kb_id=cand.kb_id or "")
@@ -282,6 +323,101 @@ class OrgLinker(Pipe):
         lines = [srsly.json_dumps(e) for e in msg["entries"]]
         self.set_entries(read_entries(lines, "<bytes>"))
         return self
+
+
+PRODUCT_TYPES = {"company", "media"}
+TITLE_WORDS = {"ministre", "ministres", "secrétaire", "ministère"}
+TITLE_LINKS = {"de", "du", "des", "d'", "d’", "la", "l'", "l’", "le", "les"}
+
+
+def _inside_product(doc: Doc, cand: Candidate, kb: KnowledgeBase | None) -> bool:
+    """A company or media name inside a product name: "Microsoft Exchange", "Oxford-AstraZeneca"."""
+    if kb is None or cand.kb_id is None or kb.entries[cand.kb_id].type not in PRODUCT_TYPES:
+        return False
+    nxt = doc[cand.end] if cand.end < len(doc) else None
+    name = doc[cand.start : cand.end].text
+    if (
+        nxt is not None
+        and nxt.is_alpha
+        and nxt.text[:1].isupper()
+        and not nxt.is_sent_start
+        and not name.isupper()
+        and nxt.ent_type_ != "PER"
+    ):
+        return bool(doc[cand.end - 1].whitespace_)
+    if cand.start > 1 and doc[cand.start - 1].text == "-" and not doc[cand.start - 2].whitespace_:
+        return doc[cand.start - 2].text[:1].isupper()
+    return False
+
+
+def _person_words(doc: Doc) -> set[str]:
+    """Words of the document's person names (NER PER entities of two words or more)."""
+    return {t.text for e in doc.ents if e.label_ == "PER" and len(e) > 1 for t in e}
+
+
+def _not_a_body(doc: Doc, cand: Candidate, person_words: set[str]) -> bool:
+    """Why-not filter: names of things that are not bodies, demonyms and persons (named kinds)."""
+    return _non_body_rule(doc, cand, person_words) is not None
+
+
+def _non_body_rule(doc: Doc, cand: Candidate, person_words: set[str]) -> str | None:
+    """The name of the rule that rejects a candidate, or None."""
+    span = doc[cand.start : cand.end]
+    text = span.text
+    low = text.lower()
+    if text in NON_BODY_ACRONYMS or (text.upper() in NON_BODY_ACRONYMS and len(span) == 1):
+        return "non_body_acronym"
+    if low in NON_BODY_NAMES:
+        return "non_body_name"
+    first = span[0].lower_
+    two = " ".join(t.lower_ for t in span[:3])
+    if first in NON_BODY_HEADS or any(two.startswith(h) for h in NON_BODY_HEADS if " " in h):
+        return "event_or_thing"
+    if any(t.text in NON_BODY_ACRONYMS for t in span) and cand.source in {"classifier", "ner"}:
+        return "non_body_acronym"
+    if len(span) == 1 and low in NATIONALITIES:
+        return "demonym"
+    k = cand.start - 1
+    while k >= 0 and doc[k].lower_ in TITLE_LINKS:
+        k -= 1
+    titled = k >= 0 and k < cand.start - 1 and doc[k].lower_ in TITLE_WORDS
+    if titled and span[0].text[:1].isupper():
+        return "portfolio_in_title"  # "le ministre de l'Administration territoriale"
+    if cand.source in {"classifier", "ner", "dateline"}:
+        prev = doc[cand.start - 1] if cand.start > 0 else None
+        if prev is not None and (prev.text in PERSON_CUES or prev.lower_ in SPEECH_VERBS):
+            return "person_cue"
+        if all(t.text in person_words for t in span):
+            return "person_name"
+    return None
+
+
+def _propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """Other mentions of names found by a strong rule ("la start-up X ... X a dit")."""
+    names: dict[str, list[Candidate]] = {}
+    for cand in chosen:
+        if cand.source in PROPAGATE:
+            names.setdefault(doc[cand.start].text, []).append(cand)
+    if not names:
+        return chosen
+    taken = [False] * len(doc)
+    for cand in chosen:
+        taken[cand.start : cand.end] = [True] * (cand.end - cand.start)
+    extra: list[Candidate] = []
+    for tok in doc:
+        for cand in names.get(tok.text, ()):
+            size = cand.end - cand.start
+            end = tok.i + size
+            if end > len(doc) or any(taken[tok.i : end]):
+                continue
+            if [t.text for t in doc[tok.i : end]] != [t.text for t in doc[cand.start : cand.end]]:
+                continue
+            if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                continue  # part of a longer name
+            extra.append(Candidate(tok.i, end, cand.kb_id, "propagated"))
+            taken[tok.i : end] = [True] * size
+            break
+    return sorted([*chosen, *extra], key=lambda c: c.start)
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:

@@ -23,7 +23,14 @@ from spacy.training import Example
 
 from .attributes import doc_countries
 from .errors import Errors
-from .kb import COUNTRY_CUES, KnowledgeBase, OrgEntry, load_entries
+from .kb import (
+    COUNTRY_CUES,
+    KnowledgeBase,
+    OrgEntry,
+    inflect_adjectives,
+    load_entries,
+    load_lexicon,
+)
 
 RULES_KEY = "dechiffre_org_rules"
 
@@ -94,6 +101,7 @@ INSTITUTION_HEADS = LOWER_HEADS | {
     "protection",
     "croissant-rouge",
     "croix-rouge",
+    "bourse",
 }
 INSTITUTION_ADJ = {
     "royale",
@@ -137,6 +145,27 @@ INSTITUTION_ADJ = {
     "maritime",
     "côtière",
 }
+LEXICON = load_lexicon()
+NATIONALITIES = inflect_adjectives(LEXICON["nationalities"])
+WEAK_HEADS = {w.lower() for w in LEXICON["weak_heads"]}
+LOWER_HEADS |= WEAK_HEADS
+INSTITUTION_HEADS |= WEAK_HEADS
+BODY_ADJECTIVES = {w.lower() for w in LEXICON["body_adjectives"]}
+NON_BODY_ACRONYMS = LEXICON["non_body_acronyms"]
+NON_BODY_HEADS = {w.lower() for w in LEXICON["non_body_heads"]}
+NON_BODY_NAMES = {w.lower() for w in LEXICON["non_body_names"]}
+MEDIA_CUES = {w.lower() for w in LEXICON["media_cues"]}
+COMPANY_CUES = {w.lower() for w in LEXICON["company_cues"]}
+ENGLISH_HEADS = LEXICON["english_heads"]
+ENGLISH_FUNCTION = LEXICON["english_function_words"]
+PERSON_CUES = LEXICON["person_cues"]
+SPEECH_VERBS = LEXICON["speech_verbs"]
+# Capitalised organ nouns that name one body when used alone after a determiner (RN12).
+ORGAN_NOUNS = {"Cour", "Congrès", "Sénat", "Parlement", "Fondation", "Commission", "Conseil",
+               "Confédération", "Chambre", "Fonds"}
+ORGAN_DETS = {"la", "le", "l'", "l’", "du", "au", "cette", "ce"}
+# Two-word heads: "Haute Cour", "Haut Conseil", "Haute Autorité".
+HIGH = {"haute", "haut"}
 NOT_INSTITUTIONS = {"ministère public", "zone euro", "union monétaire"}
 COURT_COMPLEMENTS = {"appel", "cassation", "comptes", "justice", "première", "instance", "sûreté"}
 PERSON_TITLES = {
@@ -264,6 +293,9 @@ class OrgRules(Pipe):
         self.name_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.cased_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.acronym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.digit_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        digit_names = sorted(LEXICON["names_with_digits"])
+        self.digit_matcher.add("DIGIT", [nlp.make_doc(f) for f in digit_names])
 
     def initialize(
         self,
@@ -288,7 +320,11 @@ class OrgRules(Pipe):
             # names that are also ordinary words ("Le Monde", "Renaissance") match as written
             target = cased if entry.extra.get("case_sensitive") else names
             target.update(entry.names)
-            target.update(entry.generic_names)
+            for generic in entry.generic_names:
+                # a capitalised one-word generic name ("Parlement") names the body only as
+                # written; the bare lower-case noun is not ORG
+                one_word = " " not in generic and generic[:1].isupper()
+                (cased if one_word else target).add(generic)
             for acro in entry.acronyms:
                 acronyms.add(acro)
                 acronyms.add(acro.upper())
@@ -336,9 +372,142 @@ class OrgRules(Pipe):
             if kb_id is None:
                 kb_id = kb.resolve(acronym.title(), countries=countries, acronym=True)
             cands.append(Candidate(start, end, kb_id, "kb"))
+        for _, start, end in self.digit_matcher(doc):
+            kb_id = kb.resolve(doc[start:end].text, countries=countries)
+            cands.append(Candidate(start, end, kb_id, "gazetteer"))
         cands.extend(self._institutions(doc, countries))
+        cands.extend(self._organs(doc, countries))
+        cands.extend(self._english_names(doc))
+        cands.extend(self._cued_names(doc, countries))
+        cands.extend(self._apposed_names(doc, countries))
         cands.extend(self._dateline(doc, countries, text))
         return cands
+
+    def _organs(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """A capitalised organ noun alone after a determiner: 'la Cour', 'au Congrès' (RN12)."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        for tok in doc:
+            if (
+                tok.text in ORGAN_NOUNS
+                and tok.i > 0
+                and doc[tok.i - 1].lower_ in ORGAN_DETS
+                and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper())
+            ):
+                kb_id = self.kb.resolve(tok.text, countries=countries)
+                out.append(Candidate(tok.i, tok.i + 1, kb_id, "organ"))
+        return out
+
+    def _english_names(self, doc: Doc) -> list[Candidate]:
+        """English body names: capitalised words with an English head ('Global Witness')."""
+        out: list[Candidate] = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if not _cap_word(tok) or (tok.is_sent_start and tok.is_stop):
+                i += 1
+                continue
+            end = i + 1
+            while end < n and (
+                _cap_word(doc[end])
+                or (
+                    doc[end].text in ENGLISH_FUNCTION
+                    and end + 1 < n
+                    and _cap_word(doc[end + 1])
+                )
+            ):
+                end += 1
+            words = doc[i:end]
+            heads = [k for k, t in enumerate(words) if t.text in ENGLISH_HEADS]
+            english_order = any(
+                k == len(words) - 1 or words[k + 1].text in ENGLISH_FUNCTION or k > 0
+                for k in heads
+            )
+            if len(words) >= 2 and heads and english_order and _looks_english(words):
+                # "Imperial College de Londres": the city the body is named after
+                if (
+                    end + 1 < n
+                    and doc[end].lower_ in {"de", "d'", "d’"}
+                    and doc[end + 1].text[:1].isupper()
+                    and (doc[end + 1].lower_ in PLACE_WORDS or doc[end + 1].ent_type_ == "LOC")
+                ):
+                    end += 2
+                out.append(Candidate(i, end, None, "english"))
+            i = end
+        return out
+
+    def _apposed_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """A name followed by its kind: 'TeleGeography, une société américaine' (RN10, RN13)."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        for tok in doc:
+            c = tok.i
+            if (
+                c < 3
+                or tok.lower_ not in COMPANY_CUES | MEDIA_CUES
+                or doc[c - 1].lower_ not in {"un", "une", "le", "la", "l'", "l’"}
+                or doc[c - 2].text != ","
+            ):
+                continue
+            end = c - 2
+            start = end
+            while start > 0 and end - start < 6 and _cap_word(doc[start - 1]):
+                start -= 1
+            if start == end or (doc[start].is_sent_start and doc[start].is_stop):
+                continue
+            span = doc[start:end]
+            if span.text.lower() in PLACE_WORDS or any(t.ent_type_ in {"PER", "LOC"} for t in span):
+                continue  # a person or a place before its description
+            kb_id = self.kb.resolve(span.text, countries=countries)
+            out.append(Candidate(start, end, kb_id, "cue"))
+        return out
+
+    def _cued_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """A name after a media or company noun: 'le journal kenyan Star', 'la start-up X'."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        n = len(doc)
+        for tok in doc:
+            low = tok.lower_
+            if low == "up" and tok.i > 1 and doc[tok.i - 2].lower_ == "start":
+                low = "start-up"
+            press = low == "agence" and tok.i + 2 < n and doc[tok.i + 2].lower_ == "presse"
+            if low not in MEDIA_CUES and low not in COMPANY_CUES and not press:
+                continue
+            if not tok.is_lower:
+                continue
+            i = tok.i + 1
+            if press:
+                i = tok.i + 3
+            # adjectives and a short lower-case complement: "société de cyber sécurité"
+            steps = 0
+            while (
+                (i < n
+                and steps < 4
+                and doc[i].is_lower
+                and doc[i].is_alpha
+                and doc[i].pos_ not in {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"})
+                or (i < n and steps < 4 and doc[i].lower_ in {"de", "d'", "d’"})
+            ):
+                i += 1
+                steps += 1
+            if i < n and doc[i].text in {'"', "«", "“"}:
+                i += 1
+            end = i
+            while end < n and end - i < 6 and (
+                _cap_word(doc[end])
+                or (doc[end].text in ENGLISH_FUNCTION and end + 1 < n and _cap_word(doc[end + 1]))
+            ):
+                end += 1
+            if end == i:
+                continue
+            span = doc[i:end]
+            if span.text.lower() in PLACE_WORDS or doc[i].ent_type_ == "LOC":
+                continue
+            kb_id = self.kb.resolve(span.text, countries=countries)
+            out.append(Candidate(i, end, kb_id, "cue"))
+        return out
 
     def _institutions(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
         """Named bodies by their head word: 'armée malienne', 'Office fédéral du logement'."""
@@ -432,12 +601,42 @@ PLACE_HEADS = {
     "police",
     "parlement",
 }
+PLACE_HEADS |= {w.lower() for w in LEXICON["place_heads"]}
 MAX_INSTITUTION = 16
+# Lower-case heads that take a lower-case field complement ("ministère de la sécurité",
+# "département de l'énergie", "police des mœurs", RN11) and are names with it.
+FIELD_HEADS = {"ministère", "ministères", "département", "départements", "autorité", "commission",
+               "syndicat", "fédération", "commandement", "direction"}
+# ... and those that take one after a country adjective ("bureau chinois d'ingénierie spatiale")
+LOWER_FIELD_HEADS = FIELD_HEADS | {"police", "armée", "forces", "force", "association", "bureau",
+                                   "office", "agence", "conseil", "comité", "hôpital", "école",
+                                   "institut", "laboratoire", "tribunal", "cour"}
+QUOTES = {'"', "«", "“"}
+# Complements that describe rather than name: "la fédération du pays" (RN11).
+DESCRIPTIVE = {"pays", "nation", "ville", "région", "continent", "monde", "quartier"}
+# Heads named by a leader or a capital: "administration Trump", "gouvernement de Niamey" (RN5).
+LEADER_HEADS = {"gouvernement", "régime", "junte", "administration", "présidence", "université",
+                "universités", "école", "hôpital", "laboratoire", "institut"}
+INDEFINITE = {"un", "une", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
+              "mon", "ma", "mes", "chaque", "plusieurs", "certains", "certaines", "quelques",
+              "aucun", "aucune"}
 
 
 def _is_adj(tok: Token) -> bool:
     low = tok.lower_
-    return low in INSTITUTION_ADJ or _nationality(low) or (tok.pos_ == "ADJ" and tok.is_lower)
+    if tok.pos_ in {"VERB", "AUX"}:
+        return False
+    return (
+        low in INSTITUTION_ADJ
+        or is_nationality(tok)
+        or (tok.pos_ == "ADJ" and tok.is_lower)
+        or (tok.pos_ == "ADJ" and _nationality(low))
+    )
+
+
+def is_nationality(tok: Token) -> bool:
+    """A country adjective of the lexicon ("malien", "sud-africaines")."""
+    return tok.lower_ in NATIONALITIES
 
 
 def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
@@ -445,18 +644,50 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
 
     A capitalised head ('Office', 'Autorité') takes lower-case complements
     ('fédéral du logement'); a lower-case head ('ministère', 'armée') needs an
-    adjective or a capitalised complement ('de l'Intérieur').
+    adjective or a capitalised complement ('de l'Intérieur'); a weak lower-case
+    head ('gouvernement', 'université') needs a country adjective, a place, a
+    name ('administration Trump') or a body adjective ('commission électorale').
     """
     n = len(doc)
     head = doc[start].lower_
+    if (
+        head in HIGH
+        and start + 1 < n
+        and doc[start + 1].text[:1].isupper()
+        and doc[start + 1].lower_ in INSTITUTION_HEADS
+    ):  # "Haute Cour (fédérale)"
+        end = _extend_institution(doc, start + 1, capital=True)
+        return end if end is not None else start + 2
+    weak = head in WEAK_HEADS and not capital
+    if not capital and start > 0 and doc[start - 1].lower_ in INDEFINITE:
+        return None  # "une commission", "son ministère": a description, not a name
     i = start + 1
     qualified = False
-    while i < n and _is_adj(doc[i]) and not doc[i].is_punct:
+    # a field head, or a name given in quotes ("« comité exécutif provisoire »", RN11)
+    strong = head in FIELD_HEADS or (start > 0 and doc[start - 1].text in QUOTES)
+    while i < n and _is_adj(doc[i]) and not doc[i].is_punct and not _governs(doc, start, i):
+        strong = strong or is_nationality(doc[i]) or doc[i].lower_ in BODY_ADJECTIVES
         i += 1
         qualified = True
-    while i < n and i - start < MAX_INSTITUTION:
+    if i == start + 1:
+        # a name right after the head: "administration Trump", "université George Mason"
+        k = i
+        while (
+            k < n
+            and doc[k].pos_ in {"PROPN", "NOUN", "X"}
+            and doc[k].text[:1].isupper()
+            and doc[k].is_alpha
+            and doc[k].lower_ not in PLACE_WORDS
+            and doc[k].text not in PERSON_CUES
+            and not doc[k].is_sent_start
+        ):
+            k += 1
+        if k > i:
+            i, qualified, strong = k, True, True
+    last_place = False
+    while i < n and i - start < MAX_INSTITUTION and not (last_place and not capital):
         j = i
-        if doc[j].lower_ not in CONNECTORS:
+        if doc[j].lower_ not in CONNECTORS or doc[j].text[:1].isupper():
             break
         if doc[j].lower_ == "et":
             j += 1
@@ -473,26 +704,106 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             break
         is_cap = word.text[:1].isupper()
         if word.lower_ in PLACE_WORDS or (is_cap and word.ent_type_ in {"LOC", "GPE"}):
-            if doc[i].lower_ not in {"de", "du", "d'", "d’"}:
+            if doc[i].lower_ not in {"de", "du", "des", "d'", "d’"}:
                 break  # 'au Maroc', 'en France' locate, they do not name
             if not capital and head not in PLACE_HEADS and not qualified:
                 break
-        elif not is_cap and not capital and head not in {"tribunal", "cour"}:
+            strong = True
+            last_place = True
+        elif not is_cap and word.lower_ in DESCRIPTIVE:
+            return None  # "la fédération du pays": a description (RN11)
+        elif not is_cap and not capital and word.lower_ in INSTITUTION_HEADS:
+            return None  # "département de psychologie de l'université": a unit of another body
+        elif not is_cap and not capital and head not in LOWER_FIELD_HEADS:
             break
+        elif is_cap and head in LEADER_HEADS:
+            strong = True  # "régime de Castro", "gouvernement de Niamey", "université d'Oxford"
         i = j + 1
+        after_lower = not is_cap
         while (
             i < n
             and not doc[i].is_punct
-            and (doc[i].text[:1].isupper() or _is_adj(doc[i]) or doc[i].lower_ in COURT_COMPLEMENTS)
+            and (
+                (doc[i].text[:1].isupper() and not after_lower)
+                or _is_adj(doc[i])
+                or doc[i].lower_ in COURT_COMPLEMENTS
+            )
             and doc[i].lower_ not in CONNECTORS
+            and not _governs(doc, start, i)
         ):
+            strong = strong or is_nationality(doc[i])
             i += 1
         qualified = True
-    if not qualified:
+    if not qualified or (weak and not strong):
         return None
     while i - 1 > start and doc[i - 1].lower_ in CONNECTORS | DETS:
         i -= 1
-    return i
+    return _to_acronym(doc, start, i)
+
+
+def _governs(doc: Doc, start: int, i: int) -> bool:
+    """Token ``i`` is the predicate whose subject is the head word (the name ends before it)."""
+    tok = doc[i]
+    return tok.pos_ in {"VERB", "AUX"} or (
+        doc[start].head.i == i and doc[start].dep_.startswith("nsubj")
+    )
+
+
+def _to_acronym(doc: Doc, start: int, end: int) -> int:
+    """Stretch a name to its acronym in parentheses when only lower-case words stand between.
+
+    "Parti nigérien pour la démocratie [et le socialisme] (PNDS)": the acronym's
+    letters must be initials of the name's words.
+    """
+    if not doc[start].text[:1].isupper():
+        return end
+    k = end
+    while k < len(doc) and k - end <= 6 and doc[k].text != "(":
+        tok = doc[k]
+        if not tok.is_alpha or not tok.is_lower or tok.pos_ in {"VERB", "AUX"}:
+            return end
+        k += 1
+    if k == end or k + 2 >= len(doc) or doc[k].text != "(" or doc[k + 2].text != ")":
+        return end
+    acro = doc[k + 1].text
+    if not ACRONYM.match(acro) or not acro.isupper():
+        return end
+    if k - end <= 2:
+        return k  # "Institut national des maladies [transmissibles] (NICD)"
+    initials = {t.text[0].upper() for t in doc[start:k] if t.is_alpha and len(t) > 3}
+    letters = [ch for ch in acro if ch.isalpha()]
+    if sum(ch in initials for ch in letters) < 0.75 * len(letters):
+        return end
+    return k
+
+
+def _cap_word(tok: Token) -> bool:
+    """A capitalised word or acronym that may belong to a name."""
+    text = tok.text
+    return (
+        bool(text)
+        and text[:1].isupper()
+        and not tok.is_punct
+        and (tok.is_alpha or "-" in text or "&" in text or "'" in text)
+    ) or (
+        tok.i > 0
+        and (
+            tok.lower_ in {"'s", "’s"}
+            or (tok.text == "s" and tok.doc[tok.i - 1].text.endswith(("'", "’")))
+        )
+        and tok.doc[tok.i - 1].text[:1].isupper()
+        and tok.lower_ not in CONNECTORS
+    )
+
+
+def _looks_english(words: Span) -> bool:
+    """No French function word and no French institution head among the words."""
+    return not any(
+        t.lower_ in CONNECTORS
+        or t.lower_ in DETS
+        or (t.lower_ in INSTITUTION_HEADS and t.text not in ENGLISH_HEADS)
+        for t in words
+    )
 
 
 def _nationality(word: str) -> bool:

@@ -457,8 +457,8 @@ class OrgRules(Pipe):
             if start == end or (doc[start].is_sent_start and doc[start].is_stop):
                 continue
             span = doc[start:end]
-            if span.text.lower() in PLACE_WORDS or any(t.ent_type_ in {"PER", "LOC"} for t in span):
-                continue  # a person or a place before its description
+            if span.text.lower() in PLACE_WORDS:
+                continue  # a place before its description
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(start, end, kb_id, "cue"))
         return out

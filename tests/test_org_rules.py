@@ -1,0 +1,172 @@
+"""ORG rules (``dechiffre_org_rules``) and the linker's not-a-body filters, by kind."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dechiffre.pipeline.kb import inflect_adjectives, load_lexicon, read_lexicon
+from dechiffre.pipeline.org_rules import RULES_KEY
+
+
+def candidates(nlp: Language, text: str) -> list[tuple[str, str]]:
+    doc = nlp(text)
+    group = doc.spans[RULES_KEY]
+    return [(span.text, source) for span, source in zip(group, group.attrs["sources"], strict=True)]
+
+
+def orgs(nlp: Language, text: str) -> list[str]:
+    return [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+# -- word lists (no model) ---------------------------------------------------------
+def test_read_lexicon_sections_comments_and_spaces() -> None:
+    lines = ["# head", "[a]", "x y  # note", "Maison_Blanche", "[b]", "z"]
+    assert read_lexicon(lines) == {
+        "a": frozenset({"x", "y", "Maison Blanche"}),
+        "b": frozenset({"z"}),
+    }
+
+
+@pytest.mark.parametrize(
+    ("base", "forms"),
+    [
+        ("malien", {"malien", "malienne", "maliens", "maliennes"}),
+        ("sénégalais", {"sénégalais", "sénégalaise", "sénégalaises"}),
+        ("russe", {"russe", "russes"}),
+        ("sud-africain", {"sud-africain", "sud-africaine", "sud-africains", "sud-africaines"}),
+    ],
+)
+def test_country_adjectives_are_inflected(base: str, forms: set[str]) -> None:
+    assert inflect_adjectives([base]) == frozenset(forms)
+
+
+def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
+    lexicon = load_lexicon()
+    for section in (
+        "nationalities",
+        "non_body_acronyms",
+        "non_body_heads",
+        "non_body_names",
+        "weak_heads",
+        "place_heads",
+        "body_adjectives",
+        "media_cues",
+        "company_cues",
+        "english_heads",
+        "english_function_words",
+        "names_with_digits",
+        "person_cues",
+        "speech_verbs",
+    ):
+        assert lexicon[section], section
+
+
+# -- rule candidates (fr_core_news_md) -----------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # national governments and forces by adjective, leader or capital (RN4, RN5)
+        ("Le gouvernement sénégalais a démenti.", ("gouvernement sénégalais", "institution")),
+        ("L'administration Trump a annulé le dégel.", ("administration Trump", "institution")),
+        ("Le gouvernement de Niamey a répondu.", ("gouvernement de Niamey", "institution")),
+        (
+            "Il a servi dans les forces de défense sud-africaines.",
+            ("forces de défense sud-africaines", "institution"),
+        ),
+        # lower-case field names (RN11), universities, two-word heads
+        (
+            "Le ministère ukrainien de la défense a parlé.",
+            ("ministère ukrainien de la défense", "institution"),
+        ),
+        (
+            "Un virologue de l'université de Nottingham.",
+            ("université de Nottingham", "institution"),
+        ),
+        ("La Haute Cour de Londres a tranché.", ("Haute Cour de Londres", "institution")),
+        # a name given in quotes
+        (
+            "Les membres de ce « comité exécutif provisoire » ont voté.",
+            ("comité exécutif provisoire", "institution"),
+        ),
+        # English names with an English head word
+        (
+            "Selon la Global Down Syndrome Foundation, tout va bien.",
+            ("Global Down Syndrome Foundation", "english"),
+        ),
+        # names after a media or company noun, and before one
+        ("Selon le journal kenyan Star, le vote est reporté.", ("Star", "cue")),
+        ("La start-up Zorbix a levé des fonds.", ("Zorbix", "cue")),
+        (
+            "Selon Quorvale, une société américaine de conseil, le câble est coupé.",
+            ("Quorvale", "cue"),
+        ),
+        # names with digits and capitalised organs alone (RN12)
+        ("Le M23 a refusé de participer.", ("M23", "gazetteer")),
+        ("La Cour a appris que le ministre savait.", ("Cour", "organ")),
+    ],
+)
+def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) -> None:
+    assert expected in candidates(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Le gouvernement a démenti.", "gouvernement"),  # bare noun: no proper name
+        (
+            "Une commission électorale indépendante sera créée.",
+            "commission électorale indépendante",
+        ),
+        ("La junte a parlé.", "junte"),
+        ("Le parlement a voté la loi.", "parlement"),  # lower-case generic name
+        ("Il a parlé à la fédération du pays.", "fédération du pays"),  # a description
+    ],
+)
+def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: str) -> None:
+    assert not_expected not in [t for t, _ in candidates(nlp, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the name stops before the verb
+        ("Le ministère de l'Intérieur revendique l'immunité.", "ministère de l'Intérieur"),
+        # and reaches its acronym across a coordination
+        (
+            "Le candidat du Parti nigérien pour la démocratie et le socialisme (PNDS) a gagné.",
+            "Parti nigérien pour la démocratie et le socialisme",
+        ),
+    ],
+)
+def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
+    assert expected in orgs(nlp, text)
+
+
+# -- the linker's not-a-body filters -------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        ("La pratique des MGF est interdite au Soudan.", "MGF"),  # a practice, not a body
+        ("Le franc CFA sera remplacé par l'Eco.", "franc CFA"),  # a currency
+        ("Chelsea a remporté la Ligue des champions samedi.", "Ligue des champions"),  # competition
+        ("La Maison Blanche a démenti.", "Maison Blanche"),  # RN7 metonym
+        ("Certains Tchadiens contournaient la censure.", "Tchadiens"),  # demonym
+        (
+            "Le ministre de l'Administration territoriale Paul Atanga Nji a parlé.",
+            "Administration territoriale",
+        ),  # a portfolio in a person's title
+    ],
+)
+def test_linker_drops_things_that_are_not_bodies(nlp: Language, text: str, not_org: str) -> None:
+    assert not_org not in orgs(nlp, text)
+
+
+@pytest.mark.slow
+def test_cued_name_is_found_again_later(nlp: Language) -> None:
+    text = "La start-up Zorbix a levé des fonds. Fondé en 2017, Zorbix recrute."
+    assert orgs(nlp, text).count("Zorbix") == 2

@@ -454,7 +454,9 @@ class OrgRules(Pipe):
             start = end
             while start > 0 and end - start < 6 and _cap_word(doc[start - 1]):
                 start -= 1
-            if start == end or (doc[start].is_sent_start and doc[start].is_stop):
+            while start < end and doc[start].is_stop:
+                start += 1  # "Selon X, une société": the sentence's first word is no part
+            if start == end:
                 continue
             span = doc[start:end]
             if span.text.lower() in PLACE_WORDS:

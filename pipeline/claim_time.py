@@ -14,12 +14,15 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from .claim_words import MONTHS, ORDINAL_WORDS, QUARTERS
+from .claim_words import DAY_PARTS, LAST_PERIODS, MONTHS, ORDINAL_WORDS, QUARTERS, WEEKDAYS
 
 MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 YEAR = r"(?:19|20)\d{2}"
 NUMBER = "|".join([*ORDINAL_WORDS, r"\d{1,2}"])
 APOS = "['’]"
+WEEKDAY = "|".join(WEEKDAYS)
+LAST = "|".join(p.replace("'", APOS) for p in LAST_PERIODS)
+MY = rf"(?: (?P<y>{YEAR}))?"
 
 
 class TimeExpr(NamedTuple):
@@ -42,6 +45,32 @@ def _num(word: str) -> int:
 # (name, pattern); earlier rules win over later ones that overlap them.
 RULES: list[tuple[str, str]] = [
     (
+        "first_months_this",
+        rf"(?:au cours|sur) (?:des|les) (?P<n>{NUMBER}) premiers mois(?! de)",
+    ),
+    ("last_years", rf"au cours des (?P<n>{NUMBER}|\w+) dernières années"),
+    ("semester", rf"(?:au|du|le) (?P<s>premier|second|deuxième) semestre(?: (?P<y>{YEAR}))?"),
+    ("last_quarter", rf"(?:au|du|le) dernier trimestre(?: (?P<y>{YEAR}))?"),
+    (
+        "month_range",
+        rf"(?:de (?P<m1>{MONTH}) à|entre (?P<m3>{MONTH}) et) (?P<m2>{MONTH})(?: (?P<y>{YEAR}))?",
+    ),
+    ("decade", r"dans les années (?P<dec>(?:19|20)\d0)"),
+    ("season_year", rf"l{APOS}(?:été|hiver|automne) (?P<y>{YEAR})|au printemps (?P<y2>{YEAR})"),
+    (
+        "since_start_year",
+        rf"depuis (?:le )?début (?:de l{APOS}année|d{APOS}année)",
+    ),
+    ("since_day", rf"depuis le (?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?"),
+    (
+        "by_end",
+        rf"d{APOS}ici (?:à )?la fin (?:de l{APOS}année|(?P<y>{YEAR})|du siècle|de la \w+)",
+    ),
+    ("horizon", rf"à l{APOS}horizon (?P<y>{YEAR})"),
+    ("years_ago", rf"il y a (?P<n>{NUMBER}|\w+) ans"),
+    ("earlier", r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans? plus tôt"),
+    ("last_period", rf"(?:{LAST}) (?:dernier|dernière|passé|passée)"),
+    (
         "first_months",
         rf"au cours des (?P<n>{NUMBER}) premiers mois "
         rf"(?:de (?:cette année|l{APOS}année (?P<y>{YEAR})|(?P<y2>{YEAR})))",
@@ -54,11 +83,22 @@ RULES: list[tuple[str, str]] = [
     ("between_years", rf"(?:entre (?P<a>{YEAR}) et|de (?P<a2>{YEAR}) à) (?P<b>{YEAR})"),
     (
         "since_month",
-        rf"depuis (?:le (?:début|mois) (?:de |d{APOS})?)?(?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
+        rf"depuis (?:le (?:début|mois) (?:de |d{APOS})?)?(?P<m>{MONTH})"
+        rf"(?: (?P<y>{YEAR})| dernier)?",
     ),
     ("since_year", rf"depuis (?:le début de |l{APOS}année )?(?P<y>{YEAR})"),
     ("until_year", rf"(?:jusqu{APOS}(?:en|à)|d{APOS}ici (?:à )?(?:la fin de )?) ?(?P<y>{YEAR})"),
+    (
+        "day_range",
+        rf"du (?P<d1>1er|\d{{1,2}}) au (?P<d>\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
+    ),
     ("day", rf"(?:le )?(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH}) (?P<y>{YEAR})"),
+    ("day_no_year", rf"(?:le |au |du )(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})"),
+    (
+        "weekday",
+        rf"(?:dans la nuit de |ce |de )?(?:{WEEKDAY})(?: (?:{'|'.join(DAY_PARTS)}))?"
+        rf"(?: à (?:{WEEKDAY}))?",
+    ),
     ("month", rf"(?:en |au mois de |fin |début )(?P<m>{MONTH})(?: (?P<y>{YEAR}))?"),
     (
         "year",
@@ -86,6 +126,39 @@ def _value(rule: str, m: re.Match[str], year: int | None) -> str | None:
     if rule == "first_months":
         n = _num(g["n"])
         return None if yr is None else f"{yr:04d}-01/{yr:04d}-{n:02d}"
+    if rule == "first_months_this":
+        n = _num(g["n"])
+        return None if yr is None else f"{yr:04d}-01/{yr:04d}-{n:02d}"
+    if rule == "semester":
+        first = g["s"].lower() == "premier"
+        if yr is None:
+            return None
+        return f"{yr:04d}-01/{yr:04d}-06" if first else f"{yr:04d}-07/{yr:04d}-12"
+    if rule == "last_quarter":
+        return None if yr is None else f"{yr:04d}-10/{yr:04d}-12"
+    if rule == "month_range":
+        a = MONTHS[(g.get("m1") or g["m3"]).lower()]
+        b = MONTHS[g["m2"].lower()]
+        return None if yr is None else f"{yr:04d}-{a:02d}/{yr:04d}-{b:02d}"
+    if rule == "decade":
+        return f"{g['dec']}/{int(g['dec']) + 9}"
+    if rule == "season_year" or rule == "horizon":
+        return y
+    if rule == "since_day":
+        month = MONTHS[g["m"].lower()]
+        day = 1 if g["d"] == "1er" else int(g["d"])
+        return None if yr is None else f"{yr:04d}-{month:02d}-{day:02d}/.."
+    if rule == "by_end":
+        return f"../{y}" if y else None
+    if rule in {"day_no_year", "day_range"}:
+        month = MONTHS[g["m"].lower()]
+        day = 1 if g["d"] == "1er" else int(g["d"])
+        if yr is None:
+            return None
+        if rule == "day_range":
+            first = 1 if g["d1"] == "1er" else int(g["d1"])
+            return f"{yr:04d}-{month:02d}-{first:02d}/{yr:04d}-{month:02d}-{day:02d}"
+        return f"{yr:04d}-{month:02d}-{day:02d}"
     if rule == "quarter":
         q = QUARTERS[g["q"].lower()]
         return None if yr is None else f"{yr:04d}-{3 * q - 2:02d}/{yr:04d}-{3 * q:02d}"

@@ -59,3 +59,9 @@ ORDINAL_WORDS = {
     "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
 }  # fmt: skip
 QUARTERS = {"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4}
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+DAY_PARTS = ("soir", "matin", "après-midi")
+# Periods that "dernier/passé" places just before the document ("la semaine dernière").
+LAST_PERIODS = (
+    "la semaine", "le mois", "l'hiver", "l'été", "l'automne", "le printemps", "la saison",
+)  # fmt: skip

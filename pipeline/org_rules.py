@@ -477,8 +477,8 @@ class OrgRules(Pipe):
             press = low == "agence" and tok.i + 2 < n and doc[tok.i + 2].lower_ == "presse"
             if low not in MEDIA_CUES and low not in COMPANY_CUES and not press:
                 continue
-            if not tok.is_lower:
-                continue
+            if not tok.is_lower or (tok.i > 0 and doc[tok.i - 1].lower_ == "en"):
+                continue  # "en compagnie de X" is no company
             i = tok.i + 1
             if press:
                 i = tok.i + 3
@@ -494,6 +494,8 @@ class OrgRules(Pipe):
             ):
                 i += 1
                 steps += 1
+            if doc[i - 1].lower_ in {"de", "d'", "d’"}:
+                continue  # "la société de Robert X": an owner, not the name
             if i < n and doc[i].text in {'"', "«", "“"}:
                 i += 1
             end = i
@@ -520,6 +522,8 @@ class OrgRules(Pipe):
             capital = tok.text[:1].isupper()
             if head not in INSTITUTION_HEADS or (not capital and head not in LOWER_HEADS):
                 continue
+            if tok.is_upper and len(tok) > 1:
+                continue  # a heading in capitals ("DIRECTION VAUDEVILLE")
             end = _extend_institution(doc, tok.i, capital=capital)
             if end is None:
                 continue
@@ -665,8 +669,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         return None  # "une commission", "son ministère": a description, not a name
     i = start + 1
     qualified = False
-    # a field head, or a name given in quotes ("« comité exécutif provisoire »", RN11)
-    strong = head in FIELD_HEADS or (start > 0 and doc[start - 1].text in QUOTES)
+    # a name given in quotes ("« comité exécutif provisoire »", RN11)
+    strong = start > 0 and doc[start - 1].text in QUOTES
     while i < n and _is_adj(doc[i]) and not doc[i].is_punct and not _governs(doc, start, i):
         strong = strong or is_nationality(doc[i]) or doc[i].lower_ in BODY_ADJECTIVES
         i += 1

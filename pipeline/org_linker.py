@@ -22,6 +22,7 @@ from .org_rules import (
     NON_BODY_ACRONYMS,
     NON_BODY_HEADS,
     NON_BODY_NAMES,
+    NON_BODY_TAILS,
     PERSON_CUES,
     RULES_KEY,
     SPEECH_VERBS,
@@ -373,6 +374,8 @@ def _non_body_rule(doc: Doc, cand: Candidate, person_words: set[str]) -> str | N
     two = " ".join(t.lower_ for t in span[:3])
     if first in NON_BODY_HEADS or any(two.startswith(h) for h in NON_BODY_HEADS if " " in h):
         return "event_or_thing"
+    if len(span) > 1 and span[-1].text in NON_BODY_TAILS:
+        return "event_or_thing"  # "Africa Netpreneur Prize Initiative"
     if any(t.text in NON_BODY_ACRONYMS for t in span) and cand.source in {"classifier", "ner"}:
         return "non_body_acronym"
     if len(span) == 1 and low in NATIONALITIES:

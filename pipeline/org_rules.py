@@ -154,6 +154,7 @@ BODY_ADJECTIVES = {w.lower() for w in LEXICON["body_adjectives"]}
 NON_BODY_ACRONYMS = LEXICON["non_body_acronyms"]
 NON_BODY_HEADS = {w.lower() for w in LEXICON["non_body_heads"]}
 NON_BODY_NAMES = {w.lower() for w in LEXICON["non_body_names"]}
+NON_BODY_TAILS = LEXICON["non_body_tails"]
 MEDIA_CUES = {w.lower() for w in LEXICON["media_cues"]}
 COMPANY_CUES = {w.lower() for w in LEXICON["company_cues"]}
 ENGLISH_HEADS = LEXICON["english_heads"]

@@ -48,6 +48,7 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         "non_body_acronyms",
         "non_body_heads",
         "non_body_names",
+        "non_body_tails",
         "weak_heads",
         "place_heads",
         "body_adjectives",
@@ -155,6 +156,10 @@ def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
         ("Le franc CFA sera remplacé par l'Eco.", "franc CFA"),  # a currency
         ("Chelsea a remporté la Ligue des champions samedi.", "Ligue des champions"),  # competition
         ("La Maison Blanche a démenti.", "Maison Blanche"),  # RN7 metonym
+        (
+            "Elle a gagné l'Africa Netpreneur Prize Initiative.",
+            "Africa Netpreneur Prize Initiative",
+        ),  # an event or prize named in English
         ("Certains Tchadiens contournaient la censure.", "Tchadiens"),  # demonym
         (
             "Le ministre de l'Administration territoriale Paul Atanga Nji a parlé.",

@@ -22,7 +22,7 @@ import resource
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import BrokenExecutor, Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -32,12 +32,14 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol, TypedDict
 
 from .claim_rows import claim_rows, claim_schema
-from .errors import DechiffreError, Errors, WorkerDiedError
+from .errors import DechiffreError, Errors, Warnings, WorkerDiedError
 from .inputs import DEFAULT_ENCODINGS, InputDoc, Problem, ReadOptions
+from .language import FRENCH, LanguageGuess, detect_language
 
 if TYPE_CHECKING:
     import pyarrow as pa
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 MANIFEST = "manifest.json"
 ERRORS = "errors.jsonl"
@@ -51,7 +53,11 @@ EXIT_OK = 0
 EXIT_INPUT_ERRORS = 1
 EXIT_USAGE = 2
 EXIT_WORKER_DIED = 3
-DEFAULT_MAX_CHARS = 100_000
+# Documents longer than this are cut on sentence ends and processed in pieces. Peak
+# memory follows the longest piece (benchmarks/long_documents.py, default pipeline, a
+# 1 MB document: 1,783 MB with pieces of 100,000 characters, 1,493 MB with 25,000), so
+# this keeps a process under the 1.5 GB of the README for any document size.
+DEFAULT_MAX_CHARS = 20_000
 DEFAULT_SHARD_SIZE = 1000
 FORMATS = ("jsonl", "parquet")
 ERROR_KINDS = {
@@ -66,8 +72,26 @@ ERROR_KINDS = {
     "pipeline_error",
     "truncated_record",
     "broken_link",
+    "language",
 }
-WARNING_KINDS = {"split", "not_text", "encoding_fallback", "directory_seen"}
+WARNING_KINDS = {
+    "split",
+    "not_text",
+    "encoding_fallback",
+    "directory_seen",
+    "long_token",
+    "other_language",
+}
+# A run of more characters than this without a space is no word, name or amount (the
+# longest organisation name in the knowledge base has 102 characters, a URL rarely 500):
+# it is base64, a hash or a broken file. It is not given to the pipeline, whose
+# tokenizer is quadratic in a token's length, and it is reported (long_token, W250).
+MAX_TOKEN_CHARS = 1_000
+# Characters given to one nlp.pipe batch when --max-chars is 0: memory grows with the
+# text of a batch, not with the number of documents in it (otherwise --max-chars is the
+# budget, so that one option bounds both the pieces and the batches).
+BATCH_CHARS = 100_000
+_LONG_TOKEN = re.compile(rf"(?<!\S)\S{{{MAX_TOKEN_CHARS + 1},}}")
 # sentence ends (with closing quotes) followed by space, and paragraph breaks
 _BOUNDARY = re.compile(r"[.!?…][»\"”’)\]]*\s+(?![\sa-zà-ÿ])|\n[ \t]*\n\s*")
 
@@ -212,6 +236,132 @@ def split_bounds(text: str, max_chars: int) -> list[tuple[int, int]]:
     return bounds
 
 
+@dataclass(frozen=True)
+class PiecePlan:
+    """What of a document goes through the pipeline: pieces, and the long runs left out."""
+
+    pieces: list[tuple[int, int]]
+    skipped: list[tuple[int, int]]
+
+
+def plan_pieces(text: str, max_chars: int) -> PiecePlan:
+    """Pieces ``(start, end)`` to process: the text less runs of over MAX_TOKEN_CHARS
+    characters without a space, cut into pieces of at most max_chars (split_bounds)."""
+    if len(text) <= MAX_TOKEN_CHARS:
+        return PiecePlan([(0, len(text))], [])
+    skipped = [m.span() for m in _LONG_TOKEN.finditer(text)]
+    if not skipped:
+        return PiecePlan(split_bounds(text, max_chars), [])
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for gap_start, gap_end in [*skipped, (len(text), len(text))]:
+        part = text[start:gap_start]
+        if part.strip():
+            pieces.extend((start + a, start + b) for a, b in split_bounds(part, max_chars))
+        start = gap_end
+    return PiecePlan(pieces, skipped)
+
+
+def char_batches(
+    pieces: list[tuple[int, int, int]], batch_size: int, budget: int = BATCH_CHARS
+) -> Iterator[list[tuple[int, int, int]]]:
+    """Consecutive ``(doc, start, end)`` pieces, at most batch_size and budget characters a batch.
+
+    A piece longer than the budget goes alone. Results do not depend on the batches
+    (each document is processed on its own), only the peak memory does.
+    """
+    batch: list[tuple[int, int, int]] = []
+    chars = 0
+    for piece in pieces:
+        size = piece[2] - piece[1]
+        if batch and (len(batch) >= batch_size or chars + size > budget):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += size
+    if batch:
+        yield batch
+
+
+def annotate_pieces(
+    nlp: Language,
+    texts: Sequence[str],
+    plans: Sequence[PiecePlan],
+    *,
+    batch_size: int,
+    max_chars: int,
+    make_doc: Callable[[int, str], Doc] | None = None,
+) -> list[list[dict[str, Any]]]:
+    """Span records of each text, its pieces processed apart and stitched by offset.
+
+    A batch holds at most max_chars characters (BATCH_CHARS when max_chars is 0).
+    """
+    from ..evaluation.gold import LABELS
+    from .records import span_record
+
+    spans: list[list[dict[str, Any]]] = [[] for _ in texts]
+    pieces = [(i, start, end) for i, plan in enumerate(plans) for start, end in plan.pieces]
+    for batch in char_batches(pieces, batch_size, max_chars if max_chars > 0 else BATCH_CHARS):
+        with nlp.memory_zone():
+            items: list[tuple[Any, tuple[int, int]]] = [
+                (
+                    texts[i][start:end] if make_doc is None else make_doc(i, texts[i][start:end]),
+                    (i, start),
+                )
+                for i, start, end in batch
+            ]
+            for doc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=len(batch)):
+                for ent in doc.ents:
+                    if ent.label_ in LABELS:
+                        span = span_record(ent)
+                        span["start"] += offset
+                        span["end"] += offset
+                        spans[i].append(span)
+    for found in spans:
+        found.sort(key=lambda s: (s["start"], s["end"]))
+    return spans
+
+
+def long_token_reason(doc: InputDoc, skipped: list[tuple[int, int]]) -> str:
+    """W250 for a document's runs left out."""
+    longest = max(end - start for start, end in skipped)
+    return Warnings.W250.format(
+        path=doc.source,
+        line=doc.line,
+        doc_id=doc.id,
+        count=len(skipped),
+        max_token=MAX_TOKEN_CHARS,
+        longest=longest,
+        first=skipped[0][0],
+    )
+
+
+def language_reason(doc: InputDoc, guess: LanguageGuess, languages: Sequence[str]) -> str:
+    """E250 (skipped, with languages) or W251 (tagged) for a document not in French."""
+    if languages:
+        return Errors.E250.format(
+            path=doc.source,
+            line=doc.line,
+            doc_id=doc.id,
+            lang=guess.code,
+            percent=guess.percent,
+            languages=",".join(languages),
+        )
+    return Warnings.W251.format(
+        path=doc.source, line=doc.line, doc_id=doc.id, lang=guess.code, percent=guess.percent
+    )
+
+
+def kept_language(guess: LanguageGuess, languages: Sequence[str]) -> bool:
+    """Whether a document is processed: no languages asked for, or its language is one.
+
+    A guess that is not reliable counts as French.
+    """
+    if not languages:
+        return True
+    return (guess.code if guess.other else FRENCH) in languages
+
+
 # --- work units ------------------------------------------------------------------
 
 
@@ -223,6 +373,7 @@ class Chunk:
     max_chars: int = DEFAULT_MAX_CHARS
     batch_size: int = 32
     provenance: bool = True
+    languages: tuple[str, ...] = ()
 
 
 @dataclass
@@ -292,33 +443,29 @@ def problem_outcome(ordinal: int, problem: Problem) -> Outcome:
 
 def process_chunk(spec: PipelineSpec, chunk: Chunk) -> ChunkResult:
     """Run the (cached) pipeline over a chunk; giant documents are split and stitched."""
-    from ..evaluation.gold import LABELS
-    from .records import span_record
-
     nlp, info = get_pipeline(spec)
     docs = [doc for _, doc in chunk.items]
-    bounds = [split_bounds(doc.text, chunk.max_chars) for doc in docs]
-    spans: list[list[dict[str, Any]]] = [[] for _ in docs]
+    guesses = [detect_language(doc.text) for doc in docs]
+    kept = [i for i, g in enumerate(guesses) if kept_language(g, chunk.languages)]
+    plans = {i: plan_pieces(docs[i].text, chunk.max_chars) for i in kept}
+    spans: dict[int, list[dict[str, Any]]] = {}
     failed: dict[int, str] = {}
 
     def run(indices: list[int]) -> None:
-        pieces = [
-            (docs[i].text[start:end], (i, start)) for i in indices for start, end in bounds[i]
-        ]
-        with nlp.memory_zone():
-            for doc, (i, offset) in nlp.pipe(pieces, as_tuples=True, batch_size=chunk.batch_size):
-                for ent in doc.ents:
-                    if ent.label_ in LABELS:
-                        span = span_record(ent)
-                        span["start"] += offset
-                        span["end"] += offset
-                        spans[i].append(span)
+        found = annotate_pieces(
+            nlp,
+            [docs[i].text for i in indices],
+            [plans[i] for i in indices],
+            batch_size=chunk.batch_size,
+            max_chars=chunk.max_chars,
+        )
+        spans.update(zip(indices, found, strict=True))
 
     try:
-        run(list(range(len(docs))))
+        run(kept)
     except Exception:  # find the document(s) at fault, keep the others
-        spans = [[] for _ in docs]
-        for i in range(len(docs)):
+        spans.clear()
+        for i in kept:
             try:
                 run([i])
             except Exception as exc:
@@ -331,6 +478,32 @@ def process_chunk(spec: PipelineSpec, chunk: Chunk) -> ChunkResult:
         outcome.entries.extend(
             entry(n.kind, n.source, n.line, n.doc_id, n.reason) for n in doc.notes
         )
+        guess = guesses[i]
+        if i not in plans:  # not in one of chunk.languages: skipped, not output
+            reason = language_reason(doc, guess, chunk.languages)
+            outcome.entries.append(
+                entry("language", doc.source, doc.line, doc.id, reason, lang=guess.code)
+            )
+            outcome.words = 0
+            outcome.document = False
+            outcomes.append(outcome)
+            continue
+        if guess.other:
+            reason = language_reason(doc, guess, ())
+            outcome.entries.append(
+                entry("other_language", doc.source, doc.line, doc.id, reason, lang=guess.code)
+            )
+        if plans[i].skipped:
+            outcome.entries.append(
+                entry(
+                    "long_token",
+                    doc.source,
+                    doc.line,
+                    doc.id,
+                    long_token_reason(doc, plans[i].skipped),
+                    skipped=[list(b) for b in plans[i].skipped],
+                )
+            )
         if i in failed:
             reason = Errors.E046.format(
                 path=doc.source, line=doc.line, doc_id=doc.id, reason=failed[i]
@@ -340,16 +513,19 @@ def process_chunk(spec: PipelineSpec, chunk: Chunk) -> ChunkResult:
             outcomes.append(outcome)
             continue
         meta = dict(doc.meta)
+        if guess.other:
+            meta.setdefault("lang", guess.code)
         split = None
-        if len(bounds[i]) > 1:
-            split = {"max_chars": chunk.max_chars, "pieces": [list(b) for b in bounds[i]]}
+        pieces = plans[i].pieces
+        if len(pieces) > 1 and len(doc.text) > chunk.max_chars > 0:
+            split = {"max_chars": chunk.max_chars, "pieces": [list(b) for b in pieces]}
             reason = Errors.E042.format(
                 path=doc.source,
                 line=doc.line,
                 doc_id=doc.id,
                 chars=len(doc.text),
                 max_chars=chunk.max_chars,
-                pieces=len(bounds[i]),
+                pieces=len(pieces),
             )
             outcome.entries.append(
                 entry("split", doc.source, doc.line, doc.id, reason, split=split)
@@ -367,7 +543,7 @@ def process_chunk(spec: PipelineSpec, chunk: Chunk) -> ChunkResult:
         record: dict[str, Any] = {"id": doc.id, "text": doc.text}
         if meta:
             record["meta"] = meta
-        record["spans"] = sorted(spans[i], key=lambda s: (s["start"], s["end"]))
+        record["spans"] = spans.get(i, [])
         outcome.record = record
         outcomes.append(outcome)
     worker = WorkerStats(
@@ -581,6 +757,7 @@ def work_units(
     batch_size: int,
     max_chars: int,
     provenance: bool,
+    languages: tuple[str, ...] = (),
 ) -> Iterator[Chunk | Outcome]:
     """Chunks of consecutive documents, and problems as ready outcomes, in input order."""
     buf: list[tuple[int, InputDoc]] = []
@@ -589,7 +766,7 @@ def work_units(
 
     def flush() -> Chunk:
         nonlocal buf, chars
-        chunk = Chunk(tuple(buf), max_chars, batch_size, provenance)
+        chunk = Chunk(tuple(buf), max_chars, batch_size, provenance, languages)
         buf, chars = [], 0
         return chunk
 
@@ -668,6 +845,7 @@ def iter_outcomes(
     id_field: str = "id",
     batch_size: int = 32,
     max_chars: int = DEFAULT_MAX_CHARS,
+    languages: tuple[str, ...] = (),
     provenance: bool = False,
     skip: Callable[[int], bool] | None = None,
     on_total: Callable[[int], None] | None = None,
@@ -692,7 +870,11 @@ def iter_outcomes(
             on_total(count)
 
     units = work_units(
-        numbered(), batch_size=batch_size, max_chars=max_chars, provenance=provenance
+        numbered(),
+        batch_size=batch_size,
+        max_chars=max_chars,
+        provenance=provenance,
+        languages=languages,
     )
     for outcome in ordered_outcomes(units, engine, stats, expect_hash=expect_hash):
         stats.processed += 1
@@ -751,6 +933,7 @@ class OutcomeOptions(TypedDict):
     read: ReadOptions
     batch_size: int
     max_chars: int
+    languages: tuple[str, ...]
 
 
 def outcome_options(options: BatchOptions) -> OutcomeOptions:
@@ -759,6 +942,7 @@ def outcome_options(options: BatchOptions) -> OutcomeOptions:
         read=options.read_options(),
         batch_size=options.batch_size,
         max_chars=options.max_chars,
+        languages=options.languages,
     )
 
 
@@ -1072,6 +1256,8 @@ class BatchOptions:
     workers: int = 1
     engine: str = "local"
     scheduler: str | None = None
+    # ISO 639-1 codes of the languages to process; () processes every document
+    languages: tuple[str, ...] = ()
 
     def read_options(self) -> ReadOptions:
         """How the inputs are read (checks the field names, encodings and id scheme)."""
@@ -1087,6 +1273,7 @@ RESUME_KEYS = (
     "max_chars",
     "formats",
     "pipeline",
+    "languages",
 )
 
 
@@ -1145,6 +1332,9 @@ def _check_options(options: BatchOptions, paths: list[str], resume: bool) -> Non
                 fix="Use e.g. --formats jsonl,parquet.",
             )
         )
+    bad_codes = [c for c in options.languages if not re.fullmatch(r"[a-z]{2,3}", c)]
+    if bad_codes:
+        raise DechiffreError(Errors.E251.format(got=",".join(options.languages)))
     for name in ("shard_size", "batch_size", "workers"):
         if getattr(options, name) < 1:
             raise DechiffreError(
@@ -1186,6 +1376,7 @@ def _manifest_for(
             "max_chars": options.max_chars,
             "formats": list(options.formats),
             "pipeline": spec.label(),
+            "languages": ",".join(options.languages) or None,
         },
         "pipeline": None,
         "shards": [],

@@ -162,8 +162,18 @@ def extract(
     ] = None,
     shard_size: Annotated[int, typer.Option(help="input items per output shard")] = 1000,
     max_chars: Annotated[
-        int, typer.Option(help="split longer documents on sentence boundaries (0: never)")
-    ] = 100_000,
+        int,
+        typer.Option(
+            help="split longer documents on sentence boundaries; this bounds memory (0: never)"
+        ),
+    ] = 20_000,
+    languages: Annotated[
+        str | None,
+        typer.Option(
+            help="process only documents in these languages (ISO codes, e.g. fr); others go "
+            "to the errors as 'language' (default: all, non-French ones with a warning)"
+        ),
+    ] = None,
     formats: Annotated[
         str, typer.Option(help="outputs of --output-dir: jsonl, parquet or both")
     ] = "jsonl,parquet",
@@ -187,6 +197,7 @@ def extract(
     from .archive_inputs import check_output_apart
     from .batch import EXIT_USAGE, EXIT_WORKER_DIED, BatchOptions, PipelineSpec
     from .errors import DechiffreError, Errors, WorkerDiedError
+    from .language import parse_languages
 
     if text is None and not inputs:
         _say("red", "error", "Give INPUT files, '-' for stdin, or --text.")
@@ -200,7 +211,7 @@ def extract(
             _check_output_file(output)
             check_output_apart(inputs or [], output)
         if text is not None:
-            _extract_one_text(text, spec, output)
+            _extract_one_text(text, spec, output, max_chars=max_chars)
             return
         assert inputs is not None
         options = BatchOptions(
@@ -215,6 +226,7 @@ def extract(
             workers=workers,
             engine=engine,
             scheduler=scheduler,
+            languages=parse_languages(languages),
         )
         show = err_console.is_terminal if progress is None else progress
         if output_dir is not None:
@@ -258,14 +270,14 @@ def _check_output_file(output: Path) -> None:
     raise DechiffreError(Errors.E203.format(path=output, what="JSONL file (-o)", reason=reason))
 
 
-def _extract_one_text(text: str, spec: Any, output: Path | None) -> None:
+def _extract_one_text(text: str, spec: Any, output: Path | None, *, max_chars: int) -> None:
     """The --text mode: one table, and the record to -o if given."""
     from .batch import check_spec, get_pipeline
     from .extract import extract_text
 
     check_spec(spec)
     nlp, _ = get_pipeline(spec)
-    record = extract_text(nlp, text)
+    record = extract_text(nlp, text, max_chars=max_chars)
     console.print(records_table(record))
     if output:
         output.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -313,6 +313,17 @@ class Errors(metaclass=ErrorsWithCodes):
         "its own output from). Pick another output path."
     )
 
+    # Long documents and languages (E250-E269)
+    E250 = (
+        "{path}, record {line}: document {doc_id!r} reads as {lang!r} ({percent}% of "
+        "its start, CLD2), expected one of --languages {languages}. It was skipped, "
+        "not output; drop --languages to tag it anyway (with French readings)."
+    )
+    E251 = (
+        "Invalid --languages: expected ISO 639-1 codes such as fr or fr,de, got "
+        "{got!r}. Pass two-letter codes separated by commas."
+    )
+
 
 class Warnings(metaclass=ErrorsWithCodes):
     """Warning messages: ``warnings.warn(Warnings.W001.format(...), DechiffreWarning)``."""
@@ -364,6 +375,20 @@ class Warnings(metaclass=ErrorsWithCodes):
         "{count} documents were skipped because their ids repeat ids read "
         "earlier (duplicate_id in the errors). To keep them, rerun with "
         "--id-scheme file, which prefixes each id with its file."
+    )
+
+    # Long documents and languages (W250-W269)
+    W250 = (
+        "{path}, record {line}: document {doc_id!r} has {count} run(s) of more than "
+        "{max_token} characters without a space (the longest {longest}, from "
+        "character {first}); expected words, names and amounts, which are far "
+        "shorter. Those runs were not tagged; the rest of the document was."
+    )
+    W251 = (
+        "{path}, record {line}: document {doc_id!r} reads as {lang!r} ({percent}% of "
+        "its start, CLD2), expected French. It was tagged with French rules, so "
+        "numbers may be misread ('1,200' as 1.2); meta.lang says {lang!r}. Pass "
+        "--languages fr to skip such documents instead."
     )
 
 

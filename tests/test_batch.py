@@ -179,6 +179,61 @@ def test_giant_document_is_split_and_stitched_with_original_offsets(
     assert whole.totals["warnings"] == {}
 
 
+ENGLISH = (
+    "The company said on Tuesday that it had raised $2 billion from investors, and that "
+    "about 1,200 jobs would be created over the next three years."
+)
+
+
+@pytest.mark.parametrize(
+    ("languages", "ids", "kinds", "code"),
+    [
+        ((), ["fr", "en", "tok"], {"other_language": 1, "long_token": 1}, 0),
+        (("fr",), ["fr", "tok"], {"language": 1, "long_token": 1}, 1),
+    ],
+)
+def test_other_languages_and_long_tokens_in_a_batch_run(
+    tmp_path: Path,
+    blank_pipeline: Path,
+    languages: tuple[str, ...],
+    ids: list[str],
+    kinds: dict[str, int],
+    code: int,
+) -> None:
+    src = tmp_path / "in.jsonl"
+    docs = [
+        {"id": "fr", "text": article(1)},
+        {"id": "en", "text": ENGLISH},
+        {"id": "tok", "text": article(2) + " " + "Zx9" * 40_000 + " " + article(3)},
+    ]
+    src.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+    out = tmp_path / "out"
+    spec = PipelineSpec(str(blank_pipeline))
+    summary = run_batch([str(src)], out, spec=spec, options=options(languages=languages))
+    records = {r["id"]: r for r in read_shards(out)}
+    assert list(records) == ids  # a skipped document is not output with empty spans
+    entries = [json.loads(x) for x in (out / "errors.jsonl").read_text().splitlines()]
+    assert {e["kind"]: 1 for e in entries} == kinds
+    assert summary.exit_code == code
+    if "en" in records:
+        assert records["en"]["meta"]["lang"] == "en"
+    assert "lang" not in records["fr"].get("meta", {})
+    tok = records["tok"]
+    assert all(s["end"] - s["start"] < 200 for s in tok["spans"]) and len(tok["spans"]) >= 4
+    assert all(tok["text"][s["start"] : s["end"]] == s["text"] for s in tok["spans"])
+
+
+def test_languages_option_is_checked(tmp_path: Path, blank_pipeline: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(article(1), encoding="utf-8")
+    result = runner.invoke(
+        app,
+        ["extract", str(src), "-o", str(tmp_path / "o.jsonl"), "--languages", "french!",
+         "--pipeline", str(blank_pipeline)],
+    )
+    assert result.exit_code == 2 and "E251" in result.output
+
+
 # --- sharded outputs ----------------------------------------------------------------------
 
 

@@ -9,23 +9,20 @@ from typing import Any
 import srsly
 from spacy.language import Language
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from . import attributes  # noqa: F401  (registers Span._ extensions)
 from .attributes import doc_countries
 from .errors import NotAnAmount
 from .numbers import AmountMatch, find_amounts, normalize
+from .quantity_object import find_objects
 
 LABEL = "QUANTITY"
 # longest amount: 4x the longest in the gold (49 characters); longer is a bug, not an amount
 MAX_SPAN_CHARS = 200
 WEST_AFRICA = ("SN", "ML", "CI", "BF", "NE", "TG", "BJ", "GN")
 CENTRAL_AFRICA = ("CM", "GA", "TD", "CF", "CG", "GQ")  # CFA francs of the BEAC: XAF
-DE_WORDS = {"de", "d'", "d’", "des", "du"}
-DETERMINERS = {"la", "l'", "l’", "les", "ces", "leurs", "leur", "ses", "sa", "son", "nos", "vos"}
-PLACE_UNITS = {"km", "m", "mi", "nmi", "cm", "mm"}
-OBJECT_POS = {"NOUN", "PROPN"}
 
 
 @Language.factory(
@@ -124,6 +121,7 @@ class QuantityTagger(Pipe):
     def find(self, doc: Doc) -> list[Span]:
         """QUANTITY spans of a Doc, with attributes set."""
         out: list[Span] = []
+        kept: list[AmountMatch] = []
         text = doc.text  # Doc.text joins every token: build it once
         matches = find_amounts(
             text, dollar=self.dollar_for(doc, text), franc=self.franc_for(doc, text)
@@ -136,15 +134,22 @@ class QuantityTagger(Pipe):
             span._.dechiffre_value_max = match.amount.value_max
             span._.dechiffre_unit = match.amount.unit
             span._.dechiffre_modifier = match.amount.modifier
-            span._.dechiffre_object = match.object_hint or find_object(span, match)
             span._.dechiffre_source = "rules"
             if (span.start_char, span.end_char) != (match.start, match.end):
                 span._.dechiffre_char_offsets = (match.start, match.end)
             out.append(span)
-        out.extend(self._from_classifier(doc, out))
+            kept.append(match)
+        extra = self._from_classifier(doc, out)
+        out.extend(span for span, _ in extra)
+        kept.extend(match for _, match in extra)
+        # objects last: an elided noun is read from the neighbouring amounts (RN27)
+        order = sorted(range(len(out)), key=lambda k: out[k].start)
+        spans, matches = [out[k] for k in order], [kept[k] for k in order]
+        for span, found in zip(spans, find_objects(spans, matches), strict=True):
+            span._.dechiffre_object = found.text
         return out
 
-    def _from_classifier(self, doc: Doc, found: list[Span]) -> list[Span]:
+    def _from_classifier(self, doc: Doc, found: list[Span]) -> list[tuple[Span, AmountMatch]]:
         """Classifier QUANTITY spans the rules missed, kept when the normalizer reads them."""
         key = self.cfg.get("classifier_key") or "dechiffre_classifier"
         if not self.cfg.get("classifier_quantities") or key not in doc.spans:
@@ -152,7 +157,7 @@ class QuantityTagger(Pipe):
         taken = {i for span in found for i in range(span.start, span.end)}
         text = doc.text
         dollar, franc = self.dollar_for(doc, text), self.franc_for(doc, text)
-        out: list[Span] = []
+        out: list[tuple[Span, AmountMatch]] = []
         for cand in doc.spans[key]:
             if cand.label_ != LABEL or any(i in taken for i in range(cand.start, cand.end)):
                 continue
@@ -166,9 +171,8 @@ class QuantityTagger(Pipe):
             span._.dechiffre_value_max = amount.value_max
             span._.dechiffre_unit = amount.unit
             span._.dechiffre_modifier = amount.modifier
-            span._.dechiffre_object = find_object(span, match)
             span._.dechiffre_source = "classifier"
-            out.append(span)
+            out.append((span, match))
             taken.update(range(span.start, span.end))
         return out
 
@@ -201,70 +205,6 @@ class QuantityTagger(Pipe):
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuantityTagger:
         self.cfg.update(srsly.json_loads(data))
         return self
-
-
-def _object_tokens(start: Token) -> list[Token]:
-    """A noun with its following adjectives and one determiner-less 'de' complement."""
-    doc = start.doc
-    toks = [start]
-    i = start.i + 1
-    while (
-        i < len(doc)
-        and doc[i].pos_ == "ADJ"
-        and doc[i].lower_ not in {"dernier", "derniers", "dernières", "premiers"}
-    ):
-        toks.append(doc[i])
-        i += 1
-    if (
-        i + 1 < len(doc)
-        and doc[i].lower_ in {"de", "d'", "d’"}
-        and doc[i + 1].pos_ in OBJECT_POS
-        and doc[i + 1].lower_ not in DETERMINERS
-    ):
-        toks.extend([doc[i], doc[i + 1]])
-        i += 2
-        while i < len(doc) and doc[i].pos_ == "ADJ":
-            toks.append(doc[i])
-            i += 1
-    return toks
-
-
-def find_object(span: Span, match: AmountMatch) -> str | None:
-    """What the amount counts: the noun it modifies, or its 'de' complement."""
-    doc = span.doc
-    i = span.end
-    if i >= len(doc):
-        return None
-    first = doc[i]
-    # skip adjectives placed before the noun: "210 nouveaux réseaux"
-    j = i
-    while (
-        j < len(doc)
-        and j < i + 2
-        and doc[j].pos_ == "ADJ"
-        and doc[j].lower_ not in {"dernières", "derniers", "premiers", "premières"}
-    ):
-        j += 1
-    if (
-        j < len(doc)
-        and doc[j].pos_ in OBJECT_POS
-        and first.lower_ not in DE_WORDS
-        and match.amount.unit is None
-    ):
-        return _text(doc[i : _object_tokens(doc[j])[-1].i + 1])
-    if first.lower_ in DE_WORDS:
-        if match.amount.unit in PLACE_UNITS:
-            return None
-        k = i + 1
-        if k < len(doc) and doc[k].lower_ in DETERMINERS:
-            k += 1
-        if k < len(doc) and doc[k].pos_ in OBJECT_POS:
-            return _text(doc[k : _object_tokens(doc[k])[-1].i + 1])
-    return None
-
-
-def _text(span: Span) -> str:
-    return span.text
 
 
 def set_entities(doc: Doc, spans: list[Span], *, overwrite_labels: set[str] | None) -> None:

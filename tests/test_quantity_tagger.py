@@ -40,6 +40,10 @@ def quantities(nlp: Language, text: str) -> list[dict[str, Any]]:
         ("Des centaines de familles ont fui.", "Des centaines", "familles"),
         ("Un migrant sur trois est mineur.", "Un migrant sur trois", "migrant"),
         ("Le bateau a coulé à 20 km de la côte.", "20 km", None),
+        ("Le loyer moyen atteint 900 euros.", "900 euros", "loyer moyen"),
+        ("Les prix ont enregistré une hausse de 3 %.", "3 %", "hausse"),
+        ("La redevance rapporterait 400 millions d'euros.", "400 millions d'euros", "redevance"),
+        ("L'armée a reçu 8 chars d'assaut T-72.", "8", "chars d'assaut T-72"),
     ],
 )
 def test_objects(nlp: Language, text: str, span: str, obj: str | None) -> None:

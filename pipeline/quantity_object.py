@@ -1,0 +1,479 @@
+"""What a QUANTITY counts or measures (its ``object``), read from the dependency parse.
+
+The rules follow ANNOTATION.md (QUANTITY keys) and GUIDELINES.md ("Object", RN27-RN29).
+Each rule has a name; ``find_objects`` says which one fired for each span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Span, Token
+
+from .numbers import AmountMatch
+from .quantity_object_words import (
+    CHANGE_NOUNS,
+    COMPARATIVE_WORDS,
+    COMPLEMENT_CASES,
+    DE_FORMS,
+    DETERMINERS,
+    KEPT_LOCUTIONS,
+    LOCUTION_NOUNS,
+    MEASURE_NOUNS,
+    MEASURE_VERBS,
+    NOT_MEASURE_CASES,
+    OBJECT_VERBS,
+    PLACE_ENTITY_LABELS,
+    PLACE_NOUNS,
+    PLACE_UNITS,
+    PREDETERMINERS,
+    TRIM_WORDS,
+)
+
+NOUNS = frozenset({"NOUN", "PROPN"})
+ARGUMENT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "iobj", "nmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+NOUN_HEAD_DEPS = frozenset({"nmod", "obl", "obl:mod", "obl:arg", "acl", "amod", "appos"})
+HEAD_CASES = frozenset({"de", "d'", "d’", "à"})
+RELATIVES = frozenset({"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"})
+
+
+class ObjectFound(NamedTuple):
+    """An object and the rule that found it (rule ``none`` when there is no object)."""
+
+    text: str | None
+    rule: str
+
+
+NONE = ObjectFound(None, "none")
+
+
+def find_objects(spans: Sequence[Span], matches: Sequence[AmountMatch]) -> list[ObjectFound]:
+    """Objects of the QUANTITY spans of one Doc (in text order), elided nouns filled in."""
+    found = [find_object(span, match) for span, match in zip(spans, matches, strict=True)]
+    # a conversion in parentheses takes the object of the amount it converts (RN27)
+    for k in range(1, len(found)):
+        if _is_conversion(spans[k - 1], spans[k]):
+            found[k] = ObjectFound(found[k - 1].text, "conversion")
+    for k in range(len(found)):
+        if found[k].rule == "bare" or (
+            found[k].rule in {"measure_noun", "measure_subject"} and _r2_pair(k, spans, found)
+        ):
+            found[k] = _elided(k, spans, matches, found)
+    return found
+
+
+def _r2_pair(k: int, spans: Sequence[Span], found: list[ObjectFound]) -> bool:
+    """'de 30 à 50 collaborateurs': the first value shares the second's counted noun (R2)."""
+    if k + 1 >= len(spans) or found[k + 1].rule != "counted_noun":
+        return False
+    between = spans[k].doc[spans[k].end : spans[k + 1].start]
+    return len(between) == 1 and between[0].lower_ == "à"
+
+
+def _is_conversion(before: Span, span: Span) -> bool:
+    """The span is in parentheses right after the amount before it: '125 dollars (82 300 F)'."""
+    doc = span.doc
+    between = doc[before.end : span.start]
+    if not 1 <= len(between) <= 2 or between[-1].text != "(":
+        return False
+    return len(between) == 1 or between[0].lower_ in {"soit", "environ"}
+
+
+def find_object(span: Span, match: AmountMatch) -> ObjectFound:
+    """The object of one span from its own syntax; rule ``bare`` marks a noun left out."""
+    if match.object_hint:
+        return ObjectFound(match.object_hint, "ratio")
+    unit = match.amount.unit
+    root = span.root
+    doc = span.doc
+    # 1. the noun the number modifies: "210 réseaux criminels"
+    if unit is None:
+        noun = _counted_noun(span)
+        if noun is not None:
+            return _measured(noun, "counted_noun", span, left=span.end)
+    # "14 des 24 équipes": the noun of the next amount (RN15)
+    if span.end + 1 < len(doc) and doc[span.end].lower_ in {"des", "d'entre"} and (
+        doc[span.end + 1].like_num or doc[span.end + 1].pos_ == "NUM"
+    ):
+        return ObjectFound(None, "bare")
+    # 2. the "de" complement: "3 000 tonnes de blé", "12 % des électeurs"
+    comp = _de_complement(span)
+    if comp is not None:
+        noun, left, determined = comp
+        if unit in PLACE_UNITS and determined:
+            return ObjectFound(None, "place")
+        if noun.pos_ == "PROPN" and unit in TIME_UNITS:
+            return NONE  # "les neuf années de Ronaldo"
+        if noun.lemma_.lower() in LOCUTION_NOUNS:
+            return NONE  # "à 15 ans de la part des talibans"
+        return _measured(noun, "de_complement", span, left=left)
+    if unit == "fois":
+        return _fois(span)
+    # 3. the head of "N de/à + amount": "une hausse de 3 %", "un enfant de 12 ans"
+    head = _noun_head(root, span)
+    if head is not None:
+        if head.lower_ in LOCUTION_NOUNS or head.lemma_.lower() in LOCUTION_NOUNS:
+            return ObjectFound(None, "bare")
+        if unit in PLACE_UNITS and _cases(root, span) & {"à"}:
+            return ObjectFound(None, "place")
+        return _measured(head, "noun_head", span)
+    # 4. the subject of a measure verb or copula: "le loyer atteint 900 euros"
+    subject = _measure_subject(root, span)
+    if subject is not None:
+        return _measured(subject, "measure_subject", span)
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.pos_ in NOUNS and unit is None:
+        return NONE
+    return ObjectFound(None, "bare")
+
+
+TIME_UNITS = frozenset(
+    "an mois semaine jour heure minute seconde siècle millénaire décennie".split()
+)
+
+
+def _cases(root: Token, span: Span) -> set[str]:
+    """Prepositions of the amount: its 'case' children and the word before it."""
+    cases = {c.lower_ for c in root.children if c.dep_ == "case"}
+    if span.start > 0:
+        cases.add(span.doc[span.start - 1].lower_)
+    cases.add(span[0].lower_)
+    return cases
+
+
+def _counted_noun(span: Span) -> Token | None:
+    """The noun after the span that the number modifies."""
+    doc = span.doc
+    i = span.end
+    j = i
+    # adjectives before the noun: "210 nouveaux réseaux", "deux autres joueurs"
+    while j < len(doc) and j < i + 2 and doc[j].pos_ == "ADJ" and doc[j].head.i > j:
+        j += 1
+    if j >= len(doc):
+        return None
+    noun = doc[j]
+    root = span.root
+    if noun.pos_ in NOUNS:
+        if doc[i].lower_ in DE_FORMS and root.head != noun:
+            return None
+        return noun
+    # a noun the tagger read as an adjective: "au moins 15 civils" ("deux autres": none)
+    if noun.pos_ == "ADJ" and root.head == noun and j == i and noun.lower_ not in TRIM_WORDS:
+        return noun
+    return None
+
+
+def _de_complement(span: Span) -> tuple[Token, int, bool] | None:
+    """'de' + noun after the span: the noun, where its phrase may start, whether determined."""
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) or doc[i].lower_ not in DE_FORMS:
+        return None
+    k = i + 1
+    determined = doc[i].lower_ in {"des", "du"}
+    while k < len(doc) and doc[k].lower_ in PREDETERMINERS:
+        k += 1
+    if k < len(doc) and doc[k].lower_ in DETERMINERS:
+        determined = True
+        k += 1
+    left = k
+    # adjectives before the noun, a superlative left out: "des plus grands joueurs"
+    while k + 1 < len(doc) and (
+        doc[k].pos_ == "ADJ" or doc[k].lower_ in COMPARATIVE_WORDS
+    ) and doc[k + 1].pos_ in NOUNS | {"ADJ"}:
+        if doc[k].lower_ in COMPARATIVE_WORDS:
+            left = k + 2
+        k += 1
+    if k < len(doc) and doc[k].pos_ in NOUNS:
+        return doc[k], left, determined
+    return None
+
+
+def _fois(span: Span) -> ObjectFound:
+    """'N fois' counts a following noun phrase ('deux fois la quantité de X') or nothing."""
+    doc = span.doc
+    k = span.end
+    if k < len(doc) and doc[k].lower_ in DETERMINERS:
+        k += 1
+        # "deux fois et demie la quantité d'énergie": a measure noun's complement
+        if k < len(doc) and doc[k].lemma_.lower() in MEASURE_NOUNS:
+            return _measured(doc[k], "fois_object", span)
+    return NONE
+
+
+def _noun_head(root: Token, span: Span) -> Token | None:
+    """The noun before the span whose 'de/à' complement the amount is."""
+    head = root.head
+    if head == root or head.i >= span.start:
+        return None
+    if not _cases(root, span) & HEAD_CASES:
+        return None
+    if root.dep_ not in NOUN_HEAD_DEPS:
+        return None
+    if head.pos_ in NOUNS:
+        return _climb(head, span)
+    # "des jeunes âgés de 15 à 24 ans", "des températures supérieures à 40 °C"
+    if head.pos_ in {"ADJ", "VERB"} and head.dep_ in {"acl", "amod"} and head.head.pos_ in NOUNS:
+        return _climb(head.head, span)
+    return None
+
+
+def _climb(noun: Token, span: Span) -> Token:
+    """A determiner-less 'de' complement gives its governing noun: 'chauffeur de camion'."""
+    if noun.dep_ == "nmod" and noun.head.pos_ in NOUNS and noun.head.i == noun.i - 2:
+        cases = [c.lower_ for c in noun.children if c.dep_ == "case"]
+        dets = [c for c in noun.children if c.dep_ == "det"]
+        if cases and cases[0] in COMPLEMENT_CASES and not dets:
+            return noun.head
+    if noun.lower_ in CHANGE_NOUNS or noun.lemma_.lower() in CHANGE_NOUNS:
+        # "l'augmentation du taux de 9,5 %": the thing that changes
+        for child in noun.rights:
+            if child.dep_ == "nmod" and child.pos_ == "NOUN" and child.i < span.start and any(
+                c.dep_ == "det" or c.lower_ in {"du", "des"} for c in child.children
+            ):
+                return child
+    return noun
+
+
+def _measure_subject(root: Token, span: Span) -> Token | None:
+    """The subject (or direct object) of the measure verb or copula that governs the amount."""
+    cases = {c.lower_ for c in root.children if c.dep_ == "case"}
+    if cases & NOT_MEASURE_CASES:
+        return None
+    # copula: "le loyer est de 900 euros" (the amount is the predicate)
+    if any(c.dep_ == "cop" for c in root.children):
+        for child in root.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < span.start:
+                return _resolve(child)
+    verb = root.head
+    if root.dep_ not in ARGUMENT_DEPS or verb == root:
+        return None
+    if verb.pos_ == "ADJ":  # "le PIB était supérieur d'environ 5 %"
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return _resolve(child)
+        return None
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in MEASURE_VERBS:
+        return None
+    if verb.lemma_.lower() == "passer" and not cases & HEAD_CASES:
+        return None  # "passer deux semaines en quarantaine": no measure
+    if verb.lemma_.lower() in OBJECT_VERBS and root.dep_ != "obj":
+        for child in verb.children:
+            if child.dep_ == "obj" and child.pos_ in NOUNS:
+                return child
+    while True:
+        for child in verb.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return _resolve(child)
+        if verb.dep_ == "xcomp" and verb.head != verb:  # "devrait coûter"
+            verb = verb.head
+            continue
+        return None
+
+
+def _resolve(subject: Token) -> Token | None:
+    """A subject noun; a relative pronoun gives its antecedent, another pronoun nothing."""
+    low = subject.lower_
+    if low in RELATIVES:
+        verb = subject.head
+        if verb.dep_.startswith("acl") and verb.head.pos_ in NOUNS:
+            return verb.head
+        return None
+    if subject.pos_ in {"PRON", "NUM", "DET"}:
+        return None
+    return subject
+
+
+def _measured(noun: Token, rule: str, span: Span, *, left: int | None = None) -> ObjectFound:
+    """A noun's object text; a measure noun gives its complement or nothing (RN28)."""
+    if noun.lemma_.lower() in MEASURE_NOUNS or noun.lower_ in MEASURE_NOUNS:
+        comp = _complement_noun(noun)
+        if comp is None or span.start <= comp.i < span.end:
+            return ObjectFound(None, "measure_noun")
+        noun, left = comp, None
+    return ObjectFound(_phrase(noun, left), rule)
+
+
+def _complement_noun(noun: Token) -> Token | None:
+    """The 'de' complement noun of a measure noun ('le nombre de migrants')."""
+    doc = noun.doc
+    k = noun.i + 1
+    if k < len(doc) and doc[k].lower_ in DE_FORMS:
+        k += 1
+        if k < len(doc) and doc[k].lower_ in DETERMINERS:
+            k += 1
+        if k < len(doc) and doc[k].pos_ in NOUNS:
+            return doc[k]
+    return None
+
+
+def _phrase(noun: Token, left: int | None = None) -> str:
+    """The noun with its adjectives and noun complements, trimmed (RN29)."""
+    doc = noun.doc
+    start = noun.i
+    k = noun.i - 1
+    if left is not None:
+        # between the amount and the noun: adjectives, trimmed words left out
+        while k >= left and doc[k].pos_ == "ADJ" and doc[k].lower_ not in TRIM_WORDS:
+            start = k
+            k -= 1
+    else:
+        # the noun's own adjectives before it: "le principal indice boursier"
+        while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].head == noun and (
+            doc[k].lower_ not in TRIM_WORDS
+        ):
+            start = k
+            k -= 1
+    end = _right_edge(noun) + 1
+    return doc[start:end].text
+
+
+def _right_edge(noun: Token) -> int:
+    """Last token index of the noun's own modifiers, read left to right from the noun."""
+    doc = noun.doc
+    n = len(doc)
+    last = noun.i
+    j = last + 1
+    while j < n:
+        tok = doc[j]
+        low = tok.lower_
+        if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i <= last):
+            if low in TRIM_WORDS or _has_complement(tok):
+                break
+            if tok.pos_ == "VERB" and not all(_is_de_complement(c) for c in tok.children):
+                break
+            last = j
+            j += 1
+            continue
+        # a comparative: "personnes plus âgées", "vaccins les plus prometteurs"
+        if low in COMPARATIVE_WORDS and j + 1 < n and doc[j + 1].pos_ == "ADJ":
+            if _has_complement(doc[j + 1]):
+                break
+            last = j + 1
+            j += 2
+            continue
+        # kept locutions: "de premier plan"
+        three = doc[j : j + 3].text.lower()
+        if three in KEPT_LOCUTIONS:
+            last = j + 2
+            j += 3
+            continue
+        if low in COMPLEMENT_CASES or low in {"du", "des"}:
+            got = _complement(doc, j, noun.i)
+            if got is None:
+                break
+            last = _right_edge(doc[got])
+            j = last + 1
+            continue
+        if low in {"ou", "et"} and j + 1 < n and doc[j + 1].pos_ in {"NOUN", "ADJ"} and (
+            doc[j + 1].head.i <= last and doc[j + 1].head.i >= noun.i
+        ) and not any(c.dep_ == "nummod" for c in doc[j + 1].children):
+            last = j + 1
+            j += 2
+            continue
+        # a noun or code right after the noun: "élèves sous-officiers", "chars d'assaut T-72"
+        if tok.pos_ in NOUNS and tok.head.i <= last and tok.head.i >= noun.i and not any(
+            c.dep_ in {"case", "det", "nummod"} for c in tok.children
+        ) and tok.ent_type_ not in PLACE_ENTITY_LABELS - {"ORG"}:
+            if tok.pos_ == "PROPN" and not any(ch.isdigit() for ch in tok.text):
+                break
+            last = j
+            j += 1
+            continue
+        break
+    return last
+
+
+def _is_de_complement(tok: Token) -> bool:
+    """A 'de' complement: 'cas confirmés de Covid-19'."""
+    return tok.dep_ in {"nmod", "obl", "obl:arg", "obl:mod"} and any(
+        c.dep_ == "case" and c.lower_ in DE_FORMS for c in tok.children
+    )
+
+
+def _has_complement(tok: Token) -> bool:
+    """An adjective with its own prepositional complement: 'âgés de 15 ans'."""
+    return any(c.dep_ in {"obl", "obl:arg", "obl:mod", "nmod"} for c in tok.rights)
+
+
+def _complement(doc: Doc, j: int, lo: int) -> int | None:
+    """Index of the noun of a 'de' complement starting at j that stays in the object.
+
+    Left out: places and origins ("soldats d'Allemagne", "de pays voisins"), named bodies
+    ("taux de la Banque centrale"), a determined complement the parse puts elsewhere.
+    """
+    n = len(doc)
+    low = doc[j].lower_
+    determined = low in {"du", "des"}
+    k = j + 1
+    if k < n and low in COMPLEMENT_CASES and doc[k].lower_ in DETERMINERS:
+        determined = True
+        k += 1
+    while k + 1 < n and doc[k].pos_ == "ADJ" and doc[k + 1].pos_ in NOUNS:
+        k += 1
+    if k >= n or doc[k].pos_ not in NOUNS:
+        return None
+    tok = doc[k]
+    if tok.lower_ in PLACE_NOUNS or tok.ent_type_ in PLACE_ENTITY_LABELS:
+        return None
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return None
+    if tok.pos_ == "PROPN":
+        # "Coupes des Nations" stays, "matches de Liga" goes (a name without determiner)
+        if not determined:
+            return None
+    elif determined:
+        return None  # "principaux avantages de l'eau potable"
+    if not lo <= tok.head.i <= k:
+        return None
+    return k
+
+
+def _elided(
+    k: int, spans: Sequence[Span], matches: Sequence[AmountMatch], found: list[ObjectFound]
+) -> ObjectFound:
+    """A value without its noun takes the noun of a neighbouring amount (RN27, R2, RN15)."""
+    span = spans[k]
+    unit = matches[k].amount.unit
+    sent_start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
+    # R2 "de 30 à 50 collaborateurs", RN15 "14 des 24 équipes": the next amount
+    if k + 1 < len(spans):
+        nxt = spans[k + 1]
+        between = span.doc[span.end : nxt.start]
+        if (
+            len(between) == 1
+            and between[0].lower_ in {"à", "a", "des", "sur"}
+            and found[k + 1].text is not None
+        ):
+            return ObjectFound(found[k + 1].text, "elided_next")
+    # RN27 "120 cas, contre 95", "12 à Agadir, 4 à Tanger"
+    for j in range(k - 1, max(k - 4, -1), -1):
+        prev = spans[j]
+        if prev.end <= sent_start:
+            break
+        if found[j].text is not None and matches[j].amount.unit == unit:
+            return ObjectFound(found[j].text, "elided_previous")
+    if unit is None:
+        noun = _list_head(span, sent_start)
+        if noun is not None:
+            return _measured(noun, "list_head", span)
+    return NONE
+
+
+def _list_head(span: Span, sent_start: int) -> Token | None:
+    """The noun a list after a colon refers back to: 'les migrants se répartissent : 12 à...'."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.pos_ in NOUNS and root.head.i < span.start:
+        return root.head
+    doc = span.doc
+    if not any(doc[i].text == ":" for i in range(max(sent_start, span.start - 12), span.start)):
+        return None
+    verb = root.head
+    if verb.pos_ != "VERB":
+        return None
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and child.pos_ in NOUNS and child.i < span.start:
+            return child
+    return None

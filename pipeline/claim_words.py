@@ -65,3 +65,8 @@ DAY_PARTS = ("soir", "matin", "après-midi")
 LAST_PERIODS = (
     "la semaine", "le mois", "l'hiver", "l'été", "l'automne", "le printemps", "la saison",
 )  # fmt: skip
+# Modals give way to the verb they govern: "pourraient être infectées" -> "infecter".
+MODAL_VERBS = frozenset({"pouvoir", "devoir", "vouloir", "falloir"})
+# "X sur Y", "X des Y": the amount is part of the total that follows.
+OUT_OF_CUES = frozenset({("des",), ("sur",), ("sur", "les"), ("sur", "ces"), ("d'entre", "les")})
+OUT_OF_WORDS = frozenset({"des", "sur", "d'entre"})

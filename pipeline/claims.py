@@ -26,6 +26,9 @@ from .claim_words import (
     EVENT_NOUNS,
     EVENT_SUFFIXES,
     MEASURE_NOUNS,
+    MODAL_VERBS,
+    OUT_OF_CUES,
+    OUT_OF_WORDS,
     REPORT_NOUNS,
     REPORT_VERBS,
     SOURCE_CASES,
@@ -89,6 +92,7 @@ class ClaimFinder(Pipe):
             rules: dict[str, str] = {}
             anchor = _anchor(amount)
             pred_tok, rules["predicate"] = _predicate(anchor)
+            pred_tok, rules["predicate"] = _refine_predicate(anchor, pred_tok, rules["predicate"])
             source, rules["source"] = self._source(sent, org_of, owner)
             here = sent_index[sent.start]
             if (
@@ -116,6 +120,8 @@ class ClaimFinder(Pipe):
                 ):
                     agent, rules["agent"] = actors[previous], "anaphora"
             part, rules["part_of"] = _part_of(amount, amounts)
+            if part is None and k + 1 < len(amounts):
+                part, rules["part_of"] = _out_of(amount, amounts[k + 1])
             time, rules["time"] = _time(amount, sent, times)
             if time is None and INHERIT_TIME and here > 0:
                 time, rules["time"] = _inherited_time(sents[here - 1], times)
@@ -267,6 +273,10 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
                 continue
             if _is_event_noun(head):
                 return head, "event_noun"
+            if CLIMB_ARGUMENT and head.dep_ in CLIMB_DEPS and head.head.pos_ == "VERB":
+                # "a dépêché une équipe de 12 agents": the noun the amount measures is the
+                # verb's argument, so the verb says what happened to it
+                return head.head, "argument_noun"
             return None, "describes"
         tok = head
     return None, "none"
@@ -320,7 +330,11 @@ def _agent(
     subj, rule = _clause_subject(verb)
     if subj is None or subj.i in own:
         return None, "none"
-    org = _org_in(subj.subtree, org_of)
+    if AGENT_HEAD_ONLY:
+        near = [subj, *(c for c in subj.children if c.dep_ in {"appos", "flat", "flat:name"})]
+        org = _org_in(near, org_of)
+    else:
+        org = _org_in(subj.subtree, org_of)
     if org is not None and org.start not in own:
         return org, rule
     return None, "none"
@@ -329,11 +343,20 @@ def _agent(
 PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
 
 
+AGENT_WITHOUT_PREDICATE = True
+# Chosen on both dev sets: "une équipe de 12 agents" as object, passive subject or oblique
+# of a verb takes that verb; a plain subject does not ("un pays de 8 millions a voté").
+CLIMB_ARGUMENT = True
+CLIMB_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl"})
+# Off: only the subject's head and appositions lost real-dev's "le gouvernement des Émirats".
+AGENT_HEAD_ONLY = False
+
+
 def _clause_subject(verb: Token) -> tuple[Token | None, str]:
     """A verb's subject: its own, one shared through xcomp/conj, or a relative's antecedent."""
     rule = "subject"
     for _ in range(4):
-        subj = _subject(verb)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is not None:
             if subj.lower_ in {"qui"} and verb.dep_ == "acl:relcl":
                 return verb.head, "relative"
@@ -431,3 +454,31 @@ def _inherited_time(previous: Span, times: list[TimeExpr]) -> tuple[dict[str, An
         return None, "none"
     best = inside[-1]
     return {"start": best.start, "end": best.end, "value": best.value}, "inherited"
+
+
+def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Token | None, str]:
+    """A modal gives way to the verb it governs; a counted noun's participle is its predicate."""
+    if pred is not None and pred.pos_ in {"VERB", "AUX"} and pred.lemma_.lower() in MODAL_VERBS:
+        inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if inner is not None:
+            return inner, "modal"
+    if pred is None or rule == "argument_noun":
+        part = next(
+            (c for c in anchor.children if c.dep_ == "acl" and c.pos_ == "VERB" and c.i > anchor.i),
+            None,
+        )
+        if part is not None:
+            return part, "participle"
+    return pred, rule
+
+
+def _out_of(amount: Span, following: Span) -> tuple[Span | None, str]:
+    """ "30 des 54 pays", "39 voix sur les 76 votants": the total that follows."""
+    if following.sent.start != amount.sent.start:
+        return None, "none"
+    between = [t.lower_ for t in amount.doc[amount.end : following.start]]
+    while between and between[0] not in OUT_OF_WORDS and len(between) > 1:
+        between = between[1:]  # the counted noun ("39 voix sur les 76")
+    if tuple(between) in OUT_OF_CUES:
+        return following, "out_of"
+    return None, "none"

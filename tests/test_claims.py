@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from spacy.language import Language
@@ -45,6 +46,15 @@ def test_seed_claims_are_all_right(nlp: Language, shared_dir: Path) -> None:
         ("l'an dernier", 2024, ("last_year", "2023")),
         ("l’année dernière", None, ("last_year", None)),  # nothing fixes the year
         ("cette année", None, ("this_year", None)),
+        ("du 5 au 7 octobre 2021", None, ("day_range", "2021-10-05/2021-10-07")),
+        ("au premier semestre", 2024, ("semester", "2024-01/2024-06")),
+        ("dans les années 1960", None, ("decade", "1960/1969")),
+        ("de juin à août", 2025, ("month_range", "2025-06/2025-08")),
+        ("depuis le 1er janvier", 2025, ("since_day", "2025-01-01/..")),
+        ("depuis août dernier", None, ("since_month", None)),
+        ("dimanche soir", 2025, ("weekday", None)),
+        ("d'ici la fin de l'année", 2025, ("by_end", None)),
+        ("au cours des huit dernières années", 2025, ("last_years", None)),
     ],
 )
 def test_time_expressions_resolve_only_what_the_text_fixes(
@@ -59,3 +69,111 @@ def test_relative_years_take_the_last_year_written_before() -> None:
     text = "Le bilan de 2023 est publié. Cette année, les départs baissent."
     found = [t for t in find_times(text) if t.rule == "this_year"]
     assert [t.value for t in found] == ["2023"]
+
+
+def _frame(nlp: Language, text: str, amount: str) -> tuple[dict[str, Any], dict[str, str]]:
+    doc = nlp(text)
+    (span,) = [e for e in doc.ents if e.label_ == "QUANTITY" and e.text == amount]
+    return span._.dechiffre_claim, span._.dechiffre_claim_rules
+
+
+def _text(text: str, ref: dict[str, int] | None) -> str | None:
+    return None if ref is None else text[ref["start"] : ref["end"]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "predicate", "rule"),
+    [
+        (
+            "Près de 500 maisons pourraient être détruites par la crue.",
+            "Près de 500",
+            "détruire",
+            "modal",
+        ),
+        (
+            "Le ministère de la Santé a dépêché une équipe de 12 agents à Kédougou.",
+            "12",
+            "dépêcher",
+            "argument_noun",
+        ),
+        (
+            "Le festival compte environ 2 500 films réalisés chaque année.",
+            "environ 2 500",
+            "réaliser",
+            "participle",
+        ),
+    ],
+)
+def test_predicate_rules(nlp: Language, text: str, amount: str, predicate: str, rule: str) -> None:
+    claim, rules = _frame(nlp, text, amount)
+    assert (claim["predicate"], rules["predicate"]) == (predicate, rule)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "agent", "rule"),
+    [
+        (
+            "Le Programme alimentaire mondial a dû réduire ses rations dans une dizaine de pays.",
+            "une dizaine",
+            "Programme alimentaire mondial",
+            "shared_subject",
+        ),
+        (
+            "Elle a remercié l'Unicef, qui a financé une vingtaine de centres.",
+            "une vingtaine",
+            "Unicef",
+            "relative",
+        ),
+        (
+            "TikTok aurait été téléchargé plus de deux milliards de fois.",
+            "plus de deux milliards de fois",
+            None,
+            "none",
+        ),
+    ],
+)
+def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:
+    claim, rules = _frame(nlp, text, amount)
+    assert (_text(text, claim["agent"]), rules["agent"]) == (agent, rule)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "source", "rule"),
+    [
+        (
+            "Le prix est fixé à 1 000 F CFA, a annoncé dimanche l'OIM.",
+            "1 000 F CFA",
+            "OIM",
+            "incise",
+        ),
+        (
+            "Selon l'OIM, 300 migrants ont été secourus. Le lendemain, 40 bateaux sont arrivés.",
+            "40",
+            None,
+            "none",
+        ),
+    ],
+)
+def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:
+    claim, rules = _frame(nlp, text, amount)
+    assert (_text(text, claim["source"]), rules["source"]) == (source, rule)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "total"),
+    [
+        (
+            "Pour être élu, il devra obtenir au moins 39 voix sur les 76 votants.",
+            "au moins 39",
+            "76",
+        ),
+        ("Mais 30 des 54 pays d'Afrique ne disposent pas de commission du film.", "30", "54"),
+    ],
+)
+def test_part_of_out_of(nlp: Language, text: str, amount: str, total: str) -> None:
+    claim, rules = _frame(nlp, text, amount)
+    assert (_text(text, claim["part_of"]), rules["part_of"]) == (total, "out_of")

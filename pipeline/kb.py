@@ -11,7 +11,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
+
+import srsly
+from spacy.pipeline import Pipe
 
 from .errors import Errors, KnowledgeBaseError
 
@@ -342,3 +345,39 @@ class KnowledgeBase:
     @classmethod
     def default(cls) -> KnowledgeBase:
         return cls(load_entries())
+
+
+class KBPipe(Pipe):
+    """A component holding a knowledge base: settings and entries round-trip to disk and bytes."""
+
+    cfg: dict[str, Any]
+    kb: KnowledgeBase | None
+
+    def set_entries(self, entries: list[OrgEntry]) -> None:
+        self.kb = KnowledgeBase(entries)
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "cfg.json", self.cfg)
+        if self.kb is not None:
+            srsly.write_jsonl(path / "orgs.jsonl", [e.to_json() for e in self.kb])
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Self:
+        path = Path(path)
+        if (path / "cfg.json").exists():
+            self.cfg.update(srsly.read_json(path / "cfg.json"))
+        if (path / "orgs.jsonl").exists():
+            self.set_entries(load_entries(path / "orgs.jsonl"))
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        entries = [e.to_json() for e in self.kb] if self.kb else []
+        data: bytes = srsly.msgpack_dumps({"cfg": self.cfg, "entries": entries})
+        return data
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> Self:
+        msg = srsly.msgpack_loads(data)
+        self.cfg.update(msg["cfg"])
+        self.set_entries(read_entries([srsly.json_dumps(e) for e in msg["entries"]], "<bytes>"))
+        return self

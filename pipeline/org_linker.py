@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.training import Example
 
 from .attributes import doc_countries
 from .errors import Errors
-from .kb import KnowledgeBase, OrgEntry, load_entries, read_entries
+from .kb import KBPipe, KnowledgeBase, load_entries
 from .org_rules import (
     ACRONYM,
     LABEL,
@@ -87,7 +84,7 @@ def make_org_linker(
     )
 
 
-class OrgLinker(Pipe):
+class OrgLinker(KBPipe):
     """Choose the ORG spans and their kb_ids: rule candidates (``doc.spans``), classifier, NER.
 
     It reads the candidates that ``dechiffre_org_rules`` wrote to ``doc.spans[rules_key]``
@@ -137,9 +134,6 @@ class OrgLinker(Pipe):
     ) -> None:
         """Load the knowledge base: package data unless a JSONL path is given."""
         self.set_entries(load_entries(kb_path))
-
-    def set_entries(self, entries: list[OrgEntry]) -> None:
-        self.kb = KnowledgeBase(entries)
 
     # -- running -------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -296,34 +290,6 @@ class OrgLinker(Pipe):
             elif not overlap:
                 keep.append(ent)
         doc.ents = sorted([*keep, *spans], key=lambda s: s.start)
-
-    # -- serialisation -------------------------------------------------------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg.json", self.cfg)
-        if self.kb is not None:
-            srsly.write_jsonl(path / "orgs.jsonl", [e.to_json() for e in self.kb])
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrgLinker:
-        path = Path(path)
-        if (path / "cfg.json").exists():
-            self.cfg.update(srsly.read_json(path / "cfg.json"))
-        if (path / "orgs.jsonl").exists():
-            self.set_entries(load_entries(path / "orgs.jsonl"))
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        entries = [e.to_json() for e in self.kb] if self.kb else []
-        data: bytes = srsly.msgpack_dumps({"cfg": self.cfg, "entries": entries})
-        return data
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> OrgLinker:
-        msg = srsly.msgpack_loads(data)
-        self.cfg.update(msg["cfg"])
-        lines = [srsly.json_dumps(e) for e in msg["entries"]]
-        self.set_entries(read_entries(lines, "<bytes>"))
-        return self
 
 
 PRODUCT_TYPES = {"company", "media"}

@@ -11,13 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, SpanGroup, Token
 from spacy.training import Example
 
@@ -25,6 +22,7 @@ from .attributes import doc_countries
 from .errors import Errors
 from .kb import (
     COUNTRY_CUES,
+    KBPipe,
     KnowledgeBase,
     OrgEntry,
     inflect_adjectives,
@@ -280,7 +278,7 @@ def make_org_rules(nlp: Language, name: str, *, spans_key: str) -> OrgRules:
     return OrgRules(nlp, name=name, spans_key=spans_key)
 
 
-class OrgRules(Pipe):
+class OrgRules(KBPipe):
     """Write ORG candidates from the knowledge base and the hand-written rules to ``doc.spans``."""
 
     def __init__(
@@ -550,37 +548,6 @@ class OrgRules(Pipe):
             return []
         kb_id = self.kb.resolve(span.text, countries=countries)
         return [Candidate(span.start, span.end, kb_id, "dateline")]
-
-
-    # -- serialisation -------------------------------------------------------
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg.json", self.cfg)
-        if self.kb is not None:
-            srsly.write_jsonl(path / "orgs.jsonl", [e.to_json() for e in self.kb])
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrgRules:
-        path = Path(path)
-        if (path / "cfg.json").exists():
-            self.cfg.update(srsly.read_json(path / "cfg.json"))
-        if (path / "orgs.jsonl").exists():
-            self.set_entries(load_entries(path / "orgs.jsonl"))
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        entries = [e.to_json() for e in self.kb] if self.kb else []
-        data: bytes = srsly.msgpack_dumps({"cfg": self.cfg, "entries": entries})
-        return data
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> OrgRules:
-        msg = srsly.msgpack_loads(data)
-        self.cfg.update(msg["cfg"])
-        lines = [srsly.json_dumps(e) for e in msg["entries"]]
-        from .kb import read_entries
-
-        self.set_entries(read_entries(lines, "<bytes>"))
-        return self
 
 
 

@@ -206,3 +206,15 @@ def nlp():  # type: ignore[no-untyped-def]
     from dechiffre.pipeline.extract import build_pipeline
 
     return build_pipeline()
+
+
+@pytest.fixture(scope="session")
+def rules_nlp():  # type: ignore[no-untyped-def]
+    """Blank French tokenizer and the dechiffre rules: fast, and enough for the plumbing."""
+    import spacy
+
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("dechiffre_org_rules").initialize(lambda: [], nlp=nlp)
+    nlp.add_pipe("dechiffre_quantities")
+    nlp.add_pipe("dechiffre_orgs", config={"use_ner": False}).initialize(lambda: [], nlp=nlp)
+    return nlp

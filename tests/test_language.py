@@ -22,17 +22,6 @@ ENGLISH = (
 GERMAN = "Die Regierung hat am Dienstag angekündigt, drei Millionen Euro für Schulen auszugeben."
 
 
-@pytest.fixture(scope="module")
-def rules_nlp() -> Any:
-    import spacy
-
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("dechiffre_org_rules").initialize(lambda: [], nlp=nlp)
-    nlp.add_pipe("dechiffre_quantities")
-    nlp.add_pipe("dechiffre_orgs", config={"use_ner": False}).initialize(lambda: [], nlp=nlp)
-    return nlp
-
-
 @pytest.mark.parametrize(
     ("text", "code", "other"),
     [

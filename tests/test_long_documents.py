@@ -21,18 +21,6 @@ SENTENCE = "L'OIM a aidé environ 1 664 migrants à rentrer chez eux. "
 TOKEN = "AbcdefGhij0123456789"
 
 
-@pytest.fixture(scope="module")
-def rules_nlp() -> Any:
-    """Blank French tokenizer and the dechiffre rules: fast, and enough for the plumbing."""
-    import spacy
-
-    nlp = spacy.blank("fr")
-    nlp.add_pipe("dechiffre_org_rules").initialize(lambda: [], nlp=nlp)
-    nlp.add_pipe("dechiffre_quantities")
-    nlp.add_pipe("dechiffre_orgs", config={"use_ner": False}).initialize(lambda: [], nlp=nlp)
-    return nlp
-
-
 def long_token(n: int) -> str:
     return (TOKEN * (n // len(TOKEN) + 1))[:n]
 

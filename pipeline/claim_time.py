@@ -10,7 +10,6 @@ text (a written year, or the document date) fixes it; otherwise it is None.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -214,9 +213,3 @@ def find_times(text: str, *, doc_year: int | None = None) -> list[TimeExpr]:
             found.append(TimeExpr(m.start(), m.end(), _value(rule, m, context), rule))
             taken.append((m.start(), m.end()))
     return sorted(found)
-
-
-def iter_years(text: str) -> Iterator[int]:
-    """The years written in a text, in order."""
-    for m in YEAR_RE.finditer(text):
-        yield int(m.group())

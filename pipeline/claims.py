@@ -81,7 +81,7 @@ class ClaimFinder(Pipe):
             return doc
         org_of = {t: e for e in orgs for t in range(e.start, e.end)}
         times = find_times(doc.text, doc_year=_year(doc._.get(DATE)))
-        owner = self._report_owner(doc, orgs, org_of)
+        owner = self._report_owner(doc, org_of)
         last_source: Span | None = None
         sents = list(doc.sents)
         sent_index = {sent.start: i for i, sent in enumerate(sents)}
@@ -151,7 +151,7 @@ class ClaimFinder(Pipe):
             yield self(doc)
 
     @staticmethod
-    def _report_owner(doc: Doc, orgs: list[Span], org_of: dict[int, Span]) -> Span | None:
+    def _report_owner(doc: Doc, org_of: dict[int, Span]) -> Span | None:
         """The organisation whose report the text cites ("Dans son rapport, le X a révélé")."""
         for sent in doc.sents:
             has_report = any(t.lemma_.lower() in REPORT_NOUNS for t in sent)
@@ -393,11 +393,9 @@ def _part_of(amount: Span, amounts: list[Span]) -> tuple[Span | None, str]:
     words = " ".join(t.lower_ for t in before)
     if not any(cue in words for cue in ("dont", "parmi", "y compris", "sur ces")):
         return None, "none"
-    earlier = [
-        a for a in amounts if a.end <= amount.start and a.sent.start >= amount.sent.start - 0
-    ]
-    earlier = [a for a in earlier if a.sent == amount.sent] or (
-        [a for a in amounts if a.end <= amount.start][-1:] if "sur ces" in words else []
+    before_it = [a for a in amounts if a.end <= amount.start]
+    earlier = [a for a in before_it if a.sent.start == amount.sent.start] or (
+        before_it[-1:] if "sur ces" in words else []
     )
     return (earlier[-1], "dont") if earlier else (None, "none")
 

@@ -28,6 +28,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from dechiffre.evaluation.gold import read_gold, write_gold
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 ANNOTATIONS = HERE / "annotations"
@@ -48,6 +50,7 @@ class ClaimError(ValueError):
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Stand-off claim records (not gold documents: those go through ``read_gold``)."""
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
@@ -146,7 +149,7 @@ def parse_claims(doc: dict[str, Any], raw: dict[str, Any], where: str) -> list[d
 
 
 def _docs(gold: Path) -> dict[str, dict[str, Any]]:
-    return {d["id"]: d for d in read_jsonl(gold)}
+    return {d["id"]: d for d in read_gold(gold)}
 
 
 def check(gold: Path, paths: list[Path]) -> int:
@@ -216,10 +219,8 @@ def build() -> int:
         if not path.exists() or not gold.exists():
             print(f"{set_name}: skipped ({path if not path.exists() else gold} is absent)")
             continue
-        docs = attach(read_jsonl(gold), read_jsonl(path), set_name)
-        with (GOLD / f"{set_name}.jsonl").open("w", encoding="utf-8") as handle:
-            for doc in docs:
-                handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        docs = attach(read_gold(gold), read_jsonl(path), set_name)
+        write_gold(docs, GOLD / f"{set_name}.jsonl")  # validates the claims' span refs
         n = sum(1 for d in docs for s in d["spans"] if "claim" in s)
         print(f"{GOLD / set_name}.jsonl: {len(docs)} documents, {n} claims")
     return 0

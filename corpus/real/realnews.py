@@ -33,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO / "corpus"))
 from build import MarkupError, link_kb, strip_markup  # noqa: E402
+from dechiffre.evaluation.gold import write_gold  # noqa: E402
 
 # As corpus/build.py's markup, but a span may hold single brackets ("gouvernement [RD] congolais").
 MARK = re.compile(r"\[\[(?P<body>(?:[^\[\]]|\[(?!\[)|\](?!\]))+?)\]\]")
@@ -257,9 +258,7 @@ def build(shared: Path) -> int:
     GOLD.mkdir(exist_ok=True)
     for name in ("train", "dev", "test"):
         part = [d for d in docs if splits[d["id"]] == name]
-        with (GOLD / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
-            for doc in part:
-                handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        write_gold(part, GOLD / f"{name}.jsonl")
         print(f"{GOLD / name}.jsonl: {len(part)} documents")
     (HERE / "kb_linking.log").write_text("\n".join(log) + "\n", encoding="utf-8")
     print(f"kb linking: {len(log)} kb_ids set or cleared (corpus/real/kb_linking.log)")
@@ -278,9 +277,7 @@ def pairs(first: str, second: list[str], out: Path, shared: Path) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for label, recs in (("annotator_a", b), ("annotator_b", a)):
         docs = gold_docs([recs[k] for k in common], shared)
-        with (out / f"{label}.jsonl").open("w", encoding="utf-8") as handle:
-            for doc in docs:
-                handle.write(json.dumps(doc, ensure_ascii=False) + "\n")
+        write_gold(docs, out / f"{label}.jsonl")
     print(f"{len(common)} documents annotated twice -> {out}/annotator_a.jsonl, annotator_b.jsonl")
     return 0
 

@@ -33,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 sys.path.insert(0, str(REPO / "corpus"))
 from build import MarkupError, link_kb, strip_markup  # noqa: E402
+
 from dechiffre.evaluation.gold import write_gold  # noqa: E402
 
 # As corpus/build.py's markup, but a span may hold single brackets ("gouvernement [RD] congolais").

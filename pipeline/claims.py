@@ -83,12 +83,16 @@ class ClaimFinder(Pipe):
         times = find_times(doc.text, doc_year=_year(doc._.get(DATE)))
         owner = self._report_owner(doc, org_of)
         last_source: Span | None = None
-        sents = list(doc.sents)
+        sents = sentences(doc)
+        sent_at = [0] * len(doc)
+        for i, unit in enumerate(sents):
+            for t in range(unit.start, unit.end):
+                sent_at[t] = i
         sent_index = {sent.start: i for i, sent in enumerate(sents)}
         actors = [_sentence_actor(sent, org_of) for sent in sents]
         last_source_sent, last_is_report = 0, False
         for k, amount in enumerate(amounts):
-            sent = amount.sent
+            sent = sents[sent_at[amount.start]]
             rules: dict[str, str] = {}
             anchor = _anchor(amount)
             pred_tok, rules["predicate"] = _predicate(anchor)
@@ -103,7 +107,7 @@ class ClaimFinder(Pipe):
             ):
                 source, rules["source"] = last_source, "inherited"
             following = amounts[k + 1].start if k + 1 < len(amounts) else len(doc)
-            agent, rules["agent"] = _agent(amount, anchor, pred_tok, org_of, following)
+            agent, rules["agent"] = _agent(amount, sent, anchor, pred_tok, org_of, following)
             if agent is None and self.cfg["inherit_agent"] and pred_tok is not None:
                 verb = next(
                     (t for t in [pred_tok, *pred_tok.ancestors] if t.pos_ in {"VERB", "AUX"}),
@@ -119,8 +123,8 @@ class ClaimFinder(Pipe):
                     and actors[previous] is not None
                 ):
                     agent, rules["agent"] = actors[previous], "anaphora"
-            part, rules["part_of"] = _part_of(amount, amounts)
-            if part is None and k + 1 < len(amounts):
+            part, rules["part_of"] = _part_of(amount, sent, amounts)
+            if part is None and k + 1 < len(amounts) and amounts[k + 1].end <= sent.end:
                 part, rules["part_of"] = _out_of(amount, amounts[k + 1])
             time, rules["time"] = _time(amount, sent, times)
             if time is None and INHERIT_TIME and here > 0:
@@ -207,6 +211,25 @@ class ClaimFinder(Pipe):
                     if nxt.i in org_of:
                         return org_of[nxt.i], "incise"
         return None, "none"
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, also cut at paragraph breaks (rule 'paragraph').
+
+    fr_core_news_md often runs a sentence across a blank line ("... dirhams.\\n\\nSelon le
+    HCP, ..."); a paragraph break always ends a sentence in news, so no source, agent,
+    part_of or time is taken across it.
+    """
+    units: list[Span] = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text and tok.i > start:
+                units.append(doc[start : tok.i])
+                start = tok.i
+        if start < sent.end:
+            units.append(doc[start : sent.end])
+    return units
 
 
 def _year(date: Any) -> int | None:
@@ -301,9 +324,13 @@ def _org_in(tokens: Iterable[Token], org_of: dict[int, Span]) -> Span | None:
 
 
 def _agent(
-    amount: Span, anchor: Token, pred: Token | None, org_of: dict[int, Span], next_start: int
+    amount: Span,
+    sent: Span,
+    anchor: Token,
+    pred: Token | None,
+    org_of: dict[int, Span],
+    next_start: int,
 ) -> tuple[Span | None, str]:
-    sent = amount.sent
     words = [t.lower_ for t in sent]
     stop = min(len(words), next_start - sent.start)
     for cue in AGENT_CUES:
@@ -347,7 +374,6 @@ def _agent(
 PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
 
 
-AGENT_WITHOUT_PREDICATE = True
 # Chosen on both dev sets: "une équipe de 12 agents" as object, passive subject or oblique
 # of a verb takes that verb; a plain subject does not ("un pays de 8 millions a voté").
 CLIMB_ARGUMENT = True
@@ -387,14 +413,14 @@ def _sentence_actor(sent: Span, org_of: dict[int, Span]) -> Span | None:
     return None
 
 
-def _part_of(amount: Span, amounts: list[Span]) -> tuple[Span | None, str]:
+def _part_of(amount: Span, sent: Span, amounts: list[Span]) -> tuple[Span | None, str]:
     doc = amount.doc
-    before = doc[max(amount.sent.start, amount.start - 3) : amount.start]
+    before = doc[max(sent.start, amount.start - 3) : amount.start]
     words = " ".join(t.lower_ for t in before)
     if not any(cue in words for cue in ("dont", "parmi", "y compris", "sur ces")):
         return None, "none"
     before_it = [a for a in amounts if a.end <= amount.start]
-    earlier = [a for a in before_it if a.sent.start == amount.sent.start] or (
+    earlier = [a for a in before_it if a.start >= sent.start] or (
         before_it[-1:] if "sur ces" in words else []
     )
     return (earlier[-1], "dont") if earlier else (None, "none")

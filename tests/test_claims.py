@@ -186,3 +186,28 @@ def test_conversion_in_parentheses_has_the_claim_of_what_it_converts(nlp: Langua
     first, second = [e for e in doc.ents if e.label_ == "QUANTITY"]
     assert second._.dechiffre_claim == {**first._.dechiffre_claim, "part_of": None}
     assert set(second._.dechiffre_claim_rules.values()) == {"conversion"}
+
+
+@pytest.mark.parametrize(
+    ("words", "starts", "expected"),
+    [
+        # one parsed sentence across a blank line: two units
+        (["Il", "a", "versé", "9", "euros", ".", "\n\n", "Selon", "l'", "OIM", ",", "rien", "."],
+         [True] + [False] * 12,
+         ["Il a versé 9 euros .", "\n\n Selon l' OIM , rien ."]),
+        # no blank line: the parser's sentences stay as they are
+        (["Il", "a", "versé", "9", "euros", ".", "Selon", "l'", "OIM", ",", "rien", "."],
+         [True] + [False] * 5 + [True] + [False] * 5,
+         ["Il a versé 9 euros .", "Selon l' OIM , rien ."]),
+    ],
+)  # fmt: skip
+def test_sentences_end_at_paragraph_breaks(
+    words: list[str], starts: list[bool], expected: list[str]
+) -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from dechiffre.pipeline.claims import sentences
+
+    doc = Doc(spacy.blank("fr").vocab, words=words, spaces=[True] * len(words), sent_starts=starts)
+    assert [s.text.strip() for s in sentences(doc)] == [e.strip() for e in expected]

@@ -118,7 +118,7 @@ def main() -> None:
     parser.add_argument("--kinds", default="news,token")
     parser.add_argument("--pipeline", default="default")
     parser.add_argument("--api", default="extract", choices=("extract", "batch"))
-    parser.add_argument("--max-chars", type=int, default=100_000)
+    parser.add_argument("--max-chars", type=int, default=20_000)  # DEFAULT_MAX_CHARS
     parser.add_argument("--json", type=Path)
     parser.add_argument("--case", help=argparse.SUPPRESS)
     args = parser.parse_args()

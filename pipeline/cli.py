@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 import threading
@@ -876,9 +877,16 @@ def train(
     from rich.markup import escape
     from spacy.cli._util import parse_config_overrides
 
+    from .classifier_training import log as train_log
     from .classifier_training import train as train_classifier
     from .errors import DechiffreError
 
+    # a run takes many minutes: show its data counts, evaluations and early stopping
+    if not train_log.handlers:
+        from rich.logging import RichHandler
+
+        train_log.addHandler(RichHandler(console=err_console, show_path=False))
+        train_log.setLevel(logging.INFO)
     try:
         report = train_classifier(config, parse_config_overrides(ctx.args) or None)
     except DechiffreError as err:

@@ -249,3 +249,21 @@ def test_linear_schedule_fits_the_time_limit() -> None:
     assert schedule.horizon == 50
     assert schedule.factor(30) == pytest.approx(0.5)
     assert not schedule.fit(20, 60.0, 900.0), "the horizon never moves out again"
+
+
+def test_cli_train_shows_progress(
+    tmp_path: Path,
+    tiny_base_model: Path,
+    tiny_gold_file: Path,
+    write_tiny_config: Callable[..., Path],
+) -> None:
+    from typer.testing import CliRunner
+
+    from dechiffre.pipeline.cli import app
+
+    cfg = write_tiny_config(tmp_path, tiny_base_model, tiny_gold_file, max_steps=2)
+    result = CliRunner().invoke(app, ["train", "--config", str(cfg)])
+    assert result.exit_code == 0, result.output
+    # a long run must not be silent: data counts and evaluations go to stderr as it runs
+    assert "steps planned" in result.output
+    assert "eval" in result.output

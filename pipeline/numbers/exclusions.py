@@ -24,6 +24,7 @@ from .lexicon import (
     DAY_BEFORE,
     DECADE_BEFORE,
     DURING,
+    EVENT_DETERMINERS,
     FIRST_LAST,
     IDENTIFIER_BEFORE,
     LEGAL_LETTERS,
@@ -77,6 +78,20 @@ def _glued_to_word(c: Candidate) -> bool:
         and prev.kind == "word"
         and prev.low not in CURRENCY_PREFIXES
     )
+
+
+def _dotted_code(c: Candidate) -> bool:
+    """BA.2, B.1.1.529, XBB.1.5: digits glued by a dot after a capitalised code."""
+    sc, k = c.sc, c.num_idx
+    if c.num.kind != "num":
+        return False
+    while k > 1 and sc.toks[k - 1].text == "." and sc.contiguous_dot(k - 1):
+        k -= 2
+        if sc.toks[k].kind == "word":
+            return any(ch.isupper() for ch in sc.toks[k].text)
+        if sc.toks[k].kind != "num":
+            return False
+    return False
 
 
 def _word_hyphen_code(c: Candidate) -> bool:
@@ -445,9 +460,17 @@ def _time_locating(c: Candidate) -> bool:
     if c.amount.unit not in LOCATING_UNITS:
         return False
     sc, i, end = c.sc, c.i, c.end
-    before = [sc.low(x) for x in range(i - 3, i)]
+    x = i
+    while x > i - 3 and sc.low(x - 1) in RELATIVE_ADVERBS:
+        x -= 1  # il y a tout juste un mois
+    before = [sc.low(y) for y in range(x - 3, x)]
     if before[-3:] == ["il", "y", "a"] or before[-2:] == ["y", "a"]:
         return True
+    if sc.low(i - 1) == "à" and (
+        sc.low(end) in {"du", "des"}
+        or (sc.low(end) in {"de", "d'"} and sc.low(end + 1) in EVENT_DETERMINERS)
+    ):
+        return True  # à dix jours de l'élection (but: condamné à 5 ans de prison)
     k = end
     while k < end + 2 and sc.low(k) in RELATIVE_ADVERBS and sc.low(k) != "plus":
         k += 1  # deux ans seulement après
@@ -483,6 +506,7 @@ def _pronoun_un(c: Candidate) -> bool:
 RULES: tuple[tuple[str, Rule], ...] = (
     ("glued_to_word", _glued_to_word),
     ("word_hyphen_code", _word_hyphen_code),
+    ("dotted_code", _dotted_code),
     ("ordinal_suffix", _ordinal_suffix),
     ("glued_word_after", _glued_word_after),
     ("digit_date_or_clock", _digit_date_or_clock),

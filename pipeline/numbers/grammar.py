@@ -18,6 +18,7 @@ from . import exclusions
 from .amount import Amount, AmountMatch, Exclusion, clean
 from .lexicon import (
     ALL_UNITS,
+    ALONE_WORDS,
     ARTICLE_ONES,
     CASE_SENSITIVE_UNITS,
     CENTIMES,
@@ -167,6 +168,10 @@ class Scanner:
                     continue
                 return ModifierParse(i + size, table[key])
         return None
+
+    def contiguous_dot(self, i: int) -> bool:
+        """Token i is glued to the tokens on both sides ('BA.2')."""
+        return 0 < i < len(self.toks) - 1 and self.adjacent(i - 1, i) and self.adjacent(i, i + 1)
 
     def contiguous(self, i: int, j: int) -> bool:
         """No line break between tokens i..j-1."""
@@ -510,6 +515,10 @@ class Scanner:
             j += 2
         unit: str | None = None
         found = self.unit_after(j, after_digits=False, scaled=True)
+        if found is None and self.low(j) in _DE and value < 1_000:
+            found = self.unit_at(j + 1, after_digits=False)  # une quinzaine de jours
+            if found and found.unit not in TIME_CODES:
+                found = None
         if found and self.low(j) in _DE:
             j, unit = found
         return Parse(j, Amount(clean(value), None, unit, modifier))
@@ -688,6 +697,12 @@ class Scanner:
             if signed and (low != "plus" or signed.amount.unit in TEMPERATURES):
                 return signed
             return None
+        # un seul pays, une seule fois: "seul" makes the article a count of one
+        if low in ARTICLE_ONES and self.low(i + 1) in ALONE_WORDS:
+            unit = self.unit_at(i + 2, after_digits=False)
+            if unit:
+                return Parse(unit.end, Amount(1, None, unit.unit, None), True)
+            return Parse(i + 2, Amount(1), True)
         # un/une + unit: "un an de prison", "une semaine", "un euro"
         if low in ARTICLE_ONES:
             unit = self.unit_at(i + 1, after_digits=False)
@@ -762,6 +777,8 @@ class Scanner:
         mod = self.modifier_at(i)
         if mod:
             j, modifier = mod
+            if self.low(j) in ARTICLE_ONES and self.low(j + 1) in ALONE_WORDS:
+                return None  # autour d'une seule radio: a place, not a hedge
             # "plus de la moitié": the table entry already ate "la"
             inner = self.quantity_at(j)
             if inner is None and self.low(j - 1) == "la" and self.low(j) == "moitié":

@@ -40,6 +40,8 @@ TENS_WORDS = words(
 SCALE_IN_WORDS = words("cent cents mille mil million millions milliard milliards")
 NUMBER_WORDS = UNITS_WORDS | TENS_WORDS | SCALE_IN_WORDS
 ARTICLE_ONES = words("un une")
+# "un seul", "une seule": the article is then a count of one
+ALONE_WORDS = words("seul seule")
 
 SCALES: dict[str, int] = {
     "mille": 10**3,
@@ -259,7 +261,7 @@ Mbit/s: mégabits par seconde | mégabit par seconde | mbit / s | mb / s
 ft: pieds
 in: pouces
 dB: décibels | décibel | db
-kcal: kilocalories | kcal
+kcal: kilocalories | kilocalorie | kcal | kcals
 kWc: kwc
 MW: mw | mégawatts | mégawatt
 W: watts | watt
@@ -396,6 +398,10 @@ CHANNELS: dict[str, frozenset[int]] = {
 # A single capital letter and a dot before digits: legal code articles (L. 2212-2)
 LEGAL_LETTERS = words("L R D A")
 # Adverbs between a duration and "avant"/"après": "deux ans seulement après"
+# "à dix jours de la fin": a determiner after "de" makes the duration a distance in time
+EVENT_DETERMINERS = words(
+    "la le l' les son sa ses leur leurs ce cet cette ces notre nos votre vos mon ma mes"
+)
 RELATIVE_ADVERBS = words("seulement juste environ pile exactement tout à peine à-peine plus")
 LOCATING_UNITS = words("an mois semaine jour heure siècle décennie minute trimestre")
 FIRST_LAST = words("premiers premières derniers dernières")
@@ -426,4 +432,6 @@ CHANGE_WORDS = words(
 )
 # "72,47° Est": a coordinate, not an angle
 COMPASS = words("nord sud est ouest n s e o w")
-SENTENCE_PUNCT = frozenset({".", "!", "?", ":", "«", '"', "(", "–", "-", "—"})
+# A line break left escaped in scraped text (backslash + n) also starts a line
+ESCAPED_BREAKS = frozenset({"\\n", "\\r", "\\t"})
+SENTENCE_PUNCT = frozenset({".", "!", "?", ":", "«", '"', "(", "–", "-", "—"}) | ESCAPED_BREAKS

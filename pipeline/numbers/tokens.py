@@ -27,9 +27,11 @@ TOKEN_RE = re.compile(
     r"|\d+\.\d{1,2}(?!\d)"  # 3.5
     r"|\d+"
     r")"
+    r"|(?P<esc>\\[nrt])"  # a line break left escaped (backslash, n) in scraped text
     r"|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*['’]?)"
     r"|(?P<sym>\S)"
 )
+_KIND = {"num": "num", "word": "word"}  # "esc" and "sym" are both symbols
 _DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _SPACES = str.maketrans("", "", " \u00a0\u202f")
 
@@ -51,7 +53,7 @@ def _low(text: str) -> str:
 def tokenize(text: str) -> list[Token]:
     """Split text into number, word and symbol tokens with offsets."""
     return [
-        Token(m.group(), m.start(), m.end(), m.lastgroup or "sym", _low(m.group()))
+        Token(m.group(), m.start(), m.end(), _KIND.get(m.lastgroup or "", "sym"), _low(m.group()))
         for m in TOKEN_RE.finditer(text)
     ]
 

@@ -126,7 +126,13 @@ class ClaimFinder(Pipe):
             part, rules["part_of"] = _part_of(amount, sent, amounts)
             if part is None and k + 1 < len(amounts) and amounts[k + 1].end <= sent.end:
                 part, rules["part_of"] = _out_of(amount, amounts[k + 1])
-            time, rules["time"] = _time(amount, sent, times)
+            time, rules["time"] = _time(
+                amount, sent, times, anchor if pred_tok is None else pred_tok
+            )
+            if time is None and part is not None and rules["part_of"] == "dont":
+                # "2 000 places d'ici la fin de l'année, dont 750 ...": the whole's time
+                time = part._.get(CLAIM)["time"] if part._.get(CLAIM) else None
+                rules["time"] = "part_time" if time is not None else rules["time"]
             if time is None and INHERIT_TIME and here > 0:
                 time, rules["time"] = _inherited_time(sents[here - 1], times)
             amount._.set(
@@ -426,7 +432,29 @@ def _part_of(amount: Span, sent: Span, amounts: list[Span]) -> tuple[Span | None
     return (earlier[-1], "dont") if earlier else (None, "none")
 
 
-def _time(amount: Span, sent: Span, times: list[TimeExpr]) -> tuple[dict[str, Any] | None, str]:
+def _clause(tok: Token) -> Token:
+    """The head of the clause a token belongs to: its nearest verb or clause-heading ancestor."""
+    for _ in range(12):
+        if (
+            tok.head.i == tok.i
+            or tok.dep_ in CLAUSE_DEPS
+            or (tok.pos_ == "VERB" and tok.dep_ != "acl")
+        ):
+            return tok
+        tok = tok.head  # a participle ("des règlements liés au trafic en 2025") is no clause
+    return tok
+
+
+def _shares_time(clause: Token) -> bool:
+    """A clause placed by its head's time: coordinated, a complement, an infinitive."""
+    return clause.dep_ in SHARED_CLAUSE_DEPS or (
+        clause.dep_ == "advcl" and "Inf" in clause.morph.get("VerbForm")
+    )
+
+
+def _time(
+    amount: Span, sent: Span, times: list[TimeExpr], pred: Token
+) -> tuple[dict[str, Any] | None, str]:
     inside = [
         t
         for t in times
@@ -436,10 +464,47 @@ def _time(amount: Span, sent: Span, times: list[TimeExpr]) -> tuple[dict[str, An
     ]
     if not inside:
         return None, "none"
+    if TIME_SAME_CLAUSE:
+        # "a dévoilé jeudi son plan, qui prévoit 185 milliards": "jeudi" places the
+        # unveiling, not the amount of the relative clause (rule 'other_clause'). A clause
+        # shares the time of the one it is coordinated with or completes ("a démantelé
+        # 90 cellules et interpellé 1 400 personnes", "ont réussi, en 2024, à déjouer"),
+        # and a time that opens the sentence places all of it ("Entre 2018 et 2021, ...").
+        doc = amount.doc
+        here = _clause(pred)
+        scope = {here.i}
+        while _shares_time(here) and here.head.i != here.i:
+            here = _clause(here.head)
+            scope.add(here.i)
+        opening = next((t.idx for t in sent if not t.is_space), sent.start_char)
+        main = next((t for t in sent if t.head.i == t.i), sent.root)
+        text = doc.text
+        scoped = []
+        for t in inside:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.pos_ in {"VERB", "AUX"} and root.head.i != root.i:
+                root = root.head  # "il y a deux ans": the clause the expression sits in
+            clause = _clause(root)
+            fronted = t.start <= opening + 1 or (
+                t.end <= main.idx and text[t.end : t.end + 2].lstrip()[:1] == ","
+            )
+            if clause.i in scope or fronted:
+                scoped.append(t)
+        if not scoped:
+            return None, "other_clause"
+        inside = scoped
     best = min(
         inside, key=lambda t: min(abs(t.start - amount.end_char), abs(amount.start_char - t.end))
     )
     return {"start": best.start, "end": best.end, "value": best.value}, best.rule
+
+
+CLAUSE_DEPS = frozenset({"acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj"})
+TIME_SAME_CLAUSE = True
+SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
 
 
 def _ref(span: Span | None) -> Ref | None:

@@ -211,3 +211,32 @@ def test_sentences_end_at_paragraph_breaks(
 
     doc = Doc(spacy.blank("fr").vocab, words=words, spaces=[True] * len(words), sent_starts=starts)
     assert [s.text.strip() for s in sentences(doc)] == [e.strip() for e in expected]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "time", "rule"),
+    [
+        (  # the relative clause's amount is not placed by the main clause's day
+            "L'OIM a publié jeudi un rapport, qui recense 300 migrants disparus en mer.",
+            "300",
+            None,
+            "other_clause",
+        ),
+        (  # a time that opens the sentence places all of it
+            "Entre 2019 et 2021, l'entreprise a fait travailler 187 ouvriers détachés.",
+            "187",
+            "Entre 2019 et 2021",
+            "between_years",
+        ),
+        (  # coordinated verbs share their time
+            "La police a démantelé en mars 12 réseaux et interpellé 300 passeurs.",
+            "300",
+            "en mars",
+            "month",
+        ),
+    ],
+)
+def test_time_rules(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:
+    claim, rules = _frame(nlp, text, amount)
+    assert (_text(text, claim["time"]), rules["time"]) == (time, rule)

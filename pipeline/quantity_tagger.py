@@ -23,6 +23,8 @@ LABEL = "QUANTITY"
 MAX_SPAN_CHARS = 200
 WEST_AFRICA = ("SN", "ML", "CI", "BF", "NE", "TG", "BJ", "GN")
 CENTRAL_AFRICA = ("CM", "GA", "TD", "CF", "CG", "GQ")  # CFA francs of the BEAC: XAF
+# Units that news gives a narrower sense than the normalizer: a bare degree is a temperature
+NEWS_UNITS = {"°": "°C"}
 
 
 @Language.factory(
@@ -132,7 +134,7 @@ class QuantityTagger(Pipe):
                 continue
             span._.dechiffre_value = match.amount.value
             span._.dechiffre_value_max = match.amount.value_max
-            span._.dechiffre_unit = match.amount.unit
+            span._.dechiffre_unit = NEWS_UNITS.get(match.amount.unit or "", match.amount.unit)
             span._.dechiffre_modifier = match.amount.modifier
             span._.dechiffre_source = "rules"
             if (span.start_char, span.end_char) != (match.start, match.end):
@@ -169,7 +171,7 @@ class QuantityTagger(Pipe):
             match = AmountMatch(span.start_char, span.end_char, span.text, amount)
             span._.dechiffre_value = amount.value
             span._.dechiffre_value_max = amount.value_max
-            span._.dechiffre_unit = amount.unit
+            span._.dechiffre_unit = NEWS_UNITS.get(amount.unit or "", amount.unit)
             span._.dechiffre_modifier = amount.modifier
             span._.dechiffre_source = "classifier"
             out.append((span, match))

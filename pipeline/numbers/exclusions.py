@@ -27,16 +27,20 @@ from .lexicon import (
     EVENT_DETERMINERS,
     FIRST_LAST,
     IDENTIFIER_BEFORE,
+    IDIOM_SIZES,
+    IDIOMS,
     LEGAL_LETTERS,
     LOCATING_UNITS,
     MODIFIERS_FIRST,
     MONTHS,
     NAME_BEFORE,
+    NEXT_WORDS,
     NOT_PLURAL_NOUNS,
     ORDINAL_SUFFIX_RE,
     PLURAL_DETERMINERS,
     RELATIVE_ADVERBS,
     SCORE_CONTEXT,
+    SPACED_ORDINAL_SUFFIXES,
     TIME_LOCATING_AFTER,
     WEEKDAYS,
     YEAR_CONTEXT_BEFORE,
@@ -115,9 +119,11 @@ def _glued_after(c: Candidate) -> Token | None:
 
 
 def _ordinal_suffix(c: Candidate) -> bool:
-    """3e, 1er, 2ème: an ordinal."""
+    """3e, 1er, 2ème, '644 ème': an ordinal."""
     glued = _glued_after(c)
-    return glued is not None and glued.kind == "word" and bool(_ORDINAL_SUFFIX.fullmatch(glued.low))
+    if glued is not None:
+        return glued.kind == "word" and bool(_ORDINAL_SUFFIX.fullmatch(glued.low))
+    return c.num.kind == "num" and c.end == c.num_idx + 1 and c.nxt in SPACED_ORDINAL_SUFFIXES
 
 
 def _read_as_slash_fraction(c: Candidate) -> bool:
@@ -347,6 +353,34 @@ def _name_with_digits(c: Candidate) -> bool:
     return channel is not None and c.amount.value in channel
 
 
+def _capitalised_head(c: Candidate) -> bool:
+    """Ligue 1, l'Entente 2, Major 1: a small bare number closing a capitalised name."""
+    sc, k = c.sc, c.num_idx
+    if c.i != k or c.end != k + 1 or c.num.kind != "num" or not c.num.text.isdigit():
+        return False
+    if c.amount.unit is not None or len(c.num.text) > 2 or k == 0:
+        return False
+    before = sc.toks[k - 1]
+    if before.kind != "word" or not before.text[0].isupper() or before.text.isupper():
+        return False
+    if sc.is_sentence_start(k - 1) and before.low not in NAME_BEFORE:
+        return False
+    after = sc.toks[k + 1] if k + 1 < len(sc.toks) else None
+    return after is None or after.kind == "sym" or after.text[0].isupper()
+
+
+def _idiom(c: Candidate) -> bool:
+    """aux quatre coins du monde, à deux doigts de, tolérance zéro: set phrases."""
+    if c.end != c.num_idx + 1:
+        return False
+    sc, k = c.sc, c.num_idx
+    for size in IDIOM_SIZES:
+        for start in range(k - size + 1, k + 1):
+            if tuple(sc.low(x) for x in range(start, start + size)) in IDIOMS:
+                return True
+    return False
+
+
 def _identifier_list(c: Candidate) -> bool:
     """n° 5 et 6, articles 12 et 13: the next number of a list of identifiers."""
     sc, k = c.sc, c.num_idx
@@ -483,18 +517,19 @@ def _time_locating(c: Candidate) -> bool:
 
 
 def _first_months(c: Candidate) -> bool:
-    """au cours des neuf premiers mois."""
+    """au cours des neuf premiers mois, ces deux dernières années, les deux prochaines années."""
     sc, k = c.sc, c.num_idx
-    return (
-        sc.low(k + 1) in FIRST_LAST
-        and sc.low(k - 1) in PLURAL_DETERMINERS
-        and sc.low(k - 2) in DURING
-    )
+    after = sc.low(k + 1)
+    if after in FIRST_LAST and sc.low(k - 1) in PLURAL_DETERMINERS and sc.low(k - 2) in DURING:
+        return True
+    if c.amount.unit not in LOCATING_UNITS:
+        return False
+    return after in NEXT_WORDS or (after in FIRST_LAST and sc.low(k - 1) == "ces")
 
 
 def _first_n(c: Candidate) -> bool:
-    """les trois premiers: a rank, not an amount."""
-    return c.sc.low(c.num_idx + 1) in {"premiers", "premières"}
+    """les trois premiers: a rank, not an amount ('les dix premiers jours' is a window)."""
+    return c.sc.low(c.num_idx + 1) in {"premiers", "premières"} and c.amount.unit is None
 
 
 def _pronoun_un(c: Candidate) -> bool:
@@ -517,6 +552,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("identifier_word_before", _identifier_word_before),
     ("identifier_list", _identifier_list),
     ("name_with_digits", _name_with_digits),
+    ("capitalised_head", _capitalised_head),
+    ("idiom", _idiom),
     ("capital_code_before", _capital_code_before),
     ("number_sign", _number_sign),
     ("digit_chain", _digit_chain),

@@ -33,15 +33,19 @@ from .lexicon import (
     DIGIT_ONLY_UNITS,
     DIRHAM_SCALES,
     DOZENS,
+    FEMININE_UNIT_WORDS,
+    FIRST_LAST,
     FRACTION_DENOMINATORS,
     HALF_DOZEN,
     HALVES,
     MODIFIER_FIRST,
     MODIFIERS,
     MODIFIERS_FIRST,
+    NEXT_WORDS,
     PLURAL_COLLECTIVES,
     POST_MODIFIER_FIRST,
     POST_MODIFIERS,
+    PREFIX_UNITS,
     SCALES,
     SCORE_CONTEXT,
     SENTENCE_PUNCT,
@@ -76,6 +80,8 @@ _STARTERS = (
     MODIFIERS_FIRST
     | ARTICLE_ONES
     | frozenset(CURRENCY_PREFIXES)
+    | frozenset(PREFIX_UNITS)
+    | frozenset(PLURAL_COLLECTIVES)
     | frozenset(first for first, _ in CURRENCY_PREFIX_PAIRS)
     | frozenset(SIGN_WORDS)
     | frozenset(FRACTION_DENOMINATORS)
@@ -83,6 +89,7 @@ _STARTERS = (
 )
 _SCALED_PLURALS = frozenset({"milliers", "millions", "milliards"})
 _DE = frozenset({"de", "d'"})
+_COLLECTIVE_DETERMINERS = frozenset({"des", "plusieurs", "quelques", "virgule"})
 
 
 def _ratio(unit: str, target: str) -> float:
@@ -381,6 +388,9 @@ class Scanner:
         if pair in CURRENCY_PREFIX_PAIRS and self.adjacent(k, k + 1) and self.kind(k + 2) == "num":
             prefix_unit = CURRENCY_PREFIX_PAIRS[pair]
             k += 2
+        elif self.low(k) in PREFIX_UNITS and self.kind(k + 1) == "num":
+            prefix_unit = PREFIX_UNITS[self.low(k)]  # Mach 5
+            k += 1
         elif self.low(k) in CURRENCY_PREFIXES and self.kind(k + 1) == "num":
             prefix_unit = CURRENCY_PREFIXES[self.low(k)]
             if prefix_unit == "USD" and self.low(k) == "$":
@@ -400,6 +410,11 @@ class Scanner:
             )
             if found and self.low(j) in _DE and not scaled:
                 found = None
+            if found is None and not scaled and self.low(j) in FIRST_LAST | NEXT_WORDS:
+                # les 20 dernières années, les dix premiers jours (a window of time)
+                found = self.unit_at(j + 1, after_digits=False)
+                if found and found.unit not in TIME_CODES:
+                    found = None
             if found:
                 j, unit = found
         # trois ans et demi, neuf millions et demi, deux milliards et trois quarts
@@ -500,15 +515,20 @@ class Scanner:
         """'des centaines', 'plusieurs milliers', 'une dizaine', 'un millier'..."""
         first = self.low(i)
         word = self.low(i + 1)
-        if first in {"des", "plusieurs", "quelques", "de"} and word in PLURAL_COLLECTIVES:
+        j = i + 2
+        if first in {"des", "plusieurs", "quelques"} and word in PLURAL_COLLECTIVES:
             value = float(PLURAL_COLLECTIVES[word])
             modifier = "min"
+        elif first in PLURAL_COLLECTIVES and not self._number_before(i):
+            # aux dizaines de milliards, ces centaines de milliers, auprès de millions
+            value = float(PLURAL_COLLECTIVES[first])
+            modifier = "min"
+            j = i + 1
         elif first in ARTICLE_ONES and word in COLLECTIVES:
             value = float(COLLECTIVES[word])
             modifier = "approx"
         else:
             return None
-        j = i + 2
         # des dizaines de milliers, une dizaine de millions
         if self.low(j) in _DE and self.low(j + 1) in _SCALED_PLURALS:
             value *= PLURAL_COLLECTIVES[self.low(j + 1)]
@@ -522,6 +542,18 @@ class Scanner:
         if found and self.low(j) in _DE:
             j, unit = found
         return Parse(j, Amount(clean(value), None, unit, modifier))
+
+    def _number_before(self, i: int) -> bool:
+        """A number or a determiner of a collective right before token i ('3 millions')."""
+        if i == 0:
+            return False
+        prev = self.toks[i - 1]
+        return (
+            prev.kind == "num"
+            or is_number_word(prev)
+            or prev.low in _COLLECTIVE_DETERMINERS
+            or prev.low in FRACTION_DENOMINATORS
+        )
 
     def fraction_at(self, i: int) -> Parse | None:
         """'la moitié', 'un tiers', 'sept huitièmes', 'deux tiers de milliard'."""
@@ -553,7 +585,7 @@ class Scanner:
         if (
             den.endswith(("ième", "ièmes"))
             and self.kind(k + 1) == "word"
-            and self.low(k + 1) not in _DE | {"des", "du"}
+            and self.low(k + 1) not in _DE | {"des", "du", "et", "ou"}
         ):
             return None  # une sixième année: an ordinal
         value = numerator / FRACTION_DENOMINATORS[den]
@@ -652,7 +684,9 @@ class Scanner:
             if self.low(s) != "sur":
                 continue
             if gap and not all(
-                self.toks[x].kind == "word" and self.low(x) not in {"et", "de", "sur"}
+                self.toks[x].kind == "word"
+                and self.low(x) not in {"et", "de", "sur"}
+                and not (x > i + 1 and self.low(x).endswith("ant"))  # une étude portant sur
                 for x in range(i + 1, s)
             ):
                 continue
@@ -708,6 +742,8 @@ class Scanner:
             unit = self.unit_at(i + 1, after_digits=False)
             if unit and self.low(i + 1) == "jour" and self.low(i - 1) not in _DURATION_BEFORE:
                 return None  # "un jour, il partira"
+            if low == "un" and self.low(i + 1) in FEMININE_UNIT_WORDS:
+                return None  # "un livre" is a book; the pound is "une livre"
             if unit and unit.unit != "fois":
                 end, value = unit.end, 1.0
                 tail = self.fraction_tail(end)
@@ -767,6 +803,8 @@ class Scanner:
         # de X à Y (but "passé de X à Y" is two amounts, RN20)
         if low in _DE and not self._after_change(i):
             first = self.quantity_at(i + 1)
+            if first is None and self.low(i + 1) in ARTICLE_ONES and self.low(i + 2) == "à":
+                first = Parse(i + 2, Amount(1), True)  # âgés d'un à 29 ans
             if first and self.low(first.end) == "à":
                 second = self.quantity_at(first.end + 1)
                 if second and _compatible(first.amount.unit, second.amount.unit):
@@ -794,6 +832,12 @@ class Scanner:
                 if self.low(j - 1) == "la" and self.low(j) != "moitié":
                     return None
                 hedged = self._hedged_range(i, inner, modifier)
+                if hedged is None and modifier == "approx" and amount.value_max is None:
+                    # environ 90 % ou plus: of two hedges, min/max wins over approx (RN18)
+                    post = self.match_table(inner.end, POST_MODIFIERS, POST_MODIFIER_FIRST)
+                    if post and post.modifier in {"min", "max"}:
+                        amount = Amount(amount.value, None, amount.unit, post.modifier)
+                        return Parse(post.end, amount, inner.words_only, inner.object_hint)
                 return hedged or inner._replace(amount=amount)
         got = self.quantity_at(i)
         if got is None:
@@ -837,8 +881,8 @@ class Scanner:
         return Parse(j, amount, words_only, obj)
 
     def _hedged_range(self, i: int, inner: Parse, modifier: str | None) -> Parse | None:
-        """'environ 165 à 250 mg': a range wins over an approx hedge (RN18)."""
-        if modifier != "approx" or inner.amount.value_max is not None:
+        """'environ 165 à 250 mg', 'au moins 60 % à 70 %': a range wins over a hedge (RN18)."""
+        if modifier is None or inner.amount.value_max is not None:
             return None
         if self.low(inner.end) not in {"à", "-", "–"}:
             return None
@@ -847,6 +891,8 @@ class Scanner:
             return None
         if not _compatible(inner.amount.unit, second.amount.unit):
             return None
+        if modifier != "approx" and second.amount.unit is None:
+            return None  # plus d'une fois à deux doigts: no range after a bound without a unit
         amount = self._range(i, inner, inner.end + 1, second)
         return None if amount is None else Parse(second.end, amount, inner.words_only)
 

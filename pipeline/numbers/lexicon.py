@@ -78,7 +78,7 @@ COLLECTIVES: dict[str, int] = {
 }
 PLURAL_COLLECTIVES: dict[str, int] = {
     "dizaines": 10, "douzaines": 12, "centaines": 100, "milliers": 10**3, "millions": 10**6,
-    "milliards": 10**9,
+    "milliards": 10**9, "billions": 10**12,
 }
 _ORDINAL_DENOMINATORS = {
     "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10,
@@ -122,7 +122,7 @@ EUR: euro | euros | € | eur
 USD: dollar | dollars | $ | usd | dollars américains | dollar américain | dollars us | $ us
 CAD: dollars canadiens | dollar canadien | $ ca | cad | $ can
 MAD: dirham | dirhams | dh | dhs | mad
-CFA: fcfa | f cfa | francs cfa | franc cfa
+CFA: fcfa | f cfa | francs cfa | franc cfa | cfa
 XOF: xof | francs cfa bceao | franc cfa bceao | fcfa bceao
 XAF: xaf | francs cfa beac | franc cfa beac | fcfa beac
 CHF: francs suisses | franc suisse | chf
@@ -200,11 +200,15 @@ GHS: ghs
 ILS: ils
 MRU: mru
 """)
+# Feminine unit nouns whose masculine twin means something else ("un livre" is a book)
+FEMININE_UNIT_WORDS = words("livre")
 CURRENCY_CODES = frozenset(CURRENCY_UNITS.values()) | {"XOF", "XAF"}
 CURRENCY_PREFIXES: dict[str, str] = {
     "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
     "gbp": "GBP", "chf": "CHF", "mad": "MAD", "¥": "JPY", "₹": "INR", "₦": "NGN", "₽": "RUB",
 }
+# Measure units written before the number: "Mach 5"
+PREFIX_UNITS: dict[str, str] = {"mach": "Mach"}
 # Two-token prefixes: "US$ 5", "C$ 10", "CA$ 10"
 CURRENCY_PREFIX_PAIRS: dict[Phrase, str] = {
     ("us", "$"): "USD", ("c", "$"): "CAD", ("ca", "$"): "CAD", ("a", "$"): "AUD",
@@ -217,8 +221,8 @@ km: km | kilomètre | kilomètres | kilometre | kilometres
 m: m | mètre | mètres | metre | metres
 cm: cm | centimètre | centimètres | centimetres
 mm: mm | millimètre | millimètres
-km²: km ² | km² | kilomètres carrés
-m²: m ² | m² | mètres carrés
+km²: km ² | km² | kilomètres carrés | kilomètre carré | km carrés | km carré
+m²: m ² | m² | mètres carrés | mètre carré
 m³: m ³ | m³ | mètres cubes
 km³: km³ | km ³
 ha: ha | hectare | hectares
@@ -253,9 +257,9 @@ mg: mg | milligramme | milligrammes
 mph: mph | miles par heure | miles à l' heure
 Mach: mach
 kJ: kj | kilojoules | kilojoule
-Go: go | gigaoctets | gigaoctet
-Mo: mo | mégaoctets | mégaoctet
-To: to | téraoctets | téraoctet
+Go: go | gigaoctets | gigaoctet | giga-octets | giga-octet
+Mo: mo | mégaoctets | mégaoctet | méga-octets | méga-octet
+To: to | téraoctets | téraoctet | téra-octets | téra-octet
 Gbit/s: gigabits par seconde | gigabit par seconde | gbit / s | gb / s
 Mbit/s: mégabits par seconde | mégabit par seconde | mbit / s | mb / s
 ft: pieds
@@ -371,6 +375,8 @@ SCORE_CONTEXT = words(
     "score victoire défaite match nul battu battus battue mi-temps s'est imposé imposés "
     "l'emporte emporté vainqueur vainqueurs s'imposer face contre sets set buts"
 )
+# Ordinal suffixes also read after a space ("son 644 ème but"); "e" alone is too ambiguous
+SPACED_ORDINAL_SUFFIXES = words("ème eme ième ieme èmes ièmes er ère")
 ORDINAL_SUFFIX_RE = r"(e|er|ere|ère|re|ème|eme|è|es|èmes|nd|nde|ᵉ)"
 CLOCK_BEFORE = words("à vers dès jusqu'à avant après de")
 # "vers 6 heures", "dès 8 heures": a clock time when the unit is the hour
@@ -387,8 +393,20 @@ NAME_BEFORE = words(
     "iode uranium césium plutonium carbone strontium cobalt radium thorium tritium potassium "
     "apollo soyouz spoutnik voyager artemis gemini mercury vostok luna chandrayaan "
     "windows iphone galaxy pixel playstation xbox kepler gliese trappist hd trisomie top "
+    "type ligue chapeau division "
     "ariane falcon vega"
 )
+# Set phrases whose number counts nothing: "aux quatre coins du monde", "à deux doigts de"
+IDIOMS: frozenset[Phrase] = frozenset(
+    tuple(form.split())
+    for form in (
+        "aux quatre coins | à deux doigts | tolérance zéro | à deux facteurs | isotherme zéro "
+        "| faire les cent pas | fait les cent pas | les quatre cents coups | se mettre en quatre "
+        "| en deux temps trois mouvements | couper la poire en deux | entre quatre yeux "
+        "| à quatre pattes | à deux vitesses"
+    ).split(" | ")
+)
+IDIOM_SIZES = tuple(sorted({len(k) for k in IDIOMS}))
 # TV and radio channels: capitalised name -> the numbers it carries
 CHANNELS: dict[str, frozenset[int]] = {
     "France": frozenset({2, 3, 4, 5, 24}), "Europe": frozenset({1}),
@@ -405,7 +423,10 @@ EVENT_DETERMINERS = words(
 RELATIVE_ADVERBS = words("seulement juste environ pile exactement tout à peine à-peine plus")
 LOCATING_UNITS = words("an mois semaine jour heure siècle décennie minute trimestre")
 FIRST_LAST = words("premiers premières derniers dernières")
-DURING = words("cours lors durant pendant")
+NEXT_WORDS = words("prochains prochaines")
+# "au cours des neuf premiers mois" dates an event; "pendant les quatre dernières années" is a
+# duration (RN23)
+DURING = words("cours lors sur")
 PLURAL_DETERMINERS = words("des les ces")
 # Lower-case plural words after a 4-digit number that do not make it a count
 NOT_PLURAL_NOUNS = words(

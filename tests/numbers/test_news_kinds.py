@@ -32,6 +32,52 @@ SPANS: list[tuple[str, list[str]]] = [
     ("L'Algérie n'a gagné qu'une seule fois.", ["une seule fois"]),
     ("Ils se rassemblent autour d'une seule radio.", ["une seule"]),
     ("Un jour, il partira.", []),
+    # capitalised_head, name_with_digits: a number closing a name
+    ("Le club joue en Ligue 1, comme Lyon.", []),
+    ("Le directeur de l'Entente 2, un club de Lomé, arrive.", []),
+    ("Il soigne le diabète de type 2 chez 300 patients.", ["300"]),
+    ("Chapeau 3 : Sénégal, Iran, Japon.", []),
+    ("Le Qatar sera dans le Chapeau 1, avec 7 équipes.", ["7"]),
+    ("En France 2 000 migrants sont arrivés.", ["2 000"]),
+    ("Le Nigeria a marqué 3 buts.", ["3"]),
+    # a unit before the number
+    ("Le missile vole à Mach 5.", ["Mach 5"]),
+    # plural collectives without a determiner start the span
+    ("Face aux dizaines de milliards de livres dépensées.", ["dizaines de milliards de livres"]),
+    ("Ils visent ces centaines de milliers de personnes.", ["centaines de milliers"]),
+    ("Un écho auprès de millions d'électeurs.", ["millions"]),
+    ("Une entreprise de plusieurs billions de dollars.", ["plusieurs billions de dollars"]),
+    ("Il a 3 millions d'abonnés.", ["3 millions"]),
+    # a participle before "sur" makes no ratio
+    ("Une étude portant sur 8 500 ménages.", ["8 500"]),
+    ("Un enfant malade sur trois a 2 ans.", ["Un enfant malade sur trois", "2 ans"]),
+    # units in words
+    ("Le pays couvre 587 000 km carrés.", ["587 000 km carrés"]),
+    ("Les frais sont fixés à 60000 CFA.", ["60000 CFA"]),
+    ("Ils ont pris plusieurs centaines de giga-octets.", ["plusieurs centaines de giga-octets"]),
+    # two hedges and hedged ranges (RN18)
+    ("Un taux d'environ 90 % ou plus.", ["environ 90 % ou plus"]),
+    ("Au moins 60 % à 70 % de la population.", ["Au moins 60 % à 70 %"]),
+    ("La guerre est passée plus d'une fois à deux doigts du désastre.", ["plus d'une fois"]),
+    ("Il est administré aux personnes âgées d'un à 29 ans.", ["d'un à 29 ans"]),
+    ("Diluer à un millième et tuer le virus.", ["un millième"]),
+    ("En sixième année, il part.", []),
+    # idioms count nothing
+    ("Le vaccin part aux quatre coins du monde.", []),
+    ("Une politique de tolérance zéro pour 12 villes.", ["12"]),
+    ("L'authentification à deux facteurs protège 3 comptes.", ["3"]),
+    # ordinals written with a space, books
+    ("Il a marqué son 644 ème but.", []),
+    ("Selon un livre paru hier, il a payé une livre.", ["une livre"]),
+    # windows of time: durations unless they date an event (RN23)
+    ("Elle a passé les 20 dernières années à chercher.", ["20 dernières années"]),
+    ("Il fut ministre pendant les quatre dernières années.", ["quatre dernières années"]),
+    ("Au cours des 15 dernières années, 200 ont fui.", ["200"]),
+    ("Le club a recruté trois joueurs ces deux dernières années.", ["trois"]),
+    ("Les ventes vont doubler dans les huit prochaines années.", []),
+    ("Les recettes ont plongé sur les cinq premiers mois.", []),
+    ("Les dix premiers sont qualifiés.", []),
+    ("Ces deux dernières équipes joueront.", ["deux"]),
 ]
 
 
@@ -47,6 +93,14 @@ VALUES: list[tuple[str, str, Any, Any, Any]] = [
     ("sans encaisser un seul but", "un seul", 1, None, None),
     ("sacrée une seule fois", "une seule fois", 1, "fois", None),
     ("la portion apporte 31 kcals", "31 kcals", 31, "kcal", None),
+    ("à Mach 5", "Mach 5", 5, "Mach", None),
+    ("aux dizaines de milliards d'euros", "dizaines de milliards d'euros", 10**10, "EUR", "min"),
+    ("auprès de millions d'électeurs", "millions", 10**6, None, "min"),
+    ("de plusieurs billions de dollars", "plusieurs billions de dollars", 10**12, "USD", "min"),
+    ("avec 587 000 km carrés", "587 000 km carrés", 587000, "km²", None),
+    ("d'environ 90 % ou plus", "environ 90 % ou plus", 90, "%", "min"),
+    ("âgées d'un à 29 ans", "d'un à 29 ans", 1, "an", "range"),
+    ("à un millième", "un millième", 0.001, None, None),
 ]
 
 
@@ -66,6 +120,11 @@ WHY_NOT: list[tuple[str, str]] = [
     ("Le variant BA.2 domine.", "dotted_code"),
     ("Il y a tout juste un mois, il signait.", "time_locating"),
     ("Il est à six semaines de son retour.", "time_locating"),
+    ("Il joue en Ligue 1, comme Lyon.", "name_with_digits"),
+    ("Il dirige l'Entente 2, un club.", "capitalised_head"),
+    ("Ils sont à deux doigts du titre.", "idiom"),
+    ("Il a marqué son 644 ème but.", "ordinal_suffix"),
+    ("Les ventes doubleront dans les huit prochaines années.", "first_months"),
 ]
 
 

@@ -24,3 +24,19 @@ def test_cfa_francs_follow_the_region(text: str, unit: str) -> None:
     nlp.add_pipe("dechiffre_quantities")
     (ent,) = nlp(text).ents
     assert (ent._.dechiffre_value, ent._.dechiffre_unit) == (500_000, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("La fièvre monte jusqu'à 40 degrés.", "°C"),
+        ("Il faisait 35° à l'ombre.", "°C"),
+        ("Il faisait 35 °C à l'ombre.", "°C"),
+        ("Il faisait 95 °F à l'ombre.", "°F"),
+    ],
+)
+def test_a_bare_degree_in_news_is_a_temperature(text: str, unit: str) -> None:
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("dechiffre_quantities")
+    (ent,) = nlp(text).ents
+    assert ent._.dechiffre_unit == unit

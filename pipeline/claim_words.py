@@ -8,8 +8,12 @@ REPORT_VERBS = frozenset(
     indiquer affirmer annoncer révéler déclarer préciser souligner estimer rapporter publier
     signaler noter confirmer expliquer avancer chiffrer recenser dénombrer compter évaluer
     assurer ajouter rappeler relever constater observer montrer
+    craindre reconnaître dénoncer déplorer alerter avertir recommander
     """.split()
 )
+# Reporting verbs that also announce the speaker's own act when their object is the figure
+# ("le ministère a annoncé une enveloppe de 120 millions": agent too).
+ANNOUNCE_VERBS = frozenset({"annoncer", "confirmer", "dévoiler", "promettre", "publier"})
 # Nouns of documents whose owner is the source: "le rapport du HCR indique".
 REPORT_NOUNS = frozenset(
     """
@@ -47,6 +51,23 @@ EVENT_NOUNS = frozenset(
     """.split()
 )
 EVENT_SUFFIXES = ("tion", "sion", "ment", "age", "ure")
+# Pronouns and definite descriptions that point back to an organisation named before:
+# "selon elle", "le parti", "la banque" (type nouns: any organisation named as a subject),
+# "la préfecture", "le ministère" (an organisation whose name has the noun).
+ANAPHORIC_PRONOUNS = frozenset({"elle", "lui", "il", "eux", "elles", "ils"})
+DEFINITE_DETS = frozenset({"le", "la", "l'", "l’", "les"})
+ORG_TYPE_NOUNS = frozenset(
+    """
+    organisation ong association fédération banque parti club société entreprise groupe
+    agence syndicat compagnie firme coalition alliance fondation institution
+    """.split()
+)
+ORG_NOUNS = frozenset(
+    """
+    ministère préfecture gouvernement office institut commission comité conseil cour
+    tribunal parquet police armée marine caisse fonds programme bureau direction
+    """.split()
+)
 # Determiners of a subject that points back to the previous sentence ("Ces efforts ont contribué").
 ANAPHORIC_DETS = frozenset({"ce", "cet", "cette", "ces"})
 MONTHS = {

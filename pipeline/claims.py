@@ -23,10 +23,15 @@ from .claim_time import TimeExpr, find_times
 from .claim_words import (
     AGENT_CUES,
     ANAPHORIC_DETS,
+    ANAPHORIC_PRONOUNS,
+    ANNOUNCE_VERBS,
+    DEFINITE_DETS,
     EVENT_NOUNS,
     EVENT_SUFFIXES,
     MEASURE_NOUNS,
     MODAL_VERBS,
+    ORG_NOUNS,
+    ORG_TYPE_NOUNS,
     OUT_OF_CUES,
     OUT_OF_WORDS,
     REPORT_NOUNS,
@@ -82,6 +87,7 @@ class ClaimFinder(Pipe):
         org_of = {t: e for e in orgs for t in range(e.start, e.end)}
         times = find_times(doc.text, doc_year=_year(doc._.get(DATE)))
         owner = self._report_owner(doc, org_of)
+        ante = Antecedents(orgs)
         last_source: Span | None = None
         sents = sentences(doc)
         sent_at = [0] * len(doc)
@@ -97,7 +103,7 @@ class ClaimFinder(Pipe):
             anchor = _anchor(amount)
             pred_tok, rules["predicate"] = _predicate(anchor)
             pred_tok, rules["predicate"] = _refine_predicate(anchor, pred_tok, rules["predicate"])
-            source, rules["source"] = self._source(sent, org_of, owner)
+            source, rules["source"] = self._source(sent, org_of, owner, ante)
             here = sent_index[sent.start]
             if (
                 source is None
@@ -107,7 +113,7 @@ class ClaimFinder(Pipe):
             ):
                 source, rules["source"] = last_source, "inherited"
             following = amounts[k + 1].start if k + 1 < len(amounts) else len(doc)
-            agent, rules["agent"] = _agent(amount, sent, anchor, pred_tok, org_of, following)
+            agent, rules["agent"] = _agent(amount, sent, anchor, pred_tok, org_of, following, ante)
             if agent is None and self.cfg["inherit_agent"] and pred_tok is not None:
                 verb = next(
                     (t for t in [pred_tok, *pred_tok.ancestors] if t.pos_ in {"VERB", "AUX"}),
@@ -182,7 +188,9 @@ class ClaimFinder(Pipe):
         return None
 
     @staticmethod
-    def _source(sent: Span, org_of: dict[int, Span], owner: Span | None) -> tuple[Span | None, str]:
+    def _source(
+        sent: Span, org_of: dict[int, Span], owner: Span | None, ante: Antecedents
+    ) -> tuple[Span | None, str]:
         for tok in sent:
             if tok.lower_ in SOURCE_CASES or (
                 tok.lower_ == "après" and tok.i > 0 and tok.nbor(-1).lower_ in {"d'", "d’"}
@@ -190,9 +198,15 @@ class ClaimFinder(Pipe):
                 org = _org_in(tok.head.subtree, org_of)
                 if org is not None:
                     return org, "selon"
+                org = ante.resolve(tok.head)
+                if org is not None:
+                    return org, "selon_anaphora"
         for tok in sent:
             if _is_report_verb(tok):
                 subj = _subject(tok)
+                if subj is None and tok.dep_ == "conj":
+                    # "Équiterre s'inquiète des barrages et rappelle que ...": shared subject
+                    subj = _subject(tok.head)
                 if subj is None:
                     continue
                 if subj.lemma_.lower() in REPORT_NOUNS:
@@ -208,6 +222,18 @@ class ClaimFinder(Pipe):
                 org = _org_in(subj.subtree, org_of)
                 if org is not None:
                     return org, "report_verb"
+                org = ante.resolve(subj)
+                if org is not None:
+                    return org, "report_anaphora"
+        for tok in sent:
+            if tok.pos_ == "VERB" and any(
+                c.dep_ == "obj" and c.lemma_.lower() in REPORT_NOUNS for c in tok.children
+            ):
+                # "la police dresse un bilan : neuf interventions": who draws up the report
+                subj = _subject(tok)
+                org = _org_in(subj.subtree, org_of) if subj is not None else None
+                if org is not None:
+                    return org, "report_object"
         for tok in sent:
             if _is_report_verb(tok) and _after_comma(tok):
                 # an incise: "..., a annoncé dimanche le Conseil du café-cacao (CCC)."
@@ -236,6 +262,40 @@ def sentences(doc: Doc) -> list[Span]:
         if start < sent.end:
             units.append(doc[start : sent.end])
     return units
+
+
+class Antecedents:
+    """The organisation a pronoun or a definite description points back to.
+
+    "Selon elle" takes the last organisation named as a subject before it; "le parti",
+    "la banque", "l'ONG" (a type noun) the last organisation named before; "la
+    préfecture", "le ministère" the last organisation named before whose name has the noun.
+    """
+
+    def __init__(self, orgs: list[Span]) -> None:
+        self.orgs = orgs
+        self.subjects = [o for o in orgs if any(t.dep_ in SUBJ_DEPS for t in o)]
+
+    def resolve(self, tok: Token, *, pronouns: bool = True) -> Span | None:
+        if any(o.start <= tok.i < o.end for o in self.orgs):
+            return None
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low in ANAPHORIC_PRONOUNS and tok.pos_ == "PRON":
+            return self._last(self.subjects, tok) if pronouns else None
+        if tok.pos_ != "NOUN" or not any(c.lower_ in DEFINITE_DETS for c in tok.children):
+            return None
+        if lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS:
+            named = [o for o in self.orgs if lemma in o.text.lower().replace("’", "'")]
+            found = self._last(named, tok)
+            if found is not None or lemma not in ORG_TYPE_NOUNS:
+                return found
+            return self._last(self.orgs, tok)
+        return None
+
+    @staticmethod
+    def _last(spans: list[Span], tok: Token) -> Span | None:
+        before = [o for o in spans if o.end <= tok.i]
+        return before[-1] if before else None
 
 
 def _year(date: Any) -> int | None:
@@ -336,6 +396,7 @@ def _agent(
     pred: Token | None,
     org_of: dict[int, Span],
     next_start: int,
+    ante: Antecedents,
 ) -> tuple[Span | None, str]:
     words = [t.lower_ for t in sent]
     stop = min(len(words), next_start - sent.start)
@@ -367,6 +428,16 @@ def _agent(
     subj, rule = _clause_subject(verb)
     if subj is None or subj.i in own:
         return None, "none"
+    if REPORTER_IS_NO_AGENT and any(
+        c.dep_ == "obj" and c.lemma_.lower() in REPORT_NOUNS for c in verb.children
+    ):
+        return None, "reporter"  # "la police dresse un bilan : neuf interventions"
+    if REPORTER_IS_NO_AGENT and _is_report_verb(verb):
+        # "la FIQ estime qu'environ 4 000 postes sont vacants": who says is the source; but
+        # "le ministère a annoncé une enveloppe de 120 millions": it announces its own act
+        says_that = any(c.dep_ == "ccomp" for c in verb.children)
+        if says_that or _lemma(verb) not in ANNOUNCE_VERBS:
+            return None, "reporter"
     if AGENT_HEAD_ONLY:
         near = [subj, *(c for c in subj.children if c.dep_ in {"appos", "flat", "flat:name"})]
         org = _org_in(near, org_of)
@@ -374,6 +445,11 @@ def _agent(
         org = _org_in(subj.subtree, org_of)
     if org is not None and org.start not in own:
         return org, rule
+    if org is None:
+        # "L'ONG ... y gère 41 centres": a description, not a pronoun ("il manque 150")
+        org = ante.resolve(subj, pronouns=False)
+        if org is not None:
+            return org, "anaphora_subject"
     return None, "none"
 
 
@@ -384,6 +460,8 @@ PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
 # of a verb takes that verb; a plain subject does not ("un pays de 8 millions a voté").
 CLIMB_ARGUMENT = True
 CLIMB_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl"})
+# The subject of a reporting verb is its source, never its agent.
+REPORTER_IS_NO_AGENT = True
 # Off: only the subject's head and appositions lost real-dev's "le gouvernement des Émirats".
 AGENT_HEAD_ONLY = False
 

@@ -132,6 +132,31 @@ def test_predicate_rules(nlp: Language, text: str, amount: str, predicate: str, 
             None,
             "none",
         ),
+        (  # who fears or estimates a figure says it: source, not agent
+            "L'Unicef craint la fermeture de 3 000 écoles dans le pays.",
+            "3 000",
+            None,
+            "reporter",
+        ),
+        (  # who draws up a report says its figures
+            "La gendarmerie nationale dresse un bilan lourd : 14 morts et 30 blessés.",
+            "30",
+            None,
+            "reporter",
+        ),
+        (  # announcing its own act: the announcer is the agent
+            "Le ministère de la Santé a annoncé une enveloppe de 50 millions d'euros.",
+            "50 millions d'euros",
+            "ministère de la Santé",
+            "subject",
+        ),
+        (  # a definite description points back to the organisation named before
+            "Le tribunal a condamné Credit Suisse jeudi. La banque devra verser 3 millions "
+            "d'euros au Trésor.",
+            "3 millions d'euros",
+            "Credit Suisse",
+            "anaphora_subject",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:
@@ -154,6 +179,32 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "40",
             None,
             "none",
+        ),
+        (
+            "L'Unicef craint la fermeture de 3 000 écoles dans le pays.",
+            "3 000",
+            "Unicef",
+            "report_verb",
+        ),
+        (  # the reporting verb shares the subject of the verb it is coordinated with
+            "L'Unicef s'inquiète de la situation et rappelle que 2 millions d'enfants sont "
+            "déscolarisés.",
+            "2 millions",
+            "Unicef",
+            "report_verb",
+        ),
+        (
+            "La gendarmerie nationale dresse un bilan lourd : 14 morts et 30 blessés.",
+            "30",
+            "gendarmerie nationale",
+            "report_object",
+        ),
+        (
+            "L'Unicef a ouvert des écoles. Selon elle, les passeurs entassent jusqu'à 70 "
+            "personnes par bateau.",
+            "jusqu'à 70",
+            "Unicef",
+            "selon_anaphora",
         ),
     ],
 )

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .numbers import AmountMatch
 from .quantity_object_words import (
+    ADVERBIAL_NOUNS,
     CHANGE_NOUNS,
     COMPARATIVE_WORDS,
     COMPLEMENT_CASES,
@@ -22,12 +23,15 @@ from .quantity_object_words import (
     LOCUTION_NOUNS,
     MEASURE_NOUNS,
     MEASURE_VERBS,
+    NAME_ENTITY_LABELS,
     NOT_MEASURE_CASES,
     OBJECT_VERBS,
     PLACE_ENTITY_LABELS,
     PLACE_NOUNS,
     PLACE_UNITS,
     PREDETERMINERS,
+    PRONOUN_NUMBERS,
+    PRONOUN_QUANTIFIERS,
     TRIM_WORDS,
 )
 
@@ -54,7 +58,7 @@ def find_objects(spans: Sequence[Span], matches: Sequence[AmountMatch]) -> list[
     found = [find_object(span, match) for span, match in zip(spans, matches, strict=True)]
     # a conversion in parentheses takes the object of the amount it converts (RN27)
     for k in range(1, len(found)):
-        if _is_conversion(spans[k - 1], spans[k]):
+        if found[k].text is None and _is_conversion(spans[k - 1], spans[k]):
             found[k] = ObjectFound(found[k - 1].text, "conversion")
     for k in range(len(found)):
         if found[k].rule == "bare" or (
@@ -88,6 +92,8 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
     unit = match.amount.unit
     root = span.root
     doc = span.doc
+    if _is_pronoun(span):
+        return ObjectFound(None, "pronoun")
     # 1. the noun the number modifies: "210 réseaux criminels"
     if unit is None:
         noun = _counted_noun(span)
@@ -102,8 +108,15 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
     comp = _de_complement(span)
     if comp is not None:
         noun, left, determined = comp
-        if unit in PLACE_UNITS and determined:
+        if unit in PLACE_UNITS and (
+            determined or noun.pos_ == "PROPN" or noun.ent_type_ in PLACE_ENTITY_LABELS
+        ):
             return ObjectFound(None, "place")
+        if noun.ent_type_ in NAME_ENTITY_LABELS:
+            return NONE  # "2,7 millions de dollars du Programme ...", "20 ans de la Cecafa"
+        if noun.lemma_.lower() in ADVERBIAL_NOUNS:
+            return NONE  # "100 ans d'avance"
+
         if noun.pos_ == "PROPN" and unit in TIME_UNITS:
             return NONE  # "les neuf années de Ronaldo"
         if noun.lemma_.lower() in LOCUTION_NOUNS:
@@ -127,6 +140,22 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
     if nxt is not None and nxt.pos_ in NOUNS and unit is None:
         return NONE
     return ObjectFound(None, "bare")
+
+
+def _is_pronoun(span: Span) -> bool:
+    """'tous deux', 'les deux autres' used as a pronoun: no object (RN24)."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1].lower_
+    if before in PRONOUN_QUANTIFIERS:
+        return True
+    if before != "les" or span.text.lower() not in PRONOUN_NUMBERS:
+        return False
+    k = span.end
+    while k < len(doc) and doc[k].lower_ in TRIM_WORDS:
+        k += 1
+    return k >= len(doc) or (doc[k].pos_ not in NOUNS | {"ADJ"} and doc[k].lower_ not in DE_FORMS)
 
 
 TIME_UNITS = frozenset(
@@ -261,7 +290,9 @@ def _measure_subject(root: Token, span: Span) -> Token | None:
         return None  # "passer deux semaines en quarantaine": no measure
     if verb.lemma_.lower() in OBJECT_VERBS and root.dep_ != "obj":
         for child in verb.children:
-            if child.dep_ == "obj" and child.pos_ in NOUNS:
+            if child.dep_ == "obj" and child.pos_ in NOUNS and not (
+                span.start <= child.i < span.end
+            ):
                 return child
     while True:
         for child in verb.children:
@@ -418,6 +449,8 @@ def _complement(doc: Doc, j: int, lo: int) -> int | None:
     tok = doc[k]
     if tok.lower_ in PLACE_NOUNS or tok.ent_type_ in PLACE_ENTITY_LABELS:
         return None
+    if tok.lemma_.lower() in ADVERBIAL_NOUNS:
+        return None  # "points d'avance" (R9)
     if any(c.dep_ == "nummod" for c in tok.children):
         return None
     if tok.pos_ == "PROPN":
@@ -437,6 +470,8 @@ def _elided(
     """A value without its noun takes the noun of a neighbouring amount (RN27, R2, RN15)."""
     span = spans[k]
     unit = matches[k].amount.unit
+    if unit in TIME_UNITS and _cases(span.root, span) & NOT_MEASURE_CASES:
+        return NONE  # "en 12 ans", "depuis deux ans": a duration of the event, not a count
     sent_start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
     # R2 "de 30 à 50 collaborateurs", RN15 "14 des 24 équipes": the next amount
     if k + 1 < len(spans):
@@ -473,6 +508,8 @@ def _list_head(span: Span, sent_start: int) -> Token | None:
     verb = root.head
     if verb.pos_ != "VERB":
         return None
+    if not any(doc[i].text == ":" for i in range(verb.i + 1, span.start)):
+        return None  # "Coronavirus : X offre 10 millions": the colon is no list
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and child.pos_ in NOUNS and child.i < span.start:
             return child

@@ -60,6 +60,20 @@ quartier quartiers commune communes capitale
 # entity labels of a complement left out ("soldats d'Allemagne", "taux de la Banque")
 PLACE_ENTITY_LABELS = frozenset("LOC GPE ORG PER".split())
 
+# entity labels of a "de" complement that names a body or a person, not what is counted
+# ("2,7 millions de dollars du Programme d'assistance", "les moins de 20 ans de la Cecafa")
+NAME_ENTITY_LABELS = frozenset("ORG PER".split())
+
+# nouns of adverbial locutions after an amount, never counted (R9): "trois points d'avance",
+# "36 heures d'affilée", "42 km/h de moyenne"
+ADVERBIAL_NOUNS = frozenset("avance affilée moyenne".split())
+
+# a quantifier before a number used as a pronoun (RN24): "tous deux", "toutes trois"
+PRONOUN_QUANTIFIERS = frozenset("tous toutes".split())
+
+# numbers that "les" makes a pronoun when no noun follows (RN24): "les deux autres"
+PRONOUN_NUMBERS = frozenset("deux trois".split())
+
 # locutions that stay in an object (RN29): "candidats vaccins de premier plan"
 KEPT_LOCUTIONS = frozenset(("de premier plan", "de haut niveau", "de grande taille"))
 

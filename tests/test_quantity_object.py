@@ -91,6 +91,27 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "elided_next"),
         ("conversion", "Le brent a atteint 125 dollars (82 300 francs CFA) le baril.",
          "82 300 francs CFA", "brent", "conversion"),
+        # pronouns (RN24) and durations that only place the event
+        ("tous deux", "Ces ministres ont tous deux démissionné lundi.", "deux", None, "pronoun"),
+        ("les deux autres", "Trois coureurs sont partis, les deux autres sont restés au village.",
+         "deux", None, "pronoun"),
+        ("duration after en", "Le joueur de 33 ans a gagné 20 titres en 12 ans.", "12 ans", None,
+         "none"),
+        ("colon before the subject", "Football : le capitaine offre 500 000 à son village.",
+         "500 000", None, "none"),
+        # "de" complements that name a place, a body or an adverbial locution
+        ("place name", "La ville se trouve à environ 300 km de Niamey.", "environ 300 km", None,
+         "place"),
+        ("body", "La fédération recevra 25 millions de dollars de la FIFA.",
+         "25 millions de dollars", None, "none"),
+        ("d'avance after the noun", "Le club compte désormais cinq points d'avance sur son rival.",
+         "cinq", "points", "counted_noun"),
+        ("d'avance after a unit", "Il a terminé la course avec deux minutes d'avance.",
+         "deux minutes", None, "none"),
+        ("unit symbol read as an object",
+         "Selon le rapport, les eaux du lac ont augmenté de 1,4 °C et se rapprochent du "
+         "seuil critique.",
+         "1,4 °C", "eaux", "measure_subject"),
     ],
 )
 def test_object_by_construction(

@@ -14,16 +14,21 @@ from .errors import Errors
 from .kb import KBPipe, KnowledgeBase, load_entries
 from .org_rules import (
     ACRONYM,
+    CLUB_PREFIXES,
     LABEL,
     NATIONALITIES,
     NON_BODY_ACRONYMS,
     NON_BODY_HEADS,
     NON_BODY_NAMES,
     NON_BODY_TAILS,
+    NON_NAMES,
     PERSON_CUES,
+    PLATFORMS,
     RULES_KEY,
     SPEECH_VERBS,
     Candidate,
+    is_sport_text,
+    located,
     plausible_org,
     trim_leading,
 )
@@ -33,6 +38,8 @@ PRIORITY = {
     "gazetteer": 0,
     "institution": 1,
     "english": 1,
+    "club_prefix": 1,
+    "club": 2,
     "apposition": 2,
     "cue": 2,
     "organ": 2,
@@ -44,6 +51,7 @@ PRIORITY = {
 # Sources whose names are repeated through the document: a name found once by a strong
 # rule ("la start-up X") is an ORG wherever else it is written.
 PROPAGATE = {"cue", "english"}
+CLUB_SOURCES = {"club", "club_prefix"}
 CLASSIFIER_KEY = "dechiffre_classifier"
 # longest organisation: 2x the longest name in the knowledge base (102 characters, UNRWA's)
 MAX_SPAN_CHARS = 200
@@ -159,7 +167,7 @@ class OrgLinker(KBPipe):
             c
             for c in cands
             if not (
-                _inside_product(doc, c, self.kb)
+                (_inside_product(doc, c, self.kb) or _platform_as_place(doc, c))
                 if c.source == "kb"
                 else _not_a_body(doc, c, blocked)
             )
@@ -167,6 +175,7 @@ class OrgLinker(KBPipe):
         chosen = _select(cands)
         chosen = self._appositions(doc, chosen, countries)
         chosen = _propagate(doc, chosen)
+        chosen = self._club_short_forms(doc, chosen)
         out = []
         for cand in chosen:
             span = Span(doc, cand.start, cand.end, label=LABEL, kb_id=cand.kb_id or "")
@@ -275,6 +284,45 @@ class OrgLinker(KBPipe):
                 cand.kb_id = acronyms[doc[cand.start].text]
         return sorted([*chosen, *extra], key=lambda c: c.start)
 
+    def _club_short_forms(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+        """Later mentions of a club by one word of its name: "Zesco United ... Zesco" (RN1)."""
+        assert self.kb is not None
+        forms: dict[str, set[int]] = {}
+        for k, cand in enumerate(chosen):
+            club = cand.source in CLUB_SOURCES or (
+                cand.kb_id is not None and self.kb.entries[cand.kb_id].type == "club"
+            )
+            if not club or cand.end - cand.start < 2:
+                continue
+            for tok in (doc[cand.start], doc[cand.end - 1]):
+                if (
+                    tok.text not in CLUB_PREFIXES
+                    and tok.is_alpha
+                    and len(tok) > 3
+                    and tok.lower_ not in NATIONALITIES
+                ):
+                    forms.setdefault(tok.text, set()).add(k)
+        # a word shared by two clubs ("Manchester") names neither
+        forms = {w: ks for w, ks in forms.items() if len(ks) == 1}
+        if not forms or not is_sport_text(doc):
+            return chosen
+        taken = [False] * len(doc)
+        for cand in chosen:
+            taken[cand.start : cand.end] = [True] * (cand.end - cand.start)
+        extra: list[Candidate] = []
+        for tok in doc:
+            i = tok.i
+            if tok.text not in forms or taken[i]:
+                continue
+            if (
+                i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha
+            ) or located(doc, i):
+                continue  # part of a longer name, or a place ("né à Madrid")
+            # linked only when the short form itself names the body in the KB ("Milan" does not)
+            kb_id = self.kb.resolve(tok.text)
+            extra.append(Candidate(i, i + 1, kb_id, "propagated"))
+        return sorted([*chosen, *extra], key=lambda c: c.start)
+
     def _set_ents(self, doc: Doc, spans: list[Span]) -> None:
         taken = {t for s in spans for t in range(s.start, s.end)}
         keep = []
@@ -293,8 +341,15 @@ class OrgLinker(KBPipe):
 
 
 PRODUCT_TYPES = {"company", "media"}
-TITLE_WORDS = {"ministre", "ministres", "secrétaire", "ministère"}
-TITLE_LINKS = {"de", "du", "des", "d'", "d’", "la", "l'", "l’", "le", "les"}
+TITLE_WORDS = {"ministre", "ministres", "secrétaire", "ministère", "vice-ministre",
+               "commissaire"}
+TITLE_LINKS = {"de", "du", "des", "d'", "d’", "la", "l'", "l’", "le", "les",
+               "à", "au", "aux"}
+# Words between a title and its portfolio: "ministre ivoirien de l'...",
+# "ministre délégué à la ...",
+# "secrétaire d'État à la ..."
+TITLE_QUALIFIERS = {"adjoint", "adjointe", "délégué", "déléguée", "état", "etat", "général",
+                    "générale", "chargé", "chargée"}
 
 
 def _inside_product(doc: Doc, cand: Candidate, kb: KnowledgeBase | None) -> bool:
@@ -336,6 +391,23 @@ def _non_body_rule(doc: Doc, cand: Candidate, person_words: set[str]) -> str | N
         return "non_body_acronym"
     if low in NON_BODY_NAMES:
         return "non_body_name"
+    if len(text) == 1 or (len(span) == 1 and text in NON_NAMES):
+        return "not_a_name"  # "groupe A", "Samedi, un groupe de hackers"
+    if any(
+        t.lower_ in {"groupe", "poule"} and t.i + 1 < len(doc) and len(doc[t.i + 1].text) == 1
+        and doc[t.i + 1].is_upper
+        for t in span
+    ):
+        return "competition_group"  # "Groupe B : Angleterre, Iran..."
+    if (
+        span[0].lower_ == "présidence"
+        and cand.start > 1
+        and doc[cand.start - 2].lower_ == "sous"
+        and doc[cand.start - 1].lower_ == "la"
+    ):
+        return "presidency_term"  # "sous la présidence de X": a term, not the office (RN6)
+    if _platform_as_place(doc, cand):
+        return "platform_as_place"
     first = span[0].lower_
     two = " ".join(t.lower_ for t in span[:3])
     if first in NON_BODY_HEADS or any(two.startswith(h) for h in NON_BODY_HEADS if " " in h):
@@ -347,7 +419,11 @@ def _non_body_rule(doc: Doc, cand: Candidate, person_words: set[str]) -> str | N
     if len(span) == 1 and low in NATIONALITIES:
         return "demonym"
     k = cand.start - 1
-    while k >= 0 and doc[k].lower_ in TITLE_LINKS:
+    while k >= 0 and (
+        doc[k].lower_ in TITLE_LINKS
+        or doc[k].lower_ in TITLE_QUALIFIERS
+        or doc[k].lower_ in NATIONALITIES
+    ):
         k -= 1
     titled = k >= 0 and k < cand.start - 1 and doc[k].lower_ in TITLE_WORDS
     if titled and span[0].text[:1].isupper():
@@ -359,6 +435,16 @@ def _non_body_rule(doc: Doc, cand: Candidate, person_words: set[str]) -> str | N
         if all(t.text in person_words for t in span):
             return "person_name"
     return None
+
+
+def _platform_as_place(doc: Doc, cand: Candidate) -> bool:
+    """A platform after "sur", maybe in a list: "publié sur Facebook ou TikTok" (RN2)."""
+    if cand.end - cand.start != 1 or doc[cand.start].text not in PLATFORMS:
+        return False
+    k = cand.start - 1
+    while k >= 0 and (doc[k].text in PLATFORMS or doc[k].lower_ in {",", "et", "ou"}):
+        k -= 1
+    return k >= 0 and doc[k].lower_ == "sur"
 
 
 def _propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:

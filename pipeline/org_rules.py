@@ -159,6 +159,19 @@ ENGLISH_HEADS = LEXICON["english_heads"]
 ENGLISH_FUNCTION = LEXICON["english_function_words"]
 PERSON_CUES = LEXICON["person_cues"]
 SPEECH_VERBS = LEXICON["speech_verbs"]
+SPORT_CUES = {w.lower() for w in LEXICON["sport_cues"]}
+CLUB_SHORT_NAMES = LEXICON["club_short_names"]
+CLUB_PREFIXES = LEXICON["club_prefixes"]
+CLUB_SUFFIXES = LEXICON["club_suffixes"]
+PLATFORMS = LEXICON["platforms"]
+NON_NAMES = LEXICON["non_names"]
+# Words after a group noun that make it a set of people: "les Peuls, un groupe ethnique".
+NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", "d’âge"}
+# A text is about sport when it uses this many different sport words.
+SPORT_MIN_CUES = 3
+# Words before a club's short name that make it the town: "né à Lille", "en Lorraine".
+LOCATIVES = {"né", "née", "nés", "originaire", "originaires", "habitant", "habitants", "ville",
+             "région", "près", "dans", "vers", "en", "quartier", "banlieue", "capitale", "port"}
 # Capitalised organ nouns that name one body when used alone after a determiner (RN12).
 ORGAN_NOUNS = {"Cour", "Congrès", "Sénat", "Parlement", "Fondation", "Commission", "Conseil",
                "Confédération", "Chambre", "Fonds"}
@@ -169,8 +182,11 @@ NOT_INSTITUTIONS = {"ministère public", "zone euro", "union monétaire"}
 COURT_COMPLEMENTS = {"appel", "cassation", "comptes", "justice", "première", "instance", "sûreté"}
 PERSON_TITLES = {
     "ministre",
+    "vice-ministre",
     "président",
     "présidente",
+    "vice-président",
+    "vice-présidente",
     "secrétaire",
     "directeur",
     "directrice",
@@ -380,7 +396,48 @@ class OrgRules(KBPipe):
         cands.extend(self._cued_names(doc, countries))
         cands.extend(self._apposed_names(doc, countries))
         cands.extend(self._dateline(doc, countries, text))
+        if is_sport_text(doc):
+            cands.extend(self._clubs(doc, countries))
         return cands
+
+    def _clubs(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """Club names in a text about sport (RN1): 'Lille', 'JS Kabylie', 'Norwich City'."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        n = len(doc)
+        for tok in doc:
+            i = tok.i
+            prev_cap = (
+                i > 0
+                and _cap_word(doc[i - 1])
+                and not tok.is_sent_start
+                and doc[i - 1].lower_ not in NATIONALITIES  # "l'Espagnol Rayo Vallecano"
+            )
+            if tok.text in CLUB_PREFIXES and not prev_cap and i + 1 < n and _name_word(doc[i + 1]):
+                end = i + 1
+                while end < n and end - i < 4 and _name_word(doc[end]):
+                    end += 1  # "AS Vita Club", "Real Sociedad"
+                kb_id = self.kb.resolve(doc[i:end].text, countries=countries)
+                out.append(Candidate(i, end, kb_id, "club_prefix"))
+            elif tok.text in CLUB_SUFFIXES and i > 0 and _name_word(doc[i - 1]):
+                start = i - 1
+                while start > 0 and i - start < 3 and _name_word(doc[start - 1]):
+                    start -= 1  # "Sheffield United", "Kansas City Chiefs"
+                end = i + 1
+                while end < n and end - start < 4 and _name_word(doc[end]):
+                    end += 1
+                if doc[start].text in CLUB_PREFIXES:
+                    continue  # the prefix rule has it
+                kb_id = self.kb.resolve(doc[start:end].text, countries=countries)
+                out.append(Candidate(start, end, kb_id, "club"))
+            elif (
+                tok.text in CLUB_SHORT_NAMES
+                and not prev_cap
+                and not (i + 1 < n and _name_word(doc[i + 1]))
+                and not located(doc, i)
+            ):
+                out.append(Candidate(i, i + 1, None, "club"))
+        return out
 
     def _organs(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
         """A capitalised organ noun alone after a determiner: 'la Cour', 'au Congrès' (RN12)."""
@@ -447,6 +504,7 @@ class OrgRules(KBPipe):
                 or tok.lower_ not in COMPANY_CUES | MEDIA_CUES
                 or doc[c - 1].lower_ not in {"un", "une", "le", "la", "l'", "l’"}
                 or doc[c - 2].text != ","
+                or (c + 1 < len(doc) and doc[c + 1].lower_ in NOT_BODY_KINDS)
             ):
                 continue
             end = c - 2
@@ -493,8 +551,12 @@ class OrgRules(KBPipe):
             ):
                 i += 1
                 steps += 1
+                if _joined_hyphen(doc, i):
+                    i += 1  # "plateforme de crypto-monnaies X": one word in two tokens
             if doc[i - 1].lower_ in {"de", "d'", "d’"}:
                 continue  # "la société de Robert X": an owner, not the name
+            if any(t.lower_ in NOT_BODY_KINDS for t in doc[tok.i + 1 : i]):
+                continue  # "le groupe ethnique Oromo": people, not a body
             if i < n and doc[i].text in {'"', "«", "“"}:
                 i += 1
             end = i
@@ -584,6 +646,7 @@ FIELD_HEADS = {"ministère", "ministères", "département", "départements", "au
 # ... and those that take one after a country adjective ("bureau chinois d'ingénierie spatiale")
 LOWER_FIELD_HEADS = FIELD_HEADS | {"police", "armée", "forces", "force", "association", "bureau",
                                    "office", "agence", "conseil", "comité", "hôpital", "école",
+                                   "équipe",
                                    "institut", "laboratoire", "tribunal", "cour"}
 QUOTES = {'"', "«", "“"}
 # Complements that describe rather than name: "la fédération du pays" (RN11).
@@ -749,6 +812,36 @@ def _to_acronym(doc: Doc, start: int, end: int) -> int:
     if sum(ch in initials for ch in letters) < 0.75 * len(letters):
         return end
     return k
+
+
+def is_sport_text(doc: Doc) -> bool:
+    """The text is about team sport: it uses enough different sport words (RN1)."""
+    seen = {t.lower_ for t in doc if t.lower_ in SPORT_CUES}
+    return len(seen) >= SPORT_MIN_CUES
+
+
+def _joined_hyphen(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a hyphen joining two lower-case words without spaces."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i - 1].is_lower
+        and doc[i + 1].is_lower
+    )
+
+
+def located(doc: Doc, i: int) -> bool:
+    """Token ``i`` names a town: "né à Lille", "près de Lens", "en Lorraine"."""
+    if i > 0 and doc[i - 1].lower_ in LOCATIVES:
+        return True
+    return i > 1 and doc[i - 1].lower_ in {"à", "de", "d'", "d’"} and doc[i - 2].lower_ in LOCATIVES
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised word that continues a name (not a sentence start, not a day)."""
+    return _cap_word(tok) and not tok.is_sent_start and tok.text not in NON_NAMES
 
 
 def _cap_word(tok: Token) -> bool:

@@ -44,6 +44,12 @@ def orgs(nlp: Language, text: str) -> list[tuple[str, str | None]]:
             "Le Conseil de sécurité des Nations unies s'est réuni.",
             [("Conseil de sécurité des Nations unies", "UNSC")],
         ),
+        # real-news additions: sports federations, vaccine makers, media (issue 9)
+        ("La Fina a changé ses règles.", [("Fina", "FINA")]),
+        ("Le vaccin de Sinopharm est approuvé.", [("Sinopharm", "CN_SINOPHARM")]),
+        ("Il l'a confié au journal De Telegraaf.", [("De Telegraaf", "NL_TELEGRAAF")]),
+        # a platform that acts is ORG (RN2)
+        ("Instagram a retiré la vidéo.", [("Instagram", "US_INSTAGRAM")]),
     ],
 )
 def test_known_organisations(

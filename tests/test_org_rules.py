@@ -59,6 +59,12 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         "names_with_digits",
         "person_cues",
         "speech_verbs",
+        "sport_cues",
+        "club_short_names",
+        "club_prefixes",
+        "club_suffixes",
+        "platforms",
+        "non_names",
     ):
         assert lexicon[section], section
 
@@ -106,6 +112,35 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         # names with digits and capitalised organs alone (RN12)
         ("Le M23 a refusé de participer.", ("M23", "gazetteer")),
         ("La Cour a appris que le ministre savait.", ("Cour", "organ")),
+        # a company noun with a hyphenated complement
+        ("Ils ont fondé la plateforme de crypto-monnaies Zorbix en 2019.", ("Zorbix", "cue")),
+        # named national teams (RN1, O1)
+        (
+            "Il joue pour l'équipe nationale du Sénégal depuis 2019.",
+            ("équipe nationale du Sénégal", "institution"),
+        ),
+        ("Le gardien de l'équipe camerounaise est blessé.", ("équipe camerounaise", "institution")),
+        # clubs in a text about sport (RN1): short names, prefixes, suffixes
+        (
+            "L'entraîneur de Lille a salué la victoire de son club face à Nantes après le match.",
+            ("Lille", "club"),
+        ),
+        (
+            "L'entraîneur de Lille a salué la victoire de son club face à Nantes après le match.",
+            ("Nantes", "club"),
+        ),
+        (
+            "Le défenseur a signé à Corvale United, son club depuis la fin de la saison.",
+            ("Corvale United", "club"),
+        ),
+        (
+            "Le milieu de la JS Kabylie a marqué en fin de match pour offrir la victoire au club.",
+            ("JS Kabylie", "club_prefix"),
+        ),
+        (
+            "Prêté la saison dernière à l'Espagnol Rayo Vallecano, le défenseur revient au club.",
+            ("Rayo Vallecano", "club_prefix"),
+        ),
     ],
 )
 def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) -> None:
@@ -124,6 +159,16 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ("La junte a parlé.", "junte"),
         ("Le parlement a voté la loi.", "parlement"),  # lower-case generic name
         ("Il a parlé à la fédération du pays.", "fédération du pays"),  # a description
+        ("L'équipe de chercheurs a publié ses résultats.", "équipe de chercheurs"),
+        # a city is a club only in a text about sport, and not as a birthplace
+        ("Le maire de Lille a inauguré une école.", "Lille"),
+        (
+            "L'attaquant, né à Lille, a marqué deux buts en fin de match pour son club.",
+            "Lille",
+        ),
+        # people described by a group noun
+        ("Les Peuls, un groupe ethnique du Sahel, sont éleveurs.", "Peuls"),
+        ("Il défend le groupe ethnique Zorvan depuis des années.", "Zorvan"),
     ],
 )
 def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: str) -> None:
@@ -165,6 +210,19 @@ def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
             "Le ministre de l'Administration territoriale Paul Atanga Nji a parlé.",
             "Administration territoriale",
         ),  # a portfolio in a person's title
+        (
+            "Le ministre ivoirien de l'Administration du territoire a parlé.",
+            "Administration du territoire",
+        ),  # ... also after a country adjective
+        (
+            "Il fut secrétaire d'État à la Présidence de la République en 1975.",
+            "Présidence de la République",
+        ),
+        ("La loi fut votée sous la présidence de Paul Biya.", "présidence de Paul Biya"),  # RN6
+        ("Il l'a annoncé sur Instagram samedi.", "Instagram"),  # a platform as a place (RN2)
+        ("Des vidéos partagées sur Facebook ou TikTok.", "TikTok"),
+        ("Le Maroc est dans le Groupe F avec la Croatie.", "Groupe F"),  # a pool of a contest
+        ("Samedi, un groupe de hackers a revendiqué l'attaque.", "Samedi"),  # a day
     ],
 )
 def test_linker_drops_things_that_are_not_bodies(nlp: Language, text: str, not_org: str) -> None:
@@ -175,3 +233,12 @@ def test_linker_drops_things_that_are_not_bodies(nlp: Language, text: str, not_o
 def test_cued_name_is_found_again_later(nlp: Language) -> None:
     text = "La start-up Zorbix a levé des fonds. Fondé en 2017, Zorbix recrute."
     assert orgs(nlp, text).count("Zorbix") == 2
+
+
+@pytest.mark.slow
+def test_club_is_found_again_by_one_word_of_its_name(nlp: Language) -> None:
+    text = (
+        "Le défenseur de Corvale United a marqué en fin de match. "
+        "Corvale mène le championnat, dit l'entraîneur du club."
+    )
+    assert orgs(nlp, text).count("Corvale") == 1

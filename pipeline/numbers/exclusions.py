@@ -23,9 +23,11 @@ from .lexicon import (
     CURRENCY_PREFIXES,
     DAY_BEFORE,
     DECADE_BEFORE,
+    DURATION_BEFORE,
     DURING,
     EVENT_DETERMINERS,
     FIRST_LAST,
+    FRACTION_DENOMINATORS,
     IDENTIFIER_BEFORE,
     IDIOM_SIZES,
     IDIOMS,
@@ -42,6 +44,7 @@ from .lexicon import (
     SCORE_CONTEXT,
     SPACED_ORDINAL_SUFFIXES,
     TIME_LOCATING_AFTER,
+    VULGAR_FRACTIONS,
     WEEKDAYS,
     YEAR_CONTEXT_BEFORE,
 )
@@ -143,9 +146,9 @@ def _digit_date_or_clock(c: Candidate) -> bool:
 
 
 def _glued_to_digits(c: Candidate) -> bool:
-    """Digits glued to more digits that the tokenizer did not join."""
+    """Digits glued to more digits that the tokenizer did not join (not: 1½)."""
     glued = _glued_after(c)
-    return glued is not None and glued.kind == "num"
+    return glued is not None and glued.kind == "num" and glued.text not in VULGAR_FRACTIONS
 
 
 def _identifier_code(c: Candidate) -> bool:
@@ -218,14 +221,21 @@ def _ordinal_word(c: Candidate) -> bool:
         return False
     if c.nxt == "et":  # vingt et unième
         return c.sc.low(c.end + 1).endswith(("ième", "ièmes"))
+    if c.nxt.endswith("ièmes") and c.nxt not in FRACTION_DENOMINATORS:
+        return c.sc.kind(c.end + 1) != "word"  # deux troisièmes places: a count of ranks
     return c.nxt.endswith(("ième", "ièmes"))
 
 
 def _capitalised_name(c: Candidate) -> bool:
-    """Capitalised number words inside a sentence are names (guerre des Six Jours)."""
-    return (
-        c.num.kind == "word" and c.num.text[0].isupper() and not c.sc.is_sentence_start(c.num_idx)
-    )
+    """Capitalised number words inside a sentence are names (guerre des Six Jours).
+
+    Not before a lower-case word: run-on headlines ("... en Libye Trois hommes condamnés").
+    """
+    sc, k = c.sc, c.num_idx
+    if c.num.kind != "word" or not c.num.text[0].isupper() or sc.is_sentence_start(k):
+        return False
+    after = sc.toks[k + 1] if k + 1 < len(sc.toks) else None
+    return not (after is not None and after.kind == "word" and after.text[0].islower())
 
 
 def _hyphenated_name(c: Candidate) -> bool:
@@ -266,8 +276,9 @@ def _day_of_month(c: Candidate) -> bool:
 
 
 def _after_weekday(c: Candidate) -> bool:
-    """lundi 12."""
-    return c.prev in WEEKDAYS
+    """lundi 12 (not: transféré mardi 54 réfugiés)."""
+    value = c.amount.value
+    return c.prev in WEEKDAYS and isinstance(value, int) and 1 <= value <= 31
 
 
 def _clock_time(c: Candidate) -> bool:
@@ -505,6 +516,8 @@ def _time_locating(c: Candidate) -> bool:
         or (sc.low(end) in {"de", "d'"} and sc.low(end + 1) in EVENT_DETERMINERS)
     ):
         return True  # à dix jours de l'élection (but: condamné à 5 ans de prison)
+    if c.prev in DURATION_BEFORE and i == c.num_idx:
+        return False  # un confinement de trois semaines après..., tué en neuf mois après...
     k = end
     while k < end + 2 and sc.low(k) in RELATIVE_ADVERBS and sc.low(k) != "plus":
         k += 1  # deux ans seulement après

@@ -60,6 +60,7 @@ from .lexicon import (
     UNIT_FIRST,
     UNIT_SIZES,
     VULGAR_FRACTIONS,
+    WHOLE_CURRENCIES,
     WORD_RUN_SCALES,
     WORD_SYMBOL_UNITS,
     Phrase,
@@ -69,6 +70,7 @@ from .tokens import Token, digits_value, is_number_word, tokenize, words_value
 _SCALES_NOT_MILLE = frozenset(SCALES) - {"mille"}
 _NOT_ALONE = _SCALES_NOT_MILLE | {"cents"}
 _TRILLIONS = frozenset({"trillion", "trillions"})
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
 # Before "un jour", the words that make it a duration (else it means "some day")
 _DURATION_BEFORE = frozenset(
@@ -441,6 +443,10 @@ class Scanner:
             value *= DIRHAM_SCALES[self.low(j)]
             unit = "MAD"
             j += 1
+        # 57,531 FCFA: a currency without cents reads a comma before three digits as thousands
+        raw = self.toks[k].text
+        if unit in WHOLE_CURRENCIES and not scaled and _COMMA_THOUSANDS.fullmatch(raw):
+            value = float(raw.replace(",", ""))
         # 1 USD et 23 centimes, douze euros et trente cents, 20 dollars 40
         if unit in CURRENCY_CODES:
             j, value = self._cents_after(j, value)
@@ -737,6 +743,9 @@ class Scanner:
             if unit:
                 return Parse(unit.end, Amount(1, None, unit.unit, None), True)
             return Parse(i + 2, Amount(1), True)
+        # deux frères et une sœur; la Kabylie trois, et le Club un. (RN24)
+        if low in ARTICLE_ONES and self._set_against_a_number(i):
+            return Parse(i + 1, Amount(1), True)
         # un/une + unit: "un an de prison", "une semaine", "un euro"
         if low in ARTICLE_ONES:
             unit = self.unit_at(i + 1, after_digits=False)
@@ -751,6 +760,25 @@ class Scanner:
                     end, value = tail[0], 1.0 + tail[1]
                 return Parse(end, Amount(clean(value), None, unit.unit, None), True)
         return None
+
+    def _set_against_a_number(self, i: int) -> bool:
+        """'un'/'une' at i counts one against a count just before it (RN24)."""
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        elided = nxt is None or nxt.text in {".", ",", ";", ")"}
+        if not elided and not (self.low(i - 1) == "et" and nxt is not None and nxt.kind == "word"):
+            return False
+        if self.unit_at(i + 1, after_digits=False) is not None:
+            return False  # et un an plus tard: the article + unit reading decides
+        for x in range(i - 2, max(-1, i - 9), -1):
+            tok = self.toks[x]
+            if (tok.text in SENTENCE_PUNCT and tok.text != "-") or tok.low in ARTICLE_ONES:
+                return False  # une fièvre et une toux: two articles
+            if tok.kind == "num" and x > 0 and self.adjacent(x - 1, x):
+                return False  # G5 Sahel et un allié
+            if tok.kind == "num" or is_number_word(tok):
+                count = self.simple_at(x)
+                return count is not None and count.amount.unit is None
+        return False
 
     @staticmethod
     def _signed(got: Parse | None, sign: int) -> Parse | None:
@@ -843,6 +871,11 @@ class Scanner:
         if got is None:
             return None
         j, amount, words_only, obj = got
+        # deux ou trois fois, trois, quatre ou cinq semaines: one range (R3)
+        if self.low(j) in {"ou", ","} and amount == Amount(amount.value):
+            alternative = self._or_range(i, got)
+            if alternative is not None:
+                return alternative
         # 65 ans et plus, 140 jours au maximum, 80 km environ
         if amount.modifier is None and amount.value_max is None:
             post = self.match_table(j, POST_MODIFIERS, POST_MODIFIER_FIRST)
@@ -879,6 +912,30 @@ class Scanner:
                     if ranged is not None:
                         return Parse(second.end, ranged, words_only, obj)
         return Parse(j, amount, words_only, obj)
+
+    def _or_range(self, i: int, first: Parse) -> Parse | None:
+        """'deux ou trois fois', 'trois, quatre, cinq ou six semaines': bare numbers, then 'ou'."""
+        k, last = first.end, first.amount.value
+        while self.low(k) == ",":  # trois, quatre, cinq ou six
+            item = self.number_at(k + 1)
+            if item is None or item.value <= last or self.low(item.end) not in {",", "ou"}:
+                return None
+            k, last = item.end, item.value
+        if self.low(k) != "ou":
+            return None
+        second = self.quantity_at(k + 1)
+        if second is None or second.amount.modifier or second.amount.value_max is not None:
+            return None
+        if second.amount.value <= last:
+            return None
+        amount = self._range(i, first, k + 1, second)
+        if amount is None:
+            return None
+        end = second.end
+        post = self.match_table(end, POST_MODIFIERS, POST_MODIFIER_FIRST)
+        if post and post.modifier in {"min", "max"} and not self._starts_number(post.end):
+            end = post.end  # deux ou trois semaines au minimum: the range stays (R4)
+        return Parse(end, amount, first.words_only and second.words_only)
 
     def _hedged_range(self, i: int, inner: Parse, modifier: str | None) -> Parse | None:
         """'environ 165 à 250 mg', 'au moins 60 % à 70 %': a range wins over a hedge (RN18)."""

@@ -202,6 +202,8 @@ MRU: mru
 """)
 # Feminine unit nouns whose masculine twin means something else ("un livre" is a book)
 FEMININE_UNIT_WORDS = words("livre")
+# Currencies without cents in use: "57,531 FCFA" is 57 531 (ISO 4217 minor unit 0)
+WHOLE_CURRENCIES = words("XOF XAF GNF RWF BIF KMF DJF XPF JPY KRW UGX")
 CURRENCY_CODES = frozenset(CURRENCY_UNITS.values()) | {"XOF", "XAF"}
 CURRENCY_PREFIXES: dict[str, str] = {
     "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
@@ -263,6 +265,7 @@ To: to | téraoctets | téraoctet | téra-octets | téra-octet
 Gbit/s: gigabits par seconde | gigabit par seconde | gbit / s | gb / s
 Mbit/s: mégabits par seconde | mégabit par seconde | mbit / s | mb / s
 ft: pieds
+lb: lb | lbs
 in: pouces
 dB: décibels | décibel | db
 kcal: kilocalories | kilocalorie | kcal | kcals
@@ -300,7 +303,9 @@ UNIT_SIZES = tuple(sorted({len(key) for key in ALL_UNITS}, reverse=True))
 TEMPERATURES = frozenset({"°C", "°F", "°"})
 # Single-letter or symbol units only count right after digits.
 DIGIT_ONLY_UNITS = frozenset(
-    (w,) for w in words("m g t l h ° mi min ml cl hl mm cm km ha kg al ua ct kt mt db oz kwc mg")
+    (w,)
+    for w in words("m g t l h ° mi min ml cl hl mm cm km ha kg al ua ct kt mt db oz kwc mg")
+    | words("lb lbs")
 )
 # Symbols that may follow number words too ("deux km"); single letters never do
 WORD_SYMBOL_UNITS = frozenset((w,) for w in words("km kg cm mm ml cl hl min ha"))
@@ -403,7 +408,8 @@ IDIOMS: frozenset[Phrase] = frozenset(
         "aux quatre coins | à deux doigts | tolérance zéro | à deux facteurs | isotherme zéro "
         "| faire les cent pas | fait les cent pas | les quatre cents coups | se mettre en quatre "
         "| en deux temps trois mouvements | couper la poire en deux | entre quatre yeux "
-        "| à quatre pattes | à deux vitesses"
+        "| à quatre pattes | à deux vitesses | onze de départ | onze titulaire | onze type "
+        "| onze entrant"
     ).split(" | ")
 )
 IDIOM_SIZES = tuple(sorted({len(k) for k in IDIOMS}))
@@ -415,6 +421,9 @@ CHANNELS: dict[str, frozenset[int]] = {
 }
 # A single capital letter and a dot before digits: legal code articles (L. 2212-2)
 LEGAL_LETTERS = words("L R D A")
+# A duration after these is no time-locating phrase, "après" or not ("un confinement de
+# trois semaines après...", "tué en neuf mois")
+DURATION_BEFORE = words("de d' en pendant durant depuis")
 # Adverbs between a duration and "avant"/"après": "deux ans seulement après"
 # "à dix jours de la fin": a determiner after "de" makes the duration a distance in time
 EVENT_DETERMINERS = words(

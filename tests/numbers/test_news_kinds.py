@@ -78,6 +78,32 @@ SPANS: list[tuple[str, list[str]]] = [
     ("Les recettes ont plongé sur les cinq premiers mois.", []),
     ("Les dix premiers sont qualifiés.", []),
     ("Ces deux dernières équipes joueront.", ["deux"]),
+    ("Un confinement de trois semaines après un pic.", ["trois semaines"]),
+    ("Il est le deuxième maire tué en neuf mois après un autre.", ["neuf mois"]),
+    ("Il est revenu trois semaines après.", []),
+    # A ou B, and lists ending in "ou", are one range (R3)
+    ("Il vient deux ou trois fois par semaine.", ["deux ou trois fois"]),
+    ("Elle dure trois, quatre ou six semaines.", ["trois, quatre ou six semaines"]),
+    ("Il faut deux ou trois semaines au minimum.", ["deux ou trois semaines au minimum"]),
+    ("Cela arrive trois ou quatre semaines plus tard.", []),
+    ("Il a vu 15 ou 20 dossiers.", ["15 ou 20"]),
+    ("Il a gagné 5 ou 3 fois.", ["5", "3 fois"]),
+    # un/une counted against a number (RN24)
+    ("Il a deux frères et une sœur.", ["deux", "une"]),
+    ("Le Raja en a six, la Kabylie trois, et le Club un.", ["six", "trois", "un"]),
+    ("Les symptômes sont une fièvre et une toux.", []),
+    ("Il a payé 5 millions d'euros et une amende.", ["5 millions d'euros"]),
+    ("Le pays est membre du G5 Sahel et un allié de Paris.", []),
+    ("Il est arrivé en 2018 et un an plus tard il est parti.", []),
+    # and the rest
+    ("Il a transféré mardi 54 réfugiés.", ["54"]),
+    ("Prenez 1½ cuillère de poudre.", ["1½"]),
+    ("Le sac de 100 kg (220 lb) coûte cher.", ["100 kg", "220 lb"]),
+    ("Le club a signé deux troisièmes places.", ["deux"]),
+    ("Les deux cinquièmes restants.", []),
+    ("Il a été titulaire dans le onze de départ.", []),
+    ("Trois centres fermés en Libye Trois hommes condamnés.", ["Trois", "Trois"]),
+    ("La guerre des Six Jours a duré six jours.", ["six jours"]),
 ]
 
 
@@ -101,12 +127,18 @@ VALUES: list[tuple[str, str, Any, Any, Any]] = [
     ("d'environ 90 % ou plus", "environ 90 % ou plus", 90, "%", "min"),
     ("âgées d'un à 29 ans", "d'un à 29 ans", 1, "an", "range"),
     ("à un millième", "un millième", 0.001, None, None),
+    ("deux ou trois fois", "deux ou trois fois", 2, "fois", "range"),
+    ("trois, quatre ou six semaines", "trois, quatre ou six semaines", 3, "semaine", "range"),
+    ("deux frères et une sœur", "une", 1, None, None),
+    ("le prix est de 57,531 FCFA", "57,531 FCFA", 57531, "XOF", None),
+    ("le prix est de 57,53 euros", "57,53 euros", 57.53, "EUR", None),
+    ("il pèse 220 lb", "220 lb", 220, "lb", None),
 ]
 
 
 @pytest.mark.parametrize(("text", "span", "value", "unit", "modifier"), VALUES)
 def test_values_on_news_kinds(text: str, span: str, value: Any, unit: Any, modifier: Any) -> None:
-    (match,) = find_amounts(text)
+    match = find_amounts(text)[-1]
     assert (match.text, match.amount.value, match.amount.unit, match.amount.modifier) == (
         span,
         value,

@@ -23,6 +23,8 @@ REPORT_NOUNS = frozenset(
 )
 # Prepositions that introduce a source: "selon l'OIM", "d'après le HCR".
 SOURCE_CASES = frozenset({"selon", "d'après", "d’après"})
+# Prepositions of whom one speaks to ("a déclaré à l'AFP", "au Monde"): no source.
+ADDRESSEE_CASES = frozenset({"à", "au", "aux"})
 # Cues of a partner that takes part in the action: "en coopération avec l'OIM".
 AGENT_CUES = (
     ("en", "coopération", "avec"),

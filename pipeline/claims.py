@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .attributes import CLAIM, CLAIM_RULES, DATE
 from .claim_time import TimeExpr, find_times
 from .claim_words import (
+    ADDRESSEE_CASES,
     AGENT_CUES,
     ANAPHORIC_DETS,
     ANAPHORIC_PRONOUNS,
@@ -37,6 +38,7 @@ from .claim_words import (
     REPORT_NOUNS,
     REPORT_VERBS,
     SOURCE_CASES,
+    WEEKDAYS,
 )
 
 ARG_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "ccomp"}
@@ -240,7 +242,7 @@ class ClaimFinder(Pipe):
                 for nxt in sent[tok.i - sent.start + 1 :]:
                     if nxt.is_punct and nxt.text != "'":
                         break
-                    if nxt.i in org_of:
+                    if nxt.i in org_of and not _is_addressee(org_of[nxt.i].root):
                         return org_of[nxt.i], "incise"
         return None, "none"
 
@@ -600,8 +602,37 @@ def _goes_on_reporting(sent: Span, distance: int) -> bool:
     """Whether a sentence without its own source goes on reporting the last one named."""
     if distance <= INHERIT_SOURCE_SENTENCES:
         return True
-    return any(t.text in QUOTES for t in sent) or any(
-        _is_report_verb(t) and (s := _subject(t)) is not None and s.lower_ in PRONOUNS for t in sent
+    speakers = [_speaker(t) for t in sent if _is_report_verb(t)]
+    if any(s is not None and s.lower_.lstrip("-") in PRONOUNS for s in speakers):
+        return True  # "Il indique également que ..."
+    if any(s is not None for s in speakers):
+        # rule 'own_speaker': "« ... », déplore sa porte-parole" quotes someone else
+        return False
+    return any(t.text in QUOTES for t in sent)
+
+
+def _speaker(verb: Token) -> Token | None:
+    """Who says it: the subject of a reporting verb, or the one named after it in an incise."""
+    subj = _subject(verb)
+    if subj is not None or not _after_comma(verb):
+        return subj
+    for tok in verb.doc[verb.i + 1 : verb.sent.end]:
+        if (tok.is_punct and tok.text != "'") or tok.pos_ == "SCONJ":
+            return None
+        if (
+            tok.pos_ in {"NOUN", "PROPN", "PRON"}
+            and tok.lower_ != "-t"  # "indique-t-elle"
+            and not _is_addressee(tok)
+            and tok.lower_ not in WEEKDAYS
+        ):
+            return tok
+    return None
+
+
+def _is_addressee(tok: Token) -> bool:
+    """ "a déclaré à l'AFP": whom one speaks to is no source."""
+    return any(c.dep_ == "case" and c.lower_ in ADDRESSEE_CASES for c in tok.children) or (
+        tok.i > 0 and tok.nbor(-1).lower_ in ADDRESSEE_CASES
     )
 
 

@@ -206,6 +206,26 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Unicef",
             "selon_anaphora",
         ),
+        (  # whom one speaks to is no source
+            "« Nous manquons de tout », a déclaré jeudi à l'AFP un médecin de 45 ans.",
+            "45 ans",
+            None,
+            "none",
+        ),
+        (  # a quote given by someone else does not carry the last source on
+            "L'OIM a recensé 300 naufragés. « On enterre des enfants de 12 ans », déplore une "
+            "infirmière.",
+            "12 ans",
+            None,
+            "none",
+        ),
+        (  # a quote the same speaker goes on with does
+            "L'OIM a recensé 300 naufragés. « Les passeurs entassent 70 personnes par "
+            "bateau », indique-t-elle.",
+            "70",
+            "OIM",
+            "inherited",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

@@ -70,6 +70,14 @@ ORG_NOUNS = frozenset(
     tribunal parquet police armée marine caisse fonds programme bureau direction
     """.split()
 )
+# Persons who act or speak for the body named after them ("le PDG de Colonial Pipeline").
+ROLE_NOUNS = frozenset(
+    """
+    président présidente directeur directrice pdg porte-parole ministre chef patron
+    patronne dirigeant dirigeante responsable secrétaire commissaire représentant
+    représentante délégué déléguée gouverneur procureur procureure
+    """.split()
+)
 # Determiners of a subject that points back to the previous sentence ("Ces efforts ont contribué").
 ANAPHORIC_DETS = frozenset({"ce", "cet", "cette", "ces"})
 MONTHS = {

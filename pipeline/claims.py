@@ -37,6 +37,7 @@ from .claim_words import (
     OUT_OF_WORDS,
     REPORT_NOUNS,
     REPORT_VERBS,
+    ROLE_NOUNS,
     SOURCE_CASES,
     WEEKDAYS,
 )
@@ -440,11 +441,7 @@ def _agent(
         says_that = any(c.dep_ == "ccomp" for c in verb.children)
         if says_that or _lemma(verb) not in ANNOUNCE_VERBS:
             return None, "reporter"
-    if AGENT_HEAD_ONLY:
-        near = [subj, *(c for c in subj.children if c.dep_ in {"appos", "flat", "flat:name"})]
-        org = _org_in(near, org_of)
-    else:
-        org = _org_in(subj.subtree, org_of)
+    org = _org_in(_subject_names(subj), org_of)
     if org is not None and org.start not in own:
         return org, rule
     if org is None:
@@ -464,8 +461,27 @@ CLIMB_ARGUMENT = True
 CLIMB_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl"})
 # The subject of a reporting verb is its source, never its agent.
 REPORTER_IS_NO_AGENT = True
-# Off: only the subject's head and appositions lost real-dev's "le gouvernement des Émirats".
-AGENT_HEAD_ONLY = False
+
+
+def _subject_names(subj: Token) -> list[Token]:
+    """The tokens of a subject that name who acts (rule 'subject').
+
+    The head, its appositions and bare names ("les pirates DarkSide"), and the body of
+    a person in a role or of an organisation noun ("le PDG de Colonial Pipeline", "le
+    gouvernement des Émirats"); not a body that only qualifies ("les actionnaires de
+    Credit Suisse", "les équipes de secours de l'UME").
+    """
+    names = [subj]
+    lemma = subj.lemma_.lower()
+    role = lemma in ROLE_NOUNS or lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS
+    for child in subj.children:
+        if (
+            child.dep_ in {"appos", "flat", "flat:name"}
+            or (child.dep_ == "nmod" and not any(c.dep_ == "case" for c in child.children))
+            or (role and child.dep_ == "nmod")
+        ):
+            names.extend(child.subtree)
+    return names
 
 
 def _clause_subject(verb: Token) -> tuple[Token | None, str]:

@@ -157,6 +157,18 @@ def test_predicate_rules(nlp: Language, text: str, amount: str, predicate: str, 
             "Credit Suisse",
             "anaphora_subject",
         ),
+        (  # a body that only qualifies the subject does not act
+            "Les employés de l'Unicef recevront une prime de 200 euros.",
+            "200 euros",
+            None,
+            "none",
+        ),
+        (  # a person in a role acts for the body named after the role
+            "Le directeur de l'Unicef a inauguré 40 écoles dans le nord du pays.",
+            "40",
+            "Unicef",
+            "subject",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:

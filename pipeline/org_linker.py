@@ -52,6 +52,9 @@ PRIORITY = {
 # rule ("la start-up X") is an ORG wherever else it is written.
 PROPAGATE = {"cue", "english"}
 CLUB_SOURCES = {"club", "club_prefix"}
+# Words between "sur" and a platform in a list: "sur des sites comme Facebook, Instagram ou X".
+PLATFORM_LIST_WORDS = {",", "et", "ou", "comme", "des", "les", "ses", "leurs", "sites", "réseaux",
+                       "sociaux", "plateformes", "applications", "tels", "telles", "que"}
 CLASSIFIER_KEY = "dechiffre_classifier"
 # longest organisation: 2x the longest name in the knowledge base (102 characters, UNRWA's)
 MAX_SPAN_CHARS = 200
@@ -442,7 +445,7 @@ def _platform_as_place(doc: Doc, cand: Candidate) -> bool:
     if cand.end - cand.start != 1 or doc[cand.start].text not in PLATFORMS:
         return False
     k = cand.start - 1
-    while k >= 0 and (doc[k].text in PLATFORMS or doc[k].lower_ in {",", "et", "ou"}):
+    while k >= 0 and (doc[k].text in PLATFORMS or doc[k].lower_ in PLATFORM_LIST_WORDS):
         k -= 1
     return k >= 0 and doc[k].lower_ == "sur"
 

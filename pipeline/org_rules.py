@@ -654,6 +654,16 @@ DESCRIPTIVE = {"pays", "nation", "ville", "région", "continent", "monde", "quar
 # Heads named by a leader or a capital: "administration Trump", "gouvernement de Niamey" (RN5).
 LEADER_HEADS = {"gouvernement", "régime", "junte", "administration", "présidence", "université",
                 "universités", "école", "hôpital", "laboratoire", "institut"}
+# Heads that need a country, capital or leader; a body adjective alone does not name one (RN5).
+GOVERNMENT_HEADS = {"gouvernement", "régime", "junte", "administration", "présidence"}
+# Nouns that start a second body after "et de la": "Conseil constitutionnel et de la commission".
+SECOND_BODIES = {"commission", "conseil", "cour", "tribunal", "assemblée", "ministère", "parlement",
+                 "sénat", "comité", "gouvernement", "armée", "police", "gendarmerie"}
+# Team nouns: a capitalised complement is a club described ("l'équipe belge d'Anderlecht").
+TEAM_HEADS = {"équipe", "sélection"}
+# Connector + word locutions that end a name: "de nouveau", "en outre".
+ADVERBIAL_PHRASES = {("de", "nouveau"), ("de", "plus"), ("en", "outre"), ("en", "effet"),
+                     ("de", "même"), ("en", "vain"), ("à", "nouveau"), ("en", "cours")}
 INDEFINITE = {"un", "une", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
               "mon", "ma", "mes", "chaque", "plusieurs", "certains", "certaines", "quelques",
               "aucun", "aucune"}
@@ -703,7 +713,9 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
     # a name given in quotes ("« comité exécutif provisoire »", RN11)
     strong = start > 0 and doc[start - 1].text in QUOTES
     while i < n and _is_adj(doc[i]) and not doc[i].is_punct and not _governs(doc, start, i):
-        strong = strong or is_nationality(doc[i]) or doc[i].lower_ in BODY_ADJECTIVES
+        strong = strong or is_nationality(doc[i]) or (
+            doc[i].lower_ in BODY_ADJECTIVES and head not in GOVERNMENT_HEADS
+        )  # "commission électorale" names a body, "gouvernement fédéral" does not (RN5)
         i += 1
         qualified = True
     if i == start + 1:
@@ -711,7 +723,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         k = i
         while (
             k < n
-            and doc[k].pos_ in {"PROPN", "NOUN", "X"}
+            and (doc[k].pos_ in {"PROPN", "NOUN", "X"} or doc[k].ent_type_ == "PER")
             and doc[k].text[:1].isupper()
             and doc[k].is_alpha
             and doc[k].lower_ not in PLACE_WORDS
@@ -730,6 +742,13 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             j += 1
             if j >= n or doc[j].lower_ not in CONNECTORS - {"et"}:
                 break
+            k = j + 1
+            while k < n and doc[k].lower_ in DETS:
+                k += 1
+            if k < n and doc[k].lower_ in SECOND_BODIES:
+                break  # "du Conseil constitutionnel et de la commission électorale": two bodies
+        if (doc[j].lower_, doc[j + 1].lower_ if j + 1 < n else "") in ADVERBIAL_PHRASES:
+            break  # "la Fédération nigériane de football de nouveau suspendue"
         j += 1
         while j < n and doc[j].lower_ in DETS:
             j += 1
@@ -740,6 +759,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         if (word.is_punct or not content) and not (word.text[:1].isupper() and word.is_alpha):
             break
         is_cap = word.text[:1].isupper()
+        if is_cap and head in TEAM_HEADS and any(is_nationality(t) for t in doc[start:i]):
+            return None  # "l'équipe belge d'Anderlecht": the club is the name
         if word.lower_ in PLACE_WORDS or (is_cap and word.ent_type_ in {"LOC", "GPE"}):
             if doc[i].lower_ not in {"de", "du", "des", "d'", "d’"}:
                 break  # 'au Maroc', 'en France' locate, they do not name
@@ -749,6 +770,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             last_place = True
         elif not is_cap and word.lower_ in DESCRIPTIVE:
             return None  # "la fédération du pays": a description (RN11)
+        elif not is_cap and word.lower_ in PERSON_TITLES:
+            break  # "la Cour suprême contre le président": a person, not the name
         elif not is_cap and not capital and word.lower_ in INSTITUTION_HEADS:
             return None  # "département de psychologie de l'université": a unit of another body
         elif not is_cap and not capital and head not in LOWER_FIELD_HEADS:
@@ -767,6 +790,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             )
             and doc[i].lower_ not in CONNECTORS
             and not _governs(doc, start, i)
+            and not (last_place and doc[i].ent_type_ == "PER")  # "du Sénégal Edouard Mendy"
         ):
             strong = strong or is_nationality(doc[i])
             i += 1

@@ -77,6 +77,10 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         # national governments and forces by adjective, leader or capital (RN4, RN5)
         ("Le gouvernement sénégalais a démenti.", ("gouvernement sénégalais", "institution")),
         ("L'administration Trump a annulé le dégel.", ("administration Trump", "institution")),
+        (
+            "Le dégel a été annulé par l'administration Trump.",
+            ("administration Trump", "institution"),
+        ),
         ("Le gouvernement de Niamey a répondu.", ("gouvernement de Niamey", "institution")),
         (
             "Il a servi dans les forces de défense sud-africaines.",
@@ -160,6 +164,9 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ("Le parlement a voté la loi.", "parlement"),  # lower-case generic name
         ("Il a parlé à la fédération du pays.", "fédération du pays"),  # a description
         ("L'équipe de chercheurs a publié ses résultats.", "équipe de chercheurs"),
+        ("Les équipes européennes sont plus disciplinées.", "équipes européennes"),
+        ("Il a joué pour l'équipe belge d'Anderlecht.", "équipe belge d'Anderlecht"),  # the club
+        ("Le gouvernement fédéral a promis des fonds.", "gouvernement fédéral"),  # RN5
         # a city is a club only in a text about sport, and not as a birthplace
         ("Le maire de Lille a inauguré une école.", "Lille"),
         (
@@ -185,6 +192,20 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         (
             "Le candidat du Parti nigérien pour la démocratie et le socialisme (PNDS) a gagné.",
             "Parti nigérien pour la démocratie et le socialisme",
+        ),
+        # it stops before an adverbial phrase, a person, and a second body
+        (
+            "La Fédération nigériane de football de nouveau suspendue.",
+            "Fédération nigériane de football",
+        ),
+        ("Il a saisi la Cour suprême contre le président.", "Cour suprême"),
+        (
+            "Le rôle du Conseil constitutionnel et de la commission électorale est clé.",
+            "Conseil constitutionnel",
+        ),
+        (
+            "Le gardien de l'équipe nationale du Sénégal Edouard Mendy a brillé.",
+            "équipe nationale du Sénégal",
         ),
     ],
 )
@@ -221,6 +242,7 @@ def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
         ("La loi fut votée sous la présidence de Paul Biya.", "présidence de Paul Biya"),  # RN6
         ("Il l'a annoncé sur Instagram samedi.", "Instagram"),  # a platform as a place (RN2)
         ("Des vidéos partagées sur Facebook ou TikTok.", "TikTok"),
+        ("Des photos partagées sur des sites comme Facebook ou Instagram.", "Facebook"),
         ("Le Maroc est dans le Groupe F avec la Croatie.", "Groupe F"),  # a pool of a contest
         ("Samedi, un groupe de hackers a revendiqué l'attaque.", "Samedi"),  # a day
     ],

@@ -23,6 +23,7 @@ from .lexicon import (
     CURRENCY_PREFIXES,
     DAY_BEFORE,
     DECADE_BEFORE,
+    DIAL_WORDS,
     DURATION_BEFORE,
     DURING,
     EVENT_DETERMINERS,
@@ -34,6 +35,7 @@ from .lexicon import (
     LEGAL_LETTERS,
     LOCATING_UNITS,
     MODIFIERS_FIRST,
+    MONTH_ABBREVIATIONS,
     MONTHS,
     NAME_BEFORE,
     NEXT_WORDS,
@@ -261,12 +263,16 @@ def _hyphen_compound_after(c: Candidate) -> bool:
 
 
 def _day_of_month(c: Candidate) -> bool:
-    """24 février, du 3 au 5 mars, entre le 5 et le 7 octobre."""
+    """24 février, du 3 au 5 mars, entre le 5 et le 7 octobre, RABAT, 9 sept. (MAP)."""
+    sc, end = c.sc, c.end
+    if c.num.kind == "word" and c.num.low in MONTH_ABBREVIATIONS:  # the 'sept' of '9 sept.'
+        return sc.kind(c.i - 1) == "num" and sc.low(end) == "."
     if c.amount.unit is not None and c.amount.value_max is None:
         return False
     if c.nxt in MONTHS:
         return True
-    sc, end = c.sc, c.end
+    if c.nxt in MONTH_ABBREVIATIONS and c.num.kind == "num" and c.amount.value_max is None:
+        return sc.low(end + 1) == "." or c.nxt != "sept"  # 20 janv., 5 avr (APS)
     if c.nxt not in {"et", "au", "-", ",", "à"} or c.num.kind != "num":
         return False
     k = end + 1
@@ -276,9 +282,20 @@ def _day_of_month(c: Candidate) -> bool:
 
 
 def _after_weekday(c: Candidate) -> bool:
-    """lundi 12 (not: transféré mardi 54 réfugiés)."""
+    """lundi 12 (not: mardi 54 réfugiés, lundi 12 tonnes, mercredi cinq prévenus)."""
     value = c.amount.value
-    return c.prev in WEEKDAYS and isinstance(value, int) and 1 <= value <= 31
+    if c.prev not in WEEKDAYS or c.num.kind != "num" or c.amount.unit is not None:
+        return False
+    if not (isinstance(value, int) and 1 <= value <= 31):
+        return False
+    after = c.sc.toks[c.end] if c.end < len(c.sc.toks) else None
+    return not (  # lundi 12 nouveaux cas: a plural noun makes it a count
+        after is not None
+        and after.kind == "word"
+        and after.text[0].islower()
+        and after.low.endswith(("s", "x"))
+        and after.low not in NOT_PLURAL_NOUNS
+    )
 
 
 def _clock_time(c: Candidate) -> bool:
@@ -310,6 +327,7 @@ def _clock_time(c: Candidate) -> bool:
 
 
 _HOURS = frozenset({"h", "heure", "heures"})
+_DAY_FOR_DAY = ("jour", "pour", "jour")  # à un an jour pour jour du match
 
 
 def _hours_inside(c: Candidate) -> int:
@@ -382,8 +400,6 @@ def _capitalised_head(c: Candidate) -> bool:
 
 def _idiom(c: Candidate) -> bool:
     """aux quatre coins du monde, à deux doigts de, tolérance zéro: set phrases."""
-    if c.end != c.num_idx + 1:
-        return False
     sc, k = c.sc, c.num_idx
     for size in IDIOM_SIZES:
         for start in range(k - size + 1, k + 1):
@@ -490,6 +506,21 @@ def _year(c: Candidate) -> bool:
     return not (word.endswith(("s", "x")) and word not in NOT_PLURAL_NOUNS)
 
 
+def _equal_bounds(c: Candidate) -> bool:
+    """Consortium 12-12, 11.11: a 'range' whose bounds are equal is a name."""
+    return c.amount.value_max is not None and c.amount.value_max == c.amount.value
+
+
+def _dialled_number(c: Candidate) -> bool:
+    """composer le 811, appeler le 117, numéro d'urgence 19: a phone number."""
+    sc, k = c.sc, c.num_idx
+    if c.num.kind != "num" or c.amount.unit is not None or c.end != k + 1:
+        return False
+    if c.prev in {"le", "au", "l'"} and sc.low(k - 2) in DIAL_WORDS:
+        return True
+    return c.prev in {"urgence", "vert", "gratuit"} and "numéro" in {sc.low(k - 3), sc.low(k - 2)}
+
+
 def _year_range(c: Candidate) -> bool:
     """entre 2019 et 2023, 2019-2023."""
     a = c.amount
@@ -511,9 +542,10 @@ def _time_locating(c: Candidate) -> bool:
     before = [sc.low(y) for y in range(x - 3, x)]
     if before[-3:] == ["il", "y", "a"] or before[-2:] == ["y", "a"]:
         return True
+    k = end + 3 if (sc.low(end), sc.low(end + 1), sc.low(end + 2)) == _DAY_FOR_DAY else end
     if sc.low(i - 1) == "à" and (
-        sc.low(end) in {"du", "des"}
-        or (sc.low(end) in {"de", "d'"} and sc.low(end + 1) in EVENT_DETERMINERS)
+        sc.low(k) in {"du", "des"}
+        or (sc.low(k) in {"de", "d'"} and sc.low(k + 1) in EVENT_DETERMINERS)
     ):
         return True  # à dix jours de l'élection (but: condamné à 5 ans de prison)
     if c.prev in DURATION_BEFORE and i == c.num_idx:
@@ -535,8 +567,12 @@ def _first_months(c: Candidate) -> bool:
     after = sc.low(k + 1)
     if after in FIRST_LAST and sc.low(k - 1) in PLURAL_DETERMINERS and sc.low(k - 2) in DURING:
         return True
+    if sc.low(k - 1) in FIRST_LAST and sc.low(k - 2) in PLURAL_DETERMINERS:
+        return sc.low(k - 3) in DURING  # au cours des dernières 24 heures
     if c.amount.unit not in LOCATING_UNITS:
-        return False
+        return False  # but: sept points sur les neuf derniers (matchs)
+    if after in FIRST_LAST and sc.low(k - 1) in PLURAL_DETERMINERS and sc.low(k - 2) == "sur":
+        return True  # sur les cinq premiers mois
     return after in NEXT_WORDS or (after in FIRST_LAST and sc.low(k - 1) == "ces")
 
 
@@ -586,6 +622,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("decade", _decade),
     ("year", _year),
     ("year_range", _year_range),
+    ("equal_bounds", _equal_bounds),
+    ("dialled_number", _dialled_number),
     ("time_locating", _time_locating),
     ("first_months", _first_months),
     ("first_n", _first_n),

@@ -20,10 +20,12 @@ from .lexicon import (
     ALL_UNITS,
     ALONE_WORDS,
     ARTICLE_ONES,
+    BARE_BOUNDS,
     CASE_SENSITIVE_UNITS,
     CENTIMES,
     CHANGE_WORDS,
     COLLECTIVES,
+    CONTEXT_TIME_WORDS,
     CONVERSIONS,
     CURRENCY_CODES,
     CURRENCY_PREFIX_PAIRS,
@@ -726,7 +728,7 @@ class Scanner:
             low in {"-", "−", "+"}
             and self.kind(i + 1) == "num"
             and self.adjacent(i, i + 1)
-            and (i == 0 or not self.adjacent(i - 1, i))
+            and (i == 0 or not self.adjacent(i - 1, i) or self.low(i - 1) in {"(", "[", "«"})
         ):
             return self._signed(self.simple_at(i + 1), -1 if low != "+" else 1)
         if low in SIGN_WORDS and (
@@ -749,8 +751,12 @@ class Scanner:
         # un/une + unit: "un an de prison", "une semaine", "un euro"
         if low in ARTICLE_ONES:
             unit = self.unit_at(i + 1, after_digits=False)
-            if unit and self.low(i + 1) == "jour" and self.low(i - 1) not in _DURATION_BEFORE:
-                return None  # "un jour, il partira"
+            if (
+                unit
+                and self.low(i + 1) in CONTEXT_TIME_WORDS
+                and self.low(i - 1) not in _DURATION_BEFORE
+            ):
+                return None  # "un jour, il partira", "une année record", "pas une seconde"
             if low == "un" and self.low(i + 1) in FEMININE_UNIT_WORDS:
                 return None  # "un livre" is a book; the pound is "une livre"
             if unit and unit.unit != "fois":
@@ -775,6 +781,8 @@ class Scanner:
                 return False  # une fièvre et une toux: two articles
             if tok.kind == "num" and x > 0 and self.adjacent(x - 1, x):
                 return False  # G5 Sahel et un allié
+            if tok.kind == "num" and _YEAR.fullmatch(tok.text):
+                return False  # d'ici à 2030 et un budget
             if tok.kind == "num" or is_number_word(tok):
                 count = self.simple_at(x)
                 return count is not None and count.amount.unit is None
@@ -841,6 +849,8 @@ class Scanner:
                         return Parse(second.end, amount, first.words_only and second.words_only)
         # modifier + quantity
         mod = self.modifier_at(i)
+        if mod and self._restrictive(i, mod.end):
+            return None  # ne compte plus que deux points: "only", no hedge; the number follows
         if mod:
             j, modifier = mod
             if self.low(j) in ARTICLE_ONES and self.low(j + 1) in ALONE_WORDS:
@@ -853,6 +863,8 @@ class Scanner:
                 return None
             if inner is None and self.low(j) in ARTICLE_ONES and self.low(j + 1) == "fois":
                 inner = Parse(j + 2, Amount(1, None, "fois"), True)  # plus d'une fois
+            if inner is None and self.low(j) in ARTICLE_ONES and self.low(j - 1) in BARE_BOUNDS:
+                inner = Parse(j + 1, Amount(1), True)  # au moins un membre
             if inner:
                 amount = inner.amount
                 if amount.modifier is None or modifier in {"min", "max"}:
@@ -936,6 +948,12 @@ class Scanner:
         if post and post.modifier in {"min", "max"} and not self._starts_number(post.end):
             end = post.end  # deux ou trois semaines au minimum: the range stays (R4)
         return Parse(end, amount, first.words_only and second.words_only)
+
+    def _restrictive(self, i: int, j: int) -> bool:
+        """'ne ... plus que' at tokens [i, j): a restriction ('only'), not a lower bound."""
+        if tuple(self.low(x) for x in range(i, j)) != ("plus", "que"):
+            return False
+        return any(self.low(x) in {"ne", "n'"} for x in range(max(0, i - 4), i))
 
     def _hedged_range(self, i: int, inner: Parse, modifier: str | None) -> Parse | None:
         """'environ 165 à 250 mg', 'au moins 60 % à 70 %': a range wins over a hedge (RN18)."""

@@ -40,6 +40,11 @@ TENS_WORDS = words(
 SCALE_IN_WORDS = words("cent cents mille mil million millions milliard milliards")
 NUMBER_WORDS = UNITS_WORDS | TENS_WORDS | SCALE_IN_WORDS
 ARTICLE_ONES = words("un une")
+# "au moins un membre": bounds after which "un" is a count (not "près d'un hôpital")
+BARE_BOUNDS = words("moins minimum maximum")
+# "un jour", "une année", "une nuit": time words that an article makes a duration only after
+# a word of duration ("pendant une année"), else they place or qualify ("une année record")
+CONTEXT_TIME_WORDS = words("jour journée année nuit minute seconde")
 # "un seul", "une seule": the article is then a count of one
 ALONE_WORDS = words("seul seule")
 
@@ -355,6 +360,13 @@ MONTHS = words(
     "janvier février fevrier mars avril mai juin juillet août aout septembre octobre "
     "novembre décembre decembre"
 )
+# Abbreviated months of datelines ("RABAT, 9 sept. (MAP)", "Dakar, 20 janv. (APS)")
+MONTH_ABBREVIATIONS = words("janv févr fév avr juil sept oct nov déc")
+# Verbs and nouns before "le 117": a phone number is dialled, not counted
+DIAL_WORDS = words(
+    "composer composez compose composé appeler appelez appelle appelé joindre contacter "
+    "numéro sms"
+)
 WEEKDAYS = words("lundi mardi mercredi jeudi vendredi samedi dimanche")
 # Words before "3/4" that make it a date, not a fraction
 DATE_BEFORE = WEEKDAYS | words("le du au ce depuis dès jusqu'au")
@@ -366,7 +378,8 @@ YEAR_CONTEXT_BEFORE = MONTHS | words(
     "rapport loi plan vision stratégie agenda programme ans cop jusqu'à sur par contre que"
 )
 IDENTIFIER_BEFORE = words(
-    "article articles art. loi décret dahir n° no nº numéro vol route rn autoroute chapitre "
+    "article articles art. loi loi-cadre décret dahir n° no nº numéro vol route rn autoroute "
+    "chapitre "
     "alinéa page p. paragraphe section résolution ligne bus chambre salle tome annexe "
     "circulaire arrêté dossier affaire code boeing airbus covid mig su f rafale version "
     "niveau catégorie zone bloc porte quai terminal tramway métro lot case colonne tableau "
@@ -398,7 +411,7 @@ NAME_BEFORE = words(
     "iode uranium césium plutonium carbone strontium cobalt radium thorium tritium potassium "
     "apollo soyouz spoutnik voyager artemis gemini mercury vostok luna chandrayaan "
     "windows iphone galaxy pixel playstation xbox kepler gliese trappist hd trisomie top "
-    "type ligue chapeau division "
+    "type ligue chapeau division formule "
     "ariane falcon vega"
 )
 # Set phrases whose number counts nothing: "aux quatre coins du monde", "à deux doigts de"
@@ -409,7 +422,10 @@ IDIOMS: frozenset[Phrase] = frozenset(
         "| faire les cent pas | fait les cent pas | les quatre cents coups | se mettre en quatre "
         "| en deux temps trois mouvements | couper la poire en deux | entre quatre yeux "
         "| à quatre pattes | à deux vitesses | onze de départ | onze titulaire | onze type "
-        "| onze entrant"
+        "| onze entrant | 24 heures sur 24 | 24 h sur 24 | 7 jours sur 7 | 24 h / 24 | 7 j / 7 "
+        "| rugby à sept | rugby à quinze | rugby à xv | football à cinq | foot à cinq "
+        "| isotherme du zéro | partir de zéro | repartir de zéro | recommencer à zéro "
+        "| repartir à zéro | remettre à zéro | remis à zéro | remise à zéro"
     ).split(" | ")
 )
 IDIOM_SIZES = tuple(sorted({len(k) for k in IDIOMS}))
@@ -435,7 +451,7 @@ FIRST_LAST = words("premiers premières derniers dernières")
 NEXT_WORDS = words("prochains prochaines")
 # "au cours des neuf premiers mois" dates an event; "pendant les quatre dernières années" is a
 # duration (RN23)
-DURING = words("cours lors sur")
+DURING = words("cours lors")
 PLURAL_DETERMINERS = words("des les ces")
 # Lower-case plural words after a 4-digit number that do not make it a count
 NOT_PLURAL_NOUNS = words(

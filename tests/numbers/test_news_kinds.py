@@ -104,6 +104,38 @@ SPANS: list[tuple[str, list[str]]] = [
     ("Il a été titulaire dans le onze de départ.", []),
     ("Trois centres fermés en Libye Trois hommes condamnés.", ["Trois", "Trois"]),
     ("La guerre des Six Jours a duré six jours.", ["six jours"]),
+    # an article + time word is a duration only after a word of duration
+    ("Il a décrété une journée de deuil et une année record.", []),
+    ("Je n'y ai pas réfléchi une seconde.", []),
+    ("Ils ont dormi pendant une nuit.", ["une nuit"]),
+    ("Ils ont fermé au moins une journée.", ["au moins une journée"]),
+    ("Il a signé pour un an.", ["un an"]),
+    # "ne ... plus que" restricts, it sets no lower bound
+    ("Ils ne comptent plus que deux points d'avance.", ["deux"]),
+    ("Il gagne plus que 3 000 euros.", ["plus que 3 000 euros"]),
+    # signs inside brackets, au moins un
+    ("La croissance s'est redressée (+0,7 %).", ["+0,7 %"]),
+    ("Les ménages dont au moins un membre travaille.", ["au moins un"]),
+    ("Il habite près d'un hôpital.", []),
+    # weekdays take days, not counts
+    ("Le ministère a enregistré lundi 12 nouveaux cas.", ["12"]),
+    ("La police a saisi lundi 12 tonnes de chanvre.", ["12 tonnes"]),
+    ("Le tribunal a condamné mercredi cinq prévenus.", ["cinq"]),
+    ("Il a parlé lundi 12 au soir.", []),
+    # datelines, names, phone numbers, set phrases
+    ("RABAT, 9 sept. (MAP) - Le bilan s'alourdit.", []),
+    ("Dakar, 20 janv. (APS) - La banque a prêté 3 milliards.", ["3 milliards"]),
+    ("Il a sept enfants.", ["sept"]),
+    ("Le Consortium 12-12 a récolté 5 millions d'euros.", ["5 millions d'euros"]),
+    ("Elle a été adoptée par la loi-cadre 09-21.", []),
+    ("Il faut composer le 811 avant de venir.", []),
+    ("Le numéro d'urgence 19 a reçu 2 000 appels.", ["2 000"]),
+    ("Le rugby à sept a brillé.", []),
+    ("Il faut repartir de zéro.", []),
+    ("Au cours des dernières 24 heures, 240 morts.", ["240"]),
+    ("À un an jour pour jour du match, 3 stades sont prêts.", ["3"]),
+    ("La Formule 1 reprend.", []),
+    ("Il travaille 24 heures sur 24.", []),
 ]
 
 
@@ -156,6 +188,9 @@ WHY_NOT: list[tuple[str, str]] = [
     ("Il dirige l'Entente 2, un club.", "capitalised_head"),
     ("Ils sont à deux doigts du titre.", "idiom"),
     ("Il a marqué son 644 ème but.", "ordinal_suffix"),
+    ("Le Consortium 12-12 a récolté des dons.", "equal_bounds"),
+    ("Il faut composer le 811 avant de venir.", "dialled_number"),
+    ("RABAT, 9 sept. (MAP) - Le bilan s'alourdit.", "day_of_month"),
     ("Les ventes doubleront dans les huit prochaines années.", "first_months"),
 ]
 

@@ -11,6 +11,7 @@ Every frame also says which rule filled each slot (``span._.dechiffre_claim_rule
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -418,13 +419,29 @@ def _agent(
         else set(range(amount.start, amount.end))
     )
     for child in pred.children:
-        if child.dep_ == "obl:agent" or (
-            child.dep_ in {"nmod", "obl"}
-            and any(c.lower_ == "par" and c.dep_ == "case" for c in child.children)
-        ):
+        if _is_by_agent(child):
             org = _org_in(child.subtree, org_of)
             if org is not None:
                 return org, "par"
+    # "l'objectif de 75 % fixé par l'OMS", "l'annulation de deux élections par le
+    # tribunal": a "par X" on the way from the amount up to its predicate, or on a
+    # participle that qualifies a noun on that way (rule 'par_path')
+    if pred.i != anchor.i:
+        path = [anchor, *_path_to(anchor, pred)]
+    else:  # no predicate: the nouns the amount hangs from
+        path = [
+            anchor,
+            *itertools.takewhile(lambda t: t.pos_ in {"NOUN", "PROPN"}, anchor.ancestors),
+        ]
+    for tok in path:
+        for child in tok.children:
+            found = [child] if _is_by_agent(child) else []
+            if child.dep_ == "acl" and child.pos_ == "VERB":
+                found = [c for c in child.children if _is_by_agent(c)]
+            for by in found:
+                org = _org_in(by.subtree, org_of)
+                if org is not None and org.start not in own:
+                    return org, "par_path"
     verb = next((t for t in [pred, *pred.ancestors] if t.pos_ == "VERB"), None)
     if verb is None:
         return None, "none"
@@ -463,6 +480,24 @@ CLIMB_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl"})
 REPORTER_IS_NO_AGENT = True
 
 
+def _is_by_agent(tok: Token) -> bool:
+    """A passive agent: "par X" (obl:agent, or an oblique or noun modifier with "par")."""
+    return tok.dep_ == "obl:agent" or (
+        tok.dep_ in {"nmod", "obl", "obl:mod"}
+        and any(c.lower_ == "par" and c.dep_ == "case" for c in tok.children)
+    )
+
+
+def _path_to(tok: Token, top: Token) -> list[Token]:
+    """The ancestors of ``tok`` up to ``top`` (included), or none when top is not one."""
+    path: list[Token] = []
+    for anc in tok.ancestors:
+        path.append(anc)
+        if anc.i == top.i:
+            return path
+    return []
+
+
 def _subject_names(subj: Token) -> list[Token]:
     """The tokens of a subject that name who acts (rule 'subject').
 
@@ -496,7 +531,11 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
                 outer = _subject(verb.head)
                 return (outer, "reporter_pronoun") if outer is not None else (None, "none")
             return subj, rule
-        if verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
+        if (
+            verb.dep_ in {"xcomp", "conj"}
+            or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm"))
+        ) and verb.head.i != verb.i:
+            # "a annoncé 100 millions pour ouvrir 250 lits": an infinitive shares the subject
             verb, rule = verb.head, "shared_subject"
             continue
         if verb.dep_ == "acl:relcl":

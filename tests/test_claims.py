@@ -169,6 +169,19 @@ def test_predicate_rules(nlp: Language, text: str, amount: str, predicate: str, 
             "Unicef",
             "subject",
         ),
+        (  # "par X" on a participle of the noun the amount hangs from
+            "La vaccination reste loin de l'objectif de 75 % fixé par l'Organisation mondiale "
+            "de la santé.",
+            "75 %",
+            "Organisation mondiale de la santé",
+            "par_path",
+        ),
+        (  # an infinitive of purpose shares the subject of its verb
+            "Le ministère de la Santé a débloqué 100 millions d'euros pour ouvrir 250 lits.",
+            "250",
+            "ministère de la Santé",
+            "shared_subject",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:

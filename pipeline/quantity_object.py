@@ -6,6 +6,7 @@ Each rule has a name; ``find_objects`` says which one fired for each span.
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -13,19 +14,25 @@ from spacy.tokens import Doc, Span, Token
 
 from .numbers import AmountMatch
 from .quantity_object_words import (
+    A_CASES,
+    A_LOCUTION_NOUNS,
     ADVERBIAL_NOUNS,
     CHANGE_NOUNS,
     COMPARATIVE_WORDS,
     COMPLEMENT_CASES,
+    COMPOUNDS,
     DE_FORMS,
     DETERMINERS,
+    FORM_LEMMAS,
     KEPT_LOCUTIONS,
     LOCUTION_NOUNS,
     MEASURE_NOUNS,
     MEASURE_VERBS,
     NAME_ENTITY_LABELS,
+    NEGATIONS,
     NOT_MEASURE_CASES,
     OBJECT_VERBS,
+    PARTICIPLE_CASES,
     PLACE_ENTITY_LABELS,
     PLACE_NOUNS,
     PLACE_UNITS,
@@ -33,6 +40,7 @@ from .quantity_object_words import (
     PRONOUN_NUMBERS,
     PRONOUN_QUANTIFIERS,
     TRIM_WORDS,
+    VERB_CASES,
 )
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -61,7 +69,7 @@ def find_objects(spans: Sequence[Span], matches: Sequence[AmountMatch]) -> list[
         if found[k].text is None and _is_conversion(spans[k - 1], spans[k]):
             found[k] = ObjectFound(found[k - 1].text, "conversion")
     for k in range(len(found)):
-        if found[k].rule == "bare" or (
+        if found[k].rule in {"bare", "en_clitic"} or (
             found[k].rule in {"measure_noun", "measure_subject"} and _r2_pair(k, spans, found)
         ):
             found[k] = _elided(k, spans, matches, found)
@@ -133,6 +141,8 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
             return ObjectFound(None, "place")
         return _measured(head, "noun_head", span)
     # 4. the subject of a measure verb or copula: "le loyer atteint 900 euros"
+    if _en_clitic(root):
+        return ObjectFound(None, "en_clitic")  # "il en faut 40": the noun is elided (RN27)
     subject = _measure_subject(root, span)
     if subject is not None:
         return _measured(subject, "measure_subject", span)
@@ -177,13 +187,18 @@ def _counted_noun(span: Span) -> Token | None:
     doc = span.doc
     i = span.end
     j = i
+    root = span.root
+    # a noun the tagger read as an adjective: "deux finales intercontinentales"
+    if i < len(doc) and doc[i].pos_ == "ADJ" and root.head == doc[i] and (
+        doc[i].lower_ not in TRIM_WORDS
+    ):
+        return doc[i]
     # adjectives before the noun: "210 nouveaux réseaux", "deux autres joueurs"
     while j < len(doc) and j < i + 2 and doc[j].pos_ == "ADJ" and doc[j].head.i > j:
         j += 1
     if j >= len(doc):
         return None
     noun = doc[j]
-    root = span.root
     if noun.pos_ in NOUNS:
         if doc[i].lower_ in DE_FORMS and root.head != noun:
             return None
@@ -251,6 +266,10 @@ def _noun_head(root: Token, span: Span) -> Token | None:
 
 def _climb(noun: Token, span: Span) -> Token:
     """A determiner-less 'de' complement gives its governing noun: 'chauffeur de camion'."""
+    if noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITY_LABELS and (
+        noun.dep_ == "nmod" and noun.head.pos_ == "NOUN"
+    ):
+        noun = noun.head  # "une contribution du G7 de 251 millions"
     if noun.dep_ == "nmod" and noun.head.pos_ in NOUNS and noun.head.i == noun.i - 2:
         cases = [c.lower_ for c in noun.children if c.dep_ == "case"]
         dets = [c for c in noun.children if c.dep_ == "det"]
@@ -269,14 +288,15 @@ def _climb(noun: Token, span: Span) -> Token:
 def _measure_subject(root: Token, span: Span) -> Token | None:
     """The subject (or direct object) of the measure verb or copula that governs the amount."""
     cases = {c.lower_ for c in root.children if c.dep_ == "case"}
-    if cases & NOT_MEASURE_CASES:
+    verb = root.head
+    allowed = VERB_CASES.get(FORM_LEMMAS.get(verb.lower_, verb.lemma_.lower()), frozenset())
+    if cases & NOT_MEASURE_CASES - allowed:
         return None
     # copula: "le loyer est de 900 euros" (the amount is the predicate)
     if any(c.dep_ == "cop" for c in root.children):
         for child in root.children:
             if child.dep_ in SUBJECT_DEPS and child.i < span.start:
                 return _resolve(child)
-    verb = root.head
     if root.dep_ not in ARGUMENT_DEPS or verb == root:
         return None
     if verb.pos_ == "ADJ":  # "le PIB était supérieur d'environ 5 %"
@@ -301,7 +321,23 @@ def _measure_subject(root: Token, span: Span) -> Token | None:
         if verb.dep_ == "xcomp" and verb.head != verb:  # "devrait coûter"
             verb = verb.head
             continue
+        if verb.dep_ == "acl" and verb.head.pos_ in NOUNS and all(
+            t.pos_ == "ADJ" for t in verb.doc[verb.head.i + 1 : verb.i]
+        ):
+            return verb.head  # "des prix avoisinant 1,2 milliard", "des vitesses pouvant atteindre"
         return None
+
+
+def _en_clitic(root: Token) -> bool:
+    """The verb governing the amount has the clitic 'en' for its noun: 'ils en comptent trois'."""
+    verb = root.head
+    if verb == root or root.dep_ in {"nummod", "det", "amod", "nmod", "appos"} or (
+        verb.pos_ != "VERB"
+    ):
+        return False
+    return any(
+        c.lower_ == "en" and c.i < verb.i and c.dep_ not in {"case", "mark"} for c in verb.children
+    )
 
 
 def _resolve(subject: Token) -> Token | None:
@@ -371,12 +407,33 @@ def _right_edge(noun: Token) -> int:
         tok = doc[j]
         low = tok.lower_
         if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i <= last):
-            if low in TRIM_WORDS or _has_complement(tok):
+            if low in TRIM_WORDS or _has_complement(tok) or _opens_complement(doc, j):
                 break
-            if tok.pos_ == "VERB" and not all(_is_de_complement(c) for c in tok.children):
+            if tok.pos_ == "VERB" and not all(
+                _is_de_complement(c) or c.dep_ == "punct" or (c.dep_ == "advmod" and c.i < j)
+                for c in tok.children
+            ):
                 break
             last = j
             j += 1
+            continue
+        # a compound written as one name: "coups d'État", "Coupes du monde"
+        size = _compound_size(noun, doc, j)
+        if size and j == last + 1:
+            last = j + size - 1
+            j += size
+            continue
+        # a noun compound with "à": "cuillères à café", "armes à feu", "enfants à risque"
+        if low == "à" and j + 1 < n and _a_compound(doc[j + 1], noun.i, last):
+            last = j + 1
+            j += 2
+            continue
+        # a negated participle: "hommes non armés"
+        if low in NEGATIONS and j + 1 < n and doc[j + 1].pos_ in {"ADJ", "VERB"} and (
+            doc[j + 1].head.i == noun.i and not _opens_complement(doc, j + 1)
+        ):
+            last = j + 1
+            j += 2
             continue
         # a comparative: "personnes plus âgées", "vaccins les plus prometteurs"
         if low in COMPARATIVE_WORDS and j + 1 < n and doc[j + 1].pos_ == "ADJ":
@@ -415,6 +472,61 @@ def _right_edge(noun: Token) -> int:
             continue
         break
     return last
+
+
+def _opens_complement(doc: Doc, j: int) -> bool:
+    """The adjective or participle at j opens its own complement (R9), which ends the object.
+
+    An infinitive or a determined noun after 'à/de' ("prêtes à être", "liés à une", "accusés
+    d'avoir", "dus au virus"); a participle before another preposition ("situés dans").
+    """
+    if j + 2 >= len(doc) or _prepositional_locution(doc, j + 1):
+        return False
+    nxt, after = doc[j + 1], doc[j + 2]
+    low = nxt.lower_.replace("’", "'")
+    if low in A_CASES | COMPLEMENT_CASES and after.pos_ in {"VERB", "AUX"}:
+        return True
+    if low in A_CASES and (after.pos_ == "DET" or (low != "à" and after.pos_ == "NOUN")):
+        return True
+    return low in PARTICIPLE_CASES and "Part" in doc[j].morph.get("VerbForm", [])
+
+
+def _prepositional_locution(doc: Doc, k: int) -> bool:
+    """The preposition at k opens a locution ending in 'de': 'au cours de', 'dans le cadre de'."""
+    m = k + 1
+    if m < len(doc) and doc[m].lower_ in DETERMINERS:
+        m += 1
+    return m + 1 < len(doc) and doc[m].pos_ == "NOUN" and doc[m + 1].lower_ in DE_FORMS
+
+
+def _compound_size(noun: Token, doc: Doc, j: int) -> int:
+    """Tokens at j that complete the noun into a compound of COMPOUNDS, else 0."""
+    if j + 1 >= len(doc):
+        return 0
+    a, b = doc[j].lower_.replace("’", "'"), _fold(doc[j + 1].lower_)
+    rest = a + b if a.endswith("'") else f"{a} {b}"
+    for head in {_fold(noun.lower_), _fold(noun.lemma_.lower())}:
+        if f"{head} {rest}" in COMPOUNDS:
+            return 2
+    return 0
+
+
+def _fold(word: str) -> str:
+    """A word without its accents, for the compound table ('État' and 'Etat')."""
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+def _a_compound(tok: Token, lo: int, last: int) -> bool:
+    """A determiner-less common noun after 'à' that the parse attaches to the object noun."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return (
+        tok.pos_ == "NOUN"
+        and tok.lemma_.lower() not in A_LOCUTION_NOUNS
+        and (nxt is None or nxt.lower_ not in DE_FORMS)  # "à base de", "à l'aide de"
+        and lo <= tok.head.i <= last
+        and not any(c.dep_ in {"det", "nummod"} for c in tok.children)
+        and tok.ent_type_ == ""
+    )
 
 
 def _is_de_complement(tok: Token) -> bool:
@@ -473,6 +585,9 @@ def _elided(
     if unit in TIME_UNITS and _cases(span.root, span) & NOT_MEASURE_CASES:
         return NONE  # "en 12 ans", "depuis deux ans": a duration of the event, not a count
     sent_start = span.sent.start if span.doc.has_annotation("SENT_START") else 0
+    if found[k].rule == "en_clitic" and sent_start > 0:
+        # "en" points back past the sentence start: "... sept points. Ils en comptent trois"
+        sent_start = span.doc[sent_start - 1].sent.start
     # R2 "de 30 à 50 collaborateurs", RN15 "14 des 24 équipes": the next amount
     if k + 1 < len(spans):
         nxt = spans[k + 1]

@@ -13,7 +13,8 @@ dépasser avoisiner culminer frôler excéder approcher peser mesurer compter af
 passer grimper bondir chuter baisser augmenter diminuer reculer progresser croître
 décroître tomber descendre osciller varier stagner plafonner doubler tripler
 retomber remonter dégringoler flamber fondre situer multiplier diviser estimer évaluer
-fixer établir porter ramener réduire relever abaisser durer
+fixer établir porter ramener réduire relever abaisser durer prolonger allonger raccourcir
+accroître
 """.split()
 )
 
@@ -22,13 +23,24 @@ fixer établir porter ramener réduire relever abaisser durer
 OBJECT_VERBS = frozenset(
     """
 porter ramener réduire relever abaisser fixer estimer évaluer chiffrer augmenter baisser
-diminuer multiplier diviser doubler tripler
+diminuer multiplier diviser doubler tripler prolonger allonger raccourcir accroître
 """.split()
 )
 
 # prepositions before an amount that is no measure of the subject: "en une semaine,
 # le rouble a chuté", "passer deux semaines en quarantaine" (a duration)
 NOT_MEASURE_CASES = frozenset("en pendant depuis pour dans durant après avant sous par".split())
+
+# prepositions that NOT_MEASURE_CASES would refuse but these verbs take for their measure:
+# "multiplié par quatre", "dure depuis quatre décennies"
+VERB_CASES: dict[str, frozenset[str]] = {
+    "multiplier": frozenset({"par"}),
+    "diviser": frozenset({"par"}),
+    "durer": frozenset({"depuis", "pendant"}),
+}
+
+# verb forms the tagger reads as adjectives, with their verb: "la grève dure depuis un mois"
+FORM_LEMMAS = {"dure": "durer", "durent": "durer"}
 
 # nouns of change: their determined complement is the thing measured
 # ("l'augmentation du taux de 9,5 % à 20 %" -> taux); alone they are ("une hausse de 3 %")
@@ -44,7 +56,7 @@ bond repli envolée relèvement
 LOCUTION_NOUNS = frozenset(
     """
 âge bout hauteur équivalent moyenne lieu ordre part raison record terme total cours
-rythme tranche fourchette maximum minimum
+rythme tranche fourchette maximum minimum espace
 """.split()
 )
 
@@ -121,5 +133,38 @@ PRONOUNS = frozenset(
     """
 il elle ils elles celui celle ceux celles cela ça ce qui que lequel laquelle lesquels
 lesquelles on en y
+""".split()
+)
+
+# "à" and its contractions: after an adjective, with a verb or a determined noun, they open the
+# adjective's own complement, which ends the object (R9): "prêtes à être", "liés à une", "dus au"
+A_CASES = frozenset("à au aux".split())
+
+# prepositions after a participle that open the participle's own complement (R9): "pays situés
+# dans", "doses approuvées par", "cocaïne saisie en 2023"
+PARTICIPLE_CASES = frozenset(
+    """
+dans par pour sur avec en contre vers chez sous entre selon depuis lors
+""".split()
+)
+
+# negations kept before a participle in an object: "hommes non armés"
+NEGATIONS = frozenset(("non",))
+
+# lexicalised compounds whose complement names a place or looks like a name but belongs to
+# the object (R9 "lexicalised compounds stay as written"); accents folded
+COMPOUNDS = frozenset(
+    """
+coup d'etat|chef d'etat|championnat d'europe|championnat du monde|coupe du monde
+coupe d'europe|coupe d'afrique|ligue des champions|ligue des nations|coupe des confederations
+""".replace("\n", "|").strip("|").split("|")
+)
+
+# nouns of adverbial locutions with "à", never part of a "N à N" compound object:
+# "300 migrants à bord", "12 ans à peine"
+A_LOCUTION_NOUNS = frozenset(
+    """
+bord pied terme temps domicile vie peine cause titre raison côté travers moment fois
+jour heure minute mois an année semaine tour hauteur moins plus partir compter
 """.split()
 )

@@ -112,6 +112,41 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "Selon le rapport, les eaux du lac ont augmenté de 1,4 °C et se rapprochent du "
          "seuil critique.",
          "1,4 °C", "eaux", "measure_subject"),
+        # more measure verbs: "multiplier par", "durer depuis", a participle of a measure verb
+        ("multiplier par", "Le prix du blé a été multiplié par trois.", "trois", "prix",
+         "measure_subject"),
+        ("durer depuis", "La grève dure depuis trois semaines.", "trois semaines", "grève",
+         "measure_subject"),
+        ("participle after modal", "Des rafales pouvant atteindre 120 km/h sont attendues.",
+         "120 km/h", "rafales", "measure_subject"),
+        ("participle", "Les locataires paient des loyers avoisinant 900 euros.", "900 euros",
+         "loyers", "measure_subject"),
+        # the clitic "en" stands for the noun of an earlier amount (RN27)
+        ("en clitic", "Les Lions totalisent douze points. Les Aigles en comptent huit, les "
+         "Zèbres cinq.", "huit", "points", "elided_previous"),
+        ("list after en", "Les Lions totalisent douze points. Les Aigles en comptent huit, les "
+         "Zèbres cinq.", "cinq", "points", "elided_previous"),
+        # noun heads: a locution, a name between the head and the amount
+        ("en l'espace de", "Il a marqué deux buts en l'espace de cinq minutes.", "cinq minutes",
+         None, "none"),
+        ("name after the head", "L'Union a obtenu un prêt exceptionnel du FMI de 3 milliards "
+         "d'euros.", "3 milliards d'euros", "prêt exceptionnel", "noun_head"),
+        # where the object stops (R9)
+        ("participle with its complement", "Quinze pays africains situés dans la zone sahélienne "
+         "sont touchés.", "Quinze", "pays africains", "counted_noun"),
+        ("adjective with an infinitive", "Le pays dispose de cinq millions de doses prêtes à "
+         "être livrées.", "cinq millions", "doses", "de_complement"),
+        ("locution after the adjective", "La marine a déjoué 3 000 tentatives de traversée "
+         "clandestine au cours du mois.", "3 000", "tentatives de traversée clandestine",
+         "counted_noun"),
+        ("negated participle", "Les soldats ont tué 14 civils non armés.", "14",
+         "civils non armés", "counted_noun"),
+        ("compound with à", "La police a saisi douze armes à feu.", "douze", "armes à feu",
+         "counted_noun"),
+        ("compound with a name", "Le pays a connu trois coups d'État depuis 2020.", "trois",
+         "coups d'État", "counted_noun"),
+        ("compound with du", "L'équipe a disputé quatre Coupes du monde.", "quatre",
+         "Coupes du monde", "counted_noun"),
     ],
 )
 def test_object_by_construction(

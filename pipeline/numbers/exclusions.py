@@ -30,8 +30,7 @@ from .lexicon import (
     FIRST_LAST,
     FRACTION_DENOMINATORS,
     IDENTIFIER_BEFORE,
-    IDIOM_SIZES,
-    IDIOMS,
+    IDIOMS_BY_WORD,
     LEGAL_LETTERS,
     LOCATING_UNITS,
     MODIFIERS_FIRST,
@@ -401,10 +400,9 @@ def _capitalised_head(c: Candidate) -> bool:
 def _idiom(c: Candidate) -> bool:
     """aux quatre coins du monde, à deux doigts de, tolérance zéro: set phrases."""
     sc, k = c.sc, c.num_idx
-    for size in IDIOM_SIZES:
-        for start in range(k - size + 1, k + 1):
-            if tuple(sc.low(x) for x in range(start, start + size)) in IDIOMS:
-                return True
+    for idiom, at in IDIOMS_BY_WORD.get(c.num.low, ()):
+        if all(sc.low(k - at + x) == word for x, word in enumerate(idiom)):
+            return True
     return False
 
 

@@ -428,7 +428,19 @@ IDIOMS: frozenset[Phrase] = frozenset(
         "| repartir à zéro | remettre à zéro | remis à zéro | remise à zéro"
     ).split(" | ")
 )
-IDIOM_SIZES = tuple(sorted({len(k) for k in IDIOMS}))
+
+
+def _by_word(table: frozenset[Phrase]) -> dict[str, tuple[tuple[Phrase, int], ...]]:
+    """word -> (phrase, position of the word in it)."""
+    index: dict[str, tuple[tuple[Phrase, int], ...]] = {}
+    for phrase in sorted(table):
+        for at, word in enumerate(phrase):
+            index[word] = (*index.get(word, ()), (phrase, at))
+    return index
+
+
+# A number looks up only the idioms that hold it
+IDIOMS_BY_WORD = _by_word(IDIOMS)
 # TV and radio channels: capitalised name -> the numbers it carries
 CHANNELS: dict[str, frozenset[int]] = {
     "France": frozenset({2, 3, 4, 5, 24}), "Europe": frozenset({1}),

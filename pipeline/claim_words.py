@@ -57,7 +57,8 @@ EVENT_SUFFIXES = ("tion", "sion", "ment", "age", "ure")
 # "selon elle", "le parti", "la banque" (type nouns: any organisation named as a subject),
 # "la préfecture", "le ministère" (an organisation whose name has the noun).
 ANAPHORIC_PRONOUNS = frozenset({"elle", "lui", "il", "eux", "elles", "ils"})
-DEFINITE_DETS = frozenset({"le", "la", "l'", "l’", "les"})
+DEFINITE_DETS = frozenset({"le", "la", "l'", "l’"})
+POSSESSIVE_DETS = frozenset({"son", "sa", "ses", "leur", "leurs"})
 ORG_TYPE_NOUNS = frozenset(
     """
     organisation ong association fédération banque parti club société entreprise groupe

@@ -20,6 +20,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from .attributes import CLAIM, CLAIM_RULES, DATE
+from .claim_rows import org_name
 from .claim_time import TimeExpr, find_times
 from .claim_words import (
     ADDRESSEE_CASES,
@@ -36,6 +37,7 @@ from .claim_words import (
     ORG_TYPE_NOUNS,
     OUT_OF_CUES,
     OUT_OF_WORDS,
+    POSSESSIVE_DETS,
     REPORT_NOUNS,
     REPORT_VERBS,
     ROLE_NOUNS,
@@ -246,6 +248,10 @@ class ClaimFinder(Pipe):
                         break
                     if nxt.i in org_of and not _is_addressee(org_of[nxt.i].root):
                         return org_of[nxt.i], "incise"
+                speaker = _speaker(tok)
+                org = ante.resolve(speaker) if speaker is not None else None
+                if org is not None:
+                    return org, "incise_anaphora"
         return None, "none"
 
 
@@ -271,7 +277,8 @@ def sentences(doc: Doc) -> list[Span]:
 class Antecedents:
     """The organisation a pronoun or a definite description points back to.
 
-    "Selon elle" takes the last organisation named as a subject before it; "le parti",
+    "Selon elle" and "son directeur" take the last organisation named as a subject
+    before them; "le parti",
     "la banque", "l'ONG" (a type noun) the last organisation named before; "la
     préfecture", "le ministère" the last organisation named before whose name has the noun.
     """
@@ -286,15 +293,28 @@ class Antecedents:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low in ANAPHORIC_PRONOUNS and tok.pos_ == "PRON":
             return self._last(self.subjects, tok) if pronouns else None
-        if tok.pos_ != "NOUN" or not any(c.lower_ in DEFINITE_DETS for c in tok.children):
+        if lemma in ROLE_NOUNS and any(c.lower_ in POSSESSIVE_DETS for c in tok.children):
+            # "explique son directeur": the body the text was about
+            return self._last(self.subjects, tok) or self._last(self.orgs, tok)
+        if (
+            tok.pos_ != "NOUN"
+            or "Plur" in tok.morph.get("Number")  # "les ONG craignent": a group, not one body
+            or not any(c.lower_ in DEFINITE_DETS for c in tok.children)
+        ):
             return None
         if lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS:
-            named = [o for o in self.orgs if lemma in o.text.lower().replace("’", "'")]
+            named = [o for o in self.orgs if lemma in self._names(o)]
             found = self._last(named, tok)
             if found is not None or lemma not in ORG_TYPE_NOUNS:
                 return found
             return self._last(self.orgs, tok)
         return None
+
+    @staticmethod
+    def _names(org: Span) -> str:
+        """The mention and, for a known body, its knowledge-base name ("FECAFOOT": "fédération")."""
+        name = org_name(org.kb_id_ or None, "")
+        return f"{org.text} {name}".lower().replace("’", "'")
 
     @staticmethod
     def _last(spans: list[Span], tok: Token) -> Span | None:

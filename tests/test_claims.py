@@ -251,6 +251,20 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "OIM",
             "inherited",
         ),
+        (  # a person speaking for the body the text is about
+            "La Croix-Rouge française a ouvert un centre à Calais. « Nous accueillons 300 "
+            "personnes par nuit », explique son directeur.",
+            "300",
+            "Croix-Rouge française",
+            "incise_anaphora",
+        ),
+        (  # "la fédération": the body whose knowledge-base name has the noun
+            "La FECAFOOT a suspendu le championnat. La saison prochaine, 20 équipes joueront "
+            "en première division, a ajouté la fédération.",
+            "20",
+            "FECAFOOT",
+            "incise_anaphora",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

@@ -207,6 +207,8 @@ class ClaimFinder(Pipe):
                 org = ante.resolve(tok.head)
                 if org is not None:
                     return org, "selon_anaphora"
+                if owner is not None and tok.head.lemma_.lower() in REPORT_NOUNS:
+                    return owner, "report_owner"  # "selon un rapport rendu public mardi"
         for tok in sent:
             if _is_report_verb(tok):
                 subj = _subject(tok)

@@ -265,6 +265,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "FECAFOOT",
             "incise_anaphora",
         ),
+        (  # "selon un rapport": the body the text names as the report's owner
+            "Le cinéma africain pourrait créer 20 millions d'emplois, selon un rapport publié "
+            "mardi. Dans ce rapport, l'Unesco appelle les États à investir.",
+            "20 millions",
+            "Unesco",
+            "report_owner",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

@@ -177,8 +177,13 @@ def _after_slash_or_colon(c: Candidate) -> bool:
 
 
 def _identifier_word_before(c: Candidate) -> bool:
-    """article 52, page 3, route 7."""
-    return c.prev in IDENTIFIER_BEFORE and c.amount.unit is None and c.num_idx == c.i
+    """article 52, page 3, route 7 (digits: 'la police a arrêté trois membres' is a count)."""
+    return (
+        c.prev in IDENTIFIER_BEFORE
+        and c.amount.unit is None
+        and c.num_idx == c.i
+        and c.num.kind == "num"
+    )
 
 
 def _capital_code_before(c: Candidate) -> bool:

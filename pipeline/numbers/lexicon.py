@@ -289,7 +289,7 @@ TIME_UNITS = phrases("""
 an: an | ans | année | années
 mois: mois
 semaine: semaine | semaines
-jour: jour | jours | journée | journées
+jour: jour | jours | journée
 heure: heure | heures | h
 minute: minute | minutes | min | mins | mn
 seconde: seconde | secondes | sec

@@ -136,6 +136,11 @@ SPANS: list[tuple[str, list[str]]] = [
     ("À un an jour pour jour du match, 3 stades sont prêts.", ["3"]),
     ("La Formule 1 reprend.", []),
     ("Il travaille 24 heures sur 24.", []),
+    # identifier words take digits; a participle before a number word counts
+    ("La police a arrêté trois membres du groupe.", ["trois"]),
+    ("Selon l'arrêté 12 du maire, 30 bars ferment.", ["30"]),
+    # journées of a championship are counts (RN32); a journée stays a duration
+    ("Il restait six journées de championnat.", ["six"]),
 ]
 
 

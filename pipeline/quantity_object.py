@@ -69,11 +69,44 @@ def find_objects(spans: Sequence[Span], matches: Sequence[AmountMatch]) -> list[
         if found[k].text is None and _is_conversion(spans[k - 1], spans[k]):
             found[k] = ObjectFound(found[k - 1].text, "conversion")
     for k in range(len(found)):
-        if found[k].rule in {"bare", "en_clitic"} or (
+        if found[k].rule == "partitive":
+            found[k] = _partitive(k, spans, matches, found)
+        elif found[k].rule in {"bare", "en_clitic"} or (
             found[k].rule in {"measure_noun", "measure_subject"} and _r2_pair(k, spans, found)
         ):
             found[k] = _elided(k, spans, matches, found)
+    # the converted amount may have got its object from a neighbour only now
+    for k in range(1, len(found)):
+        if found[k].text is None and found[k - 1].text is not None and _is_conversion(
+            spans[k - 1], spans[k]
+        ):
+            found[k] = ObjectFound(found[k - 1].text, "conversion")
     return found
+
+
+def _partitive(
+    k: int, spans: Sequence[Span], matches: Sequence[AmountMatch], found: list[ObjectFound]
+) -> ObjectFound:
+    """'sept d'entre eux': the group 'eux' stands for (an earlier count, else a plural noun)."""
+    span = spans[k]
+    doc = span.doc
+    pronoun = doc[span.end + 2]
+    sent = span.sent
+    window = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+    window = doc[window - 1].sent.start if window > 0 else 0
+    for j in range(k - 1, -1, -1):
+        if spans[j].end <= window:
+            break
+        if found[j].text is not None and matches[j].amount.unit is None:
+            return ObjectFound(found[j].text, "partitive_previous")
+    gender = "Fem" if pronoun.lower_ == "elles" else "Masc"
+    for i in range(span.start - 1, sent.start - 1, -1):
+        tok = doc[i]
+        if tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number", []) and (
+            gender in tok.morph.get("Gender", [gender])
+        ):
+            return _measured(tok, "partitive_noun", span)
+    return NONE
 
 
 def _r2_pair(k: int, spans: Sequence[Span], found: list[ObjectFound]) -> bool:
@@ -107,6 +140,11 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
         noun = _counted_noun(span)
         if noun is not None:
             return _measured(noun, "counted_noun", span, left=span.end)
+    # "sept d'entre eux": the group the pronoun stands for
+    if span.end + 2 < len(doc) and doc[span.end].lower_ in {"d'", "d’"} and (
+        doc[span.end + 1].lower_ == "entre" and doc[span.end + 2].lower_ in {"eux", "elles"}
+    ):
+        return ObjectFound(None, "partitive")
     # "14 des 24 équipes": the noun of the next amount (RN15)
     if span.end + 1 < len(doc) and doc[span.end].lower_ in {"des", "d'entre"} and (
         doc[span.end + 1].like_num or doc[span.end + 1].pos_ == "NUM"
@@ -239,6 +277,11 @@ def _fois(span: Span) -> ObjectFound:
     """'N fois' counts a following noun phrase ('deux fois la quantité de X') or nothing."""
     doc = span.doc
     k = span.end
+    # "des pertes trois fois plus importantes": the noun the comparative describes
+    if k + 1 < len(doc) and doc[k].lower_ in COMPARATIVE_WORDS and doc[k + 1].pos_ == "ADJ":
+        noun = doc[k + 1].head
+        if noun.pos_ == "NOUN" and noun.i < span.start:
+            return _measured(noun, "fois_comparative", span)
     if k < len(doc) and doc[k].lower_ in DETERMINERS:
         k += 1
         # "deux fois et demie la quantité d'énergie": a measure noun's complement
@@ -304,7 +347,9 @@ def _measure_subject(root: Token, span: Span) -> Token | None:
             if child.dep_ in SUBJECT_DEPS:
                 return _resolve(child)
         return None
-    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in MEASURE_VERBS:
+    if verb.pos_ not in {"VERB", "AUX"} or (
+        FORM_LEMMAS.get(verb.lower_, verb.lemma_.lower()) not in MEASURE_VERBS
+    ):
         return None
     if verb.lemma_.lower() == "passer" and not cases & HEAD_CASES:
         return None  # "passer deux semaines en quarantaine": no measure
@@ -424,9 +469,10 @@ def _right_edge(noun: Token) -> int:
             j += size
             continue
         # a noun compound with "à": "cuillères à café", "armes à feu", "enfants à risque"
-        if low == "à" and j + 1 < n and _a_compound(doc[j + 1], noun.i, last):
-            last = j + 1
-            j += 2
+        size = _a_compound(doc, j) if low == "à" else 0
+        if size:
+            last = j + size - 1
+            j += size
             continue
         # a negated participle: "hommes non armés"
         if low in NEGATIONS and j + 1 < n and doc[j + 1].pos_ in {"ADJ", "VERB"} and (
@@ -516,17 +562,28 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-def _a_compound(tok: Token, lo: int, last: int) -> bool:
-    """A determiner-less common noun after 'à' that the parse attaches to the object noun."""
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    return (
+def _a_compound(doc: Doc, j: int) -> int:
+    """Tokens at j ('à' + noun, or 'à' + adjective + noun) of a 'N à N' compound, else 0.
+
+    The noun has no determiner, is no name and opens no locution: "armes à feu",
+    "cuillères à café", "pays à faible revenu", but not "à bord", "à cause de", "à Dakar".
+    """
+    k = j + 1
+    if k + 1 < len(doc) and doc[k].pos_ == "ADJ" and doc[k + 1].pos_ == "NOUN":
+        k += 1
+    if k >= len(doc):
+        return 0
+    tok = doc[k]
+    nxt = doc[k + 1] if k + 1 < len(doc) else None
+    if (
         tok.pos_ == "NOUN"
         and tok.lemma_.lower() not in A_LOCUTION_NOUNS
         and (nxt is None or nxt.lower_ not in DE_FORMS)  # "à base de", "à l'aide de"
-        and lo <= tok.head.i <= last
         and not any(c.dep_ in {"det", "nummod"} for c in tok.children)
         and tok.ent_type_ == ""
-    )
+    ):
+        return k - j + 1
+    return 0
 
 
 def _is_de_complement(tok: Token) -> bool:

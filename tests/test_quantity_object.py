@@ -147,6 +147,22 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "coups d'État", "counted_noun"),
         ("compound with du", "L'équipe a disputé quatre Coupes du monde.", "quatre",
          "Coupes du monde", "counted_noun"),
+        ("compound with à and an adjective", "L'aide ira à 70 pays à faible revenu.", "70",
+         "pays à faible revenu", "counted_noun"),
+        ("locution with à", "Le navire avait près de 300 passagers à bord.", "près de 300",
+         "passagers", "counted_noun"),
+        # "d'entre eux": an earlier count, else the plural noun the pronoun stands for
+        ("partitive, earlier count", "La police a arrêté douze suspects. Sept d'entre eux ont "
+         "été libérés.", "Sept", "suspects", "partitive_previous"),
+        ("partitive, plural noun", "Les gardes ont interrogé les prisonniers, et des centaines "
+         "d'entre eux ont parlé.", "des centaines", "prisonniers", "partitive_noun"),
+        # a conversion of an amount whose noun is elided; "N fois plus" + adjective
+        ("conversion of an elided amount", "Le loyer est de 900 euros, contre 700 euros "
+         "(460 000 francs CFA) en 2019.", "460 000 francs CFA", "loyer", "conversion"),
+        ("fois plus", "Les épargnants pourraient subir des pertes trois fois plus lourdes.",
+         "trois fois", "pertes", "fois_comparative"),
+        ("durer read as a noun lemma", "La formation est un cursus qui dure généralement cinq "
+         "ans.", "cinq ans", "cursus", "measure_subject"),
     ],
 )
 def test_object_by_construction(

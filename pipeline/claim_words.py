@@ -79,6 +79,8 @@ ROLE_NOUNS = frozenset(
     représentante délégué déléguée gouverneur procureur procureure
     """.split()
 )
+# Pronouns that open a relative clause: what it says is not what a reporting verb says.
+RELATIVE_PRONOUNS = frozenset({"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"})
 # Determiners of a subject that points back to the previous sentence ("Ces efforts ont contribué").
 ANAPHORIC_DETS = frozenset({"ce", "cet", "cette", "ces"})
 MONTHS = {

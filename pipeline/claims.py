@@ -38,6 +38,7 @@ from .claim_words import (
     OUT_OF_CUES,
     OUT_OF_WORDS,
     POSSESSIVE_DETS,
+    RELATIVE_PRONOUNS,
     REPORT_NOUNS,
     REPORT_VERBS,
     ROLE_NOUNS,
@@ -109,7 +110,7 @@ class ClaimFinder(Pipe):
             anchor = _anchor(amount)
             pred_tok, rules["predicate"] = _predicate(anchor)
             pred_tok, rules["predicate"] = _refine_predicate(anchor, pred_tok, rules["predicate"])
-            source, rules["source"] = self._source(sent, org_of, owner, ante)
+            source, rules["source"] = self._source(sent, org_of, owner, ante, anchor)
             here = sent_index[sent.start]
             if (
                 source is None
@@ -195,7 +196,7 @@ class ClaimFinder(Pipe):
 
     @staticmethod
     def _source(
-        sent: Span, org_of: dict[int, Span], owner: Span | None, ante: Antecedents
+        sent: Span, org_of: dict[int, Span], owner: Span | None, ante: Antecedents, anchor: Token
     ) -> tuple[Span | None, str]:
         for tok in sent:
             if tok.lower_ in SOURCE_CASES or (
@@ -210,7 +211,7 @@ class ClaimFinder(Pipe):
                 if owner is not None and tok.head.lemma_.lower() in REPORT_NOUNS:
                     return owner, "report_owner"  # "selon un rapport rendu public mardi"
         for tok in sent:
-            if _is_report_verb(tok):
+            if _is_report_verb(tok) and _reports(tok, anchor):
                 subj = _subject(tok)
                 if subj is None and tok.dep_ == "conj":
                     # "Équiterre s'inquiète des barrages et rappelle que ...": shared subject
@@ -704,6 +705,22 @@ def _speaker(verb: Token) -> Token | None:
         ):
             return tok
     return None
+
+
+def _reports(verb: Token, anchor: Token) -> bool:
+    """Whether a reporting verb's subject says this amount (rule 'report_scope').
+
+    Not an amount outside what the verb says, nor one in a relative clause inside it
+    ("a annoncé l'envoi de gendarmes sur le littoral, qui s'étend sur 140 km").
+    """
+    for tok in [anchor, *anchor.ancestors]:
+        if tok.i == verb.i:
+            return True
+        if tok.dep_ == "acl:relcl" or any(
+            c.pos_ == "PRON" and c.lower_ in RELATIVE_PRONOUNS and c.i < tok.i for c in tok.children
+        ):
+            return False  # a relative clause, however the parser attached it
+    return False
 
 
 def _is_addressee(tok: Token) -> bool:

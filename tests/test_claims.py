@@ -272,6 +272,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Unesco",
             "report_owner",
         ),
+        (  # a relative clause inside what the verb announces is not announced by it
+            "Le ministère de l'Intérieur a annoncé l'envoi de gendarmes sur le littoral, qui "
+            "s'étend sur 140 km.",
+            "140 km",
+            None,
+            "none",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

@@ -15,6 +15,7 @@ from .kb import KBPipe, KnowledgeBase, load_entries
 from .org_rules import (
     ACRONYM,
     CLUB_PREFIXES,
+    CONNECTORS,
     LABEL,
     NATIONALITIES,
     NON_BODY_ACRONYMS,
@@ -23,6 +24,7 @@ from .org_rules import (
     NON_BODY_TAILS,
     NON_NAMES,
     PERSON_CUES,
+    PLACE_WORDS,
     PLATFORMS,
     RULES_KEY,
     SPEECH_VERBS,
@@ -52,6 +54,9 @@ PRIORITY = {
 # rule ("la start-up X") is an ORG wherever else it is written.
 PROPAGATE = {"cue", "english"}
 CLUB_SOURCES = {"club", "club_prefix"}
+# Nouns before the name of a programme, campaign or product, not of a body (RN13).
+PROGRAMME_NOUNS = {"initiative", "programme", "projet", "campagne", "opération", "stratégie",
+                   "logiciel", "médicament", "application"}
 # Words between "sur" and a platform in a list: "sur des sites comme Facebook, Instagram ou X".
 PLATFORM_LIST_WORDS = {",", "et", "ou", "comme", "des", "les", "ses", "leurs", "sites", "réseaux",
                        "sociaux", "plateformes", "applications", "tels", "telles", "que"}
@@ -290,21 +295,25 @@ class OrgLinker(KBPipe):
     def _club_short_forms(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         """Later mentions of a club by one word of its name: "Zesco United ... Zesco" (RN1)."""
         assert self.kb is not None
-        forms: dict[str, set[int]] = {}
-        for k, cand in enumerate(chosen):
+        forms: dict[str, set[str]] = {}
+        for cand in chosen:
             club = cand.source in CLUB_SOURCES or (
                 cand.kb_id is not None and self.kb.entries[cand.kb_id].type == "club"
             )
             if not club or cand.end - cand.start < 2:
                 continue
-            for tok in (doc[cand.start], doc[cand.end - 1]):
+            name = cand.kb_id or doc[cand.start : cand.end].text
+            words = [doc[cand.start]]
+            if doc[cand.end - 2].lower_ not in CONNECTORS:
+                words.append(doc[cand.end - 1])  # not the town of "Espérance de Tunis"
+            for tok in words:
                 if (
                     tok.text not in CLUB_PREFIXES
                     and tok.is_alpha
                     and len(tok) > 3
                     and tok.lower_ not in NATIONALITIES
                 ):
-                    forms.setdefault(tok.text, set()).add(k)
+                    forms.setdefault(tok.text, set()).add(name)
         # a word shared by two clubs ("Manchester") names neither
         forms = {w: ks for w, ks in forms.items() if len(ks) == 1}
         if not forms or not is_sport_text(doc):
@@ -321,6 +330,8 @@ class OrgLinker(KBPipe):
                 i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].is_alpha
             ) or located(doc, i):
                 continue  # part of a longer name, or a place ("né à Madrid")
+            if tok.lower_ in PLACE_WORDS and i > 0 and doc[i - 1].lower_ == "à":
+                continue  # a town: "aller à Madrid"
             # linked only when the short form itself names the body in the KB ("Milan" does not)
             kb_id = self.kb.resolve(tok.text)
             extra.append(Candidate(i, i + 1, kb_id, "propagated"))
@@ -411,6 +422,15 @@ def _non_body_rule(doc: Doc, cand: Candidate, person_words: set[str]) -> str | N
         return "presidency_term"  # "sous la présidence de X": a term, not the office (RN6)
     if _platform_as_place(doc, cand):
         return "platform_as_place"
+    if cand.start > 0 and doc[cand.start - 1].lower_ in PROGRAMME_NOUNS:
+        return "programme_name"  # "l'initiative AFAWA", "le programme X" (RN13)
+    if (
+        len(span) > 1
+        and cand.source in {"classifier", "ner"}
+        and span[0].text[:1].isupper()
+        and span[0].text.upper() in NON_BODY_ACRONYMS
+    ):
+        return "non_body_acronym"  # "la Can Egypte 2019": the cup, written in title case
     first = span[0].lower_
     two = " ".join(t.lower_ for t in span[:3])
     if first in NON_BODY_HEADS or any(two.startswith(h) for h in NON_BODY_HEADS if " " in h):

@@ -171,7 +171,8 @@ NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", 
 SPORT_MIN_CUES = 3
 # Words before a club's short name that make it the town: "né à Lille", "en Lorraine".
 LOCATIVES = {"né", "née", "nés", "originaire", "originaires", "habitant", "habitants", "ville",
-             "région", "près", "dans", "vers", "en", "quartier", "banlieue", "capitale", "port"}
+             "région", "près", "dans", "vers", "en", "quartier", "banlieue", "capitale", "port",
+             "autour", "environs"}
 # Capitalised organ nouns that name one body when used alone after a determiner (RN12).
 ORGAN_NOUNS = {"Cour", "Congrès", "Sénat", "Parlement", "Fondation", "Commission", "Conseil",
                "Confédération", "Chambre", "Fonds"}
@@ -239,6 +240,15 @@ GENERIC_SINGLE = {
     "ministre",
     "royaume",
     "république",
+    "football",
+    "sport",
+    "sports",
+    "match",
+    "cinéma",
+    "musique",
+    "entreprise",
+    "entrepreneure",
+    "entrepreneur",
     "etat-major",
 }
 PLACE_WORDS = {cue for cues in COUNTRY_CUES.values() for cue in cues} | {
@@ -534,7 +544,9 @@ class OrgRules(KBPipe):
             press = low == "agence" and tok.i + 2 < n and doc[tok.i + 2].lower_ == "presse"
             if low not in MEDIA_CUES and low not in COMPANY_CUES and not press:
                 continue
-            if not tok.is_lower or (tok.i > 0 and doc[tok.i - 1].lower_ == "en"):
+            if (not tok.is_lower and tok.text != "ONG") or (
+                tok.i > 0 and doc[tok.i - 1].lower_ == "en"
+            ):  # "l'ONG X" is written in capitals
                 continue  # "en compagnie de X" is no company
             i = tok.i + 1
             if press:
@@ -563,6 +575,14 @@ class OrgRules(KBPipe):
             while end < n and end - i < 6 and (
                 _cap_word(doc[end])
                 or (doc[end].text in ENGLISH_FUNCTION and end + 1 < n and _cap_word(doc[end + 1]))
+                or (
+                    doc[end].text == "-"
+                    and end > i
+                    and not doc[end - 1].whitespace_
+                    and not doc[end].whitespace_
+                    and end + 1 < n
+                    and _cap_word(doc[end + 1])
+                )  # "l'ONG REN-LAC"
             ):
                 end += 1
             if end == i:
@@ -570,6 +590,8 @@ class OrgRules(KBPipe):
             span = doc[i:end]
             if span.text.lower() in PLACE_WORDS or doc[i].ent_type_ == "LOC":
                 continue
+            if tok.text == "ONG" and end < n and doc[end].lower_ in {"sans", "pour", "contre"}:
+                continue  # "l'ONG Internet sans frontières": the name goes on in lower case
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(i, end, kb_id, "cue"))
         return out
@@ -659,6 +681,8 @@ GOVERNMENT_HEADS = {"gouvernement", "régime", "junte", "administration", "prés
 # Nouns that start a second body after "et de la": "Conseil constitutionnel et de la commission".
 SECOND_BODIES = {"commission", "conseil", "cour", "tribunal", "assemblée", "ministère", "parlement",
                  "sénat", "comité", "gouvernement", "armée", "police", "gendarmerie"}
+# Heads named with two countries: "ambassade du Cameroun en Chine".
+EMBASSY_HEADS = {"ambassade", "ambassades", "consulat", "consulats"}
 # Team nouns: a capitalised complement is a club described ("l'équipe belge d'Anderlecht").
 TEAM_HEADS = {"équipe", "sélection"}
 # Connector + word locutions that end a name: "de nouveau", "en outre".
@@ -718,6 +742,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         )  # "commission électorale" names a body, "gouvernement fédéral" does not (RN5)
         i += 1
         qualified = True
+    if i == start + 1 and head in TEAM_HEADS and i < n and doc[i].ent_type_ == "PER":
+        return None  # "en sélection Sadio Mané": a player, not a team
     if i == start + 1:
         # a name right after the head: "administration Trump", "université George Mason"
         k = i
@@ -799,7 +825,23 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         return None
     while i - 1 > start and doc[i - 1].lower_ in CONNECTORS | DETS:
         i -= 1
+    if head in EMBASSY_HEADS and last_place:
+        i = _host_country(doc, i)
     return _to_acronym(doc, start, i)
+
+
+def _host_country(doc: Doc, i: int) -> int:
+    """End of an embassy's name with its host country: "ambassade du Cameroun [en Chine]"."""
+    if i + 1 < len(doc) and doc[i].lower_ in {"en", "au", "aux"}:
+        word = doc[i + 1]
+        if word.lower_ in PLACE_WORDS or word.ent_type_ in {"LOC", "GPE"}:
+            end = i + 2
+            while end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha and (
+                doc[end].ent_type_ in {"LOC", "GPE"}
+            ):
+                end += 1
+            return end
+    return i
 
 
 def _governs(doc: Doc, start: int, i: int) -> bool:

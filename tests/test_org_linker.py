@@ -48,6 +48,7 @@ def orgs(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         ("La Fina a changé ses règles.", [("Fina", "FINA")]),
         ("Le vaccin de Sinopharm est approuvé.", [("Sinopharm", "CN_SINOPHARM")]),
         ("Il l'a confié au journal De Telegraaf.", [("De Telegraaf", "NL_TELEGRAAF")]),
+        ("Selon le GIEC, le climat se réchauffe.", [("GIEC", "IPCC")]),
         # a platform that acts is ORG (RN2)
         ("Instagram a retiré la vidéo.", [("Instagram", "US_INSTAGRAM")]),
     ],

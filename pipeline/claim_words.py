@@ -99,6 +99,9 @@ DAY_PARTS = ("soir", "matin", "après-midi")
 LAST_PERIODS = (
     "la semaine", "le mois", "l'hiver", "l'été", "l'automne", "le printemps", "la saison",
 )  # fmt: skip
+# First-group present endings, longest first: a verb the lemmatizer left inflected.
+PRESENT_ENDINGS = ("ent", "es", "e")
+INFINITIVE_ENDINGS = ("er", "ir", "oir", "dre", "ure", "ire", "aître", "oître", "uire")
 # Modals give way to the verb they govern: "pourraient être infectées" -> "infecter".
 MODAL_VERBS = frozenset({"pouvoir", "devoir", "vouloir", "falloir"})
 # "X sur Y", "X des Y": the amount is part of the total that follows.

@@ -31,6 +31,7 @@ from .claim_words import (
     DEFINITE_DETS,
     EVENT_NOUNS,
     EVENT_SUFFIXES,
+    INFINITIVE_ENDINGS,
     MEASURE_NOUNS,
     MODAL_VERBS,
     ORG_NOUNS,
@@ -38,6 +39,7 @@ from .claim_words import (
     OUT_OF_CUES,
     OUT_OF_WORDS,
     POSSESSIVE_DETS,
+    PRESENT_ENDINGS,
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
     REPORT_VERBS,
@@ -343,11 +345,26 @@ def _anchor(amount: Span) -> Token:
 
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma == tok.lower_ and "Inf" not in tok.morph.get("VerbForm"):
+        lemma = _first_group_infinitive(lemma)
     if tok.pos_ == "VERB" and any(
         c.dep_.startswith("expl") and c.lower_ in {"se", "s'", "s’"} for c in tok.children
     ):
         return ("s'" if lemma[:1] in "aeiouéèêh" else "se ") + lemma
     return lemma
+
+
+def _first_group_infinitive(form: str) -> str:
+    """ "réclame", "comptent" -> "réclamer", "compter": a present the lemmatizer left as is.
+
+    Only first-group endings (rule in _lemma); other forms are kept as they are.
+    """
+    if form.endswith(INFINITIVE_ENDINGS):
+        return form  # "inclure", "atteindre": already the lemma
+    for ending in PRESENT_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            return form[: -len(ending)] + "er"
+    return form
 
 
 def _is_report_verb(tok: Token) -> bool:

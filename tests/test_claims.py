@@ -364,3 +364,20 @@ def test_sentences_end_at_paragraph_breaks(
 def test_time_rules(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:
     claim, rules = _frame(nlp, text, amount)
     assert (_text(text, claim["time"]), rules["time"]) == (time, rule)
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        ("réclame", "réclamer"),
+        ("comptent", "compter"),
+        ("récoltes", "récolter"),
+        ("inclure", "inclure"),  # an infinitive stays
+        ("atteindre", "atteindre"),
+        ("dit", "dit"),  # not a first-group present: left as it is
+    ],
+)
+def test_a_present_the_lemmatizer_left_gets_its_infinitive(form: str, lemma: str) -> None:
+    from dechiffre.pipeline.claims import _first_group_infinitive
+
+    assert _first_group_infinitive(form) == lemma

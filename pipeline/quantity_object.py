@@ -23,7 +23,6 @@ from .quantity_object_words import (
     COMPOUNDS,
     DE_FORMS,
     DETERMINERS,
-    FORM_LEMMAS,
     KEPT_LOCUTIONS,
     LOCUTION_NOUNS,
     MEASURE_NOUNS,
@@ -177,6 +176,8 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
             return ObjectFound(None, "bare")
         if unit in PLACE_UNITS and _cases(root, span) & {"à"}:
             return ObjectFound(None, "place")
+        if _light_verb_noun(head):
+            return ObjectFound(None, "light_verb")  # "il ferait don de 10 millions"
         return _measured(head, "noun_head", span)
     # 4. the subject of a measure verb or copula: "le loyer atteint 900 euros"
     if _en_clitic(root):
@@ -307,12 +308,30 @@ def _noun_head(root: Token, span: Span) -> Token | None:
     return None
 
 
+def _light_verb_noun(noun: Token) -> bool:
+    """A bare noun that forms a locution with its verb: 'faire don de', 'faire état de'."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ == "obj"
+        and noun.head.pos_ in {"VERB", "AUX"}
+        and noun.i == noun.head.i + 1
+        and not any(c.dep_ in {"det", "nummod", "amod"} for c in noun.children)
+    )
+
+
 def _climb(noun: Token, span: Span) -> Token:
     """A determiner-less 'de' complement gives its governing noun: 'chauffeur de camion'."""
     if noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITY_LABELS and (
         noun.dep_ == "nmod" and noun.head.pos_ == "NOUN"
     ):
         noun = noun.head  # "une contribution du G7 de 251 millions"
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].lower_ == "à" and doc[noun.i - 2].pos_ == "NOUN" and (
+        noun.pos_ == "NOUN"
+        and noun.lemma_.lower() not in A_LOCUTION_NOUNS
+        and not any(c.dep_ in {"det", "nummod"} for c in noun.children)
+    ):
+        return doc[noun.i - 2]  # "réduire la glycémie à jeun de 13 %"
     if noun.dep_ == "nmod" and noun.head.pos_ in NOUNS and noun.head.i == noun.i - 2:
         cases = [c.lower_ for c in noun.children if c.dep_ == "case"]
         dets = [c for c in noun.children if c.dep_ == "det"]
@@ -332,7 +351,7 @@ def _measure_subject(root: Token, span: Span) -> Token | None:
     """The subject (or direct object) of the measure verb or copula that governs the amount."""
     cases = {c.lower_ for c in root.children if c.dep_ == "case"}
     verb = root.head
-    allowed = VERB_CASES.get(FORM_LEMMAS.get(verb.lower_, verb.lemma_.lower()), frozenset())
+    allowed = VERB_CASES.get(verb.lemma_.lower(), frozenset())
     if cases & NOT_MEASURE_CASES - allowed:
         return None
     # copula: "le loyer est de 900 euros" (the amount is the predicate)
@@ -347,9 +366,7 @@ def _measure_subject(root: Token, span: Span) -> Token | None:
             if child.dep_ in SUBJECT_DEPS:
                 return _resolve(child)
         return None
-    if verb.pos_ not in {"VERB", "AUX"} or (
-        FORM_LEMMAS.get(verb.lower_, verb.lemma_.lower()) not in MEASURE_VERBS
-    ):
+    if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in MEASURE_VERBS:
         return None
     if verb.lemma_.lower() == "passer" and not cases & HEAD_CASES:
         return None  # "passer deux semaines en quarantaine": no measure
@@ -454,6 +471,8 @@ def _right_edge(noun: Token) -> int:
         if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i <= last):
             if low in TRIM_WORDS or _has_complement(tok) or _opens_complement(doc, j):
                 break
+            if _disagrees(tok, noun):
+                break  # "10 années de résidence requises": the participle is not the noun's
             if tok.pos_ == "VERB" and not all(
                 _is_de_complement(c) or c.dep_ == "punct" or (c.dep_ == "advmod" and c.i < j)
                 for c in tok.children
@@ -520,6 +539,14 @@ def _right_edge(noun: Token) -> int:
     return last
 
 
+def _disagrees(adjective: Token, noun: Token) -> bool:
+    """The adjective and the noun both mark number, and differently (codes such as 'BA.2' aside)."""
+    if any(ch.isdigit() for ch in adjective.text):
+        return False
+    a, n = adjective.morph.get("Number", []), noun.morph.get("Number", [])
+    return bool(a and n and not set(a) & set(n))
+
+
 def _opens_complement(doc: Doc, j: int) -> bool:
     """The adjective or participle at j opens its own complement (R9), which ends the object.
 
@@ -574,16 +601,23 @@ def _a_compound(doc: Doc, j: int) -> int:
     if k >= len(doc):
         return 0
     tok = doc[k]
-    nxt = doc[k + 1] if k + 1 < len(doc) else None
     if (
         tok.pos_ == "NOUN"
         and tok.lemma_.lower() not in A_LOCUTION_NOUNS
-        and (nxt is None or nxt.lower_ not in DE_FORMS)  # "à base de", "à l'aide de"
+        and not _locution_de(doc, k + 1)  # "à base de", "à cause du"
         and not any(c.dep_ in {"det", "nummod"} for c in tok.children)
         and tok.ent_type_ == ""
     ):
         return k - j + 1
     return 0
+
+
+def _locution_de(doc: Doc, k: int) -> bool:
+    """A 'de' at k that opens a noun phrase, as 'à base de cannabis' does (not an amount)."""
+    if k + 1 >= len(doc) or doc[k].lower_ not in DE_FORMS:
+        return False
+    after = doc[k + 1]
+    return doc[k].lower_ in {"du", "des"} or after.pos_ in {"NOUN", "PROPN", "DET"}
 
 
 def _is_de_complement(tok: Token) -> bool:

@@ -29,7 +29,9 @@ diminuer multiplier diviser doubler tripler prolonger allonger raccourcir accro�
 
 # prepositions before an amount that is no measure of the subject: "en une semaine,
 # le rouble a chuté", "passer deux semaines en quarantaine" (a duration)
-NOT_MEASURE_CASES = frozenset("en pendant depuis pour dans durant après avant sous par".split())
+NOT_MEASURE_CASES = frozenset(
+    "en pendant depuis pour dans durant après avant sous par chez parmi".split()
+)
 
 # prepositions that NOT_MEASURE_CASES would refuse but these verbs take for their measure:
 # "multiplié par quatre", "dure depuis quatre décennies"
@@ -38,9 +40,6 @@ VERB_CASES: dict[str, frozenset[str]] = {
     "diviser": frozenset({"par"}),
     "durer": frozenset({"depuis", "pendant"}),
 }
-
-# verb forms the tagger reads as adjectives, with their verb: "la grève dure depuis un mois"
-FORM_LEMMAS = {"dure": "durer", "durent": "durer"}
 
 # nouns of change: their determined complement is the thing measured
 # ("l'augmentation du taux de 9,5 % à 20 %" -> taux); alone they are ("une hausse de 3 %")

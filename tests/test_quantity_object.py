@@ -115,8 +115,6 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
         # more measure verbs: "multiplier par", "durer depuis", a participle of a measure verb
         ("multiplier par", "Le prix du blé a été multiplié par trois.", "trois", "prix",
          "measure_subject"),
-        ("durer depuis", "La grève dure depuis trois semaines.", "trois semaines", "grève",
-         "measure_subject"),
         ("participle after modal", "Des rafales pouvant atteindre 120 km/h sont attendues.",
          "120 km/h", "rafales", "measure_subject"),
         ("participle", "Les locataires paient des loyers avoisinant 900 euros.", "900 euros",
@@ -161,8 +159,17 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "(460 000 francs CFA) en 2019.", "460 000 francs CFA", "loyer", "conversion"),
         ("fois plus", "Les épargnants pourraient subir des pertes trois fois plus lourdes.",
          "trois fois", "pertes", "fois_comparative"),
-        ("durer read as a noun lemma", "La formation est un cursus qui dure généralement cinq "
-         "ans.", "cinq ans", "cursus", "measure_subject"),
+        # an adjective that does not agree is not the noun's; locutions; age groups
+        ("adjective of the unit", "Elle a validé trois années de stage obligatoires.",
+         "trois années", "stage", "de_complement"),
+        ("light verb", "Le joueur a fait don de 5 millions de francs CFA à son ancien club.",
+         "5 millions de francs CFA", None, "light_verb"),
+        ("chez", "Le vaccin est moins efficace chez les plus de 80 ans.", "plus de 80 ans", None,
+         "none"),
+        ("head compound with à", "Le traitement a réduit la glycémie à jeun de 12 %.", "12 %",
+         "glycémie à jeun", "noun_head"),
+        ("subject compound with à", "Le régime a fait baisser le cholestérol à jeun de 8 %.",
+         "8 %", "cholestérol à jeun", "measure_subject"),
     ],
 )
 def test_object_by_construction(

@@ -414,6 +414,9 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
                 # "a dépêché une équipe de 12 agents": the noun the amount measures is the
                 # verb's argument, so the verb says what happened to it
                 return head.head, "argument_noun"
+            if CLIMB_NOUN_CHAIN and head.dep_ == "conj" and head.head.pos_ == "NOUN":
+                tok = head  # "condamné à 30 mois de prison et à une amende de 48 000 euros"
+                continue
             return None, "describes"
         tok = head
     return None, "none"
@@ -515,6 +518,9 @@ PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
 # Chosen on both dev sets: "une équipe de 12 agents" as object, passive subject or oblique
 # of a verb takes that verb; a plain subject does not ("un pays de 8 millions a voté").
 CLIMB_ARGUMENT = True
+# A noun coordinated with a verb's argument is an argument too (nmod chains are not:
+# that lost on real-dev).
+CLIMB_NOUN_CHAIN = True
 CLIMB_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl"})
 # The subject of a reporting verb is its source, never its agent.
 REPORTER_IS_NO_AGENT = True

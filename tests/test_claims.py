@@ -103,6 +103,13 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
             "réaliser",
             "participle",
         ),
+        (  # a noun coordinated with the verb's argument takes the verb too
+            "Le tribunal a condamné le gérant à 30 mois de prison avec sursis et à une amende "
+            "de 48 000 euros.",
+            "48 000 euros",
+            "condamner",
+            "argument_noun",
+        ),
     ],
 )
 def test_predicate_rules(nlp: Language, text: str, amount: str, predicate: str, rule: str) -> None:

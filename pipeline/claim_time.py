@@ -10,6 +10,7 @@ text (a written year, or the document date) fixes it; otherwise it is None.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -31,6 +32,14 @@ class TimeExpr(NamedTuple):
     end: int
     value: str | None
     rule: str
+
+
+def _iso_date(text: str | None) -> date | None:
+    """The document's date from ``meta.date`` ("2024-03-21", a datetime too), else None."""
+    try:
+        return date.fromisoformat(str(text)[:10]) if text else None
+    except ValueError:
+        return None
 
 
 def _ctx(year: int | None, offset: int = 0) -> str | None:
@@ -67,7 +76,7 @@ RULES: list[tuple[str, str]] = [
     ),
     ("horizon", rf"à l{APOS}horizon (?P<y>{YEAR})"),
     ("years_ago", rf"il y a (?P<n>{NUMBER}|\w+) ans"),
-    ("earlier", r"(?:un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans? plus tôt"),
+    ("earlier", r"(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans? plus tôt"),
     ("last_period", rf"(?:{LAST}) (?:dernier|dernière|passé|passée)"),
     (
         "first_months",
@@ -95,8 +104,8 @@ RULES: list[tuple[str, str]] = [
     ("day_no_year", rf"(?:le |au |du )(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})"),
     (
         "weekday",
-        rf"(?:dans la nuit de |ce |de )?(?:{WEEKDAY})(?: (?:{'|'.join(DAY_PARTS)}))?"
-        rf"(?: à (?:{WEEKDAY}))?",
+        rf"(?:dans la nuit de |ce |de |(?P<from>à partir de ))?(?P<wd>{WEEKDAY})"
+        rf"(?: (?:{'|'.join(DAY_PARTS)}))?(?: à (?P<wd2>{WEEKDAY}))?",
     ),
     ("month", rf"(?:en |au mois de |fin |début )(?P<m>{MONTH})(?: (?P<y>{YEAR}))?"),
     (
@@ -118,8 +127,12 @@ def _compiled() -> list[tuple[str, re.Pattern[str]]]:
 YEAR_RE = re.compile(rf"\b{YEAR}\b")
 
 
-def _value(rule: str, m: re.Match[str], year: int | None) -> str | None:
+def _value(
+    rule: str, m: re.Match[str], year: int | None, doc_date: date | None = None
+) -> str | None:
     g = m.groupdict()
+    if rule in DATED_RULES:
+        return None if doc_date is None else _dated_value(rule, g, doc_date)
     y = g.get("y") or g.get("y2")
     yr = int(y) if y else year
     if rule == "first_months":
@@ -186,6 +199,29 @@ def _value(rule: str, m: re.Match[str], year: int | None) -> str | None:
     return None
 
 
+# Rules whose value only the document's date (meta.date) fixes, never a year written earlier.
+DATED_RULES = frozenset({"weekday", "years_ago", "earlier"})
+
+
+def _dated_value(rule: str, g: dict[str, str | None], doc_date: date) -> str | None:
+    """ "jeudi" is the last Thursday on or before the document's date ("à partir de
+    dimanche": the next one, open-ended); "il y a deux ans", "six ans plus tôt": that year."""
+    if rule in {"years_ago", "earlier"}:
+        n = g.get("n") or ""
+        if not (n.isdigit() or n.lower() in ORDINAL_WORDS):
+            return None
+        return f"{doc_date.year - _num(n):04d}"
+    day = WEEKDAYS.index((g.get("wd") or "").lower())
+    if g.get("from"):
+        start = doc_date + timedelta(days=(day - doc_date.weekday()) % 7)
+        return f"{start.isoformat()}/.."
+    if g.get("wd2"):
+        end = doc_date - timedelta(days=(doc_date.weekday() - WEEKDAYS.index(g["wd2"].lower())) % 7)
+        first = end - timedelta(days=(WEEKDAYS.index(g["wd2"].lower()) - day) % 7)
+        return f"{first.isoformat()}/{end.isoformat()}"
+    return (doc_date - timedelta(days=(doc_date.weekday() - day) % 7)).isoformat()
+
+
 def _day(text: str, year: int | None) -> str | None:
     import dateparser
 
@@ -193,13 +229,19 @@ def _day(text: str, year: int | None) -> str | None:
     return None if found is None else found.date().isoformat()
 
 
-def find_times(text: str, *, doc_year: int | None = None) -> list[TimeExpr]:
+def find_times(
+    text: str, *, doc_year: int | None = None, doc_date: str | None = None
+) -> list[TimeExpr]:
     """Every time expression of ``text``, in order, with its ISO value where the text fixes it.
 
     The year of relative expressions ("cette année", "l'an dernier") is ``doc_year`` (from the
-    document's date) or else the last year written before the expression.
+    document's date) or else the last year written before the expression. Weekdays and
+    "il y a N ans" are resolved only from ``doc_date`` (ISO, the input's ``meta.date``).
     """
     years = [(m.start(), int(m.group())) for m in YEAR_RE.finditer(text)]
+    dated = _iso_date(doc_date)
+    if dated is not None and doc_year is None:
+        doc_year = dated.year
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     for rule, pattern in _compiled():
@@ -210,6 +252,6 @@ def find_times(text: str, *, doc_year: int | None = None) -> list[TimeExpr]:
             if context is None:
                 before = [y for at, y in years if at < m.start()]
                 context = before[-1] if before else None
-            found.append(TimeExpr(m.start(), m.end(), _value(rule, m, context), rule))
+            found.append(TimeExpr(m.start(), m.end(), _value(rule, m, context, dated), rule))
             taken.append((m.start(), m.end()))
     return sorted(found)

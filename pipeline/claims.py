@@ -94,7 +94,8 @@ class ClaimFinder(Pipe):
         if not amounts:
             return doc
         org_of = {t: e for e in orgs for t in range(e.start, e.end)}
-        times = find_times(doc.text, doc_year=_year(doc._.get(DATE)))
+        date = doc._.get(DATE)
+        times = find_times(doc.text, doc_year=_year(date), doc_date=str(date) if date else None)
         owner = self._report_owner(doc, org_of)
         ante = Antecedents(orgs)
         last_source: Span | None = None

@@ -65,6 +65,32 @@ def test_time_expressions_resolve_only_what_the_text_fixes(
     assert text[found.start : found.end] == text
 
 
+@pytest.mark.parametrize(
+    ("text", "doc_date", "expected"),
+    [
+        ("jeudi", "2024-03-21", ("weekday", "2024-03-21")),  # the day itself
+        ("mardi", "2022-12-14", ("weekday", "2022-12-13")),  # the last one before
+        ("samedi soir", "2023-11-12", ("weekday", "2023-11-11")),
+        ("dans la nuit de mercredi à jeudi", "2023-09-14", ("weekday", "2023-09-13/2023-09-14")),
+        ("à partir de dimanche", "2019-06-28", ("weekday", "2019-06-30/..")),
+        ("il y a trois ans", "2023-09-14", ("years_ago", "2020")),
+        ("six ans plus tôt", "2024-10-14T08:00:00", ("earlier", "2018")),
+        ("jeudi", None, ("weekday", None)),  # no document date: nothing fixes the day
+    ],
+)
+def test_weekdays_and_years_ago_resolve_from_the_document_date(
+    text: str, doc_date: str | None, expected: tuple[str, str | None]
+) -> None:
+    (found,) = find_times(text, doc_date=doc_date)
+    assert (found.rule, found.value) == expected
+    assert text[found.start : found.end] == text
+
+
+def test_years_ago_is_not_counted_from_a_year_written_before() -> None:
+    found = find_times("En 2015, le club a été fondé. Il y a trois ans, il a été racheté.")
+    assert [(t.rule, t.value) for t in found] == [("year", "2015"), ("years_ago", None)]
+
+
 def test_relative_years_take_the_last_year_written_before() -> None:
     text = "Le bilan de 2023 est publié. Cette année, les départs baissent."
     found = [t for t in find_times(text) if t.rule == "this_year"]

@@ -646,12 +646,13 @@ def _time(
     ]
     if not inside:
         return None, "none"
-    if TIME_SAME_CLAUSE:
+    if TIME_SAME_CLAUSE and amount.doc.has_annotation("DEP"):
         # "a dévoilé jeudi son plan, qui prévoit 185 milliards": "jeudi" places the
         # unveiling, not the amount of the relative clause (rule 'other_clause'). A clause
         # shares the time of the one it is coordinated with or completes ("a démantelé
         # 90 cellules et interpellé 1 400 personnes", "ont réussi, en 2024, à déjouer"),
         # and a time that opens the sentence places all of it ("Entre 2018 et 2021, ...").
+        # Without a dependency parse (a blank pipeline) every time of the sentence counts.
         doc = amount.doc
         here = _clause(pred)
         scope = {here.i}

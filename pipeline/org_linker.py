@@ -26,6 +26,7 @@ from .org_rules import (
     PERSON_CUES,
     PLACE_WORDS,
     PLATFORMS,
+    PRODUCT_MAKERS,
     RULES_KEY,
     SPEECH_VERBS,
     Candidate,
@@ -54,6 +55,11 @@ PRIORITY = {
 # rule ("la start-up X") is an ORG wherever else it is written.
 PROPAGATE = {"cue", "english"}
 CLUB_SOURCES = {"club", "club_prefix"}
+# Titles that a person's name follows after a comma: "le directeur général de l'OMS, X,".
+APPOSITION_TITLES = {"directeur", "directrice", "président", "présidente", "porte-parole",
+                     "secrétaire", "ministre", "chef", "cheffe", "patron", "patronne", "fondateur",
+                     "fondatrice", "dirigeant", "dirigeante", "coordinateur", "coordinatrice",
+                     "responsable", "entraîneur", "sélectionneur", "commissaire", "gouverneur"}
 # Nouns before the name of a programme, campaign or product, not of a body (RN13).
 PROGRAMME_NOUNS = {"initiative", "programme", "projet", "campagne", "opération", "stratégie",
                    "logiciel", "médicament", "application"}
@@ -175,7 +181,11 @@ class OrgLinker(KBPipe):
             c
             for c in cands
             if not (
-                (_inside_product(doc, c, self.kb) or _platform_as_place(doc, c))
+                (
+                    _inside_product(doc, c, self.kb)
+                    or _platform_as_place(doc, c)
+                    or _maker_as_product(doc, c)
+                )
                 if c.source == "kb"
                 else _not_a_body(doc, c, blocked)
             )
@@ -422,6 +432,8 @@ def _non_body_rule(doc: Doc, cand: Candidate, person_words: set[str]) -> str | N
         return "presidency_term"  # "sous la présidence de X": a term, not the office (RN6)
     if _platform_as_place(doc, cand):
         return "platform_as_place"
+    if _maker_as_product(doc, cand):
+        return "maker_as_product"
     if cand.start > 0 and doc[cand.start - 1].lower_ in PROGRAMME_NOUNS:
         return "programme_name"  # "l'initiative AFAWA", "le programme X" (RN13)
     if (
@@ -457,7 +469,55 @@ def _non_body_rule(doc: Doc, cand: Candidate, person_words: set[str]) -> str | N
             return "person_cue"
         if all(t.text in person_words for t in span):
             return "person_name"
+        if span[0].text in PERSON_CUES:
+            return "person_cue"  # "la Sud-Africaine Thembi X"
+        if (
+            prev is not None
+            and cand.start > 1
+            and prev.pos_ == "ADJ"
+            and prev.is_lower
+            and doc[cand.start - 2].text in PERSON_CUES
+        ):
+            return "person_cue"  # "son conseiller financier Shabir X"
+        if _listed_with_persons(doc, cand):
+            return "person_in_list"  # "Wilfried X et Jordan Y"
+        if _titled_apposition(doc, cand):
+            return "person_in_apposition"  # "le directeur général de l'OMS, Tedros X,"
     return None
+
+
+def _listed_with_persons(doc: Doc, cand: Candidate) -> bool:
+    """A name of two words or more listed right after a person: "X Y, Z W et A B"."""
+    if cand.end - cand.start < 2 or cand.start < 2:
+        return False
+    if doc[cand.start - 1].lower_ not in {",", "et"}:
+        return False
+    return doc[cand.start - 2].ent_type_ == "PER"
+
+
+def _titled_apposition(doc: Doc, cand: Candidate) -> bool:
+    """A name set off by a comma after a person's title: "le porte-parole de l'armée, X"."""
+    if cand.start < 3 or doc[cand.start - 1].text != ",":
+        return False
+    if cand.end < len(doc) and doc[cand.end].text not in {",", "."}:
+        return False
+    for k in range(cand.start - 2, max(-1, cand.start - 9), -1):
+        tok = doc[k]
+        if tok.pos_ in {"VERB", "AUX"} or tok.text in {".", ",", ";", ":"}:
+            return False
+        if tok.lower_ in APPOSITION_TITLES:
+            return True
+    return False
+
+
+def _maker_as_product(doc: Doc, cand: Candidate) -> bool:
+    """A maker's name with a masculine article of its own is the product: "l'AstraZeneca" (RN3)."""
+    name = doc[cand.start : cand.end].text
+    return (
+        name in PRODUCT_MAKERS
+        and cand.start > 0
+        and doc[cand.start - 1].lower_ in {"le", "l'", "l’", "du", "au"}
+    )
 
 
 def _platform_as_place(doc: Doc, cand: Candidate) -> bool:

@@ -49,6 +49,8 @@ def orgs(nlp: Language, text: str) -> list[tuple[str, str | None]]:
         ("Le vaccin de Sinopharm est approuvé.", [("Sinopharm", "CN_SINOPHARM")]),
         ("Il l'a confié au journal De Telegraaf.", [("De Telegraaf", "NL_TELEGRAAF")]),
         ("Selon le GIEC, le climat se réchauffe.", [("GIEC", "IPCC")]),
+        # a maker beside a product noun is ORG (RN3)
+        ("Le vaccin AstraZeneca est efficace.", [("AstraZeneca", "GB_ASTRAZENECA")]),
         # a platform that acts is ORG (RN2)
         ("Instagram a retiré la vidéo.", [("Instagram", "US_INSTAGRAM")]),
     ],

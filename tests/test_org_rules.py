@@ -260,6 +260,7 @@ def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
         ("Samedi, un groupe de hackers a revendiqué l'attaque.", "Samedi"),  # a day
         ("Le PSG est troisième de la Ligue 1 cette saison.", "Ligue 1"),  # a competition (RN8)
         ("Le G7 finance l'initiative AFAWO pour les femmes.", "AFAWO"),  # a programme (RN13)
+        ("Le revirement sur l'AstraZeneca surprend.", "AstraZeneca"),  # the product (RN3)
     ],
 )
 def test_linker_drops_things_that_are_not_bodies(nlp: Language, text: str, not_org: str) -> None:
@@ -289,3 +290,16 @@ def test_club_town_is_not_found_again_as_a_place(nlp: Language) -> None:
     )
     found = orgs(nlp, text)
     assert found.count("Espérance") == 1 and "Tunis" not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Le directeur général de l'OMS, Tedros Adhanom Ghebreyesus, a parlé.", "Tedros"),
+        ("Il a reçu l'argent de son conseiller financier Shabir Shaik hier.", "Shabir"),
+        ("La lauréate, la Sud-Africaine Thembi Kgatlana, est nominée.", "Kgatlana"),
+    ],
+)
+def test_person_names_are_not_org(nlp: Language, text: str, person: str) -> None:
+    assert not any(person in name for name in orgs(nlp, text))

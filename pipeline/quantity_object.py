@@ -24,6 +24,7 @@ from .quantity_object_words import (
     DE_FORMS,
     DETERMINERS,
     KEPT_LOCUTIONS,
+    LINE_BREAKS,
     LOCUTION_NOUNS,
     MEASURE_NOUNS,
     MEASURE_VERBS,
@@ -302,6 +303,8 @@ def _noun_head(root: Token, span: Span) -> Token | None:
         return None
     if head.pos_ in NOUNS:
         return _climb(head, span)
+    if head.pos_ == "ADJ" and any(c.dep_ == "det" for c in head.children):
+        return head  # an adjective used as a noun: "un jeune d'une vingtaine d'années"
     # "des jeunes âgés de 15 à 24 ans", "des températures supérieures à 40 °C"
     if head.pos_ in {"ADJ", "VERB"} and head.dep_ in {"acl", "amod"} and head.head.pos_ in NOUNS:
         return _climb(head.head, span)
@@ -456,7 +459,14 @@ def _phrase(noun: Token, left: int | None = None) -> str:
             start = k
             k -= 1
     end = _right_edge(noun) + 1
-    return doc[start:end].text
+    return _first_line(doc[start:end].text)
+
+
+def _first_line(text: str) -> str:
+    """An object never crosses a line break (a real one or an escaped '\\n' left in the text)."""
+    for brk in LINE_BREAKS:
+        text = text.split(brk, 1)[0]
+    return text.strip()
 
 
 def _right_edge(noun: Token) -> int:
@@ -491,8 +501,7 @@ def _right_edge(noun: Token) -> int:
         size = _a_compound(doc, j) if low == "à" else 0
         if size:
             last = j + size - 1
-            j += size
-            continue
+            break  # what follows is the compound's content: "cuillère à café de sucre"
         # a negated participle: "hommes non armés"
         if low in NEGATIONS and j + 1 < n and doc[j + 1].pos_ in {"ADJ", "VERB"} and (
             doc[j + 1].head.i == noun.i and not _opens_complement(doc, j + 1)
@@ -604,20 +613,11 @@ def _a_compound(doc: Doc, j: int) -> int:
     if (
         tok.pos_ == "NOUN"
         and tok.lemma_.lower() not in A_LOCUTION_NOUNS
-        and not _locution_de(doc, k + 1)  # "à base de", "à cause du"
         and not any(c.dep_ in {"det", "nummod"} for c in tok.children)
         and tok.ent_type_ == ""
     ):
         return k - j + 1
     return 0
-
-
-def _locution_de(doc: Doc, k: int) -> bool:
-    """A 'de' at k that opens a noun phrase, as 'à base de cannabis' does (not an amount)."""
-    if k + 1 >= len(doc) or doc[k].lower_ not in DE_FORMS:
-        return False
-    after = doc[k + 1]
-    return doc[k].lower_ in {"du", "des"} or after.pos_ in {"NOUN", "PROPN", "DET"}
 
 
 def _is_de_complement(tok: Token) -> bool:

@@ -159,11 +159,15 @@ coupe d'europe|coupe d'afrique|ligue des champions|ligue des nations|coupe des c
 """.replace("\n", "|").strip("|").split("|")
 )
 
-# nouns of adverbial locutions with "à", never part of a "N à N" compound object:
-# "300 migrants à bord", "12 ans à peine"
+# nouns of adverbial and prepositional locutions with "à", never part of a "N à N" compound
+# object: "300 migrants à bord", "médicaments à base de cannabis", "à cause de"
 A_LOCUTION_NOUNS = frozenset(
     """
 bord pied terme temps domicile vie peine cause titre raison côté travers moment fois
-jour heure minute mois an année semaine tour hauteur moins plus partir compter
+jour heure minute mois an année semaine tour hauteur moins plus partir compter base force
+proximité destination propos condition défaut faveur instar égard exception concurrence
 """.split()
 )
+
+# line breaks an object never crosses: a real one, or an escaped one left in scraped text
+LINE_BREAKS = ("\n", "\\n")

@@ -170,6 +170,10 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "glycémie à jeun", "noun_head"),
         ("subject compound with à", "Le régime a fait baisser le cholestérol à jeun de 8 %.",
          "8 %", "cholestérol à jeun", "measure_subject"),
+        ("adjective used as a noun", "Un jeune d'une vingtaine d'années a été blessé lors du "
+         "match.", "une vingtaine d'années", "jeune", "noun_head"),
+        ("content after a compound", "Ajoutez deux cuillères à soupe de farine.", "deux",
+         "cuillères à soupe", "counted_noun"),
     ],
 )
 def test_object_by_construction(
@@ -185,3 +189,10 @@ def test_tagger_sets_the_objects(parser: Language) -> None:
     doc = parser("On a recensé 120 cas, contre 95 l'an dernier.")
     spans = QuantityTagger(parser.vocab, spans_key="q").find(doc)
     assert [(s.text, s._.dechiffre_object) for s in spans] == [("120", "cas"), ("95", "cas")]
+
+
+def test_object_stops_at_an_escaped_line_break(parser: Language) -> None:
+    """Scraped text may keep a literal '\\n' between list lines: the object ends there."""
+    doc = parser("Une portion apporte : 2 g de protéines\\n5 g de glucides et 1 g de sel.")
+    spans = QuantityTagger(parser.vocab, spans_key="q").find(doc)
+    assert (spans[0].text, spans[0]._.dechiffre_object) == ("2 g", "protéines")

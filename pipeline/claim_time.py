@@ -77,7 +77,7 @@ RULES: list[tuple[str, str]] = [
     ("horizon", rf"à l{APOS}horizon (?P<y>{YEAR})"),
     ("years_ago", rf"il y a (?P<n>{NUMBER}|\w+) ans"),
     ("earlier", r"(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans? plus tôt"),
-    ("last_period", rf"(?:{LAST}) (?:dernier|dernière|passé|passée)"),
+    ("last_period", rf"(?P<period>{LAST}) (?:dernier|dernière|passé|passée)"),
     (
         "first_months",
         rf"au cours des (?P<n>{NUMBER}) premiers mois "
@@ -200,12 +200,14 @@ def _value(
 
 
 # Rules whose value only the document's date (meta.date) fixes, never a year written earlier.
-DATED_RULES = frozenset({"weekday", "years_ago", "earlier"})
+DATED_RULES = frozenset({"weekday", "years_ago", "earlier", "last_period"})
 
 
 def _dated_value(rule: str, g: dict[str, str | None], doc_date: date) -> str | None:
     """ "jeudi" is the last Thursday on or before the document's date ("à partir de
     dimanche": the next one, open-ended); "il y a deux ans", "six ans plus tôt": that year."""
+    if rule == "last_period":
+        return _last_period((g.get("period") or "").lower().replace("’", "'"), doc_date)
     if rule in {"years_ago", "earlier"}:
         n = g.get("n") or ""
         if not (n.isdigit() or n.lower() in ORDINAL_WORDS):
@@ -220,6 +222,24 @@ def _dated_value(rule: str, g: dict[str, str | None], doc_date: date) -> str | N
         first = end - timedelta(days=(WEEKDAYS.index(g["wd2"].lower()) - day) % 7)
         return f"{first.isoformat()}/{end.isoformat()}"
     return (doc_date - timedelta(days=(doc_date.weekday() - day) % 7)).isoformat()
+
+
+def _last_period(period: str, doc_date: date) -> str | None:
+    """ "l'été dernier", "l'hiver dernier", "la saison dernière", "le mois dernier" before
+    the document's date; None for a week, whose bounds the text does not give."""
+    y, m = doc_date.year, doc_date.month
+    if period == "le mois":
+        return f"{y - 1:04d}-12" if m == 1 else f"{y:04d}-{m - 1:02d}"
+    if period == "l'été":
+        return f"{y if m >= 9 else y - 1:04d}"
+    if period == "le printemps":
+        return f"{y if m >= 6 else y - 1:04d}"
+    if period == "l'hiver":  # the last winter that ended (it spans two years)
+        end = y if m >= 4 else y - 1
+        return f"{end - 1:04d}/{end:04d}"
+    if period == "la saison":
+        return f"{y - 1:04d}/{y:04d}"
+    return None
 
 
 def _day(text: str, year: int | None) -> str | None:

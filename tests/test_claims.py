@@ -76,9 +76,14 @@ def test_time_expressions_resolve_only_what_the_text_fixes(
         ("il y a trois ans", "2023-09-14", ("years_ago", "2020")),
         ("six ans plus tôt", "2024-10-14T08:00:00", ("earlier", "2018")),
         ("jeudi", None, ("weekday", None)),  # no document date: nothing fixes the day
+        ("l'hiver dernier", "2019-12-11", ("last_period", "2018/2019")),
+        ("l'été dernier", "2023-11-12", ("last_period", "2023")),
+        ("la saison dernière", "2023-10-02", ("last_period", "2022/2023")),
+        ("le mois dernier", "2024-01-15", ("last_period", "2023-12")),
+        ("la semaine dernière", "2024-01-15", ("last_period", None)),
     ],
 )
-def test_weekdays_and_years_ago_resolve_from_the_document_date(
+def test_relative_days_and_periods_resolve_from_the_document_date(
     text: str, doc_date: str | None, expected: tuple[str, str | None]
 ) -> None:
     (found,) = find_times(text, doc_date=doc_date)

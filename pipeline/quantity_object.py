@@ -39,6 +39,7 @@ from .quantity_object_words import (
     PREDETERMINERS,
     PRONOUN_NUMBERS,
     PRONOUN_QUANTIFIERS,
+    RESTATING_WORDS,
     TRIM_WORDS,
     VERB_CASES,
 )
@@ -75,6 +76,16 @@ def find_objects(spans: Sequence[Span], matches: Sequence[AmountMatch]) -> list[
             found[k].rule in {"measure_noun", "measure_subject"} and _r2_pair(k, spans, found)
         ):
             found[k] = _elided(k, spans, matches, found)
+    # "..., soit environ 2 milliards de dollars": a sum restating the amount before it
+    for k in range(1, len(found)):
+        if (
+            found[k].text is None
+            and found[k - 1].text is not None
+            and _is_money(matches[k])
+            and _restates(spans[k])
+            and spans[k - 1].sent == spans[k].sent
+        ):
+            found[k] = ObjectFound(found[k - 1].text, "restated")
     # the converted amount may have got its object from a neighbour only now
     for k in range(1, len(found)):
         if found[k].text is None and found[k - 1].text is not None and _is_conversion(
@@ -82,6 +93,17 @@ def find_objects(spans: Sequence[Span], matches: Sequence[AmountMatch]) -> list[
         ):
             found[k] = ObjectFound(found[k - 1].text, "conversion")
     return found
+
+
+def _is_money(match: AmountMatch) -> bool:
+    """The amount is a sum of money (an ISO 4217 code)."""
+    unit = match.amount.unit
+    return unit is not None and len(unit) == 3 and unit.isupper()
+
+
+def _restates(span: Span) -> bool:
+    """The span follows 'soit', which restates the amount before it in other terms."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in RESTATING_WORDS
 
 
 def _partitive(

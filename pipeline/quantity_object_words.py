@@ -171,3 +171,7 @@ proximité destination propos condition défaut faveur instar égard exception c
 
 # line breaks an object never crosses: a real one, or an escaped one left in scraped text
 LINE_BREAKS = ("\n", "\\n")
+
+# words that restate the amount before them in other terms: "un tiers de la dette, soit environ
+# 2 milliards de dollars" (the sum takes the earlier amount's object)
+RESTATING_WORDS = frozenset("soit".split())

@@ -174,6 +174,8 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "match.", "une vingtaine d'années", "jeune", "noun_head"),
         ("content after a compound", "Ajoutez deux cuillères à soupe de farine.", "deux",
          "cuillères à soupe", "counted_noun"),
+        ("soit + sum", "L'État a repris un quart de la dette, soit environ 3 milliards "
+         "d'euros.", "environ 3 milliards d'euros", "dette", "restated"),
     ],
 )
 def test_object_by_construction(

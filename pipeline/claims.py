@@ -12,6 +12,7 @@ Every frame also says which rule filled each slot (``span._.dechiffre_claim_rule
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -644,6 +645,14 @@ def _time(
         and t.end <= sent.end_char
         and not (t.start < amount.end_char and amount.start_char < t.end)
     ]
+    # "130 points de deal, contre plus de 150 il y a deux ans": the time after "contre"
+    # places the compared amount, not this one (rule 'comparison')
+    text = amount.doc.text
+    inside = [
+        t
+        for t in inside
+        if not (t.start >= amount.end_char and COMPARISON_RE.search(text, amount.end_char, t.start))
+    ]
     if not inside:
         return None, "none"
     if TIME_SAME_CLAUSE and amount.doc.has_annotation("DEP"):
@@ -687,6 +696,7 @@ def _time(
 
 CLAUSE_DEPS = frozenset({"acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj"})
 TIME_SAME_CLAUSE = True
+COMPARISON_RE = re.compile(r"\b(?:contre|comparé|par rapport)\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
 
 

@@ -391,6 +391,18 @@ def test_sentences_end_at_paragraph_breaks(
             "Entre 2019 et 2021",
             "between_years",
         ),
+        (  # the time after "contre" places the compared amount ...
+            "La ville compte environ 130 points de deal, contre plus de 150 il y a deux ans.",
+            "environ 130",
+            None,
+            "none",
+        ),
+        (  # ... which keeps it
+            "La ville compte environ 130 points de deal, contre plus de 150 il y a deux ans.",
+            "plus de 150",
+            "il y a deux ans",
+            "years_ago",
+        ),
         (  # coordinated verbs share their time
             "La police a démantelé en mars 12 réseaux et interpellé 300 passeurs.",
             "300",

@@ -673,7 +673,8 @@ LOWER_FIELD_HEADS = FIELD_HEADS | {"police", "armée", "forces", "force", "assoc
                                    "institut", "laboratoire", "tribunal", "cour"}
 QUOTES = {'"', "«", "“"}
 # Complements that describe rather than name: "la fédération du pays" (RN11).
-DESCRIPTIVE = {"pays", "nation", "ville", "région", "continent", "monde", "quartier"}
+DESCRIPTIVE = {"pays", "nation", "ville", "région", "continent", "monde", "quartier", "instance",
+               "secteur"}
 # Heads named by a leader or a capital: "administration Trump", "gouvernement de Niamey" (RN5).
 LEADER_HEADS = {"gouvernement", "régime", "junte", "administration", "présidence", "université",
                 "universités", "école", "hôpital", "laboratoire", "institut"}
@@ -682,6 +683,9 @@ GOVERNMENT_HEADS = {"gouvernement", "régime", "junte", "administration", "prés
 # Nouns that start a second body after "et de la": "Conseil constitutionnel et de la commission".
 SECOND_BODIES = {"commission", "conseil", "cour", "tribunal", "assemblée", "ministère", "parlement",
                  "sénat", "comité", "gouvernement", "armée", "police", "gendarmerie"}
+# Lower-case heads that a definite article and a field complement make a body's name (RN11).
+FIELD_NAME_HEADS = {"autorité", "commission", "comité", "conseil", "département", "réseau"}
+DEFINITE = {"le", "la", "l'", "l’", "du", "au"}
 # Heads named with two countries: "ambassade du Cameroun en Chine".
 EMBASSY_HEADS = {"ambassade", "ambassades", "consulat", "consulats"}
 # Team nouns: a capitalised complement is a club described ("l'équipe belge d'Anderlecht").
@@ -735,6 +739,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         return None  # "une commission", "son ministère": a description, not a name
     i = start + 1
     qualified = False
+    definite = start > 0 and doc[start - 1].lower_ in DEFINITE
+    field_named = False
     # a name given in quotes ("« comité exécutif provisoire »", RN11)
     strong = start > 0 and doc[start - 1].text in QUOTES
     while i < n and _is_adj(doc[i]) and not doc[i].is_punct and not _governs(doc, start, i):
@@ -786,6 +792,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         if (word.is_punct or not content) and not (word.text[:1].isupper() and word.is_alpha):
             break
         is_cap = word.text[:1].isupper()
+        if is_cap and field_named:
+            return None  # "la commission d'éthique de la Fifa": a unit of the Fifa (O4)
         if is_cap and head in TEAM_HEADS and any(is_nationality(t) for t in doc[start:i]):
             return None  # "l'équipe belge d'Anderlecht": the club is the name
         if word.lower_ in PLACE_WORDS or (is_cap and word.ent_type_ in {"LOC", "GPE"}):
@@ -805,6 +813,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             break
         elif is_cap and head in LEADER_HEADS:
             strong = True  # "régime de Castro", "gouvernement de Niamey", "université d'Oxford"
+        elif not is_cap and not capital and head in FIELD_NAME_HEADS and definite:
+            strong = field_named = True  # "l'autorité de la santé mentale"
         i = j + 1
         after_lower = not is_cap
         while (

@@ -96,6 +96,11 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
             ("université de Nottingham", "institution"),
         ),
         ("La Haute Cour de Londres a tranché.", ("Haute Cour de Londres", "institution")),
+        # a lower-case field name after a definite article (RN11)
+        (
+            "Au Ghana, l'autorité de la santé mentale estime que le nombre augmente.",
+            ("autorité de la santé mentale", "institution"),
+        ),
         # a name given in quotes
         (
             "Les membres de ce « comité exécutif provisoire » ont voté.",
@@ -173,6 +178,11 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ("Les équipes européennes sont plus disciplinées.", "équipes européennes"),
         ("Il a joué pour l'équipe belge d'Anderlecht.", "équipe belge d'Anderlecht"),  # the club
         ("Il brille en club et en sélection Sadio Mané.", "sélection Sadio Mané"),  # a player
+        # a unit of a named body gives only the body (O4)
+        (
+            "Selon la commission d'éthique de la Fifa, il a menti.",
+            "commission d'éthique de la Fifa",
+        ),
         ("Selon l'ONG Internet sans frontières, le réseau est coupé.", "Internet"),
         ("Le gouvernement fédéral a promis des fonds.", "gouvernement fédéral"),  # RN5
         # a city is a club only in a text about sport, and not as a birthplace

@@ -650,8 +650,28 @@ def _is_de_complement(tok: Token) -> bool:
 
 
 def _has_complement(tok: Token) -> bool:
-    """An adjective with its own prepositional complement: 'âgés de 15 ans'."""
-    return any(c.dep_ in {"obl", "obl:arg", "obl:mod", "nmod"} for c in tok.rights)
+    """An adjective with its own prepositional complement: 'âgés de 15 ans', 'liés à une'.
+
+    A bare noun phrase ('confirmés le jour précédent') or 'de' + a name or a determined noun
+    ('cas confirmés de Covid-19', 'éditions passées de la Coupe', complements the object
+    leaves out anyway) does not count; 'accusées de trafic' does.
+    """
+    for c in tok.rights:
+        if c.dep_ not in {"obl", "obl:arg", "obl:mod", "nmod"}:
+            continue
+        cases = [x.lower_ for x in c.children if x.dep_ == "case"]
+        if not cases:
+            continue
+        named = (
+            c.pos_ == "PROPN"
+            or any(ch.isdigit() for ch in c.text)  # a code: "de BA.2"
+            or cases[0] in {"du", "des"}
+            or any(x.dep_ == "det" for x in c.children)
+        )
+        if cases[0] in DE_FORMS and named and not any(x.dep_ == "nummod" for x in c.children):
+            continue  # left out of the object by _complement anyway
+        return True
+    return False
 
 
 def _complement(doc: Doc, j: int, lo: int) -> int | None:

@@ -176,6 +176,14 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "cuillères à soupe", "counted_noun"),
         ("soit + sum", "L'État a repris un quart de la dette, soit environ 3 milliards "
          "d'euros.", "environ 3 milliards d'euros", "dette", "restated"),
+        # a participle whose complement the object leaves out anyway stays (R9)
+        ("participle + de + code", "Au Portugal, près de 900 cas confirmés de BA.4 ont été "
+         "signalés cette semaine.", "près de 900", "cas confirmés", "counted_noun"),
+        ("participle + de + determined noun", "Sur les 20 éditions passées de la Coupe, seules "
+         "trois ont été gagnées par un entraîneur local.", "20", "éditions passées",
+         "counted_noun"),
+        ("participle + de + bare noun", "Les gendarmes ont interpellé 14 hommes accusés de "
+         "trafic.", "14", "hommes", "counted_noun"),
     ],
 )
 def test_object_by_construction(

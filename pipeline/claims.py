@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from .attributes import CLAIM, CLAIM_RULES, DATE
+from .attributes import CLAIM, CLAIM_RULES, DATE, PREFIX
 from .claim_rows import org_name
 from .claim_time import TimeExpr, find_times
 from .claim_words import (
@@ -33,12 +33,14 @@ from .claim_words import (
     EVENT_NOUNS,
     EVENT_SUFFIXES,
     INFINITIVE_ENDINGS,
+    LIST_WORDS,
     MEASURE_NOUNS,
     MODAL_VERBS,
     ORG_NOUNS,
     ORG_TYPE_NOUNS,
     OUT_OF_CUES,
     OUT_OF_WORDS,
+    PERIOD_UNITS,
     POSSESSIVE_DETS,
     PRESENT_ENDINGS,
     RELATIVE_PRONOUNS,
@@ -121,6 +123,7 @@ class ClaimFinder(Pipe):
                 and self.cfg["inherit_source"]
                 and last_source is not None
                 and (last_is_report or _goes_on_reporting(sent, here - last_source_sent))
+                and not _other_actor(sent, org_of, last_source)
             ):
                 source, rules["source"] = last_source, "inherited"
             following = amounts[k + 1].start if k + 1 < len(amounts) else len(doc)
@@ -143,6 +146,15 @@ class ClaimFinder(Pipe):
             part, rules["part_of"] = _part_of(amount, sent, amounts)
             if part is None and k + 1 < len(amounts) and amounts[k + 1].end <= sent.end:
                 part, rules["part_of"] = _out_of(amount, amounts[k + 1])
+            if part is None and k > 0 and _listed_after(amounts[k - 1], amount):
+                # "1 400 personnes, dont une quarantaine de femmes et 14 mineurs"
+                previous = amounts[k - 1]._.get(CLAIM) or {}
+                if (amounts[k - 1]._.get(CLAIM_RULES) or {}).get("part_of") in {
+                    "dont",
+                    "dont_list",
+                }:
+                    part = next((a for a in amounts if _ref(a) == previous.get("part_of")), None)
+                    rules["part_of"] = "dont_list" if part is not None else rules["part_of"]
             time, rules["time"] = _time(
                 amount, sent, times, anchor if pred_tok is None else pred_tok
             )
@@ -765,6 +777,19 @@ def _is_addressee(tok: Token) -> bool:
     )
 
 
+def _other_actor(sent: Span, org_of: dict[int, Span], source: Span) -> bool:
+    """Whether another body is the subject of a verb of the sentence (rule 'other_actor'):
+    "L'Ofpra a rendu 143 000 décisions" no longer goes on with the last report's source."""
+    for tok in sent:
+        if tok.dep_ in SUBJ_DEPS and tok.i in org_of:
+            org = org_of[tok.i]
+            if org.text.lower() != source.text.lower() and (
+                org.kb_id_ != source.kb_id_ or not org.kb_id_
+            ):
+                return True
+    return False
+
+
 def _after_comma(verb: Token) -> bool:
     """Whether a verb opens an incise: a comma or a closing quote, then perhaps its auxiliary."""
     i = verb.i - 1
@@ -807,12 +832,24 @@ def _out_of(amount: Span, following: Span) -> tuple[Span | None, str]:
     """ "30 des 54 pays", "39 voix sur les 76 votants": the total that follows."""
     if following.sent.start != amount.sent.start:
         return None, "none"
+    if following._.get(PREFIX + "unit") in PERIOD_UNITS:
+        return None, "none"  # "541 millions d'euros sur trois ans": a period, not a total
     between = [t.lower_ for t in amount.doc[amount.end : following.start]]
     while between and between[0] not in OUT_OF_WORDS and len(between) > 1:
         between = between[1:]  # the counted noun ("39 voix sur les 76")
     if tuple(between) in OUT_OF_CUES:
         return following, "out_of"
     return None, "none"
+
+
+def _listed_after(before: Span, amount: Span) -> bool:
+    """Whether an amount continues the list of the one before ("dont 40 femmes et 14 mineurs")."""
+    between = amount.doc[before.end : amount.start]
+    return (
+        len(between) <= 4
+        and any(t.lower_ in {"et", ","} for t in between)
+        and all(t.lower_ in LIST_WORDS or t.pos_ in {"NOUN", "ADJ"} for t in between)
+    )
 
 
 def _is_conversion(before: Span, amount: Span) -> bool:

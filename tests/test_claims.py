@@ -310,6 +310,20 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Unesco",
             "report_owner",
         ),
+        (  # the text goes on with the report's figures ...
+            "Le rapport de la Cour des comptes indique que 1 800 places manquent. En 2024, "
+            "143 000 décisions ont été rendues.",
+            "143 000",
+            "Cour des comptes",
+            "inherited",
+        ),
+        (  # ... but not with what another body does
+            "Le rapport de la Cour des comptes indique que 1 800 places manquent. En 2024, "
+            "l'Ofpra a rendu 143 000 décisions.",
+            "143 000",
+            None,
+            "none",
+        ),
         (  # a relative clause inside what the verb announces is not announced by it
             "Le ministère de l'Intérieur a annoncé l'envoi de gendarmes sur le littoral, qui "
             "s'étend sur 140 km.",
@@ -339,6 +353,26 @@ def test_source_rules(nlp: Language, text: str, amount: str, source: str | None,
 def test_part_of_out_of(nlp: Language, text: str, amount: str, total: str) -> None:
     claim, rules = _frame(nlp, text, amount)
     assert (_text(text, claim["part_of"]), rules["part_of"]) == (total, "out_of")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "total", "rule"),
+    [
+        ("La police a interpellé 300 personnes, dont 40 femmes et 14 mineurs.", "14", "300",
+         "dont_list"),
+        ("La police a interpellé 300 personnes, dont 40 femmes et 14 mineurs.", "40", "300",
+         "dont"),
+        # a period is no total
+        ("Londres s'est engagé à verser 541 millions d'euros sur trois ans.",
+         "541 millions d'euros", None, "none"),
+    ],
+)  # fmt: skip
+def test_part_of_lists_and_periods(
+    nlp: Language, text: str, amount: str, total: str | None, rule: str
+) -> None:
+    claim, rules = _frame(nlp, text, amount)
+    assert (_text(text, claim["part_of"]), rules["part_of"]) == (total, rule)
 
 
 @pytest.mark.slow

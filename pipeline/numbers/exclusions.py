@@ -305,6 +305,8 @@ def _after_weekday(c: Candidate) -> bool:
 def _clock_time(c: Candidate) -> bool:
     """14 h 30, 14h30, à 14 heures, vers 6 heures du soir, de 9 heures à 18 heures."""
     sc, end = c.sc, c.end
+    if c.amount.unit == "heure" and sc.low(end) == "par" and sc.low(end + 1) in _PERIODS:
+        return False  # jusqu'à 18 heures par jour: a duration
     if c.amount.unit == "heure":
         last = sc.toks[end - 1]
         if sc.kind(end) == "num" and last.low == "h":
@@ -331,6 +333,7 @@ def _clock_time(c: Candidate) -> bool:
 
 
 _HOURS = frozenset({"h", "heure", "heures"})
+_PERIODS = frozenset({"jour", "semaine", "nuit", "mois", "an", "garde"})  # 18 heures par jour
 _DAY_FOR_DAY = ("jour", "pour", "jour")  # à un an jour pour jour du match
 
 
@@ -551,8 +554,8 @@ def _time_locating(c: Candidate) -> bool:
         or (sc.low(k) in {"de", "d'"} and sc.low(k + 1) in EVENT_DETERMINERS)
     ):
         return True  # à dix jours de l'élection (but: condamné à 5 ans de prison)
-    if c.prev in DURATION_BEFORE and i == c.num_idx:
-        return False  # un confinement de trois semaines après..., tué en neuf mois après...
+    if sc.low(i - 1) in DURATION_BEFORE or (c.prev in DURATION_BEFORE and i == c.num_idx):
+        return False  # un confinement de trois semaines après, pendant plus de deux heures avant
     k = end
     while k < end + 2 and sc.low(k) in RELATIVE_ADVERBS and sc.low(k) != "plus":
         k += 1  # deux ans seulement après

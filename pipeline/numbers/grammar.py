@@ -48,6 +48,7 @@ from .lexicon import (
     POST_MODIFIER_FIRST,
     POST_MODIFIERS,
     PREFIX_UNITS,
+    RANGE_WORDS,
     SCALES,
     SCORE_CONTEXT,
     SENTENCE_PUNCT,
@@ -837,7 +838,7 @@ class Scanner:
                     if amount is not None:
                         return Parse(second.end, amount, first.words_only and second.words_only)
         # de X à Y (but "passé de X à Y" is two amounts, RN20)
-        if low in _DE and not self._after_change(i):
+        if low in _DE and (self.low(i - 1) in RANGE_WORDS or not self._after_change(i)):
             first = self.quantity_at(i + 1)
             if first is None and self.low(i + 1) in ARTICLE_ONES and self.low(i + 2) == "à":
                 first = Parse(i + 2, Amount(1), True)  # âgés d'un à 29 ans

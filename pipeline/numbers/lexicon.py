@@ -480,6 +480,12 @@ CONVERSIONS: dict[str, tuple[str, float]] = {
     "kW": ("W", 1e3), "MW": ("W", 1e6), "GW": ("W", 1e9),
     "kWh": ("Wh", 1e3), "MWh": ("Wh", 1e6), "GWh": ("Wh", 1e9), "TWh": ("Wh", 1e12),
 }
+# "des peines allant de 5 à 10 ans": words before "de X à Y" that make it one range even near a
+# word of change
+RANGE_WORDS = words(
+    "allant allait allaient vont va variant varie varient oscillant oscille oscillent "
+    "s'échelonnant s'échelonnent s'étendant comprise compris comprises âgés âgées âgé âgée"
+)
 # "passé de 15 à 18 milliards": a change from one value to another, two amounts (RN20)
 CHANGE_WORDS = words(
     "passé passée passés passées passant passer passe passera passait augmenté augmentée "

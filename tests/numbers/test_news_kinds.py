@@ -141,6 +141,13 @@ SPANS: list[tuple[str, list[str]]] = [
     ("Selon l'arrêté 12 du maire, 30 bars ferment.", ["30"]),
     # journées of a championship are counts (RN32); a journée stays a duration
     ("Il restait six journées de championnat.", ["six"]),
+    # "allant de X à Y" is one range, even near a word of change; "porter de X à Y" is two
+    ("Le passage est puni de peines allant de dix à quinze ans.", ["de dix à quinze ans"]),
+    ("Il a porté l'effectif de 30 à 50 agents.", ["30", "50"]),
+    # a duration after pendant/de is not located by "avant"; hours per day are no clock time
+    ("Ils sont restés pendant plus de deux heures avant de partir.", ["plus de deux heures"]),
+    ("Ils travaillaient jusqu'à 18 heures par jour.", ["jusqu'à 18 heures"]),
+    ("Le bureau ouvre jusqu'à 18 heures.", []),
 ]
 
 

@@ -38,6 +38,7 @@ from .lexicon import (
     FEMININE_UNIT_WORDS,
     FIRST_LAST,
     FRACTION_DENOMINATORS,
+    GLUED_UNITS,
     HALF_DOZEN,
     HALVES,
     MODIFIER_FIRST,
@@ -422,6 +423,17 @@ class Scanner:
                     found = None
             if found:
                 j, unit = found
+        # 1,5C: a capital C glued to the digits is a temperature (news style for °C)
+        if (
+            unit is None
+            and digits
+            and self.toks[j - 1].kind == "num"
+            and j < len(self.toks)
+            and self.toks[j].text in GLUED_UNITS
+            and self.adjacent(j - 1, j)
+            and not (self.kind(j + 1) in {"word", "num"} and self.adjacent(j, j + 1))
+        ):
+            j, unit = j + 1, GLUED_UNITS[self.toks[j].text]
         # trois ans et demi, neuf millions et demi, deux milliards et trois quarts
         tail = self.fraction_tail(j)
         if tail is not None:

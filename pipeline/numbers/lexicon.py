@@ -214,6 +214,8 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
     "gbp": "GBP", "chf": "CHF", "mad": "MAD", "¥": "JPY", "₹": "INR", "₦": "NGN", "₽": "RUB",
 }
+# Units read only glued to digits, in this case: "1,5C" (news style for 1,5 °C)
+GLUED_UNITS: dict[str, str] = {"C": "°C"}
 # Measure units written before the number: "Mach 5"
 PREFIX_UNITS: dict[str, str] = {"mach": "Mach"}
 # Two-token prefixes: "US$ 5", "C$ 10", "CA$ 10"

@@ -148,6 +148,9 @@ SPANS: list[tuple[str, list[str]]] = [
     ("Ils sont restés pendant plus de deux heures avant de partir.", ["plus de deux heures"]),
     ("Ils travaillaient jusqu'à 18 heures par jour.", ["jusqu'à 18 heures"]),
     ("Le bureau ouvre jusqu'à 18 heures.", []),
+    # a capital C glued to digits: news style for degrees Celsius
+    ("Limiter la hausse à 1,5C. Puis 2C, voire 1,5 °C.", ["1,5C", "2C", "1,5 °C"]),
+    ("Le modèle 5C2 est sorti.", []),
 ]
 
 
@@ -177,6 +180,7 @@ VALUES: list[tuple[str, str, Any, Any, Any]] = [
     ("le prix est de 57,531 FCFA", "57,531 FCFA", 57531, "XOF", None),
     ("le prix est de 57,53 euros", "57,53 euros", 57.53, "EUR", None),
     ("il pèse 220 lb", "220 lb", 220, "lb", None),
+    ("limiter la hausse à 1,5C", "1,5C", 1.5, "°C", None),
 ]
 
 

@@ -673,8 +673,9 @@ LOWER_FIELD_HEADS = FIELD_HEADS | {"police", "armée", "forces", "force", "assoc
                                    "institut", "laboratoire", "tribunal", "cour"}
 QUOTES = {'"', "«", "“"}
 # Complements that describe rather than name: "la fédération du pays" (RN11).
-DESCRIPTIVE = {"pays", "nation", "ville", "région", "continent", "monde", "quartier", "instance",
-               "secteur"}
+DESCRIPTIVE = {"pays", "nation", "ville", "région", "continent", "monde", "quartier", "instance"}
+# Vague complements that do not make a field name by themselves ("la commission du secteur").
+VAGUE_FIELDS = {"secteur", "domaine", "filière", "branche", "actif"}
 # Heads named by a leader or a capital: "administration Trump", "gouvernement de Niamey" (RN5).
 LEADER_HEADS = {"gouvernement", "régime", "junte", "administration", "présidence", "université",
                 "universités", "école", "hôpital", "laboratoire", "institut"}
@@ -813,7 +814,13 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             break
         elif is_cap and head in LEADER_HEADS:
             strong = True  # "régime de Castro", "gouvernement de Niamey", "université d'Oxford"
-        elif not is_cap and not capital and head in FIELD_NAME_HEADS and definite:
+        elif (
+            not is_cap
+            and not capital
+            and head in FIELD_NAME_HEADS
+            and definite
+            and word.lower_ not in VAGUE_FIELDS
+        ):
             strong = field_named = True  # "l'autorité de la santé mentale"
         i = j + 1
         after_lower = not is_cap

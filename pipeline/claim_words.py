@@ -107,6 +107,8 @@ MODAL_VERBS = frozenset({"pouvoir", "devoir", "vouloir", "falloir"})
 # "X sur Y", "X des Y": the amount is part of the total that follows.
 OUT_OF_CUES = frozenset({("des",), ("sur",), ("sur", "les"), ("sur", "ces"), ("d'entre", "les")})
 OUT_OF_WORDS = frozenset({"des", "sur", "d'entre"})
+# Units of an age ("Konan Yao, 56 ans,", "âgée de 10 mois").
+AGE_UNITS = frozenset({"an", "mois"})
 # Words between two amounts of one list ("dont 40 femmes et 14 mineurs").
 LIST_WORDS = frozenset({"et", ",", "de", "d'", "d’"})
 # Units of a period: "sur trois ans" spreads an amount over time, it is no total.

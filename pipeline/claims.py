@@ -25,6 +25,7 @@ from .claim_rows import org_name
 from .claim_time import TimeExpr, find_times
 from .claim_words import (
     ADDRESSEE_CASES,
+    AGE_UNITS,
     AGENT_CUES,
     ANAPHORIC_DETS,
     ANAPHORIC_PRONOUNS,
@@ -116,6 +117,8 @@ class ClaimFinder(Pipe):
             anchor = _anchor(amount)
             pred_tok, rules["predicate"] = _predicate(anchor)
             pred_tok, rules["predicate"] = _refine_predicate(anchor, pred_tok, rules["predicate"])
+            if pred_tok is not None and _is_age(amount):
+                pred_tok, rules["predicate"] = None, "age"
             source, rules["source"] = self._source(sent, org_of, owner, ante, anchor)
             here = sent_index[sent.start]
             if (
@@ -434,6 +437,25 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             return None, "describes"
         tok = head
     return None, "none"
+
+
+def _is_age(amount: Span) -> bool:
+    """ "Collin Kaepernick, 32 ans,", "âgée de 10 mois": an age only describes a person."""
+    if amount._.get(PREFIX + "unit") not in AGE_UNITS:
+        return False
+    doc = amount.doc
+    before = [t.lower_ for t in doc[max(0, amount.start - 3) : amount.start]]
+    if before[-2:] in (["âgé", "de"], ["âgée", "de"], ["âgés", "de"], ["âgées", "de"]):
+        return True
+    if before[-3:] == ["l'", "âge", "de"] or before[-3:] == ["l’", "âge", "de"]:
+        return True
+    after = doc[amount.end].text if amount.end < len(doc) else ""
+    return (
+        amount.start >= 2
+        and doc[amount.start - 1].text == ","
+        and doc[amount.start - 2].pos_ in {"PROPN", "NOUN"}
+        and after in {",", ")"}
+    )
 
 
 def _subject(verb: Token) -> Token | None:

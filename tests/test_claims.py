@@ -134,6 +134,18 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
             "réaliser",
             "participle",
         ),
+        (  # an age in apposition only describes the person
+            "Frank Lampard, 41 ans, quitte donc le club de Derby County.",
+            "41 ans",
+            None,
+            "age",
+        ),
+        (
+            "Sa femme amenait leur fille, âgée de 10 mois, à la fenêtre.",
+            "10 mois",
+            None,
+            "age",
+        ),
         (  # a noun coordinated with the verb's argument takes the verb too
             "Le tribunal a condamné le gérant à 30 mois de prison avec sursis et à une amende "
             "de 48 000 euros.",
@@ -143,7 +155,9 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
         ),
     ],
 )
-def test_predicate_rules(nlp: Language, text: str, amount: str, predicate: str, rule: str) -> None:
+def test_predicate_rules(
+    nlp: Language, text: str, amount: str, predicate: str | None, rule: str
+) -> None:
     claim, rules = _frame(nlp, text, amount)
     assert (claim["predicate"], rules["predicate"]) == (predicate, rule)
 

@@ -584,13 +584,13 @@ def _subject_names(subj: Token) -> list[Token]:
     """The tokens of a subject that name who acts (rule 'subject').
 
     The head, its appositions and bare names ("les pirates DarkSide"), and the body of
-    a person in a role or of an organisation noun ("le PDG de Colonial Pipeline", "le
-    gouvernement des Émirats"); not a body that only qualifies ("les actionnaires de
-    Credit Suisse", "les équipes de secours de l'UME").
+    an organisation noun ("le gouvernement des Émirats"); not a body that only qualifies
+    ("les actionnaires de Credit Suisse") nor a person's ("le président de la FECAFOOT
+    devra obtenir 39 voix" acts for himself; a role counts for what a person says).
     """
     names = [subj]
     lemma = subj.lemma_.lower()
-    role = lemma in ROLE_NOUNS or lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS
+    role = lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS
     for child in subj.children:
         if (
             child.dep_ in {"appos", "flat", "flat:name"}

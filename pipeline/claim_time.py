@@ -217,9 +217,11 @@ def _dated_value(rule: str, g: dict[str, str | None], doc_date: date) -> str | N
     if g.get("from"):
         start = doc_date + timedelta(days=(day - doc_date.weekday()) % 7)
         return f"{start.isoformat()}/.."
-    if g.get("wd2"):
-        end = doc_date - timedelta(days=(doc_date.weekday() - WEEKDAYS.index(g["wd2"].lower())) % 7)
-        first = end - timedelta(days=(WEEKDAYS.index(g["wd2"].lower()) - day) % 7)
+    second = g.get("wd2")
+    if second:
+        last = WEEKDAYS.index(second.lower())
+        end = doc_date - timedelta(days=(doc_date.weekday() - last) % 7)
+        first = end - timedelta(days=(last - day) % 7)
         return f"{first.isoformat()}/{end.isoformat()}"
     return (doc_date - timedelta(days=(doc_date.weekday() - day) % 7)).isoformat()
 

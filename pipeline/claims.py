@@ -151,12 +151,10 @@ class ClaimFinder(Pipe):
                 part, rules["part_of"] = _out_of(amount, amounts[k + 1])
             if part is None and k > 0 and _listed_after(amounts[k - 1], amount):
                 # "1 400 personnes, dont une quarantaine de femmes et 14 mineurs"
-                previous = amounts[k - 1]._.get(CLAIM) or {}
-                if (amounts[k - 1]._.get(CLAIM_RULES) or {}).get("part_of") in {
-                    "dont",
-                    "dont_list",
-                }:
-                    part = next((a for a in amounts if _ref(a) == previous.get("part_of")), None)
+                listed = amounts[k - 1]._.get(CLAIM) or {}
+                listed_rules = amounts[k - 1]._.get(CLAIM_RULES) or {}
+                if listed_rules.get("part_of") in {"dont", "dont_list"}:
+                    part = next((a for a in amounts if _ref(a) == listed.get("part_of")), None)
                     rules["part_of"] = "dont_list" if part is not None else rules["part_of"]
             time, rules["time"] = _time(
                 amount, sent, times, anchor if pred_tok is None else pred_tok
@@ -320,7 +318,7 @@ class Antecedents:
             return self._last(self.subjects, tok) or self._last(self.orgs, tok)
         if (
             tok.pos_ != "NOUN"
-            or "Plur" in tok.morph.get("Number")  # "les ONG craignent": a group, not one body
+            or "Plur" in tok.morph.get("Number", [])  # "les ONG craignent": a group, not one body
             or not any(c.lower_ in DEFINITE_DETS for c in tok.children)
         ):
             return None
@@ -362,7 +360,7 @@ def _anchor(amount: Span) -> Token:
 
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma == tok.lower_ and "Inf" not in tok.morph.get("VerbForm"):
+    if tok.pos_ == "VERB" and lemma == tok.lower_ and "Inf" not in tok.morph.get("VerbForm", []):
         lemma = _first_group_infinitive(lemma)
     if tok.pos_ == "VERB" and any(
         c.dep_.startswith("expl") and c.lower_ in {"se", "s'", "s’"} for c in tok.children
@@ -615,7 +613,7 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
             return subj, rule
         if (
             verb.dep_ in {"xcomp", "conj"}
-            or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm"))
+            or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm", []))
         ) and verb.head.i != verb.i:
             # "a annoncé 100 millions pour ouvrir 250 lits": an infinitive shares the subject
             verb, rule = verb.head, "shared_subject"
@@ -665,7 +663,7 @@ def _clause(tok: Token) -> Token:
 def _shares_time(clause: Token) -> bool:
     """A clause placed by its head's time: coordinated, a complement, an infinitive."""
     return clause.dep_ in SHARED_CLAUSE_DEPS or (
-        clause.dep_ == "advcl" and "Inf" in clause.morph.get("VerbForm")
+        clause.dep_ == "advcl" and "Inf" in clause.morph.get("VerbForm", [])
     )
 
 

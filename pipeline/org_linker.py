@@ -17,6 +17,7 @@ from .org_rules import (
     CLUB_PREFIXES,
     CONNECTORS,
     LABEL,
+    LEAGUES,
     NATIONALITIES,
     NON_BODY_ACRONYMS,
     NON_BODY_HEADS,
@@ -60,6 +61,9 @@ APPOSITION_TITLES = {"directeur", "directrice", "président", "présidente", "po
                      "secrétaire", "ministre", "chef", "cheffe", "patron", "patronne", "fondateur",
                      "fondatrice", "dirigeant", "dirigeante", "coordinateur", "coordinatrice",
                      "responsable", "entraîneur", "sélectionneur", "commissaire", "gouverneur"}
+# Nouns of a body's leadership or voice: "le patron de la NFL" makes the league a body (RN8).
+LEADERSHIP_NOUNS = {"nom", "patron", "patronne", "président", "présidente", "commissaire",
+                    "dirigeants", "direction", "porte-parole", "règlement", "décision"}
 # Nouns before the name of a programme, campaign or product, not of a body (RN13).
 PROGRAMME_NOUNS = {"initiative", "programme", "projet", "campagne", "opération", "stratégie",
                    "logiciel", "médicament", "application"}
@@ -432,6 +436,8 @@ def _non_body_rule(doc: Doc, cand: Candidate, person_words: set[str]) -> str | N
         return "presidency_term"  # "sous la présidence de X": a term, not the office (RN6)
     if _platform_as_place(doc, cand):
         return "platform_as_place"
+    if text in LEAGUES and not (_acts(doc, cand.end) or _led(doc, cand.start)):
+        return "league_as_competition"  # "MVP de la NFL"; "la NFL a sanctionné" stays (RN8)
     if _maker_as_product(doc, cand):
         return "maker_as_product"
     if cand.start > 0 and doc[cand.start - 1].lower_ in PROGRAMME_NOUNS:
@@ -479,6 +485,12 @@ def _non_body_rule(doc: Doc, cand: Candidate, person_words: set[str]) -> str | N
             and doc[cand.start - 2].text in PERSON_CUES
         ):
             return "person_cue"  # "son conseiller financier Shabir X"
+        if cand.end < len(doc) and doc[cand.end].ent_type_ == "PER" and not doc[cand.end].is_punct:
+            return "person_name"  # "Douglas [Farah]": the first name of a person
+        if prev is not None and prev.lower_ == "pro":
+            return "person_cue"  # "le parti pro Gbagbo": the supporters of a person
+        if len(span) == 1 and any(c.isdigit() for c in text) and "." in text:
+            return "code"  # "la lignée B.1.1.529"
         if _listed_with_persons(doc, cand):
             return "person_in_list"  # "Wilfried X et Jordan Y"
         if _titled_apposition(doc, cand):
@@ -508,6 +520,30 @@ def _titled_apposition(doc: Doc, cand: Candidate) -> bool:
         if tok.lower_ in APPOSITION_TITLES:
             return True
     return False
+
+
+def _acts(doc: Doc, i: int) -> bool:
+    """Token ``i`` starts an active verb: "a sanctionné", "annonce" (not "a été", "est")."""
+    if i >= len(doc):
+        return False
+    tok = doc[i]
+    if tok.pos_ == "VERB":
+        return True
+    return (
+        tok.lower_ in {"a", "ont", "avait", "va"}
+        and i + 1 < len(doc)
+        and doc[i + 1].pos_ == "VERB"
+    )
+
+
+def _led(doc: Doc, start: int) -> bool:
+    """The name follows a noun of its leadership: "le patron de la NFL", "au nom de la NBA"."""
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in {"la", "le", "l'", "l’"}:
+        k -= 1
+    return (
+        k > 0 and doc[k].lower_ in {"de", "du"} and doc[k - 1].lower_ in LEADERSHIP_NOUNS
+    )
 
 
 def _maker_as_product(doc: Doc, cand: Candidate) -> bool:

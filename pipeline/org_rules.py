@@ -165,6 +165,7 @@ CLUB_PREFIXES = LEXICON["club_prefixes"]
 CLUB_SUFFIXES = LEXICON["club_suffixes"]
 PLATFORMS = LEXICON["platforms"]
 PRODUCT_MAKERS = LEXICON["product_makers"]
+LEAGUES = LEXICON["leagues"]
 NON_NAMES = LEXICON["non_names"]
 # Words after a group noun that make it a set of people: "les Peuls, un groupe ethnique".
 NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", "d’âge"}

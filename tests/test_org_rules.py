@@ -271,6 +271,8 @@ def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
         ("Le PSG est troisième de la Ligue 1 cette saison.", "Ligue 1"),  # a competition (RN8)
         ("Le G7 finance l'initiative AFAWO pour les femmes.", "AFAWO"),  # a programme (RN13)
         ("Le revirement sur l'AstraZeneca surprend.", "AstraZeneca"),  # the product (RN3)
+        ("Il a été élu meilleur joueur de la NFL en 2018.", "NFL"),  # a league as competition
+        ("Le variant comprend la lignée B.1.1.529 selon les experts.", "B.1.1.529"),  # a code
     ],
 )
 def test_linker_drops_things_that_are_not_bodies(nlp: Language, text: str, not_org: str) -> None:
@@ -313,3 +315,15 @@ def test_club_town_is_not_found_again_as_a_place(nlp: Language) -> None:
 )
 def test_person_names_are_not_org(nlp: Language, text: str, person: str) -> None:
     assert not any(person in name for name in orgs(nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La NFL a sanctionné le joueur samedi.",  # the league acts (RN8)
+        "Le patron de la NFL s'est excusé.",
+    ],
+)
+def test_league_is_org_when_it_acts(nlp: Language, text: str) -> None:
+    assert "NFL" in orgs(nlp, text)

@@ -14,6 +14,15 @@ REPORT_VERBS = frozenset(
 # Reporting verbs that also announce the speaker's own act when their object is the figure
 # ("le ministère a annoncé une enveloppe de 120 millions": agent too).
 ANNOUNCE_VERBS = frozenset({"annoncer", "confirmer", "dévoiler", "promettre", "publier"})
+# Verbs that forecast, and the changes they forecast: "le KOF prévoit une croissance de
+# 0,9 %" gives the forecaster as source, not as agent.
+FORECAST_VERBS = frozenset({"prévoir", "anticiper", "tabler", "projeter", "attendre"})
+CHANGE_NOUNS = frozenset(
+    """
+    croissance hausse baisse recul progression augmentation diminution chute contraction
+    déficit excédent inflation
+    """.split()
+)
 # Nouns of documents whose owner is the source: "le rapport du HCR indique".
 REPORT_NOUNS = frozenset(
     """

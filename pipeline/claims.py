@@ -30,9 +30,11 @@ from .claim_words import (
     ANAPHORIC_DETS,
     ANAPHORIC_PRONOUNS,
     ANNOUNCE_VERBS,
+    CHANGE_NOUNS,
     DEFINITE_DETS,
     EVENT_NOUNS,
     EVENT_SUFFIXES,
+    FORECAST_VERBS,
     INFINITIVE_ENDINGS,
     LIST_WORDS,
     MEASURE_NOUNS,
@@ -251,6 +253,13 @@ class ClaimFinder(Pipe):
                 org = ante.resolve(subj)
                 if org is not None:
                     return org, "report_anaphora"
+        for tok in sent:
+            if _is_forecast(tok) and _reports(tok, anchor):
+                # "le KOF prévoit une croissance de 0,9 %": who forecasts a change says it
+                subj = _subject(tok)
+                org = _org_in(_subject_names(subj), org_of) if subj is not None else None
+                if org is not None:
+                    return org, "forecast"
         for tok in sent:
             if tok.pos_ == "VERB" and any(
                 c.dep_ == "obj" and c.lemma_.lower() in REPORT_NOUNS for c in tok.children
@@ -529,6 +538,8 @@ def _agent(
         c.dep_ == "obj" and c.lemma_.lower() in REPORT_NOUNS for c in verb.children
     ):
         return None, "reporter"  # "la police dresse un bilan : neuf interventions"
+    if REPORTER_IS_NO_AGENT and _is_forecast(verb):
+        return None, "reporter"
     if REPORTER_IS_NO_AGENT and _is_report_verb(verb):
         # "la FIQ estime qu'environ 4 000 postes sont vacants": who says is the source; but
         # "le ministère a annoncé une enveloppe de 120 millions": it announces its own act
@@ -772,6 +783,19 @@ def _speaker(verb: Token) -> Token | None:
         ):
             return tok
     return None
+
+
+def _is_forecast(verb: Token) -> bool:
+    """A verb that forecasts a change: "prévoit une croissance", "table sur une hausse"."""
+    if verb.pos_ != "VERB" or _lemma(verb) not in FORECAST_VERBS:
+        return False
+    for child in verb.children:
+        nouns = [child, *(g for g in child.children if g.dep_ == "conj")]
+        if child.dep_ in {"obj", "obl:arg", "obl"} and any(
+            n.lemma_.lower() in CHANGE_NOUNS for n in nouns
+        ):
+            return True
+    return False
 
 
 def _reports(verb: Token, anchor: Token) -> bool:

@@ -324,6 +324,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Unesco",
             "report_owner",
         ),
+        (  # who forecasts a change says it
+            "Le FMI prévoit une croissance de 3 % en 2025.",
+            "3 %",
+            "FMI",
+            "forecast",
+        ),
         (  # the text goes on with the report's figures ...
             "Le rapport de la Cour des comptes indique que 1 800 places manquent. En 2024, "
             "143 000 décisions ont été rendues.",

@@ -21,6 +21,7 @@ from .quantity_object_words import (
     COMPARATIVE_WORDS,
     COMPLEMENT_CASES,
     COMPOUNDS,
+    DATE_NOUNS,
     DE_FORMS,
     DETERMINERS,
     KEPT_LOCUTIONS,
@@ -500,6 +501,8 @@ def _right_edge(noun: Token) -> int:
     while j < n:
         tok = doc[j]
         low = tok.lower_
+        if tok.like_num:
+            break  # another amount: "2 960 morts et 5 674 blessés"
         if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i <= last):
             if low in TRIM_WORDS or _has_complement(tok) or _opens_complement(doc, j):
                 break
@@ -552,6 +555,8 @@ def _right_edge(noun: Token) -> int:
             j = last + 1
             continue
         if low in {"ou", "et"} and j + 1 < n and doc[j + 1].pos_ in {"NOUN", "ADJ"} and (
+            not doc[j + 1].like_num
+        ) and (
             doc[j + 1].head.i <= last and doc[j + 1].head.i >= noun.i
         ) and not any(c.dep_ == "nummod" for c in doc[j + 1].children):
             last = j + 1
@@ -560,7 +565,7 @@ def _right_edge(noun: Token) -> int:
         # a noun or code right after the noun: "élèves sous-officiers", "chars d'assaut T-72"
         if tok.pos_ in NOUNS and tok.head.i <= last and tok.head.i >= noun.i and not any(
             c.dep_ in {"case", "det", "nummod"} for c in tok.children
-        ) and tok.ent_type_ not in PLACE_ENTITY_LABELS - {"ORG"}:
+        ) and tok.ent_type_ not in PLACE_ENTITY_LABELS - {"ORG"} and low not in DATE_NOUNS:
             if tok.pos_ == "PROPN" and not any(ch.isdigit() for ch in tok.text):
                 break
             last = j

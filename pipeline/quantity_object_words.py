@@ -175,3 +175,11 @@ LINE_BREAKS = ("\n", "\\n")
 # words that restate the amount before them in other terms: "un tiers de la dette, soit environ
 # 2 milliards de dollars" (the sum takes the earlier amount's object)
 RESTATING_WORDS = frozenset("soit".split())
+
+# nouns that date the event, never part of an object: "9 000 appels mardi"
+DATE_NOUNS = frozenset(
+    """
+lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin
+juillet août septembre octobre novembre décembre hier aujourd'hui veille lendemain
+""".split()
+)

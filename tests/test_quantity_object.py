@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from dechiffre.pipeline.numbers import AmountMatch, find_amounts
 from dechiffre.pipeline.quantity_object import ObjectFound, find_objects
@@ -184,6 +185,8 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "counted_noun"),
         ("participle + de + bare noun", "Les gendarmes ont interpellé 14 hommes accusés de "
          "trafic.", "14", "hommes", "counted_noun"),
+        ("day after the noun", "Le standard a reçu près de 9 000 appels mardi.", "près de 9 000",
+         "appels", "counted_noun"),
     ],
 )
 def test_object_by_construction(
@@ -206,3 +209,22 @@ def test_object_stops_at_an_escaped_line_break(parser: Language) -> None:
     doc = parser("Une portion apporte : 2 g de protéines\\n5 g de glucides et 1 g de sel.")
     spans = QuantityTagger(parser.vocab, spans_key="q").find(doc)
     assert (spans[0].text, spans[0]._.dechiffre_object) == ("2 g", "protéines")
+
+
+def test_object_never_takes_in_another_amount() -> None:
+    """A number the tagger reads as an adjective ends the object: '2.960 morts et 5.674 blessés'."""
+    nlp = spacy.blank("fr")
+    words = ["Le", "séisme", "a", "fait", "2.960", "morts", "et", "5.674", "blessés", "."]
+    doc = Doc(
+        nlp.vocab,
+        words=words,
+        spaces=[True] * 8 + [False, False],
+        pos=["DET", "NOUN", "AUX", "VERB", "NUM", "NOUN", "CCONJ", "ADJ", "ADJ", "PUNCT"],
+        heads=[1, 3, 3, 3, 5, 3, 7, 5, 7, 3],
+        deps=["det", "nsubj", "aux:tense", "ROOT", "nummod", "obj", "cc", "conj", "amod", "punct"],
+    )
+    matches = find_amounts(doc.text)
+    spans = [doc.char_span(m.start, m.end) for m in matches]
+    assert all(span is not None for span in spans)
+    found = find_objects([s for s in spans if s is not None], matches)
+    assert found[0] == ObjectFound("morts", "counted_noun")

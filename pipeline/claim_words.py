@@ -34,6 +34,8 @@ REPORT_NOUNS = frozenset(
 SOURCE_CASES = frozenset({"selon", "d'après", "d’après"})
 # Prepositions of whom one speaks to ("a déclaré à l'AFP", "au Monde"): no source.
 ADDRESSEE_CASES = frozenset({"à", "au", "aux"})
+# A line that credits the figures above it: "Source : NHS", "Sources : Insee".
+SOURCE_LINE_WORDS = frozenset({"source", "sources"})
 # Cues of a partner that takes part in the action: "en coopération avec l'OIM".
 AGENT_CUES = (
     ("en", "coopération", "avec"),

@@ -51,6 +51,7 @@ from .claim_words import (
     REPORT_VERBS,
     ROLE_NOUNS,
     SOURCE_CASES,
+    SOURCE_LINE_WORDS,
     WEEKDAYS,
 )
 
@@ -104,6 +105,7 @@ class ClaimFinder(Pipe):
         times = find_times(doc.text, doc_year=_year(date), doc_date=str(date) if date else None)
         owner = self._report_owner(doc, org_of)
         ante = Antecedents(orgs)
+        source_lines = _source_lines(doc, org_of)
         last_source: Span | None = None
         sents = sentences(doc)
         sent_at = [0] * len(doc)
@@ -119,7 +121,9 @@ class ClaimFinder(Pipe):
             anchor = _anchor(amount)
             pred_tok, rules["predicate"] = _predicate(anchor)
             pred_tok, rules["predicate"] = _refine_predicate(anchor, pred_tok, rules["predicate"])
-            if pred_tok is not None and _is_age(amount):
+            if pred_tok is not None and not any(ch.isalpha() for ch in pred_tok.text):
+                pred_tok, rules["predicate"] = None, "none"  # a bullet the parser took for a verb
+            elif pred_tok is not None and _is_age(amount):
                 pred_tok, rules["predicate"] = None, "age"
             source, rules["source"] = self._source(sent, org_of, owner, ante, anchor)
             here = sent_index[sent.start]
@@ -131,6 +135,17 @@ class ClaimFinder(Pipe):
                 and not _other_actor(sent, org_of, last_source)
             ):
                 source, rules["source"] = last_source, "inherited"
+            if source is None:
+                # "• 80 % des enfants ... Source : NHS": a source line after the figures
+                source = next(
+                    (
+                        org
+                        for at, org in source_lines
+                        if at >= amount.end_char and _same_list(doc.text[amount.end_char : at])
+                    ),
+                    None,
+                )
+                rules["source"] = "source_line" if source is not None else rules["source"]
             following = amounts[k + 1].start if k + 1 < len(amounts) else len(doc)
             agent, rules["agent"] = _agent(amount, sent, anchor, pred_tok, org_of, following, ante)
             if agent is None and self.cfg["inherit_agent"] and pred_tok is not None:
@@ -796,6 +811,28 @@ def _is_forecast(verb: Token) -> bool:
         ):
             return True
     return False
+
+
+def _same_list(between: str) -> bool:
+    """Whether a source line still credits an amount: no paragraph and no sentence ends
+    between them, except the ends of bulleted items ("... chirurgicale • 80 % ...")."""
+    if "\n" in between:
+        return False
+    return all(m.group(1) == "•" for m in SENTENCE_END_RE.finditer(between))
+
+
+SENTENCE_END_RE = re.compile(r"[.!?][\"»”]?\s+(\S)")
+
+
+def _source_lines(doc: Doc, org_of: dict[int, Span]) -> list[tuple[int, Span]]:
+    """ "Source : NHS": (offset of the cue, the body named right after it)."""
+    found = []
+    for tok in doc[:-2]:
+        if tok.lower_ in SOURCE_LINE_WORDS and tok.nbor(1).text == ":":
+            org = _org_in(doc[tok.i + 2 : tok.i + 5], org_of)
+            if org is not None:
+                found.append((tok.idx, org))
+    return found
 
 
 def _reports(verb: Token, anchor: Token) -> bool:

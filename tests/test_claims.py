@@ -324,6 +324,20 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Unesco",
             "report_owner",
         ),
+        (  # a source line credits the bulleted figures above it ...
+            "Le pays compte 3 000 médecins. Les chiffres clés : • 80 % des enfants sont "
+            "vaccinés • 12 % des adultes le sont aussi Source : OMS",
+            "80 %",
+            "OMS",
+            "source_line",
+        ),
+        (  # ... not a figure of an earlier sentence
+            "Le pays compte 3 000 médecins. Les chiffres clés : • 80 % des enfants sont "
+            "vaccinés • 12 % des adultes le sont aussi Source : OMS",
+            "3 000",
+            None,
+            "none",
+        ),
         (  # who forecasts a change says it
             "Le FMI prévoit une croissance de 3 % en 2025.",
             "3 %",

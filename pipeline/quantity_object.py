@@ -551,8 +551,19 @@ def _right_edge(noun: Token) -> int:
             got = _complement(doc, j, noun.i)
             if got is None:
                 break
+            before = last
             last = _right_edge(doc[got])
             j = last + 1
+            # a coordinated complement stays ("de santé et d'éducation"); one with a
+            # determiner drops both ("candidats de gauche et du centre", R9)
+            if j + 1 < n and doc[j].lower_ in {"et", "ou"} and doc[j + 1].lower_ in DE_FORMS:
+                other = _complement(doc, j + 1, noun.i)
+                if other is not None:
+                    last = _right_edge(doc[other])
+                    j = last + 1
+                elif _determined_complement(doc, j + 1):
+                    last = before
+                    break
             continue
         if low in {"ou", "et"} and j + 1 < n and doc[j + 1].pos_ in {"NOUN", "ADJ"} and (
             not doc[j + 1].like_num
@@ -677,6 +688,13 @@ def _has_complement(tok: Token) -> bool:
             continue  # left out of the object by _complement anyway
         return True
     return False
+
+
+def _determined_complement(doc: Doc, j: int) -> bool:
+    """The 'de' at j opens a determined noun phrase: 'du centre', 'de la ville'."""
+    if doc[j].lower_ in {"du", "des"}:
+        return True
+    return j + 1 < len(doc) and doc[j + 1].lower_ in DETERMINERS
 
 
 def _complement(doc: Doc, j: int, lo: int) -> int | None:

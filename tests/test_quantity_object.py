@@ -187,6 +187,10 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "trafic.", "14", "hommes", "counted_noun"),
         ("day after the noun", "Le standard a reçu près de 9 000 appels mardi.", "près de 9 000",
          "appels", "counted_noun"),
+        ("coordinated complements", "L'ONG a livré 40 camions de riz et de farine.", "40",
+         "camions de riz et de farine", "counted_noun"),
+        ("coordination with a determined member", "Le tribunal a jugé 30 élus de droite et du "
+         "centre.", "30", "élus", "counted_noun"),
     ],
 )
 def test_object_by_construction(

@@ -8,7 +8,8 @@ REPORT_VERBS = frozenset(
     indiquer affirmer annoncer révéler déclarer préciser souligner estimer rapporter publier
     signaler noter confirmer expliquer avancer chiffrer recenser dénombrer compter évaluer
     assurer ajouter rappeler relever constater observer montrer
-    craindre reconnaître dénoncer déplorer alerter avertir recommander
+    craindre reconnaître dénoncer déplorer alerter avertir recommander pointer détailler
+    mentionner
     """.split()
 )
 # Reporting verbs that also announce the speaker's own act when their object is the figure

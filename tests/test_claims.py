@@ -338,6 +338,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # a report that details figures: its owner says them
+            "Le rapport de la Cour des comptes détaille 40 mesures d'économies.",
+            "40",
+            "Cour des comptes",
+            "report_noun",
+        ),
         (  # who forecasts a change says it
             "Le FMI prévoit une croissance de 3 % en 2025.",
             "3 %",

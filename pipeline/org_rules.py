@@ -174,7 +174,14 @@ SPORT_MIN_CUES = 3
 # Words before a club's short name that make it the town: "né à Lille", "en Lorraine".
 LOCATIVES = {"né", "née", "nés", "originaire", "originaires", "habitant", "habitants", "ville",
              "région", "près", "dans", "vers", "en", "quartier", "banlieue", "capitale", "port",
-             "autour", "environs"}
+             "autour", "environs",
+             # a life event or a place noun before "à"/"de": "mort à Metz", "cimetière de Monaco"
+             "mort", "morte", "meurt", "décédé", "décédée", "inhumé", "inhumée", "enterré",
+             "hospitalisé", "hospitalisée", "vit", "vivait", "habite", "réside", "installé",
+             "installée", "cimetière", "course", "étape", "circuit", "aéroport", "gare",
+             "province", "université", "hôpital", "diocèse", "bataille", "siège", "traité",
+             "oblast", "voblast", "département", "comté", "canton", "mairie", "maire", "évêque",
+             "archevêque", "duc", "comte", "prince", "roi", "marathon", "tournoi", "épisode"}
 # Capitalised organ nouns that name one body when used alone after a determiner (RN12).
 ORGAN_NOUNS = {"Cour", "Congrès", "Sénat", "Parlement", "Fondation", "Commission", "Conseil",
                "Confédération", "Chambre", "Fonds"}
@@ -447,6 +454,7 @@ class OrgRules(KBPipe):
                 and not prev_cap
                 and not (i + 1 < n and _name_word(doc[i + 1]))
                 and not located(doc, i)
+                and not _inside_name(doc, i)
             ):
                 out.append(Candidate(i, i + 1, None, "club"))
         return out
@@ -922,6 +930,16 @@ def located(doc: Doc, i: int) -> bool:
     if i > 0 and doc[i - 1].lower_ in LOCATIVES:
         return True
     return i > 1 and doc[i - 1].lower_ in {"à", "de", "d'", "d’"} and doc[i - 2].lower_ in LOCATIVES
+
+
+def _inside_name(doc: Doc, i: int) -> bool:
+    """Token ``i`` ends a longer name: "Stade de Reims", "Racing Club de Lens"."""
+    return (
+        i > 1
+        and doc[i - 1].lower_ in {"de", "d'", "d’"}
+        and _cap_word(doc[i - 2])
+        and not doc[i - 2].is_sent_start
+    )
 
 
 def _name_word(tok: Token) -> bool:

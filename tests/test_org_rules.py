@@ -191,6 +191,16 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
             "L'attaquant, né à Lille, a marqué deux buts en fin de match pour son club.",
             "Lille",
         ),
+        (
+            "L'ancien gardien du club, mort à Lille, avait joué trois matchs en championnat.",
+            "Lille",
+        ),
+        (
+            "Le joueur du club repose au cimetière de Nantes depuis son dernier match en ligue.",
+            "Nantes",
+        ),
+        # the town that ends a longer club name is not the club on its own
+        ("Le Stade de Lille a gagné le match du championnat contre son rival du club.", "Lille"),
         # people described by a group noun
         ("Les Peuls, un groupe ethnique du Sahel, sont éleveurs.", "Peuls"),
         ("Il défend le groupe ethnique Zorvan depuis des années.", "Zorvan"),

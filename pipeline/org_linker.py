@@ -335,9 +335,7 @@ class OrgLinker(KBPipe):
         forms = {w: ks for w, ks in forms.items() if len(ks) == 1}
         if not forms or not is_sport_text(doc):
             return chosen
-        taken = [False] * len(doc)
-        for cand in chosen:
-            taken[cand.start : cand.end] = [True] * (cand.end - cand.start)
+        taken = _taken(doc, chosen)
         extra: list[Candidate] = []
         for tok in doc:
             i = tok.i
@@ -569,6 +567,14 @@ def _platform_as_place(doc: Doc, cand: Candidate) -> bool:
     return k >= 0 and doc[k].lower_ == "sur"
 
 
+def _taken(doc: Doc, chosen: list[Candidate]) -> list[bool]:
+    """For each token of ``doc``, whether a chosen candidate covers it."""
+    taken = [False] * len(doc)
+    for cand in chosen:
+        taken[cand.start : cand.end] = [True] * (cand.end - cand.start)
+    return taken
+
+
 def _propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     """Other mentions of names found by a strong rule ("la start-up X ... X a dit")."""
     names: dict[str, list[Candidate]] = {}
@@ -577,9 +583,7 @@ def _propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
             names.setdefault(doc[cand.start].text, []).append(cand)
     if not names:
         return chosen
-    taken = [False] * len(doc)
-    for cand in chosen:
-        taken[cand.start : cand.end] = [True] * (cand.end - cand.start)
+    taken = _taken(doc, chosen)
     extra: list[Candidate] = []
     for tok in doc:
         for cand in names.get(tok.text, ()):

@@ -27,7 +27,7 @@ import spacy
 from spacy.language import Language
 
 from dechiffre.evaluation import evaluate_documents
-from dechiffre.evaluation.gold import read_gold
+from dechiffre.evaluation.gold import read_gold, write_gold
 from dechiffre.evaluation.importers import import_conll, import_hipe, import_webanno
 from dechiffre.pipeline.claim_time import find_times
 from dechiffre.pipeline.extract import build_pipeline, dated_doc
@@ -178,8 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.save:
             args.save.mkdir(parents=True, exist_ok=True)
             for sys_name, docs in preds:
-                lines = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
-                (args.save / f"{name}.{sys_name}.jsonl").write_text(lines, encoding="utf-8")
+                if sys_name != "previous":  # already a file (--previous)
+                    write_gold(docs, args.save / f"{name}.{sys_name}.jsonl")
         scored = evaluate_documents(gold, preds, n_bootstrap=args.n_boot, seed=0)
         entry: dict[str, Any] = {"documents": len(gold), "systems": {}}
         for (sys_name, _), metrics in zip(preds, scored["systems"], strict=True):

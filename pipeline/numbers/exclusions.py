@@ -26,9 +26,11 @@ from .lexicon import (
     DIAL_WORDS,
     DURATION_BEFORE,
     DURING,
+    ERAS,
     EVENT_DETERMINERS,
     FIRST_LAST,
     FRACTION_DENOMINATORS,
+    HALF_ORDINALS,
     IDENTIFIER_BEFORE,
     IDIOMS_BY_WORD,
     LEGAL_LETTERS,
@@ -37,8 +39,10 @@ from .lexicon import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     NAME_BEFORE,
+    NAME_BEFORE_DES,
     NEXT_WORDS,
     NOT_PLURAL_NOUNS,
+    OLD_YEAR_BEFORE,
     ORDINAL_SUFFIX_RE,
     PLURAL_DETERMINERS,
     RELATIVE_ADVERBS,
@@ -512,6 +516,52 @@ def _year(c: Candidate) -> bool:
     return not (word.endswith(("s", "x")) and word not in NOT_PLURAL_NOUNS)
 
 
+def _count_noun_after(c: Candidate) -> bool:
+    """A lower-case plural word after the amount: '1500 personnes' is a count, not a year."""
+    nxt_tok = c.sc.toks[c.end] if c.end < len(c.sc.toks) else None
+    if nxt_tok is None or nxt_tok.kind != "word" or nxt_tok.text[0].isupper():
+        return False
+    word = nxt_tok.low
+    return word.endswith(("s", "x")) and word not in NOT_PLURAL_NOUNS
+
+
+def _old_year(c: Candidate) -> bool:
+    """en 1627, vers 1500, l'été 1796, février 1797, l'an 2250: a year outside 1800-2100."""
+    tok = c.num
+    if c.i != c.num_idx or tok.kind != "num" or not _FOUR_DIGITS.fullmatch(tok.text):
+        return False
+    if 1800 <= int(tok.text) <= 2100 or int(tok.text) < 1000:
+        return False
+    if c.amount.unit is not None or c.amount.modifier is not None:
+        return False
+    return c.prev in OLD_YEAR_BEFORE and not _count_noun_after(c)
+
+
+_ERA_STARTS = frozenset(phrase[0] for phrase in ERAS)
+
+
+def _era(c: Candidate) -> bool:
+    """vers 1500 avant J.-C., entre 1100 et 1450 de notre ère, 164 BC: years of an era."""
+    sc, end = c.sc, c.end
+    if c.num.kind != "num" or c.amount.unit is not None or sc.low(end) not in _ERA_STARTS:
+        return False
+    return any(all(sc.low(end + x) == w for x, w in enumerate(era)) for era in ERAS)
+
+
+def _named_group(c: Candidate) -> bool:
+    """Groupe des 77, Groupe des Sept: a body named by its number of members."""
+    sc, k = c.sc, c.num_idx
+    if c.i != k or c.prev != "des" or k < 2 or c.amount.unit is not None:
+        return False
+    name = sc.toks[k - 2]
+    return name.kind == "word" and name.text[0].isupper() and name.low in NAME_BEFORE_DES
+
+
+def _half_period(c: Candidate) -> bool:
+    """la seconde moitié du siècle, la première moitié de l'année: a part of a period."""
+    return c.sc.low(c.i) == "moitié" and c.prev in HALF_ORDINALS
+
+
 def _equal_bounds(c: Candidate) -> bool:
     """Consortium 12-12, 11.11: a 'range' whose bounds are equal is a name."""
     return c.amount.value_max is not None and c.amount.value_max == c.amount.value
@@ -613,6 +663,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("number_sign", _number_sign),
     ("digit_chain", _digit_chain),
     ("ordinal_word", _ordinal_word),
+    ("named_group", _named_group),
     ("capitalised_name", _capitalised_name),
     ("hyphenated_name", _hyphenated_name),
     ("hyphen_compound_after", _hyphen_compound_after),
@@ -627,6 +678,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("score", _score),
     ("decade", _decade),
     ("year", _year),
+    ("old_year", _old_year),
+    ("era", _era),
+    ("half_period", _half_period),
     ("year_range", _year_range),
     ("equal_bounds", _equal_bounds),
     ("dialled_number", _dialled_number),

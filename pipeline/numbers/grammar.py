@@ -76,6 +76,7 @@ _NOT_ALONE = _SCALES_NOT_MILLE | {"cents"}
 _TRILLIONS = frozenset({"trillion", "trillions"})
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
+_YEAR_BEFORE_CHANGE = frozenset({"en", "depuis", "dès"})
 # Before "un jour", the words that make it a duration (else it means "some day")
 _DURATION_BEFORE = frozenset(
     {"pendant", "durant", "depuis", "en", "pour", "dans", "sous", "d'", "de", "par", "qu'", "que"}
@@ -268,13 +269,13 @@ class Scanner:
                     break
                 value *= SCALES.get(self.low(j)) or SUFFIX_SCALES[word]
                 j += 1
-            # 8 billions 794 milliards 500 millions: falling scales add up
+            # 8 billions 794 milliards 500 millions 200 mille: falling scales add up
             last = SCALES.get(self.low(j - 1), 0)
             while (
                 last > 1_000
                 and self.kind(j) == "num"
                 and self.toks[j].text.isdigit()
-                and 1_000 < SCALES.get(self.low(j + 1), 0) < last
+                and 1_000 <= SCALES.get(self.low(j + 1), 0) < last
             ):
                 last = SCALES[self.low(j + 1)]
                 value += int(self.toks[j].text) * last
@@ -919,8 +920,12 @@ class Scanner:
                 if shared > 1.0:  # up or down: passée de 242 à 238 milliards
                     amount = Amount(clean(amount.value * shared), None, amount.unit, None)
             return Parse(j, amount, words_only, obj)
-        # X à Y %, X-Y dollars, X – Y
-        if self.low(j) in {"à", "-", "–"} and amount.modifier is None:
+        # X à Y %, X-Y dollars, X – Y (not: "quatre millions en 2019 à 3,1 millions")
+        if (
+            self.low(j) in {"à", "-", "–"}
+            and amount.modifier is None
+            and not self._year_then_amount(i, j, amount)
+        ):
             second = self.quantity_at(j + 1)
             if (
                 second
@@ -937,6 +942,15 @@ class Scanner:
                     if ranged is not None:
                         return Parse(second.end, ranged, words_only, obj)
         return Parse(j, amount, words_only, obj)
+
+    def _year_then_amount(self, i: int, j: int, amount: Amount) -> bool:
+        """'en 2019 à 3,1 millions': a year after 'en', then the amount of a change."""
+        return (
+            amount.unit is None
+            and j == i + 1
+            and self.low(i - 1) in _YEAR_BEFORE_CHANGE
+            and bool(_YEAR.fullmatch(self.toks[i].text))
+        )
 
     def _or_range(self, i: int, first: Parse) -> Parse | None:
         """'deux ou trois fois', 'trois, quatre, cinq ou six semaines': bare numbers, then 'ou'."""

@@ -385,7 +385,7 @@ IDENTIFIER_BEFORE = words(
     "alinéa page p. paragraphe section résolution ligne bus chambre salle tome annexe "
     "circulaire arrêté dossier affaire code boeing airbus covid mig su f rafale version "
     "niveau catégorie zone bloc porte quai terminal tramway métro lot case colonne tableau "
-    "figure graphique point rue avenue boulevard km pk phase"
+    "figure graphique point rue avenue boulevard km pk phase règle système"
 )
 TIME_LOCATING_AFTER: frozenset[Phrase] = frozenset(
     {("plus", "tard"), ("plus", "tôt")}
@@ -427,7 +427,9 @@ IDIOMS: frozenset[Phrase] = frozenset(
         "| onze entrant | 24 heures sur 24 | 24 h sur 24 | 7 jours sur 7 | 24 h / 24 | 7 j / 7 "
         "| rugby à sept | rugby à quinze | rugby à xv | football à cinq | foot à cinq "
         "| isotherme du zéro | partir de zéro | repartir de zéro | recommencer à zéro "
-        "| repartir à zéro | remettre à zéro | remis à zéro | remise à zéro"
+        "| repartir à zéro | remettre à zéro | remis à zéro | remise à zéro | remettant à zéro "
+        "| remet à zéro | patient zéro | joindre les deux bouts | à un chiffre | à deux chiffres "
+        "| à trois chiffres"
     ).split(" | ")
 )
 
@@ -469,8 +471,25 @@ DURING = words("cours lors")
 PLURAL_DETERMINERS = words("des les ces")
 # Lower-case plural words after a 4-digit number that do not make it a count
 NOT_PLURAL_NOUNS = words(
-    "plus mois pas sous dans vers sans puis alors depuis jamais après toujours moins très"
+    "plus mois pas sous dans vers sans puis alors depuis jamais après toujours moins très "
+    "nous vous"
 )
+# Years before 1800 are counts unless these come before them ("en 1627", "vers 1500")
+OLD_YEAR_BEFORE = MONTHS | words(
+    "en vers depuis dès jusqu'en an été hiver printemps automne fin début mi"
+)
+# An era after a number makes it a year: "vers 1500 avant J.-C.", "1450 de notre ère", "164 BC"
+ERAS: frozenset[Phrase] = frozenset(
+    tuple(form.split())
+    for form in (
+        "avant j . - c . | av . j . - c . | après j . - c . | apr . j . - c . | avant jc "
+        "| av . jc | avant notre ère | de notre ère | av . notre ère | bc | bce | ad"
+    ).split(" | ")
+)
+# "Groupe des 77", "Club des Cinq": a capitalised body name ending in "des" + number
+NAME_BEFORE_DES = words("groupe club clan bande tournoi")
+# Ordinals before "moitié" that place it in time: "la seconde moitié du siècle"
+HALF_ORDINALS = words("première premiere seconde deuxième deuxieme dernière derniere")
 # Units of one dimension: (base, size in base). A mixed range takes its upper bound's unit
 # ("entre 800 g et 2 kg" -> 0.8 to 2 kg, RN30).
 CONVERSIONS: dict[str, tuple[str, float]] = {

@@ -96,6 +96,21 @@ SAY_NO: list[tuple[str, list[str], str]] = [
     ("Les réserves dureront jusqu'en 2040 au moins.", [], "year"),
     ("Le site est classé au Patrimoine mondial [1] depuis peu.", [], "reference_mark"),
     ("Ces mariés 2.0 organisent une fête.", [], "version_number"),
+    # history and names in long-form news: years before 1800, eras, named groups, idioms
+    ("Le traité fut signé en 1648, puis oublié.", [], "old_year"),
+    ("Le port fut fondé vers 1250 par des marins.", [], "old_year"),
+    ("Il quitta la ville à l'automne 1789.", [], "old_year"),
+    ("Le roman se passe en l'an 2300.", [], "old_year"),
+    ("Le temple date de 480 avant J.-C. et reste debout.", [], "era"),
+    ("La cité fut habitée entre 900 et 1200 de notre ère.", [], "era"),
+    ("Le Groupe des 24 réunit ses membres.", [], "named_group"),
+    ("Le Groupe des Huit publie un communiqué.", [], "named_group"),
+    ("La seconde moitié du siècle fut calme.", [], "half_period"),
+    ("Les familles peinent à joindre les deux bouts.", [], "idiom"),
+    ("Une inflation à deux chiffres frappe le pays.", [], "idiom"),
+    ("Les chercheurs cherchent le patient zéro.", [], "idiom"),
+    ("Il cite la règle 40 de la charte.", [], "identifier_word_before"),
+    ("Au fond, 2022 nous a surpris.", [], "year"),
 ]
 
 
@@ -124,6 +139,10 @@ def test_news_says_no(text: str, amounts: list[str], rule: str) -> None:
         ("Les pâtes restent à moitié cuites.", []),
         ("Il a gagné à peine 3 % des voix.", ["3 %"]),
         ("Il y a 0,8 ventilateur par million d'habitants.", ["0,8"]),
+        ("En 1500 jours, il a bâti 1200 maisons.", ["1500 jours", "1200"]),
+        ("Il a recruté vers 1500 ouvriers.", ["1500"]),
+        ("Les 1600 habitants du village.", ["1600"]),
+        ("La moitié du budget fut dépensée dans la seconde moitié de l'année.", ["La moitié"]),
     ],
 )
 def test_look_alikes_stay_amounts(text: str, amounts: list[str]) -> None:

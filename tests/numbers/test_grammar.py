@@ -20,6 +20,7 @@ FORMS: list[tuple[str, Any, Any, Any, Any]] = [
     ("14.260", 14260, N, N, N),
     ("4 388", 4388, N, N, N),
     ("4\u00a0388", 4388, N, N, N),
+    ("3 milliards 200 millions 450 mille FCFA", 3200450000, N, "XOF", N),
     ("4\u202f388", 4388, N, N, N),
     ("3 000 000", 3000000, N, N, N),
     ("3.000.000", 3000000, N, N, N),
@@ -376,6 +377,14 @@ IN_TEXT: list[tuple[str, list[str]]] = [
     ("Un rapport de l'OIM cite environ 4 388 migrants.", ["environ 4 388"]),
     ("Il gagne 2 000 dollars par an.", ["2 000 dollars"]),
     ("La température a atteint 45 °C le 3 août.", ["45 °C"]),
+    # a year after "en" does not open a range with the amount after it
+    ("Il est passé de 4 millions en 2019 à 3,1 millions en 2020.", ["4 millions", "3,1 millions"]),
+    ("De 1500 à 2000 personnes ont marché.", ["De 1500 à 2000"]),
+    # FCFA conversions: falling scale words add up, 'mille' included
+    (
+        "soit 9 milliards 120 millions 500 mille FCFA en tout",
+        ["9 milliards 120 millions 500 mille FCFA"],
+    ),
 ]
 
 

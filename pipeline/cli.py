@@ -865,6 +865,26 @@ def base_model(
     console.print(table)
 
 
+@app.command("export-onnx")
+def export_onnx_command(
+    model: Annotated[
+        Path | None,
+        typer.Option(help="classifier artifact (default: the packaged one)", metavar="DIR"),
+    ] = None,
+) -> None:
+    """Export the classifier to int8 ONNX in the cache now, in a process of its own."""
+    from rich.markup import escape
+
+    from .errors import DechiffreError
+    from .token_classifier import DEFAULT_ARTIFACT, ensure_onnx
+
+    try:
+        console.print(escape(str(ensure_onnx(model or DEFAULT_ARTIFACT))))
+    except (DechiffreError, OSError) as err:
+        err_console.print(escape(str(err)))
+        raise typer.Exit(2) from err
+
+
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def train(
     ctx: typer.Context,

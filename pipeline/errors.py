@@ -276,6 +276,11 @@ class Errors(metaclass=ErrorsWithCodes):
         "exceeds the {limit} positions of the base model. Set max_length to {limit} or "
         "less; longer texts are cut into windows anyway."
     )
+    E445 = (
+        "The ONNX export of {path} ran in a child process and failed (expected exit 0, "
+        "got {code}): {tail}. Run `python -m dechiffre.pipeline.onnx_export {path} "
+        "{target}` to see the whole error, or pass backend='torch'."
+    )
 
     # Token classifier
     E052 = (

@@ -10,12 +10,15 @@ layers) is rebuilt from the base model cache on load; see
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import importlib.util
 import json
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -302,7 +305,8 @@ def export_onnx(
     except ImportError as err:
         raise ModelError(Errors.E440.format(reason=err)) from err
 
-    model, _tokenizer, config = load_model(model_dir, base_model)
+    model, tokenizer, config = load_model(model_dir, base_model)
+    del tokenizer  # not needed to export, and it holds 250,000 pieces
     target = Path(out) if out else onnx_candidates(model_dir, config)[1]
     target.parent.mkdir(parents=True, exist_ok=True)
 
@@ -333,6 +337,8 @@ def export_onnx(
                 opset_version=17,
                 dynamo=False,
             )
+        del model  # the quantiser needs the memory the float model held
+        gc.collect()
         int8 = Path(tmp) / ONNX_NAME
         quantize_dynamic(
             fp32,
@@ -364,8 +370,30 @@ def ensure_onnx(model_dir: Path | str, *, base_model: str | None = None) -> Path
     with FileLock(target.parent / ".lock"):
         if not target.is_file():
             log.info("exporting the classifier to ONNX int8 (once): %s", target)
-            export_onnx(model_dir, target, base_model=base_model)
+            export_in_child(model_dir, target, base_model=base_model)
     return target
+
+
+def export_in_child(
+    model_dir: Path | str, target: Path | str, *, base_model: str | None = None
+) -> Path:
+    """Run :func:`export_onnx` in a fresh Python process and wait for it.
+
+    The export holds the float model, its ONNX graph and the quantiser's copies at
+    once (about 2.7 GB for a few tens of seconds, once per machine); in a child that
+    memory is returned when it exits and never adds to the extracting process's.
+    """
+    command = [sys.executable, "-m", "dechiffre.pipeline.onnx_export", str(model_dir), str(target)]
+    if base_model:
+        command += ["--base-model", base_model]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        lines = [line for line in done.stderr.strip().splitlines() if line.strip()]
+        tail = lines[-1] if lines else "no message"
+        raise ModelError(
+            Errors.E445.format(path=model_dir, target=target, code=done.returncode, tail=tail)
+        )
+    return Path(target)
 
 
 def _float_nodes(path: Path, keep_float: FloatPart) -> list[str]:
@@ -486,10 +514,6 @@ def load_engine(
     """
     if backend not in ("auto", "torch", "onnx"):
         raise DechiffreError(Errors.E442.format(got=backend))
-    if num_threads > 0:
-        import torch
-
-        torch.set_num_threads(num_threads)
     config = read_artifact_config(model_dir)
     found: list[Path] = []
     if backend == "onnx" and not onnx_available():
@@ -508,6 +532,10 @@ def load_engine(
         model = None
         tokenizer = inference_tokenizer(ensure_base_model(base_model or config["base_model"]))
     else:
+        import torch  # only here: the ONNX path never loads torch (about 300 MB)
+
+        if num_threads > 0:
+            torch.set_num_threads(num_threads)
         model, tokenizer, config = load_model(model_dir, base_model)
         limit = int(getattr(model.config, "max_position_embeddings", max_length))
         if max_length > limit:

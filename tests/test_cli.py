@@ -54,3 +54,24 @@ def test_train_takes_spacy_style_overrides_and_reports_config_errors(tmp_path: P
     result = CliRunner().invoke(app, ["train", "--config", str(cfg), "--training.lr", "-1"])
     assert result.exit_code == 2
     assert "lr: Input should be greater than 0" in result.output
+
+
+def test_export_onnx_writes_the_cache_file_once(
+    tmp_path: Path, tiny_classifier: tuple[Path, dict], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("onnxruntime")
+    monkeypatch.setenv("DECHIFFRE_CACHE", str(tmp_path / "cache"))
+    artifact, _ = tiny_classifier
+    first = runner.invoke(app, ["export-onnx", "--model", str(artifact)])
+    assert first.exit_code == 0, first.output
+    written = Path("".join(first.output.split()))
+    assert written.is_file() and written.is_relative_to(tmp_path / "cache")
+    stamp = written.stat().st_mtime_ns
+    again = runner.invoke(app, ["export-onnx", "--model", str(artifact)])
+    assert again.exit_code == 0 and written.stat().st_mtime_ns == stamp
+
+
+def test_export_onnx_of_a_missing_artifact_exits_2_without_a_traceback(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export-onnx", "--model", str(tmp_path / "none")])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output and "none" in result.output

@@ -27,6 +27,7 @@ from dechiffre.pipeline.classifier_data import (
     span_scores,
     windows,
 )
+from dechiffre.pipeline.errors import ModelError
 from dechiffre.pipeline.token_classifier import (
     SPANS_KEY,
     TokenClassifier,
@@ -313,6 +314,27 @@ def test_onnx_backend_matches_torch(
         assert np.abs(a - b).max() < 0.05
 
 
+def test_export_in_a_child_process_writes_the_same_file(
+    tiny_classifier: tuple[Path, dict], tmp_path: Path
+) -> None:
+    pytest.importorskip("onnxruntime")
+    pytest.importorskip("onnx")
+    from dechiffre.pipeline.token_classifier import export_in_child, export_onnx
+
+    artifact, _ = tiny_classifier
+    here = export_onnx(artifact, tmp_path / "here" / "model.int8.onnx")
+    child = export_in_child(artifact, tmp_path / "child" / "model.int8.onnx")
+    assert child.read_bytes() == here.read_bytes()
+
+
+def test_a_failed_export_in_a_child_process_is_explained(tmp_path: Path) -> None:
+    from dechiffre.pipeline.token_classifier import export_in_child
+
+    with pytest.raises(ModelError, match=r"E445.*child process.*exit 0, got 1"):
+        export_in_child(tmp_path / "no-artifact", tmp_path / "model.int8.onnx")
+    assert not (tmp_path / "model.int8.onnx").exists()
+
+
 @pytest.mark.slow
 def test_committed_artifact_tags_french(tmp_path: Path) -> None:
     if not (ARTIFACT / "weights.safetensors").is_file():
@@ -480,7 +502,7 @@ def _export_once(artifact: str, log: str, barrier: object) -> None:
         Path(target).write_bytes(b"onnx")
         return Path(target)
 
-    token_classifier.export_onnx = fake_export  # type: ignore[assignment]
+    token_classifier.export_in_child = fake_export  # type: ignore[assignment]
     barrier.wait()  # type: ignore[attr-defined]
     token_classifier.ensure_onnx(artifact)
 

@@ -532,7 +532,7 @@ def load_engine(
         model = None
         tokenizer = inference_tokenizer(ensure_base_model(base_model or config["base_model"]))
     else:
-        import torch  # only here: the ONNX path never loads torch (about 300 MB)
+        import torch
 
         if num_threads > 0:
             torch.set_num_threads(num_threads)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -16,9 +17,10 @@ from .org_rules import (
     ACRONYM,
     CLUB_PREFIXES,
     CONNECTORS,
+    INSTITUTION_HEADS,
     LABEL,
+    LEADER_HEADS,
     LEAGUES,
-    NATIONALITIES,
     NON_BODY_ACRONYMS,
     NON_BODY_HEADS,
     NON_BODY_NAMES,
@@ -31,6 +33,7 @@ from .org_rules import (
     RULES_KEY,
     SPEECH_VERBS,
     Candidate,
+    is_nationality,
     is_sport_text,
     located,
     plausible_org,
@@ -152,6 +155,7 @@ class OrgLinker(KBPipe):
             "classifier_veto": list(classifier_veto),
         }
         self.kb: KnowledgeBase | None = None
+        self._words: Callable[[str], bool] | None = None
 
     # -- data ---------------------------------------------------------------
     def initialize(
@@ -194,7 +198,7 @@ class OrgLinker(KBPipe):
                     or _maker_as_product(doc, c)
                 )
                 if c.source == "kb"
-                else _not_a_body(doc, c, blocked)
+                else _not_a_body(doc, c, blocked, self._known_word)
             )
         ]
         chosen = _select(cands)
@@ -207,6 +211,12 @@ class OrgLinker(KBPipe):
             span._.dechiffre_source = cand.source
             out.append(span)
         return out
+
+    def _known_word(self, word: str) -> bool:
+        """``word`` is a French dictionary word (the lemmatizer's tables), not a name."""
+        if self._words is None:
+            self._words = french_words(self.nlp)
+        return self._words(word)
 
     def _rules(self, doc: Doc) -> list[Candidate]:
         """The candidates of ``dechiffre_org_rules``, read back from ``doc.spans``."""
@@ -328,7 +338,7 @@ class OrgLinker(KBPipe):
                     tok.text not in CLUB_PREFIXES
                     and tok.is_alpha
                     and len(tok) > 3
-                    and tok.lower_ not in NATIONALITIES
+                    and not is_nationality(tok)
                 ):
                     forms.setdefault(tok.text, set()).add(name)
         # a word shared by two clubs ("Manchester") names neither
@@ -381,6 +391,78 @@ TITLE_QUALIFIERS = {"adjoint", "adjointe", "délégué", "déléguée", "état",
                     "générale", "chargé", "chargée"}
 
 
+# A short code of letters and digits, read as a name by a statistical model: keys, models,
+# formulas, versions ("F1", "F-35", "Web3", "P2P"). Bodies named so are in the lexicon's
+# names_with_digits ("G7", "M23") and come from the gazetteer, not from these sources.
+CODE = re.compile(r"^[A-Za-z]{1,3}-?\d{1,3}[A-Za-z]?$")
+# Tokens that open a sentence inside a quote or after a heading.
+OPENERS = {"«", "“", ":", "–", "—", "*"}
+STATISTICAL = {"classifier", "ner"}
+# Lower-case nouns, besides the institution heads, that may start a body's name as a
+# statistical model reads it: "orchestre philharmonique de Vienne", "ordre des médecins"
+# ("le club de Lens" is not one: the club's name is "Lens", RN1).
+LOWER_BODY_NOUNS = {"orchestre", "ordre", "académie", "compagnie", "troupe", "chœur", "église"}
+
+
+def french_words(nlp: Language) -> Callable[[str], bool]:
+    """Whether a lower-case word is in the pipeline lemmatizer's French word tables.
+
+    Without a lookup-table lemmatizer no word is known, and the rule that needs
+    them ("common_word") never fires.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return lambda word: False
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return lambda word: False
+    index = lookups.get_table("lemma_index")
+    words = frozenset(w for forms in index.values() for w in forms)
+    inflected = lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
+    return lambda word: word in words or word in inflected
+
+
+def _sentence_initial(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a sentence, a quote or a line, where capitals say nothing of a name."""
+    if doc[i].is_sent_start or i == 0:
+        return True
+    prev = doc[i - 1]
+    return prev.is_space or prev.text in OPENERS or "\n" in prev.text
+
+
+def _statistical_rule(
+    doc: Doc, cand: Candidate, known_word: Callable[[str], bool]
+) -> str | None:
+    """Why a span of the NER or the classifier is no body name, by kind; None when it may be."""
+    span = doc[cand.start : cand.end]
+    first = span[0]
+    if any(t.is_space or "\n" in t.text for t in span):
+        return "line_break"  # "utilisation.\n\nLes": a name never runs across a paragraph
+    if len(span) == 1 and CODE.match(first.text):
+        return "code"  # "les touches F1 à F12", "un chasseur F-35"
+    if (
+        len(span) == 1
+        and not first.is_upper
+        and _sentence_initial(doc, cand.start)
+        and known_word(first.lower_)
+    ):
+        return "common_word"  # "Membre de l'OTAN depuis 1952, ...": a word capitalised by place
+    if (
+        len(span) > 1
+        and first.is_lower
+        and first.lower_ not in INSTITUTION_HEADS
+        and first.lower_ not in LEADER_HEADS
+        and first.lower_ not in LOWER_BODY_NOUNS
+    ):
+        return "lower_case_phrase"  # "coopération des États", "scandale du Watergate"
+    if (
+        len(span) > 1
+        and first.lower_ in PLACE_WORDS
+        and all(t.is_lower and t.pos_ == "ADJ" for t in span[1:])
+    ):
+        return "historical_state"  # "l'Allemagne nazie", "la Chine impériale"
+    return None
+
+
 def _inside_product(doc: Doc, cand: Candidate, kb: KnowledgeBase | None) -> bool:
     """A company or media name inside a product name: "Microsoft Exchange", "Oxford-AstraZeneca"."""
     if kb is None or cand.kb_id is None or kb.entries[cand.kb_id].type not in PRODUCT_TYPES:
@@ -406,12 +488,19 @@ def _person_words(doc: Doc) -> set[str]:
     return {t.text for e in doc.ents if e.label_ == "PER" and len(e) > 1 for t in e}
 
 
-def _not_a_body(doc: Doc, cand: Candidate, person_words: set[str]) -> bool:
+def _not_a_body(
+    doc: Doc, cand: Candidate, person_words: set[str], known_word: Callable[[str], bool]
+) -> bool:
     """Why-not filter: names of things that are not bodies, demonyms and persons (named kinds)."""
-    return _non_body_rule(doc, cand, person_words) is not None
+    return _non_body_rule(doc, cand, person_words, known_word) is not None
 
 
-def _non_body_rule(doc: Doc, cand: Candidate, person_words: set[str]) -> str | None:
+def _non_body_rule(
+    doc: Doc,
+    cand: Candidate,
+    person_words: set[str],
+    known_word: Callable[[str], bool] = lambda word: False,
+) -> str | None:
     """The name of the rule that rejects a candidate, or None."""
     span = doc[cand.start : cand.end]
     text = span.text
@@ -458,18 +547,22 @@ def _non_body_rule(doc: Doc, cand: Candidate, person_words: set[str]) -> str | N
         return "event_or_thing"  # "Africa Netpreneur Prize Initiative"
     if any(t.text in NON_BODY_ACRONYMS for t in span) and cand.source in {"classifier", "ner"}:
         return "non_body_acronym"
-    if len(span) == 1 and low in NATIONALITIES:
+    if len(span) == 1 and is_nationality(span[0]):
         return "demonym"
     k = cand.start - 1
     while k >= 0 and (
         doc[k].lower_ in TITLE_LINKS
         or doc[k].lower_ in TITLE_QUALIFIERS
-        or doc[k].lower_ in NATIONALITIES
+        or is_nationality(doc[k])
     ):
         k -= 1
     titled = k >= 0 and k < cand.start - 1 and doc[k].lower_ in TITLE_WORDS
     if titled and span[0].text[:1].isupper():
         return "portfolio_in_title"  # "le ministre de l'Administration territoriale"
+    if cand.source in STATISTICAL:
+        rule = _statistical_rule(doc, cand, known_word)
+        if rule is not None:
+            return rule
     if cand.source in {"classifier", "ner", "dateline"}:
         prev = doc[cand.start - 1] if cand.start > 0 else None
         if prev is not None and (prev.text in PERSON_CUES or prev.lower_ in SPEECH_VERBS):

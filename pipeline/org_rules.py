@@ -171,6 +171,8 @@ NON_NAMES = LEXICON["non_names"]
 NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", "d’âge"}
 # A text is about sport when it uses this many different sport words.
 SPORT_MIN_CUES = 3
+# doc.user_data key where is_sport_text keeps its answer
+SPORT_KEY = "dechiffre_sport_text"
 # Words before a club's short name that make it the town: "né à Lille", "en Lorraine".
 LOCATIVES = {"né", "née", "nés", "originaire", "originaires", "habitant", "habitants", "ville",
              "région", "près", "dans", "vers", "en", "quartier", "banlieue", "capitale", "port",
@@ -430,7 +432,7 @@ class OrgRules(KBPipe):
                 i > 0
                 and _cap_word(doc[i - 1])
                 and not tok.is_sent_start
-                and doc[i - 1].lower_ not in NATIONALITIES  # "l'Espagnol Rayo Vallecano"
+                and not is_nationality(doc[i - 1])  # "l'Espagnol Rayo Vallecano"
             )
             if tok.text in CLUB_PREFIXES and not prev_cap and i + 1 < n and _name_word(doc[i + 1]):
                 end = i + 1
@@ -908,9 +910,17 @@ def _to_acronym(doc: Doc, start: int, end: int) -> int:
 
 
 def is_sport_text(doc: Doc) -> bool:
-    """The text is about team sport: it uses enough different sport words (RN1)."""
-    seen = {t.lower_ for t in doc if t.lower_ in SPORT_CUES}
-    return len(seen) >= SPORT_MIN_CUES
+    """The text is about team sport: it uses enough different sport words (RN1).
+
+    Computed on first use, then kept in ``doc.user_data[SPORT_KEY]`` for the later
+    components (the ORG linker asks again).
+    """
+    found = doc.user_data.get(SPORT_KEY)
+    if found is None:
+        seen = {t.lower_ for t in doc if t.lower_ in SPORT_CUES}
+        found = len(seen) >= SPORT_MIN_CUES
+        doc.user_data[SPORT_KEY] = found
+    return bool(found)
 
 
 def _joined_hyphen(doc: Doc, i: int) -> bool:

@@ -170,3 +170,57 @@ def test_ner_labels_veto_classifier_orgs(
     finally:
         linker.cfg["classifier_veto"] = saved
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rule"),
+    [
+        # a span of the statistical model that no body name can be, by kind
+        ("Selon le rapport.\n\nLes experts de Zorvia ont parlé.", "rapport.\n\nLes", "line_break"),
+        ("Il a piloté un chasseur F-35 lors du salon.", "F-35", "code"),
+        ("Appuyez sur F2 pour renommer le fichier.", "F2", "code"),
+        ("Membre du comité depuis dix ans, elle a démissionné.", "Membre", "common_word"),
+        ("Alcool, tabac et sucre coûtent cher au pays.", "Alcool", "common_word"),
+        ("Elle compte sur la coopération des États membres.", "coopération des États",
+         "lower_case_phrase"),
+        ("Le scandale du Watergate a fait tomber un président.", "scandale du Watergate",
+         "lower_case_phrase"),
+        ("Les crimes commis par l'Allemagne nazie sont jugés.", "Allemagne nazie",
+         "historical_state"),
+    ],
+)
+def test_statistical_spans_that_are_no_bodies(
+    nlp: Language, text: str, name: str, rule: str
+) -> None:
+    from dechiffre.pipeline.org_linker import _non_body_rule
+    from dechiffre.pipeline.org_rules import Candidate
+
+    linker = nlp.get_pipe("dechiffre_orgs")
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    cand = Candidate(span.start, span.end, None, "ner")
+    assert _non_body_rule(doc, cand, set(), linker._known_word) == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Zorvatech a annoncé des bénéfices records.", "Zorvatech"),  # no French word
+        ("Le rapport de l'orchestre philharmonique de Vienne est paru.",
+         "orchestre philharmonique de Vienne"),
+        ("Selon la société Rapid7, la faille est grave.", "Rapid7"),  # a name with a digit
+    ],
+)
+def test_statistical_spans_that_may_be_bodies(nlp: Language, text: str, name: str) -> None:
+    from dechiffre.pipeline.org_linker import _non_body_rule
+    from dechiffre.pipeline.org_rules import Candidate
+
+    linker = nlp.get_pipe("dechiffre_orgs")
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    cand = Candidate(span.start, span.end, None, "ner")
+    assert _non_body_rule(doc, cand, set(), linker._known_word) is None

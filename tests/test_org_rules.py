@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
 
 from dechiffre.pipeline.kb import inflect_adjectives, load_lexicon, read_lexicon
-from dechiffre.pipeline.org_rules import RULES_KEY
+from dechiffre.pipeline.org_rules import RULES_KEY, SPORT_KEY, is_sport_text
 
 
 def candidates(nlp: Language, text: str) -> list[tuple[str, str]]:
@@ -39,6 +40,21 @@ def test_read_lexicon_sections_comments_and_spaces() -> None:
 )
 def test_country_adjectives_are_inflected(base: str, forms: set[str]) -> None:
     assert inflect_adjectives([base]) == frozenset(forms)
+
+
+@pytest.mark.parametrize(
+    ("text", "sport"),
+    [
+        ("Le club a gagné le match et reste premier du championnat.", True),
+        ("Le club a gagné un prix.", False),  # one sport word is not enough
+    ],
+)
+def test_sport_text_is_decided_once_per_doc(text: str, sport: bool) -> None:
+    doc = spacy.blank("fr")(text)
+    assert is_sport_text(doc) is sport
+    assert doc.user_data[SPORT_KEY] is sport  # kept for the ORG linker
+    doc.user_data[SPORT_KEY] = not sport
+    assert is_sport_text(doc) is not sport  # the kept answer is read back, not recomputed
 
 
 def test_packaged_lexicon_has_every_section_the_rules_read() -> None:

@@ -506,6 +506,8 @@ def _right_edge(noun: Token) -> int:
         if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i <= last):
             if low in TRIM_WORDS or _has_complement(tok) or _opens_complement(doc, j):
                 break
+            if _present_participle(tok):
+                break  # "patients souffrant de ...", "personnes vivant avec ...": a clause (R9)
             if _disagrees(tok, noun):
                 break  # "10 années de résidence requises": the participle is not the noun's
             if tok.pos_ == "VERB" and not all(
@@ -584,6 +586,16 @@ def _right_edge(noun: Token) -> int:
             continue
         break
     return last
+
+
+def _present_participle(tok: Token) -> bool:
+    """A verb in '-ant' ('souffrant', 'vivant'): it heads a clause, never part of the object."""
+    return (
+        tok.pos_ == "VERB"
+        and "Part" in tok.morph.get("VerbForm", [])
+        and "Pres" in tok.morph.get("Tense", [])
+        and tok.lower_.endswith("ant")
+    )
 
 
 def _disagrees(adjective: Token, noun: Token) -> bool:

@@ -191,6 +191,11 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "camions de riz et de farine", "counted_noun"),
         ("coordination with a determined member", "Le tribunal a jugé 30 élus de droite et du "
          "centre.", "30", "élus", "counted_noun"),
+        # a present participle heads a clause: never in the object (R9)
+        ("present participle", "Le centre accueille 40 patients souffrant de la tuberculose.",
+         "40", "patients", "counted_noun"),
+        ("present participle, no complement", "Une étude a suivi 300 adultes vivant seuls.",
+         "300", "adultes", "counted_noun"),
     ],
 )
 def test_object_by_construction(

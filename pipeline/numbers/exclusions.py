@@ -207,8 +207,11 @@ def _number_sign(c: Candidate) -> bool:
     return c.num_idx > 0 and c.sc.toks[c.num_idx - 1].text in {"n°", "°", "#"}
 
 
+_CHAIN = frozenset({"-", "/", "+"})
+
+
 def _digit_chain(c: Candidate) -> bool:
-    """Phone numbers, 02-03 codes, 14 h 30, scores: digits chained to digits."""
+    """Phone numbers, 02-03 codes, 14 h 30, scores, added time 90+2: digits chained to digits."""
     if c.num.kind != "num" or c.amount.value_max is not None or _read_as_slash_fraction(c):
         return False
     sc, idx = c.sc, c.num_idx
@@ -216,11 +219,11 @@ def _digit_chain(c: Candidate) -> bool:
     tok = toks[idx]
     if len(tok.text) > 1 and tok.text.startswith("0") and "," not in tok.text:
         return True
-    if idx >= 2 and toks[idx - 1].text in {"-", "/", "h", "H"} and toks[idx - 2].kind == "num":
-        if toks[idx - 1].text in {"-", "/"}:
+    if idx >= 2 and toks[idx - 1].text in _CHAIN | {"h", "H"} and toks[idx - 2].kind == "num":
+        if toks[idx - 1].text in _CHAIN:
             return sc.adjacent(idx - 2, idx - 1) and sc.adjacent(idx - 1, idx)
         return True
-    if idx + 2 < len(toks) and toks[idx + 1].text in {"-", "/"} and toks[idx + 2].kind == "num":
+    if idx + 2 < len(toks) and toks[idx + 1].text in _CHAIN and toks[idx + 2].kind == "num":
         return sc.adjacent(idx, idx + 1) and sc.adjacent(idx + 1, idx + 2)
     return False
 
@@ -244,6 +247,8 @@ def _capitalised_name(c: Candidate) -> bool:
     sc, k = c.sc, c.num_idx
     if c.num.kind != "word" or not c.num.text[0].isupper() or sc.is_sentence_start(k):
         return False
+    if c.prev in {"des", "les", "aux"}:
+        return True  # l'Europe des Vingt-Sept: a name, whatever follows
     after = sc.toks[k + 1] if k + 1 < len(sc.toks) else None
     return not (after is not None and after.kind == "word" and after.text[0].islower())
 
@@ -629,6 +634,8 @@ def _first_months(c: Candidate) -> bool:
         return False  # but: sept points sur les neuf derniers (matchs)
     if after in FIRST_LAST and sc.low(k - 1) in PLURAL_DETERMINERS and sc.low(k - 2) == "sur":
         return True  # sur les cinq premiers mois
+    if any(sc.low(x) in NEXT_WORDS for x in range(k + 2, c.end)):
+        return True  # les deux ou trois prochaines années
     return after in NEXT_WORDS or (after in FIRST_LAST and sc.low(k - 1) == "ces")
 
 

@@ -385,7 +385,8 @@ IDENTIFIER_BEFORE = words(
     "alinéa page p. paragraphe section résolution ligne bus chambre salle tome annexe "
     "circulaire arrêté dossier affaire code boeing airbus covid mig su f rafale version "
     "niveau catégorie zone bloc porte quai terminal tramway métro lot case colonne tableau "
-    "figure graphique point rue avenue boulevard km pk phase règle système"
+    "figure graphique point rue avenue boulevard km pk phase règle système grade niveaux "
+    "taille"
 )
 TIME_LOCATING_AFTER: frozenset[Phrase] = frozenset(
     {("plus", "tard"), ("plus", "tôt")}
@@ -413,7 +414,7 @@ NAME_BEFORE = words(
     "iode uranium césium plutonium carbone strontium cobalt radium thorium tritium potassium "
     "apollo soyouz spoutnik voyager artemis gemini mercury vostok luna chandrayaan "
     "windows iphone galaxy pixel playstation xbox kepler gliese trappist hd trisomie top "
-    "type ligue chapeau division formule "
+    "type ligue chapeau division formule oméga omega "
     "ariane falcon vega"
 )
 # Set phrases whose number counts nothing: "aux quatre coins du monde", "à deux doigts de"
@@ -429,7 +430,7 @@ IDIOMS: frozenset[Phrase] = frozenset(
         "| isotherme du zéro | partir de zéro | repartir de zéro | recommencer à zéro "
         "| repartir à zéro | remettre à zéro | remis à zéro | remise à zéro | remettant à zéro "
         "| remet à zéro | patient zéro | joindre les deux bouts | à un chiffre | à deux chiffres "
-        "| à trois chiffres"
+        "| à trois chiffres | mille mercis | guerre de 14 - 18 | guerre 14 - 18"
     ).split(" | ")
 )
 

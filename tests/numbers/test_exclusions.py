@@ -111,6 +111,12 @@ SAY_NO: list[tuple[str, list[str], str]] = [
     ("Les chercheurs cherchent le patient zéro.", [], "idiom"),
     ("Il cite la règle 40 de la charte.", [], "identifier_word_before"),
     ("Au fond, 2022 nous a surpris.", [], "year"),
+    ("Il égalise à la 90+3e minute.", [], "digit_chain"),
+    ("Le Conseil des Quinze a tranché.", [], "capitalised_name"),
+    ("Mille mercis aux bénévoles.", [], "idiom"),
+    ("Dans les deux ou trois prochaines années, le port ouvrira.", [], "first_months"),
+    ("Il joue au grade 4 du tournoi.", [], "identifier_word_before"),
+    ("Riche en oméga 3, le poisson.", [], "name_with_digits"),
 ]
 
 

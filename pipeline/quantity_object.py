@@ -501,6 +501,10 @@ def _right_edge(noun: Token) -> int:
     while j < n:
         tok = doc[j]
         low = tok.lower_
+        if _glued_hyphen(doc, last, j):
+            last = j + 1  # a hyphenated noun the tokenizer cut: "grands-parents", "chefs-lieux"
+            j += 2
+            continue
         if tok.like_num:
             break  # another amount: "2 960 morts et 5 674 blessés"
         if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i <= last):
@@ -586,6 +590,18 @@ def _right_edge(noun: Token) -> int:
             continue
         break
     return last
+
+
+def _glued_hyphen(doc: Doc, last: int, j: int) -> bool:
+    """A hyphen at j glued to the word before (at ``last``) and to a word after it."""
+    return (
+        j == last + 1
+        and j + 1 < len(doc)
+        and doc[j].text == "-"
+        and not doc[last].whitespace_
+        and not doc[j].whitespace_
+        and doc[j + 1].text.isalpha()
+    )
 
 
 def _present_participle(tok: Token) -> bool:

@@ -196,6 +196,11 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "40", "patients", "counted_noun"),
         ("present participle, no complement", "Une étude a suivi 300 adultes vivant seuls.",
          "300", "adultes", "counted_noun"),
+        # a hyphenated noun the tokenizer cuts stays whole
+        ("hyphenated noun", "Ses quatre grands-parents vivent à Dakar.", "quatre",
+         "grands-parents", "counted_noun"),
+        ("hyphenated noun + adjective", "Le port a accueilli 3 navires-citernes vides.",
+         "3", "navires-citernes vides", "counted_noun"),
     ],
 )
 def test_object_by_construction(

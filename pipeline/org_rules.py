@@ -332,6 +332,9 @@ class OrgRules(KBPipe):
         self.digit_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         digit_names = sorted(LEXICON["names_with_digits"])
         self.digit_matcher.add("DIGIT", [nlp.make_doc(f) for f in digit_names])
+        self.known_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        known = sorted({v for n in LEXICON["known_names"] for v in (n, n.replace("'", "’"))})
+        self.known_matcher.add("KNOWN", [nlp.make_doc(f) for f in known])
 
     def initialize(
         self,
@@ -411,6 +414,10 @@ class OrgRules(KBPipe):
         for _, start, end in self.digit_matcher(doc):
             kb_id = kb.resolve(doc[start:end].text, countries=countries)
             cands.append(Candidate(start, end, kb_id, "gazetteer"))
+        for _, start, end in self.known_matcher(doc):
+            if not _inside_longer_name(doc, start, end) and not _model_number(doc, end):
+                kb_id = kb.resolve(doc[start:end].text, countries=countries)
+                cands.append(Candidate(start, end, kb_id, "gazetteer"))
         cands.extend(self._institutions(doc, countries))
         cands.extend(self._organs(doc, countries))
         cands.extend(self._english_names(doc))
@@ -940,6 +947,21 @@ def located(doc: Doc, i: int) -> bool:
     if i > 0 and doc[i - 1].lower_ in LOCATIVES:
         return True
     return i > 1 and doc[i - 1].lower_ in {"à", "de", "d'", "d’"} and doc[i - 2].lower_ in LOCATIVES
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    """The words are part of a longer capitalised name: "Walt Disney", "Samsung Electronics"."""
+    before = start > 0 and _name_word(doc[start - 1]) and doc[start - 1].text not in LEADING
+    after = end < len(doc) and _name_word(doc[end])
+    return before or after
+
+
+def _model_number(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a model number after a maker's name: "Boeing 747", "Airbus A320"."""
+    if i >= len(doc):
+        return False
+    tok = doc[i]
+    return tok.like_num or (any(c.isdigit() for c in tok.text) and tok.text[:1].isupper())
 
 
 def _inside_name(doc: Doc, i: int) -> bool:

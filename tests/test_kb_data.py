@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from dechiffre.pipeline.kb import load_entries, load_lexicon
+
 KB_PATH = Path(__file__).parents[1] / "pipeline/data/orgs.jsonl"
 
 # key -> accepted types (None stands for JSON null)
@@ -344,3 +346,13 @@ def test_seed_gold_org_spans_are_reachable(
                 elif surface.casefold() not in {f.casefold() for f in _forms(by_id[kb_id])}:
                     errors.append(f"{path.name}: {surface!r} is not a form of {kb_id}")
     assert not errors, "\n".join(errors)
+
+
+def test_known_names_are_not_in_the_knowledge_base() -> None:
+    """A name is either a KB entry (linked) or a known name of the lexicon (unlinked), not both."""
+    forms = {
+        form.lower()
+        for entry in load_entries(None)
+        for form in (*entry.names, *entry.acronyms, *entry.generic_names)
+    }
+    assert not [n for n in load_lexicon()["known_names"] if n.lower() in forms]

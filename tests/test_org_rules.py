@@ -73,6 +73,7 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         "english_heads",
         "english_function_words",
         "names_with_digits",
+        "known_names",
         "person_cues",
         "speech_verbs",
         "sport_cues",
@@ -172,6 +173,9 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
             "Prêté la saison dernière à l'Espagnol Rayo Vallecano, le défenseur revient au club.",
             ("Rayo Vallecano", "club_prefix"),
         ),
+        # a well-known company or medium with no cue word (lexicon "known_names")
+        ("Les livreurs de Jumia ont manifesté devant le siège.", ("Jumia", "gazetteer")),
+        ("Un sondage publié par Forbes classe les milliardaires.", ("Forbes", "gazetteer")),
     ],
 )
 def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) -> None:
@@ -217,6 +221,9 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ),
         # the town that ends a longer club name is not the club on its own
         ("Le Stade de Lille a gagné le match du championnat contre son rival du club.", "Lille"),
+        # a known name inside a longer name, or a maker before its model, is no body here
+        ("Le studio de Walt Disney a fermé ses portes.", "Disney"),
+        ("Le Boeing 747 a décollé de Nairobi.", "Boeing"),
         # people described by a group noun
         ("Les Peuls, un groupe ethnique du Sahel, sont éleveurs.", "Peuls"),
         ("Il défend le groupe ethnique Zorvan depuis des années.", "Zorvan"),

@@ -160,8 +160,12 @@ def _value(
         month = MONTHS[g["m"].lower()]
         day = 1 if g["d"] == "1er" else int(g["d"])
         return None if yr is None else f"{yr:04d}-{month:02d}-{day:02d}/.."
-    if rule == "by_end":
-        return f"../{y}" if y else None
+    if rule == "by_end":  # "d'ici la fin de l'année": the year of the context
+        if y or ("ann" in m.group(0).lower() and yr is not None):
+            return f"../{yr:04d}"
+        return None
+    if rule == "since_start_year":
+        return None if yr is None else f"{yr:04d}-01/.."
     if rule in {"day_no_year", "day_range"}:
         month = MONTHS[g["m"].lower()]
         day = 1 if g["d"] == "1er" else int(g["d"])

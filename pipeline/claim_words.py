@@ -93,6 +93,13 @@ ROLE_NOUNS = frozenset(
 )
 # Pronouns that open a relative clause: what it says is not what a reporting verb says.
 RELATIVE_PRONOUNS = frozenset({"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"})
+# What cuts a time off from an amount when the parse does not join them: punctuation,
+# pronouns that open a clause, and conjunctions that coordinate two clauses (which do not).
+BOUNDARY_PUNCT = frozenset({",", ":", ";", "(", ")", "«", "»", '"', "“", "”", "—"})
+CLAUSE_PRONOUNS = RELATIVE_PRONOUNS | {"que", "qu'", "qu’"}
+COORDINATORS = frozenset({"et", "ou", "mais"})
+# Prepositions that open an infinitive clause of their own ("avant de rejoindre", "pour avoir tué").
+INFINITIVE_CLAUSE_CUES = frozenset({"pour", "avant", "après", "sans", "afin"})
 # Determiners of a subject that points back to the previous sentence ("Ces efforts ont contribué").
 ANAPHORIC_DETS = frozenset({"ce", "cet", "cette", "ces"})
 MONTHS = {

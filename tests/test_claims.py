@@ -53,7 +53,10 @@ def test_seed_claims_are_all_right(nlp: Language, shared_dir: Path) -> None:
         ("depuis le 1er janvier", 2025, ("since_day", "2025-01-01/..")),
         ("depuis août dernier", None, ("since_month", None)),
         ("dimanche soir", 2025, ("weekday", None)),
-        ("d'ici la fin de l'année", 2025, ("by_end", None)),
+        ("d'ici la fin de l'année", 2025, ("by_end", "../2025")),
+        ("d'ici la fin de l'année", None, ("by_end", None)),  # nothing fixes the year
+        ("d'ici la fin de la législature", 2025, ("by_end", None)),
+        ("depuis le début de l'année", 2024, ("since_start_year", "2024-01/..")),
         ("au cours des huit dernières années", 2025, ("last_years", None)),
     ],
 )
@@ -505,3 +508,47 @@ def test_a_present_the_lemmatizer_left_gets_its_infinitive(form: str, lemma: str
     from dechiffre.pipeline.claims import _first_group_infinitive
 
     assert _first_group_infinitive(form) == lemma
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "time"),
+    [
+        (  # a time the parse hangs elsewhere in the clause still places the amount ...
+            "Des experts estiment que d'ici 2040, environ 30 % des terres seront arides.",
+            "environ 30 %",
+            "d'ici 2040",
+        ),
+        (  # ... and the nearest one wins over one inside a relative clause
+            "L'aide, qui atteignait 2 milliards d'euros en 2024, ne représenterait plus que "
+            "0,3 % du revenu en 2029.",
+            "0,3 %",
+            "en 2029",
+        ),
+        (  # but not across a comma that closes the amount's relative clause
+            "L'association, qui compte plus de 2 000 membres, a été déboutée en 2020.",
+            "plus de 2 000",
+            None,
+        ),
+        (  # nor from the clause of the reporting verb
+            "Le club a annoncé jeudi qu'il allait investir 40 millions d'euros dans son stade.",
+            "40 millions d'euros",
+            None,
+        ),
+        (  # nor across an infinitive clause of its own
+            "Il a passé 18 mois à Lyon avant de rejoindre Marseille en mai 2014.",
+            "18 mois",
+            None,
+        ),
+        (  # nor across a relative clause that follows the amount
+            "Le procès, qui a duré cinq semaines, portait sur des faits commis entre 2004 et 2008.",
+            "cinq semaines",
+            None,
+        ),
+    ],
+)
+def test_time_survives_parse_errors_but_stops_at_clause_boundaries(
+    nlp: Language, text: str, amount: str, time: str | None
+) -> None:
+    claim, _ = _frame(nlp, text, amount)
+    assert _text(text, claim["time"]) == time

@@ -28,6 +28,7 @@ from .quantity_object_words import (
     LINE_BREAKS,
     LOCUTION_NOUNS,
     MEASURE_NOUNS,
+    MEASURE_VERB_FORMS,
     MEASURE_VERBS,
     NAME_ENTITY_LABELS,
     NEGATIONS,
@@ -510,6 +511,8 @@ def _right_edge(noun: Token) -> int:
         if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i <= last):
             if low in TRIM_WORDS or _has_complement(tok) or _opens_complement(doc, j):
                 break
+            if low in MEASURE_VERB_FORMS:
+                break  # "séance dure quatre heures": the verb, tagged as an adjective
             if _present_participle(tok):
                 break  # "patients souffrant de ...", "personnes vivant avec ...": a clause (R9)
             if _disagrees(tok, noun):

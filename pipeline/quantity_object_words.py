@@ -107,6 +107,15 @@ prochain prochains prochaine prochaines
 """.split()
 )
 
+# finite forms of measure verbs that the tagger can read as adjectives after a noun ("chaque
+# séance dure quatre heures"): the object stops before them
+MEASURE_VERB_FORMS = frozenset(
+    """
+dure durent coûte coûtent pèse pèsent vaut valent atteint atteignent totalise totalisent
+avoisine avoisinent dépasse dépassent
+""".split()
+)
+
 # words that open a comparative after the noun ("personnes plus âgées")
 COMPARATIVE_WORDS = frozenset("plus moins".split())
 

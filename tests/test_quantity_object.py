@@ -196,6 +196,8 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "40", "patients", "counted_noun"),
         ("present participle, no complement", "Une étude a suivi 300 adultes vivant seuls.",
          "300", "adultes", "counted_noun"),
+        ("measure verb read as an adjective", "Chaque séance dure environ quatre heures.",
+         "environ quatre heures", "séance", "measure_subject"),
         # a hyphenated noun the tokenizer cuts stays whole
         ("hyphenated noun", "Ses quatre grands-parents vivent à Dakar.", "quatre",
          "grands-parents", "counted_noun"),

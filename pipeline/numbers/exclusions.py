@@ -45,6 +45,7 @@ from .lexicon import (
     OLD_YEAR_BEFORE,
     ORDINAL_SUFFIX_RE,
     PLURAL_DETERMINERS,
+    RANK_BEFORE,
     RELATIVE_ADVERBS,
     SCORE_CONTEXT,
     SPACED_ORDINAL_SUFFIXES,
@@ -188,6 +189,11 @@ def _identifier_word_before(c: Candidate) -> bool:
         and c.num_idx == c.i
         and c.num.kind == "num"
     )
+
+
+def _rank_number(c: Candidate) -> bool:
+    """numéro deux du régime, le numéro un mondial: a rank, not a count."""
+    return c.prev in RANK_BEFORE and c.num.kind == "word" and c.i == c.num_idx
 
 
 def _capital_code_before(c: Candidate) -> bool:
@@ -663,6 +669,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("legal_reference", _legal_reference),
     ("identifier_word_before", _identifier_word_before),
     ("identifier_list", _identifier_list),
+    ("rank_number", _rank_number),
     ("name_with_digits", _name_with_digits),
     ("capitalised_head", _capitalised_head),
     ("idiom", _idiom),

@@ -147,7 +147,7 @@ AED: dirhams émiratis | dirham émirati | aed
 KES: shilling | shillings | shillings kényans | shilling kényan | kes
 UGX: shillings ougandais | shilling ougandais | ugx
 TZS: shillings tanzaniens | shilling tanzanien | tzs
-ZAR: rand | rands | zar
+ZAR: rand | rands | rands sud-africains | rand sud-africain | zar
 ZMW: kwacha | kwachas | kwachas zambiens | zmw
 MWK: kwachas malawites | kwacha malawite | mwk
 ETB: birr | birrs | etb
@@ -182,16 +182,16 @@ ATS: schillings autrichiens | schilling autrichien | ats
 IEP: livres irlandaises | livre irlandaise | iep
 FIM: markka | markkaa | fim
 XEU: écu | écus | xeu
-JPY: yen | yens
-CNY: yuan | yuans
+JPY: yen | yens | yens japonais | yen japonais
+CNY: yuan | yuans | yuans chinois | yuan chinois
 MRU: ouguiya | ouguiyas
-NGN: naira | nairas
-GHS: cedi | cedis
-ILS: shekel | shekels
-INR: roupie | roupies
-RUB: rouble | roubles
-SAR: riyal | riyals
-IRR: rial | rials
+NGN: naira | nairas | nairas nigérians | naira nigérian | nairas nigérianes
+GHS: cedi | cedis | cedis ghanéens | cedi ghanéen
+ILS: shekel | shekels | shekels israéliens | shekel israélien
+INR: roupie | roupies | roupies indiennes | roupie indienne
+RUB: rouble | roubles | roubles russes | rouble russe
+SAR: riyal | riyals | riyals saoudiens | riyal saoudien
+IRR: rial | rials | rials iraniens | rial iranien
 GNF: francs guinéens | franc guinéen | gnf
 CDF: francs congolais | franc congolais | cdf
 JPY: jpy
@@ -417,6 +417,8 @@ NAME_BEFORE = words(
     "type ligue chapeau division formule oméga omega "
     "ariane falcon vega"
 )
+# A number word after these is a rank: "le numéro deux du régime"
+RANK_BEFORE = words("numéro numero n° no")
 # Set phrases whose number counts nothing: "aux quatre coins du monde", "à deux doigts de"
 IDIOMS: frozenset[Phrase] = frozenset(
     tuple(form.split())

@@ -117,6 +117,7 @@ SAY_NO: list[tuple[str, list[str], str]] = [
     ("Dans les deux ou trois prochaines années, le port ouvrira.", [], "first_months"),
     ("Il joue au grade 4 du tournoi.", [], "identifier_word_before"),
     ("Riche en oméga 3, le poisson.", [], "name_with_digits"),
+    ("Il était le numéro deux du parti.", [], "rank_number"),
 ]
 
 

@@ -21,6 +21,10 @@ FORMS: list[tuple[str, Any, Any, Any, Any]] = [
     ("4 388", 4388, N, N, N),
     ("4\u00a0388", 4388, N, N, N),
     ("3 milliards 200 millions 450 mille FCFA", 3200450000, N, "XOF", N),
+    # a currency with its country adjective is one unit
+    ("4 500 nairas nigérians", 4500, N, "NGN", N),
+    ("20 roupies indiennes", 20, N, "INR", N),
+    ("3 millions de rands sud-africains", 3000000, N, "ZAR", N),
     ("4\u202f388", 4388, N, N, N),
     ("3 000 000", 3000000, N, N, N),
     ("3.000.000", 3000000, N, N, N),

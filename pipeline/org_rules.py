@@ -626,15 +626,37 @@ class OrgRules(KBPipe):
                 continue
             if tok.is_upper and len(tok) > 1:
                 continue  # a heading in capitals ("DIRECTION VAUDEVILLE")
+            if not capital and _activity_noun(doc, tok.i):
+                continue  # "le cabinet de conseil X": a trade, the name comes after it
             end = _extend_institution(doc, tok.i, capital=capital)
             if end is None:
                 continue
             span = doc[tok.i : end]
             if span.text.lower() in NOT_INSTITUTIONS:
                 continue
+            if not capital and head in UNIT_HEADS and self._unit_of_body(doc, tok.i, end):
+                continue  # "le service chinois de la BBC": a unit gives only its body (O4)
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(tok.i, end, kb_id, "institution"))
         return out
+
+    def _unit_of_body(self, doc: Doc, start: int, end: int) -> bool:
+        """The name's complement is a known body: "présidence de la CAF", "service de la BBC"."""
+        assert self.kb is not None
+        k = start + 1
+        while k < end and doc[k].lower_ not in {"de", "du", "des", "d'", "d’"}:
+            k += 1
+        k += 1
+        while k < end and doc[k].lower_ in DETS:
+            k += 1
+        if k >= end or not doc[k].text[:1].isupper():
+            return False
+        body = doc[k:end].text
+        return (
+            body in LEXICON["known_names"]
+            or (body.isupper() and self.kb.resolve(body, acronym=True) is not None)
+            or self.kb.resolve(body) is not None
+        )
 
     def _dateline(self, doc: Doc, countries: dict[str, int], text: str) -> list[Candidate]:
         """A source name before a city on the first line: 'Drapeau électronique – Rabat'."""
@@ -692,6 +714,17 @@ LOWER_FIELD_HEADS = FIELD_HEADS | {"police", "armée", "forces", "force", "assoc
 QUOTES = {'"', "«", "“"}
 # Complements that describe rather than name: "la fédération du pays" (RN11).
 DESCRIPTIVE = {"pays", "nation", "ville", "région", "continent", "monde", "quartier", "instance"}
+# Complements of time that end a name: "la police de l'époque", "l'université ... de l'année".
+TIME_NOUNS = {"époque", "année", "années", "an", "ans", "mois", "semaine", "semaines", "jour",
+              "jours", "début", "fin", "moment", "période", "passé", "siècle", "lendemain",
+              "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+              "septembre", "octobre", "novembre", "décembre"}
+# Lower-case heads of a unit inside another body: with a known body as complement, only the
+# body is ORG ("le service chinois de la BBC", "la présidence de la CAF", O4).
+UNIT_HEADS = {"service", "services", "présidence", "administration", "direction", "bureau",
+              "section", "département", "secrétariat", "cellule", "branche", "division"}
+# Trades named by a head word after "de"/"en": "cabinet de conseil X", "conseil en sécurité".
+ACTIVITY_HEADS = {"conseil", "service", "services", "direction"}
 # Vague complements that do not make a field name by themselves ("la commission du secteur").
 VAGUE_FIELDS = {"secteur", "domaine", "filière", "branche", "actif"}
 # Heads named by a leader or a capital: "administration Trump", "gouvernement de Niamey" (RN5).
@@ -711,7 +744,8 @@ EMBASSY_HEADS = {"ambassade", "ambassades", "consulat", "consulats"}
 TEAM_HEADS = {"équipe", "sélection"}
 # Connector + word locutions that end a name: "de nouveau", "en outre".
 ADVERBIAL_PHRASES = {("de", "nouveau"), ("de", "plus"), ("en", "outre"), ("en", "effet"),
-                     ("de", "même"), ("en", "vain"), ("à", "nouveau"), ("en", "cours")}
+                     ("de", "même"), ("en", "vain"), ("à", "nouveau"), ("en", "cours"),
+                     ("au", "pouvoir")}
 INDEFINITE = {"un", "une", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
               "mon", "ma", "mes", "chaque", "plusieurs", "certains", "certaines", "quelques",
               "aucun", "aucune"}
@@ -822,6 +856,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
                 break
             strong = True
             last_place = True
+        elif not is_cap and word.lower_ in TIME_NOUNS:
+            break  # "la police de l'époque", "l'Union soviétique au début": a time, not the name
         elif not is_cap and word.lower_ in DESCRIPTIVE:
             return None  # "la fédération du pays": a description (RN11)
         elif not is_cap and word.lower_ in PERSON_TITLES:
@@ -864,6 +900,19 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
     if head in EMBASSY_HEADS and last_place:
         i = _host_country(doc, i)
     return _to_acronym(doc, start, i)
+
+
+def _activity_noun(doc: Doc, i: int) -> bool:
+    """Token ``i`` names a trade, not a body: "société de conseil", "conseil en sécurité"."""
+    tok = doc[i]
+    if tok.lower_ not in ACTIVITY_HEADS:
+        return False
+    after_trade = (
+        i > 1
+        and doc[i - 1].lower_ in {"de", "d'", "d’"}
+        and (doc[i - 2].lower_ in COMPANY_CUES or doc[i - 2].lower_ in MEDIA_CUES)
+    )
+    return after_trade or (i + 1 < len(doc) and doc[i + 1].lower_ == "en")
 
 
 def _host_country(doc: Doc, i: int) -> int:

@@ -221,6 +221,11 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ),
         # the town that ends a longer club name is not the club on its own
         ("Le Stade de Lille a gagné le match du championnat contre son rival du club.", "Lille"),
+        # a trade after a company noun is no head; a unit of a known body gives the body (O4)
+        ("Selon le cabinet de conseil Zorvia, la demande baisse.", "conseil Zorvia"),
+        ("Il offre du conseil en sécurité aux banques.", "conseil en sécurité"),
+        ("Il l'a dit au service chinois de la BBC hier.", "service chinois de la BBC"),
+        ("Il brigue la présidence de la CAF depuis un an.", "présidence de la CAF"),
         # a known name inside a longer name, or a maker before its model, is no body here
         ("Le studio de Walt Disney a fermé ses portes.", "Disney"),
         ("Le Boeing 747 a décollé de Nairobi.", "Boeing"),
@@ -263,6 +268,13 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
             "Le gardien de l'équipe nationale du Sénégal Edouard Mendy a brillé.",
             "équipe nationale du Sénégal",
         ),
+        # a complement of time ends the name
+        ("Le chef de la police parisienne de l'époque a parlé.", "police parisienne"),
+        (
+            "Une étude de l'Université de Montréal de l'année dernière le montre.",
+            "Université de Montréal",
+        ),
+        ("Elle fut élue députée du Parti libéral au pouvoir depuis 2015.", "Parti libéral"),
     ],
 )
 def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:

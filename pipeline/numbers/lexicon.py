@@ -159,7 +159,7 @@ ISK: couronnes islandaises | couronne islandaise | isk
 HUF: forint | forints | huf
 PLN: zloty | zlotys | pln
 KRW: won | wons | krw
-BRL: real | reais | réals | brl
+BRL: real | reais | réals | brl | r $
 MXN: pesos mexicains | peso mexicain | mxn
 ARS: pesos argentins | peso argentin | ars
 UAH: hryvnia | hryvnias | uah
@@ -221,6 +221,7 @@ PREFIX_UNITS: dict[str, str] = {"mach": "Mach"}
 # Two-token prefixes: "US$ 5", "C$ 10", "CA$ 10"
 CURRENCY_PREFIX_PAIRS: dict[Phrase, str] = {
     ("us", "$"): "USD", ("c", "$"): "CAD", ("ca", "$"): "CAD", ("a", "$"): "AUD",
+    ("r", "$"): "BRL",
 }
 MEASURE_UNITS = phrases("""
 %: % | pour cent | pourcent | pourcents | pour-cent | pour-cents | pour 100 | p . c .
@@ -286,6 +287,9 @@ kWh: kwh | kilowattheures | kilowattheure | kilowatts-heure
 MWh: mwh | mégawattheures | mégawattheure | mégawatts-heure
 GWh: gwh | gigawattheures | gigawattheure | gigawatts-heure
 TWh: twh | térawattheures | térawattheure | térawatts-heure
+GHz: ghz | gigahertz
+MHz: mhz | mégahertz
+Hz: hz | hertz
 """)
 TIME_UNITS = phrases("""
 an: an | ans | année | années

@@ -25,6 +25,12 @@ FORMS: list[tuple[str, Any, Any, Any, Any]] = [
     ("4 500 nairas nigérians", 4500, N, "NGN", N),
     ("20 roupies indiennes", 20, N, "INR", N),
     ("3 millions de rands sud-africains", 3000000, N, "ZAR", N),
+    # frequencies and the Brazilian real (RN22)
+    ("2,4 gigahertz", 2.4, N, "GHz", N),
+    ("5 GHz", 5, N, "GHz", N),
+    ("98,5 MHz", 98.5, N, "MHz", N),
+    ("150 R$", 150, N, "BRL", N),
+    ("R$ 150", 150, N, "BRL", N),
     ("4\u202f388", 4388, N, N, N),
     ("3 000 000", 3000000, N, N, N),
     ("3.000.000", 3000000, N, N, N),

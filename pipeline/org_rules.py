@@ -168,7 +168,8 @@ PRODUCT_MAKERS = LEXICON["product_makers"]
 LEAGUES = LEXICON["leagues"]
 NON_NAMES = LEXICON["non_names"]
 # Words after a group noun that make it a set of people: "les Peuls, un groupe ethnique".
-NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", "d’âge"}
+NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", "d’âge",
+                  "civile", "civiles"}  # "la société civile" is no company
 # A text is about sport when it uses this many different sport words.
 SPORT_MIN_CUES = 3
 # doc.user_data key where is_sport_text keeps its answer
@@ -545,8 +546,12 @@ class OrgRules(KBPipe):
             if start == end:
                 continue
             span = doc[start:end]
-            if span.text.lower() in PLACE_WORDS:
-                continue  # a place before its description
+            if span.text.lower() in PLACE_WORDS or (
+                span[0].ent_type_ in {"LOC", "GPE"}
+                and start > 0
+                and doc[start - 1].lower_ in {"à", "au", "aux", "en", "dans"}
+            ):
+                continue  # a place before its description ("à San Francisco, une entreprise")
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(start, end, kb_id, "cue"))
         return out
@@ -593,7 +598,7 @@ class OrgRules(KBPipe):
             end = i
             while end < n and end - i < 6 and (
                 _cap_word(doc[end])
-                or (doc[end].text in ENGLISH_FUNCTION and end + 1 < n and _cap_word(doc[end + 1]))
+                or (doc[end].text in ENGLISH_FUNCTION and _function_run_to_name(doc, end))
                 or (
                     doc[end].text == "-"
                     and end > i
@@ -609,6 +614,8 @@ class OrgRules(KBPipe):
             span = doc[i:end]
             if span.text.lower() in PLACE_WORDS or doc[i].ent_type_ == "LOC":
                 continue
+            if len(span) == 1 and (span[0].is_stop or span[0].lower_ in LEADING):
+                continue  # "magazine and others Le gouvernement": a determiner, not a name
             if tok.text == "ONG" and end < n and doc[end].lower_ in {"sans", "pour", "contre"}:
                 continue  # "l'ONG Internet sans frontières": the name goes on in lower case
             kb_id = self.kb.resolve(span.text, countries=countries)
@@ -977,6 +984,14 @@ def is_sport_text(doc: Doc) -> bool:
         found = len(seen) >= SPORT_MIN_CUES
         doc.user_data[SPORT_KEY] = found
     return bool(found)
+
+
+def _function_run_to_name(doc: Doc, i: int) -> bool:
+    """English function words from ``i`` lead to a capitalised word: "Fight [for the] Future"."""
+    k = i
+    while k < len(doc) and k - i < 3 and doc[k].text in ENGLISH_FUNCTION:
+        k += 1
+    return k < len(doc) and _cap_word(doc[k])
 
 
 def _joined_hyphen(doc: Doc, i: int) -> bool:

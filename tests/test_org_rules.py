@@ -176,6 +176,11 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         # a well-known company or medium with no cue word (lexicon "known_names")
         ("Les livreurs de Jumia ont manifesté devant le siège.", ("Jumia", "gazetteer")),
         ("Un sondage publié par Forbes classe les milliardaires.", ("Forbes", "gazetteer")),
+        # English function words inside a cued name
+        (
+            "Elle milite au sein du groupe Fight for the Future depuis 2019.",
+            ("Fight for the Future", "cue"),
+        ),
     ],
 )
 def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) -> None:
@@ -226,6 +231,10 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ("Il offre du conseil en sécurité aux banques.", "conseil en sécurité"),
         ("Il l'a dit au service chinois de la BBC hier.", "service chinois de la BBC"),
         ("Il brigue la présidence de la CAF depuis un an.", "présidence de la CAF"),
+        # a place before an apposed company noun, civil society, a lone determiner
+        ("Au Zorvistan, la société civile proteste depuis lundi.", "Zorvistan"),
+        ("Il est analyste chez Zorvatech à Chicago, une société de sécurité.", "Chicago"),
+        ("Cité par un magazine spécialisé Le gouvernement a réagi.", "Le"),
         # a known name inside a longer name, or a maker before its model, is no body here
         ("Le studio de Walt Disney a fermé ses portes.", "Disney"),
         ("Le Boeing 747 a décollé de Nairobi.", "Boeing"),

@@ -465,6 +465,7 @@ class OrgRules(KBPipe):
                 and not (i + 1 < n and _name_word(doc[i + 1]))
                 and not located(doc, i)
                 and not _inside_name(doc, i)
+                and not _before_place(doc, i)
             ):
                 out.append(Candidate(i, i + 1, None, "club"))
         return out
@@ -1026,6 +1027,16 @@ def _model_number(doc: Doc, i: int) -> bool:
         return False
     tok = doc[i]
     return tok.like_num or (any(c.isdigit() for c in tok.text) and tok.text[:1].isupper())
+
+
+def _before_place(doc: Doc, i: int) -> bool:
+    """Token ``i`` starts a longer name with its place: "Lions du Sénégal", "Reds de Cincinnati"."""
+    return (
+        i + 2 < len(doc)
+        and doc[i + 1].lower_ in {"de", "du", "d'", "d’"}
+        and doc[i + 2].text[:1].isupper()
+        and (doc[i + 2].lower_ in PLACE_WORDS or doc[i + 2].ent_type_ in {"LOC", "GPE"})
+    )
 
 
 def _inside_name(doc: Doc, i: int) -> bool:

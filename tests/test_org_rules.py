@@ -181,6 +181,11 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
             "Elle milite au sein du groupe Fight for the Future depuis 2019.",
             ("Fight for the Future", "cue"),
         ),
+        # a club's nickname in a text about sport (RN1)
+        (
+            "L'entraîneur a signé trois ans avec les Blues, annonce le club après le match.",
+            ("Blues", "club"),
+        ),
     ],
 )
 def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) -> None:
@@ -231,6 +236,8 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ("Il offre du conseil en sécurité aux banques.", "conseil en sécurité"),
         ("Il l'a dit au service chinois de la BBC hier.", "service chinois de la BBC"),
         ("Il brigue la présidence de la CAF depuis un an.", "présidence de la CAF"),
+        # a nickname that starts a longer name with its place
+        ("Le club a battu les Lions du Sénégal lors du match de championnat.", "Lions"),
         # a place before an apposed company noun, civil society, a lone determiner
         ("Au Zorvistan, la société civile proteste depuis lundi.", "Zorvistan"),
         ("Il est analyste chez Zorvatech à Chicago, une société de sécurité.", "Chicago"),
@@ -327,6 +334,8 @@ def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
         ("Le revirement sur l'AstraZeneca surprend.", "AstraZeneca"),  # the product (RN3)
         ("Il a été élu meilleur joueur de la NFL en 2018.", "NFL"),  # a league as competition
         ("Le variant comprend la lignée B.1.1.529 selon les experts.", "B.1.1.529"),  # a code
+        ("Le match de championnat s'est joué à Old Trafford samedi.", "Old Trafford"),  # a stadium
+        ("Elle l'a raconté dans Afrique Avenir cette semaine.", "Afrique Avenir"),  # a programme
     ],
 )
 def test_linker_drops_things_that_are_not_bodies(nlp: Language, text: str, not_org: str) -> None:

@@ -15,6 +15,9 @@ REPORT_VERBS = frozenset(
 # Reporting verbs that also announce the speaker's own act when their object is the figure
 # ("le ministère a annoncé une enveloppe de 120 millions": agent too).
 ANNOUNCE_VERBS = frozenset({"annoncer", "confirmer", "dévoiler", "promettre", "publier"})
+# Reporting verbs that act on a figure they take as object ("ajouter 200 TWh à sa
+# capacité", "relever son taux de 0,25 point", "rapporter 3 milliards"): agent, not reporter.
+ACT_SENSE_VERBS = frozenset({"ajouter", "relever", "rapporter", "assurer"})
 # Verbs that forecast, and the changes they forecast: "le KOF prévoit une croissance de
 # 0,9 %" gives the forecaster as source, not as agent.
 FORECAST_VERBS = frozenset({"prévoir", "anticiper", "tabler", "projeter", "attendre"})

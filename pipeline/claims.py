@@ -24,6 +24,7 @@ from .attributes import CLAIM, CLAIM_RULES, DATE, PREFIX
 from .claim_rows import org_name
 from .claim_time import TimeExpr, find_times
 from .claim_words import (
+    ACT_SENSE_VERBS,
     ADDRESSEE_CASES,
     AGE_UNITS,
     AGENT_CUES,
@@ -105,6 +106,7 @@ class ClaimFinder(Pipe):
         if not amounts:
             return doc
         org_of = {t: e for e in orgs for t in range(e.start, e.end)}
+        named = _full_names(doc, orgs)
         date = doc._.get(DATE)
         times = find_times(doc.text, doc_year=_year(date), doc_date=str(date) if date else None)
         owner = self._report_owner(doc, org_of)
@@ -195,8 +197,8 @@ class ClaimFinder(Pipe):
                 CLAIM,
                 {
                     "predicate": _lemma(pred_tok) if pred_tok is not None else None,
-                    "agent": _ref(agent),
-                    "source": _ref(source),
+                    "agent": _ref(named.get(_ref_key(agent), agent)),
+                    "source": _ref(named.get(_ref_key(source), source)),
                     "part_of": _ref(part),
                     "time": time,
                 },
@@ -550,7 +552,7 @@ def _agent(
                 found = [c for c in child.children if _is_by_agent(c)]
             for by in found:
                 org = _org_in(by.subtree, org_of)
-                if org is not None and org.start not in own:
+                if org is not None and (org.start not in own or PAR_IN_OWN):
                     return org, "par_path"
     verb = next((t for t in [pred, *pred.ancestors] if t.pos_ == "VERB"), None)
     if verb is None:
@@ -568,7 +570,10 @@ def _agent(
         # "la FIQ estime qu'environ 4 000 postes sont vacants": who says is the source; but
         # "le ministère a annoncé une enveloppe de 120 millions": it announces its own act
         says_that = any(c.dep_ == "ccomp" for c in verb.children)
-        if says_that or _lemma(verb) not in ANNOUNCE_VERBS:
+        acts = _lemma(verb) in ACT_SENSE_VERBS and any(  # "doit ajouter 200 TWh à sa capacité"
+            c.dep_ in {"obj", "obl:arg"} and c.i in own for c in verb.children
+        )
+        if says_that or (_lemma(verb) not in ANNOUNCE_VERBS and not acts):
             return None, "reporter"
     org = _org_in(_subject_names(subj), org_of)
     if org is not None and org.start not in own:
@@ -590,6 +595,7 @@ CLIMB_ARGUMENT = True
 # A noun coordinated with a verb's argument is an argument too (nmod chains are not:
 # that lost on real-dev).
 CLIMB_NOUN_CHAIN = True
+PAR_IN_OWN = True
 CLIMB_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl"})
 # The subject of a reporting verb is its source, never its agent.
 REPORTER_IS_NO_AGENT = True
@@ -835,6 +841,23 @@ TIME_SAME_CLAUSE = True
 TIME_NEAREST = True
 COMPARISON_RE = re.compile(r"\b(?:contre|comparé|par rapport)\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
+
+
+def _full_names(doc: Doc, orgs: list[Span]) -> dict[tuple[int, int], Span]:
+    """Acronyms in brackets after a name, to that name ("la Caisse nationale de sécurité
+    sociale (CNSS)": the CNSS is referred to by the name written first, rule 'full_name')."""
+    text = doc.text
+    found = {}
+    for name, short in itertools.pairwise(orgs):
+        if text[name.end_char : short.start_char].strip() == "(" and text[
+            short.end_char : short.end_char + 1
+        ] == ")":
+            found[(short.start_char, short.end_char)] = name
+    return found
+
+
+def _ref_key(span: Span | None) -> tuple[int, int]:
+    return (-1, -1) if span is None else (span.start_char, span.end_char)
 
 
 def _ref(span: Span | None) -> Ref | None:

@@ -237,6 +237,32 @@ def test_predicate_rules(
             "ministère de la Santé",
             "shared_subject",
         ),
+        (  # "par X" on the amount's own participle
+            "Les experts évaluent à 500 millions d'euros le coût des travaux, dont un tiers "
+            "financé par la Banque mondiale.",
+            "un tiers",
+            "Banque mondiale",
+            "par_path",
+        ),
+        (  # a reporting verb that acts on the figure ("ajouter X à Y") keeps its agent ...
+            "Le groupe Renault doit ajouter 200 000 véhicules à sa production annuelle.",
+            "200 000",
+            "Renault",
+            "shared_subject",
+        ),
+        (  # ... one that says something does not
+            "Le ministère a ajouté que 40 % des écoles étaient fermées.",
+            "40 %",
+            None,
+            "none",
+        ),
+        (  # an acronym in brackets is referred to by the name written before it
+            "L'Union démocratique du centre (UDC) sort gagnante du scrutin. Le parti obtient "
+            "28 % des suffrages.",
+            "28 %",
+            "Union démocratique du centre",
+            "anaphora_subject",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:

@@ -444,12 +444,16 @@ def _resolve(subject: Token) -> Token | None:
 
 def _measured(noun: Token, rule: str, span: Span, *, left: int | None = None) -> ObjectFound:
     """A noun's object text; a measure noun gives its complement or nothing (RN28)."""
-    if noun.lemma_.lower() in MEASURE_NOUNS or noun.lower_ in MEASURE_NOUNS:
+    measure = noun.lemma_.lower() in MEASURE_NOUNS or noun.lower_ in MEASURE_NOUNS
+    if measure and not _compound_size(noun, noun.doc, noun.i + 1):  # not "chiffre d'affaires"
         comp = _complement_noun(noun)
         if comp is None or span.start <= comp.i < span.end:
             return ObjectFound(None, "measure_noun")
         noun, left = comp, None
-    return ObjectFound(_phrase(noun, left), rule)
+    text = _phrase(noun, left)
+    if not any(ch.isalpha() for ch in text):
+        return NONE  # a symbol the parse took for a noun ("%", "$")
+    return ObjectFound(text, rule)
 
 
 def _complement_noun(noun: Token) -> Token | None:

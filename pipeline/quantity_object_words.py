@@ -94,7 +94,7 @@ PREDETERMINERS = frozenset("tout tous toute toutes".split())
 # nouns that only say "an amount of": they give their complement or nothing (RN28)
 MEASURE_NOUNS = frozenset(
     """
-montant nombre total quantité somme volume niveau effectif valeur
+montant nombre total quantité somme volume niveau effectif valeur chiffre chiffres
 """.split()
 )
 
@@ -165,6 +165,7 @@ COMPOUNDS = frozenset(
     """
 coup d'etat|chef d'etat|championnat d'europe|championnat du monde|coupe du monde
 coupe d'europe|coupe d'afrique|ligue des champions|ligue des nations|coupe des confederations
+chiffre d'affaires|chiffres d'affaires
 """.replace("\n", "|").strip("|").split("|")
 )
 

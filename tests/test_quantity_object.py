@@ -196,6 +196,11 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "40", "patients", "counted_noun"),
         ("present participle, no complement", "Une étude a suivi 300 adultes vivant seuls.",
          "300", "adultes", "counted_noun"),
+        # "chiffre" is a measure noun (RN28), "chiffre d'affaires" is not
+        ("measure noun chiffre", "Un chiffre de 70 % reste décevant.", "70 %", None,
+         "measure_noun"),
+        ("chiffre d'affaires", "Le chiffre d'affaires atteint 3 millions d'euros.",
+         "3 millions d'euros", "chiffre d'affaires", "measure_subject"),
         ("measure verb read as an adjective", "Chaque séance dure environ quatre heures.",
          "environ quatre heures", "séance", "measure_subject"),
         # a hyphenated noun the tokenizer cuts stays whole

@@ -44,6 +44,7 @@ from .lexicon import (
     MODIFIER_FIRST,
     MODIFIERS,
     MODIFIERS_FIRST,
+    MONTHS,
     NEXT_WORDS,
     PLURAL_COLLECTIVES,
     POST_MODIFIER_FIRST,
@@ -76,7 +77,7 @@ _NOT_ALONE = _SCALES_NOT_MILLE | {"cents"}
 _TRILLIONS = frozenset({"trillion", "trillions"})
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _YEAR = re.compile(r"1[89]\d\d|20\d\d|2100")
-_YEAR_BEFORE_CHANGE = frozenset({"en", "depuis", "dès"})
+_YEAR_BEFORE_CHANGE = frozenset({"en", "depuis", "dès"}) | MONTHS
 # Before "un jour", the words that make it a duration (else it means "some day")
 _DURATION_BEFORE = frozenset(
     {"pendant", "durant", "depuis", "en", "pour", "dans", "sous", "d'", "de", "par", "qu'", "que"}

@@ -390,6 +390,10 @@ IN_TEXT: list[tuple[str, list[str]]] = [
     # a year after "en" does not open a range with the amount after it
     ("Il est passé de 4 millions en 2019 à 3,1 millions en 2020.", ["4 millions", "3,1 millions"]),
     ("De 1500 à 2000 personnes ont marché.", ["De 1500 à 2000"]),
+    (
+        "Il est passé de 300 nairas en mars 2020 à 450 nairas en mars 2021.",
+        ["300 nairas", "450 nairas"],
+    ),
     # FCFA conversions: falling scale words add up, 'mille' included
     (
         "soit 9 milliards 120 millions 500 mille FCFA en tout",

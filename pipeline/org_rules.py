@@ -1030,12 +1030,13 @@ def _model_number(doc: Doc, i: int) -> bool:
 
 
 def _before_place(doc: Doc, i: int) -> bool:
-    """Token ``i`` starts a longer name with its place: "Lions du Sénégal", "Reds de Cincinnati"."""
+    """Token ``i`` starts a longer name: "Lions du Sénégal", "Espanyol de Barcelone"."""
     return (
         i + 2 < len(doc)
         and doc[i + 1].lower_ in {"de", "du", "d'", "d’"}
         and doc[i + 2].text[:1].isupper()
-        and (doc[i + 2].lower_ in PLACE_WORDS or doc[i + 2].ent_type_ in {"LOC", "GPE"})
+        and doc[i + 2].is_alpha
+        and doc[i + 2].ent_type_ != "PER"  # "le Barcelone de Messi" is the club
     )
 
 

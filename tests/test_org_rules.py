@@ -236,8 +236,9 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ("Il offre du conseil en sécurité aux banques.", "conseil en sécurité"),
         ("Il l'a dit au service chinois de la BBC hier.", "service chinois de la BBC"),
         ("Il brigue la présidence de la CAF depuis un an.", "présidence de la CAF"),
-        # a nickname that starts a longer name with its place
+        # a club that starts a longer name with its place
         ("Le club a battu les Lions du Sénégal lors du match de championnat.", "Lions"),
+        ("Il a entraîné l'Espanyol de Barcelone pendant trois saisons en championnat.", "Espanyol"),
         # a place before an apposed company noun, civil society, a lone determiner
         ("Au Zorvistan, la société civile proteste depuis lundi.", "Zorvistan"),
         ("Il est analyste chez Zorvatech à Chicago, une société de sécurité.", "Chicago"),

@@ -23,6 +23,8 @@ from .quantity_object_words import (
     COMPOUNDS,
     DATE_NOUNS,
     DE_FORMS,
+    DEFINITE_DETERMINERS,
+    DEFINITE_MEASURED,
     DETERMINERS,
     KEPT_LOCUTIONS,
     LINE_BREAKS,
@@ -197,6 +199,8 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
     # 3. the head of "N de/à + amount": "une hausse de 3 %", "un enfant de 12 ans"
     head = _noun_head(root, span)
     if head is not None:
+        if _definite_measured(head):
+            return _measured(head, "noun_head", span)  # "la moyenne européenne de 54 %"
         if head.lower_ in LOCUTION_NOUNS or head.lemma_.lower() in LOCUTION_NOUNS:
             return ObjectFound(None, "bare")
         if unit in PLACE_UNITS and _cases(root, span) & {"à"}:
@@ -333,6 +337,13 @@ def _noun_head(root: Token, span: Span) -> Token | None:
     if head.pos_ in {"ADJ", "VERB"} and head.dep_ in {"acl", "amod"} and head.head.pos_ in NOUNS:
         return _climb(head.head, span)
     return None
+
+
+def _definite_measured(noun: Token) -> bool:
+    """A locution noun made the thing measured by a definite determiner: 'la moyenne de 7 %'."""
+    return noun.lower_ in DEFINITE_MEASURED and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in noun.children
+    )
 
 
 def _light_verb_noun(noun: Token) -> bool:

@@ -58,6 +58,10 @@ LOCUTION_NOUNS = frozenset(
 rythme tranche fourchette maximum minimum espace
 """.split()
 )
+# ... unless a definite determiner makes them the thing measured: "la moyenne nationale de 12 %"
+# (but "une moyenne de 93 000 barils" counts barrels)
+DEFINITE_MEASURED = frozenset("moyenne".split())
+DEFINITE_DETERMINERS = frozenset("la le l' l’ cette ce sa son leur".split())
 
 # complements that name a place or an origin, left out of the object
 # ("chauffeurs routiers de pays voisins")

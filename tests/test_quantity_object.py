@@ -201,6 +201,11 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "measure_noun"),
         ("chiffre d'affaires", "Le chiffre d'affaires atteint 3 millions d'euros.",
          "3 millions d'euros", "chiffre d'affaires", "measure_subject"),
+        # "la moyenne de N" is measured; "une moyenne de N" is a locution (RN28)
+        ("definite moyenne", "Le pays dépasse la moyenne nationale de 12 %.", "12 %",
+         "moyenne nationale", "noun_head"),
+        ("indefinite moyenne", "Le stade a accueilli une moyenne de 28 000 spectateurs.",
+         "28 000", "spectateurs", "counted_noun"),
         ("measure verb read as an adjective", "Chaque séance dure environ quatre heures.",
          "environ quatre heures", "séance", "measure_subject"),
         # a hyphenated noun the tokenizer cuts stays whole

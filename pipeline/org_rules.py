@@ -175,6 +175,9 @@ SPORT_MIN_CUES = 3
 # doc.user_data key where is_sport_text keeps its answer
 SPORT_KEY = "dechiffre_sport_text"
 # Words before a club's short name that make it the town: "né à Lille", "en Lorraine".
+# Place names of several words ("Côte d'Ivoire"), lower case; a name may take all of them.
+MULTIWORD_PLACES = {w.lower().replace("’", "'") for w in LEXICON["multiword_places"]}
+MAX_PLACE_WORDS = 6
 LOCATIVES = {"né", "née", "nés", "originaire", "originaires", "habitant", "habitants", "ville",
              "région", "près", "dans", "vers", "en", "quartier", "banlieue", "capitale", "port",
              "autour", "environs",
@@ -849,6 +852,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         if j >= n:
             break
         word = doc[j]
+        place_here = False
         content = word.pos_ in {"NOUN", "PROPN", "ADJ", "X"} and not word.is_digit
         if (word.is_punct or not content) and not (word.text[:1].isupper() and word.is_alpha):
             break
@@ -863,7 +867,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             if not capital and head not in PLACE_HEADS and not qualified:
                 break
             strong = True
-            last_place = True
+            last_place = place_here = True
         elif not is_cap and word.lower_ in TIME_NOUNS:
             break  # "la police de l'époque", "l'Union soviétique au début": a time, not the name
         elif not is_cap and word.lower_ in DESCRIPTIVE:
@@ -885,6 +889,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         ):
             strong = field_named = True  # "l'autorité de la santé mentale"
         i = j + 1
+        if place_here:
+            i = max(i, _place_end(doc, j))  # "de Côte d'Ivoire", "de l'Afrique du Sud"
         after_lower = not is_cap
         while (
             i < n
@@ -921,6 +927,25 @@ def _activity_noun(doc: Doc, i: int) -> bool:
         and (doc[i - 2].lower_ in COMPANY_CUES or doc[i - 2].lower_ in MEDIA_CUES)
     )
     return after_trade or (i + 1 < len(doc) and doc[i + 1].lower_ == "en")
+
+
+def _place_end(doc: Doc, j: int) -> int:
+    """End of a place name of several words that starts at ``j``: "Côte d'Ivoire", "Afrique du Sud".
+
+    From the lexicon's ``multiword_places``, else from the NER's LOC/GPE entity.
+    """
+    for size in range(MAX_PLACE_WORDS, 1, -1):
+        if j + size <= len(doc) and _place_key(doc[j : j + size]) in MULTIWORD_PLACES:
+            return j + size
+    k = j + 1
+    if doc[j].ent_type_ in {"LOC", "GPE"}:
+        while k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == doc[j].ent_type_:
+            k += 1
+    return k
+
+
+def _place_key(words: Span) -> str:
+    return "".join(t.lower_ + t.whitespace_ for t in words).strip().replace("’", "'")
 
 
 def _host_country(doc: Doc, i: int) -> int:

@@ -74,6 +74,7 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         "english_function_words",
         "names_with_digits",
         "known_names",
+        "multiword_places",
         "person_cues",
         "speech_verbs",
         "sport_cues",
@@ -285,6 +286,12 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
             "Le gardien de l'équipe nationale du Sénégal Edouard Mendy a brillé.",
             "équipe nationale du Sénégal",
         ),
+        # a place of several words is taken whole
+        (
+            "La fédération de football de Côte d'Ivoire a suspendu le joueur.",
+            "fédération de football de Côte d'Ivoire",
+        ),
+        ("L'armée de l'Afrique du Sud est intervenue.", "armée de l'Afrique du Sud"),
         # a complement of time ends the name
         ("Le chef de la police parisienne de l'époque a parlé.", "police parisienne"),
         (

@@ -27,6 +27,7 @@ from .quantity_object_words import (
     DEFINITE_MEASURED,
     DETERMINERS,
     KEPT_LOCUTIONS,
+    LEXICALISED_PARTICIPLES,
     LINE_BREAKS,
     LOCUTION_NOUNS,
     MEASURE_NOUNS,
@@ -523,6 +524,10 @@ def _right_edge(noun: Token) -> int:
             continue
         if tok.like_num:
             break  # another amount: "2 960 morts et 5 674 blessés"
+        if j == last + 1 and low in LEXICALISED_PARTICIPLES.get(noun.lemma_.lower(), ()):
+            last = j  # "cas confirmés dans le monde": a lexicalised participle stays
+            j += 1
+            continue
         if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i <= last):
             if low in TRIM_WORDS or _has_complement(tok) or _opens_complement(doc, j):
                 break

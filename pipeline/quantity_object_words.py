@@ -111,6 +111,13 @@ prochain prochains prochaine prochaines
 """.split()
 )
 
+# participles that classify their noun in news, kept even before a complement of their own
+# ("cas confirmés dans le monde", "personnes déplacées par la guerre"): noun lemma -> participles
+LEXICALISED_PARTICIPLES: dict[str, frozenset[str]] = {
+    "cas": frozenset("confirmé confirmés".split()),
+    "personne": frozenset("déplacée déplacées".split()),
+}
+
 # finite forms of measure verbs that the tagger can read as adjectives after a noun ("chaque
 # séance dure quatre heures"): the object stops before them
 MEASURE_VERB_FORMS = frozenset(

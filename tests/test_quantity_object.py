@@ -201,6 +201,8 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "measure_noun"),
         ("chiffre d'affaires", "Le chiffre d'affaires atteint 3 millions d'euros.",
          "3 millions d'euros", "chiffre d'affaires", "measure_subject"),
+        ("lexicalised participle", "Le pays compte 8 500 cas confirmés dans trois régions.",
+         "8 500", "cas confirmés", "counted_noun"),
         # "la moyenne de N" is measured; "une moyenne de N" is a locution (RN28)
         ("definite moyenne", "Le pays dépasse la moyenne nationale de 12 %.", "12 %",
          "moyenne nationale", "noun_head"),

@@ -593,12 +593,36 @@ def _non_body_rule(
 
 
 def _listed_with_persons(doc: Doc, cand: Candidate) -> bool:
-    """A name of two words or more listed right after a person: "X Y, Z W et A B"."""
-    if cand.end - cand.start < 2 or cand.start < 2:
+    """A name of two words or more listed right after or before a person: "X Y, Z W et A B"."""
+    if cand.end - cand.start < 2:
         return False
-    if doc[cand.start - 1].lower_ not in {",", "et"}:
-        return False
-    return doc[cand.start - 2].ent_type_ == "PER"
+    after = (
+        cand.start >= 2
+        and doc[cand.start - 1].lower_ in {",", "et"}
+        and doc[cand.start - 2].ent_type_ == "PER"
+    )
+    before = (
+        cand.end + 2 < len(doc)
+        and doc[cand.end].lower_ in {",", "et"}
+        and doc[cand.end + 1].ent_type_ == "PER"
+        and doc[cand.end + 2].ent_type_ == "PER"
+        and doc[cand.end + 2].ent_iob_ == "I"
+        and (doc[cand.end].lower_ == "et" or _list_goes_on(doc, cand.end + 1))
+    )  # "avec Zora Bell, Alicia Keys, Ada Diop": the first of a list of people
+    return after or before
+
+
+def _list_goes_on(doc: Doc, i: int) -> bool:
+    """The person entity at ``i`` is followed by ", Name" or "et Name" (a list, no apposition)."""
+    k = i + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    return (
+        k + 1 < len(doc)
+        and doc[k].lower_ in {",", "et"}
+        and doc[k + 1].text[:1].isupper()
+        and doc[k + 1].is_alpha
+    )
 
 
 def _titled_apposition(doc: Doc, cand: Candidate) -> bool:

@@ -224,3 +224,28 @@ def test_statistical_spans_that_may_be_bodies(nlp: Language, text: str, name: st
     assert span is not None
     cand = Candidate(span.start, span.end, None, "ner")
     assert _non_body_rule(doc, cand, set(), linker._known_word) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "listed"),
+    [
+        ("Il rejoint ainsi Karim Benali, Karl Malone, Kevin Garnett et Julius Erving.",
+         "Karim Benali", True),
+        ("Le film réunit Zora Bellamy et Alicia Keys dans les rôles principaux.",
+         "Zora Bellamy", True),
+        # an apposition, not a list: the club's coach follows it
+        ("Le coach de Seattle Seahawks, Pete Carroll, a annoncé la nouvelle.",
+         "Seattle Seahawks", False),
+    ],
+)
+def test_first_of_a_list_of_people_is_a_person(
+    nlp: Language, text: str, name: str, listed: bool
+) -> None:
+    from dechiffre.pipeline.org_linker import _listed_with_persons
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    assert _listed_with_persons(doc, Candidate(span.start, span.end, None, "ner")) is listed

@@ -398,6 +398,8 @@ CODE = re.compile(r"^[A-Za-z]{1,3}-?\d{1,3}[A-Za-z]?$")
 # Tokens that open a sentence inside a quote or after a heading.
 OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
+# Words of a photo credit line, which the NER reads as part of a name.
+CREDIT_WORDS = {"Credit", "Credits", "Crédit", "Crédits", "Copyright"}
 # Lower-case nouns, besides the institution heads, that may start a body's name as a
 # statistical model reads it: "orchestre philharmonique de Vienne", "ordre des médecins"
 # ("le club de Lens" is not one: the club's name is "Lens", RN1).
@@ -421,12 +423,17 @@ def french_words(nlp: Language) -> Callable[[str], bool]:
     return lambda word: word in words or word in inflected
 
 
+def _has_line_break(text: str) -> bool:
+    """A line break, or one written as the two characters backslash and n (scraped texts)."""
+    return "\n" in text or "\\n" in text
+
+
 def _sentence_initial(doc: Doc, i: int) -> bool:
     """Token ``i`` opens a sentence, a quote or a line, where capitals say nothing of a name."""
     if doc[i].is_sent_start or i == 0:
         return True
     prev = doc[i - 1]
-    return prev.is_space or prev.text in OPENERS or "\n" in prev.text
+    return prev.is_space or prev.text in OPENERS or _has_line_break(prev.text)
 
 
 def _statistical_rule(
@@ -435,8 +442,12 @@ def _statistical_rule(
     """Why a span of the NER or the classifier is no body name, by kind; None when it may be."""
     span = doc[cand.start : cand.end]
     first = span[0]
-    if any(t.is_space or "\n" in t.text for t in span):
-        return "line_break"  # "utilisation.\n\nLes": a name never runs across a paragraph
+    if any(t.is_space or _has_line_break(t.text) for t in span):
+        return "line_break"  # "utilisation.\\n\\nLes": a name never runs across a paragraph
+    if any("@" in t.text for t in span):
+        return "handle"  # "Twitter@journaliste": an account, not a body
+    if any(t.text in CREDIT_WORDS for t in span):
+        return "photo_credit"  # "(Credit: Getty Images)": a caption line
     if len(span) == 1 and CODE.match(first.text):
         return "code"  # "les touches F1 à F12", "un chasseur F-35"
     if (

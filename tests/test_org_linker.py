@@ -177,6 +177,12 @@ def test_ner_labels_veto_classifier_orgs(
     [
         # a span of the statistical model that no body name can be, by kind
         ("Selon le rapport.\n\nLes experts de Zorvia ont parlé.", "rapport.\n\nLes", "line_break"),
+        # scraped texts may hold the line break as a backslash and an "n"
+        ("Selon le rapport.\\n\\nLes experts de Zorvia ont parlé.", "rapport.\\n\\nLes",
+         "line_break"),
+        ("Suivez-le sur Twitter@zorvia_news pour la suite.", "Twitter@zorvia_news", "handle"),
+        ("Le fleuve a débordé. (Credit: Zorvia Images) Le maire a parlé.",
+         "Credit: Zorvia Images", "photo_credit"),
         ("Il a piloté un chasseur F-35 lors du salon.", "F-35", "code"),
         ("Appuyez sur F2 pour renommer le fichier.", "F2", "code"),
         ("Membre du comité depuis dix ans, elle a démissionné.", "Membre", "common_word"),

@@ -625,7 +625,8 @@ def _time_locating(c: Candidate) -> bool:
         return True
     if c.prev == "ici" and sc.low(c.num_idx - 2) == "d'":
         return True  # d'ici cinq ans (RN23)
-    return c.prev == "dans" and i == c.num_idx
+    # dans deux mois (but: "disponible dans 60 jours au maximum", a time limit, R4)
+    return c.prev == "dans" and i == c.num_idx and c.amount.modifier != "max"
 
 
 def _first_months(c: Candidate) -> bool:

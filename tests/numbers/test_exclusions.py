@@ -147,6 +147,7 @@ def test_news_says_no(text: str, amounts: list[str], rule: str) -> None:
         ("Il a gagné à peine 3 % des voix.", ["3 %"]),
         ("Il y a 0,8 ventilateur par million d'habitants.", ["0,8"]),
         ("En 1500 jours, il a bâti 1200 maisons.", ["1500 jours", "1200"]),
+        ("Le vaccin sera livré dans 60 jours au maximum.", ["60 jours au maximum"]),
         ("Il a recruté vers 1500 ouvriers.", ["1500"]),
         ("Les 1600 habitants du village.", ["1600"]),
         ("La moitié du budget fut dépensée dans la seconde moitié de l'année.", ["La moitié"]),

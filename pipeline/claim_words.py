@@ -10,6 +10,7 @@ REPORT_VERBS = frozenset(
     assurer ajouter rappeler relever constater observer montrer
     craindre reconnaître dénoncer déplorer alerter avertir recommander pointer détailler
     mentionner
+    dire confier témoigner résumer prévenir raconter insister commenter admettre
     """.split()
 )
 # Reporting verbs that also announce the speaker's own act when their object is the figure
@@ -73,6 +74,8 @@ EVENT_SUFFIXES = ("tion", "sion", "ment", "age", "ure")
 # "la préfecture", "le ministère" (an organisation whose name has the noun).
 ANAPHORIC_PRONOUNS = frozenset({"elle", "lui", "il", "eux", "elles", "ils"})
 DEFINITE_DETS = frozenset({"le", "la", "l'", "l’"})
+# An unnamed individual speaks for no body: "un économiste", "une infirmière".
+INDEFINITE_DETS = frozenset({"un", "une"})
 POSSESSIVE_DETS = frozenset({"son", "sa", "ses", "leur", "leurs"})
 ORG_TYPE_NOUNS = frozenset(
     """

@@ -39,6 +39,7 @@ from .claim_words import (
     EVENT_NOUNS,
     EVENT_SUFFIXES,
     FORECAST_VERBS,
+    INDEFINITE_DETS,
     INFINITIVE_CLAUSE_CUES,
     INFINITIVE_ENDINGS,
     LIST_WORDS,
@@ -136,8 +137,12 @@ class ClaimFinder(Pipe):
             if (
                 source is None
                 and self.cfg["inherit_source"]
+                and not (DESCRIPTION_INHERITS_NO_SOURCE and pred_tok is None)
                 and last_source is not None
-                and (last_is_report or _goes_on_reporting(sent, here - last_source_sent))
+                and (
+                    (last_is_report and not (INDIVIDUAL_SPEAKERS and _individual_speaks(sent)))
+                    or _goes_on_reporting(sent, here - last_source_sent)
+                )
                 and not _other_actor(sent, org_of, last_source)
             ):
                 source, rules["source"] = last_source, "inherited"
@@ -273,6 +278,8 @@ class ClaimFinder(Pipe):
                     if owner is not None:
                         return owner, "report_owner"
                     continue
+                if _individual(subj):
+                    continue  # "un économiste de l'université X estime que": no one's voice
                 org = _org_in(subj.subtree, org_of)
                 if org is not None:
                     return org, "report_verb"
@@ -298,12 +305,14 @@ class ClaimFinder(Pipe):
         for tok in sent:
             if _is_report_verb(tok) and _after_comma(tok):
                 # an incise: "..., a annoncé dimanche le Conseil du café-cacao (CCC)."
+                speaker = _speaker(tok)
+                if speaker is not None and _individual(speaker):
+                    continue  # "..., souligne un politologue de l'université Laval."
                 for nxt in sent[tok.i - sent.start + 1 :]:
                     if nxt.is_punct and nxt.text != "'":
                         break
                     if nxt.i in org_of and not _is_addressee(org_of[nxt.i].root):
                         return org_of[nxt.i], "incise"
-                speaker = _speaker(tok)
                 org = ante.resolve(speaker) if speaker is not None else None
                 if org is not None:
                     return org, "incise_anaphora"
@@ -869,6 +878,7 @@ QUOTES = frozenset('"«»“”')
 # is a report's (the seed's report is the source of all five claims) or when they go on
 # quoting (quote marks, "il/elle indique"), not merely by being near.
 INHERIT_SOURCE_SENTENCES = 0
+DESCRIPTION_INHERITS_NO_SOURCE = True
 
 
 def _goes_on_reporting(sent: Span, distance: int) -> bool:
@@ -882,6 +892,15 @@ def _goes_on_reporting(sent: Span, distance: int) -> bool:
         # rule 'own_speaker': "« ... », déplore sa porte-parole" quotes someone else
         return False
     return any(t.text in QUOTES for t in sent)
+
+
+def _individual_speaks(sent: Span) -> bool:
+    """Whether an unnamed individual says the sentence ("..., confie une bénévole")."""
+    return any(
+        (speaker := _speaker(t)) is not None and _individual(speaker)
+        for t in sent
+        if _is_report_verb(t)
+    )
 
 
 def _speaker(verb: Token) -> Token | None:
@@ -900,6 +919,24 @@ def _speaker(verb: Token) -> Token | None:
         ):
             return tok
     return None
+
+
+def _individual(tok: Token) -> bool:
+    """An unnamed individual who speaks for no body (rule 'individual'): a common noun with
+    an indefinite determiner that names no organisation ("un politologue de l'université
+    Laval", "une infirmière"); a role may still speak for one ("le porte-parole du HCR")."""
+    lemma = tok.lemma_.lower()
+    return (
+        INDIVIDUAL_SPEAKERS
+        and tok.pos_ == "NOUN"
+        and lemma not in ORG_NOUNS
+        and lemma not in ORG_TYPE_NOUNS
+        and lemma not in REPORT_NOUNS
+        and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children)
+    )
+
+
+INDIVIDUAL_SPEAKERS = True
 
 
 def _is_forecast(verb: Token) -> bool:

@@ -400,6 +400,45 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # an unnamed individual speaks for no body (rule 'individual') ...
+            "« Avec 40 % des voix, un parti rafle 70 % des sièges », souligne un politologue "
+            "de l'Université Laval.",
+            "70 %",
+            None,
+            "none",
+        ),
+        (
+            "Un économiste de l'Université de Genève estime que 20 % des ménages sont endettés.",
+            "20 %",
+            None,
+            "none",
+        ),
+        (  # ... a role does
+            "« Le phénomène touche 30 % des écoles », souligne la porte-parole de l'Unicef.",
+            "30 %",
+            "Unicef",
+            "incise",
+        ),
+        (  # more verbs of speech: "admettre", "confier", "dire"...
+            "Le directeur de l'Unicef admet que 4 millions d'enfants sont privés d'école.",
+            "4 millions",
+            "Unicef",
+            "report_verb",
+        ),
+        (  # a quote another speaker gives does not go on with the last source
+            "Le rapport de l'OIM indique que 300 migrants sont morts. « On a parfois 15 appels "
+            "par nuit », confie une bénévole.",
+            "15",
+            None,
+            "none",
+        ),
+        (  # an amount that only describes inherits no source (a report's goes on otherwise)
+            "Le rapport de l'OIM indique que 300 migrants sont morts. Le bateau de 12 mètres "
+            "a chaviré au large.",
+            "12 mètres",
+            None,
+            "none",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

@@ -234,6 +234,28 @@ def _digit_chain(c: Candidate) -> bool:
     return False
 
 
+def _two_digit_groups(c: Candidate) -> bool:
+    """composez le 20 22 20 20: three or more bare two-digit groups in a row are a phone number."""
+    sc, k = c.sc, c.num_idx
+    if c.num.kind != "num" or c.end != k + 1 or not _TWO_DIGITS.fullmatch(c.num.text):
+        return False
+    lo = k
+    while lo > 0 and sc.kind(lo - 1) == "num" and _TWO_DIGITS.fullmatch(sc.toks[lo - 1].text):
+        lo -= 1
+    hi = k
+    while sc.kind(hi + 1) == "num" and _TWO_DIGITS.fullmatch(sc.toks[hi + 1].text):
+        hi += 1
+    return hi - lo >= 2
+
+
+_TWO_DIGITS = re.compile(r"\d\d")
+
+
+def _bare_mil(c: Candidate) -> bool:
+    """le sac de mil: 'mil' alone is millet (or the year 'l'an mil'), not 1000."""
+    return c.num.low == "mil" and c.i == c.num_idx and c.end == c.i + 1
+
+
 def _ordinal_word(c: Candidate) -> bool:
     """deux centième, vingt et unième."""
     if c.num.kind != "word" or c.amount.unit is not None:
@@ -677,6 +699,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("capital_code_before", _capital_code_before),
     ("number_sign", _number_sign),
     ("digit_chain", _digit_chain),
+    ("two_digit_groups", _two_digit_groups),
+    ("bare_mil", _bare_mil),
     ("ordinal_word", _ordinal_word),
     ("named_group", _named_group),
     ("capitalised_name", _capitalised_name),

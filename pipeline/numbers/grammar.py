@@ -425,6 +425,16 @@ class Scanner:
                     found = None
             if found:
                 j, unit = found
+        # en hausse de 2,3 points: a decimal number of points is percentage points (R8); a
+        # whole number of points stays a count ("7 points d'avance")
+        if (
+            unit is None
+            and digits
+            and not scaled
+            and value != int(value)
+            and self.low(j) in {"point", "points"}
+        ):
+            j, unit = j + 1, "point"
         # 1,5C: a capital C glued to the digits is a temperature (news style for °C)
         if (
             unit is None

@@ -520,7 +520,8 @@ CHANGE_WORDS = words(
     "augmentés augmentant augmentation diminué diminuée diminuant diminution chuté chutant "
     "grimpé grimpant bondi reculé reculant progressé progressant relevé relevée relèvement "
     "abaissé abaissée réduit réduite réduction ramené ramenée porté portée portant évolué "
-    "évolution glissé tombé tombée monté montée descendu descendue gonflé multiplié passage"
+    "évolution glissé tombé tombée monté montée descendu descendue gonflé multiplié passage "
+    "porter porte portera ramener ramène réduire réduisant augmenter diminuer"
 )
 # "72,47° Est": a coordinate, not an angle
 COMPASS = words("nord sud est ouest n s e o w")

@@ -118,6 +118,8 @@ SAY_NO: list[tuple[str, list[str], str]] = [
     ("Il joue au grade 4 du tournoi.", [], "identifier_word_before"),
     ("Riche en oméga 3, le poisson.", [], "name_with_digits"),
     ("Il était le numéro deux du parti.", [], "rank_number"),
+    ("Composez le 30 41 52 63 pour signaler une fraude.", [], "two_digit_groups"),
+    ("Le sac de mil se vend cher à Maradi.", [], "bare_mil"),
 ]
 
 
@@ -148,6 +150,9 @@ def test_news_says_no(text: str, amounts: list[str], rule: str) -> None:
         ("Il y a 0,8 ventilateur par million d'habitants.", ["0,8"]),
         ("En 1500 jours, il a bâti 1200 maisons.", ["1500 jours", "1200"]),
         ("Le vaccin sera livré dans 60 jours au maximum.", ["60 jours au maximum"]),
+        ("Les 12 et 13 mai, 40 élus ont voté.", ["40"]),
+        ("Ils étaient 20 contre 22 au vote.", ["20", "22"]),
+        ("Deux mil vingt fut une année dure.", ["Deux mil vingt"]),
         ("Il a recruté vers 1500 ouvriers.", ["1500"]),
         ("Les 1600 habitants du village.", ["1600"]),
         ("La moitié du budget fut dépensée dans la seconde moitié de l'année.", ["La moitié"]),

@@ -25,6 +25,9 @@ FORMS: list[tuple[str, Any, Any, Any, Any]] = [
     ("4 500 nairas nigérians", 4500, N, "NGN", N),
     ("20 roupies indiennes", 20, N, "INR", N),
     ("3 millions de rands sud-africains", 3000000, N, "ZAR", N),
+    # a decimal number of points is percentage points (R8)
+    ("2,3 points", 2.3, N, "point", N),
+    ("0,5 point", 0.5, N, "point", N),
     # frequencies and the Brazilian real (RN22)
     ("2,4 gigahertz", 2.4, N, "GHz", N),
     ("5 GHz", 5, N, "GHz", N),
@@ -389,6 +392,8 @@ IN_TEXT: list[tuple[str, list[str]]] = [
     ("La température a atteint 45 °C le 3 août.", ["45 °C"]),
     # a year after "en" does not open a range with the amount after it
     ("Il est passé de 4 millions en 2019 à 3,1 millions en 2020.", ["4 millions", "3,1 millions"]),
+    ("Il veut porter l'effectif de 30 à 50 agents.", ["30", "50"]),
+    ("Le parti gagne 7 points et recule de 1,5 point.", ["7", "1,5 point"]),
     ("De 1500 à 2000 personnes ont marché.", ["De 1500 à 2000"]),
     (
         "Il est passé de 300 nairas en mars 2020 à 450 nairas en mars 2021.",

@@ -46,6 +46,7 @@ PRIORITY = {
     "institution": 1,
     "english": 1,
     "club_prefix": 1,
+    "team": 1,
     "club": 2,
     "apposition": 2,
     "cue": 2,
@@ -58,7 +59,10 @@ PRIORITY = {
 # Sources whose names are repeated through the document: a name found once by a strong
 # rule ("la start-up X") is an ORG wherever else it is written.
 PROPAGATE = {"cue", "english"}
-CLUB_SOURCES = {"club", "club_prefix"}
+CLUB_SOURCES = {"club", "club_prefix", "team"}
+# Sources whose longer name replaces the knowledge-base names it wholly contains:
+# "Conseil de sécurité des Nations unies" over "Nations unies", "Fennecs d'Algérie" over "Fennecs".
+CONTAINING_SOURCES = {"institution", "team"}
 # Titles that a person's name follows after a comma: "le directeur général de l'OMS, X,".
 APPOSITION_TITLES = {"directeur", "directrice", "président", "présidente", "porte-parole",
                      "secrétaire", "ministre", "chef", "cheffe", "patron", "patronne", "fondateur",
@@ -745,7 +749,7 @@ def _select(cands: list[Candidate]) -> list[Candidate]:
             continue
         inside = all(cand.start <= c.start and c.end <= cand.end for c in clashes)
         if (
-            cand.source == "institution"
+            cand.source in CONTAINING_SOURCES
             and inside
             and any((c.end - c.start) < (cand.end - cand.start) for c in clashes)
         ):

@@ -188,6 +188,8 @@ LOCATIVES = {"né", "née", "nés", "originaire", "originaires", "habitant", "ha
              "province", "université", "hôpital", "diocèse", "bataille", "siège", "traité",
              "oblast", "voblast", "département", "comté", "canton", "mairie", "maire", "évêque",
              "archevêque", "duc", "comte", "prince", "roi", "marathon", "tournoi", "épisode"}
+# Determiners before a team's nickname: "les Lakers de Los Angeles", "aux Fennecs d'Algérie".
+TEAM_DETS = {"les", "des", "aux", "le", "du", "au", "l'", "l’"}
 # Capitalised organ nouns that name one body when used alone after a determiner (RN12).
 ORGAN_NOUNS = {"Cour", "Congrès", "Sénat", "Parlement", "Fondation", "Commission", "Conseil",
                "Confédération", "Chambre", "Fonds"}
@@ -437,6 +439,7 @@ class OrgRules(KBPipe):
         assert self.kb is not None
         out: list[Candidate] = []
         n = len(doc)
+        out.extend(self._nicknamed_teams(doc, countries))
         for tok in doc:
             i = tok.i
             prev_cap = (
@@ -471,6 +474,40 @@ class OrgRules(KBPipe):
                 and not _before_place(doc, i)
             ):
                 out.append(Candidate(i, i + 1, None, "club"))
+        return out
+
+    def _nicknamed_teams(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """A team nickname with its town or country: "les Lakers de Los Angeles", "les Fennecs
+        d'Algérie" (RN1). The nickname is a plural name or a listed club short name."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        n = len(doc)
+        for tok in doc:
+            i = tok.i
+            if (
+                i < 1
+                or i + 2 >= n
+                or doc[i - 1].lower_ not in TEAM_DETS
+                or (i > 1 and _cap_word(doc[i - 2]))  # "la Coupe des Nations d'Afrique"
+                or not (tok.is_title and tok.is_alpha and not tok.is_sent_start)
+                or not (tok.text.endswith("s") or tok.text in CLUB_SHORT_NAMES)
+                or tok.lower_ in PLACE_WORDS
+                or _place_end(doc, i) > i + 1  # "le Pays de Galles" is a country
+                or is_nationality(tok)
+                or tok.text in NON_NAMES
+                or doc[i + 1].lower_ not in {"de", "du", "d'", "d’"}
+            ):
+                continue
+            j = i + 2
+            place = doc[j]
+            if not (
+                place.text[:1].isupper()
+                and (place.lower_ in PLACE_WORDS or place.ent_type_ in {"LOC", "GPE"})
+            ):
+                continue
+            end = _place_end(doc, j)
+            kb_id = self.kb.resolve(doc[i:end].text, countries=countries)
+            out.append(Candidate(i, end, kb_id, "team"))
         return out
 
     def _organs(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:

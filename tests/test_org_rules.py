@@ -187,6 +187,12 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
             "L'entraîneur a signé trois ans avec les Blues, annonce le club après le match.",
             ("Blues", "club"),
         ),
+        # a team's nickname with its town (RN1)
+        (
+            "Il a joué trois saisons aux Lakers de Los Angeles, son club en championnat, "
+            "avant son transfert.",
+            ("Lakers de Los Angeles", "team"),
+        ),
     ],
 )
 def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) -> None:
@@ -240,6 +246,10 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         # a club that starts a longer name with its place
         ("Le club a battu les Lions du Sénégal lors du match de championnat.", "Lions"),
         ("Il a entraîné l'Espanyol de Barcelone pendant trois saisons en championnat.", "Espanyol"),
+        # a country or a cup's name is no team nickname
+        ("Le Pays de Galles a gagné le match du championnat contre le club.", "Pays de Galles"),
+        ("La Coupe des Nations d'Afrique commence samedi, le match et le championnat du club.",
+         "Nations d'Afrique"),
         # a place before an apposed company noun, civil society, a lone determiner
         ("Au Zorvistan, la société civile proteste depuis lundi.", "Zorvistan"),
         ("Il est analyste chez Zorvatech à Chicago, une société de sécurité.", "Chicago"),
@@ -292,6 +302,11 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
             "fédération de football de Côte d'Ivoire",
         ),
         ("L'armée de l'Afrique du Sud est intervenue.", "armée de l'Afrique du Sud"),
+        # a team's nickname with its country wins over the nickname alone
+        (
+            "Les Fennecs d'Algérie ont gagné le match de la finale contre le club du Mali.",
+            "Fennecs d'Algérie",
+        ),
         # a complement of time ends the name
         ("Le chef de la police parisienne de l'époque a parlé.", "police parisienne"),
         (

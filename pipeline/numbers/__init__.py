@@ -76,7 +76,7 @@ def _parse_whole(text: str, dollar: str, franc: str) -> tuple[Scanner, int, Pars
     negative = False
     start = 0
     if (toks and toks[0].text in {"-", "−"}) or (
-        toks and toks[0].low == "moins" and len(toks) > 1 and toks[1].low not in {"de", "d'"}
+        toks and toks[0].low == "moins" and len(toks) > 1 and toks[1].low not in {"de", "d'", "du"}
     ):
         negative = True
         start = 1

@@ -880,6 +880,12 @@ class Scanner:
             j, modifier = mod
             if self.low(j) in ARTICLE_ONES and self.low(j + 1) in ALONE_WORDS:
                 return None  # autour d'une seule radio: a place, not a hedge
+            if self.low(j - 1) == "du":  # plus du tiers, près du quart: only a fraction
+                den = self.low(j)
+                if den not in FRACTION_DENOMINATORS or (den.endswith("s") and den != "tiers"):
+                    return None  # près du 10 Downing Street
+                value = round(1 / FRACTION_DENOMINATORS[den], 4)
+                return Parse(j + 1, Amount(clean(value), None, None, modifier), True)
             # "plus de la moitié": the table entry already ate "la"
             inner = self.quantity_at(j)
             if inner is None and self.low(j - 1) == "la" and self.low(j) == "moitié":

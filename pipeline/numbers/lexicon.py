@@ -340,7 +340,9 @@ min: au-dessus de | au-dessus d' | plus de | plus d' | plus que | au moins | au-
 min: au-delà d' | pas moins de | pas moins d' | au minimum | minimum | plus de la | au bas mot
 min: un peu plus de | un peu plus d' | un minimum de | un minimum d' | jusqu' à plus de
 min: jusqu' à plus d' | pas moins que | bien plus de | bien plus d' | largement plus de
-min: au-dessus des | pas moins | + de | + d'
+min: au-dessus des | pas moins | + de | + d' | plus du | bien plus du
+approx: près du
+max: moins du
 max: moins de | moins d' | jusqu' à | jusqu' aux | au plus | au maximum | maximum | pas plus de
 max: pas plus d' | en-dessous de | en dessous de | tout au plus
 max: un peu moins de | un peu moins d' | un maximum de | un maximum d' | pas plus que

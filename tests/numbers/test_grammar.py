@@ -25,6 +25,10 @@ FORMS: list[tuple[str, Any, Any, Any, Any]] = [
     ("4 500 nairas nigérians", 4500, N, "NGN", N),
     ("20 roupies indiennes", 20, N, "INR", N),
     ("3 millions de rands sud-africains", 3000000, N, "ZAR", N),
+    # "du" + a fraction after a hedge
+    ("plus du tiers", 0.3333, N, N, "min"),
+    ("près du quart", 0.25, N, N, "approx"),
+    ("moins du cinquième", 0.2, N, N, "max"),
     # a decimal number of points is percentage points (R8)
     ("2,3 points", 2.3, N, "point", N),
     ("0,5 point", 0.5, N, "point", N),
@@ -393,6 +397,7 @@ IN_TEXT: list[tuple[str, list[str]]] = [
     # a year after "en" does not open a range with the amount after it
     ("Il est passé de 4 millions en 2019 à 3,1 millions en 2020.", ["4 millions", "3,1 millions"]),
     ("Il veut porter l'effectif de 30 à 50 agents.", ["30", "50"]),
+    ("Il possède plus du tiers des parts.", ["plus du tiers"]),
     ("Le parti gagne 7 points et recule de 1,5 point.", ["7", "1,5 point"]),
     ("De 1500 à 2000 personnes ont marché.", ["De 1500 à 2000"]),
     (

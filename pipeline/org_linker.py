@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.training import Example
 
 from .attributes import doc_countries
@@ -294,6 +294,7 @@ class OrgLinker(KBPipe):
                 and doc[i].text == "("
                 and doc[i + 2].text == ")"
                 and ACRONYM.match(doc[i + 1].text)
+                and not _place_in_brackets(doc[i + 1])
             ):
                 acro = doc[i + 1].text
                 if i + 1 in by_start:
@@ -496,6 +497,11 @@ def _inside_product(doc: Doc, cand: Candidate, kb: KnowledgeBase | None) -> bool
     if cand.start > 1 and doc[cand.start - 1].text == "-" and not doc[cand.start - 2].whitespace_:
         return doc[cand.start - 2].text[:1].isupper()
     return False
+
+
+def _place_in_brackets(tok: Token) -> bool:
+    """A place in brackets after a name locates it: "ES Conseil (France)" is no acronym."""
+    return tok.lower_ in PLACE_WORDS
 
 
 def _person_words(doc: Doc) -> set[str]:

@@ -188,6 +188,9 @@ LOCATIVES = {"né", "née", "nés", "originaire", "originaires", "habitant", "ha
              "province", "université", "hôpital", "diocèse", "bataille", "siège", "traité",
              "oblast", "voblast", "département", "comté", "canton", "mairie", "maire", "évêque",
              "archevêque", "duc", "comte", "prince", "roi", "marathon", "tournoi", "épisode"}
+# Words before the title of a work: "un livre intitulé Lack of Resources", "le titre X".
+WORK_TITLE_CUES = {"intitulé", "intitulée", "intitulés", "intitulées", "titre", "livre", "album",
+                   "film", "série", "roman", "chanson"}
 # Determiners before a team's nickname: "les Lakers de Los Angeles", "aux Fennecs d'Algérie".
 TEAM_DETS = {"les", "des", "aux", "le", "du", "au", "l'", "l’"}
 # Capitalised organ nouns that name one body when used alone after a determiner (RN12).
@@ -551,7 +554,8 @@ class OrgRules(KBPipe):
                 k == len(words) - 1 or words[k + 1].text in ENGLISH_FUNCTION or k > 0
                 for k in heads
             )
-            if len(words) >= 2 and heads and english_order and _looks_english(words):
+            titled = i > 0 and doc[i - 1].lower_ in WORK_TITLE_CUES  # "un livre intitulé X"
+            if len(words) >= 2 and heads and english_order and _looks_english(words) and not titled:
                 # "Imperial College de Londres": the city the body is named after
                 if (
                     end + 1 < n

@@ -193,6 +193,9 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
             "avant son transfert.",
             ("Lakers de Los Angeles", "team"),
         ),
+        # an English company head word
+        ("Le film est produit par Zorvia Entertainment depuis 2015.",
+         ("Zorvia Entertainment", "english")),
     ],
 )
 def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) -> None:
@@ -246,6 +249,9 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         # a club that starts a longer name with its place
         ("Le club a battu les Lions du Sénégal lors du match de championnat.", "Lions"),
         ("Il a entraîné l'Espanyol de Barcelone pendant trois saisons en championnat.", "Espanyol"),
+        # the title of a work is no body
+        ("Il a publié un livre intitulé Global Trust Foundation en 2010.",
+         "Global Trust Foundation"),
         # a country or a cup's name is no team nickname
         ("Le Pays de Galles a gagné le match du championnat contre le club.", "Pays de Galles"),
         ("La Coupe des Nations d'Afrique commence samedi, le match et le championnat du club.",
@@ -358,6 +364,7 @@ def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
         ("Il a été élu meilleur joueur de la NFL en 2018.", "NFL"),  # a league as competition
         ("Le variant comprend la lignée B.1.1.529 selon les experts.", "B.1.1.529"),  # a code
         ("Le match de championnat s'est joué à Old Trafford samedi.", "Old Trafford"),  # a stadium
+        ("Les ballons venaient de Zorvia Conseil (France) selon la Caf.", "France"),  # a place
         ("Elle l'a raconté dans Afrique Avenir cette semaine.", "Afrique Avenir"),  # a programme
     ],
 )

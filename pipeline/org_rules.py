@@ -448,6 +448,7 @@ class OrgRules(KBPipe):
             prev_cap = (
                 i > 0
                 and _cap_word(doc[i - 1])
+                and doc[i - 1].lower_ not in LEADING  # "Le Real a acheté": an article
                 and not tok.is_sent_start
                 and not is_nationality(doc[i - 1])  # "l'Espagnol Rayo Vallecano"
             )

@@ -196,6 +196,13 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         # an English company head word
         ("Le film est produit par Zorvia Entertainment depuis 2015.",
          ("Zorvia Entertainment", "english")),
+        # more club prefixes and suffixes; a club's first word after a sentence-initial article
+        ("Le milieu du RB Leipzig a marqué en fin de match, dit le club.",
+         ("RB Leipzig", "club_prefix")),
+        ("Le défenseur de Nottingham Forest a marqué en championnat pour son club.",
+         ("Nottingham Forest", "club")),
+        ("Le Real a acheté un attaquant. Le club mène le championnat après ce match.",
+         ("Real", "club")),
     ],
 )
 def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) -> None:

@@ -41,6 +41,9 @@ SOURCE_CASES = frozenset({"selon", "d'après", "d’après"})
 ADDRESSEE_CASES = frozenset({"à", "au", "aux"})
 # A line that credits the figures above it: "Source : NHS", "Sources : Insee".
 SOURCE_LINE_WORDS = frozenset({"source", "sources"})
+# "précise la même source", "selon cette source": the source named last.
+SOURCE_NOUNS = frozenset({"source"})
+SAME_WORDS = frozenset({"même", "mêmes"})
 # Cues of a partner that takes part in the action: "en coopération avec l'OIM".
 AGENT_CUES = (
     ("en", "coopération", "avec"),

@@ -56,8 +56,10 @@ from .claim_words import (
     REPORT_NOUNS,
     REPORT_VERBS,
     ROLE_NOUNS,
+    SAME_WORDS,
     SOURCE_CASES,
     SOURCE_LINE_WORDS,
+    SOURCE_NOUNS,
     WEEKDAYS,
 )
 
@@ -134,6 +136,9 @@ class ClaimFinder(Pipe):
                 pred_tok, rules["predicate"] = None, "age"
             source, rules["source"] = self._source(sent, org_of, owner, ante, anchor)
             here = sent_index[sent.start]
+            if source is None and last_source is not None and _same_source(sent):
+                # "..., précise la même source": the last source named
+                source, rules["source"] = last_source, "same_source"
             if (
                 source is None
                 and self.cfg["inherit_source"]
@@ -349,7 +354,18 @@ class Antecedents:
 
     def __init__(self, orgs: list[Span]) -> None:
         self.orgs = orgs
-        self.subjects = [o for o in orgs if any(t.dep_ in SUBJ_DEPS for t in o)]
+        # a subject, or the name of a subject ("L'association Utopia 56, qui ..., dénonce")
+        self.subjects = [
+            o
+            for o in orgs
+            if any(t.dep_ in SUBJ_DEPS for t in o)
+            or (
+                APPOSED_SUBJECTS
+                and o.root.dep_ in {"appos", "flat", "flat:name", "nmod"}
+                and o.root.head.dep_ in SUBJ_DEPS
+                and o.root.head.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS
+            )
+        ]
 
     def resolve(self, tok: Token, *, pronouns: bool = True) -> Span | None:
         if any(o.start <= tok.i < o.end for o in self.orgs):
@@ -894,6 +910,24 @@ def _goes_on_reporting(sent: Span, distance: int) -> bool:
     return any(t.text in QUOTES for t in sent)
 
 
+def _same_source(sent: Span) -> bool:
+    """Whether the speaker of the sentence is "la même source" or "cette source"."""
+    for tok in sent:
+        if tok.lower_ in SOURCE_CASES:
+            speaker: Token | None = tok.head  # "selon la même source"
+        elif _is_report_verb(tok):
+            speaker = _speaker(tok)
+        else:
+            continue
+        if (
+            speaker is not None
+            and speaker.lemma_.lower() in SOURCE_NOUNS
+            and any(c.lower_ in SAME_WORDS or c.lower_ in ANAPHORIC_DETS for c in speaker.children)
+        ):
+            return True
+    return False
+
+
 def _individual_speaks(sent: Span) -> bool:
     """Whether an unnamed individual says the sentence ("..., confie une bénévole")."""
     return any(
@@ -937,6 +971,7 @@ def _individual(tok: Token) -> bool:
 
 
 INDIVIDUAL_SPEAKERS = True
+APPOSED_SUBJECTS = True
 
 
 def _is_forecast(verb: Token) -> bool:

@@ -432,6 +432,27 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # "selon elle": a body named as the subject's name ("l'association X, qui ...,")
+            "L'association Amnesty International, qui suit les procès, dénonce une dérive. "
+            "Selon elle, 300 militants ont été arrêtés.",
+            "300",
+            "Amnesty International",
+            "selon_anaphora",
+        ),
+        (  # "précise la même source", "selon la même source": the last source named
+            "Selon l'OIM, 200 migrants ont été secourus lundi. Le bateau a chaviré et au moins "
+            "30 personnes ont péri, précise la même source.",
+            "au moins 30",
+            "OIM",
+            "same_source",
+        ),
+        (
+            "Selon l'OIM, 200 migrants ont été secourus lundi. Selon la même source, au moins "
+            "30 personnes ont péri.",
+            "au moins 30",
+            "OIM",
+            "same_source",
+        ),
         (  # an amount that only describes inherits no source (a report's goes on otherwise)
             "Le rapport de l'OIM indique que 300 migrants sont morts. Le bateau de 12 mètres "
             "a chaviré au large.",

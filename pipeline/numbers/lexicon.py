@@ -523,7 +523,7 @@ CHANGE_WORDS = words(
     "grimpé grimpant bondi reculé reculant progressé progressant relevé relevée relèvement "
     "abaissé abaissée réduit réduite réduction ramené ramenée porté portée portant évolué "
     "évolution glissé tombé tombée monté montée descendu descendue gonflé multiplié passage "
-    "porter porte portera ramener ramène réduire réduisant augmenter diminuer"
+    "porter porte portera ramener ramène réduire réduisant"
 )
 # "72,47° Est": a coordinate, not an angle
 COMPASS = words("nord sud est ouest n s e o w")

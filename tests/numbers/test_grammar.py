@@ -397,6 +397,7 @@ IN_TEXT: list[tuple[str, list[str]]] = [
     # a year after "en" does not open a range with the amount after it
     ("Il est passé de 4 millions en 2019 à 3,1 millions en 2020.", ["4 millions", "3,1 millions"]),
     ("Il veut porter l'effectif de 30 à 50 agents.", ["30", "50"]),
+    ("La demande devrait augmenter de 40 à 60 % d'ici là.", ["de 40 à 60 %"]),
     ("Il possède plus du tiers des parts.", ["plus du tiers"]),
     ("Le parti gagne 7 points et recule de 1,5 point.", ["7", "1,5 point"]),
     ("De 1500 à 2000 personnes ont marché.", ["De 1500 à 2000"]),

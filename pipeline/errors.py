@@ -277,9 +277,9 @@ class Errors(metaclass=ErrorsWithCodes):
         "less; longer texts are cut into windows anyway."
     )
     E445 = (
-        "The ONNX export of {path} ran in a child process and failed (expected exit 0, "
-        "got {code}): {tail}. Run `python -m dechiffre.pipeline.onnx_export {path} "
-        "{target}` to see the whole error, or pass backend='torch'."
+        "The ONNX export of {path} failed in its {step!r} step, run in a child process "
+        "(expected exit 0, got {code}): {tail}. Run `python -m dechiffre.pipeline.onnx_export "
+        "all {path} {target}` to see the whole error, or pass backend='torch'."
     )
 
     # Token classifier

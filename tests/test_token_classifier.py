@@ -6,6 +6,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import shutil
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -294,10 +295,10 @@ def test_onnx_backend_matches_torch(
     onnx_path = export_onnx(artifact, tmp_path / "model.int8.onnx")
     assert onnx_path.is_file()
     # The FFN output products stay in float32 (one per layer), the rest is int8.
-    from dechiffre.pipeline.token_classifier import _float_nodes
+    from dechiffre.pipeline.onnx_export import float_nodes
 
-    assert len(_float_nodes(onnx_path, "ffn_output")) == 2
-    assert len(_float_nodes(onnx_path, "ffn")) == 2, "the FFN inputs were quantised"
+    assert len(float_nodes(onnx_path, "ffn_output")) == 2
+    assert len(float_nodes(onnx_path, "ffn")) == 2, "the FFN inputs were quantised"
     local = artifact / onnx_path.name
     os.link(onnx_path, local)
     try:
@@ -327,12 +328,18 @@ def test_export_in_a_child_process_writes_the_same_file(
     assert child.read_bytes() == here.read_bytes()
 
 
-def test_a_failed_export_in_a_child_process_is_explained(tmp_path: Path) -> None:
-    from dechiffre.pipeline.token_classifier import export_in_child
+def test_a_failed_export_in_a_child_process_is_explained(
+    tiny_classifier: tuple[Path, dict], tmp_path: Path
+) -> None:
+    pytest.importorskip("onnxruntime")
+    from dechiffre.pipeline.token_classifier import ARTIFACT_WEIGHTS, export_in_child
 
-    with pytest.raises(ModelError, match=r"E445.*child process.*exit 0, got 1"):
-        export_in_child(tmp_path / "no-artifact", tmp_path / "model.int8.onnx")
-    assert not (tmp_path / "model.int8.onnx").exists()
+    artifact = tmp_path / "broken"
+    shutil.copytree(tiny_classifier[0], artifact)
+    (artifact / ARTIFACT_WEIGHTS).write_bytes(b"not safetensors")
+    with pytest.raises(ModelError, match=r"E445.*'float' step.*exit 0, got 1"):
+        export_in_child(artifact, tmp_path / "out" / "model.int8.onnx")
+    assert not list((tmp_path / "out").iterdir()), "no file and no temporary folder is left"
 
 
 @pytest.mark.slow
@@ -514,6 +521,7 @@ def test_concurrent_workers_export_the_onnx_file_once(
         ARTIFACT_CONFIG,
         ARTIFACT_FORMAT,
         ARTIFACT_WEIGHTS,
+        ONNX_EXPORT_VERSION,
         ONNX_NAME,
     )
 
@@ -536,4 +544,5 @@ def test_concurrent_workers_export_the_onnx_file_once(
         worker.join(timeout=60)
     assert [w.exitcode for w in workers] == [0, 0, 0]
     assert len(log.read_text(encoding="utf-8").splitlines()) == 1
-    assert (tmp_path / "cache" / "onnx" / ("ab" * 8) / ONNX_NAME).read_bytes() == b"onnx"
+    key = f"{'ab' * 8}-v{ONNX_EXPORT_VERSION}"
+    assert (tmp_path / "cache" / "onnx" / key / ONNX_NAME).read_bytes() == b"onnx"

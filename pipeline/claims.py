@@ -104,7 +104,7 @@ class ClaimFinder(Pipe):
         }
 
     def __call__(self, doc: Doc) -> Doc:
-        orgs = [e for e in doc.ents if e.label_ == "ORG"]
+        orgs = [e for e in doc.ents if e.label_ == "ORG" and not _dateline_credit(e)]
         amounts = [e for e in doc.ents if e.label_ == "QUANTITY"]
         if not amounts:
             return doc
@@ -548,6 +548,7 @@ def _agent(
                 org = _org_in(sent[i + n : i + n + 4], org_of)
                 if org is not None:
                     return org, "partner"
+    describes = pred is None and _is_age(amount)
     if pred is None:
         pred = anchor
     own = (
@@ -579,6 +580,9 @@ def _agent(
                 org = _org_in(by.subtree, org_of)
                 if org is not None and (org.start not in own or PAR_IN_OWN):
                     return org, "par_path"
+    if describes and AGE_HAS_NO_AGENT:
+        # "Konan Yao, 56 ans, ...", "âgés de 19 à 33 ans": a person's age is no one's act
+        return None, "age"
     verb = next((t for t in [pred, *pred.ancestors] if t.pos_ == "VERB"), None)
     if verb is None:
         return None, "none"
@@ -621,6 +625,7 @@ CLIMB_ARGUMENT = True
 # that lost on real-dev).
 CLIMB_NOUN_CHAIN = True
 PAR_IN_OWN = True
+AGE_HAS_NO_AGENT = True
 CLIMB_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl"})
 # The subject of a reporting verb is its source, never its agent.
 REPORTER_IS_NO_AGENT = True
@@ -866,6 +871,21 @@ TIME_SAME_CLAUSE = True
 TIME_NEAREST = True
 COMPARISON_RE = re.compile(r"\b(?:contre|comparé|par rapport)\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
+
+
+def _dateline_credit(org: Span) -> bool:
+    """The news agency credited in a dateline ("PARIS, 28 juin (AFP) – ..."): no body of
+    a claim (rule 'dateline')."""
+    text = org.doc.text
+    line_start = text.rfind("\n", 0, org.start_char) + 1
+    return (
+        text[org.start_char - 1 : org.start_char] == "("
+        and org.start_char - line_start < DATELINE_CHARS
+        and re.match(r"\)\s*[-–—]", text[org.end_char : org.end_char + 4]) is not None
+    )
+
+
+DATELINE_CHARS = 60
 
 
 def _full_names(doc: Doc, orgs: list[Span]) -> dict[tuple[int, int], Span]:

@@ -256,6 +256,18 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # a person's age is no one's act
+            "Le FC Nantes a recruté Paul Martin, 24 ans, pour trois saisons.",
+            "24 ans",
+            None,
+            "age",
+        ),
+        (  # the agency credited in a dateline is no body of the claims
+            "PARIS, 28 juin 2019 (AFP) – La France a battu son record avec 45,9 °C à Nîmes.",
+            "45,9 °C",
+            None,
+            "none",
+        ),
         (  # an acronym in brackets is referred to by the name written before it
             "L'Union démocratique du centre (UDC) sort gagnante du scrutin. Le parti obtient "
             "28 % des suffrages.",

@@ -503,8 +503,11 @@ def _list_number(c: Candidate) -> bool:
 
 
 def _score(c: Candidate) -> bool:
-    """2-1, 1 - 0, 4 buts à 3: a sports score."""
-    if c.amount.unit is not None or c.num.kind != "num":
+    """2-1, 1 - 0, 4 buts à 3, deux buts à un: a sports score."""
+    if c.amount.unit is not None:
+        return False
+    words = c.num.kind != "num"
+    if words and not (is_number_word(c.num) or c.num.low in ARTICLE_ONES):
         return False
     sc, k, end = c.sc, c.num_idx, c.end
     window = {sc.low(x) for x in range(max(0, c.i - 6), min(len(sc.toks), end + 4))}
@@ -512,12 +515,21 @@ def _score(c: Candidate) -> bool:
         return False
     after = sc.low(end + 1) if sc.low(end) in {"buts", "but"} else sc.low(end)
     skip = 2 if sc.low(end) in {"buts", "but"} else 1
-    if after in {"-", "–", "à"} and sc.kind(end + skip) == "num":
+    if after in ({"à"} if words else {"-", "–", "à"}) and _score_number(sc, end + skip):
         return True
     before = sc.low(k - 1)
-    return before in {"-", "–", "à"} and (
-        sc.kind(k - 2) == "num" or sc.low(k - 2) in {"buts", "but"}
+    return before in ({"à"} if words else {"-", "–", "à"}) and (
+        (sc.kind(k - 2) == "num" and not words) or sc.low(k - 2) in {"buts", "but"}
     )
+
+
+def _score_number(sc: Scanner, x: int) -> bool:
+    """A goal count at x: digits, a number word or 'un'/'zéro'."""
+    if sc.kind(x) == "num":
+        return True
+    if sc.low(x) in ARTICLE_ONES:  # "à un." is a goal, "à un gardien" an article
+        return not (sc.kind(x + 1) == "word" and sc.toks[x + 1].text[0].islower())
+    return x < len(sc.toks) and is_number_word(sc.toks[x])
 
 
 def _glued_word_after(c: Candidate) -> bool:

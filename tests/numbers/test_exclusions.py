@@ -119,6 +119,7 @@ SAY_NO: list[tuple[str, list[str], str]] = [
     ("Riche en oméga 3, le poisson.", [], "name_with_digits"),
     ("Il était le numéro deux du parti.", [], "rank_number"),
     ("Composez le 30 41 52 63 pour signaler une fraude.", [], "two_digit_groups"),
+    ("Le match a fini sur le score de trois buts à un.", [], "score"),
     ("Le sac de mil se vend cher à Maradi.", [], "bare_mil"),
 ]
 
@@ -153,6 +154,7 @@ def test_news_says_no(text: str, amounts: list[str], rule: str) -> None:
         ("Les 12 et 13 mai, 40 élus ont voté.", ["40"]),
         ("Ils étaient 20 contre 22 au vote.", ["20", "22"]),
         ("Deux mil vingt fut une année dure.", ["Deux mil vingt"]),
+        ("Lors de la victoire, il a marqué deux buts à un gardien novice.", ["deux"]),
         ("Il a recruté vers 1500 ouvriers.", ["1500"]),
         ("Les 1600 habitants du village.", ["1600"]),
         ("La moitié du budget fut dépensée dans la seconde moitié de l'année.", ["La moitié"]),

@@ -6,6 +6,7 @@ Each rule has a name; ``find_objects`` says which one fired for each span.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -65,6 +66,7 @@ class ObjectFound(NamedTuple):
 
 
 NONE = ObjectFound(None, "none")
+_DANGLING_DE = re.compile(r"\s*\b(?:de|d'|d’|du|des)\s*$", re.IGNORECASE)
 
 
 def find_objects(spans: Sequence[Span], matches: Sequence[AmountMatch]) -> list[ObjectFound]:
@@ -463,6 +465,9 @@ def _measured(noun: Token, rule: str, span: Span, *, left: int | None = None) ->
             return ObjectFound(None, "measure_noun")
         noun, left = comp, None
     text = _phrase(noun, left)
+    if noun.i < span.start and span.text in text:
+        # "cyclisme en salle de neuf semaines": the object stops before the amount itself
+        text = _DANGLING_DE.sub("", text[: text.index(span.text)]).strip()
     if not any(ch.isalpha() for ch in text):
         return NONE  # a symbol the parse took for a noun ("%", "$")
     return ObjectFound(text, rule)

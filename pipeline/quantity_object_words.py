@@ -99,6 +99,7 @@ PREDETERMINERS = frozenset("tout tous toute toutes".split())
 MEASURE_NOUNS = frozenset(
     """
 montant nombre total quantité somme volume niveau effectif valeur chiffre chiffres
+million millions milliard milliards millier milliers
 """.split()
 )
 

@@ -203,6 +203,11 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "3 millions d'euros", "chiffre d'affaires", "measure_subject"),
         ("lexicalised participle", "Le pays compte 8 500 cas confirmés dans trois régions.",
          "8 500", "cas confirmés", "counted_noun"),
+        # a scale noun gives its complement; the object never runs into the amount
+        ("scale noun", "Environ 80 % du million de résidents ruraux ont accès aux soins.",
+         "Environ 80 %", "résidents ruraux", "de_complement"),
+        ("object before the amount", "Ils sont accusés de blanchiment de centaines de millions "
+         "de dollars volés.", "centaines de millions de dollars", "blanchiment", "noun_head"),
         # "la moyenne de N" is measured; "une moyenne de N" is a locution (RN28)
         ("definite moyenne", "Le pays dépasse la moyenne nationale de 12 %.", "12 %",
          "moyenne nationale", "noun_head"),

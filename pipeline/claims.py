@@ -625,6 +625,7 @@ CLIMB_ARGUMENT = True
 # that lost on real-dev).
 CLIMB_NOUN_CHAIN = True
 PAR_IN_OWN = True
+ACTIVE_WITH_ETRE = True
 AGE_HAS_NO_AGENT = True
 CLIMB_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl"})
 # The subject of a reporting verb is its source, never its agent.
@@ -674,7 +675,17 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
     """A verb's subject: its own, one shared through xcomp/conj, or a relative's antecedent."""
     rule = "subject"
     for _ in range(4):
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # "est arrivé": a verb with "être" as its tense auxiliary is no passive, whatever
+        # the parser called its subject (a passive has aux:pass)
+        passive = not ACTIVE_WITH_ETRE or any(c.dep_ == "aux:pass" for c in verb.children)
+        subj = next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "nsubj" or (c.dep_ == "nsubj:pass" and not passive)
+            ),
+            None,
+        )
         if subj is not None:
             if subj.lower_ in {"qui"} and verb.dep_ == "acl:relcl":
                 return verb.head, "relative"

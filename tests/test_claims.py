@@ -256,6 +256,13 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # "est arrivé" is no passive: its subject acts
+            "Le Rassemblement national des indépendants est arrivé en tête du scrutin avec "
+            "102 sièges.",
+            "102",
+            "Rassemblement national des indépendants",
+            "subject",
+        ),
         (  # a person's age is no one's act
             "Le FC Nantes a recruté Paul Martin, 24 ans, pour trois saisons.",
             "24 ans",

@@ -5,7 +5,7 @@
 It writes an archive of --docs documents resampled from ``corpus/splits/*.jsonl``
 (each copy lightly varied: digits changed, paragraphs reordered, a paragraph of
 another document appended), saves each pipeline to disk, then runs
-:func:`pipeline.batch.run_batch` over the archive once per pipeline and worker
+:func:`dechiffre.pipeline.archive.run_batch` over the archive once per pipeline and worker
 count, each run in a fresh subprocess. Pipelines are loaded (warm-up) before the
 clock starts; the clock covers reading, processing and writing the shards.
 Words are whitespace-separated tokens of the input texts. Peak memory is each
@@ -123,7 +123,7 @@ def run_one(
     The classifier runs on ``threads`` CPU threads with one worker, and on one
     thread per worker process with more (as ``dechiffre extract --workers`` does).
     """
-    from dechiffre.pipeline.batch import (
+    from dechiffre.pipeline.archive import (
         BatchOptions,
         Chunk,
         LocalEngine,

@@ -70,7 +70,7 @@ def peak_rss_mb() -> float:
 
 def run_case(kind: str, size: int, pipeline: str, api: str, max_chars: int) -> dict[str, Any]:
     """In this process: load the pipeline, run one case, return its figures."""
-    from dechiffre.pipeline.batch import Chunk, PipelineSpec, get_pipeline, process_chunk
+    from dechiffre.pipeline.archive import Chunk, PipelineSpec, get_pipeline, process_chunk
     from dechiffre.pipeline.extract import extract_docs
     from dechiffre.pipeline.inputs import InputDoc
 

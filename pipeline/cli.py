@@ -195,8 +195,8 @@ def extract(
     messages or errors.jsonl); 2 a usage error (options, paths, pipeline, unwritable
     output); 3 a worker process died (rerun with --resume).
     """
+    from .archive import EXIT_USAGE, EXIT_WORKER_DIED, BatchOptions, PipelineSpec
     from .archive_inputs import check_output_apart
-    from .batch import EXIT_USAGE, EXIT_WORKER_DIED, BatchOptions, PipelineSpec
     from .errors import DechiffreError, Errors, WorkerDiedError
     from .language import parse_languages
 
@@ -273,7 +273,7 @@ def _check_output_file(output: Path) -> None:
 
 def _extract_one_text(text: str, spec: Any, output: Path | None, *, max_chars: int) -> None:
     """The --text mode: one table, and the record to -o if given."""
-    from .batch import check_spec, get_pipeline
+    from .archive import check_spec, get_pipeline
     from .extract import extract_text
 
     check_spec(spec)
@@ -294,7 +294,7 @@ def _extract_to_file(
     show: bool,
 ) -> int:
     """The single-file mode: records in input order to -o or stdout, problems on stderr."""
-    from .batch import EXIT_INPUT_ERRORS, EXIT_OK, RunStats, rate, stream_outcomes
+    from .archive import EXIT_INPUT_ERRORS, EXIT_OK, RunStats, rate, stream_outcomes
     from .errors import Warnings
 
     stats = RunStats()
@@ -353,7 +353,7 @@ def _extract_to_dir(
     show: bool,
 ) -> int:
     """The sharded mode: run_batch, then the errors shown (the first few) and a summary."""
-    from .batch import ERRORS, run_batch
+    from .archive import ERRORS, run_batch
     from .errors import Warnings
 
     with batch_progress(inputs, show, exclude=[output_dir]) as bar:
@@ -412,7 +412,7 @@ def _bar_fields(words: int, documents: int, ready: float | None, last: float | N
 
 def _bar_rate(task: Task) -> float | None:
     """Documents per second from the pipeline loaded to the last document."""
-    from .batch import rate
+    from .archive import rate
 
     ready, last = task.fields.get("ready"), task.fields.get("last")
     if ready is None or last is None or not task.fields.get("documents"):
@@ -475,7 +475,7 @@ def batch_progress(
 
 def batch_summary_table(summary: Any) -> Table:
     """The closing table of a sharded run."""
-    from .batch import rate
+    from .archive import rate
 
     totals = summary.totals
     table = Table(title=Text(f"dechiffre extract → {summary.output_dir}"))
@@ -730,7 +730,7 @@ def show(
     """
     from dechiffre.evaluation.messages import GoldFormatError
 
-    from .batch import PipelineSpec, check_spec, get_pipeline
+    from .archive import PipelineSpec, check_spec, get_pipeline
     from .errors import DechiffreError, Errors
     from .extract import extract_text
     from .show import load_records, write_claims_html

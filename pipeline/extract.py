@@ -21,7 +21,7 @@ from thinc.api import Config
 from .. import __version__
 from ..models import packaged_path
 from . import claims, org_linker, org_rules, quantity_tagger, token_classifier  # noqa: F401
-from .batch import (
+from .archive import (
     DEFAULT_MAX_CHARS,
     annotate_pieces,
     kept_language,

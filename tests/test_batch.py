@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from dechiffre.pipeline.batch import (
+from dechiffre.pipeline.archive import (
     BatchOptions,
     PipelineSpec,
     read_manifest,
@@ -841,7 +841,7 @@ class RecordingProgress:
 def test_progress_counts_processed_documents_after_the_pipeline_loads(
     tmp_path: Path, blank_pipeline: Path
 ) -> None:
-    from dechiffre.pipeline.batch import get_pipeline, rate
+    from dechiffre.pipeline.archive import get_pipeline, rate
 
     archive = make_archive(tmp_path / "in", 30)  # 30 documents and 2 bad lines
     spec = PipelineSpec(str(blank_pipeline))
@@ -926,7 +926,9 @@ class DeadEngine:
 def test_a_dead_worker_exits_3_not_the_usage_code(
     tmp_path: Path, blank_pipeline: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dechiffre.pipeline import batch
+    from dechiffre.pipeline.archive import engines as engines_module
+    from dechiffre.pipeline.archive import run as run_module
+    from dechiffre.pipeline.archive import settings
     from dechiffre.pipeline.errors import WorkerDiedError
 
     archive = make_archive(tmp_path / "in", 12, bad=False)
@@ -937,11 +939,12 @@ def test_a_dead_worker_exits_3_not_the_usage_code(
             spec=PipelineSpec(str(blank_pipeline)),
             engine=DeadEngine(),
         )
-    monkeypatch.setattr(batch, "make_engine", lambda *a, **k: DeadEngine())
+    for module in (run_module, engines_module):  # --output-dir and -o start engines here
+        monkeypatch.setattr(module, "make_engine", lambda *a, **k: DeadEngine())
     for mode in (["--output-dir", str(tmp_path / "b")], ["-o", str(tmp_path / "b.jsonl")]):
         result = runner.invoke(
             app, ["extract", str(archive), *mode, "--pipeline", str(blank_pipeline)]
         )
-        assert no_traceback(result) and result.exit_code == batch.EXIT_WORKER_DIED == 3
+        assert no_traceback(result) and result.exit_code == settings.EXIT_WORKER_DIED == 3
         assert "E051" in result.output and "--resume" in flat(result)
-    assert batch.EXIT_USAGE == 2
+    assert settings.EXIT_USAGE == 2

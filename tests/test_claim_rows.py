@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from dechiffre.pipeline.batch import BatchOptions, PipelineSpec, read_shards, run_batch
+from dechiffre.pipeline.archive import BatchOptions, PipelineSpec, read_shards, run_batch
 from dechiffre.pipeline.claim_rows import claim_rows, claim_schema, iso_bounds
 
 REPO = Path(__file__).resolve().parents[1]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from dechiffre.pipeline.batch import (
+from dechiffre.pipeline.archive import (
     BATCH_CHARS,
     MAX_TOKEN_CHARS,
     char_batches,

@@ -53,6 +53,11 @@ from .quantity_object_words import (
 NOUNS = frozenset({"NOUN", "PROPN"})
 ARGUMENT_DEPS = frozenset({"obj", "obl", "obl:arg", "obl:mod", "xcomp", "iobj", "nmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass"})
+# an amount the parse attaches loosely ("dep") to its measure verb or adjective:
+# "les températures étaient supérieures à 40 °C"
+MEASURE_ARGUMENT_DEPS = ARGUMENT_DEPS | {"dep"}
+# attachments of a copula's predicate that stand for a lost subject relation
+DETACHED_DEPS = frozenset({"punct", "dep", "parataxis", "appos", "conj"})
 NOUN_HEAD_DEPS = frozenset({"nmod", "obl", "obl:mod", "obl:arg", "acl", "amod", "appos"})
 HEAD_CASES = frozenset({"de", "d'", "d’", "à"})
 RELATIVES = frozenset({"qui", "que", "lequel", "laquelle", "lesquels", "lesquelles", "dont"})
@@ -392,15 +397,31 @@ def _measure_subject(root: Token, span: Span) -> Token | None:
     """The subject (or direct object) of the measure verb or copula that governs the amount."""
     cases = {c.lower_ for c in root.children if c.dep_ == "case"}
     verb = root.head
+    dep = root.dep_
+    if verb.pos_ == "ADP" and verb.i < span.start and verb.head != verb:
+        # a preposition the parse made the amount's head: "multiplié par près de cinq"
+        cases.add(verb.lower_)
+        verb, dep = verb.head, "obl"
+    elif dep == "nummod" and verb.i >= span.end and verb.head != verb and any(
+        c.dep_ == "case" and span.end <= c.i < verb.i for c in verb.children
+    ):
+        # a count the parse gave to a noun beyond a preposition: "multiplié par quatre
+        # depuis le mois dernier" (its own preposition went to that noun too)
+        cases = {c.lower_ for c in verb.children if c.dep_ == "case" and c.i < span.start}
+        verb, dep = verb.head, "obl"
     allowed = VERB_CASES.get(verb.lemma_.lower(), frozenset())
     if cases & NOT_MEASURE_CASES - allowed:
         return None
     # copula: "le loyer est de 900 euros" (the amount is the predicate)
-    if any(c.dep_ == "cop" for c in root.children):
+    copulas = [c for c in root.children if c.dep_ == "cop" and c.i < span.start]
+    if copulas:
         for child in root.children:
             if child.dep_ in SUBJECT_DEPS and child.i < span.start:
                 return _resolve(child)
-    if root.dep_ not in ARGUMENT_DEPS or verb == root:
+        # the subject the parse hung the predicate on: "l'espérance de vie était de 15 ans"
+        if dep in DETACHED_DEPS and verb.pos_ in NOUNS and verb.i < copulas[0].i:
+            return verb
+    if dep not in MEASURE_ARGUMENT_DEPS or verb == root:
         return None
     if verb.pos_ == "ADJ":  # "le PIB était supérieur d'environ 5 %"
         for child in verb.children:

@@ -51,6 +51,18 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "environ 5 %", "PIB russe", "measure_subject"),
         ("measure noun subject", "Le nombre de migrants s'élève à 3 000.", "3 000", "migrants",
          "measure_subject"),
+        # the parse loses the measure relation; the object finder repairs it
+        ("copula predicate hung on its subject", "En 1950, l'espérance de vie était de 41 ans.",
+         "41 ans", "espérance de vie", "measure_subject"),
+        ("amount loosely attached to an adjective",
+         "À Niamey, les températures étaient bien supérieures à 45°C.", "45°C", "températures",
+         "measure_subject"),
+        ("count given to a noun beyond a preposition",
+         "Le prix du blé a été multiplié par près de trois depuis l'hiver.", "près de trois",
+         "prix", "measure_subject"),
+        ("same, the subject a measure noun",
+         "Le nombre de cas graves a été multiplié par quatre depuis le mois dernier.", "quatre",
+         "cas graves", "measure_subject"),
         # nominal heads of "N de + amount"
         ("hausse de", "Les prix ont enregistré une hausse de 3 %.", "3 %", "hausse", "noun_head"),
         ("aide de", "Le gouvernement a annoncé une aide de 2 milliards d'euros.",

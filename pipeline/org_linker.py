@@ -61,8 +61,10 @@ PRIORITY = {
 PROPAGATE = {"cue", "english"}
 CLUB_SOURCES = {"club", "club_prefix", "team"}
 # Sources whose longer name replaces the knowledge-base names it wholly contains:
-# "Conseil de sécurité des Nations unies" over "Nations unies", "Fennecs d'Algérie" over "Fennecs".
-CONTAINING_SOURCES = {"institution", "team"}
+# "Conseil de sécurité des Nations unies" over "Nations unies", "Fennecs d'Algérie" over "Fennecs",
+# and an English name with a body head after a known name: "Wellcome Institute" over "Wellcome"
+# (ANNOTATION.md: an official name that contains another body's name is one span).
+CONTAINING_SOURCES = {"institution", "team", "english"}
 # Titles that a person's name follows after a comma: "le directeur général de l'OMS, X,".
 APPOSITION_TITLES = {"directeur", "directrice", "président", "présidente", "porte-parole",
                      "secrétaire", "ministre", "chef", "cheffe", "patron", "patronne", "fondateur",

@@ -327,6 +327,8 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
             "Université de Montréal",
         ),
         ("Elle fut élue députée du Parti libéral au pouvoir depuis 2015.", "Parti libéral"),
+        # a known name followed by an English body head is a longer name, one span
+        ("Elle a fini sa carrière au Wellcome Institute, à Londres.", "Wellcome Institute"),
     ],
 )
 def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
@@ -427,3 +429,26 @@ def test_person_names_are_not_org(nlp: Language, text: str, person: str) -> None
 )
 def test_league_is_org_when_it_acts(nlp: Language, text: str) -> None:
     assert "NFL" in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("cands", "expected"),
+    [
+        # an English name over the knowledge-base name it starts with ("Wellcome Institute")
+        ([(3, 4, "GB_WELLCOME", "kb"), (3, 5, None, "english")], [(3, 5, None, "english")]),
+        # an institution over the knowledge-base name inside it
+        ([(5, 7, "UN", "kb"), (2, 7, None, "institution")], [(2, 7, None, "institution")]),
+        # a NER span never replaces the knowledge-base name it contains
+        ([(3, 4, "GB_BBC", "kb"), (3, 6, None, "ner")], [(3, 4, "GB_BBC", "kb")]),
+        # an English name that only overlaps a knowledge-base name loses to it
+        ([(3, 5, "GB_BBC", "kb"), (4, 6, None, "english")], [(3, 5, "GB_BBC", "kb")]),
+    ],
+)
+def test_longer_names_replace_contained_kb_names(
+    cands: list[tuple[int, int, str | None, str]], expected: list[tuple[int, int, str | None, str]]
+) -> None:
+    from dechiffre.pipeline.org_linker import _select
+    from dechiffre.pipeline.org_rules import Candidate
+
+    chosen = _select([Candidate(*c) for c in cands])
+    assert [(c.start, c.end, c.kb_id, c.source) for c in chosen] == expected

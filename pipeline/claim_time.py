@@ -14,7 +14,16 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
-from .claim_words import DAY_PARTS, LAST_PERIODS, MONTHS, ORDINAL_WORDS, QUARTERS, WEEKDAYS
+from .claim_words import (
+    DAY_PARTS,
+    LAST_PERIODS,
+    MONTHS,
+    ORDINAL_WORDS,
+    QUARTERS,
+    SPAN_PERIODS,
+    START_EVENTS,
+    WEEKDAYS,
+)
 
 MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 YEAR = r"(?:19|20)\d{2}"
@@ -23,6 +32,8 @@ APOS = "['’]"
 WEEKDAY = "|".join(WEEKDAYS)
 LAST = "|".join(p.replace("'", APOS) for p in LAST_PERIODS)
 MY = rf"(?: (?P<y>{YEAR}))?"
+SPAN_PERIOD = "|".join(SPAN_PERIODS)
+START_EVENT = "|".join(START_EVENTS)
 
 
 class TimeExpr(NamedTuple):
@@ -32,6 +43,10 @@ class TimeExpr(NamedTuple):
     end: int
     value: str | None
     rule: str
+    # the value a year earlier, where the year comes from the document's date and the
+    # period would start after it ("entre août et novembre" in a February article): what a
+    # claim in the past means
+    earlier: str | None = None
 
 
 def _iso_date(text: str | None) -> date | None:
@@ -52,6 +67,15 @@ def _num(word: str) -> int:
 
 # (name, pattern); earlier rules win over later ones that overlap them.
 RULES: list[tuple[str, str]] = [
+    (  # "pour la campagne 2023-2024", "la saison 2022-2023", "en 2023-2024"
+        "year_span",
+        rf"(?:(?:pour|durant|pendant|sur|de|à) )?(?:la |l{APOS})(?:{SPAN_PERIOD})(?: \w+)? "
+        rf"(?P<a>{YEAR})[-–/](?P<b>{YEAR})\b|en (?P<a2>{YEAR})[-–](?P<b2>{YEAR})",
+    ),
+    (  # "depuis sa création en 2015": open from the year of the founding event
+        "since_event_year",
+        rf"depuis (?:sa|son|leur|la|le|l{APOS}) ?(?:{START_EVENT}) en (?P<y>{YEAR})",
+    ),
     (
         "first_months_this",
         rf"(?:au cours|sur) (?:des|les) (?P<n>{NUMBER}) premiers mois(?! de)",
@@ -91,7 +115,7 @@ RULES: list[tuple[str, str]] = [
     ("between_years", rf"(?:entre (?P<a>{YEAR}) et|de (?P<a2>{YEAR}) à) (?P<b>{YEAR})"),
     (
         "since_month",
-        rf"depuis (?:le (?:début|mois) (?:de |d{APOS})?)?(?P<m>{MONTH})"
+        rf"depuis (?:le (?:début|mois) (?:du mois )?(?:de |d{APOS})?)?(?P<m>{MONTH})"
         rf"(?: (?P<y>{YEAR})| dernier)?",
     ),
     ("since_year", rf"depuis (?:le début de |l{APOS}année )?(?P<y>{YEAR})"),
@@ -108,6 +132,7 @@ RULES: list[tuple[str, str]] = [
         rf"(?: (?:{'|'.join(DAY_PARTS)}))?(?: à (?P<wd2>{WEEKDAY}))?",
     ),
     ("month", rf"(?:en |au mois de |fin |début )(?P<m>{MONTH})(?: (?P<y>{YEAR}))?"),
+    ("month_of_year", rf"(?:de |d{APOS})(?P<m>{MONTH}) (?P<y>{YEAR})"),  # "la canicule d'août 2003"
     (
         "year",
         rf"(?:en|pour l{APOS}exercice|au cours de l{APOS}année|durant l{APOS}année"
@@ -116,6 +141,7 @@ RULES: list[tuple[str, str]] = [
     ("last_year", rf"l{APOS}(?:an|année) (?:dernier|dernière|passé|passée)"),
     ("this_year", r"(?:cette année|l'année en cours|l’année en cours)"),
     ("next_year", rf"l{APOS}(?:an|année) prochaine?"),
+    ("today", rf"aujourd{APOS}hui"),
 ]
 
 
@@ -189,7 +215,11 @@ def _value(
         return f"../{y}"
     if rule == "day":
         return _day(m.group(0), year)
-    if rule == "month":
+    if rule == "year_span":
+        return f"{g.get('a') or g.get('a2')}/{g.get('b') or g.get('b2')}"
+    if rule == "since_event_year":
+        return f"{y}/.."
+    if rule in {"month", "month_of_year"}:
         month = MONTHS[g["m"].lower()]
         return None if yr is None else f"{yr:04d}-{month:02d}"
     if rule == "year":
@@ -203,8 +233,15 @@ def _value(
     return None
 
 
+# Months, quarters and days written without a year: the document's date gives the year.
+YEARLESS_PERIODS = frozenset(
+    {
+        "semester", "last_quarter", "month_range", "since_day", "day_no_year", "day_range",
+        "quarter", "since_month", "month",
+    }
+)  # fmt: skip
 # Rules whose value only the document's date (meta.date) fixes, never a year written earlier.
-DATED_RULES = frozenset({"weekday", "years_ago", "earlier", "last_period"})
+DATED_RULES = frozenset({"weekday", "years_ago", "earlier", "last_period", "today"})
 
 
 def _dated_value(rule: str, g: dict[str, str | None], doc_date: date) -> str | None:
@@ -212,6 +249,8 @@ def _dated_value(rule: str, g: dict[str, str | None], doc_date: date) -> str | N
     dimanche": the next one, open-ended); "il y a deux ans", "six ans plus tôt": that year."""
     if rule == "last_period":
         return _last_period((g.get("period") or "").lower().replace("’", "'"), doc_date)
+    if rule == "today":
+        return doc_date.isoformat()
     if rule in {"years_ago", "earlier"}:
         n = g.get("n") or ""
         if not (n.isdigit() or n.lower() in ORDINAL_WORDS):
@@ -278,6 +317,16 @@ def find_times(
             if context is None:
                 before = [y for at, y in years if at < m.start()]
                 context = before[-1] if before else None
-            found.append(TimeExpr(m.start(), m.end(), _value(rule, m, context, dated), rule))
+            value = _value(rule, m, context, dated)
+            earlier = None
+            if (
+                dated is not None
+                and rule in YEARLESS_PERIODS
+                and not (m.groupdict().get("y") or m.groupdict().get("y2"))
+                and value is not None
+                and value.split("/")[0] > dated.isoformat()[: len(value.split("/")[0])]
+            ):
+                earlier = _value(rule, m, dated.year - 1, dated)
+            found.append(TimeExpr(m.start(), m.end(), value, rule, earlier))
             taken.append((m.start(), m.end()))
     return sorted(found)

@@ -123,6 +123,16 @@ ORDINAL_WORDS = {
 QUARTERS = {"premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4}
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 DAY_PARTS = ("soir", "matin", "après-midi")
+# Periods that straddle two years ("la campagne 2023-2024", "la saison 2022-2023").
+SPAN_PERIODS = (
+    "campagne", "saison", "exercice", "année scolaire", "année universitaire",
+    "année budgétaire", "législature", "mandature",
+)  # fmt: skip
+# Founding events that open a period ("depuis sa création en 2015").
+START_EVENTS = (
+    "création", "fondation", "lancement", "arrivée", "indépendance", "élection",
+    "entrée en vigueur", "entrée en fonction", "ouverture", "mise en service", "naissance",
+)  # fmt: skip
 # Periods that "dernier/passé" places just before the document ("la semaine dernière").
 LAST_PERIODS = (
     "la semaine", "le mois", "l'hiver", "l'été", "l'automne", "le printemps", "la saison",

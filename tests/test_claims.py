@@ -58,6 +58,14 @@ def test_seed_claims_are_all_right(nlp: Language, shared_dir: Path) -> None:
         ("d'ici la fin de la législature", 2025, ("by_end", None)),
         ("depuis le début de l'année", 2024, ("since_start_year", "2024-01/..")),
         ("au cours des huit dernières années", 2025, ("last_years", None)),
+        ("pour la campagne 2021-2022", None, ("year_span", "2021/2022")),
+        ("durant la saison régulière 2018-2019", None, ("year_span", "2018/2019")),
+        ("en 2030-2031", None, ("year_span", "2030/2031")),
+        ("depuis sa fondation en 1998", None, ("since_event_year", "1998/..")),
+        ("depuis l'entrée en vigueur en 2021", None, ("since_event_year", "2021/..")),
+        ("depuis le début du mois de mars", 2024, ("since_month", "2024-03/..")),
+        ("de juillet 2011", None, ("month_of_year", "2011-07")),
+        ("d'avril 2016", None, ("month_of_year", "2016-04")),
     ],
 )
 def test_time_expressions_resolve_only_what_the_text_fixes(
@@ -84,6 +92,8 @@ def test_time_expressions_resolve_only_what_the_text_fixes(
         ("la saison dernière", "2023-10-02", ("last_period", "2022/2023")),
         ("le mois dernier", "2024-01-15", ("last_period", "2023-12")),
         ("la semaine dernière", "2024-01-15", ("last_period", None)),
+        ("aujourd'hui", "2021-05-04", ("today", "2021-05-04")),
+        ("aujourd’hui", None, ("today", None)),  # no document date: no day
     ],
 )
 def test_relative_days_and_periods_resolve_from_the_document_date(
@@ -92,6 +102,22 @@ def test_relative_days_and_periods_resolve_from_the_document_date(
     (found,) = find_times(text, doc_date=doc_date)
     assert (found.rule, found.value) == expected
     assert text[found.start : found.end] == text
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "value", "earlier"),
+    [
+        ("entre juin et septembre", "2024-02-10", "2024-06/2024-09", "2023-06/2023-09"),
+        ("au troisième trimestre", "2024-02-10", "2024-07/2024-09", "2023-07/2023-09"),
+        ("en janvier", "2024-02-10", "2024-01", None),  # already begun: this year
+        ("en juin 2024", "2024-02-10", "2024-06", None),  # a written year is kept
+    ],
+)
+def test_yearless_periods_after_the_document_date_offer_the_year_before(
+    text: str, doc_date: str, value: str, earlier: str | None
+) -> None:
+    (found,) = find_times(text, doc_date=doc_date)
+    assert (found.value, found.earlier) == (value, earlier)
 
 
 def test_years_ago_is_not_counted_from_a_year_written_before() -> None:
@@ -591,11 +617,71 @@ def test_sentences_end_at_paragraph_breaks(
             "en mars",
             "month",
         ),
+        (  # the base of a comparative is placed by its own time
+            "Le parc produit 40 % d'électricité de plus qu'en 2019.",
+            "40 %",
+            None,
+            "none",
+        ),
+        (
+            "Les passeurs ont fait 2 000 victimes, soit un tiers de moins que l'an dernier.",
+            "2 000",
+            None,
+            "none",
+        ),
+        (  # the past claim of a February article: last year's months
+            "Entre mai et août, les exportations ont chuté de 12 %.",
+            "12 %",
+            "Entre mai et août",
+            "month_range",
+        ),
+        (  # an age that describes a person places no claim ...
+            "Une comptable, aujourd'hui âgée de 48 ans, a été condamnée en 2021.",
+            "48 ans",
+            None,
+            "age",
+        ),
+        (
+            "Le suspect, 31 ans, a été arrêté mardi à Lyon.",
+            "31 ans",
+            None,
+            "age",
+        ),
+        (  # ... the age at which something happened keeps the event's time
+            "Elle a appris la nouvelle à l'âge de 15 ans, en 2009.",
+            "15 ans",
+            "en 2009",
+            "year",
+        ),
     ],
 )
 def test_time_rules(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:
     claim, rules = _frame(nlp, text, amount)
     assert (_text(text, claim["time"]), rules["time"]) == (time, rule)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "value"),
+    [  # in a February article, months to come are last year's in the past ...
+        ("Entre mai et août, les exportations ont chuté de 12 %.", "12 %", "2023-05/2023-08"),
+        # ... and this year's in the future
+        (
+            "Entre mai et août, les exportations devraient chuter de 12 %.",
+            "12 %",
+            "2024-05/2024-08",
+        ),
+    ],
+)
+def test_yearless_time_takes_the_year_before_only_in_the_past(
+    nlp: Language, text: str, amount: str, value: str
+) -> None:
+    doc = nlp.make_doc(text)
+    doc._.set("dechiffre_date", "2024-02-10")
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    (span,) = [e for e in doc.ents if e.label_ == "QUANTITY" and e.text == amount]
+    assert span._.dechiffre_claim["time"]["value"] == value
 
 
 @pytest.mark.parametrize(

@@ -149,6 +149,7 @@ class ClaimFinder(Pipe):
                     or _goes_on_reporting(sent, here - last_source_sent)
                 )
                 and not _other_actor(sent, org_of, last_source)
+                and not _first_person(sent)
             ):
                 source, rules["source"] = last_source, "inherited"
             if source is None:
@@ -1001,6 +1002,21 @@ def _same_source(sent: Span) -> bool:
         ):
             return True
     return False
+
+
+def _first_person(sent: Span) -> bool:
+    """Whether someone speaks for themself ("« je récolte environ 1,5 tonne par an »"): an
+    "I" tells a person's own experience, which no body reported (rule 'first_person'; a
+    body's spokesperson says "nous")."""
+    return any(
+        t.pos_ == "PRON"
+        and t.lower_ in FIRST_PERSON
+        and "1" in t.morph.get("Person", ["1"])
+        for t in sent
+    )
+
+
+FIRST_PERSON = frozenset({"je", "j'", "j’", "moi"})
 
 
 def _individual_speaks(sent: Span) -> bool:

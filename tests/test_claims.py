@@ -377,6 +377,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "OIM",
             "inherited",
         ),
+        (  # a person who says "je" tells their own experience (rule 'first_person')
+            "Le rapport de la FAO indique que 2 000 fermes ont fermé. « Avec deux vaches, je "
+            "produis 15 litres de lait par jour », raconte Amadou.",
+            "15 litres",
+            None,
+            "none",
+        ),
         (  # a person speaking for the body the text is about
             "La Croix-Rouge française a ouvert un centre à Calais. « Nous accueillons 300 "
             "personnes par nuit », explique son directeur.",

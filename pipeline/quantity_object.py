@@ -43,6 +43,7 @@ from .quantity_object_words import (
     PLACE_NOUNS,
     PLACE_UNITS,
     PREDETERMINERS,
+    PREDICATE_CASES,
     PRONOUN_NUMBERS,
     PRONOUN_QUANTIFIERS,
     RESTATING_WORDS,
@@ -541,9 +542,14 @@ def _right_edge(noun: Token) -> int:
     n = len(doc)
     last = noun.i
     j = last + 1
+    predicate = _predicate_position(noun)
     while j < n:
         tok = doc[j]
         low = tok.lower_
+        if predicate and tok.head == noun and _past_participle(tok) and (
+            low not in LEXICALISED_PARTICIPLES.get(noun.lemma_.lower(), ())
+        ):
+            break  # "avec 4 400 athlètes attendus" (R9)
         if _glued_hyphen(doc, last, j):
             last = j + 1  # a hyphenated noun the tokenizer cut: "grands-parents", "chefs-lieux"
             j += 2
@@ -639,6 +645,29 @@ def _right_edge(noun: Token) -> int:
             continue
         break
     return last
+
+
+def _predicate_position(noun: Token) -> bool:
+    """The counted noun follows 'avec'/'sans': a participle after it is a predicate (R9).
+
+    "avec 65 millions de doses administrées"; existential 'il y a' is left alone, where a
+    participle may be stative ("il y a 1 500 logements inoccupés").
+    """
+    phrase = noun
+    if noun.dep_ == "nmod" and noun.head.i < noun.i and noun.head.like_num is False and any(
+        c.dep_ == "nummod" for c in noun.head.children
+    ):
+        phrase = noun.head  # "65 millions de doses": the scale noun carries the relation
+    return any(c.dep_ == "case" and c.lower_ in PREDICATE_CASES for c in phrase.children)
+
+
+def _past_participle(tok: Token) -> bool:
+    """A past participle the tagger reads as a verb ('administrées'), not a stative adjective."""
+    return (
+        tok.pos_ == "VERB"
+        and "Part" in tok.morph.get("VerbForm", [])
+        and "Pres" not in tok.morph.get("Tense", [])
+    )
 
 
 def _glued_hyphen(doc: Doc, last: int, j: int) -> bool:

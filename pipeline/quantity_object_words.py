@@ -171,6 +171,10 @@ dans par pour sur avec en contre vers chez sous entre selon depuis lors
 # negations kept before a participle in an object: "hommes non armés"
 NEGATIONS = frozenset(("non",))
 
+# prepositions after which a participle following the counted noun is a predicate, left
+# out of the object (R9): "avec 4 400 athlètes attendus"
+PREDICATE_CASES = frozenset("avec sans".split())
+
 # lexicalised compounds whose complement names a place or looks like a name but belongs to
 # the object (R9 "lexicalised compounds stay as written"); accents folded
 COMPOUNDS = frozenset(

@@ -33,6 +33,7 @@ from .org_rules import (
     RULES_KEY,
     SPEECH_VERBS,
     Candidate,
+    before_place,
     is_nationality,
     is_sport_text,
     located,
@@ -250,9 +251,20 @@ class OrgLinker(KBPipe):
             if len(span) == 1 and ACRONYM.match(span.text):
                 kb_id = self.kb.resolve(span.text, countries=countries, acronym=True)
             else:
-                kb_id = self.kb.resolve(span.text, countries=countries)
+                kb_id = self._resolve_name(doc, span, countries)
             out.append(Candidate(span.start, span.end, kb_id, "ner"))
         return out
+
+    def _resolve_name(self, doc: Doc, span: Span, countries: dict[str, int]) -> str | None:
+        """The kb_id of a name, or of the name with the article the text contracted or wrote
+        in lower case: "du Figaro" is "Le Figaro", "de la Croix" is "La Croix" (O5)."""
+        assert self.kb is not None
+        kb_id = self.kb.resolve(span.text, countries=countries)
+        if kb_id is None and span.start > 0:
+            article = NAME_ARTICLES.get(doc[span.start - 1].lower_)
+            if article is not None:
+                kb_id = self.kb.resolve(article + span.text, countries=countries)
+        return kb_id
 
     def _classifier(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
         """ORG spans of the token classifier (when it ran), trimmed and filtered like NER ones."""
@@ -277,7 +289,10 @@ class OrgLinker(KBPipe):
             if 2 * sum(vetoed[trimmed.start : trimmed.end]) >= len(trimmed):
                 continue
             acronym = len(trimmed) == 1 and bool(ACRONYM.match(trimmed.text))
-            kb_id = self.kb.resolve(trimmed.text, countries=countries, acronym=acronym)
+            if acronym:
+                kb_id = self.kb.resolve(trimmed.text, countries=countries, acronym=True)
+            else:
+                kb_id = self._resolve_name(doc, trimmed, countries)
             out.append(Candidate(trimmed.start, trimmed.end, kb_id, "classifier"))
         return out
 
@@ -411,6 +426,13 @@ CREDIT_WORDS = {"Credit", "Credits", "Crédit", "Crédits", "Copyright"}
 # statistical model reads it: "orchestre philharmonique de Vienne", "ordre des médecins"
 # ("le club de Lens" is not one: the club's name is "Lens", RN1).
 LOWER_BODY_NOUNS = {"orchestre", "ordre", "académie", "compagnie", "troupe", "chœur", "église"}
+# The article of a name that starts with one, from the word written before the name
+# ("du Figaro" -> "Le Figaro", "aux Échos" -> "Les Échos"; corpus/GUIDELINES.md O5).
+NAME_ARTICLES = {"du": "Le ", "au": "Le ", "le": "Le ", "des": "Les ", "aux": "Les ",
+                 "les": "Les ", "la": "La ", "l'": "L'", "l’": "L'"}
+# Determiners before a capitalised singular common noun that names a thing, a title or an
+# event, not a body: "l'Arabica", "son Baccalauréat", "la Constitution", "du Mondial".
+THING_DETS = {"l'", "l’", "le", "la", "du", "au", "son", "sa", "leur", "ce", "cet", "cette"}
 
 
 def french_words(nlp: Language) -> Callable[[str], bool]:
@@ -464,6 +486,20 @@ def _statistical_rule(
         and known_word(first.lower_)
     ):
         return "common_word"  # "Membre de l'OTAN depuis 1952, ...": a word capitalised by place
+    if (
+        len(span) == 1
+        and cand.kb_id is None
+        and first.is_title
+        and cand.start > 0
+        and doc[cand.start - 1].lower_ in THING_DETS
+        and not first.lower_.endswith(("s", "x"))  # "les Léopards", "le Fonds": teams, bodies
+        and first.lower_ not in INSTITUTION_HEADS
+        and first.lower_ not in LOWER_BODY_NOUNS
+        and not before_place(doc, cand.start)  # "le Standard de Liège": a longer name
+        and not is_sport_text(doc)  # "le Standard", "l'Espérance": a club's short name (RN1)
+        and known_word(first.lower_)
+    ):
+        return "capitalised_noun"  # "le goût de l'Arabica", "après son Baccalauréat"
     if (
         len(span) > 1
         and first.is_lower

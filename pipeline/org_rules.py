@@ -475,7 +475,7 @@ class OrgRules(KBPipe):
                 and not (i + 1 < n and _name_word(doc[i + 1]))
                 and not located(doc, i)
                 and not _inside_name(doc, i)
-                and not _before_place(doc, i)
+                and not before_place(doc, i)
             ):
                 out.append(Candidate(i, i + 1, None, "club"))
         return out
@@ -1096,7 +1096,7 @@ def _model_number(doc: Doc, i: int) -> bool:
     return tok.like_num or (any(c.isdigit() for c in tok.text) and tok.text[:1].isupper())
 
 
-def _before_place(doc: Doc, i: int) -> bool:
+def before_place(doc: Doc, i: int) -> bool:
     """Token ``i`` starts a longer name: "Lions du Sénégal", "Espanyol de Barcelone"."""
     return (
         i + 2 < len(doc)

@@ -193,6 +193,11 @@ def test_ner_labels_veto_classifier_orgs(
          "lower_case_phrase"),
         ("Les crimes commis par l'Allemagne nazie sont jugés.", "Allemagne nazie",
          "historical_state"),
+        # a capitalised singular common noun after a determiner: a product, diploma, text
+        ("Ce café a le goût de l'Arabica, disent les experts.", "Arabica", "capitalised_noun"),
+        ("Après son Baccalauréat, il part étudier à Dakar.", "Baccalauréat", "capitalised_noun"),
+        ("Elle a obtenu son Master en droit à Paris.", "Master", "capitalised_noun"),
+        ("Ils ont acheté du Paracétamol à la pharmacie.", "Paracétamol", "capitalised_noun"),
     ],
 )
 def test_statistical_spans_that_are_no_bodies(
@@ -217,6 +222,12 @@ def test_statistical_spans_that_are_no_bodies(
         ("Le rapport de l'orchestre philharmonique de Vienne est paru.",
          "orchestre philharmonique de Vienne"),
         ("Selon la société Rapid7, la faille est grave.", "Rapid7"),  # a name with a digit
+        # a body noun, a plural team nickname or a name that is no French word stays
+        ("La décision du Parlement est attendue lundi.", "Parlement"),
+        ("Il peut jouer pour les Léopards dès mars.", "Léopards"),
+        ("Le rapport du Fonds sera publié demain.", "Fonds"),
+        ("Il a signé au Standard de Liège cet été.", "Standard"),  # a longer name starts
+        ("Le rapport de la Zorvatech sera publié demain.", "Zorvatech"),
     ],
 )
 def test_statistical_spans_that_may_be_bodies(nlp: Language, text: str, name: str) -> None:
@@ -255,3 +266,25 @@ def test_first_of_a_list_of_people_is_a_person(
     span = doc.char_span(start, start + len(name))
     assert span is not None
     assert _listed_with_persons(doc, Candidate(span.start, span.end, None, "ner")) is listed
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kb_id"),
+    [
+        # a name that starts with an article, written after a contraction or in lower case (O5)
+        ("Selon un article du Figaro, le vote est reporté.", "Figaro", "FR_LE_FIGARO"),
+        ("Il l'a confié au Monde lundi soir.", "Monde", "FR_LE_MONDE"),
+        # a name without an article resolves as written; an unknown one stays unlinked
+        ("Selon un article de Libération, le vote est reporté.", "Libération", "FR_LIBERATION"),
+        ("Selon un article du Zorvia, le vote est reporté.", "Zorvia", None),
+    ],
+)
+def test_statistical_names_resolve_with_their_article(
+    nlp: Language, text: str, name: str, kb_id: str | None
+) -> None:
+    linker = nlp.get_pipe("dechiffre_orgs")
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    assert linker._resolve_name(doc, span, {}) == kb_id

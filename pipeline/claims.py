@@ -134,6 +134,8 @@ class ClaimFinder(Pipe):
                 pred_tok, rules["predicate"] = None, "none"  # a bullet the parser took for a verb
             elif pred_tok is not None and _is_age(amount):
                 pred_tok, rules["predicate"] = None, "age"
+            elif pred_tok is not None and _is_rate_base(amount, amounts):
+                pred_tok, rules["predicate"] = None, "rate_base"
             source, rules["source"] = self._source(sent, org_of, owner, ante, anchor)
             here = sent_index[sent.start]
             if source is None and last_source is not None and _same_source(sent):
@@ -212,7 +214,11 @@ class ClaimFinder(Pipe):
             amount._.set(
                 CLAIM,
                 {
-                    "predicate": _lemma(pred_tok) if pred_tok is not None else None,
+                    "predicate": None
+                    if pred_tok is None
+                    else _first_group_infinitive(pred_tok.lower_)
+                    if rules["predicate"] == "noun_as_verb"
+                    else _lemma(pred_tok),
                     "agent": _ref(named.get(_ref_key(agent), agent)),
                     "source": _ref(named.get(_ref_key(source), source)),
                     "part_of": _ref(part),
@@ -485,6 +491,16 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             return head, "verb"
         if head.pos_ == "AUX":
             return head, "copula"
+        if (
+            head.pos_ == "NOUN"
+            and tok.dep_ == "obj"
+            and not any(c.dep_ == "det" for c in head.children)
+            and _first_group_infinitive(head.lower_) != head.lower_
+        ):
+            # "La ville compte 130 points de deal": a noun takes no object, and this one has
+            # no determiner; fr_core_news_md took a present-tense verb after its subject for a
+            # noun (rule 'noun_as_verb')
+            return head, "noun_as_verb"
         if head.pos_ == "NOUN":
             if head.lemma_.lower() in MEASURE_NOUNS:
                 tok = head
@@ -520,6 +536,22 @@ def _is_age(amount: Span) -> bool:
         and doc[amount.start - 2].pos_ in {"PROPN", "NOUN"}
         and after in {",", ")"}
     )
+
+
+def _is_rate_base(amount: Span, amounts: list[Span]) -> bool:
+    """ "moins de dix respirateurs pour un million de personnes": the base of a rate only
+    describes the amount it divides (rule 'rate_base')."""
+    doc = amount.doc
+    anchor = _anchor(amount)
+    if amount.start == 0 or doc[amount.start - 1].lower_ not in RATE_WORDS:
+        return False
+    if anchor.dep_ != "nmod" or anchor.head.pos_ != "NOUN":
+        return False
+    head = anchor.head
+    return any(a.end <= amount.start and _anchor(a).i == head.i for a in amounts)
+
+
+RATE_WORDS = frozenset({"pour", "par"})
 
 
 def _at_age(amount: Span) -> bool:
@@ -857,7 +889,8 @@ def _is_future(pred: Token) -> bool:
     if verb.dep_ == "xcomp":  # "devrait entrer en service", "va ouvrir"
         verbs.append(verb.head)
     return any(
-        "Fut" in v.morph.get("Tense", []) or "Cnd" in v.morph.get("Mood", [])
+        "Fut" in v.morph.get("Tense", [])
+        or "Cnd" in v.morph.get("Mood", [])
         or (v.dep_ != "aux:pass" and v.lemma_ == "aller" and verb.dep_ == "xcomp")
         for v in verbs
     )
@@ -950,9 +983,10 @@ def _full_names(doc: Doc, orgs: list[Span]) -> dict[tuple[int, int], Span]:
     text = doc.text
     found = {}
     for name, short in itertools.pairwise(orgs):
-        if text[name.end_char : short.start_char].strip() == "(" and text[
-            short.end_char : short.end_char + 1
-        ] == ")":
+        if (
+            text[name.end_char : short.start_char].strip() == "("
+            and text[short.end_char : short.end_char + 1] == ")"
+        ):
             found[(short.start_char, short.end_char)] = name
     return found
 
@@ -1009,9 +1043,7 @@ def _first_person(sent: Span) -> bool:
     "I" tells a person's own experience, which no body reported (rule 'first_person'; a
     body's spokesperson says "nous")."""
     return any(
-        t.pos_ == "PRON"
-        and t.lower_ in FIRST_PERSON
-        and "1" in t.morph.get("Person", ["1"])
+        t.pos_ == "PRON" and t.lower_ in FIRST_PERSON and "1" in t.morph.get("Person", ["1"])
         for t in sent
     )
 

@@ -157,6 +157,18 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
             "dépêcher",
             "argument_noun",
         ),
+        (  # a noun takes no object: "compte" read as a noun is the verb
+            "La commune compte encore environ 300 commerces de proximité.",
+            "environ 300",
+            "compter",
+            "noun_as_verb",
+        ),
+        (  # the base of a rate only describes the amount it divides
+            "Au Tchad, il y a moins de cinq médecins pour 100 000 habitants.",
+            "100 000",
+            None,
+            "rate_base",
+        ),
         (
             "Le festival compte environ 2 500 films réalisés chaque année.",
             "environ 2 500",

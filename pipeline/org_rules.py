@@ -547,6 +547,7 @@ class OrgRules(KBPipe):
                     and end + 1 < n
                     and _cap_word(doc[end + 1])
                 )
+                or _plural_possessive(doc, end)
             ):
                 end += 1
             words = doc[i:end]
@@ -1138,6 +1139,19 @@ def _cap_word(tok: Token) -> bool:
         )
         and tok.doc[tok.i - 1].text[:1].isupper()
         and tok.lower_ not in CONNECTORS
+    )
+
+
+def _plural_possessive(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the apostrophe of an English plural possessive inside a name:
+    "Supporters' Trust", "Farmers' Union"."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in {"'", "’"}
+        and not doc[i - 1].whitespace_
+        and doc[i - 1].text.endswith("s")
+        and _cap_word(doc[i - 1])
+        and _cap_word(doc[i + 1])
     )
 
 

@@ -329,6 +329,9 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         ("Elle fut élue députée du Parti libéral au pouvoir depuis 2015.", "Parti libéral"),
         # a known name followed by an English body head is a longer name, one span
         ("Elle a fini sa carrière au Wellcome Institute, à Londres.", "Wellcome Institute"),
+        # an English plural possessive stays inside the name
+        ("Selon l'Arsenal Supporters' Trust, le club doit changer.", "Arsenal Supporters' Trust"),
+        ("La Zorvian Farmers' Union a appelé à la grève.", "Zorvian Farmers' Union"),
     ],
 )
 def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:

@@ -46,6 +46,7 @@ from .quantity_object_words import (
     PREDICATE_CASES,
     PRONOUN_NUMBERS,
     PRONOUN_QUANTIFIERS,
+    RANGE_PARTICIPLES,
     RESTATING_WORDS,
     TRIM_WORDS,
     VERB_CASES,
@@ -205,6 +206,10 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
         return _measured(noun, "de_complement", span, left=left)
     if unit == "fois":
         return _fois(span)
+    # "des hausses comprises entre 4 et 5 %": the noun the range participle describes
+    bounded = _range_participle(span) if unit not in TIME_UNITS else None
+    if bounded is not None:
+        return _measured(bounded, "range_participle", span)
     # 3. the head of "N de/à + amount": "une hausse de 3 %", "un enfant de 12 ans"
     head = _noun_head(root, span)
     if head is not None:
@@ -346,6 +351,26 @@ def _noun_head(root: Token, span: Span) -> Token | None:
     if head.pos_ in {"ADJ", "VERB"} and head.dep_ in {"acl", "amod"} and head.head.pos_ in NOUNS:
         return _climb(head.head, span)
     return None
+
+
+def _range_participle(span: Span) -> Token | None:
+    """The noun a participle such as 'compris' right before 'entre X et Y' describes.
+
+    Read from the participle's own attachment, wherever the parse hangs the range. Ages and
+    durations are left to the other rules ("la période comprise entre 10 et 24 ans").
+    """
+    doc = span.doc
+    if span.start == 0 or span[0].lower_ != "entre":
+        return None
+    part = doc[span.start - 1]
+    if part.lemma_.lower() not in RANGE_PARTICIPLES and part.lower_ not in RANGE_PARTICIPLES:
+        return None
+    for child in part.children:
+        if child.dep_ in SUBJECT_DEPS and child.i < part.i:
+            return _resolve(child)  # "les températures sont comprises entre 30 et 35 °C"
+    if part.dep_ not in {"acl", "amod"} or part.head.pos_ not in NOUNS or part.head.i > part.i:
+        return None
+    return _climb(part.head, span)
 
 
 def _definite_measured(noun: Token) -> bool:

@@ -171,6 +171,12 @@ dans par pour sur avec en contre vers chez sous entre selon depuis lors
 # negations kept before a participle in an object: "hommes non armés"
 NEGATIONS = frozenset(("non",))
 
+# participles that bound the noun they describe by a range: "des hausses comprises entre
+# 4 et 5 %", "des températures situées entre 30 et 35 °C" (the noun is the thing measured)
+RANGE_PARTICIPLES = frozenset(
+    "comprendre compris comprise comprises situer situé située situés situées".split()
+)
+
 # prepositions after which a participle following the counted noun is a predicate, left
 # out of the object (R9): "avec 4 400 athlètes attendus"
 PREDICATE_CASES = frozenset("avec sans".split())

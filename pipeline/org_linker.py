@@ -45,6 +45,7 @@ PRIORITY = {
     "kb": 0,
     "gazetteer": 0,
     "institution": 1,
+    "acronymed": 1,
     "english": 1,
     "club_prefix": 1,
     "team": 1,
@@ -59,13 +60,13 @@ PRIORITY = {
 }
 # Sources whose names are repeated through the document: a name found once by a strong
 # rule ("la start-up X") is an ORG wherever else it is written.
-PROPAGATE = {"cue", "english"}
+PROPAGATE = {"cue", "english", "acronymed"}
 CLUB_SOURCES = {"club", "club_prefix", "team"}
 # Sources whose longer name replaces the knowledge-base names it wholly contains:
 # "Conseil de sécurité des Nations unies" over "Nations unies", "Fennecs d'Algérie" over "Fennecs",
 # and an English name with a body head after a known name: "Wellcome Institute" over "Wellcome"
 # (ANNOTATION.md: an official name that contains another body's name is one span).
-CONTAINING_SOURCES = {"institution", "team", "english"}
+CONTAINING_SOURCES = {"institution", "team", "english", "acronymed"}
 # Titles that a person's name follows after a comma: "le directeur général de l'OMS, X,".
 APPOSITION_TITLES = {"directeur", "directrice", "président", "présidente", "porte-parole",
                      "secrétaire", "ministre", "chef", "cheffe", "patron", "patronne", "fondateur",

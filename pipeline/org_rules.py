@@ -149,6 +149,7 @@ WEAK_HEADS = {w.lower() for w in LEXICON["weak_heads"]}
 LOWER_HEADS |= WEAK_HEADS
 INSTITUTION_HEADS |= WEAK_HEADS
 BODY_ADJECTIVES = {w.lower() for w in LEXICON["body_adjectives"]}
+NAMING_ADJECTIVES = inflect_adjectives(LEXICON["naming_adjectives"])
 NON_BODY_ACRONYMS = LEXICON["non_body_acronyms"]
 NON_BODY_HEADS = {w.lower() for w in LEXICON["non_body_heads"]}
 NON_BODY_NAMES = {w.lower() for w in LEXICON["non_body_names"]}
@@ -676,14 +677,22 @@ class OrgRules(KBPipe):
         for tok in doc:
             head = tok.lower_
             capital = tok.text[:1].isupper()
-            if head not in INSTITUTION_HEADS or (not capital and head not in LOWER_HEADS):
+            if head not in INSTITUTION_HEADS:
                 continue
-            if tok.is_upper and len(tok) > 1:
-                continue  # a heading in capitals ("DIRECTION VAUDEVILLE")
-            if not capital and _activity_noun(doc, tok.i):
-                continue  # "le cabinet de conseil X": a trade, the name comes after it
-            end = _extend_institution(doc, tok.i, capital=capital)
+            end = None
+            if capital or head in LOWER_HEADS:
+                if tok.is_upper and len(tok) > 1:
+                    continue  # a heading in capitals ("DIRECTION VAUDEVILLE")
+                if not capital and _activity_noun(doc, tok.i):
+                    continue  # "le cabinet de conseil X": a trade, the name comes after it
+                end = _extend_institution(doc, tok.i, capital=capital)
             if end is None:
+                if not capital:
+                    # "le réseau national de lutte anti-corruption (REN-LAC)"
+                    acronymed = _acronymed_name(doc, tok.i)
+                    if acronymed is not None:
+                        kb_id = self.kb.resolve(doc[tok.i : acronymed].text, countries=countries)
+                        out.append(Candidate(tok.i, acronymed, kb_id, "acronymed"))
                 continue
             span = doc[tok.i : end]
             if span.text.lower() in NOT_INSTITUTIONS:
@@ -1140,6 +1149,41 @@ def _cap_word(tok: Token) -> bool:
         and tok.doc[tok.i - 1].text[:1].isupper()
         and tok.lower_ not in CONNECTORS
     )
+
+
+def _acronymed_name(doc: Doc, i: int) -> int | None:
+    """End of a lower-case body name followed by its acronym in brackets, whose first
+    letter is the head's: "la commission électorale nationale indépendante (CENI)"."""
+    if i > 0 and doc[i - 1].lower_ in INDEFINITE:
+        return None  # "une commission (CE)": a description
+    # the acronym is the evidence of a name: extend as a capitalised head would
+    end = _extend_institution(doc, i, capital=True)
+    if end is None:
+        return None
+    start_end = end
+    while end < len(doc) and end - start_end < 4 and doc[end].is_lower and not doc[end].is_punct:
+        end += 1  # lower-case words the extension left out: "... de lutte anti-corruption"
+    if end - i < 2 or end + 2 >= len(doc) or doc[end].text != "(":
+        return None
+    close = end + 2
+    while close < len(doc) and close - end <= 3 and doc[close].text != ")":
+        close += 1  # "REN-LAC" is three tokens
+    if close >= len(doc) or doc[close].text != ")" or any(
+        t.whitespace_ for t in doc[end + 1 : close - 1]
+    ):
+        return None
+    acronym = doc[end + 1 : close].text
+    if (
+        ACRONYM.match(acronym)
+        and sum(c.isalpha() for c in acronym) >= 3  # "conseil d'administration (CA)"
+        and any(t.lower_ in NAMING_ADJECTIVES or is_nationality(t) for t in doc[i + 1 : end])
+        and acronym.replace("-", "").isupper()
+        and acronym not in NON_BODY_ACRONYMS
+        and acronym[0] == doc[i].text[0].upper()
+        and not _activity_noun(doc, i)
+    ):
+        return end
+    return None
 
 
 def _plural_possessive(doc: Doc, i: int) -> bool:

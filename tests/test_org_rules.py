@@ -68,6 +68,7 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         "weak_heads",
         "place_heads",
         "body_adjectives",
+        "naming_adjectives",
         "media_cues",
         "company_cues",
         "english_heads",
@@ -270,6 +271,12 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         # a known name inside a longer name, or a maker before its model, is no body here
         ("Le studio de Walt Disney a fermé ses portes.", "Disney"),
         ("Le Boeing 747 a décollé de Nairobi.", "Boeing"),
+        # a description before an acronym, after an indefinite determiner
+        ("Une commission d'enquête parlementaire (CEP) sera créée.",
+         "commission d'enquête parlementaire"),
+        # an acronymed lower-case phrase with no adjective of a body's name
+        ("Le service après-vente (SAV) répond aux clients.", "service après-vente"),
+        ("Le bureau de vote (BDV) ouvre à 8 heures.", "bureau de vote"),
         # people described by a group noun
         ("Les Peuls, un groupe ethnique du Sahel, sont éleveurs.", "Peuls"),
         ("Il défend le groupe ethnique Zorvan depuis des années.", "Zorvan"),
@@ -329,6 +336,11 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         ("Elle fut élue députée du Parti libéral au pouvoir depuis 2015.", "Parti libéral"),
         # a known name followed by an English body head is a longer name, one span
         ("Elle a fini sa carrière au Wellcome Institute, à Londres.", "Wellcome Institute"),
+        # a lower-case name before its acronym is a name, found again without it
+        (
+            "Le réseau citoyen de veille électorale (RCVE) a publié son rapport.",
+            "réseau citoyen de veille électorale",
+        ),
         # an English plural possessive stays inside the name
         ("Selon l'Arsenal Supporters' Trust, le club doit changer.", "Arsenal Supporters' Trust"),
         ("La Zorvian Farmers' Union a appelé à la grève.", "Zorvian Farmers' Union"),
@@ -455,3 +467,12 @@ def test_longer_names_replace_contained_kb_names(
 
     chosen = _select([Candidate(*c) for c in cands])
     assert [(c.start, c.end, c.kb_id, c.source) for c in chosen] == expected
+
+
+@pytest.mark.slow
+def test_acronymed_lower_case_name_is_found_again(nlp: Language) -> None:
+    text = (
+        "Le réseau citoyen de veille électorale (RCVE) a parlé. Selon le réseau citoyen de"
+        " veille électorale, le vote était libre."
+    )
+    assert orgs(nlp, text).count("réseau citoyen de veille électorale") == 2

@@ -991,12 +991,22 @@ def _full_names(doc: Doc, orgs: list[Span]) -> dict[tuple[int, int], Span]:
     return found
 
 
+def _offsets(span: Span) -> tuple[int, int]:
+    """A span's offsets as its record writes them: an amount's own characters, which a
+    token can run past ('m.' in '13 m. de large'; see ``records.span_record``)."""
+    own: tuple[int, int] | None = span._.dechiffre_char_offsets
+    return own or (span.start_char, span.end_char)
+
+
 def _ref_key(span: Span | None) -> tuple[int, int]:
-    return (-1, -1) if span is None else (span.start_char, span.end_char)
+    return (-1, -1) if span is None else _offsets(span)
 
 
 def _ref(span: Span | None) -> Ref | None:
-    return None if span is None else {"start": span.start_char, "end": span.end_char}
+    if span is None:
+        return None
+    start, end = _offsets(span)
+    return {"start": start, "end": end}
 
 
 QUOTES = frozenset('"«»“”')

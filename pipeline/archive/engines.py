@@ -5,14 +5,14 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import BrokenExecutor, Future
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypedDict
 
 from ..errors import DechiffreError, Errors
 from ..inputs import InputDoc, Problem, ReadOptions
-from .options import BatchOptions, RunProgress, check_options, worker_died
+from .options import BatchOptions, RunProgress, check_options, worker_deaths
 from .settings import DEFAULT_MAX_CHARS
 from .workers import (
     Chunk,
@@ -359,25 +359,20 @@ def stream_outcomes(
         spec, engine=options.engine, workers=options.workers, scheduler=options.scheduler
     )
     try:
-        start = getattr(engine, "start", None)
-        if start is not None:
-            start()
-        stats.mark_ready()
-        if progress is not None:
-            progress.ready()
-        for outcome in iter_outcomes(
-            paths, engine, stats, **outcome_options(options), exclude=exclude
-        ):
-            yield outcome
-            stats.last = time.perf_counter()
+        with worker_deaths(options.engine):
+            start = getattr(engine, "start", None)
+            if start is not None:
+                start()
+            stats.mark_ready()
             if progress is not None:
-                progress.advance(1, outcome.words, int(outcome.document))
-    except BrokenExecutor as exc:
-        raise worker_died(exc, options.engine) from exc
-    except Exception as exc:
-        if type(exc).__name__ == "KilledWorker":  # dask.distributed
-            raise worker_died(exc, options.engine) from exc
-        raise
+                progress.ready()
+            for outcome in iter_outcomes(
+                paths, engine, stats, **outcome_options(options), exclude=exclude
+            ):
+                yield outcome
+                stats.last = time.perf_counter()
+                if progress is not None:
+                    progress.advance(1, outcome.words, int(outcome.document))
     finally:
         engine.close()
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from concurrent.futures import BrokenExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -86,3 +89,17 @@ class RunProgress(Protocol):
 
 def worker_died(exc: BaseException, engine: str) -> WorkerDiedError:
     return WorkerDiedError(Errors.E051.format(engine=engine, reason=f"{type(exc).__name__}: {exc}"))
+
+
+
+@contextmanager
+def worker_deaths(engine: str) -> Iterator[None]:
+    """A broken process pool or a killed Dask worker becomes WorkerDiedError (exit 3)."""
+    try:
+        yield
+    except BrokenExecutor as exc:
+        raise worker_died(exc, engine) from exc
+    except Exception as exc:
+        if type(exc).__name__ == "KilledWorker":  # dask.distributed
+            raise worker_died(exc, engine) from exc
+        raise

@@ -14,7 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..errors import DechiffreError, Errors
 from .engines import Engine, RunStats, iter_outcomes, make_engine, outcome_options
-from .options import BatchOptions, RunProgress, check_options, worker_died
+from .options import BatchOptions, RunProgress, check_options, worker_deaths, worker_died
 from .settings import (
     CLAIMS_DIR,
     DOCUMENTS_DIR,
@@ -288,38 +288,33 @@ def run_batch(
 
     shard: OpenShard | None = None
     try:
-        outcomes = iter_outcomes(
-            paths,
-            engine,
-            stats,
-            **outcome_options(options),
-            provenance=True,
-            skip=skip,
-            on_total=set_total,
-            expect_hash=expect_hash,
-            exclude=[output_dir],
-        )
-        for outcome in outcomes:
-            index = outcome.ordinal // shard_size
-            if shard is not None and shard.index != index:
-                commit(shard, (shard.index + 1) * shard_size)
+        with worker_deaths(options.engine):
+            outcomes = iter_outcomes(
+                paths,
+                engine,
+                stats,
+                **outcome_options(options),
+                provenance=True,
+                skip=skip,
+                on_total=set_total,
+                expect_hash=expect_hash,
+                exclude=[output_dir],
+            )
+            for outcome in outcomes:
+                index = outcome.ordinal // shard_size
+                if shard is not None and shard.index != index:
+                    commit(shard, (shard.index + 1) * shard_size)
+                    shard = None
+                with _writing(output_dir, "output directory"):
+                    if shard is None:
+                        shard = OpenShard(output_dir, index, options.formats)
+                    shard.add(outcome)
+                stats.last = time.perf_counter()  # the bar's clock and the summary's agree
+                if progress is not None:
+                    progress.advance(1, outcome.words, int(outcome.document))
+            if shard is not None:
+                commit(shard, total["items"])
                 shard = None
-            with _writing(output_dir, "output directory"):
-                if shard is None:
-                    shard = OpenShard(output_dir, index, options.formats)
-                shard.add(outcome)
-            stats.last = time.perf_counter()  # the bar's clock and the summary's agree
-            if progress is not None:
-                progress.advance(1, outcome.words, int(outcome.document))
-        if shard is not None:
-            commit(shard, total["items"])
-            shard = None
-    except BrokenExecutor as exc:
-        raise worker_died(exc, options.engine) from exc
-    except Exception as exc:
-        if type(exc).__name__ == "KilledWorker":  # dask.distributed
-            raise worker_died(exc, options.engine) from exc
-        raise
     finally:
         if shard is not None:
             shard.abandon()

@@ -81,8 +81,7 @@ def export_int8(fused: Path, int8: Path, keep_float: FloatPart = "ffn_output") -
     return int8
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run one export step (or all); print the file written, or the error and exit 1."""
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dechiffre.pipeline.onnx_export")
     steps = parser.add_subparsers(dest="step", required=True)
     for name in ("all", "float"):
@@ -96,18 +95,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         step.add_argument("source", type=Path)
         step.add_argument("target", type=Path)
     quantize.add_argument("--keep-float", default="ffn_output", choices=FLOAT_PARTS)
-    args = parser.parse_args(argv)
-    try:
-        if args.step in ("all", "float"):
-            # only these need PyTorch (and the spaCy component module that loads models)
-            from .token_classifier import export_float, export_onnx
+    return parser
 
-            run = export_onnx if args.step == "all" else export_float
-            written = run(args.model_dir, args.target, base_model=args.base_model)
-        elif args.step == "fuse":
-            written = export_fused(args.source, args.target)
-        else:
-            written = export_int8(args.source, args.target, args.keep_float)
+
+def run_step(argv: Sequence[str]) -> Path:
+    """Run one export step (or all) from its command line, in this process; the file written."""
+    args = _parser().parse_args(argv)
+    if args.step in ("all", "float"):
+        # only these need PyTorch (and the spaCy component module that loads models)
+        from .token_classifier import export_float, export_onnx
+
+        run = export_onnx if args.step == "all" else export_float
+        return run(args.model_dir, args.target, base_model=args.base_model)
+    if args.step == "fuse":
+        return export_fused(args.source, args.target)
+    return export_int8(args.source, args.target, args.keep_float)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one export step (or all); print the file written, or the error and exit 1."""
+    try:
+        written = run_step(sys.argv[1:] if argv is None else argv)
     except DechiffreError as err:
         print(err, file=sys.stderr)
         return 1

@@ -39,7 +39,7 @@ from . import attributes  # noqa: F401  (registers Span._.dechiffre_clf_score)
 from .base_model import base_model_fingerprint, cache_root, ensure_base_model
 from .classifier_data import TAG2ID, TAGS, CharSpan, Encoded, decode, encode, windows
 from .errors import DechiffreError, Errors, ModelError, ModelWarning, Warnings
-from .onnx_export import FLOAT_PARTS, FloatPart, export_fused, export_int8
+from .onnx_export import FLOAT_PARTS, FloatPart, run_step
 
 ARTIFACT_CONFIG = "classifier.json"
 ARTIFACT_WEIGHTS = "weights.safetensors"
@@ -314,22 +314,16 @@ def export_onnx(
     base = ["--base-model", base_model] if base_model else []
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".export-") as tmp:
         fp32, fused, int8 = (Path(tmp) / f"model.{part}.onnx" for part in ("fp32", "fused", "int8"))
-        steps: list[tuple[list[str], Callable[[], Path]]] = [
-            (
-                ["float", str(model_dir), str(fp32), *base],
-                lambda: export_float(model_dir, fp32, base_model=base_model),
-            ),
-            (["fuse", str(fp32), str(fused)], lambda: export_fused(fp32, fused)),
-            (
-                ["quantize", str(fused), str(int8), "--keep-float", keep_float],
-                lambda: export_int8(fused, int8, keep_float),
-            ),
+        steps = [
+            ["float", str(model_dir), str(fp32), *base],
+            ["fuse", str(fp32), str(fused)],
+            ["quantize", str(fused), str(int8), "--keep-float", keep_float],
         ]
-        for argv, run_here in steps:
+        for argv in steps:  # the same command line in this process or in a child
             if isolate:
                 _run_export_step(argv, model_dir, target)
             else:
-                run_here()
+                run_step(argv)
                 gc.collect()  # the next step needs the memory this one held
         os.replace(int8, target)  # atomic: a reader never sees half a file
     return target

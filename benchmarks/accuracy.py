@@ -62,6 +62,13 @@ def load_set(name: str, wikineural_docs: int) -> tuple[Docs, tuple[str, ...]]:
     raise SystemExit(f"unknown set {name!r}")
 
 
+def read_previous(path: Path) -> Docs:
+    """An earlier release's output as it was, not re-validated (0.1 could write a range
+    with value_max below value)."""
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
 def run_pipeline(nlp: Language, docs: Docs) -> Docs:
     out = []
     for gold in docs:
@@ -167,9 +174,7 @@ def main(argv: list[str] | None = None) -> int:
             systems = [("rules", lambda d: run_pipeline(rules, d))]
             previous = args.previous / f"{name}.jsonl" if args.previous else None
             if previous is not None and previous.exists():
-                # an earlier release's output as it was, not re-validated (0.1 could
-                # write a range with value_max below value)
-                prev = [json.loads(line) for line in previous.open(encoding="utf-8")]
+                prev = read_previous(previous)
                 systems.append(("previous", lambda d, prev=prev: prev))
             systems.append(("default", lambda d: run_pipeline(default, d)))
             if "ORG" in labels:

@@ -24,7 +24,7 @@ from typing import Any
 from dechiffre.pipeline.numbers import RULE_NAMES, find_exclusions
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from accuracy import load_set
+from accuracy import load_set, read_previous
 
 Ranges = list[tuple[int, int]]
 
@@ -69,9 +69,7 @@ def main() -> None:
         gold, _labels = load_set(name, 100)
         previous = None
         if args.previous:
-            # read as plain JSON: an earlier release may write what today's validator refuses
-            lines = (args.previous / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
-            previous = {d["id"]: d for d in map(json.loads, filter(None, lines))}
+            previous = {d["id"]: d for d in read_previous(args.previous / f"{name}.jsonl")}
         table = count_exclusions(gold, previous)
         out[name] = {rule: dict(row) for rule, row in table.items() if row}
         print(f"\n{name} ({len(gold)} documents)\n")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from spacy.language import Language
+from spacy.tokens import Doc, Span
 
 pytestmark = pytest.mark.slow
 
@@ -172,6 +173,15 @@ def test_ner_labels_veto_classifier_orgs(
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == expected
 
 
+def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
+    """The tagged Doc of ``text`` and the span of its first ``name``."""
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    return doc, span
+
+
 @pytest.mark.parametrize(
     ("text", "name", "rule"),
     [
@@ -207,10 +217,7 @@ def test_statistical_spans_that_are_no_bodies(
     from dechiffre.pipeline.org_rules import Candidate
 
     linker = nlp.get_pipe("dechiffre_orgs")
-    doc = nlp(text)
-    start = text.index(name)
-    span = doc.char_span(start, start + len(name))
-    assert span is not None
+    doc, span = _doc_and_span(nlp, text, name)
     cand = Candidate(span.start, span.end, None, "ner")
     assert _non_body_rule(doc, cand, set(), linker._known_word) == rule
 
@@ -235,10 +242,7 @@ def test_statistical_spans_that_may_be_bodies(nlp: Language, text: str, name: st
     from dechiffre.pipeline.org_rules import Candidate
 
     linker = nlp.get_pipe("dechiffre_orgs")
-    doc = nlp(text)
-    start = text.index(name)
-    span = doc.char_span(start, start + len(name))
-    assert span is not None
+    doc, span = _doc_and_span(nlp, text, name)
     cand = Candidate(span.start, span.end, None, "ner")
     assert _non_body_rule(doc, cand, set(), linker._known_word) is None
 
@@ -261,10 +265,7 @@ def test_first_of_a_list_of_people_is_a_person(
     from dechiffre.pipeline.org_linker import _listed_with_persons
     from dechiffre.pipeline.org_rules import Candidate
 
-    doc = nlp(text)
-    start = text.index(name)
-    span = doc.char_span(start, start + len(name))
-    assert span is not None
+    doc, span = _doc_and_span(nlp, text, name)
     assert _listed_with_persons(doc, Candidate(span.start, span.end, None, "ner")) is listed
 
 
@@ -283,8 +284,5 @@ def test_statistical_names_resolve_with_their_article(
     nlp: Language, text: str, name: str, kb_id: str | None
 ) -> None:
     linker = nlp.get_pipe("dechiffre_orgs")
-    doc = nlp(text)
-    start = text.index(name)
-    span = doc.char_span(start, start + len(name))
-    assert span is not None
+    doc, span = _doc_and_span(nlp, text, name)
     assert linker._resolve_name(doc, span, {}) == kb_id

@@ -144,10 +144,10 @@ class ClaimFinder(Pipe):
             if (
                 source is None
                 and self.cfg["inherit_source"]
-                and not (DESCRIPTION_INHERITS_NO_SOURCE and pred_tok is None)
+                and pred_tok is not None  # an amount with no predicate inherits no source
                 and last_source is not None
                 and (
-                    (last_is_report and not (INDIVIDUAL_SPEAKERS and _individual_speaks(sent)))
+                    (last_is_report and not _individual_speaks(sent))
                     or _goes_on_reporting(sent, here - last_source_sent)
                 )
                 and not _other_actor(sent, org_of, last_source)
@@ -372,8 +372,7 @@ class Antecedents:
             for o in orgs
             if any(t.dep_ in SUBJ_DEPS for t in o)
             or (
-                APPOSED_SUBJECTS
-                and o.root.dep_ in {"appos", "flat", "flat:name", "nmod"}
+                o.root.dep_ in {"appos", "flat", "flat:name", "nmod"}
                 and o.root.head.dep_ in SUBJ_DEPS
                 and o.root.head.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS
             )
@@ -622,9 +621,9 @@ def _agent(
                 found = [c for c in child.children if _is_by_agent(c)]
             for by in found:
                 org = _org_in(by.subtree, org_of)
-                if org is not None and (org.start not in own or PAR_IN_OWN):
+                if org is not None:
                     return org, "par_path"
-    if describes and AGE_HAS_NO_AGENT:
+    if describes:
         # "Konan Yao, 56 ans, ...", "âgés de 19 à 33 ans": a person's age is no one's act
         return None, "age"
     verb = next((t for t in [pred, *pred.ancestors] if t.pos_ == "VERB"), None)
@@ -668,9 +667,6 @@ CLIMB_ARGUMENT = True
 # A noun coordinated with a verb's argument is an argument too (nmod chains are not:
 # that lost on real-dev).
 CLIMB_NOUN_CHAIN = True
-PAR_IN_OWN = True
-ACTIVE_WITH_ETRE = True
-AGE_HAS_NO_AGENT = True
 CLIMB_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl"})
 # The subject of a reporting verb is its source, never its agent.
 REPORTER_IS_NO_AGENT = True
@@ -721,7 +717,7 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
     for _ in range(4):
         # "est arrivé": a verb with "être" as its tense auxiliary is no passive, whatever
         # the parser called its subject (a passive has aux:pass)
-        passive = not ACTIVE_WITH_ETRE or any(c.dep_ == "aux:pass" for c in verb.children)
+        passive = any(c.dep_ == "aux:pass" for c in verb.children)
         subj = next(
             (
                 c
@@ -850,10 +846,12 @@ def _time(
             if clause.i in scope or fronted:
                 scoped.append(t)
         near = []
-        if TIME_NEAREST and not describes:
+        if not describes:
             # fr_core_news_md often hangs a time on the wrong word ("étaient vaccinées au
             # 1er décembre"): a time with no clause boundary, comma or other amount between
             # it and the amount counts too, the nearest of both kinds wins (rule 'nearest').
+            # Chosen on both dev sets: the clause alone lost correct times to parse errors,
+            # the nearest unbounded time alone took other clauses' times.
             # Not for an amount with no predicate ("des personnes âgées de 65 ans").
             near = [t for t in inside if t not in scoped and not _time_boundary(amount, t, amounts)]
         scoped += near
@@ -949,9 +947,6 @@ def _opens_clause(doc: Doc, time: TimeExpr) -> bool:
 
 CLAUSE_DEPS = frozenset({"acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj"})
 TIME_SAME_CLAUSE = True
-# Chosen on both dev sets and read on real-train: the clause alone lost correct times to
-# parse errors on real-test; the nearest unbounded time alone took other clauses' times.
-TIME_NEAREST = True
 # "contre", "par rapport à", and the base of a comparative ("60 % de plus qu'aujourd'hui",
 # "un tiers de moins qu'à la même période l'an dernier"): the time places the compared amount
 COMPARISON_RE = re.compile(
@@ -1014,7 +1009,6 @@ QUOTES = frozenset('"«»“”')
 # is a report's (the seed's report is the source of all five claims) or when they go on
 # quoting (quote marks, "il/elle indique"), not merely by being near.
 INHERIT_SOURCE_SENTENCES = 0
-DESCRIPTION_INHERITS_NO_SOURCE = True
 
 
 def _goes_on_reporting(sent: Span, distance: int) -> bool:
@@ -1094,17 +1088,12 @@ def _individual(tok: Token) -> bool:
     Laval", "une infirmière"); a role may still speak for one ("le porte-parole du HCR")."""
     lemma = tok.lemma_.lower()
     return (
-        INDIVIDUAL_SPEAKERS
-        and tok.pos_ == "NOUN"
+        tok.pos_ == "NOUN"
         and lemma not in ORG_NOUNS
         and lemma not in ORG_TYPE_NOUNS
         and lemma not in REPORT_NOUNS
         and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children)
     )
-
-
-INDIVIDUAL_SPEAKERS = True
-APPOSED_SUBJECTS = True
 
 
 def _is_forecast(verb: Token) -> bool:

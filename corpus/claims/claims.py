@@ -38,6 +38,7 @@ KEYS = ("predicate", "agent", "source", "part_of", "time")
 ISO = re.compile(r"^(\.\.|\d{4}(-\d{2}(-\d{2})?)?)(/(\.\.|\d{4}(-\d{2}(-\d{2})?)?))?$")
 SETS = {
     # set name -> (gold file of the spans, annotation files)
+    "real-train": (REPO / "corpus/real/gold/train.jsonl", "real-train"),
     "real-dev": (REPO / "corpus/real/gold/dev.jsonl", "real-dev"),
     "real-test": (REPO / "corpus/real/gold/test.jsonl", "real-test"),
     "synthetic-dev": (REPO / "corpus/splits/dev.jsonl", "synthetic-dev"),

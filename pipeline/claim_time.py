@@ -119,10 +119,18 @@ RULES: list[tuple[str, str]] = [
         rf"(?: (?P<y>{YEAR})| dernier)?",
     ),
     ("since_year", rf"depuis (?:le début de |l{APOS}année )?(?P<y>{YEAR})"),
+    (  # "depuis le début de la guerre en 2011", "depuis le début des attaques en 2015"
+        "since_start_year_event",
+        rf"depuis le début (?:de la |de l{APOS}|du |des )\w+(?: \w+)? en (?P<y>{YEAR})",
+    ),
     ("until_year", rf"(?:jusqu{APOS}(?:en|à)|d{APOS}ici (?:à )?(?:la fin de )?) ?(?P<y>{YEAR})"),
     (
         "day_range",
         rf"du (?P<d1>1er|\d{{1,2}}) au (?P<d>\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
+    ),
+    (  # "ce mardi 16 novembre", "le samedi 3 avril 2021": the day with its weekday
+        "weekday_day",
+        rf"(?:le |ce )?(?:{WEEKDAY}) (?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
     ),
     ("day", rf"(?:le )?(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH}) (?P<y>{YEAR})"),
     ("day_no_year", rf"(?:le |au |du )(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})"),
@@ -192,7 +200,7 @@ def _value(
         return None
     if rule == "since_start_year":
         return None if yr is None else f"{yr:04d}-01/.."
-    if rule in {"day_no_year", "day_range"}:
+    if rule in {"day_no_year", "day_range", "weekday_day"}:
         month = MONTHS[g["m"].lower()]
         day = 1 if g["d"] == "1er" else int(g["d"])
         if yr is None:
@@ -217,7 +225,7 @@ def _value(
         return _day(m.group(0), year)
     if rule == "year_span":
         return f"{g.get('a') or g.get('a2')}/{g.get('b') or g.get('b2')}"
-    if rule == "since_event_year":
+    if rule in {"since_event_year", "since_start_year_event"}:
         return f"{y}/.."
     if rule in {"month", "month_of_year"}:
         month = MONTHS[g["m"].lower()]
@@ -237,7 +245,7 @@ def _value(
 YEARLESS_PERIODS = frozenset(
     {
         "semester", "last_quarter", "month_range", "since_day", "day_no_year", "day_range",
-        "quarter", "since_month", "month",
+        "quarter", "since_month", "month", "weekday_day",
     }
 )  # fmt: skip
 # Rules whose value only the document's date (meta.date) fixes, never a year written earlier.
@@ -294,13 +302,34 @@ def _day(text: str, year: int | None) -> str | None:
     return None if found is None else found.date().isoformat()
 
 
+# "Dans son rapport pour l'exercice 2024, ... Le rapport indique qu'au cours des neuf
+# premiers mois de cette année": a year written in the same sentence or the one before,
+# in the same paragraph, gives the year of an expression without one; a year further
+# back is another period's ("en 2003 ... [three paragraphs on] ... en avril": no year).
+CONTEXT_SENTENCES = 1
+SENTENCE_END_RE = re.compile(r"[.!?][\"»”]?\s")
+
+
+def _context_year(text: str, years: list[tuple[int, int]], at: int) -> int | None:
+    """The year a yearless expression at ``at`` takes from the text (rule 'near_year')."""
+    before = [(pos, y) for pos, y in years if pos < at]
+    if not before:
+        return None
+    pos, year = before[-1]
+    between = text[pos:at]
+    if "\n" in between or len(SENTENCE_END_RE.findall(between)) > CONTEXT_SENTENCES:
+        return None
+    return year
+
+
 def find_times(
     text: str, *, doc_year: int | None = None, doc_date: str | None = None
 ) -> list[TimeExpr]:
     """Every time expression of ``text``, in order, with its ISO value where the text fixes it.
 
     The year of relative expressions ("cette année", "l'an dernier") is ``doc_year`` (from the
-    document's date) or else the last year written before the expression. Weekdays and
+    document's date) or else a year written just before the expression (in its sentence or
+    the one before, same paragraph; rule 'near_year'), else None. Weekdays and
     "il y a N ans" are resolved only from ``doc_date`` (ISO, the input's ``meta.date``).
     """
     years = [(m.start(), int(m.group())) for m in YEAR_RE.finditer(text)]
@@ -315,8 +344,7 @@ def find_times(
                 continue
             context = doc_year
             if context is None:
-                before = [y for at, y in years if at < m.start()]
-                context = before[-1] if before else None
+                context = _context_year(text, years, m.start())
             value = _value(rule, m, context, dated)
             earlier = None
             if (

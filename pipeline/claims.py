@@ -813,6 +813,8 @@ def _time(
         for t in inside
         if not (t.start >= amount.end_char and COMPARISON_RE.search(text, amount.end_char, t.start))
     ]
+    if amount.doc.has_annotation("DEP"):
+        inside = [t for t in inside if not _dates_the_report(amount, t)]
     if not inside:
         return None, "none"
     if TIME_SAME_CLAUSE and amount.doc.has_annotation("DEP"):
@@ -864,6 +866,44 @@ def _time(
         )
     best = min(inside, key=lambda t: _distance(amount, t))
     return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, best.rule
+
+
+def _dates_the_report(amount: Span, time: TimeExpr) -> bool:
+    """Whether a time dates the report of a figure, not the figure (rule 'report_time').
+
+    A time inside the source phrase ("selon les chiffres publiés mardi par l'armée, 478
+    soldats ont été tués", "selon un rapport rendu public mardi") or on a reporting verb
+    whose speaker the amount describes ("a déclaré dimanche un ouvrier de 37 ans") places
+    the report.
+    """
+    doc = amount.doc
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    anchor = _anchor(amount)
+    for tok in [root, *root.ancestors]:
+        if tok.i in range(amount.start, amount.end) or tok.i == anchor.i:
+            return False
+        if any(c.dep_ == "case" and c.lower_ in SOURCE_CASES for c in tok.children) or (
+            tok.i > 1
+            and tok.doc[tok.i - 1].lower_ == "après"
+            and tok.doc[tok.i - 2].lower_ in {"d'", "d’"}
+        ):
+            # the time sits in "selon X ...": it dates X unless the amount is in there too
+            return anchor.i not in {t.i for t in tok.subtree}
+    head = root.head
+    return head.i != root.i and _is_report_verb(head) and _describes_speaker(head, anchor)
+
+
+def _describes_speaker(verb: Token, anchor: Token) -> bool:
+    """Whether the amount describes who says it ("a déclaré dimanche un ouvrier de 37
+    ans"); not what is said ("a commencé dans trois régions, a annoncé mercredi X": the
+    claims gold dates the figure by its announcement) nor a passive ("128 cas ont été
+    confirmés mardi")."""
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and anchor.i in {t.i for t in c.subtree} for c in verb.children)
 
 
 def _time_value(time: TimeExpr, pred: Token) -> str | None:

@@ -66,6 +66,11 @@ def test_seed_claims_are_all_right(nlp: Language, shared_dir: Path) -> None:
         ("depuis le début du mois de mars", 2024, ("since_month", "2024-03/..")),
         ("de juillet 2011", None, ("month_of_year", "2011-07")),
         ("d'avril 2016", None, ("month_of_year", "2016-04")),
+        ("ce mardi 16 novembre", 2021, ("weekday_day", "2021-11-16")),
+        ("le samedi 3 avril 2021", None, ("weekday_day", "2021-04-03")),
+        ("vendredi 1er mars", None, ("weekday_day", None)),  # nothing fixes the year
+        ("depuis le début de la guerre en 2011", None, ("since_start_year_event", "2011/..")),
+        ("depuis le début des attaques en 2015", None, ("since_start_year_event", "2015/..")),
     ],
 )
 def test_time_expressions_resolve_only_what_the_text_fixes(
@@ -129,6 +134,30 @@ def test_relative_years_take_the_last_year_written_before() -> None:
     text = "Le bilan de 2023 est publié. Cette année, les départs baissent."
     found = [t for t in find_times(text) if t.rule == "this_year"]
     assert [t.value for t in found] == ["2023"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # the year of the sentence before, same paragraph: the text goes on about it
+        ("Le budget pour l'exercice 2024 est voté. Au premier trimestre, il a baissé.",
+         "2024-01/2024-03"),
+        ("La saison 2019 a commencé tôt. En avril, le club avait déjà gagné.", "2019-04"),
+        # two sentences back: another period, nothing fixes the year
+        ("L'usine a ouvert en 2003. Elle emploie 300 personnes. En avril, elle a fermé.", None),
+        # another paragraph: the same
+        ("Le stade a été construit en 2010.\nEn avril, 40 000 spectateurs y sont venus.", None),
+    ],
+)  # fmt: skip
+def test_yearless_times_take_only_a_year_written_just_before(text: str, value: str | None) -> None:
+    (found,) = [t for t in find_times(text) if t.rule in {"quarter", "month"}]
+    assert found.value == value
+
+
+def test_yearless_times_take_the_document_year_over_a_written_one() -> None:
+    (found,) = [t for t in find_times("En 2003, rien. En avril, tout.", doc_year=2021)
+                if t.rule == "month"]  # fmt: skip
+    assert found.value == "2021-04"
 
 
 def _frame(nlp: Language, text: str, amount: str) -> tuple[dict[str, Any], dict[str, str]]:
@@ -679,6 +708,30 @@ def test_sentences_end_at_paragraph_breaks(
             "31 ans",
             None,
             "age",
+        ),
+        (  # the day a source published its figures dates the report, not the figure
+            "Selon les chiffres publiés mercredi par l'armée, 120 soldats ont été tués.",
+            "120",
+            None,
+            "none",
+        ),
+        (
+            "Le chômage touche 9 % des jeunes, selon une étude rendue publique mardi.",
+            "9 %",
+            None,
+            "none",
+        ),
+        (  # an amount in the source phrase keeps the time of that phrase
+            "Selon un rapport publié en 2020 sur 300 entreprises, la moitié recrute.",
+            "300",
+            "en 2020",
+            "year",
+        ),
+        (  # a passive reporting verb's time is the figure's
+            "Au total, 128 cas ont été confirmés mardi dans la région.",
+            "128",
+            "mardi",
+            "weekday",
         ),
         (  # ... the age at which something happened keeps the event's time
             "Elle a appris la nouvelle à l'âge de 15 ans, en 2009.",

@@ -147,6 +147,24 @@ OUT_OF_CUES = frozenset({("des",), ("sur",), ("sur", "les"), ("sur", "ces"), ("d
 OUT_OF_WORDS = frozenset({"des", "sur", "d'entre"})
 # Units of an age ("Konan Yao, 56 ans,", "âgée de 10 mois").
 AGE_UNITS = frozenset({"an", "mois"})
+# Nouns of persons whose age "de N ans" describes them ("un homme de 27 ans", "sa fille de
+# sept mois"); role nouns count too. Endings of agent nouns and demonyms ("un
+# chauffeur", "une styliste", "un Canadien de 32 ans") as well: a duration noun ("un
+# contrat de trois ans", "un mandat de six ans", "un délai de deux mois") is none.
+PERSON_NOUNS = frozenset(
+    """
+    homme femme garçon fille fils enfant bébé nourrisson jeune adolescent adolescente ado
+    gamin gamine mère père frère sœur soeur oncle tante cousin cousine grand-mère grand-père
+    mari épouse veuve veuf personne individu victime patient patiente suspect suspecte
+    détenu détenue prévenu prévenue accusé accusée migrant migrante réfugié réfugiée
+    étudiant étudiante élève athlète joueur joueuse attaquant attaquante défenseur gardien
+    milieu capitaine entraîneur vétéran retraité retraitée ouvrier ouvrière agriculteur
+    médecin infirmier infirmière acteur actrice chanteur chanteuse artiste auteur écrivain
+    militant militante policier policière soldat militaire dame monsieur lycéen lycéenne
+    collégien collégienne mineur mineure cadet cadette aîné aînée benjamin benjamine
+    """.split()
+)
+PERSON_ENDINGS = ("iste", "eur", "euse", "ien", "ienne", "ant", "ante", "ois", "oise")
 # Words between two amounts of one list ("dont 40 femmes et 14 mineurs").
 LIST_WORDS = frozenset({"et", ",", "de", "d'", "d’"})
 # Units of a period: "sur trois ans" spreads an amount over time, it is no total.

@@ -50,6 +50,8 @@ from .claim_words import (
     OUT_OF_CUES,
     OUT_OF_WORDS,
     PERIOD_UNITS,
+    PERSON_ENDINGS,
+    PERSON_NOUNS,
     POSSESSIVE_DETS,
     PRESENT_ENDINGS,
     RELATIVE_PRONOUNS,
@@ -528,12 +530,33 @@ def _is_age(amount: Span) -> bool:
         return True
     if before[-3:] == ["l'", "âge", "de"] or before[-3:] == ["l’", "âge", "de"]:
         return True
+    if before[-1:] in (["de"], ["d'"], ["d’"]) and _of_person(amount):
+        return True  # "un homme de 27 ans", "L'attaquant de 22 ans"
     after = doc[amount.end].text if amount.end < len(doc) else ""
     return (
         amount.start >= 2
         and doc[amount.start - 1].text == ","
         and doc[amount.start - 2].pos_ in {"PROPN", "NOUN"}
         and after in {",", ")"}
+    )
+
+
+def _of_person(amount: Span) -> bool:
+    """Whether an amount hangs from a person noun ("une femme de 25 ans", "un styliste de
+    38 ans", "un Canadien de 32 ans"; rule 'age' with table PERSON_NOUNS)."""
+    anchor = _anchor(amount)
+    head = anchor.head
+    if anchor.dep_ != "nmod" or head.i == anchor.i or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    lemma, low = head.lemma_.lower(), head.lower_
+    if lemma in MEASURE_NOUNS or lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS:
+        return False
+    return (
+        lemma in PERSON_NOUNS
+        or low in PERSON_NOUNS
+        or lemma in ROLE_NOUNS
+        or lemma.endswith(PERSON_ENDINGS)
+        or (head.pos_ == "NOUN" and head.text[:1].isupper() and head.i > head.sent.start)
     )
 
 

@@ -216,6 +216,24 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
             None,
             "age",
         ),
+        (  # the age of a person noun only describes the person ...
+            "Le chirurgien devait opérer une femme de 25 ans dans la matinée.",
+            "25 ans",
+            None,
+            "age",
+        ),
+        (
+            "Les secouristes ont retrouvé un Canadien de 32 ans dans la forêt.",
+            "32 ans",
+            None,
+            "age",
+        ),
+        (  # ... a duration noun is no person: the verb says what happened
+            "Le milieu de terrain a signé un contrat de trois ans avec le club.",
+            "trois ans",
+            "signer",
+            "argument_noun",
+        ),
         (  # a noun coordinated with the verb's argument takes the verb too
             "Le tribunal a condamné le gérant à 30 mois de prison avec sursis et à une amende "
             "de 48 000 euros.",

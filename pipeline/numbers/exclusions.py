@@ -344,17 +344,21 @@ def _clock_time(c: Candidate) -> bool:
     sc, end = c.sc, c.end
     if c.amount.unit == "heure" and sc.low(end) == "par" and sc.low(end + 1) in _PERIODS:
         return False  # jusqu'à 18 heures par jour: a duration
+    prev = c.prev
+    k = c.num_idx
+    if prev == "a" and k > 0 and sc.toks[k - 1].text == "A" and sc.is_sentence_start(k - 1):
+        prev = "à"  # "A 17h, ...": a capital À written without its accent
     if c.amount.unit == "heure":
         last = sc.toks[end - 1]
         if sc.kind(end) == "num" and last.low == "h":
             return True
-        if c.prev in CLOCK_BEFORE and last.low == "h":
+        if prev in CLOCK_BEFORE and last.low == "h":
             return True
-        if c.prev == "à" and sc.low(c.i) != "à":
+        if prev == "à" and sc.low(c.i) != "à":
             return True
-        if c.prev in CLOCK_HOUR_BEFORE:
+        if prev in CLOCK_HOUR_BEFORE:
             return True
-        if last.low == "h" and (c.prev == "entre" or (c.prev == "et" and sc.low(c.i - 2) == "h")):
+        if last.low == "h" and (prev == "entre" or (prev == "et" and sc.low(c.i - 2) == "h")):
             return True  # entre 22 h et 6 h
         after = (sc.low(end), sc.low(end + 1), sc.low(end + 2))
         if after[:1] in CLOCK_AFTER or after[:2] in CLOCK_AFTER or after in CLOCK_AFTER:
@@ -363,9 +367,8 @@ def _clock_time(c: Candidate) -> bool:
             return True  # de 9 heures à 18 heures
         if after[0] in {"à", "et"} and sc.kind(end + 1) == "num" and after[2] in _HOURS:
             return True  # de 17 heures à 8 heures
-        if c.prev in {"à", "et"} and any(sc.low(x) in _HOURS for x in range(c.i - 4, c.i - 1)):
+        if prev in {"à", "et"} and any(sc.low(x) in _HOURS for x in range(c.i - 4, c.i - 1)):
             return True  # entre 12 h 30 et 15 heures
-    k = c.num_idx
     return c.num.kind == "num" and sc.low(k + 1) == "h" and sc.kind(k + 2) == "num"
 
 
@@ -668,6 +671,14 @@ def _first_months(c: Candidate) -> bool:
     sc, k = c.sc, c.num_idx
     after = sc.low(k + 1)
     if after in FIRST_LAST and sc.low(k - 1) in PLURAL_DETERMINERS and sc.low(k - 2) in DURING:
+        return True
+    if (  # au cours des 30 ou 40 dernières années: a range of windows dates the event too
+        c.amount.value_max is not None
+        and c.i == k
+        and sc.low(k - 1) in PLURAL_DETERMINERS
+        and sc.low(k - 2) in DURING
+        and any(sc.low(x) in FIRST_LAST for x in range(k, c.end + 1))
+    ):
         return True
     if sc.low(k - 1) in FIRST_LAST and sc.low(k - 2) in PLURAL_DETERMINERS:
         return sc.low(k - 3) in DURING  # au cours des dernières 24 heures

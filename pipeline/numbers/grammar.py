@@ -382,9 +382,9 @@ class Scanner:
         if unit:
             return unit
         if scaled and self.low(j) in _DE:
-            unit = self.unit_at(j + 1, after_digits=False, after_words=True)
-            if unit and unit.unit not in TIME_CODES:
-                return unit  # 1,3 million de km, 6,1 millions de fois
+            # 1,3 million de km, 6,1 millions de fois, 65 millions d'années (a time word is a
+            # unit after a scale word too: "il y a 65 millions d'années" places an event)
+            return self.unit_at(j + 1, after_digits=False, after_words=True)
         return None
 
     # -- one quantity -------------------------------------------------------

@@ -471,7 +471,9 @@ EVENT_DETERMINERS = words(
     "la le l' les son sa ses leur leurs ce cet cette ces notre nos votre vos mon ma mes"
 )
 RELATIVE_ADVERBS = words("seulement juste environ pile exactement tout à peine à-peine plus")
-LOCATING_UNITS = words("an mois semaine jour heure siècle décennie minute trimestre")
+LOCATING_UNITS = words(
+    "an mois semaine jour heure siècle millénaire décennie minute seconde trimestre"
+)
 FIRST_LAST = words("premiers premières derniers dernières")
 NEXT_WORDS = words("prochains prochaines")
 # "au cours des neuf premiers mois" dates an event; "pendant les quatre dernières années" is a

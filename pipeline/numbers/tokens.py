@@ -23,6 +23,7 @@ TOKEN_RE = re.compile(
     r"|(?<![\d.,])\d{1,3}(?:" + SEP + r"\d{3}(?!\d))+(?:,\d+)?"  # 4 388 / 3 000 000 / 10 000,00
     r"|(?<![\d.,])\d{1,3}(?:\.\d{3}(?!\d))+(?:,\d+)?"  # 48.963 / 6.700,54
     r"|(?<![\d.,])\d{1,3}(?:['’]\d{3}(?!\d))+(?:[.,]\d+)?"  # Swiss 27'740
+    r"|(?<![\d.,])\d{1,3}(?:,\d{3}(?!\d)){2,}(?![.,]\d)"  # English 1,353,722,685
     r"|\d+,\d+"  # 3,5
     r"|\d+\.\d{1,2}(?!\d)"  # 3.5
     r"|\d+"
@@ -33,6 +34,7 @@ TOKEN_RE = re.compile(
 )
 _KIND = {"num": "num", "word": "word"}  # "esc" and "sym" are both symbols
 _DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")  # two commas or more: never a decimal
 _SPACES = str.maketrans("", "", " \u00a0\u202f")
 
 
@@ -81,6 +83,8 @@ def digits_value(raw: str) -> float:
     if "'" in text or "’" in text:  # Swiss grouping: 27'740.50
         text = text.replace("'", "").replace("’", "").replace(".", ",")
     text = text.translate(_SPACES)
+    if _COMMA_GROUPS.fullmatch(text):
+        return float(text.replace(",", ""))
     if "," in text:
         whole, _, frac = text.rpartition(",")
         whole = whole.replace(".", "")

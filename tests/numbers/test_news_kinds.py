@@ -151,6 +151,24 @@ SPANS: list[tuple[str, list[str]]] = [
     # a capital C glued to digits: news style for degrees Celsius
     ("Limiter la hausse à 1,5C. Puis 2C, voire 1,5 °C.", ["1,5C", "2C", "1,5 °C"]),
     ("Le modèle 5C2 est sorti.", []),
+    # held-out news (MasakhaNEWS FR, in no gold split): a time word after a scale word is the
+    # unit, so that "il y a N millions d'années" places an event and a duration keeps its unit
+    ("Les dinosaures vivaient il y a 65 millions d'années.", []),
+    ("La roche a mis des millions d'années à se former.", ["des millions d'années"]),
+    ("Le sol restera pollué pendant des centaines, voire des milliers d'années.",
+     ["des centaines", "des milliers d'années"]),
+    # a millennium or a second placed relative to an event (RN23)
+    ("Et plus d'un millénaire plus tard, le temple est debout.", []),
+    ("Quelques secondes plus tard, trente secondes plus tard, il sautait.", []),
+    # a range of windows that dates the event (RN23 'au cours des N derniers')
+    ("Au cours des 30 ou 40 dernières années, les prix ont doublé.", []),
+    ("Ils ont vécu là pendant les 30 ou 40 dernières années.", ["30 ou 40 dernières années"]),
+    # "A" for a capital À before a clock time
+    ("A 17h, la station diffuse de la musique.", []),
+    ("A 17 ans, il jouait déjà en première division.", ["17 ans"]),
+    # English thousands separators (two commas or more) are one number
+    ("Le contrat s'élevait à 1,353,722,685 FCFA au total.", ["1,353,722,685 FCFA"]),
+    ("Le taux est de 1,5 % et le poids de 3,250 kg.", ["1,5 %", "3,250 kg"]),
 ]
 
 
@@ -181,6 +199,11 @@ VALUES: list[tuple[str, str, Any, Any, Any]] = [
     ("le prix est de 57,53 euros", "57,53 euros", 57.53, "EUR", None),
     ("il pèse 220 lb", "220 lb", 220, "lb", None),
     ("limiter la hausse à 1,5C", "1,5C", 1.5, "°C", None),
+    ("versé 1,353,722,685 FCFA", "1,353,722,685 FCFA", 1353722685, "XOF", None),
+    ("il y a 2,5 millions de personnes", "2,5 millions", 2.5e6, None, None),
+    ("pendant des milliers d'années", "des milliers d'années", 1000, "an", "min"),
+    ("près de deux millions d'heures de vidéo", "près de deux millions d'heures", 2e6, "heure",
+     "approx"),
 ]
 
 
@@ -208,6 +231,10 @@ WHY_NOT: list[tuple[str, str]] = [
     ("Il faut composer le 811 avant de venir.", "dialled_number"),
     ("RABAT, 9 sept. (MAP) - Le bilan s'alourdit.", "day_of_month"),
     ("Les ventes doubleront dans les huit prochaines années.", "first_months"),
+    ("Il y a 560 millions d'années, la mer couvrait tout.", "time_locating"),
+    ("Un millénaire plus tard, la ville est oubliée.", "time_locating"),
+    ("Au cours des deux ou trois derniers mois, 40 cas.", "first_months"),
+    ("A 17h, c'est le moment de courir.", "clock_time"),
 ]
 
 

@@ -27,6 +27,7 @@ from .quantity_object_words import (
     DEFINITE_DETERMINERS,
     DEFINITE_MEASURED,
     DETERMINERS,
+    DIMENSION_WORDS,
     KEPT_LOCUTIONS,
     LEXICALISED_PARTICIPLES,
     LINE_BREAKS,
@@ -50,6 +51,7 @@ from .quantity_object_words import (
     RESTATING_WORDS,
     TRIM_WORDS,
     VERB_CASES,
+    WHOLE_NOUNS,
 )
 
 NOUNS = frozenset({"NOUN", "PROPN"})
@@ -188,6 +190,8 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
         return ObjectFound(None, "bare")
     # 2. the "de" complement: "3 000 tonnes de blé", "12 % des électeurs"
     comp = _de_complement(span)
+    if comp is not None and _dimension(comp[0], comp[2]):
+        comp = None  # "6 m de large": no thing named there
     if comp is not None:
         noun, left, determined = comp
         if unit in PLACE_UNITS and (
@@ -315,6 +319,13 @@ def _de_complement(span: Span) -> tuple[Token, int, bool] | None:
     if k < len(doc) and doc[k].pos_ in NOUNS:
         return doc[k], left, determined
     return None
+
+
+def _dimension(noun: Token, determined: bool) -> bool:
+    """'de large', 'de diamètre': a bare dimension word after a measure."""
+    return not determined and noun.lower_ in DIMENSION_WORDS and noun.i > 0 and (
+        noun.doc[noun.i - 1].lower_ in DE_FORMS
+    )
 
 
 def _fois(span: Span) -> ObjectFound:
@@ -505,7 +516,7 @@ def _resolve(subject: Token) -> Token | None:
 
 def _measured(noun: Token, rule: str, span: Span, *, left: int | None = None) -> ObjectFound:
     """A noun's object text; a measure noun gives its complement or nothing (RN28)."""
-    measure = noun.lemma_.lower() in MEASURE_NOUNS or noun.lower_ in MEASURE_NOUNS
+    measure = noun.lemma_.lower() in MEASURE_NOUNS or noun.lower_ in MEASURE_NOUNS | WHOLE_NOUNS
     if measure and not _compound_size(noun, noun.doc, noun.i + 1):  # not "chiffre d'affaires"
         comp = _complement_noun(noun)
         if comp is None or span.start <= comp.i < span.end:

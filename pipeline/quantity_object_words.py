@@ -102,6 +102,15 @@ montant nombre total quantité somme volume niveau effectif valeur chiffre chiff
 million millions milliard milliards millier milliers
 """.split()
 )
+# the whole of a group, a measure noun too when singular: "80 % de l'ensemble des joueurs"
+# -> joueurs (but "deux ensembles d'éléments" counts sets)
+WHOLE_NOUNS = frozenset("ensemble totalité".split())
+
+# a dimension after a measure, an adverbial that names no thing: "6 m de large", "5 cm de
+# diamètre"; the thing measured is found as if the words were not there (the wall, RN28)
+DIMENSION_WORDS = frozenset(
+    "large haut long profondeur diamètre épaisseur hauteur largeur longueur circonférence".split()
+)
 
 # words left out of an object (RN29)
 TRIM_WORDS = frozenset(

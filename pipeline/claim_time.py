@@ -14,6 +14,16 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
+from .claim_time_words import (
+    AGO_COUNTS,
+    AGO_UNITS,
+    PERIOD_EVENT_ADJECTIVES,
+    PERIOD_EVENTS,
+    ROUND_COUNTS,
+    SO_FAR,
+    THIS_DAY_PARTS,
+    THIS_PERIODS,
+)
 from .claim_words import (
     DAY_PARTS,
     LAST_PERIODS,
@@ -34,6 +44,15 @@ LAST = "|".join(p.replace("'", APOS) for p in LAST_PERIODS)
 MY = rf"(?: (?P<y>{YEAR}))?"
 SPAN_PERIOD = "|".join(SPAN_PERIODS)
 START_EVENT = "|".join(START_EVENTS)
+SHORT_YEAR = r"(?:19|20)?\d{2}"  # "2016-17", "(1965-75)"
+AGO = (
+    rf"(?:(?:{'|'.join(AGO_COUNTS)}|\d+) )?(?:(?:{'|'.join(ROUND_COUNTS)}) d(?:e |{APOS}))?"
+    rf"(?:{'|'.join(AGO_UNITS)})"
+)
+EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS)
+EVENT_ADJ = "|".join(PERIOD_EVENT_ADJECTIVES)
+# a capitalised name ("de Yougoslavie", "du Viêt Nam") or a weekday ("la nuit de lundi")
+EVENT_NAME = rf"(?:{'|'.join(WEEKDAYS)}|(?-i:[A-ZÉ])[\w-]*(?: (?-i:[A-ZÉ])[\w-]*)*)"
 
 
 class TimeExpr(NamedTuple):
@@ -70,7 +89,7 @@ RULES: list[tuple[str, str]] = [
     (  # "pour la campagne 2023-2024", "la saison 2022-2023", "en 2023-2024"
         "year_span",
         rf"(?:(?:pour|durant|pendant|sur|de|à) )?(?:la |l{APOS})(?:{SPAN_PERIOD})(?: \w+)? "
-        rf"(?P<a>{YEAR})[-–/](?P<b>{YEAR})\b|en (?P<a2>{YEAR})[-–](?P<b2>{YEAR})",
+        rf"(?P<a>{YEAR})[-–/](?P<b>{YEAR})\b|(?:en|de) (?P<a2>{YEAR})[-–](?P<b2>{SHORT_YEAR})",
     ),
     (  # "depuis sa création en 2015": open from the year of the founding event
         "since_event_year",
@@ -93,15 +112,25 @@ RULES: list[tuple[str, str]] = [
         "since_start_year",
         rf"depuis (?:le )?début (?:de l{APOS}année|d{APOS}année)",
     ),
-    ("since_day", rf"depuis le (?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?"),
+    (  # "depuis le 3 mars", "à compter du 1er août prochain"
+        "since_day",
+        rf"(?:depuis le|à compter du|à partir du) (?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})"
+        rf"(?: (?P<y>{YEAR})| prochain)?",
+    ),
     (
         "by_end",
-        rf"d{APOS}ici (?:à )?la fin (?:de l{APOS}année|(?P<y>{YEAR})|du siècle|de la \w+)",
+        rf"d{APOS}ici (?:à )?(?:la fin|le (?P<part>milieu|début)) "
+        rf"(?:de l{APOS}année(?P<next> prochaine)?|(?P<y>{YEAR})|du siècle|de la \w+)",
     ),
     ("horizon", rf"à l{APOS}horizon (?P<y>{YEAR})"),
-    ("years_ago", rf"il y a (?P<n>{NUMBER}|\w+) ans"),
+    ("years_ago", rf"il y a (?P<n>{NUMBER}|\w+) ans?"),
+    ("ago", rf"il y a {AGO}"),  # "il y a trois mois", "il y a une dizaine de jours"
     ("earlier", r"(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans? plus tôt"),
-    ("last_period", rf"(?P<period>{LAST}) (?:dernier|dernière|passé|passée)"),
+    (  # "la semaine dernière", "au cours de la semaine dernière"
+        "last_period",
+        rf"(?:(?:au cours de|pendant|durant|depuis) )?(?P<period>{LAST}) "
+        r"(?:dernier|dernière|passé|passée)",
+    ),
     (
         "first_months",
         rf"au cours des (?P<n>{NUMBER}) premiers mois "
@@ -123,6 +152,14 @@ RULES: list[tuple[str, str]] = [
         "since_start_year_event",
         rf"depuis le début (?:de la |de l{APOS}|du |des )\w+(?: \w+)? en (?P<y>{YEAR})",
     ),
+    (  # "pendant le conflit", "au début de la crise", "lors du précédent scrutin",
+        # "pendant la guerre du Viêt Nam (1965-75)": a period an event lasts
+        "event_period",
+        rf"(?:(?:pendant|durant) (?:le|la|les|l{APOS})|(?:lors|au cours|au début|à la fin"
+        rf"|depuis le début) (?:du|des|de la|de l{APOS})) ?(?:(?:{EVENT_ADJ}) )?(?:{EVENT})s?"
+        rf"(?: (?:de|du|des|d{APOS}) ?{EVENT_NAME})?"
+        rf"(?: \((?P<a>{YEAR})[-–](?P<b>{SHORT_YEAR})\))?",
+    ),
     ("until_year", rf"(?:jusqu{APOS}(?:en|à)|d{APOS}ici (?:à )?(?:la fin de )?) ?(?P<y>{YEAR})"),
     (
         "day_range",
@@ -132,12 +169,16 @@ RULES: list[tuple[str, str]] = [
         "weekday_day",
         rf"(?:le |ce )?(?:{WEEKDAY}) (?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
     ),
-    ("day", rf"(?:le )?(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH}) (?P<y>{YEAR})"),
+    (  # "les 13 et 14 juin"
+        "day_pair",
+        rf"les (?P<d1>1er|\d{{1,2}}) et (?P<d>\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
+    ),
+    ("day", rf"(?:(?:le|au|du) )?(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH}) (?P<y>{YEAR})"),
     ("day_no_year", rf"(?:le |au |du )(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})"),
     (
         "weekday",
         rf"(?:dans la nuit de |ce |de |(?P<from>à partir de ))?(?P<wd>{WEEKDAY})"
-        rf"(?: (?:{'|'.join(DAY_PARTS)}))?(?: à (?P<wd2>{WEEKDAY}))?",
+        rf"(?: (?:{'|'.join(DAY_PARTS)}))?(?: (?:à|et) (?P<wd2>{WEEKDAY}))?",
     ),
     ("month", rf"(?:en |au mois de |fin |début )(?P<m>{MONTH})(?: (?P<y>{YEAR}))?"),
     ("month_of_year", rf"(?:de |d{APOS})(?P<m>{MONTH}) (?P<y>{YEAR})"),  # "la canicule d'août 2003"
@@ -149,13 +190,17 @@ RULES: list[tuple[str, str]] = [
     ("last_year", rf"l{APOS}(?:an|année) (?:dernier|dernière|passé|passée)"),
     ("this_year", r"(?:cette année|l'année en cours|l’année en cours)"),
     ("next_year", rf"l{APOS}(?:an|année) prochaine?"),
+    ("previous_year", rf"l{APOS}(?:an|année) précédente?"),  # the year before the one written
+    ("this_period", rf"(?:ce|cet|cette) (?P<period>{'|'.join(THIS_PERIODS)})(?:-ci)?"),
+    ("so_far", "|".join(w.replace("'", APOS) for w in SO_FAR)),
     ("today", rf"aujourd{APOS}hui"),
 ]
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> list[tuple[str, re.Pattern[str]]]:
-    return [(name, re.compile(rf"\b{pattern}\b", re.IGNORECASE)) for name, pattern in RULES]
+    # (?!\w), not \b, at the end: "(1965-75)" ends on a bracket
+    return [(name, re.compile(rf"\b{pattern}(?!\w)", re.IGNORECASE)) for name, pattern in RULES]
 
 
 YEAR_RE = re.compile(rf"\b{YEAR}\b")
@@ -186,6 +231,8 @@ def _value(
         a = MONTHS[(g.get("m1") or g["m3"]).lower()]
         b = MONTHS[g["m2"].lower()]
         return None if yr is None else f"{yr:04d}-{a:02d}/{yr:04d}-{b:02d}"
+    if rule == "event_period":
+        return _year_span(g["a"], g["b"]) if g.get("a") else None
     if rule == "decade":
         return f"{g['dec']}/{int(g['dec']) + 9}"
     if rule == "season_year" or rule == "horizon":
@@ -195,17 +242,21 @@ def _value(
         day = 1 if g["d"] == "1er" else int(g["d"])
         return None if yr is None else f"{yr:04d}-{month:02d}-{day:02d}/.."
     if rule == "by_end":  # "d'ici la fin de l'année": the year of the context
+        if g.get("part") and not y:
+            return None  # "d'ici le milieu de l'année": no bound the text gives
+        if g.get("next") and yr is not None:
+            return f"../{yr + 1:04d}"
         if y or ("ann" in m.group(0).lower() and yr is not None):
             return f"../{yr:04d}"
         return None
     if rule == "since_start_year":
         return None if yr is None else f"{yr:04d}-01/.."
-    if rule in {"day_no_year", "day_range", "weekday_day"}:
+    if rule in {"day_no_year", "day_range", "weekday_day", "day_pair"}:
         month = MONTHS[g["m"].lower()]
         day = 1 if g["d"] == "1er" else int(g["d"])
         if yr is None:
             return None
-        if rule == "day_range":
+        if rule in {"day_range", "day_pair"}:
             first = 1 if g["d1"] == "1er" else int(g["d1"])
             return f"{yr:04d}-{month:02d}-{first:02d}/{yr:04d}-{month:02d}-{day:02d}"
         return f"{yr:04d}-{month:02d}-{day:02d}"
@@ -222,9 +273,9 @@ def _value(
     if rule == "until_year":
         return f"../{y}"
     if rule == "day":
-        return _day(m.group(0), year)
+        return _day(m.group(0))
     if rule == "year_span":
-        return f"{g.get('a') or g.get('a2')}/{g.get('b') or g.get('b2')}"
+        return _year_span(g.get("a") or g["a2"], g.get("b") or g["b2"])
     if rule in {"since_event_year", "since_start_year_event"}:
         return f"{y}/.."
     if rule in {"month", "month_of_year"}:
@@ -238,6 +289,8 @@ def _value(
         return _ctx(year)
     if rule == "next_year":
         return _ctx(year, 1)
+    if rule == "previous_year":
+        return _ctx(year, -1)
     return None
 
 
@@ -245,11 +298,13 @@ def _value(
 YEARLESS_PERIODS = frozenset(
     {
         "semester", "last_quarter", "month_range", "since_day", "day_no_year", "day_range",
-        "quarter", "since_month", "month", "weekday_day",
+        "quarter", "since_month", "month", "weekday_day", "day_pair",
     }
 )  # fmt: skip
 # Rules whose value only the document's date (meta.date) fixes, never a year written earlier.
-DATED_RULES = frozenset({"weekday", "years_ago", "earlier", "last_period", "today"})
+DATED_RULES = frozenset(
+    {"weekday", "years_ago", "earlier", "last_period", "today", "ago", "this_period", "so_far"}
+)
 
 
 def _dated_value(rule: str, g: dict[str, str | None], doc_date: date) -> str | None:
@@ -259,6 +314,13 @@ def _dated_value(rule: str, g: dict[str, str | None], doc_date: date) -> str | N
         return _last_period((g.get("period") or "").lower().replace("’", "'"), doc_date)
     if rule == "today":
         return doc_date.isoformat()
+    if rule == "this_period":  # "ce matin": the document's day; "ce mois-ci": its month
+        period = (g.get("period") or "").lower()
+        if period in THIS_DAY_PARTS:
+            return doc_date.isoformat()
+        return f"{doc_date.year:04d}-{doc_date.month:02d}" if period == "mois" else None
+    if rule in {"ago", "so_far"}:
+        return None
     if rule in {"years_ago", "earlier"}:
         n = g.get("n") or ""
         if not (n.isdigit() or n.lower() in ORDINAL_WORDS):
@@ -295,9 +357,17 @@ def _last_period(period: str, doc_date: date) -> str | None:
     return None
 
 
-def _day(text: str, year: int | None) -> str | None:
+def _year_span(first: str, second: str) -> str:
+    """ "2016-17" -> "2016/2017", "1965-75" -> "1965/1975", "2023-2024" -> "2023/2024"."""
+    end = second if len(second) == 4 else first[:2] + second
+    return f"{first}/{end}"
+
+
+def _day(text: str) -> str | None:
     import dateparser
 
+    # the date without its preposition ("Au 20 décembre 2021"), which dateparser rejects
+    text = re.sub(r"^(?:le|au|du) ", "", text, flags=re.IGNORECASE)
     found = dateparser.parse(text, languages=["fr"], settings={"STRICT_PARSING": True})
     return None if found is None else found.date().isoformat()
 

@@ -1,0 +1,39 @@
+"""Word tables of claim time expressions (compact, in the style of spacy/lang/fr/lex_attrs.py)."""
+
+from __future__ import annotations
+
+# Units of "il y a N ..." other than years: "il y a trois mois", "il y a une dizaine de
+# jours" place a claim, the text alone does not date it.
+AGO_UNITS = ("mois", "semaines?", "jours?", "heures?", "décennies?", "siècles?")
+# Words of a rough count before a unit: "il y a quelques mois", "il y a une dizaine de jours".
+AGO_COUNTS = (
+    "un", "une", "quelques", "plusieurs", "deux", "trois", "quatre", "cinq", "six", "sept",
+    "huit", "neuf", "dix", "onze", "douze", "quinze", "vingt", "trente",
+)  # fmt: skip
+ROUND_COUNTS = ("dizaine", "douzaine", "quinzaine", "vingtaine", "trentaine", "centaine")
+# Periods that a demonstrative places at the time of writing ("cette saison", "cet été",
+# "ce mois-ci"); "cette année" is a rule of its own.
+THIS_PERIODS = (
+    "saison", "semaine", "mois", "week-end", "été", "hiver", "automne", "printemps",
+    "trimestre", "semestre", "matin", "soir", "après-midi",
+)  # fmt: skip
+# Of those, the ones the document's date fixes: the day itself, or its month.
+THIS_DAY_PARTS = frozenset({"matin", "soir", "après-midi"})
+# "jusqu'à présent", "à ce jour": a period that runs to the time of writing.
+# ("jusqu'ici" is left out: it is a place as often, "de Paris jusqu'ici")
+SO_FAR = ("jusqu'à présent", "jusqu'à aujourd'hui", "à ce jour")
+# Events that place a claim in the period they last ("pendant le conflit", "au début de la
+# crise", "lors du précédent scrutin"); plurals take an s.
+PERIOD_EVENTS = (
+    "conflit", "guerre", "crise", "confinement", "pandémie", "épidémie", "siège",
+    "occupation", "invasion", "colonisation", "famine", "grève", "révolution", "transition",
+    "mandat", "présidence", "règne", "scrutin", "vote", "campagne", "saison", "tournoi",
+    "championnat", "compétition", "sommet", "procès", "nuit", "journée", "matinée",
+    "soirée", "engagement", "mi-temps",
+)  # fmt: skip
+# Adjectives that may stand before such an event ("lors du précédent scrutin", "au cours du
+# deuxième engagement").
+PERIOD_EVENT_ADJECTIVES = (
+    "précédent", "précédente", "dernier", "dernière", "premier", "première", "deuxième",
+    "second", "seconde", "troisième", "récent", "récente", "long", "longue",
+)  # fmt: skip

@@ -1,0 +1,101 @@
+"""The time grammar of claims (pipeline/claim_time.py): periods news writes without a date."""
+
+from __future__ import annotations
+
+import pytest
+
+from dechiffre.pipeline.claim_time import find_times
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "rule", "value"),
+    [
+        # "il y a" with any unit; only years and the document's date give a value
+        ("Le prix était de 40 dollars il y a un an.", "il y a un an", "years_ago", None),
+        ("Ils étaient 300 il y a quelques mois.", "il y a quelques mois", "ago", None),
+        ("Ils ont gagné il y a une dizaine de jours.", "il y a une dizaine de jours", "ago", None),
+        ("Trois puits ont été creusés il y a six semaines.", "il y a six semaines", "ago", None),
+        # a demonstrative places the claim at the time of writing
+        ("Il a marqué neuf buts cette saison.", "cette saison", "this_period", None),
+        ("Le club a dépensé 80 millions cet été.", "cet été", "this_period", None),
+        ("Deux vols ont été annulés ce matin.", "ce matin", "this_period", None),
+        # a period that runs to the time of writing
+        ("Jusqu'à présent, 40 cas ont été confirmés.", "Jusqu'à présent", "so_far", None),
+        ("À ce jour, 12 pays ont signé.", "À ce jour", "so_far", None),
+        # the preposition belongs to the phrase
+        ("Au 1er mars 2023, 500 lits étaient occupés.", "Au 1er mars 2023", "day", "2023-03-01"),
+        ("Au cours de la semaine dernière, 30 villages ont été pris.",
+         "Au cours de la semaine dernière", "last_period", None),
+        ("à compter du 1er juillet prochain", "à compter du 1er juillet prochain", "since_day",
+         None),
+        ("Les 14 et 15 mai 2022, deux sommets", "Les 14 et 15 mai 2022", "day_pair",
+         "2022-05-14/2022-05-15"),
+        ("Six personnes sont mortes lundi et mardi.", "lundi et mardi", "weekday", None),
+        # year spans with a short second year, after "de" too
+        ("Le déficit de 2018-19 atteint 3 %.", "de 2018-19", "year_span", "2018/2019"),
+        ("Il a reçu 300 demandes en 2016-17.", "en 2016-17", "year_span", "2016/2017"),
+        # a period an event lasts; a bracketed span gives its years
+        ("Des milliers sont morts pendant le conflit.", "pendant le conflit", "event_period", None),
+        ("Il y avait 80 lits au début de la crise.", "au début de la crise", "event_period", None),
+        ("Deux fois depuis le début du siège.", "depuis le début du siège", "event_period", None),
+        ("contre 43 % lors du dernier scrutin", "lors du dernier scrutin", "event_period", None),
+        ("Ils ont été arrêtés pendant la nuit de samedi.", "pendant la nuit de samedi",
+         "event_period", None),
+        ("Trois millions de morts pendant la guerre de Corée (1950-53).",
+         "pendant la guerre de Corée (1950-53)", "event_period", "1950/1953"),
+        # the name of an event stops at a lower-case complement ("du virus")
+        ("20 millions collectés pendant le confinement du printemps.", "pendant le confinement",
+         "event_period", None),
+        # bounds the text does not give
+        ("70 % d'ici le milieu de l'année prochaine", "d'ici le milieu de l'année prochaine",
+         "by_end", None),
+    ],
+)  # fmt: skip
+def test_time_phrases_news_writes(text: str, phrase: str, rule: str, value: str | None) -> None:
+    found = [(text[t.start : t.end], t.rule, t.value) for t in find_times(text)]
+    assert (phrase, rule, value) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "phrase", "value"),
+    [
+        ("ce matin", "2024-03-21", "ce matin", "2024-03-21"),
+        ("ce mois-ci", "2024-03-21", "ce mois-ci", "2024-03"),
+        ("cet été", "2024-03-21", "cet été", None),  # which summer: the text does not say
+        ("il y a deux ans", "2024-03-21", "il y a deux ans", "2022"),
+        ("il y a un an", "2024-03-21", "il y a un an", "2023"),
+        ("il y a trois mois", "2024-03-21", "il y a trois mois", None),
+        ("jusqu'à présent", "2024-03-21", "jusqu'à présent", None),
+    ],
+)
+def test_time_phrases_the_document_date_fixes(
+    text: str, doc_date: str, phrase: str, value: str | None
+) -> None:
+    (found,) = find_times(text, doc_date=doc_date)
+    assert (text[found.start : found.end], found.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "value"),
+    [
+        # "l'année précédente" is the year before the one the text goes on about
+        ("En 2019, 500 demandes, contre 425 l'année précédente.", None, "2018"),
+        ("Elle a reçu 425 demandes l'année précédente.", None, None),
+    ],
+)
+def test_the_previous_year_is_the_one_before_the_year_written(
+    text: str, year: int | None, value: str | None
+) -> None:
+    found = [t for t in find_times(text, doc_year=year) if t.rule == "previous_year"]
+    assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il est venu de Paris jusqu'ici à pied.",  # a place, not a time
+        "la période de soudure",  # a period named by its complement: no event of its own
+    ],
+)
+def test_words_that_place_nothing(text: str) -> None:
+    assert [t.rule for t in find_times(text) if t.rule in {"so_far", "event_period"}] == []

@@ -44,6 +44,7 @@ from .lexicon import (
     NOT_PLURAL_NOUNS,
     OLD_YEAR_BEFORE,
     ORDINAL_SUFFIX_RE,
+    PLURAL_COLLECTIVES,
     PLURAL_DETERMINERS,
     RANK_BEFORE,
     RELATIVE_ADVERBS,
@@ -454,6 +455,17 @@ def _idiom(c: Candidate) -> bool:
     return False
 
 
+def _unit_gloss(c: Candidate) -> bool:
+    """15 mégawatts (millions de watts): a bare scale word in brackets glosses a unit."""
+    sc, i = c.sc, c.i
+    return (
+        sc.low(i) in PLURAL_COLLECTIVES
+        and sc.low(i - 1) == "("
+        and sc.kind(i - 2) in {"word", "sym"}
+        and sc.low(c.end) == ")"
+    )
+
+
 def _identifier_list(c: Candidate) -> bool:
     """n° 5 et 6, articles 12 et 13: the next number of a list of identifiers."""
     sc, k = c.sc, c.num_idx
@@ -719,6 +731,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("name_with_digits", _name_with_digits),
     ("capitalised_head", _capitalised_head),
     ("idiom", _idiom),
+    ("unit_gloss", _unit_gloss),
     ("capital_code_before", _capital_code_before),
     ("number_sign", _number_sign),
     ("digit_chain", _digit_chain),

@@ -779,7 +779,10 @@ class Scanner:
             if (
                 unit
                 and self.low(i + 1) in CONTEXT_TIME_WORDS
-                and self.low(i - 1) not in _DURATION_BEFORE
+                and (
+                    self.low(i - 1) not in _DURATION_BEFORE
+                    or (self.low(i + 1) == "jour" and self._que_not_only(i - 1))
+                )
             ):
                 return None  # "un jour, il partira", "une année record", "pas une seconde"
             if low == "un" and self.low(i + 1) in FEMININE_UNIT_WORDS:
@@ -791,6 +794,21 @@ class Scanner:
                     end, value = tail[0], 1.0 + tail[1]
                 return Parse(end, Amount(clean(value), None, unit.unit, None), True)
         return None
+
+    def _que_not_only(self, k: int) -> bool:
+        """'que' at k is a conjunction, not the 'ne ... que' of "il n'a fallu qu'un jour".
+
+        Without 'ne' or "n'" in the words before it, "j'espère qu'un jour je pourrai"
+        means some day.
+        """
+        if self.low(k) not in {"qu'", "que"}:
+            return False
+        for x in range(k - 1, max(-1, k - 9), -1):
+            if self.low(x) in {"ne", "n'"}:
+                return False
+            if self.low(x) in {".", "!", "?", ";"}:
+                break
+        return True
 
     def _set_against_a_number(self, i: int) -> bool:
         """'un'/'une' at i counts one against a count just before it (RN24)."""

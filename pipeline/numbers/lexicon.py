@@ -438,7 +438,12 @@ IDIOMS: frozenset[Phrase] = frozenset(
         "| isotherme du zéro | partir de zéro | repartir de zéro | recommencer à zéro "
         "| repartir à zéro | remettre à zéro | remis à zéro | remise à zéro | remettant à zéro "
         "| remet à zéro | patient zéro | joindre les deux bouts | à un chiffre | à deux chiffres "
-        "| à trois chiffres | mille mercis | guerre de 14 - 18 | guerre 14 - 18"
+        "| à trois chiffres | mille mercis | guerre de 14 - 18 | guerre 14 - 18 "
+        # from one period to the next: "les ventes ont triplé d'une année sur l'autre"
+        "| d' une année sur l' autre | d' une année à l' autre | d' un an sur l' autre "
+        "| d' un an à l' autre | d' un mois sur l' autre | d' un mois à l' autre "
+        "| d' une semaine sur l' autre | d' une semaine à l' autre | d' un jour sur l' autre "
+        "| d' un jour à l' autre"
     ).split(" | ")
 )
 

@@ -166,6 +166,18 @@ SPANS: list[tuple[str, list[str]]] = [
     # "A" for a capital À before a clock time
     ("A 17h, la station diffuse de la musique.", []),
     ("A 17 ans, il jouait déjà en première division.", ["17 ans"]),
+    # a bare scale word in brackets glosses the unit before it; "d'une année sur l'autre"
+    ("La capacité est passée de 15 mégawatts (millions de watts) à 28 mégawatts.",
+     ["15 mégawatts", "28 mégawatts"]),
+    ("Ils ont manifesté (des milliers selon la police).", ["des milliers"]),
+    ("Les ventes ont bondi de 300 % d'une année sur l'autre.", ["300 %"]),
+    ("Le prix peut varier trois fois d'un mois à l'autre.", ["trois fois"]),
+    ("Il a été absent pendant une année.", ["une année"]),
+    # "qu'un jour" without a "ne" before it means some day; "n'... qu'un jour" is one day
+    ("Elle espère qu'un jour elle pourra rentrer.", []),
+    ("Sa crainte était qu'un jour, la ville soit assiégée.", []),
+    ("Il n'a fallu qu'un jour pour tout vendre.", ["un jour"]),
+    ("Il ne reste qu'une année de mandat.", ["une année"]),
     # English thousands separators (two commas or more) are one number
     ("Le contrat s'élevait à 1,353,722,685 FCFA au total.", ["1,353,722,685 FCFA"]),
     ("Le taux est de 1,5 % et le poids de 3,250 kg.", ["1,5 %", "3,250 kg"]),
@@ -235,6 +247,8 @@ WHY_NOT: list[tuple[str, str]] = [
     ("Un millénaire plus tard, la ville est oubliée.", "time_locating"),
     ("Au cours des deux ou trois derniers mois, 40 cas.", "first_months"),
     ("A 17h, c'est le moment de courir.", "clock_time"),
+    ("Une centrale de 3,6 gigawatts (milliards de watts) est prévue.", "unit_gloss"),
+    ("Les prix changent d'une semaine à l'autre.", "idiom"),
 ]
 
 

@@ -173,6 +173,8 @@ NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", 
                   "civile", "civiles"}  # "la société civile" is no company
 # A text is about sport when it uses this many different sport words.
 SPORT_MIN_CUES = 3
+# Rules that find clubs (a sentence with one of them is about sport).
+CLUB_RULES = {"club", "club_prefix", "team"}
 # doc.user_data key where is_sport_text keeps its answer
 SPORT_KEY = "dechiffre_sport_text"
 # Words before a club's short name that make it the town: "né à Lille", "en Lorraine".
@@ -435,7 +437,9 @@ class OrgRules(KBPipe):
         cands.extend(self._apposed_names(doc, countries))
         cands.extend(self._dateline(doc, countries, text))
         if is_sport_text(doc):
-            cands.extend(self._clubs(doc, countries))
+            clubs = self._clubs(doc, countries)
+            others = [*cands, *clubs]
+            cands.extend(c for c in clubs if not town_after_a(doc, c, others, kb))
         return cands
 
     def _clubs(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
@@ -1081,6 +1085,32 @@ def _joined_hyphen(doc: Doc, i: int) -> bool:
         and not doc[i].whitespace_
         and doc[i - 1].is_lower
         and doc[i + 1].is_lower
+    )
+
+
+def town_after_a(doc: Doc, cand: Candidate, others: list[Candidate], kb: KnowledgeBase) -> bool:
+    """Rule town_after_a: a club short name after "à", in a sentence with no sport word and no
+    other club, is the town ("elle gagne ensuite à Leipzig", "le film est censuré à Lyon").
+    RN1 keeps "prêté à Metz" (a sport word) and "deux ans à Southampton avant de rejoindre
+    Tottenham" (another club); a text is about sport as a whole, its sentences need not be."""
+    if (
+        cand.source != "club"
+        or cand.end - cand.start != 1
+        or cand.start == 0
+        or doc[cand.start - 1].lower_ != "à"
+    ):
+        return False
+    sent = doc[cand.start].sent
+    if any(t.lower_ in SPORT_CUES for t in sent):
+        return False
+    return not any(
+        other.start != cand.start
+        and sent.start <= other.start < sent.end
+        and (
+            other.source in CLUB_RULES
+            or (other.kb_id is not None and kb.entries[other.kb_id].type == "club")
+        )
+        for other in others
     )
 
 

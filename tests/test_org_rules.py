@@ -476,3 +476,26 @@ def test_acronymed_lower_case_name_is_found_again(nlp: Language) -> None:
         " veille électorale, le vote était libre."
     )
     assert orgs(nlp, text).count("réseau citoyen de veille électorale") == 2
+
+
+# A text about sport as a whole (three sport words), before the sentence under test.
+SPORT_OPENING = "Le club a gagné le match et reste premier du championnat. "
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "town", "is_club"),
+    [
+        # rule town_after_a: after "à", with no sport word and no other club, the town
+        ("Elle gagne ensuite à Leipzig face à une Russe.", "Leipzig", False),
+        ("En 1940, le film est censuré à Lyon.", "Lyon", False),
+        ("Les écoles ont été réunies à Brest en 1830.", "Brest", False),
+        # RN1: a sport word or another club in the sentence keeps the club
+        ("Le défenseur a été prêté à Metz pour six mois.", "Metz", True),
+        ("Il a passé deux ans à Southampton avant de rejoindre Tottenham.", "Southampton", True),
+        # not after "à": the club rules as before
+        ("Lens a battu Brest samedi soir.", "Brest", True),
+    ],
+)
+def test_town_after_a(nlp: Language, sentence: str, town: str, is_club: bool) -> None:
+    assert ((town, "club") in candidates(nlp, SPORT_OPENING + sentence)) is is_club

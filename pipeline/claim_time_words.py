@@ -37,3 +37,6 @@ PERIOD_EVENT_ADJECTIVES = (
     "précédent", "précédente", "dernier", "dernière", "premier", "première", "deuxième",
     "second", "seconde", "troisième", "récent", "récente", "long", "longue",
 )  # fmt: skip
+# Verbs of a survey or count carried out at a time: "selon un sondage réalisé en 2018" dates
+# the figures measured, where "selon un rapport publié mardi" dates only the report.
+SURVEY_VERBS = frozenset({"réaliser", "mener", "effectuer", "conduire"})

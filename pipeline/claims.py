@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .attributes import CLAIM, CLAIM_RULES, DATE, PREFIX
 from .claim_rows import org_name
 from .claim_time import TimeExpr, find_times
+from .claim_time_words import SURVEY_VERBS
 from .claim_words import (
     ACT_SENSE_VERBS,
     ADDRESSEE_CASES,
@@ -812,11 +813,17 @@ def _clause(tok: Token) -> Token:
         if (
             tok.head.i == tok.i
             or tok.dep_ in CLAUSE_DEPS
-            or (tok.pos_ == "VERB" and tok.dep_ != "acl")
+            or (tok.pos_ == "VERB" and (tok.dep_ != "acl" or _apposed(tok)))
         ):
             return tok
         tok = tok.head  # a participle ("des règlements liés au trafic en 2025") is no clause
     return tok
+
+
+def _apposed(participle: Token) -> bool:
+    """A participle set off by a comma is a clause of its own ("La société, fondée en 2006,
+    affirme avoir un million de clients": 2006 places the founding; rule 'apposed')."""
+    return participle.i > participle.sent.start and participle.doc[participle.i - 1].text == ","
 
 
 def _shares_time(clause: Token) -> bool:
@@ -880,7 +887,9 @@ def _time(
                 root = root.head  # "il y a deux ans": the clause the expression sits in
             clause = _clause(root)
             fronted = t.start <= opening + 1 or (
-                t.end <= main.idx and text[t.end : t.end + 2].lstrip()[:1] == ","
+                t.end <= main.idx
+                and text[t.end : t.end + 2].lstrip()[:1] == ","
+                and clause.dep_ != "acl"  # "La société, fondée en 2006, ...": the founding's
             )
             if clause.i in scope or fronted:
                 scoped.append(t)
@@ -894,6 +903,13 @@ def _time(
             # Not for an amount with no predicate ("des personnes âgées de 65 ans").
             near = [t for t in inside if t not in scoped and not _time_boundary(amount, t, amounts)]
         scoped += near
+        if not scoped and not describes:
+            told = [t for t in inside if _told_at(amount, t)]
+            if told:
+                best = min(told, key=lambda t: _distance(amount, t))
+                return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, (
+                    "told"
+                )
         if not scoped:
             return None, "other_clause"
         best = min(scoped, key=lambda t: _distance(amount, t))
@@ -903,6 +919,23 @@ def _time(
         )
     best = min(inside, key=lambda t: _distance(amount, t))
     return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, best.rule
+
+
+def _told_at(amount: Span, time: TimeExpr) -> bool:
+    """Whether a time right after a reporting verb dates what it reports: the figure of the
+    'que' clause after it ("a annoncé le mois dernier qu'il avait infligé une amende à 12
+    entreprises") or of the clause before its incise ("a commencé dans trois régions, a
+    annoncé mercredi l'agence"), as the claims gold does (rule 'told')."""
+    doc = amount.doc
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    verb = doc[span.start - 1]
+    if not _is_report_verb(verb) or _describes_speaker(verb, _anchor(amount)):
+        return False
+    if amount.start >= span.end:
+        return span.end < len(doc) and doc[span.end].lower_ in CLAUSE_PRONOUNS - RELATIVE_PRONOUNS
+    return amount.end <= verb.i and _after_comma(verb)
 
 
 def _dates_the_report(amount: Span, time: TimeExpr) -> bool:
@@ -922,6 +955,8 @@ def _dates_the_report(amount: Span, time: TimeExpr) -> bool:
     for tok in [root, *root.ancestors]:
         if tok.i in range(amount.start, amount.end) or tok.i == anchor.i:
             return False
+        if _lemma(tok) in SURVEY_VERBS and tok.pos_ == "VERB":
+            return False  # "selon un sondage réalisé en 2018": when the figures were measured
         if any(c.dep_ == "case" and c.lower_ in SOURCE_CASES for c in tok.children) or (
             tok.i > 1
             and tok.doc[tok.i - 1].lower_ == "après"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from dechiffre.pipeline.claim_time import find_times
 
@@ -99,3 +100,47 @@ def test_the_previous_year_is_the_one_before_the_year_written(
 )
 def test_words_that_place_nothing(text: str) -> None:
     assert [t.rule for t in find_times(text) if t.rule in {"so_far", "event_period"}] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "time", "rule"),
+    [
+        (  # a survey carried out at a time dates the figures it measured
+            "Selon une enquête réalisée en 2019 par un institut, 60 % des ménages épargnent.",
+            "60 %",
+            "en 2019",
+            "year",
+        ),
+        (  # a report published on a day only dates the report
+            "Selon un rapport publié mardi par l'institut, 60 % des ménages épargnent.",
+            "60 %",
+            None,
+            "none",
+        ),
+        (  # a time right after a reporting verb dates the figure of its 'que' clause
+            "Le ministère a annoncé la semaine dernière qu'il avait expulsé 300 migrants.",
+            "300",
+            "la semaine dernière",
+            "told",
+        ),
+        (  # ... and the figure before its incise
+            "Les pluies ont détruit 800 maisons, a indiqué jeudi la protection civile.",
+            "800",
+            "jeudi",
+            "told",
+        ),
+        (  # a participle set off by commas places its own event, not the sentence's figure
+            "La coopérative, fondée en 2004, compte 1 200 membres.",
+            "1 200",
+            None,
+            "other_clause",
+        ),
+    ],
+)
+def test_time_attachment(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:
+    doc = nlp(text)
+    (span,) = [e for e in doc.ents if e.label_ == "QUANTITY" and e.text == amount]
+    ref = span._.dechiffre_claim["time"]
+    assert (None if ref is None else text[ref["start"] : ref["end"]]) == time
+    assert span._.dechiffre_claim_rules["time"] == rule

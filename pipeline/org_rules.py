@@ -509,12 +509,13 @@ class OrgRules(KBPipe):
                 continue
             j = i + 2
             place = doc[j]
+            read_whole = _read_as_one_name(doc, i, j)
             if not (
                 place.text[:1].isupper()
                 and (place.lower_ in PLACE_WORDS or place.ent_type_ in {"LOC", "GPE"})
-            ):
+            ) and not read_whole:
                 continue
-            end = _place_end(doc, j)
+            end = read_whole or _place_end(doc, j)
             kb_id = self.kb.resolve(doc[i:end].text, countries=countries)
             out.append(Candidate(i, end, kb_id, "team"))
         return out
@@ -983,6 +984,21 @@ def _activity_noun(doc: Doc, i: int) -> bool:
         and (doc[i - 2].lower_ in COMPANY_CUES or doc[i - 2].lower_ in MEDIA_CUES)
     )
     return after_trade or (i + 1 < len(doc) and doc[i + 1].lower_ == "en")
+
+
+def _read_as_one_name(doc: Doc, i: int, j: int) -> int:
+    """End of the NER entity that starts at ``i`` and runs over capitalised words from ``j``
+    on, or 0: the NER read "Clippers de Los Angeles", "Blades de Saskatoon" as one name, so
+    it tags no place inside it."""
+    if doc[i].ent_iob_ != "B":
+        return 0
+    k = i + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    words = doc[j:k]
+    if len(words) == 0 or not all(t.text[:1].isupper() and t.is_alpha for t in words):
+        return 0
+    return k
 
 
 def _place_end(doc: Doc, j: int) -> int:

@@ -499,3 +499,17 @@ SPORT_OPENING = "Le club a gagné le match et reste premier du championnat. "
 )
 def test_town_after_a(nlp: Language, sentence: str, town: str, is_club: bool) -> None:
     assert ((town, "club") in candidates(nlp, SPORT_OPENING + sentence)) is is_club
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "team"),
+    [
+        # a team nickname with its town, which the NER reads as one name with no place in it
+        ("Il a joué trois saisons aux Clippers de Los Angeles.", "Clippers de Los Angeles"),
+        ("Il a rejoint les Oilers d'Edmonton en fin de carrière.", "Oilers d'Edmonton"),
+        ("Il se blesse contre les Spurs de San Antonio et manque la fin.", "Spurs de San Antonio"),
+    ],
+)
+def test_team_with_town_read_as_one_name(nlp: Language, sentence: str, team: str) -> None:
+    assert (team, "team") in candidates(nlp, SPORT_OPENING + sentence)

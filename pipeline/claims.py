@@ -23,7 +23,6 @@ from spacy.tokens import Doc, Span, Token
 from .attributes import CLAIM, CLAIM_RULES, DATE, PREFIX
 from .claim_rows import org_name
 from .claim_time import TimeExpr, find_times
-from .claim_time_words import SURVEY_VERBS
 from .claim_words import (
     ACT_SENSE_VERBS,
     ADDRESSEE_CASES,
@@ -157,6 +156,7 @@ class ClaimFinder(Pipe):
                 source, rules["source"] = last_source, "same_source"
             if (
                 source is None
+                and rules["source"] not in OWN_VOICE_RULES  # the sentence has its own speaker
                 and self.cfg["inherit_source"]
                 and pred_tok is not None  # an amount with no predicate inherits no source
                 and last_source is not None
@@ -285,11 +285,17 @@ class ClaimFinder(Pipe):
                 tok.lower_ == "après" and tok.i > 0 and tok.nbor(-1).lower_ in {"d'", "d’"}
             ):
                 org = _org_in(tok.head.subtree, org_of)
+                if org is not None and _works_at(org, tok.head):
+                    # "selon Tim Spector, professeur au King's College": a scholar's or a
+                    # doctor's own voice, not the body's (rule 'works_at')
+                    return None, "works_at"
                 if org is not None:
                     return org, "selon"
                 org = ante.resolve(tok.head)
                 if org is not None:
                     return org, "selon_anaphora"
+                if tok.head.lemma_.lower() in REPORT_NOUNS and _named_owner(tok.head):
+                    return None, "named_owner"  # "selon une étude d'Ipsos Mori"
                 if owner is not None and tok.head.lemma_.lower() in REPORT_NOUNS:
                     return owner, "report_owner"  # "selon un rapport rendu public mardi"
         for tok in sent:
@@ -307,12 +313,16 @@ class ClaimFinder(Pipe):
                     org = _org_in((t for c in direct for t in c.subtree), org_of)
                     if org is not None:
                         return org, "report_noun"
+                    if _named_owner(subj):
+                        return None, "named_owner"  # "l'étude de Hey a indiqué"
                     if owner is not None:
                         return owner, "report_owner"
                     continue
                 if _individual(subj):
                     continue  # "un économiste de l'université X estime que": no one's voice
                 org = _org_in(subj.subtree, org_of)
+                if org is not None and _works_at(org, subj):
+                    return None, "works_at"
                 if org is not None:
                     return org, "report_verb"
                 org = ante.resolve(subj)
@@ -604,6 +614,44 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+# A sentence whose speaker is no body, or a report by someone the text names without
+# tagging a body: it has its own voice and inherits no earlier source.
+OWN_VOICE_RULES = frozenset({"works_at", "named_owner"})
+
+
+def _works_at(org: Span, speaker: Token) -> bool:
+    """Whether a body only says where the speaker works ("Tim Spector, professeur au
+    King's College", "le Dr Ratna, cardiologue à l'hôpital de Tribhuvan"): "à/au" ties a
+    person to a place of work, "de/du" to the body they speak for ("porte-parole du HCR",
+    "le directeur de l'OMS"; rule 'works_at')."""
+    tok = org.root
+    for _ in range(8):
+        if tok.i == speaker.i or tok.head.i == tok.i:
+            return False
+        head = tok.head
+        if (
+            any(c.dep_ == "case" and c.lower_ in ADDRESSEE_CASES for c in tok.children)
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() not in ORG_NOUNS | ORG_TYPE_NOUNS | ROLE_NOUNS
+        ):
+            return True
+        tok = head
+    return False
+
+
+def _named_owner(report: Token) -> bool:
+    """Whether a report noun names its own author, a name the text does not tag as a body
+    ("selon une étude d'Ipsos Mori", "l'étude de Hey"): not the report of the document's
+    main body (rule 'named_owner')."""
+    return any(
+        c.dep_ in {"nmod", "nmod:poss"}
+        and c.pos_ in {"PROPN", "NOUN"}
+        and c.text[:1].isupper()
+        and any(g.dep_ == "case" and g.lower_ in OF_WORDS for g in c.children)
+        for c in report.children
+    )
+
+
 def _org_in(tokens: Iterable[Token], org_of: dict[int, Span]) -> Span | None:
     for tok in tokens:
         if tok.i in org_of:
@@ -813,17 +861,11 @@ def _clause(tok: Token) -> Token:
         if (
             tok.head.i == tok.i
             or tok.dep_ in CLAUSE_DEPS
-            or (tok.pos_ == "VERB" and (tok.dep_ != "acl" or _apposed(tok)))
+            or (tok.pos_ == "VERB" and tok.dep_ != "acl")
         ):
             return tok
         tok = tok.head  # a participle ("des règlements liés au trafic en 2025") is no clause
     return tok
-
-
-def _apposed(participle: Token) -> bool:
-    """A participle set off by a comma is a clause of its own ("La société, fondée en 2006,
-    affirme avoir un million de clients": 2006 places the founding; rule 'apposed')."""
-    return participle.i > participle.sent.start and participle.doc[participle.i - 1].text == ","
 
 
 def _shares_time(clause: Token) -> bool:
@@ -887,9 +929,7 @@ def _time(
                 root = root.head  # "il y a deux ans": the clause the expression sits in
             clause = _clause(root)
             fronted = t.start <= opening + 1 or (
-                t.end <= main.idx
-                and text[t.end : t.end + 2].lstrip()[:1] == ","
-                and clause.dep_ != "acl"  # "La société, fondée en 2006, ...": the founding's
+                t.end <= main.idx and text[t.end : t.end + 2].lstrip()[:1] == ","
             )
             if clause.i in scope or fronted:
                 scoped.append(t)
@@ -903,13 +943,6 @@ def _time(
             # Not for an amount with no predicate ("des personnes âgées de 65 ans").
             near = [t for t in inside if t not in scoped and not _time_boundary(amount, t, amounts)]
         scoped += near
-        if not scoped and not describes:
-            told = [t for t in inside if _told_at(amount, t)]
-            if told:
-                best = min(told, key=lambda t: _distance(amount, t))
-                return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, (
-                    "told"
-                )
         if not scoped:
             return None, "other_clause"
         best = min(scoped, key=lambda t: _distance(amount, t))
@@ -919,23 +952,6 @@ def _time(
         )
     best = min(inside, key=lambda t: _distance(amount, t))
     return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, best.rule
-
-
-def _told_at(amount: Span, time: TimeExpr) -> bool:
-    """Whether a time right after a reporting verb dates what it reports: the figure of the
-    'que' clause after it ("a annoncé le mois dernier qu'il avait infligé une amende à 12
-    entreprises") or of the clause before its incise ("a commencé dans trois régions, a
-    annoncé mercredi l'agence"), as the claims gold does (rule 'told')."""
-    doc = amount.doc
-    span = doc.char_span(time.start, time.end, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return False
-    verb = doc[span.start - 1]
-    if not _is_report_verb(verb) or _describes_speaker(verb, _anchor(amount)):
-        return False
-    if amount.start >= span.end:
-        return span.end < len(doc) and doc[span.end].lower_ in CLAUSE_PRONOUNS - RELATIVE_PRONOUNS
-    return amount.end <= verb.i and _after_comma(verb)
 
 
 def _dates_the_report(amount: Span, time: TimeExpr) -> bool:
@@ -955,8 +971,6 @@ def _dates_the_report(amount: Span, time: TimeExpr) -> bool:
     for tok in [root, *root.ancestors]:
         if tok.i in range(amount.start, amount.end) or tok.i == anchor.i:
             return False
-        if _lemma(tok) in SURVEY_VERBS and tok.pos_ == "VERB":
-            return False  # "selon un sondage réalisé en 2018": when the figures were measured
         if any(c.dep_ == "case" and c.lower_ in SOURCE_CASES for c in tok.children) or (
             tok.i > 1
             and tok.doc[tok.i - 1].lower_ == "après"

@@ -390,6 +390,39 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
 @pytest.mark.parametrize(
     ("text", "amount", "source", "rule"),
     [
+        (  # a scholar at a body speaks in their own voice ...
+            "Selon Paul Martin, chercheur à l'Institut Pasteur, 30 % des patients guérissent.",
+            "30 %",
+            None,
+            "works_at",
+        ),
+        (
+            "Le professeur Jean Morel, épidémiologiste à l'université de Genève, précise que 20 "
+            "pays sont touchés.",
+            "20",
+            None,
+            "works_at",
+        ),
+        (  # ... a spokesperson for it
+            "Selon Anne Leroy, porte-parole du HCR, 300 migrants ont été secourus.",
+            "300",
+            "HCR",
+            "selon",
+        ),
+        (  # a study by someone named, not the report the text is about, and no inheritance
+            "Dans son rapport annuel, l'Unicef indique que 12 millions d'enfants ont faim. "
+            "Selon une étude de Jean Morel, 40 % des parents ont réduit leurs achats.",
+            "40 %",
+            None,
+            "named_owner",
+        ),
+        (  # an unnamed report is the one the text is about
+            "Dans son rapport annuel, l'Unicef indique que 12 millions d'enfants ont faim. "
+            "Selon le rapport, 40 % des parents ont réduit leurs achats.",
+            "40 %",
+            "Unicef",
+            "report_owner",
+        ),
         (
             "Le prix est fixé à 1 000 F CFA, a annoncé dimanche l'OIM.",
             "1 000 F CFA",

@@ -51,6 +51,7 @@ from .lexicon import (
     SCORE_CONTEXT,
     SPACED_ORDINAL_SUFFIXES,
     TIME_LOCATING_AFTER,
+    TRAVEL_WORDS,
     VULGAR_FRACTIONS,
     WEEKDAYS,
     YEAR_CONTEXT_BEFORE,
@@ -61,7 +62,7 @@ if TYPE_CHECKING:
     from .grammar import Scanner
 
 _ORDINAL_SUFFIX = re.compile(ORDINAL_SUFFIX_RE)
-_CAPITAL_CODE = re.compile(r"[A-Z]{1,3}")
+_CAPITAL_CODE = re.compile(r"[A-Z]{1,6}")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 
 
@@ -198,7 +199,7 @@ def _rank_number(c: Candidate) -> bool:
 
 
 def _capital_code_before(c: Candidate) -> bool:
-    """vol AT 205, RN 7."""
+    """vol AT 205, RN 7, la norme IEEE 802.11, SDIS 33: a capital code names the number."""
     k = c.num_idx
     return (
         k == c.i
@@ -349,6 +350,8 @@ def _clock_time(c: Candidate) -> bool:
     k = c.num_idx
     if prev == "a" and k > 0 and sc.toks[k - 1].text == "A" and sc.is_sentence_start(k - 1):
         prev = "à"  # "A 17h, ...": a capital À written without its accent
+    if c.amount.unit == "heure" and _time_distance(c):
+        return False
     if c.amount.unit == "heure":
         last = sc.toks[end - 1]
         if sc.kind(end) == "num" and last.low == "h":
@@ -371,6 +374,19 @@ def _clock_time(c: Candidate) -> bool:
         if prev in {"à", "et"} and any(sc.low(x) in _HOURS for x in range(c.i - 4, c.i - 1)):
             return True  # entre 12 h 30 et 15 heures
     return c.num.kind == "num" and sc.low(k + 1) == "h" and sc.kind(k + 2) == "num"
+
+
+def _time_distance(c: Candidate) -> bool:
+    """à 4 heures de route, à trois heures de Houston: how far, not what time."""
+    sc, end = c.sc, c.end
+    if sc.low(end) not in {"de", "d'"} or sc.toks[end - 1].low == "h":
+        return False
+    after = sc.toks[end + 1] if end + 1 < len(sc.toks) else None
+    if after is None or after.kind != "word":
+        return False
+    # a place name after number words ("à deux heures de Houston"); digits there are read as
+    # a clock time ("le train part à 17 heures de Paris")
+    return after.low in TRAVEL_WORDS or (after.text[0].isupper() and c.num.kind == "word")
 
 
 _HOURS = frozenset({"h", "heure", "heures"})
@@ -648,13 +664,17 @@ def _year_range(c: Candidate) -> bool:
 
 
 def _time_locating(c: Candidate) -> bool:
-    """il y a trois ans, cinq ans plus tard, dans deux mois."""
-    if c.amount.unit not in LOCATING_UNITS:
+    """il y a trois ans, cinq ans plus tard, dans deux mois, il y a 1 000, voire 2 000 ans."""
+    if c.amount.unit not in LOCATING_UNITS and _shared_unit(c) not in LOCATING_UNITS:
         return False
     sc, i, end = c.sc, c.i, c.end
     x = i
     while x > i - 3 and sc.low(x - 1) in RELATIVE_ADVERBS:
         x -= 1  # il y a tout juste un mois
+    if sc.low(x - 1) in _SHARING_WORDS:  # the 2 000 ans of "il y a 1 000, voire 2 000 ans"
+        y = x - 2 if sc.low(x - 2) == "," else x - 1
+        if sc.kind(y - 1) == "num":
+            x = y - 1
     before = [sc.low(y) for y in range(x - 3, x)]
     if before[-3:] == ["il", "y", "a"] or before[-2:] == ["y", "a"]:
         return True
@@ -676,6 +696,22 @@ def _time_locating(c: Candidate) -> bool:
         return True  # d'ici cinq ans (RN23)
     # dans deux mois (but: "disponible dans 60 jours au maximum", a time limit, R4)
     return c.prev == "dans" and i == c.num_idx and c.amount.modifier != "max"
+
+
+def _shared_unit(c: Candidate) -> str | None:
+    """The unit that a bare first value shares with the next one: '1 000, voire 2 000 ans'."""
+    sc, k = c.sc, c.end
+    if c.amount.unit is not None:
+        return None
+    if sc.low(k) == ",":
+        k += 1
+    if sc.low(k) not in _SHARING_WORDS or sc.kind(k + 1) != "num":
+        return None
+    found = sc.unit_at(k + 2, after_digits=True)
+    return found.unit if found else None
+
+
+_SHARING_WORDS = frozenset({"voire", "ou", "à", "et"})
 
 
 def _first_months(c: Candidate) -> bool:

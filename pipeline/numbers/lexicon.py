@@ -413,6 +413,8 @@ CLOCK_AFTER: frozenset[Phrase] = frozenset(
     {("du", "soir"), ("du", "matin"), ("de", "l'après-midi"), ("de", "la", "nuit")}
     | {(w,) for w in words("pile précises précise gmt utc locale heure")}
 )
+# "à deux heures de route", "à trois heures de Houston": a distance in time, no clock time
+TRAVEL_WORDS = words("route vol voiture marche train bateau avion bus car piste navigation")
 DAY_BEFORE = words("le les")
 DECADE_BEFORE = words("années")
 # Words before a number that make it part of a name: isotopes, spacecraft, products

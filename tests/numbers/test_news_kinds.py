@@ -173,6 +173,18 @@ SPANS: list[tuple[str, list[str]]] = [
     ("Les ventes ont bondi de 300 % d'une année sur l'autre.", ["300 %"]),
     ("Le prix peut varier trois fois d'un mois à l'autre.", ["trois fois"]),
     ("Il a été absent pendant une année.", ["une année"]),
+    # "il y a A, voire B ans": both values place the event, the first sharing the unit
+    ("Ils les ont bâtis il y a 1 000, voire 2 000 ans, à la main.", []),
+    ("Il a vendu 1 000, voire 2 000 exemplaires.", ["1 000", "2 000"]),
+    ("Il y a 3 enfants et 2 ans de retard.", ["3", "2 ans"]),
+    # "à N heures de route / de <Place>" says how far, not what time
+    ("Il a grandi à deux heures de Houston.", ["deux heures"]),
+    ("La ville est à 4 heures de route de la capitale.", ["4 heures"]),
+    ("Le train part à 17 heures de Paris.", []),
+    ("Rendez-vous à 9 heures du matin.", []),
+    # an acronym of up to six capitals before a bare number names it; a unit keeps the amount
+    ("La norme IEEE 802.11 équipe 18 milliards d'appareils.", ["18 milliards"]),
+    ("Le budget de l'OTAN 2 % du PIB, soit USD 5 millions.", ["2 %", "USD 5 millions"]),
     # "qu'un jour" without a "ne" before it means some day; "n'... qu'un jour" is one day
     ("Elle espère qu'un jour elle pourra rentrer.", []),
     ("Sa crainte était qu'un jour, la ville soit assiégée.", []),
@@ -248,6 +260,8 @@ WHY_NOT: list[tuple[str, str]] = [
     ("Au cours des deux ou trois derniers mois, 40 cas.", "first_months"),
     ("A 17h, c'est le moment de courir.", "clock_time"),
     ("Une centrale de 3,6 gigawatts (milliards de watts) est prévue.", "unit_gloss"),
+    ("Le wifi suit la norme IEEE 802.11 depuis 1997.", "capital_code_before"),
+    ("Les pompiers du SDIS 33 sont intervenus.", "capital_code_before"),
     ("Les prix changent d'une semaine à l'autre.", "idiom"),
 ]
 

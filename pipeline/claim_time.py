@@ -17,6 +17,8 @@ from typing import NamedTuple
 from .claim_time_words import (
     AGO_COUNTS,
     AGO_UNITS,
+    DAY_PART_EVENTS,
+    EDGE_PERIODS,
     PERIOD_EVENT_ADJECTIVES,
     PERIOD_EVENTS,
     ROUND_COUNTS,
@@ -50,6 +52,7 @@ AGO = (
     rf"(?:{'|'.join(AGO_UNITS)})"
 )
 EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS)
+EDGE_EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS if e not in DAY_PART_EVENTS)
 EVENT_ADJ = "|".join(PERIOD_EVENT_ADJECTIVES)
 # a capitalised name ("de Yougoslavie", "du Viêt Nam") or a weekday ("la nuit de lundi")
 EVENT_NAME = rf"(?:{'|'.join(WEEKDAYS)}|(?-i:[A-ZÉ])[\w-]*(?: (?-i:[A-ZÉ])[\w-]*)*)"
@@ -123,8 +126,9 @@ RULES: list[tuple[str, str]] = [
         rf"(?:de l{APOS}année(?P<next> prochaine)?|(?P<y>{YEAR})|du siècle|de la \w+)",
     ),
     ("horizon", rf"à l{APOS}horizon (?P<y>{YEAR})"),
-    ("years_ago", rf"il y a (?P<n>{NUMBER}|\w+) ans?"),
-    ("ago", rf"il y a {AGO}"),  # "il y a trois mois", "il y a une dizaine de jours"
+    ("years_ago", rf"il y a (?:à peine )?(?P<n>{NUMBER}|\w+) ans?(?: à peine)?"),
+    # "il y a trois mois", "il y a une dizaine de jours"
+    ("ago", rf"il y a (?:à peine )?{AGO}(?: à peine)?"),
     ("earlier", r"(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans? plus tôt"),
     (  # "la semaine dernière", "au cours de la semaine dernière"
         "last_period",
@@ -159,6 +163,18 @@ RULES: list[tuple[str, str]] = [
         rf"|depuis le début) (?:du|des|de la|de l{APOS})) ?(?:(?:{EVENT_ADJ}) )?(?:{EVENT})s?"
         rf"(?: (?:de|du|des|d{APOS}) ?{EVENT_NAME})?"
         rf"(?: \((?P<a>{YEAR})[-–](?P<b>{SHORT_YEAR})\))?",
+    ),
+    (  # "en début de seconde période", "en fin d'année", "au dernier sommet du G7"
+        "event_edge",
+        rf"(?:en (?:début|fin|milieu) (?:de (?:la |l{APOS})?|d{APOS})(?:(?:{EVENT_ADJ}) )?"
+        rf"(?:{EDGE_EVENT}|{'|'.join(EDGE_PERIODS)})"
+        rf"|(?:au|à la|à l{APOS}) (?:{EVENT_ADJ}) (?:{EVENT}))"
+        rf"(?: (?:de|du|des|d{APOS}) ?{EVENT_NAME})?",
+    ),
+    (  # "depuis la création de l'application", "depuis son arrivée"
+        "since_event",
+        rf"depuis (?:sa|son|leur|la|le|l{APOS}) ?(?:{START_EVENT})"
+        rf"(?: (?:de|du|des|d{APOS}) ?(?:la |le |les |l{APOS})?[\w-]+)?",
     ),
     ("until_year", rf"(?:jusqu{APOS}(?:en|à)|d{APOS}ici (?:à )?(?:la fin de )?) ?(?P<y>{YEAR})"),
     (

@@ -31,6 +31,11 @@ PERIOD_EVENTS = (
     "championnat", "compétition", "sommet", "procès", "nuit", "journée", "matinée",
     "soirée", "engagement", "mi-temps",
 )  # fmt: skip
+# Periods whose start or end places a claim ("en fin d'année", "en début de seconde période").
+# (not a part of the day: "en fin de matinée" is finer than a claim's date in the claims gold)
+EDGE_PERIODS = ("année", "mois", "semaine", "période")
+# Parts of a day among those events: their start or end is finer than a claim's date.
+DAY_PART_EVENTS = frozenset({"nuit", "journée", "matinée", "soirée"})
 # Adjectives that may stand before such an event ("lors du précédent scrutin", "au cours du
 # deuxième engagement").
 PERIOD_EVENT_ADJECTIVES = (
@@ -40,3 +45,9 @@ PERIOD_EVENT_ADJECTIVES = (
 # Verbs of a survey or count carried out at a time: "selon un sondage réalisé en 2018" dates
 # the figures measured, where "selon un rapport publié mardi" dates only the report.
 SURVEY_VERBS = frozenset({"réaliser", "mener", "effectuer", "conduire"})
+# Words of a record whose "depuis" is its base, not the claim's period ("la pire série
+# depuis 1992", "un niveau record depuis 2008", "pour la première fois depuis 1976").
+RECORD_WORDS = frozenset(
+    {"pire", "pires", "meilleur", "meilleure", "meilleurs", "meilleures", "record", "jamais"}
+)
+FIRST_WORDS = frozenset({"première", "seconde", "deuxième", "dernière"})

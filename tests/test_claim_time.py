@@ -47,6 +47,15 @@ from dechiffre.pipeline.claim_time import find_times
         # the name of an event stops at a lower-case complement ("du virus")
         ("20 millions collectés pendant le confinement du printemps.", "pendant le confinement",
          "event_period", None),
+        # the start or end of a period, and a past event named with an adjective
+        ("Il a marqué en début de seconde période.", "en début de seconde période",
+         "event_edge", None),
+        ("Les prix montent en fin d'année.", "en fin d'année", "event_edge", None),
+        ("Au dernier sommet de l'Union africaine, 30 pays", "Au dernier sommet", "event_edge",
+         None),
+        ("Depuis la création de la plateforme, 900 plaintes.",
+         "Depuis la création de la plateforme", "since_event", None),
+        ("Il valait 20 % de plus il y a un mois à peine.", "il y a un mois à peine", "ago", None),
         # bounds the text does not give
         ("70 % d'ici le milieu de l'année prochaine", "d'ici le milieu de l'année prochaine",
          "by_end", None),
@@ -96,10 +105,13 @@ def test_the_previous_year_is_the_one_before_the_year_written(
     [
         "Il est venu de Paris jusqu'ici à pied.",  # a place, not a time
         "la période de soudure",  # a period named by its complement: no event of its own
+        "au sommet de la colline",  # a place: "au" + event noun needs an adjective
+        "Les urgences étaient pleines en fin de matinée.",  # a part of the day
     ],
 )
 def test_words_that_place_nothing(text: str) -> None:
-    assert [t.rule for t in find_times(text) if t.rule in {"so_far", "event_period"}] == []
+    found = [t.rule for t in find_times(text)]
+    assert [r for r in found if r in {"so_far", "event_period", "event_edge"}] == []
 
 
 @pytest.mark.slow
@@ -136,9 +148,42 @@ def test_words_that_place_nothing(text: str) -> None:
             None,
             "other_clause",
         ),
+        (  # "depuis" after a record is the record's base, not the claim's period
+            "Le parti obtient 31 % des voix, pour la première fois depuis 1976.",
+            "31 %",
+            None,
+            "none",
+        ),
+        (
+            "Cette hausse, la plus forte depuis 2008, touche 40 000 ménages.",
+            "40 000",
+            None,
+            "none",
+        ),
+        (  # a conjunct with its own subject says another thing, at another time
+            "Le joueur, qui a débuté en 2010 et qui a gagné 12 titres, arrive au club.",
+            "12",
+            None,
+            "other_clause",
+        ),
+        (  # a relative clause on the counted noun places what befalls it
+            "Les deux équipes qui seront tirées au sort en mars joueront à Dakar.",
+            "deux",
+            "en mars",
+            "month",
+        ),
+        (  # the date of a quoted survey places every figure of the sentence
+            "Selon une étude menée en 2021 par un institut, 40 % des élèves lisent et "
+            "25 % écrivent chaque jour.",
+            "25 %",
+            "en 2021",
+            "year",
+        ),
     ],
 )
-def test_time_attachment(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:
+def test_time_attachment(
+    nlp: Language, text: str, amount: str, time: str | None, rule: str
+) -> None:
     doc = nlp(text)
     (span,) = [e for e in doc.ents if e.label_ == "QUANTITY" and e.text == amount]
     ref = span._.dechiffre_claim["time"]

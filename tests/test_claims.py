@@ -416,6 +416,21 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "named_owner",
         ),
+        (  # a name in quotes is no quoted speech: the last source does not carry over
+            "Selon l'OMS, 300 cas ont été confirmés. L'Égypte a vacciné 500 volontaires avec "
+            "un vaccin appelé « Espoir ».",
+            "500",
+            None,
+            "none",
+        ),
+        (  # after a scholar's own words, "il" goes on with the scholar, not the body before
+            "L'OMS indique que 300 cas ont été confirmés. Selon Paul Martin, chercheur à "
+            "l'Institut Pasteur, 30 % des patients guérissent. Il indique aussi que 12 patients "
+            "sont morts.",
+            "12",
+            None,
+            "none",
+        ),
         (  # an unnamed report is the one the text is about
             "Dans son rapport annuel, l'Unicef indique que 12 millions d'enfants ont faim. "
             "Selon le rapport, 40 % des parents ont réduit leurs achats.",

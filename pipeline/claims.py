@@ -415,6 +415,15 @@ class Antecedents:
             # "explique son directeur": the body the text was about
             return self._last(self.subjects, tok) or self._last(self.orgs, tok)
         if (
+            (lemma in ORG_TYPE_NOUNS or lemma in ORG_NOUNS)
+            and "Plur" not in tok.morph.get("Number", [])
+            and any(c.lower_ in SINGULAR_POSSESSIVES for c in tok.children)
+        ):
+            # "Le PDG de X admet que son entreprise a versé": the body named just before,
+            # in the same sentence (rule 'possessive')
+            found = self._last(self.orgs, tok)
+            return found if found is not None and found.sent.start == tok.sent.start else None
+        if (
             tok.pos_ != "NOUN"
             or "Plur" in tok.morph.get("Number", [])  # "les ONG craignent": a group, not one body
             or not any(c.lower_ in DEFINITE_DETS for c in tok.children)
@@ -735,6 +744,23 @@ def _agent(
         )
         if says_that or (_lemma(verb) not in ANNOUNCE_VERBS and not acts):
             return None, "reporter"
+    if subj.lower_ in PRONOUNS and subj.i > 0 and subj.nbor(-1).lower_ in THAT_WORDS:
+        # "Le gouvernement a affirmé dans une déclaration qu'il avait ratifié neuf pactes":
+        # the speaker tells its own act, however the parser hung the clause (rule
+        # 'reporter_pronoun')
+        speaker = next(
+            (
+                s
+                for v in subj.sent
+                if v.i < subj.i and _is_report_verb(v)
+                for s in [_subject(v)]
+                if s is not None
+            ),
+            None,
+        )
+        org = _org_in(_subject_names(speaker), org_of) if speaker is not None else None
+        if org is not None and org.start not in own:
+            return org, "reporter_pronoun"
     org = _org_in(_subject_names(subj), org_of)
     if org is not None and org.start not in own:
         return org, rule
@@ -747,6 +773,8 @@ def _agent(
 
 
 PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+THAT_WORDS = frozenset({"que", "qu'", "qu’"})
+SINGULAR_POSSESSIVES = frozenset({"son", "sa", "leur"})
 
 
 # Chosen on both dev sets: "une équipe de 12 agents" as object, passive subject or oblique

@@ -266,6 +266,25 @@ def test_predicate_rules(
 @pytest.mark.parametrize(
     ("text", "amount", "agent", "rule"),
     [
+        (  # "son entreprise": the body named just before in the sentence ...
+            "Le directeur de Renault admet que son entreprise a supprimé 300 postes.",
+            "300",
+            "Renault",
+            "anaphora_subject",
+        ),
+        (  # ... never one of an earlier sentence
+            "La ministre a rencontré Renault. Son entreprise a supprimé 300 postes.",
+            "300",
+            None,
+            "none",
+        ),
+        (  # the speaker tells its own act, whatever the parser did with "qu'il"
+            "Le gouvernement du Ghana a affirmé dans une déclaration récente qu'il avait versé "
+            "20 millions de dollars aux planteurs.",
+            "20 millions de dollars",
+            "gouvernement du Ghana",
+            "reporter_pronoun",
+        ),
         (
             "Le Programme alimentaire mondial a dû réduire ses rations dans une dizaine de pays.",
             "une dizaine",

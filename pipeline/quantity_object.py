@@ -202,6 +202,8 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
             return NONE  # "2,7 millions de dollars du Programme ...", "20 ans de la Cecafa"
         if noun.lemma_.lower() in ADVERBIAL_NOUNS:
             return NONE  # "100 ans d'avance"
+        if noun.lower_ == "heure" and doc[noun.i - 1].lower_ in {"l'", "l’"}:
+            return NONE  # "17 $ de l'heure": a rate (R9)
 
         if noun.pos_ == "PROPN" and unit in TIME_UNITS:
             return NONE  # "les neuf années de Ronaldo"
@@ -216,6 +218,8 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
         return _measured(bounded, "range_participle", span)
     # 3. the head of "N de/à + amount": "une hausse de 3 %", "un enfant de 12 ans"
     head = _noun_head(root, span)
+    if head is not None and unit in TIME_UNITS and _person_name(head):
+        return ObjectFound(None, "person_name")  # "Flore, aujourd'hui âgée de 93 ans"
     if head is not None:
         if _definite_measured(head):
             return _measured(head, "noun_head", span)  # "la moyenne européenne de 54 %"
@@ -230,12 +234,22 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
     if _en_clitic(root):
         return ObjectFound(None, "en_clitic")  # "il en faut 40": the noun is elided (RN27)
     subject = _measure_subject(root, span)
+    if subject is not None and unit in TIME_UNITS and _person_name(subject):
+        return ObjectFound(None, "person_name")  # "Bernard était âgé de 18 ans"
     if subject is not None:
         return _measured(subject, "measure_subject", span)
     nxt = doc[span.end] if span.end < len(doc) else None
     if nxt is not None and nxt.pos_ in NOUNS and unit is None:
         return NONE
     return ObjectFound(None, "bare")
+
+
+PERSON_LABELS = frozenset({"PER", "MISC", ""})  # a lone first name is often MISC or nothing
+
+
+def _person_name(tok: Token) -> bool:
+    """A person's name: an age or a duration names no object there, as with 'Messi, 33 ans'."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in PERSON_LABELS
 
 
 def _is_pronoun(span: Span) -> bool:

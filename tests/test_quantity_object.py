@@ -263,6 +263,16 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
         ("de large", "La route fait 7 m de large.", "7 m", None, "none"),
         ("dimension, thing before", "On a trouvé une tour de 30 mètres de haut.", "30 mètres",
          "tour", "noun_head"),
+        # a person's name measured by an age names no object (as 'Messi, 33 ans')
+        ("age of a named person", "Flore Eleini, aujourd'hui âgée de 93 ans, s'en souvient.",
+         "93 ans", None, "person_name"),
+        ("age of a named subject", "En 1999, Bernard était âgé de 18 ans.", "18 ans", None,
+         "person_name"),
+        ("age of a common noun", "Une Néerlandaise de 29 ans écrit sur Facebook.", "29 ans",
+         "Néerlandaise", "noun_head"),
+        # "de l'heure" is a rate (R9)
+        ("rate per hour", "Les usines les paient 2 dollars de l'heure.", "2 dollars", None,
+         "none"),
     ],
 )
 def test_object_by_construction(

@@ -283,7 +283,11 @@ def _value(
         return f"{g.get('a') or g.get('a2')}/{g['b']}"
     if rule == "since_month":
         month = MONTHS[g["m"].lower()]
-        return None if yr is None else f"{yr:04d}-{month:02d}/.."
+        if yr is None:
+            return None
+        if "début" in m.group(0).lower():  # "depuis le début du mois d'octobre": its first day
+            return f"{yr:04d}-{month:02d}-01/.."
+        return f"{yr:04d}-{month:02d}/.."
     if rule == "since_year":
         return f"{y}/.."
     if rule == "until_year":

@@ -56,6 +56,9 @@ from dechiffre.pipeline.claim_time import find_times
         ("Depuis la création de la plateforme, 900 plaintes.",
          "Depuis la création de la plateforme", "since_event", None),
         ("Il valait 20 % de plus il y a un mois à peine.", "il y a un mois à peine", "ago", None),
+        # the start of a month is its first day
+        ("Depuis le début du mois de mai 2024, 30 cas.", "Depuis le début du mois de mai 2024",
+         "since_month", "2024-05-01/.."),
         # bounds the text does not give
         ("70 % d'ici le milieu de l'année prochaine", "d'ici le milieu de l'année prochaine",
          "by_end", None),
@@ -178,6 +181,30 @@ def test_words_that_place_nothing(text: str) -> None:
             "25 %",
             "en 2021",
             "year",
+        ),
+        (
+            "Ce prix, le plus haut depuis la saison 2015-2016, profite à 9 000 planteurs.",
+            "9 000",
+            None,
+            "none",
+        ),
+        (  # a clause of time has a time of its own
+            "En mars, la taxe est passée à 30 %, avant qu'un accord ne la ramène à 10 %.",
+            "10 %",
+            None,
+            "none",
+        ),
+        (  # the part's time is not the whole's
+            "La douane a saisi 40 armes, dont 12 pendant la nuit de samedi.",
+            "40",
+            None,
+            "none",
+        ),
+        (
+            "La douane a saisi 40 armes, dont 12 pendant la nuit de samedi.",
+            "12",
+            "pendant la nuit de samedi",
+            "nearest",
         ),
     ],
 )

@@ -234,6 +234,30 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
             "signer",
             "argument_noun",
         ),
+        (  # "avoir" only describes an age or an amount that is no argument of it ...
+            "Mon grand-père a 90 ans et vit seul.",
+            "90 ans",
+            None,
+            "light_verb",
+        ),
+        (
+            "Le maire aura un mandat de 6 ans.",
+            "6 ans",
+            None,
+            "light_verb",
+        ),
+        (  # ... what there is and what one has keep it
+            "Il y a eu plus de 300 cas confirmés dans la région.",
+            "plus de 300",
+            "avoir",
+            "verb",
+        ),
+        (
+            "Elle a eu quatre enfants pendant son séjour.",
+            "quatre",
+            "avoir",
+            "verb",
+        ),
         (  # the total a part is out of only says what the part is out of ...
             "Le candidat a obtenu 39 voix sur les 76 votants.",
             "76",

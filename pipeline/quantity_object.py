@@ -249,7 +249,11 @@ PERSON_LABELS = frozenset({"PER", "MISC", ""})  # a lone first name is often MIS
 
 def _person_name(tok: Token) -> bool:
     """A person's name: an age or a duration names no object there, as with 'Messi, 33 ans'."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ in PERSON_LABELS
+    return (
+        tok.pos_ == "PROPN"
+        and tok.ent_type_ in PERSON_LABELS
+        and not any(c.dep_ == "det" for c in tok.children)  # "une Néerlandaise de 29 ans"
+    )
 
 
 def _is_pronoun(span: Span) -> bool:

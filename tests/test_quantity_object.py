@@ -270,6 +270,8 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "person_name"),
         ("age of a common noun", "Une Néerlandaise de 29 ans écrit sur Facebook.", "29 ans",
          "Néerlandaise", "noun_head"),
+        ("age of a demonym after a name", "Aurelia Brouwers, une Néerlandaise de 29 ans, écrit.",
+         "29 ans", "Néerlandaise", "noun_head"),
         # "de l'heure" is a rate (R9)
         ("rate per hour", "Les usines les paient 2 dollars de l'heure.", "2 dollars", None,
          "none"),

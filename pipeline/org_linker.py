@@ -423,6 +423,8 @@ OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
 # Words of a photo credit line, which the NER reads as part of a name.
 CREDIT_WORDS = {"Credit", "Credits", "Crédit", "Crédits", "Copyright"}
+# Words after a credit word in a caption: "Crédit photo : AFP", "Credit image: X".
+CREDIT_NEXT = {"photo", "photos", "image", "images", "©"}
 # Lower-case nouns, besides the institution heads, that may start a body's name as a
 # statistical model reads it: "orchestre philharmonique de Vienne", "ordre des médecins"
 # ("le club de Lens" is not one: the club's name is "Lens", RN1).
@@ -476,7 +478,7 @@ def _statistical_rule(
         return "line_break"  # "utilisation.\\n\\nLes": a name never runs across a paragraph
     if any("@" in t.text for t in span):
         return "handle"  # "Twitter@journaliste": an account, not a body
-    if any(t.text in CREDIT_WORDS for t in span):
+    if any(t.text in CREDIT_WORDS and _credit_line(doc, t.i) for t in span):
         return "photo_credit"  # "(Credit: Getty Images)": a caption line
     if len(span) == 1 and CODE.match(first.text):
         return "code"  # "les touches F1 à F12", "un chasseur F-35"
@@ -516,6 +518,13 @@ def _statistical_rule(
     ):
         return "historical_state"  # "l'Allemagne nazie", "la Chine impériale"
     return None
+
+
+def _credit_line(doc: Doc, i: int) -> bool:
+    """The credit word at ``i`` opens a caption ("Credit: Getty", "Crédit photo : AFP"), not a
+    bank's name ("Crédit Agricole", "Credit Suisse", "Crédit Foncier")."""
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is None or nxt.text == ":" or nxt.lower_ in CREDIT_NEXT
 
 
 def _inside_product(doc: Doc, cand: Candidate, kb: KnowledgeBase | None) -> bool:

@@ -154,6 +154,7 @@ NON_BODY_ACRONYMS = LEXICON["non_body_acronyms"]
 NON_BODY_HEADS = {w.lower() for w in LEXICON["non_body_heads"]}
 NON_BODY_NAMES = {w.lower() for w in LEXICON["non_body_names"]}
 NON_BODY_TAILS = LEXICON["non_body_tails"]
+GROUP_NOUNS = {w.lower() for w in LEXICON["group_nouns"]}
 MEDIA_CUES = {w.lower() for w in LEXICON["media_cues"]}
 COMPANY_CUES = {w.lower() for w in LEXICON["company_cues"]}
 ENGLISH_HEADS = LEXICON["english_heads"]
@@ -547,7 +548,7 @@ class OrgRules(KBPipe):
                 continue
             end = i + 1
             while end < n and (
-                _cap_word(doc[end])
+                (_cap_word(doc[end]) and not _french_word(doc[end]))
                 or (
                     doc[end].text in ENGLISH_FUNCTION
                     and end + 1 < n
@@ -572,6 +573,8 @@ class OrgRules(KBPipe):
                     and (doc[end + 1].lower_ in PLACE_WORDS or doc[end + 1].ent_type_ == "LOC")
                 ):
                     end += 2
+                    while end < n and doc[end].ent_iob_ == "I" and _cap_word(doc[end]):
+                        end += 1  # "de New York", "de Los Angeles"
                 out.append(Candidate(i, end, None, "english"))
             i = end
         return out
@@ -621,7 +624,7 @@ class OrgRules(KBPipe):
             press = low == "agence" and tok.i + 2 < n and doc[tok.i + 2].lower_ == "presse"
             if low not in MEDIA_CUES and low not in COMPANY_CUES and not press:
                 continue
-            if (not tok.is_lower and tok.text != "ONG") or (
+            if (not tok.is_lower and tok.text not in {"ONG", "Ong"}) or (
                 tok.i > 0 and doc[tok.i - 1].lower_ == "en"
             ):  # "l'ONG X" is written in capitals
                 continue  # "en compagnie de X" is no company
@@ -665,11 +668,13 @@ class OrgRules(KBPipe):
             if end == i:
                 continue
             span = doc[i:end]
-            if span.text.lower() in PLACE_WORDS or doc[i].ent_type_ == "LOC":
-                continue
+            if span.text.lower() in PLACE_WORDS or (
+                doc[i].ent_type_ == "LOC" and not any(is_nationality(t) for t in doc[tok.i : i])
+            ):
+                continue  # "la société portugaise Galp" is a name even where NER says place
             if len(span) == 1 and (span[0].is_stop or span[0].lower_ in LEADING):
                 continue  # "magazine and others Le gouvernement": a determiner, not a name
-            if tok.text == "ONG" and end < n and doc[end].lower_ in {"sans", "pour", "contre"}:
+            if tok.text in {"ONG", "Ong"} and end < n and doc[end].lower_ in NAME_GOES_ON:
                 continue  # "l'ONG Internet sans frontières": the name goes on in lower case
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(i, end, kb_id, "cue"))
@@ -690,6 +695,8 @@ class OrgRules(KBPipe):
                     continue  # a heading in capitals ("DIRECTION VAUDEVILLE")
                 if not capital and _activity_noun(doc, tok.i):
                     continue  # "le cabinet de conseil X": a trade, the name comes after it
+                if not capital and _noun_complement(doc, tok.i):
+                    continue  # "le poste de police local", "des agents de douane": a kind
                 end = _extend_institution(doc, tok.i, capital=capital)
             if end is None:
                 if not capital:
@@ -810,6 +817,17 @@ DEFINITE = {"le", "la", "l'", "l’", "du", "au"}
 EMBASSY_HEADS = {"ambassade", "ambassades", "consulat", "consulats"}
 # Team nouns: a capitalised complement is a club described ("l'équipe belge d'Anderlecht").
 TEAM_HEADS = {"équipe", "sélection"}
+# Parts of speech of the French function words that end an English name run on into a
+# sentence ("Il", "Après"); "Nouveau" in "Nouveau Front populaire" is no function word.
+FUNCTION_POS = {"PRON", "ADP", "SCONJ", "CCONJ", "ADV", "AUX", "DET"}
+# Prepositions after which an NGO's name goes on in lower case ("Internet sans frontières").
+NAME_GOES_ON = {"sans", "pour", "contre"}
+# Heads written alike in both numbers, and the last letters a feminine adjective may have
+# (an invariable "burkinabè", "kurde" included).
+INVARIABLE_HEADS = {"fonds", "corps"}
+FEMININE_ENDINGS = set("esxèéi")
+# Heads that also count a crowd: "une armée d'avocats" (a bare plural complement).
+HOST_HEADS = {"armée", "armées"}
 # Connector + word locutions that end a name: "de nouveau", "en outre".
 ADVERBIAL_PHRASES = {("de", "nouveau"), ("de", "plus"), ("en", "outre"), ("en", "effet"),
                      ("de", "même"), ("en", "vain"), ("à", "nouveau"), ("en", "cours"),
@@ -828,6 +846,26 @@ def _is_adj(tok: Token) -> bool:
         or is_nationality(tok)
         or (tok.pos_ == "ADJ" and tok.is_lower)
         or (tok.pos_ == "ADJ" and _nationality(low))
+    )
+
+
+def _agrees(head: Token, adj: Token) -> bool:
+    """A lower-case adjective right after the head word may qualify it: it does not disagree
+    in number as the tagger reads them, nor in gender by its ending ("unités de police
+    spéciales", "poste de police local", "les forces russes contrôlent": the adjective belongs
+    to another noun or is a verb)."""
+    if not adj.is_lower or adj.pos_ != "ADJ":
+        return True
+    have, want = adj.morph.get("Number", []), head.morph.get("Number", [])
+    if have and want and have != want and head.lower_ not in INVARIABLE_HEADS:
+        # by its ending too: "sénégalais", "français" are singular as well
+        plural_form = adj.lower_.endswith(("es", "aux"))
+        singular_form = not adj.lower_.endswith(("s", "x"))
+        if (want == ["Sing"] and plural_form) or (want == ["Plur"] and singular_form):
+            return False
+    # a feminine head takes no masculine form that ends in a consonant ("police local")
+    return not (
+        head.morph.get("Gender", []) == ["Fem"] and adj.lower_[-1:] not in FEMININE_ENDINGS
     )
 
 
@@ -864,7 +902,13 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
     field_named = False
     # a name given in quotes ("« comité exécutif provisoire »", RN11)
     strong = start > 0 and doc[start - 1].text in QUOTES
-    while i < n and _is_adj(doc[i]) and not doc[i].is_punct and not _governs(doc, start, i):
+    while (
+        i < n
+        and _is_adj(doc[i])
+        and not doc[i].is_punct
+        and not _governs(doc, start, i)
+        and _agrees(doc[start], doc[i])
+    ):
         strong = strong or is_nationality(doc[i]) or (
             doc[i].lower_ in BODY_ADJECTIVES and head not in GOVERNMENT_HEADS
         )  # "commission électorale" names a body, "gouvernement fédéral" does not (RN5)
@@ -903,12 +947,25 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
                 break  # "du Conseil constitutionnel et de la commission électorale": two bodies
         if (doc[j].lower_, doc[j + 1].lower_ if j + 1 < n else "") in ADVERBIAL_PHRASES:
             break  # "la Fédération nigériane de football de nouveau suspendue"
+        connector = doc[j].lower_
         j += 1
+        bare = True
         while j < n and doc[j].lower_ in DETS:
             j += 1
+            bare = False
         if j >= n:
             break
         word = doc[j]
+        if connector == "sur" and word.text in PLATFORMS:
+            break  # "le ministère de l'information sur Facebook": where it wrote (RN2)
+        if connector in {"au", "aux"} and (
+            word.pos_ == "ADJ" or (word.text[:1].isupper() and word.lower_ in INSTITUTION_HEADS)
+        ):
+            break  # "du Parti communiste au second semestre", "... au Parti communiste"
+        if head in HOST_HEADS and connector in {"de", "d'", "d’"} and bare and word.is_lower and (
+            word.morph.get("Number", []) == ["Plur"]
+        ):
+            return None  # "une armée d'avocats", "une armée de bénévoles": a crowd, no body
         place_here = False
         content = word.pos_ in {"NOUN", "PROPN", "ADJ", "X"} and not word.is_digit
         if (word.is_punct or not content) and not (word.text[:1].isupper() and word.is_alpha):
@@ -971,6 +1028,19 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
     if head in EMBASSY_HEADS and last_place:
         i = _host_country(doc, i)
     return _to_acronym(doc, start, i)
+
+
+def _noun_complement(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a bare complement of a lower-case noun: "poste de police", "unités de
+    police", "agents de douane" say what kind of thing, they name no body."""
+    return (
+        i >= 2
+        and doc[i].morph.get("Number", []) != ["Plur"]  # "le nombre de forces américaines" (RN4)
+        and doc[i - 1].lower_ in {"de", "d'", "d’"}
+        and doc[i - 2].is_lower
+        and doc[i - 2].pos_ == "NOUN"
+        and doc[i - 2].lower_ not in INSTITUTION_HEADS
+    )
 
 
 def _activity_noun(doc: Doc, i: int) -> bool:
@@ -1242,6 +1312,17 @@ def _plural_possessive(doc: Doc, i: int) -> bool:
         and doc[i - 1].text.endswith("s")
         and _cap_word(doc[i - 1])
         and _cap_word(doc[i + 1])
+    )
+
+
+def _french_word(tok: Token) -> bool:
+    """A capitalised French function word that starts a sentence the text runs on into,
+    after a name without a full stop ("La rédaction BBC News Mundo Il y a un an")."""
+    return (
+        tok.is_stop
+        and tok.pos_ in FUNCTION_POS
+        and tok.lower_ not in ENGLISH_FUNCTION
+        and not tok.is_upper
     )
 
 

@@ -286,3 +286,23 @@ def test_statistical_names_resolve_with_their_article(
     linker = nlp.get_pipe("dechiffre_orgs")
     doc, span = _doc_and_span(nlp, text, name)
     assert linker._resolve_name(doc, span, {}) == kb_id
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rule"),
+    [
+        # a credit word opens a caption only before ":" or "photo"; else it starts a bank's name
+        ("Le fleuve a débordé. (Crédit photo : Zorvia) Le maire a parlé.", "Crédit photo",
+         "photo_credit"),
+        ("La banque Crédit Zorvien a prêté deux millions au port.", "Crédit Zorvien", None),
+        ("Les actionnaires de Credit Suisse ont vendu leurs titres.", "Credit Suisse", None),
+    ],
+)
+def test_credit_word_caption_or_bank(nlp: Language, text: str, name: str, rule: str | None) -> None:
+    from dechiffre.pipeline.org_linker import _non_body_rule
+    from dechiffre.pipeline.org_rules import Candidate
+
+    linker = nlp.get_pipe("dechiffre_orgs")
+    doc, span = _doc_and_span(nlp, text, name)
+    cand = Candidate(span.start, span.end, None, "ner")
+    assert _non_body_rule(doc, cand, set(), linker._known_word) == rule

@@ -84,6 +84,7 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         "club_suffixes",
         "platforms",
         "non_names",
+        "group_nouns",
     ):
         assert lexicon[section], section
 
@@ -280,6 +281,10 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         # people described by a group noun
         ("Les Peuls, un groupe ethnique du Sahel, sont éleveurs.", "Peuls"),
         ("Il défend le groupe ethnique Zorvan depuis des années.", "Zorvan"),
+        # a crowd called an army, and a body noun as the bare complement of a noun
+        ("Il a engagé une armée d'avocats pour le défendre.", "armée d'avocats"),
+        ("Elle est allée au poste de police local pour porter plainte.", "police local"),
+        ("La création d'unités de police spéciales a aidé les victimes.", "police spéciales"),
     ],
 )
 def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: str) -> None:
@@ -344,6 +349,28 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         # an English plural possessive stays inside the name
         ("Selon l'Arsenal Supporters' Trust, le club doit changer.", "Arsenal Supporters' Trust"),
         ("La Zorvian Farmers' Union a appelé à la grève.", "Zorvian Farmers' Union"),
+        # a platform after "sur" is where the body wrote, not part of its name (RN2)
+        (
+            "Un communiqué du ministère de la Communication sur Facebook l'annonce.",
+            "ministère de la Communication",
+        ),
+        # "au" before an adjective or another body's name ends the name
+        ("Le congrès du Parti socialiste zorvien au second semestre.", "Parti socialiste zorvien"),
+        (
+            "Les combats ont opposé les forces gouvernementales chinoises au Parti communiste.",
+            "forces gouvernementales chinoises",
+        ),
+        # an adjective that disagrees with the head is a verb or qualifies another noun
+        ("Les forces russes contrôlent désormais la région.", "forces russes"),
+        # an English name stops before a French sentence the text runs on into
+        ("Reportage de Zorvia Health Alliance Il y a un an, tout a changé.",
+         "Zorvia Health Alliance"),
+        # and takes the whole city it is named after
+        ("Il dirige le Zorvia Policy Institute de New York, selon le journal.",
+         "Zorvia Policy Institute de New York"),
+        # a name after a company cue and its adjectives, where NER reads a place
+        ("Elle a vendu ses parts de la société pétrolière portugaise Galp l'an dernier.", "Galp"),
+        ("Selon le président de l'Ong Zorvamed, la situation empire.", "Zorvamed"),
     ],
 )
 def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .attributes import CLAIM, CLAIM_RULES, DATE, PREFIX
 from .claim_rows import org_name
 from .claim_time import TimeExpr, find_times
+from .claim_time_words import FIRST_WORDS, RECORD_WORDS, SURVEY_VERBS
 from .claim_words import (
     ACT_SENSE_VERBS,
     ADDRESSEE_CASES,
@@ -909,15 +910,25 @@ def _clause(tok: Token) -> Token:
         if (
             tok.head.i == tok.i
             or tok.dep_ in CLAUSE_DEPS
-            or (tok.pos_ == "VERB" and tok.dep_ != "acl")
+            or (tok.pos_ == "VERB" and (tok.dep_ != "acl" or _apposed(tok)))
         ):
             return tok
         tok = tok.head  # a participle ("des règlements liés au trafic en 2025") is no clause
     return tok
 
 
+def _apposed(participle: Token) -> bool:
+    """A participle set off by a comma is a clause of its own ("La société, fondée en 2006,
+    affirme avoir un million de clients": 2006 places the founding; rule 'apposed')."""
+    return participle.i > participle.sent.start and participle.doc[participle.i - 1].text == ","
+
+
 def _shares_time(clause: Token) -> bool:
-    """A clause placed by its head's time: coordinated, a complement, an infinitive."""
+    """A clause placed by its head's time: coordinated, a complement, an infinitive. A
+    conjunct with a subject of its own says another thing ("Messi, qui a marqué en 2005 et
+    qui a remporté 10 titres": 2005 is the goal's; rule 'own_subject')."""
+    if clause.dep_ == "conj" and any(c.dep_ in SUBJ_DEPS for c in clause.children):
+        return False
     return clause.dep_ in SHARED_CLAUSE_DEPS or (
         clause.dep_ == "advcl" and "Inf" in clause.morph.get("VerbForm", [])
     )
@@ -948,7 +959,20 @@ def _time(
         if not (t.start >= amount.end_char and COMPARISON_RE.search(text, amount.end_char, t.start))
     ]
     if amount.doc.has_annotation("DEP"):
-        inside = [t for t in inside if not _dates_the_report(amount, t)]
+        inside = [
+            t for t in inside if not _dates_the_report(amount, t) and not _record_base(amount, t)
+        ]
+    # "surtaxe de 39 %, avant qu'un accord ne la ramène à 15 %": a clause of time ("avant que",
+    # "après que", "jusqu'à ce que") has a time of its own; "38 tirs, dont 16 au cours du
+    # deuxième engagement": the part's time is not the whole's (rule 'time_frame')
+    inside = [
+        t
+        for t in inside
+        if not TIME_FRAME_RE.search(
+            text, min(amount.end_char, t.end), max(amount.start_char, t.start)
+        )
+        and not (t.start >= amount.end_char and PART_LIST_RE.search(text, amount.end_char, t.start))
+    ]
     if not inside:
         return None, "none"
     if TIME_SAME_CLAUSE and amount.doc.has_annotation("DEP"):
@@ -964,6 +988,9 @@ def _time(
         while _shares_time(here) and here.head.i != here.i:
             here = _clause(here.head)
             scope.add(here.i)
+        # "les trois équipes qui seront départagées en juin": a relative clause on the
+        # counted noun says what befalls the amount (rule 'relative')
+        scope |= {c.i for c in _anchor(amount).children if c.dep_ == "acl:relcl"}
         opening = next((t.idx for t in sent if not t.is_space), sent.start_char)
         main = next((t for t in sent if t.head.i == t.i), sent.root)
         text = doc.text
@@ -977,9 +1004,11 @@ def _time(
                 root = root.head  # "il y a deux ans": the clause the expression sits in
             clause = _clause(root)
             fronted = t.start <= opening + 1 or (
-                t.end <= main.idx and text[t.end : t.end + 2].lstrip()[:1] == ","
+                t.end <= main.idx
+                and text[t.end : t.end + 2].lstrip()[:1] == ","
+                and clause.dep_ != "acl"  # "La société, fondée en 2006, ...": the founding's
             )
-            if clause.i in scope or fronted:
+            if clause.i in scope or fronted or _survey_time(root):
                 scoped.append(t)
         near = []
         if not describes:
@@ -991,6 +1020,13 @@ def _time(
             # Not for an amount with no predicate ("des personnes âgées de 65 ans").
             near = [t for t in inside if t not in scoped and not _time_boundary(amount, t, amounts)]
         scoped += near
+        if not scoped and not describes:
+            told = [t for t in inside if _told_at(amount, t)]
+            if told:
+                best = min(told, key=lambda t: _distance(amount, t))
+                return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, (
+                    "told"
+                )
         if not scoped:
             return None, "other_clause"
         best = min(scoped, key=lambda t: _distance(amount, t))
@@ -1000,6 +1036,59 @@ def _time(
         )
     best = min(inside, key=lambda t: _distance(amount, t))
     return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, best.rule
+
+
+def _survey_time(root: Token) -> bool:
+    """Whether a time dates the survey a sentence quotes ("Selon un sondage réalisé en 2018,
+    70 % ... et 48 % ..."): it places every figure of the sentence (rule 'survey')."""
+    for tok in root.ancestors:
+        if tok.pos_ == "VERB" and _lemma(tok) in SURVEY_VERBS:
+            noun = tok.head
+            return any(c.dep_ == "case" and c.lower_ in SOURCE_CASES for c in noun.children)
+        if tok.pos_ == "VERB":
+            return False
+    return False
+
+
+def _record_base(amount: Span, time: TimeExpr) -> bool:
+    """Whether a "depuis" time is the base of a record ("la plus forte depuis la campagne
+    2019-2020", "pour la première fois depuis 1976"): it measures how rare the event is,
+    it does not place the claim (rule 'record_base', table RECORD_WORDS)."""
+    doc = amount.doc
+    text = doc.text
+    if not (
+        text[time.start : time.end].lower().startswith("depuis")
+        or text[max(0, time.start - 7) : time.start].lower() == "depuis "
+    ):
+        return False  # "la plus forte depuis la campagne 2019-2020" too
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = [t for t in doc[max(span.sent.start, span.start - 5) : span.start]]
+    before = [t for t in before if not amount.start <= t.i < amount.end]
+    return any(
+        (t.lower_ in RECORD_WORDS)
+        or (t.lower_ == "fois" and t.i > 0 and doc[t.i - 1].lower_ in FIRST_WORDS)
+        or (t.lower_ == "plus" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "ADJ")
+        for t in before
+    )
+
+
+def _told_at(amount: Span, time: TimeExpr) -> bool:
+    """Whether a time right after a reporting verb dates what it reports: the figure of the
+    'que' clause after it ("a annoncé le mois dernier qu'il avait infligé une amende à 12
+    entreprises") or of the clause before its incise ("a commencé dans trois régions, a
+    annoncé mercredi l'agence"), as the claims gold does (rule 'told')."""
+    doc = amount.doc
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    verb = doc[span.start - 1]
+    if not _is_report_verb(verb) or _describes_speaker(verb, _anchor(amount)):
+        return False
+    if amount.start >= span.end:
+        return span.end < len(doc) and doc[span.end].lower_ in CLAUSE_PRONOUNS - RELATIVE_PRONOUNS
+    return amount.end <= verb.i and _after_comma(verb)
 
 
 def _dates_the_report(amount: Span, time: TimeExpr) -> bool:
@@ -1019,6 +1108,8 @@ def _dates_the_report(amount: Span, time: TimeExpr) -> bool:
     for tok in [root, *root.ancestors]:
         if tok.i in range(amount.start, amount.end) or tok.i == anchor.i:
             return False
+        if _lemma(tok) in SURVEY_VERBS and tok.pos_ == "VERB":
+            return False  # "selon un sondage réalisé en 2018": when the figures were measured
         if any(c.dep_ == "case" and c.lower_ in SOURCE_CASES for c in tok.children) or (
             tok.i > 1
             and tok.doc[tok.i - 1].lower_ == "après"
@@ -1127,6 +1218,8 @@ COMPARISON_RE = re.compile(
     r"\b(?:contre|comparé|par rapport)\b|\b(?:plus|moins|autant|davantage)\b[^.;]*\bqu(?:e\b|['’])",
     re.IGNORECASE,
 )
+TIME_FRAME_RE = re.compile(r"\b(?:avant|après|jusqu['’]à ce|depuis|dès) qu(?:e\b|['’])", re.I)
+PART_LIST_RE = re.compile(r", dont\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
 LOOK_BACK_RULES = frozenset({"since_month", "since_day"})
 

@@ -16,11 +16,14 @@ from .kb import KBPipe, KnowledgeBase, load_entries
 from .org_rules import (
     ACRONYM,
     CLUB_PREFIXES,
+    COMPANY_CUES,
     CONNECTORS,
+    GROUP_NOUNS,
     INSTITUTION_HEADS,
     LABEL,
     LEADER_HEADS,
     LEAGUES,
+    MEDIA_CUES,
     NON_BODY_ACRONYMS,
     NON_BODY_HEADS,
     NON_BODY_NAMES,
@@ -32,6 +35,7 @@ from .org_rules import (
     PRODUCT_MAKERS,
     RULES_KEY,
     SPEECH_VERBS,
+    WEAK_HEADS,
     Candidate,
     before_place,
     is_nationality,
@@ -313,6 +317,7 @@ class OrgLinker(KBPipe):
                 and doc[i + 2].text == ")"
                 and ACRONYM.match(doc[i + 1].text)
                 and not _place_in_brackets(doc[i + 1])
+                and doc[i + 1].text not in NON_BODY_ACRONYMS  # "(URSS)": a historical state
             ):
                 acro = doc[i + 1].text
                 if i + 1 in by_start:
@@ -552,6 +557,98 @@ def _place_in_brackets(tok: Token) -> bool:
     return tok.lower_ in PLACE_WORDS
 
 
+# Words a spelt-out name may hold between its initials: "trouble de stress post-traumatique".
+SPELT_LINKS = {"de", "d'", "d’", "du", "des", "à", "au", "aux", "pour", "sur", "contre", "en",
+               "et", "of", "for", "and", "the", "on", "in", "-"}
+SPELT_STOPS = {"la", "le", "les", "l'", "l’", "un", "une", "ce", "cette", "ces", "son", "sa",
+               "ses", "leur", "leurs", "the", "a", "an"}
+DEFINED_KEY = "dechiffre_defined_non_bodies"
+MAX_SPELT = 10
+# Sources whose single-word acronym a document's own definition can overrule (not the
+# knowledge base nor the gazetteer: "PAM" is the WFP wherever it is spelt out).
+DEFINABLE = {"classifier", "ner", "apposition", "propagated", "cue", "dateline"}
+
+
+def _body_noun(word: str) -> bool:
+    """A lower-case noun that may start a body's spelt-out name."""
+    return (
+        word in INSTITUTION_HEADS
+        or word in WEAK_HEADS
+        or word in COMPANY_CUES
+        or word in MEDIA_CUES
+        or word in LOWER_BODY_NOUNS
+        or word in GROUP_NOUNS
+    )
+
+
+def _spelt_before(doc: Doc, i: int, letter: str) -> int | None:
+    """Start of the words before the bracket at ``i`` that spell an acronym out: the furthest
+    word starting with ``letter`` back to the nearest determiner or punctuation mark."""
+    found = None
+    k = i - 1
+    words = 0
+    while k >= 0 and i - k <= MAX_SPELT:
+        tok = doc[k]
+        if tok.lower_ in SPELT_STOPS or (tok.is_punct and tok.text != "-") or tok.is_space:
+            break
+        if tok.lower_ not in SPELT_LINKS:
+            words += 1
+            if tok.lower_.startswith(letter):
+                found = k
+        k -= 1
+    return found if found is not None and words >= 2 else None
+
+
+def _defines_no_body(doc: Doc, i: int, acro: str) -> bool:
+    """The bracket at ``i`` ends the spelt-out name of ``acro``, and that name is a thing
+    (a lower-case noun phrase that no body noun heads, or an English test or report name)."""
+    letter = acro[0].lower()
+    start = _spelt_before(doc, i, letter)
+    if start is None:
+        return False
+    head = doc[start]
+    if head.is_lower and head.is_alpha:
+        return head.pos_ == "NOUN" and not _body_noun(head.lower_)
+    return doc[i - 1].text in NON_BODY_TAILS and i - 1 > start
+
+
+def _spelt_after(doc: Doc, i: int, acro: str) -> bool:
+    """"DIU (dispositif intra-utérin)": a lower-case thing spelt out in brackets after it."""
+    if i + 2 >= len(doc) or doc[i + 1].text != "(":
+        return False
+    head = doc[i + 2]
+    if not (head.is_lower and head.is_alpha and head.lower_.startswith(acro[0].lower())):
+        return False
+    close = next((k for k in range(i + 3, min(len(doc), i + 3 + MAX_SPELT)) if doc[k].text == ")"),
+                 None)
+    return close is not None and head.pos_ == "NOUN" and not _body_noun(head.lower_)
+
+
+def defined_non_bodies(doc: Doc) -> frozenset[str]:
+    """Acronyms the document spells out as things, not bodies (rule defined_non_body):
+    "le trouble de stress post-traumatique (TSPT)", "le DIU (dispositif intra-utérin)".
+
+    Computed on first use and kept in ``doc.user_data``.
+    """
+    found = doc.user_data.get(DEFINED_KEY)
+    if found is None:
+        out: set[str] = set()
+        n = len(doc)
+        for tok in doc:
+            i = tok.i
+            if tok.text != "(" or i == 0 or i + 2 >= n:
+                continue
+            acro = doc[i + 1].text
+            if doc[i + 2].text == ")" and ACRONYM.match(acro) and _defines_no_body(doc, i, acro):
+                out.add(acro)
+            before = doc[i - 1].text
+            if before.isupper() and ACRONYM.match(before) and _spelt_after(doc, i - 1, before):
+                out.add(before)
+        found = sorted(out)
+        doc.user_data[DEFINED_KEY] = found  # a list: user_data travels with serialised Docs
+    return frozenset(found)
+
+
 def _person_words(doc: Doc) -> set[str]:
     """Words of the document's person names (NER PER entities of two words or more)."""
     return {t.text for e in doc.ents if e.label_ == "PER" and len(e) > 1 for t in e}
@@ -576,6 +673,8 @@ def _non_body_rule(
     low = text.lower()
     if text in NON_BODY_ACRONYMS or (text.upper() in NON_BODY_ACRONYMS and len(span) == 1):
         return "non_body_acronym"
+    if len(span) == 1 and cand.source in DEFINABLE and text in defined_non_bodies(doc):
+        return "defined_non_body"  # "le trouble de stress post-traumatique (TSPT)"
     if low in NON_BODY_NAMES:
         return "non_body_name"
     if len(text) == 1 or (len(span) == 1 and text in NON_NAMES):

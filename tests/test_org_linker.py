@@ -97,6 +97,11 @@ def test_unknown_institution_is_org_without_kb_id(nlp: Language) -> None:
     assert ("tribunal de première instance de Rabat", None) in found
 
 
+def test_historical_state_and_its_acronym_are_not_org(nlp: Language) -> None:
+    text = "L'Union des républiques socialistes soviétiques (URSS) a disparu en 1991."
+    assert orgs(nlp, text) == []
+
+
 def test_countries_are_not_org(nlp: Language) -> None:
     found = orgs(nlp, "Le Maroc et l'Espagne ont signé un accord avec la France.")
     assert found == []
@@ -208,6 +213,13 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         ("Après son Baccalauréat, il part étudier à Dakar.", "Baccalauréat", "capitalised_noun"),
         ("Elle a obtenu son Master en droit à Paris.", "Master", "capitalised_noun"),
         ("Ils ont acheté du Paracétamol à la pharmacie.", "Paracétamol", "capitalised_noun"),
+        # an acronym the text spells out as a thing: a disorder, a fuel, a device, a test
+        ("Il souffre du trouble de stress post-traumatique (TSPT) depuis la guerre.", "TSPT",
+         "defined_non_body"),
+        ("Les foyers cuisinent au gaz de pétrole liquéfié (GPL) en ville.", "GPL",
+         "defined_non_body"),
+        ("Le DIU (dispositif intra-utérin) est posé par un médecin.", "DIU", "defined_non_body"),
+        ("Elle a conçu le Zorvia Burnout Inventory (ZBI) en 1981.", "ZBI", "defined_non_body"),
     ],
 )
 def test_statistical_spans_that_are_no_bodies(
@@ -220,6 +232,30 @@ def test_statistical_spans_that_are_no_bodies(
     doc, span = _doc_and_span(nlp, text, name)
     cand = Candidate(span.start, span.end, None, "ner")
     assert _non_body_rule(doc, cand, set(), linker._known_word) == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        # a thing spelt out once is a thing wherever the text repeats its acronym
+        ("La peste porcine africaine (PPA) tue les porcs. Selon elle, la PPA gagne.",
+         "defined_non_body"),
+        # a body spelt out in lower case stays a body
+        ("Le front de libération du Zorvan (FLZ) a revendiqué l'attaque. Le FLZ dément.", None),
+        ("Les volontaires pour la défense du Zorvan (VDZ) patrouillent. Les VDZ sont armés.",
+         None),
+        # a capitalised name before the acronym is left to the other rules
+        ("Le Conseil zorvien de la recherche (CZR) a publié. Selon le CZR, tout va bien.", None),
+    ],
+)
+def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | None) -> None:
+    from dechiffre.pipeline.org_linker import _non_body_rule
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc = nlp(text)
+    last = [t for t in doc if t.text.isupper() and len(t) > 2][-1]  # the repeated acronym
+    cand = Candidate(last.i, last.i + 1, None, "classifier")
+    assert _non_body_rule(doc, cand, set()) == rule
 
 
 @pytest.mark.parametrize(

@@ -51,3 +51,9 @@ RECORD_WORDS = frozenset(
     {"pire", "pires", "meilleur", "meilleure", "meilleurs", "meilleures", "record", "jamais"}
 )
 FIRST_WORDS = frozenset({"première", "seconde", "deuxième", "dernière"})
+# Nouns of prepositional idioms before a length: "en l'espace de trois minutes", "au bout de
+# deux jours", "au terme de dix ans" place the event, they describe no thing.
+DURATION_IDIOMS = frozenset({"espace", "bout", "terme", "cours", "issue", "lendemain"})
+# Nouns whose length is the figure itself: "un délai moyen de quatre mois en 2024", "une
+# durée de 12 jours", "à l'âge de 13 ans, en 2005" (an age at which something happened).
+LENGTH_NOUNS = frozenset({"délai", "durée", "âge", "moyenne", "espérance", "attente"})

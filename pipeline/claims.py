@@ -23,7 +23,13 @@ from spacy.tokens import Doc, Span, Token
 from .attributes import CLAIM, CLAIM_RULES, DATE, PREFIX
 from .claim_rows import org_name
 from .claim_time import TimeExpr, find_times
-from .claim_time_words import FIRST_WORDS, RECORD_WORDS, SURVEY_VERBS
+from .claim_time_words import (
+    DURATION_IDIOMS,
+    FIRST_WORDS,
+    LENGTH_NOUNS,
+    RECORD_WORDS,
+    SURVEY_VERBS,
+)
 from .claim_words import (
     ACT_SENSE_VERBS,
     ADDRESSEE_CASES,
@@ -221,6 +227,10 @@ class ClaimFinder(Pipe):
                 amounts,
                 describes=pred_tok is None,
             )
+            if pred_tok is None and _measures_a_noun(amount):
+                # "un mandat de six ans", "une trêve de cinq mois", "le quarterback de 24
+                # ans": a length that describes a thing places no claim (rule 'measure')
+                time, rules["time"] = None, "measure"
             if _is_age(amount) and not _at_age(amount):
                 # "une gestionnaire, aujourd'hui âgée de 56 ans", "Konan Yao, 56 ans,": an age
                 # that describes a person places no claim; "à l'âge de 13 ans, en 2005" is an
@@ -1048,6 +1058,26 @@ def _survey_time(root: Token) -> bool:
         if tok.pos_ == "VERB":
             return False
     return False
+
+
+def _measures_a_noun(amount: Span) -> bool:
+    """Whether a length or an age is the 'de' complement of a noun ("un mandat de six ans"),
+    not of a prepositional phrase ("en l'espace de trois minutes"; table DURATION_IDIOMS) nor
+    of a noun whose length is the figure ("un délai moyen de quatre mois", "à l'âge de 13
+    ans, en 2005"; table LENGTH_NOUNS)."""
+    if amount._.get(PREFIX + "unit") not in PERIOD_UNITS:
+        return False
+    doc = amount.doc
+    if amount.start == 0 or doc[amount.start - 1].lower_ not in {"de", "d'", "d’"}:
+        return False
+    anchor = _anchor(amount)
+    head = anchor.head
+    return (
+        anchor.dep_ == "nmod"
+        and head.pos_ == "NOUN"
+        and head.i < anchor.i
+        and head.lower_ not in DURATION_IDIOMS | LENGTH_NOUNS
+    )
 
 
 def _record_base(amount: Span, time: TimeExpr) -> bool:

@@ -206,6 +206,18 @@ def test_words_that_place_nothing(text: str) -> None:
             "pendant la nuit de samedi",
             "nearest",
         ),
+        (  # a length that describes a thing places no claim
+            "Les conseillers seront élus le 4 mars pour un mandat de cinq ans.",
+            "cinq ans",
+            None,
+            "measure",
+        ),
+        (  # ... but a length that is the figure keeps the time
+            "En 2023, le délai moyen de traitement était de 14 mois.",
+            "14 mois",
+            "En 2023",
+            "year",
+        ),
     ],
 )
 def test_time_attachment(

@@ -911,7 +911,14 @@ def _part_of(amount: Span, sent: Span, amounts: list[Span]) -> tuple[Span | None
     earlier = [a for a in before_it if a.start >= sent.start] or (
         before_it[-1:] if "sur ces" in words else []
     )
-    return (earlier[-1], "dont") if earlier else (None, "none")
+    if not earlier:
+        return None, "none"
+    whole = earlier[-1]
+    if len(earlier) > 1 and _is_conversion(earlier[-2], whole):
+        # "1,86 milliard de dinars (713 milliards de FCFA), dont 140 millions": the amount
+        # the bracket converts is the whole (rule 'dont_conversion')
+        whole = earlier[-2]
+    return whole, "dont"
 
 
 def _clause(tok: Token) -> Token:

@@ -710,6 +710,9 @@ def test_part_of_out_of(nlp: Language, text: str, amount: str, total: str) -> No
         # a period is no total
         ("Londres s'est engagé à verser 541 millions d'euros sur trois ans.",
          "541 millions d'euros", None, "none"),
+        # the whole of "dont" is the amount a bracket converts, not the conversion
+        ("Le pays a reçu 2 millions de dollars (1,2 milliard de FCFA), dont 500 000 dollars "
+         "en dons.", "500 000 dollars", "2 millions de dollars", "dont"),
         # a comma ends the counted noun: "des 300" is no total of "19"
         ("Le parti a remporté 19 communes bruxelloises, ainsi que ceux des 300 communes flamandes.",
          "19", None, "none"),

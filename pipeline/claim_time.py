@@ -23,6 +23,7 @@ from .claim_time_words import (
     PERIOD_EVENTS,
     ROUND_COUNTS,
     SO_FAR,
+    TEMPORAL_ADJECTIVES,
     THIS_DAY_PARTS,
     THIS_PERIODS,
 )
@@ -168,8 +169,13 @@ RULES: list[tuple[str, str]] = [
         "event_edge",
         rf"(?:en (?:début|fin|milieu) (?:de (?:la |l{APOS})?|d{APOS})(?:(?:{EVENT_ADJ}) )?"
         rf"(?:{EDGE_EVENT}|{'|'.join(EDGE_PERIODS)})"
-        rf"|(?:au|à la|à l{APOS}) (?:{EVENT_ADJ}) (?:{EVENT}))"
+        rf"|(?:au|à la|à l{APOS}) (?:{'|'.join(TEMPORAL_ADJECTIVES)}) (?:{EVENT}))"
         rf"(?: (?:de|du|des|d{APOS}) ?{EVENT_NAME})?",
+    ),
+    (  # "depuis son arrivée au pouvoir en 2000", "depuis son lancement en septembre 2020"
+        "since_event_dated",
+        rf"depuis (?:sa|son|leur|la|le|l{APOS}) ?(?:{START_EVENT})(?: [\w'’-]+){{0,5}}? en "
+        rf"(?:(?P<m>{MONTH}) )?(?P<y>{YEAR})",
     ),
     (  # "depuis la création de l'application", "depuis son arrivée"
         "since_event",
@@ -207,7 +213,10 @@ RULES: list[tuple[str, str]] = [
     ("this_year", r"(?:cette année|l'année en cours|l’année en cours)"),
     ("next_year", rf"l{APOS}(?:an|année) prochaine?"),
     ("previous_year", rf"l{APOS}(?:an|année) précédente?"),  # the year before the one written
-    ("this_period", rf"(?:ce|cet|cette) (?P<period>{'|'.join(THIS_PERIODS)})(?:-ci)?"),
+    (  # "cette saison", "ce mois-ci"; "ce matin-là" points back, the date does not fix it
+        "this_period",
+        rf"(?:ce|cet|cette) (?P<period>{'|'.join(THIS_PERIODS)})(?:-ci|(?P<there>-là))?",
+    ),
     ("so_far", "|".join(w.replace("'", APOS) for w in SO_FAR)),
     ("today", rf"aujourd{APOS}hui"),
 ]
@@ -298,6 +307,8 @@ def _value(
         return _year_span(g.get("a") or g["a2"], g.get("b") or g["b2"])
     if rule in {"since_event_year", "since_start_year_event"}:
         return f"{y}/.."
+    if rule == "since_event_dated":
+        return f"{y}-{MONTHS[g['m'].lower()]:02d}/.." if g.get("m") else f"{y}/.."
     if rule in {"month", "month_of_year"}:
         month = MONTHS[g["m"].lower()]
         return None if yr is None else f"{yr:04d}-{month:02d}"
@@ -336,6 +347,8 @@ def _dated_value(rule: str, g: dict[str, str | None], doc_date: date) -> str | N
         return doc_date.isoformat()
     if rule == "this_period":  # "ce matin": the document's day; "ce mois-ci": its month
         period = (g.get("period") or "").lower()
+        if g.get("there"):
+            return None
         if period in THIS_DAY_PARTS:
             return doc_date.isoformat()
         return f"{doc_date.year:04d}-{doc_date.month:02d}" if period == "mois" else None

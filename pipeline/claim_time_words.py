@@ -57,3 +57,6 @@ DURATION_IDIOMS = frozenset({"espace", "bout", "terme", "cours", "issue", "lende
 # Nouns whose length is the figure itself: "un délai moyen de quatre mois en 2024", "une
 # durée de 12 jours", "à l'âge de 13 ans, en 2005" (an age at which something happened).
 LENGTH_NOUNS = frozenset({"délai", "durée", "âge", "moyenne", "espérance", "attente"})
+# Adjectives that make "au/à la" + an event a time ("au dernier sommet", "à la prochaine
+# réunion"); "à la Seconde Guerre mondiale" after "comparer" is none.
+TEMPORAL_ADJECTIVES = ("dernier", "dernière", "précédent", "précédente", "prochain", "prochaine")

@@ -56,6 +56,11 @@ from dechiffre.pipeline.claim_time import find_times
         ("Depuis la création de la plateforme, 900 plaintes.",
          "Depuis la création de la plateforme", "since_event", None),
         ("Il valait 20 % de plus il y a un mois à peine.", "il y a un mois à peine", "ago", None),
+        # a founding event with words between it and its year
+        ("Depuis son arrivée au pouvoir en 2012, il a construit 40 écoles.",
+         "Depuis son arrivée au pouvoir en 2012", "since_event_dated", "2012/.."),
+        ("depuis son lancement en mars 2021", "depuis son lancement en mars 2021",
+         "since_event_dated", "2021-03/.."),
         # the start of a month is its first day
         ("Depuis le début du mois de mai 2024, 30 cas.", "Depuis le début du mois de mai 2024",
          "since_month", "2024-05-01/.."),
@@ -74,6 +79,7 @@ def test_time_phrases_news_writes(text: str, phrase: str, rule: str, value: str 
     [
         ("ce matin", "2024-03-21", "ce matin", "2024-03-21"),
         ("ce mois-ci", "2024-03-21", "ce mois-ci", "2024-03"),
+        ("ce matin-là", "2024-03-21", "ce matin-là", None),  # points back in the text
         ("cet été", "2024-03-21", "cet été", None),  # which summer: the text does not say
         ("il y a deux ans", "2024-03-21", "il y a deux ans", "2022"),
         ("il y a un an", "2024-03-21", "il y a un an", "2023"),
@@ -109,6 +115,7 @@ def test_the_previous_year_is_the_one_before_the_year_written(
         "Il est venu de Paris jusqu'ici à pied.",  # a place, not a time
         "la période de soudure",  # a period named by its complement: no event of its own
         "au sommet de la colline",  # a place: "au" + event noun needs an adjective
+        "Il compare la crise à la Seconde Guerre mondiale.",  # no temporal adjective
         "Les urgences étaient pleines en fin de matinée.",  # a part of the day
     ],
 )

@@ -264,14 +264,15 @@ oz: once | onces
 bbl: baril | barils | bbl
 ft³: pieds cubes | pied cube
 mg: mg | milligramme | milligrammes
+µg: µg | μg | microgramme | microgrammes
 mph: mph | miles par heure | miles à l' heure
 Mach: mach
 kJ: kj | kilojoules | kilojoule
 Go: go | gigaoctets | gigaoctet | giga-octets | giga-octet
 Mo: mo | mégaoctets | mégaoctet | méga-octets | méga-octet
 To: to | téraoctets | téraoctet | téra-octets | téra-octet
-Gbit/s: gigabits par seconde | gigabit par seconde | gbit / s | gb / s
-Mbit/s: mégabits par seconde | mégabit par seconde | mbit / s | mb / s
+Gbit/s: gigabits par seconde | gigabit par seconde | gbit / s | gb / s | gbps
+Mbit/s: mégabits par seconde | mégabit par seconde | mbit / s | mb / s | mbps
 ft: pieds
 lb: lb | lbs
 in: pouces
@@ -511,7 +512,8 @@ HALF_ORDINALS = words("première premiere seconde deuxième deuxieme dernière d
 # Units of one dimension: (base, size in base). A mixed range takes its upper bound's unit
 # ("entre 800 g et 2 kg" -> 0.8 to 2 kg, RN30).
 CONVERSIONS: dict[str, tuple[str, float]] = {
-    "mg": ("g", 1e-3), "g": ("g", 1), "kg": ("g", 1e3), "q": ("g", 1e5), "t": ("g", 1e6),
+    "µg": ("g", 1e-6), "mg": ("g", 1e-3), "g": ("g", 1), "kg": ("g", 1e3), "q": ("g", 1e5),
+    "t": ("g", 1e6),
     "mm": ("m", 1e-3), "cm": ("m", 1e-2), "m": ("m", 1), "km": ("m", 1e3),
     "ml": ("l", 1e-3), "cl": ("l", 1e-2), "l": ("l", 1), "hl": ("l", 1e2),
     "seconde": ("s", 1), "minute": ("s", 60), "heure": ("s", 3600), "jour": ("s", 86400),

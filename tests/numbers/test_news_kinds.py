@@ -224,6 +224,11 @@ VALUES: list[tuple[str, str, Any, Any, Any]] = [
     ("il pèse 220 lb", "220 lb", 220, "lb", None),
     ("limiter la hausse à 1,5C", "1,5C", 1.5, "°C", None),
     ("versé 1,353,722,685 FCFA", "1,353,722,685 FCFA", 1353722685, "XOF", None),
+    # RN22 units written as news writes them
+    ("un débit d'environ 45Mbps", "environ 45Mbps", 45, "Mbit/s", "approx"),
+    ("jusqu'à 1Gbps", "jusqu'à 1Gbps", 1, "Gbit/s", "max"),
+    ("prendre 10 microgrammes par jour", "10 microgrammes", 10, "µg", None),
+    ("soit 400 µg de folates", "400 µg", 400, "µg", None),
     ("il y a 2,5 millions de personnes", "2,5 millions", 2.5e6, None, None),
     ("pendant des milliers d'années", "des milliers d'années", 1000, "an", "min"),
     ("près de deux millions d'heures de vidéo", "près de deux millions d'heures", 2e6, "heure",

@@ -68,6 +68,7 @@ INSTITUTION_HEADS = LOWER_HEADS | {
     "haute",
     "haut",
     "groupement",
+    "groupe",
     "collectif",
     "syndicat",
     "mouvement",
@@ -914,6 +915,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         )  # "commission électorale" names a body, "gouvernement fédéral" does not (RN5)
         i += 1
         qualified = True
+        if _coordinated_adjective(doc, i):
+            i += 1  # "Comité olympique et paralympique": one body qualified twice
     if i == start + 1 and head in TEAM_HEADS and i < n and doc[i].ent_type_ == "PER":
         return None  # "en sélection Sadio Mané": a player, not a team
     if i == start + 1:
@@ -1028,6 +1031,20 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
     if head in EMBASSY_HEADS and last_place:
         i = _host_country(doc, i)
     return _to_acronym(doc, start, i)
+
+
+def _coordinated_adjective(doc: Doc, i: int) -> bool:
+    """Token ``i`` is "et" before a second lower-case adjective of the same name ("olympique et
+    paralympique"); "et" before a country adjective joins two bodies ("armée malienne et
+    française")."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].lower_ == "et"
+        and doc[i + 1].is_lower
+        and doc[i + 1].pos_ == "ADJ"
+        and not is_nationality(doc[i + 1])
+        and _is_adj(doc[i + 1])
+    )
 
 
 def _noun_complement(doc: Doc, i: int) -> bool:

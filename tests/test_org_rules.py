@@ -371,6 +371,11 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         # a name after a company cue and its adjectives, where NER reads a place
         ("Elle a vendu ses parts de la société pétrolière portugaise Galp l'an dernier.", "Galp"),
         ("Selon le président de l'Ong Zorvamed, la situation empire.", "Zorvamed"),
+        # two adjectives of one name joined by "et"; a capitalised "Groupe" heads a name
+        ("La directrice du Comité olympique et paralympique zorvien a parlé.",
+         "Comité olympique et paralympique zorvien"),
+        ("Le Groupe indépendant pour la préparation aux pandémies a publié un rapport.",
+         "Groupe indépendant pour la préparation aux pandémies"),
     ],
 )
 def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
@@ -405,6 +410,9 @@ def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
         ),
         ("La loi fut votée sous la présidence de Paul Biya.", "présidence de Paul Biya"),  # RN6
         ("Il l'a annoncé sur Instagram samedi.", "Instagram"),  # a platform as a place (RN2)
+        ("Elle a été élue Miss Zorvie en 2019.", "Miss Zorvie"),  # a beauty contest
+        ("Il a reçu la Légion d'honneur en mai.", "Légion d'honneur"),  # a distinction
+        ("Les avions ont frappé le World Trade Center.", "World Trade Center"),  # a building
         ("Des vidéos partagées sur Facebook ou TikTok.", "TikTok"),
         ("Des photos partagées sur des sites comme Facebook ou Instagram.", "Facebook"),
         ("Le Maroc est dans le Groupe F avec la Croatie.", "Groupe F"),  # a pool of a contest

@@ -174,7 +174,11 @@ class ClaimFinder(Pipe):
                 and pred_tok is not None  # an amount with no predicate inherits no source
                 and last_source is not None
                 and (
-                    (last_is_report and not _individual_speaks(sent))
+                    (
+                        last_is_report
+                        and not _individual_speaks(sent)
+                        and not _person_speaks(sent, org_of)
+                    )
                     or _goes_on_reporting(sent, here - last_source_sent)
                 )
                 and not _other_actor(sent, org_of, last_source)
@@ -334,6 +338,26 @@ class ClaimFinder(Pipe):
                         return org, "report_noun"
                     if _named_owner(subj):
                         return None, "named_owner"  # "l'étude de Hey a indiqué"
+                    by = next(
+                        (
+                            org_of[g.i]
+                            for c in subj.children
+                            if c.dep_ == "acl"
+                            for b in c.children
+                            if _is_by_agent(b)
+                            for g in b.subtree
+                            if g.i in org_of
+                        ),
+                        None,
+                    )
+                    if by is not None:
+                        # "Une enquête menée en 2020 par l'Institute for Fiscal Studies a
+                        # révélé": who carried out the survey (rule 'report_by')
+                        return by, "report_by"
+                    if any(c.lower_ in NEW_REPORT_DETS for c in subj.children):
+                        # "Une étude récente a révélé", "Certaines études montrent": another
+                        # report than the one the text is about (rule 'new_report')
+                        return None, "new_report"
                     if owner is not None:
                         return owner, "report_owner"
                     continue
@@ -655,8 +679,10 @@ def _subject(verb: Token) -> Token | None:
 
 
 # A sentence whose speaker is no body, or a report by someone the text names without
-# tagging a body: it has its own voice and inherits no earlier source.
-OWN_VOICE_RULES = frozenset({"works_at", "named_owner"})
+# tagging a body, or another report: it has its own voice and inherits no earlier source.
+OWN_VOICE_RULES = frozenset({"works_at", "named_owner", "new_report"})
+# Determiners of a report that is not the one the text is about ("une étude", "certaines").
+NEW_REPORT_DETS = frozenset({"un", "une", "des", "certaines", "certains", "plusieurs"})
 
 
 def _works_at(org: Span, speaker: Token) -> bool:
@@ -1382,6 +1408,28 @@ def _individual_speaks(sent: Span) -> bool:
         for t in sent
         if _is_report_verb(t)
     )
+
+
+def _person_speaks(sent: Span, org_of: dict[int, Span]) -> bool:
+    """Whether a named person who speaks for no body says the sentence ("..., a déclaré
+    Mme Ndulue", "Barr a annoncé"): the text no longer reports the earlier report (rule
+    'person_speaks')."""
+    for tok in sent:
+        if not _is_report_verb(tok):
+            continue
+        speaker = _speaker(tok)
+        if speaker is None or speaker.i in org_of:
+            continue
+        named = speaker.pos_ == "PROPN" or speaker.lower_ in TITLE_WORDS
+        around = list(speaker.subtree)
+        if speaker.i > tok.i:  # an incise: "..., explique X, directeur à l'Unesco."
+            around += list(sent.doc[tok.i + 1 : sent.end])
+        if named and _org_in(around, org_of) is None:
+            return True
+    return False
+
+
+TITLE_WORDS = frozenset({"m.", "mme", "mlle", "dr", "pr", "me", "monsieur", "madame"})
 
 
 def _speaker(verb: Token) -> Token | None:

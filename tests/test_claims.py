@@ -474,6 +474,33 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # who carried out a survey is its source
+            "Une enquête menée par l'Insee a révélé que 40 % des ménages épargnent moins.",
+            "40 %",
+            "Insee",
+            "report_by",
+        ),
+        (  # "une étude" is another report than the one the text is about
+            "Dans son rapport annuel, l'Unicef indique que 12 millions d'enfants ont faim. "
+            "Une étude récente a montré que 40 % des parents ont réduit leurs achats.",
+            "40 %",
+            None,
+            "new_report",
+        ),
+        (  # a named person who speaks for no body: the report is no longer reported ...
+            "Le rapport de l'Unicef indique que 12 millions d'enfants ont faim. « Nous avons "
+            "distribué 300 tonnes de vivres », a déclaré Mme Durand.",
+            "300 tonnes",
+            None,
+            "none",
+        ),
+        (  # ... one who speaks for it goes on with it
+            "Le rapport de l'Unicef indique que 12 millions d'enfants ont faim. « Nous avons "
+            "distribué 300 tonnes de vivres », a déclaré Mme Durand, directrice de l'Unicef.",
+            "300 tonnes",
+            "Unicef",
+            "inherited",
+        ),
         (  # an unnamed report is the one the text is about
             "Dans son rapport annuel, l'Unicef indique que 12 millions d'enfants ont faim. "
             "Selon le rapport, 40 % des parents ont réduit leurs achats.",

@@ -34,6 +34,8 @@ RULES_KEY = "dechiffre_org_rules"
 
 LABEL = "ORG"
 LEADING = {"l'", "l’", "la", "le", "les", "du", "des", "d'", "d’", "de", "au", "aux", "à"}
+# Capitalised prepositions that start a name of Dutch or French family origin ("De Beers").
+NAME_PARTICLES = {"De", "Du"}
 # Head words of institution names; the lower-case ones may start a name in lower case.
 LOWER_HEADS = {
     "ministère",
@@ -759,9 +761,23 @@ def trim_leading(doc: Doc, start: int, end: int) -> int:
         start < end - 1
         and doc[start].lower_ in LEADING
         and not doc[start].text.startswith("Les")
+        and not name_particle(doc, start)
     ):
         start += 1
     return start
+
+
+def name_particle(doc: Doc, i: int) -> bool:
+    """Rule name_particle: a capitalised "De"/"Du" after a lower-case word starts a name
+    ("le conglomérat De Beers", "la société Du Pont"); a preposition is written in lower case
+    there."""
+    return (
+        doc[i].text in NAME_PARTICLES
+        and i > 0
+        and not doc[i].is_sent_start
+        and doc[i - 1].is_alpha
+        and doc[i - 1].is_lower
+    )
 
 
 CONNECTORS = {"de", "du", "des", "d'", "d’", "à", "aux", "au", "pour", "contre", "sur", "en", "et"}

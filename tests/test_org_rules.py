@@ -548,3 +548,24 @@ def test_town_after_a(nlp: Language, sentence: str, town: str, is_club: bool) ->
 )
 def test_team_with_town_read_as_one_name(nlp: Language, sentence: str, team: str) -> None:
     assert (team, "team") in candidates(nlp, SPORT_OPENING + sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kept"),
+    [
+        # rule name_particle: a capitalised "De"/"Du" after a lower-case word starts the name
+        ("Il a dirigé le conglomérat De Beers pendant dix ans.", "De Beers", "De Beers"),
+        ("Les parts de la Du Zorvel restent stables.", "Du Zorvel", "Du Zorvel"),
+        # a lower-case preposition or article is trimmed as before
+        ("Le rapport de Zorvia Bank est paru.", "de Zorvia Bank", "Zorvia Bank"),
+        ("Il a quitté la Zorvia Bank hier.", "la Zorvia Bank", "Zorvia Bank"),
+    ],
+)
+def test_trim_leading_keeps_name_particles(text: str, name: str, kept: str) -> None:
+    from dechiffre.pipeline.org_rules import trim_leading
+
+    doc = spacy.blank("fr")(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert span is not None
+    assert doc[trim_leading(doc, span.start, span.end) : span.end].text == kept

@@ -222,10 +222,75 @@ RULES: list[tuple[str, str]] = [
 ]
 
 
+# Words without which a rule cannot match (any of each group; "<year>", "<month>" and
+# "<weekday>" stand for any of them): a rule whose words a text lacks is not run (speed).
+_YEARLY = ("<year>",)
+REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
+    **{
+        rule: (_YEARLY,)
+        for rule in (
+            "year_span", "since_event_year", "decade", "season_year", "horizon",
+            "between_years", "since_year", "since_start_year_event", "until_year", "year",
+            "since_event_dated",
+        )
+    },
+    **{
+        rule: (("<month>",),)
+        for rule in ("month_range", "day_range", "day_pair", "day_no_year", "month")
+    },
+    "day": (_YEARLY, ("<month>",)),
+    "month_of_year": (_YEARLY, ("<month>",)),
+    "since_day": (("<month>",), ("depuis", "compter", "partir")),
+    "since_month": (("<month>",), ("depuis",)),
+    "weekday_day": (("<month>",), ("<weekday>",)),
+    "weekday": (("<weekday>",),),
+    "first_months_this": (("premiers mois",),),
+    "first_months": (("premiers mois",),),
+    "last_years": (("dernières années",),),
+    "semester": (("semestre",),),
+    "last_quarter": (("trimestre",),),
+    "quarter": (("trimestre",),),
+    "since_start_year": (("début",),),
+    "by_end": (("ici",),),
+    "years_ago": (("il y a",),),
+    "ago": (("il y a",),),
+    "earlier": (("plus tôt",),),
+    "last_period": (("derni", "pass"),),
+    "event_period": (("pendant", "durant", "lors", "au cours", "au début", "à la fin", "depuis"),),
+    "event_edge": (("début", "fin", "milieu", "derni", "précédent", "prochain"),),
+    "since_event": (("depuis",),),
+    "last_year": (("derni", "pass"),),
+    "this_year": (("année",),),
+    "next_year": (("prochain",),),
+    "previous_year": (("précédent",),),
+    "so_far": (("présent", "ce jour", "aujourd"),),
+    "today": (("aujourd",),),
+}  # fmt: skip
+
+
+def _may_match(rule: str, low: str, found: dict[str, bool]) -> bool:
+    """Whether the lower-cased text has the words a rule needs (``found``: the placeholders)."""
+    return all(
+        any(found[w] if w.startswith("<") else w in low for w in group)
+        for group in REQUIRES.get(rule, ())
+    )
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> list[tuple[str, re.Pattern[str]]]:
+def _compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """Each rule twice: for the lower-cased text (faster, no IGNORECASE) and for the text as
+    written (a rule that reads capitals, or a text whose lower case changes its length)."""
     # (?!\w), not \b, at the end: "(1965-75)" ends on a bracket
-    return [(name, re.compile(rf"\b{pattern}(?!\w)", re.IGNORECASE)) for name, pattern in RULES]
+    return [
+        (
+            name,
+            re.compile(rf"\b{pattern}(?!\w)")
+            if "(?-i:" not in pattern
+            else re.compile(rf"\b{pattern}(?!\w)", re.IGNORECASE),
+            re.compile(rf"\b{pattern}(?!\w)", re.IGNORECASE),
+        )
+        for name, pattern in RULES
+    ]
 
 
 YEAR_RE = re.compile(rf"\b{YEAR}\b")
@@ -441,8 +506,18 @@ def find_times(
         doc_year = dated.year
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
-    for rule, pattern in _compiled():
-        for m in pattern.finditer(text):
+    low = text.lower()
+    same = len(low) == len(text)
+    present = {
+        "<year>": bool(years),
+        "<month>": any(month in low for month in MONTHS),
+        "<weekday>": any(day in low for day in WEEKDAYS),
+    }
+    for rule, lower_pattern, pattern in _compiled():
+        if not _may_match(rule, low, present):
+            continue
+        reads_case = lower_pattern.flags & re.IGNORECASE or not same
+        for m in (pattern.finditer(text) if reads_case else lower_pattern.finditer(low)):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             context = doc_year

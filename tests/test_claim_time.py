@@ -124,6 +124,26 @@ def test_words_that_place_nothing(text: str) -> None:
     assert [r for r in found if r in {"so_far", "event_period", "event_edge"}] == []
 
 
+def test_every_rule_the_speed_filter_names_exists() -> None:
+    from dechiffre.pipeline.claim_time import REQUIRES, RULES
+
+    assert set(REQUIRES) <= {name for name, _ in RULES}
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("DEPUIS JANVIER 2020, 40 CAS.", "DEPUIS JANVIER 2020"),  # capitals: lower-cased first
+        ("Il y a un AN, 3 morts.", "Il y a un AN"),
+        ("Pendant la guerre du Golfe (1990-91), 300 avions.",
+         "Pendant la guerre du Golfe (1990-91)"),
+        ("İstanbul a reçu 2 millions de visiteurs en 2019.", "en 2019"),  # lower() lengthens İ
+    ],
+)  # fmt: skip
+def test_case_and_the_speed_filter_change_no_phrase(text: str, phrase: str) -> None:
+    assert phrase in [text[t.start : t.end] for t in find_times(text)]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "amount", "time", "rule"),

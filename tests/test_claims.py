@@ -63,7 +63,7 @@ def test_seed_claims_are_all_right(nlp: Language, shared_dir: Path) -> None:
         ("en 2030-2031", None, ("year_span", "2030/2031")),
         ("depuis sa fondation en 1998", None, ("since_event_year", "1998/..")),
         ("depuis l'entrée en vigueur en 2021", None, ("since_event_year", "2021/..")),
-        ("depuis le début du mois de mars", 2024, ("since_month", "2024-03/..")),
+        ("depuis le début du mois de mars", 2024, ("since_month", "2024-03-01/..")),
         ("de juillet 2011", None, ("month_of_year", "2011-07")),
         ("d'avril 2016", None, ("month_of_year", "2016-04")),
         ("ce mardi 16 novembre", 2021, ("weekday_day", "2021-11-16")),

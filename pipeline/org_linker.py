@@ -214,6 +214,7 @@ class OrgLinker(KBPipe):
             )
         ]
         chosen = _select(cands)
+        chosen = _glued_continuations(doc, chosen, cands)
         chosen = self._appositions(doc, chosen, countries)
         chosen = _propagate(doc, chosen)
         chosen = self._club_short_forms(doc, chosen)
@@ -426,6 +427,8 @@ CODE = re.compile(r"^[A-Za-z]{1,3}-?\d{1,3}[A-Za-z]?$")
 # Tokens that open a sentence inside a quote or after a heading.
 OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
+# Marks that join two parts of one written word: "Sochaux-Montbéliard", "Toys'R'Us".
+GLUE_MARKS = {"-", "'", "’"}
 # Words of a photo credit line, which the NER reads as part of a name.
 CREDIT_WORDS = {"Credit", "Credits", "Crédit", "Crédits", "Copyright"}
 # Words after a credit word in a caption: "Crédit photo : AFP", "Credit image: X".
@@ -884,6 +887,36 @@ def _propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
             taken[tok.i : end] = [True] * size
             break
     return sorted([*chosen, *extra], key=lambda c: c.start)
+
+
+def _glued_continuations(
+    doc: Doc, chosen: list[Candidate], cands: list[Candidate]
+) -> list[Candidate]:
+    """Rule glued_continuation: a chosen name that the NER reads on across a hyphen or an
+    apostrophe written without spaces, into capitalised words, takes the NER's longer span
+    ("FC Martigny" -> "FC Martigny-Sports", "Football Club Sochaux" -> "... Sochaux-Montbéliard"):
+    one written word is never cut inside a name."""
+    out = list(chosen)
+    for ner in cands:
+        if ner.source != "ner" or ner in out:
+            continue
+        clashes = [c for c in out if c.start < ner.end and ner.start < c.end]
+        if len(clashes) != 1:
+            continue
+        cand = clashes[0]
+        glue = cand.end
+        if not (
+            cand.start == ner.start
+            and glue + 1 < ner.end
+            and doc[glue].text in GLUE_MARKS
+            and not doc[glue - 1].whitespace_
+            and not doc[glue].whitespace_
+            and all(t.text[:1].isupper() and t.is_alpha for t in doc[glue + 1 : ner.end])
+        ):
+            continue
+        out = [c for c in out if c is not cand]
+        out.append(Candidate(cand.start, ner.end, ner.kb_id, cand.source))
+    return sorted(out, key=lambda c: c.start)
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:

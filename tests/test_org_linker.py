@@ -342,3 +342,34 @@ def test_credit_word_caption_or_bank(nlp: Language, text: str, name: str, rule: 
     doc, span = _doc_and_span(nlp, text, name)
     cand = Candidate(span.start, span.end, None, "ner")
     assert _non_body_rule(doc, cand, set(), linker._known_word) == rule
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_name", "ner_name", "expected"),
+    [
+        # rule glued_continuation: the NER reads the written word on across a hyphen
+        ("Il joue au FC Martigny-Sports depuis un an.", "FC Martigny", "FC Martigny-Sports",
+         "FC Martigny-Sports"),
+        ("Il signe au Football Club Zorvel-Nord en mai.", "Football Club Zorvel",
+         "Football Club Zorvel-Nord", "Football Club Zorvel-Nord"),
+        # spaces around the mark, or a lower-case continuation: two words, the rule span stays
+        ("La Zorvia Bank - Nord a payé.", "Zorvia Bank", "Zorvia Bank - Nord", "Zorvia Bank"),
+        ("La Zorvia Bank-export a payé.", "Zorvia Bank", "Zorvia Bank-export", "Zorvia Bank"),
+    ],
+)
+def test_glued_continuation(text: str, rule_name: str, ner_name: str, expected: str) -> None:
+    import spacy
+
+    from dechiffre.pipeline.org_linker import _glued_continuations
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc = spacy.blank("fr")(text)
+
+    def cand(name: str, source: str) -> Candidate:
+        span = doc.char_span(text.index(name), text.index(name) + len(name))
+        assert span is not None
+        return Candidate(span.start, span.end, None, source)
+
+    rule, ner = cand(rule_name, "club_prefix"), cand(ner_name, "ner")
+    chosen = _glued_continuations(doc, [rule], [rule, ner])
+    assert [doc[c.start : c.end].text for c in chosen] == [expected]

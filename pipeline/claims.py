@@ -120,7 +120,9 @@ class ClaimFinder(Pipe):
         org_of = {t: e for e in orgs for t in range(e.start, e.end)}
         named = _full_names(doc, orgs)
         date = doc._.get(DATE)
-        times = find_times(doc.text, doc_year=_year(date), doc_date=str(date) if date else None)
+        times = find_times(
+            _doc_text(doc), doc_year=_year(date), doc_date=str(date) if date else None
+        )
         owner = self._report_owner(doc, org_of)
         ante = Antecedents(orgs)
         source_lines = _source_lines(doc, org_of)
@@ -191,7 +193,8 @@ class ClaimFinder(Pipe):
                     (
                         org
                         for at, org in source_lines
-                        if at >= amount.end_char and _same_list(doc.text[amount.end_char : at])
+                        if at >= amount.end_char
+                        and _same_list(_doc_text(doc)[amount.end_char : at])
                     ),
                     None,
                 )
@@ -402,6 +405,18 @@ class ClaimFinder(Pipe):
                 if org is not None:
                     return org, "incise_anaphora"
         return None, "none"
+
+
+_LAST_TEXT: list[Any] = [None, 0, ""]
+
+
+def _doc_text(doc: Doc) -> str:
+    """The text of a Doc, built once per document: ``Doc.text`` joins every token anew on
+    each call, which made the claims of a long article quadratic in its length."""
+    if _LAST_TEXT[0] is not doc or _LAST_TEXT[1] != len(doc):
+        _LAST_TEXT[:] = [doc, len(doc), doc.text]
+    text: str = _LAST_TEXT[2]
+    return text
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -995,7 +1010,7 @@ def _time(
     ]
     # "130 points de deal, contre plus de 150 il y a deux ans": the time after "contre"
     # places the compared amount, not this one (rule 'comparison')
-    text = amount.doc.text
+    text = _doc_text(amount.doc)
     inside = [
         t
         for t in inside
@@ -1036,7 +1051,7 @@ def _time(
         scope |= {c.i for c in _anchor(amount).children if c.dep_ == "acl:relcl"}
         opening = next((t.idx for t in sent if not t.is_space), sent.start_char)
         main = next((t for t in sent if t.head.i == t.i), sent.root)
-        text = doc.text
+        text = _doc_text(doc)
         scoped = []
         for t in inside:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
@@ -1118,7 +1133,7 @@ def _record_base(amount: Span, time: TimeExpr) -> bool:
     2019-2020", "pour la première fois depuis 1976"): it measures how rare the event is,
     it does not place the claim (rule 'record_base', table RECORD_WORDS)."""
     doc = amount.doc
-    text = doc.text
+    text = _doc_text(doc)
     if not (
         text[time.start : time.end].lower().startswith("depuis")
         or text[max(0, time.start - 7) : time.start].lower() == "depuis "
@@ -1243,7 +1258,7 @@ def _time_boundary(amount: Span, time: TimeExpr, amounts: list[Span]) -> bool:
     else:
         lo, hi = time.end, amount.start_char
         if _opens_clause(doc, time):
-            lo = doc.text.index(",", time.end) + 1
+            lo = _doc_text(doc).index(",", time.end) + 1
     own = {t.i for t in _anchor(amount).subtree}
     if any(lo <= a.start_char and a.end_char <= hi and a.start not in own for a in amounts):
         return True
@@ -1264,7 +1279,7 @@ def _time_boundary(amount: Span, time: TimeExpr, amounts: list[Span]) -> bool:
 
 def _opens_clause(doc: Doc, time: TimeExpr) -> bool:
     """Whether a time stands first in a clause, before a comma ("que d'ici 2050, ...")."""
-    if doc.text[time.end : time.end + 2].lstrip()[:1] != ",":
+    if _doc_text(doc)[time.end : time.end + 2].lstrip()[:1] != ",":
         return False
     span = doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None or span.start == span.sent.start:
@@ -1290,7 +1305,7 @@ LOOK_BACK_RULES = frozenset({"since_month", "since_day"})
 def _dateline_credit(org: Span) -> bool:
     """The news agency credited in a dateline ("PARIS, 28 juin (AFP) – ..."): no body of
     a claim (rule 'dateline')."""
-    text = org.doc.text
+    text = _doc_text(org.doc)
     line_start = text.rfind("\n", 0, org.start_char) + 1
     return (
         text[org.start_char - 1 : org.start_char] == "("
@@ -1305,7 +1320,7 @@ DATELINE_CHARS = 60
 def _full_names(doc: Doc, orgs: list[Span]) -> dict[tuple[int, int], Span]:
     """Acronyms in brackets after a name, to that name ("la Caisse nationale de sécurité
     sociale (CNSS)": the CNSS is referred to by the name written first, rule 'full_name')."""
-    text = doc.text
+    text = _doc_text(doc)
     found = {}
     for name, short in itertools.pairwise(orgs):
         if (

@@ -590,10 +590,13 @@ def _spelt_before(doc: Doc, i: int, letter: str) -> int | None:
     found = None
     k = i - 1
     words = 0
+    capitalised = doc[i - 1].text[:1].isupper()  # a proper name is spelt in capitals only
     while k >= 0 and i - k <= MAX_SPELT:
         tok = doc[k]
         if tok.lower_ in SPELT_STOPS or (tok.is_punct and tok.text != "-") or tok.is_space:
             break
+        if capitalised and tok.is_lower and tok.lower_ not in SPELT_LINKS:
+            break  # "le groupe de campagne Compassion in World Farming (CIWF)"
         if tok.lower_ not in SPELT_LINKS:
             words += 1
             if tok.lower_.startswith(letter):
@@ -701,7 +704,11 @@ def _non_body_rule(
         return "league_as_competition"  # "MVP de la NFL"; "la NFL a sanctionné" stays (RN8)
     if _maker_as_product(doc, cand):
         return "maker_as_product"
-    if cand.start > 0 and doc[cand.start - 1].lower_ in PROGRAMME_NOUNS:
+    if (
+        cand.start > 0
+        and doc[cand.start - 1].lower_ in PROGRAMME_NOUNS
+        and not (cand.start > 1 and doc[cand.start - 2].lower_ in {"de", "d'", "d’"})
+    ):  # "le groupe de campagne X" is a group that campaigns
         return "programme_name"  # "l'initiative AFAWA", "le programme X" (RN13)
     if (
         len(span) > 1

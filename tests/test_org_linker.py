@@ -246,6 +246,7 @@ def test_statistical_spans_that_are_no_bodies(
          None),
         # a capitalised name before the acronym is left to the other rules
         ("Le Conseil zorvien de la recherche (CZR) a publié. Selon le CZR, tout va bien.", None),
+        ("Le groupe de campagne Care for Zorvia (CZA) a écrit. La CZA insiste.", None),
     ],
 )
 def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | None) -> None:
@@ -271,6 +272,8 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
         ("Le rapport du Fonds sera publié demain.", "Fonds"),
         ("Il a signé au Standard de Liège cet été.", "Standard"),  # a longer name starts
         ("Le rapport de la Zorvatech sera publié demain.", "Zorvatech"),
+        # a group "de campagne" campaigns; it is no campaign's name (programme_name)
+        ("Le groupe de campagne Zorvia Watch a écrit au ministre.", "Zorvia Watch"),
     ],
 )
 def test_statistical_spans_that_may_be_bodies(nlp: Language, text: str, name: str) -> None:

@@ -208,6 +208,7 @@ class OrgLinker(KBPipe):
                     _inside_product(doc, c, self.kb)
                     or _platform_as_place(doc, c)
                     or _maker_as_product(doc, c)
+                    or _person_surname(doc, c)
                 )
                 if c.source == "kb"
                 else _not_a_body(doc, c, blocked, self._known_word)
@@ -849,6 +850,29 @@ def _maker_as_product(doc: Doc, cand: Candidate) -> bool:
         name in PRODUCT_MAKERS
         and cand.start > 0
         and doc[cand.start - 1].lower_ in {"le", "l'", "l’", "du", "au"}
+    )
+
+
+def _person_surname(doc: Doc, cand: Candidate) -> bool:
+    """Rule person_surname: a known name that ends a person the NER reads, after first names
+    only, is the person's surname ("l'opéra de Richard Wagner", "Johns Hopkins Bloomberg"), not
+    the body; a title or an article before it keeps the body ("Président de la FECAFOOT",
+    "La Fina")."""
+    tok = doc[cand.start]
+    if tok.ent_type_ != "PER" or tok.ent_iob_ != "I" or cand.end - cand.start != 1:
+        return False
+    k = cand.start - 1
+    while k >= 0 and doc[k].ent_iob_ == "I":
+        k -= 1
+    if k < 0 or doc[k].ent_type_ != "PER":
+        return False
+    firsts = doc[k : cand.start]
+    return all(
+        t.is_title
+        and t.is_alpha
+        and t.lower_ not in APPOSITION_TITLES
+        and t.lower_ not in TITLE_LINKS
+        for t in firsts
     )
 
 

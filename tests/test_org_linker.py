@@ -376,3 +376,17 @@ def test_glued_continuation(text: str, rule_name: str, ner_name: str, expected: 
     rule, ner = cand(rule_name, "club_prefix"), cand(ner_name, "ner")
     chosen = _glued_continuations(doc, [rule], [rule, ner])
     assert [doc[c.start : c.end].text for c in chosen] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "is_org"),
+    [
+        # rule person_surname: a known name ending a person read after first names only
+        ("Elle écoute un opéra de Richard Wagner chaque soir.", "Wagner", False),
+        # the body itself, and a title before the known name, keep it
+        ("Les mercenaires de Wagner sont au Mali.", "Wagner", True),
+        ("Le président de la FIFA a parlé lundi.", "FIFA", True),
+    ],
+)
+def test_person_surname(nlp: Language, text: str, name: str, is_org: bool) -> None:
+    assert (name in [e.text for e in nlp(text).ents if e.label_ == "ORG"]) is is_org

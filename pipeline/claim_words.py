@@ -140,6 +140,12 @@ LAST_PERIODS = (
 # First-group present endings, longest first: a verb the lemmatizer left inflected.
 PRESENT_ENDINGS = ("ent", "es", "e")
 INFINITIVE_ENDINGS = ("er", "ir", "oir", "dre", "ure", "ire", "aître", "oître", "uire")
+# Participles the tagger reads as nouns or adjectives after "être": their verb is the
+# predicate ("sont morts" -> "mourir", "sont nés" -> "naître").
+PARTICIPLE_VERBS = {
+    "mort": "mourir", "morte": "mourir", "né": "naître", "née": "naître",
+    "décédé": "décéder", "blessé": "blesser", "tué": "tuer", "disparu": "disparaître",
+}  # fmt: skip
 # Modals give way to the verb they govern: "pourraient être infectées" -> "infecter".
 MODAL_VERBS = frozenset({"pouvoir", "devoir", "vouloir", "falloir"})
 # "X sur Y", "X des Y": the amount is part of the total that follows.

@@ -56,6 +56,7 @@ from .claim_words import (
     ORG_TYPE_NOUNS,
     OUT_OF_CUES,
     OUT_OF_WORDS,
+    PARTICIPLE_VERBS,
     PERIOD_UNITS,
     PERSON_ENDINGS,
     PERSON_NOUNS,
@@ -524,7 +525,13 @@ def _anchor(amount: Span) -> Token:
 def _lemma(tok: Token) -> str:
     lemma = tok.lemma_.lower()
     if tok.pos_ == "VERB" and lemma == tok.lower_ and "Inf" not in tok.morph.get("VerbForm", []):
-        lemma = _first_group_infinitive(lemma)
+        lemma = _first_group_infinitive(lemma, finite="Fin" in tok.morph.get("VerbForm", []))
+    if (
+        tok.pos_ in {"NOUN", "ADJ"}
+        and lemma in PARTICIPLE_VERBS
+        and any(c.dep_ in {"cop", "aux:pass", "aux:tense"} for c in tok.children)
+    ):
+        return PARTICIPLE_VERBS[lemma]  # "sont morts" -> "mourir" (rule 'participle_verb')
     if tok.pos_ == "VERB" and any(
         c.dep_.startswith("expl") and c.lower_ in {"se", "s'", "s’"} for c in tok.children
     ):
@@ -532,13 +539,13 @@ def _lemma(tok: Token) -> str:
     return lemma
 
 
-def _first_group_infinitive(form: str) -> str:
+def _first_group_infinitive(form: str, *, finite: bool = False) -> str:
     """ "réclame", "comptent" -> "réclamer", "compter": a present the lemmatizer left as is.
 
     Only first-group endings (rule in _lemma); other forms are kept as they are.
     """
-    if form.endswith(INFINITIVE_ENDINGS):
-        return form  # "inclure", "atteindre": already the lemma
+    if form.endswith(INFINITIVE_ENDINGS) and not (finite and form.endswith("ure")):
+        return form  # "inclure", "atteindre": already the lemma ("qui dure": a finite form)
     for ending in PRESENT_ENDINGS:
         if form.endswith(ending) and len(form) > len(ending) + 2:
             return form[: -len(ending)] + "er"
@@ -574,7 +581,10 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
                 (tok, "root_verb") if tok.pos_ == "VERB" and tok.i != anchor.i else (None, "none")
             )
         if tok.dep_ in {"appos", "conj"} and head.pos_ in {"NOUN", "PROPN"}:
-            if _is_event_noun(head):
+            counted = any(c.dep_ == "nummod" or c.like_num for c in head.children)
+            if _is_event_noun(head) and not counted:
+                # "a fait 2 960 morts et 5 674 blessés": the first counted noun is no
+                # event of the second, both take the verb
                 return head, "event_noun"
             tok = head
             continue

@@ -234,6 +234,24 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
             "signer",
             "argument_noun",
         ),
+        (  # a participle read as a noun after "être" gives its verb
+            "Au moins cinq migrants sont morts dans la nuit.",
+            "Au moins cinq",
+            "mourir",
+            "event_noun",
+        ),
+        (  # the second of two counted nouns takes the verb, not the first noun
+            "Le séisme a fait 2 960 morts et 5 674 blessés.",
+            "5 674",
+            "faire",
+            "verb",
+        ),
+        (  # a finite form in -ure is no infinitive
+            "Face à une sécheresse qui dure depuis quatre ans, le pays construit des usines.",
+            "quatre ans",
+            "durer",
+            "verb",
+        ),
         (  # "avoir" only describes an age or an amount that is no argument of it ...
             "Mon grand-père a 90 ans et vit seul.",
             "90 ans",
@@ -940,6 +958,20 @@ def test_a_present_the_lemmatizer_left_gets_its_infinitive(form: str, lemma: str
     from dechiffre.pipeline.claims import _first_group_infinitive
 
     assert _first_group_infinitive(form) == lemma
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        ("dure", "durer"),  # a finite form in -ure ("qui dure depuis quatre ans")
+        ("mesurent", "mesurer"),
+        ("lire", "lire"),  # "-ire" stays: "lire", "dire" are read as finite by mistake
+    ],
+)
+def test_a_finite_form_is_no_infinitive(form: str, lemma: str) -> None:
+    from dechiffre.pipeline.claims import _first_group_infinitive
+
+    assert _first_group_infinitive(form, finite=True) == lemma
 
 
 @pytest.mark.slow

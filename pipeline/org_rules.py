@@ -554,8 +554,7 @@ class OrgRules(KBPipe):
                 (_cap_word(doc[end]) and not _french_word(doc[end]))
                 or (
                     doc[end].text in ENGLISH_FUNCTION
-                    and end + 1 < n
-                    and _cap_word(doc[end + 1])
+                    and _function_run_to_name(doc, end)  # "Society [for the] Protection"
                 )
                 or _plural_possessive(doc, end)
             ):
@@ -1360,12 +1359,17 @@ def _french_word(tok: Token) -> bool:
 
 
 def _looks_english(words: Span) -> bool:
-    """No French function word and no French institution head among the words."""
+    """No French function word and no French institution head among the words (a head after
+    an English function word is English: "Society for the Protection of Birds")."""
     return not any(
         t.lower_ in CONNECTORS
         or t.lower_ in DETS
-        or (t.lower_ in INSTITUTION_HEADS and t.text not in ENGLISH_HEADS)
-        for t in words
+        or (
+            t.lower_ in INSTITUTION_HEADS
+            and t.text not in ENGLISH_HEADS
+            and not (k > 0 and words[k - 1].text in ENGLISH_FUNCTION)
+        )
+        for k, t in enumerate(words)
     )
 
 

@@ -569,3 +569,18 @@ def test_trim_leading_keeps_name_particles(text: str, name: str, kept: str) -> N
     span = doc.char_span(start, start + len(name))
     assert span is not None
     assert doc[trim_leading(doc, span.start, span.end) : span.end].text == kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an English name goes on across a run of function words before a capitalised word
+        ("Le projet a le soutien de la Royal Society for the Protection of Birds depuis 2001.",
+         "Royal Society for the Protection of Birds"),
+        ("Selon la Zorvia Foundation for the Study of Rivers, le fleuve baisse.",
+         "Zorvia Foundation for the Study of Rivers"),
+    ],
+)
+def test_english_name_across_function_words(nlp: Language, text: str, name: str) -> None:
+    assert (name, "english") in candidates(nlp, text)

@@ -209,6 +209,7 @@ class OrgLinker(KBPipe):
                     or _platform_as_place(doc, c)
                     or _maker_as_product(doc, c)
                     or _person_surname(doc, c)
+                    or _model_code(doc, c)
                 )
                 if c.source == "kb"
                 else _not_a_body(doc, c, blocked, self._known_word)
@@ -873,6 +874,19 @@ def _person_surname(doc: Doc, cand: Candidate) -> bool:
         and t.lower_ not in APPOSITION_TITLES
         and t.lower_ not in TITLE_LINKS
         for t in firsts
+    )
+
+
+def _model_code(doc: Doc, cand: Candidate) -> bool:
+    """Rule model_code: an acronym before a number written with a leading zero is a model's
+    code, not the body ("la Marussia MR 02", "sa MR 03"): scores, years and counts have none."""
+    nxt = doc[cand.end] if cand.end < len(doc) else None
+    return (
+        nxt is not None
+        and doc[cand.start : cand.end].text.isupper()
+        and len(nxt.text) > 1
+        and nxt.text.isdigit()
+        and nxt.text.startswith("0")
     )
 
 

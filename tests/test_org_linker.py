@@ -390,3 +390,27 @@ def test_glued_continuation(text: str, rule_name: str, ner_name: str, expected: 
 )
 def test_person_surname(nlp: Language, text: str, name: str, is_org: bool) -> None:
     assert (name in [e.text for e in nlp(text).ents if e.label_ == "ORG"]) is is_org
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "is_code"),
+    [
+        # rule model_code: an acronym before a number with a leading zero names a model
+        ("Il pilote la Zorvia ZR 02 cette saison.", "ZR", True),
+        ("Sa ZR 03 est plus rapide.", "ZR", True),
+        # a score, a year or a count after a body keeps the body
+        ("Le ZFC 2 - 1 Nantes, dit la presse.", "ZFC", False),
+        ("La ZRA 2024 a commencé.", "ZRA", False),
+        ("La Zorvia Bank 02 ferme.", "Zorvia Bank", False),
+    ],
+)
+def test_model_code(text: str, name: str, is_code: bool) -> None:
+    import spacy
+
+    from dechiffre.pipeline.org_linker import _model_code
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc = spacy.blank("fr")(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name))
+    assert span is not None
+    assert _model_code(doc, Candidate(span.start, span.end, None, "kb")) is is_code

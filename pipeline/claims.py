@@ -1088,7 +1088,9 @@ def _time(
             # Not for an amount with no predicate ("des personnes âgées de 65 ans").
             near = [t for t in inside if t not in scoped and not _time_boundary(amount, t, amounts)]
         scoped += near
-        if not scoped and not describes:
+        if not scoped and not describes and not _is_future(pred):
+            # (an announced plan, "a annoncé jeudi qu'il allait investir 40 millions", is
+            # not placed by the day of its announcement)
             told = [t for t in inside if _told_at(amount, t)]
             if told:
                 best = min(told, key=lambda t: _distance(amount, t))

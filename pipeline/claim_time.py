@@ -199,7 +199,8 @@ RULES: list[tuple[str, str]] = [
     ("day_no_year", rf"(?:le |au |du )(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})"),
     (
         "weekday",
-        rf"(?:dans la nuit de |ce |de |(?P<from>à partir de ))?(?P<wd>{WEEKDAY})"
+        rf"(?:dans la nuit de |ce |de |(?P<from>à partir de )|plus tôt |plus tard )?"
+        rf"(?P<wd>{WEEKDAY})"
         rf"(?: (?:{'|'.join(DAY_PARTS)}))?(?: (?:à|et) (?P<wd2>{WEEKDAY}))?",
     ),
     ("month", rf"(?:en |au mois de |fin |début )(?P<m>{MONTH})(?: (?P<y>{YEAR}))?"),

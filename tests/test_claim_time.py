@@ -32,6 +32,7 @@ from dechiffre.pipeline.claim_time import find_times
         ("Les 14 et 15 mai 2022, deux sommets", "Les 14 et 15 mai 2022", "day_pair",
          "2022-05-14/2022-05-15"),
         ("Six personnes sont mortes lundi et mardi.", "lundi et mardi", "weekday", None),
+        ("Plus tôt mardi, le club a battu Lyon 2-0.", "Plus tôt mardi", "weekday", None),
         # year spans with a short second year, after "de" too
         ("Le déficit de 2018-19 atteint 3 %.", "de 2018-19", "year_span", "2018/2019"),
         ("Il a reçu 300 demandes en 2016-17.", "en 2016-17", "year_span", "2016/2017"),

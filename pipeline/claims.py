@@ -1076,7 +1076,15 @@ def _time(
                 and text[t.end : t.end + 2].lstrip()[:1] == ","
                 and clause.dep_ != "acl"  # "La société, fondée en 2006, ...": the founding's
             )
-            if clause.i in scope or fronted or _survey_time(root):
+            # "..., il y a un mois à peine.": a time detached at the end of the sentence
+            # places it all (rule 'trailing')
+            trailing = (
+                text[: t.start].rstrip().endswith(",")
+                and text[t.end : sent.end_char].strip() in {"", ".", "!", "?", "»", "».", '".'}
+                and not describes
+                and not any(_is_report_verb(w) for w in doc[amount.end : span.start])
+            )  # ("..., annonce le club, jeudi.": the day of the announcement)
+            if clause.i in scope or fronted or trailing or _survey_time(root):
                 scoped.append(t)
         near = []
         if not describes:

@@ -246,6 +246,18 @@ def test_case_and_the_speed_filter_change_no_phrase(text: str, phrase: str) -> N
             "En 2023",
             "year",
         ),
+        (  # a time detached at the end of the sentence places it all
+            "Le parti espérait dépasser 40 % des voix, il y a deux mois à peine.",
+            "40 %",
+            "il y a deux mois à peine",
+            "ago",
+        ),
+        (  # ... not the day an incise reports it
+            "L'entraîneur a signé un contrat de 4 millions d'euros, annonce le club, lundi.",
+            "4 millions d'euros",
+            None,
+            "other_clause",
+        ),
     ],
 )
 def test_time_attachment(

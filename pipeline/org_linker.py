@@ -38,6 +38,7 @@ from .org_rules import (
     WEAK_HEADS,
     Candidate,
     before_place,
+    french_function_word,
     is_nationality,
     is_sport_text,
     located,
@@ -550,6 +551,7 @@ def _inside_product(doc: Doc, cand: Candidate, kb: KnowledgeBase | None) -> bool
         and not nxt.is_sent_start
         and not name.isupper()
         and nxt.ent_type_ != "PER"
+        and not french_function_word(nxt)  # "BBC News Mundo Il y a un an": a run-on sentence
     ):
         return bool(doc[cand.end - 1].whitespace_)
     if cand.start > 1 and doc[cand.start - 1].text == "-" and not doc[cand.start - 2].whitespace_:

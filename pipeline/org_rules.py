@@ -551,7 +551,7 @@ class OrgRules(KBPipe):
                 continue
             end = i + 1
             while end < n and (
-                (_cap_word(doc[end]) and not _french_word(doc[end]))
+                (_cap_word(doc[end]) and not french_function_word(doc[end]))
                 or (
                     doc[end].text in ENGLISH_FUNCTION
                     and _function_run_to_name(doc, end)  # "Society [for the] Protection"
@@ -1055,6 +1055,7 @@ def _coordinated_adjective(doc: Doc, i: int) -> bool:
     return (
         i + 1 < len(doc)
         and doc[i].lower_ == "et"
+        and not is_nationality(doc[i - 1])  # "forces françaises et étrangères": two groups
         and doc[i + 1].is_lower
         and doc[i + 1].pos_ == "ADJ"
         and not is_nationality(doc[i + 1])
@@ -1347,7 +1348,7 @@ def _plural_possessive(doc: Doc, i: int) -> bool:
     )
 
 
-def _french_word(tok: Token) -> bool:
+def french_function_word(tok: Token) -> bool:
     """A capitalised French function word that starts a sentence the text runs on into,
     after a name without a full stop ("La rédaction BBC News Mundo Il y a un an")."""
     return (

@@ -97,6 +97,12 @@ def test_unknown_institution_is_org_without_kb_id(nlp: Language) -> None:
     assert ("tribunal de première instance de Rabat", None) in found
 
 
+def test_known_medium_before_a_run_on_sentence_keeps_its_link(nlp: Language) -> None:
+    # scraped text without a full stop: "Il" starts a sentence, no product name goes on
+    text = "Reportage de la rédaction BBC News Mundo Il y a un an, tout a changé."
+    assert ("BBC News Mundo", "GB_BBC") in orgs(nlp, text)
+
+
 def test_historical_state_and_its_acronym_are_not_org(nlp: Language) -> None:
     text = "L'Union des républiques socialistes soviétiques (URSS) a disparu en 1991."
     assert orgs(nlp, text) == []

@@ -374,6 +374,7 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         # two adjectives of one name joined by "et"; a capitalised "Groupe" heads a name
         ("La directrice du Comité olympique et paralympique zorvien a parlé.",
          "Comité olympique et paralympique zorvien"),
+        ("Les forces françaises et étrangères ont quitté le pays.", "forces françaises"),
         ("Le Groupe indépendant pour la préparation aux pandémies a publié un rapport.",
          "Groupe indépendant pour la préparation aux pandémies"),
     ],

@@ -23,6 +23,8 @@ LABEL = "QUANTITY"
 MAX_SPAN_CHARS = 200
 WEST_AFRICA = ("SN", "ML", "CI", "BF", "NE", "TG", "BJ", "GN")
 CENTRAL_AFRICA = ("CM", "GA", "TD", "CF", "CG", "GQ")  # CFA francs of the BEAC: XAF
+# adjectives that only follow a count: "neuf autres Africains" (not "un bâtiment neuf")
+COUNT_ADJECTIVES = frozenset("autres derniers dernières premiers premières prochains".split())
 # Units that news gives a narrower sense than the normalizer: a bare degree is a temperature
 NEWS_UNITS = {"°": "°C"}
 
@@ -184,8 +186,10 @@ class QuantityTagger(Pipe):
         if match.words_only and len(span) == 1 and span[0].lower_ == "neuf":
             tok = span[0]
             nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-            if nxt is not None and nxt.pos_ in {"NOUN", "PROPN"}:
-                return True  # neuf points, neuf interventions
+            if nxt is not None and (
+                nxt.pos_ in {"NOUN", "PROPN"} or nxt.lower_ in COUNT_ADJECTIVES
+            ):
+                return True  # neuf points, neuf interventions, neuf autres Africains
             prev = tok.nbor(-1) if tok.i > 0 else None
             return not (tok.pos_ == "ADJ" or (prev is not None and prev.pos_ == "NOUN"))
         return True

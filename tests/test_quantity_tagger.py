@@ -59,3 +59,11 @@ def test_quebec_dollars_are_canadian(nlp: Language) -> None:
 
 def test_neuf_as_adjective_is_not_an_amount(nlp: Language) -> None:
     assert quantities(nlp, "Ils ont inauguré un hôpital neuf à Agadir.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Il a gardé Posey et neuf autres Africains asservis.", "Les neuf derniers matchs sont nuls."],
+)
+def test_neuf_before_a_count_adjective_is_an_amount(nlp: Language, text: str) -> None:
+    assert [q["text"] for q in quantities(nlp, text)] == ["neuf"]

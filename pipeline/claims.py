@@ -144,6 +144,9 @@ class ClaimFinder(Pipe):
             pred_tok, rules["predicate"] = _refine_predicate(anchor, pred_tok, rules["predicate"])
             if pred_tok is not None and not any(ch.isalpha() for ch in pred_tok.text):
                 pred_tok, rules["predicate"] = None, "none"  # a bullet the parser took for a verb
+            elif pred_tok is not None and pred_tok.lower_ in PRESENTATIVES:
+                # "voici cinq choses à savoir": a presentative says nothing happened
+                pred_tok, rules["predicate"] = None, "presentative"
             elif pred_tok is not None and _is_age(amount):
                 pred_tok, rules["predicate"] = None, "age"
             elif (
@@ -686,6 +689,7 @@ def _is_rate_base(amount: Span, amounts: list[Span]) -> bool:
 
 
 RATE_WORDS = frozenset({"pour", "par"})
+PRESENTATIVES = frozenset({"voici"})  # "voilà trois ans que" times a state
 OBJECT_RELATIVES = frozenset({"que", "qu'", "qu’"})
 OF_WORDS = frozenset({"de", "d'", "d’"})  # "une quinzaine de sièges sur 46"
 

@@ -234,6 +234,12 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
             "signer",
             "argument_noun",
         ),
+        (  # a presentative says nothing happened to the amount
+            "Voici cinq choses à savoir sur le virus.",
+            "cinq",
+            None,
+            "presentative",
+        ),
         (  # a participle read as a noun after "être" gives its verb
             "Au moins cinq migrants sont morts dans la nuit.",
             "Au moins cinq",

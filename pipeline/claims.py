@@ -1028,7 +1028,7 @@ def _time(
     inside = [
         t
         for t in inside
-        if not (t.start >= amount.end_char and COMPARISON_RE.search(text, amount.end_char, t.start))
+        if not (t.start >= amount.end_char and _compared(text, amount, t, amounts))
     ]
     if amount.doc.has_annotation("DEP"):
         inside = [
@@ -1150,6 +1150,18 @@ def _measures_a_noun(amount: Span) -> bool:
         and head.i < anchor.i
         and head.lower_ not in DURATION_IDIOMS | LENGTH_NOUNS
     )
+
+
+def _compared(text: str, amount: Span, time: TimeExpr, amounts: list[Span]) -> bool:
+    """Whether a comparison stands between an amount and a later time: "contre" only with
+    the compared amount after it ("265 dollars, contre 85 dollars il y a un an"), not as
+    "against" ("accusés de crimes contre les prisonniers pendant la guerre")."""
+    for m in COMPARISON_RE.finditer(text, amount.end_char, time.start):
+        if m.group().lower() != "contre" or any(
+            m.end() <= a.start_char and a.end_char <= time.start for a in amounts
+        ):
+            return True
+    return False
 
 
 def _record_base(amount: Span, time: TimeExpr) -> bool:

@@ -258,6 +258,13 @@ def test_case_and_the_speed_filter_change_no_phrase(text: str, phrase: str) -> N
             None,
             "other_clause",
         ),
+        (  # "contre" without an amount after it is "against", no comparison
+            "Deux soldats ont été jugés pour des crimes contre des civils pendant la guerre de "
+            "Corée (1950-53).",
+            "Deux",
+            "pendant la guerre de Corée (1950-53)",
+            "event_period",
+        ),
     ],
 )
 def test_time_attachment(

@@ -839,9 +839,9 @@ FUNCTION_POS = {"PRON", "ADP", "SCONJ", "CCONJ", "ADV", "AUX", "DET"}
 # Prepositions after which an NGO's name goes on in lower case ("Internet sans frontières").
 NAME_GOES_ON = {"sans", "pour", "contre"}
 # Heads written alike in both numbers, and the last letters a feminine adjective may have
-# (an invariable "burkinabè", "kurde" included).
+# (an invariable "burkinabè", "kurde", a borrowed "indelta" included).
 INVARIABLE_HEADS = {"fonds", "corps"}
-FEMININE_ENDINGS = set("esxèéi")
+FEMININE_ENDINGS = set("esxèéia")
 # Heads that also count a crowd: "une armée d'avocats" (a bare plural complement).
 HOST_HEADS = {"armée", "armées"}
 # Connector + word locutions that end a name: "de nouveau", "en outre".

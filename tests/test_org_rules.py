@@ -585,3 +585,15 @@ def test_trim_leading_keeps_name_particles(text: str, name: str, kept: str) -> N
 )
 def test_english_name_across_function_words(nlp: Language, text: str, name: str) -> None:
     assert (name, "english") in candidates(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a feminine head takes an adjective ending in "a" (borrowed, invariable)
+        ("Le roi a réformé l'armée indelta, formée de paysans soldats.", "armée indelta"),
+    ],
+)
+def test_feminine_head_with_adjective_in_a(nlp: Language, text: str, name: str) -> None:
+    assert (name, "institution") in candidates(nlp, text)

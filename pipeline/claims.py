@@ -1291,6 +1291,13 @@ def _time_boundary(amount: Span, time: TimeExpr, amounts: list[Span]) -> bool:
     doc = amount.doc
     if time.start >= amount.end_char:
         lo, hi = amount.end_char, time.start
+        # "130 millions de livres (100 milliards FCFA) cet été": a conversion in brackets
+        # is the same figure, no boundary (rule 'conversion_gap')
+        gap = CONVERSION_GAP_RE.match(_doc_text(doc), lo, hi)
+        if gap is not None and any(
+            gap.start() < a.start_char and a.end_char < gap.end() for a in amounts
+        ):
+            lo = gap.end()
     else:
         lo, hi = time.end, amount.start_char
         if _opens_clause(doc, time):
@@ -1332,6 +1339,7 @@ COMPARISON_RE = re.compile(
     r"\b(?:contre|comparé|par rapport)\b|\b(?:plus|moins|autant|davantage)\b[^.;]*\bqu(?:e\b|['’])",
     re.IGNORECASE,
 )
+CONVERSION_GAP_RE = re.compile(r"[^().,;:«»\"]{0,40}?\([^()]{1,60}\)")
 TIME_FRAME_RE = re.compile(r"\b(?:avant|après|jusqu['’]à ce|depuis|dès) qu(?:e\b|['’])", re.I)
 PART_LIST_RE = re.compile(r", dont\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})

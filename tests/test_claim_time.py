@@ -275,3 +275,22 @@ def test_time_attachment(
     ref = span._.dechiffre_claim["time"]
     assert (None if ref is None else text[ref["start"] : ref["end"]]) == time
     assert span._.dechiffre_claim_rules["time"] == rule
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "boundary"),
+    [
+        # a conversion in brackets is the same figure: no boundary before the time
+        ("Le club a dépensé 80 millions d'euros (52 milliards FCFA) cet été.", False),
+        # another figure of its own is one
+        ("Le club a dépensé 80 millions d'euros pour 52 joueurs cet été.", True),
+    ],
+)
+def test_a_converted_amount_is_no_time_boundary(nlp: Language, text: str, boundary: bool) -> None:
+    from dechiffre.pipeline.claims import _time_boundary
+
+    doc = nlp(text)
+    amounts = [e for e in doc.ents if e.label_ == "QUANTITY"]
+    (time,) = find_times(text)
+    assert _time_boundary(amounts[0], time, amounts) is boundary

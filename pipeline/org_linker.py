@@ -500,6 +500,8 @@ def _statistical_rule(
         and known_word(first.lower_)
     ):
         return "common_word"  # "Membre de l'OTAN depuis 1952, ...": a word capitalised by place
+    if len(span) == 1 and cand.kb_id is None and _imperative(first.text, known_word):
+        return "verb_form"  # "Activez la double authentification Allez dans les paramètres"
     if (
         len(span) == 1
         and cand.kb_id is None
@@ -529,6 +531,19 @@ def _statistical_rule(
     ):
         return "historical_state"  # "l'Allemagne nazie", "la Chine impériale"
     return None
+
+
+def _imperative(word: str, known_word: Callable[[str], bool]) -> bool:
+    """A capitalised French verb form in -ez of a verb in -er, the second person plural of
+    instructions run together by a scraped list ("Allez", "Cliquez", "Recherchez"): no name."""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and low.endswith("ez")
+        and known_word(low)
+        and known_word(low[:-2] + "er")
+    )
 
 
 def _credit_line(doc: Doc, i: int) -> bool:

@@ -208,6 +208,14 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         ("Appuyez sur F2 pour renommer le fichier.", "F2", "code"),
         ("Membre du comité depuis dix ans, elle a démissionné.", "Membre", "common_word"),
         ("Alcool, tabac et sucre coûtent cher au pays.", "Alcool", "common_word"),
+        # instructions run together by a scraped list: a verb form in -ez, not a name
+        ("Activez le code secret Allez dans les paramètres du téléphone.", "Allez", "verb_form"),
+        ("Pour finir, ouvrez les réglages et Sélectionnez le menu des comptes.", "Sélectionnez",
+         "verb_form"),
+        # processes, technologies and alert levels named like bodies
+        ("Les négociations du Brexit ont duré quatre ans.", "Brexit", "non_body_name"),
+        ("Il a vendu un NFT pour deux millions de dollars.", "NFT", "non_body_acronym"),
+        ("L'armée est passée au niveau DEFCON 3 cette nuit.", "DEFCON", "non_body_acronym"),
         ("Elle compte sur la coopération des États membres.", "coopération des États",
          "lower_case_phrase"),
         ("Le scandale du Watergate a fait tomber un président.", "scandale du Watergate",
@@ -269,6 +277,8 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
     ("text", "name"),
     [
         ("Zorvatech a annoncé des bénéfices records.", "Zorvatech"),  # no French word
+        ("Le rapport de Gonzalez sera publié demain.", "Gonzalez"),  # no verb form in -ez
+        ("Les élus du Brexit Party ont voté contre.", "Brexit Party"),  # a party, not the exit
         ("Le rapport de l'orchestre philharmonique de Vienne est paru.",
          "orchestre philharmonique de Vienne"),
         ("Selon la société Rapid7, la faille est grave.", "Rapid7"),  # a name with a digit

@@ -55,6 +55,11 @@ AGENT_CUES = (
     ("avec", "l'", "aide", "de"),
     ("grâce", "à"),
 )
+# "avec X": a body the act was done with takes part in it ("a signé avec le club").
+WITH_CASES = frozenset({"avec"})
+# Verbs whose "il" stands for no one ("il faut", "il manque", "il reste", "il s'agit").
+IMPERSONAL_VERBS = frozenset({"falloir", "manquer", "rester", "agir", "exister", "sembler"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
 # Nouns that measure rather than say what happened: the predicate is what governs them.
 MEASURE_NOUNS = frozenset(
     """

@@ -46,6 +46,7 @@ from .claim_words import (
     EVENT_NOUNS,
     EVENT_SUFFIXES,
     FORECAST_VERBS,
+    IMPERSONAL_VERBS,
     INDEFINITE_DETS,
     INFINITIVE_CLAUSE_CUES,
     INFINITIVE_ENDINGS,
@@ -67,10 +68,12 @@ from .claim_words import (
     REPORT_VERBS,
     ROLE_NOUNS,
     SAME_WORDS,
+    SENTENCE_ENDS,
     SOURCE_CASES,
     SOURCE_LINE_WORDS,
     SOURCE_NOUNS,
     WEEKDAYS,
+    WITH_CASES,
 )
 
 ARG_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "ccomp"}
@@ -315,6 +318,24 @@ class ClaimFinder(Pipe):
                 tok.lower_ == "après" and tok.i > 0 and tok.nbor(-1).lower_ in {"d'", "d’"}
             ):
                 org = _org_in(tok.head.subtree, org_of)
+                if (
+                    org is not None
+                    and org.root.i != tok.head.i
+                    and _is_addressee(org.root)
+                    and not _works_at(org, tok.head)
+                ):
+                    # "selon les données présentées à la BBC": whom the figures were given
+                    # to is no source; a body named after it may be ("... par le ministère")
+                    org = next(
+                        (
+                            org_of[t.i]
+                            for t in tok.head.subtree
+                            if t.i in org_of and not _is_addressee(org_of[t.i].root)
+                        ),
+                        None,
+                    )
+                    if org is None:
+                        return None, "addressee"
                 if org is not None and _works_at(org, tok.head):
                     # "selon Tim Spector, professeur au King's College": a scholar's or a
                     # doctor's own voice, not the body's (rule 'works_at')
@@ -808,11 +829,12 @@ def _agent(
         # "Konan Yao, 56 ans, ...", "âgés de 19 à 33 ans": a person's age is no one's act
         return None, "age"
     verb = next((t for t in [pred, *pred.ancestors] if t.pos_ == "VERB"), None)
+    partner = _with_partner(path if pred.i != anchor.i else [anchor], pred, org_of)
     if verb is None:
-        return None, "none"
+        return (partner, "with") if partner is not None else (None, "none")
     subj, rule = _clause_subject(verb)
     if subj is None or subj.i in own:
-        return None, "none"
+        return (partner, "with") if partner is not None else (None, "none")
     if REPORTER_IS_NO_AGENT and any(
         c.dep_ == "obj" and c.lemma_.lower() in REPORT_NOUNS for c in verb.children
     ):
@@ -853,7 +875,64 @@ def _agent(
         org = ante.resolve(subj, pronouns=False)
         if org is not None:
             return org, "anaphora_subject"
+        org = _pronoun_antecedent(subj, verb, ante, org_of)
+        if org is not None:
+            return org, "pronoun_subject"
+    if partner is not None:
+        return partner, "with"
     return None, "none"
+
+
+def _with_partner(path: list[Token], pred: Token, org_of: dict[int, Span]) -> Span | None:
+    """A body the act was done with ("a signé un contrat de trois ans avec le club",
+    "quatre buts avec les Red Devils"): "avec X" on the predicate or on the way up to it
+    takes part in the act (rule 'with')."""
+    for tok in [*path, pred] if path[-1].i != pred.i else path:
+        for child in tok.children:
+            if (
+                child.dep_ in {"obl", "obl:mod", "obl:arg", "nmod"}
+                and child.i in org_of  # the body itself, not one its phrase names
+                and any(c.dep_ == "case" and c.lower_ in WITH_CASES for c in child.children)
+            ):
+                return org_of[child.i]
+    return None
+
+
+def _pronoun_antecedent(
+    subj: Token, verb: Token, ante: Antecedents, org_of: dict[int, Span]
+) -> Span | None:
+    """The body a subject pronoun stands for ("L'ONG X ... Elle a formulé 50
+    recommandations"): the last body named as a subject, in this sentence or the one
+    before, of an act rather than a saying, with no person and no other body named between,
+    and no clash of gender (rule 'pronoun_subject')."""
+    if subj.lower_ not in PRONOUNS or subj.pos_ != "PRON":
+        return None
+    if _lemma(verb) in IMPERSONAL_VERBS or any(c.lower_ == "y" for c in verb.children):
+        return None  # "il faut 150 lits", "il y a 30 ans"
+    found = ante._last(ante.subjects, subj)
+    if found is None:
+        return None
+    said = next((t for t in found if t.dep_ in SUBJ_DEPS), found.root.head)
+    if _is_report_verb(said.head):
+        return None  # "le NICE a déclaré qu'il ... Il coûte 5 000 £": a speaker is no topic
+    doc = subj.doc
+    between = doc[found.end : subj.i]
+    if sum(t.text in SENTENCE_ENDS for t in between) > 1:
+        return None
+    if any(t.i in org_of for t in between) or any(
+        e.label_ == "PER" and e.start >= found.end and e.end <= subj.i for e in doc.ents
+    ):
+        return None
+    gender = subj.morph.get("Gender")
+    head = found.root
+    if head.pos_ != "NOUN":  # "L'entreprise Reputation Defender": the noun before the name
+        head = next((t for t in found if t.pos_ == "NOUN"), head)
+        if head.pos_ != "NOUN" and found.start > 0 and doc[found.start - 1].pos_ == "NOUN":
+            head = doc[found.start - 1]
+    org_gender = head.morph.get("Gender") if head.pos_ == "NOUN" else []
+    if gender and org_gender and gender != org_gender:
+        return None
+    return found
 
 
 PRONOUNS = frozenset({"il", "elle", "ils", "elles"})

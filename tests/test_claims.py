@@ -446,6 +446,36 @@ def test_predicate_rules(
             "Union démocratique du centre",
             "anaphora_subject",
         ),
+        (  # a body the act was done with takes part in it
+            "Le défenseur a signé un contrat de quatre ans avec l'Olympique de Marseille.",
+            "quatre ans",
+            "Olympique de Marseille",
+            "with",
+        ),
+        (  # ... not a body named inside the "avec" phrase
+            "L'équipe a commencé la saison avec trois victoires contre le Paris Saint-Germain.",
+            "trois",
+            None,
+            "none",
+        ),
+        (  # a subject pronoun stands for the body that acted in the sentence before ...
+            "L'association Emmaüs a ouvert un centre à Lyon. Elle a accueilli 300 familles.",
+            "300",
+            "association Emmaüs",
+            "pronoun_subject",
+        ),
+        (  # ... not for one that only spoke
+            "Le HCR a déclaré que le vaccin était sûr. Il coûte 30 euros par dose.",
+            "30 euros",
+            None,
+            "none",
+        ),
+        (  # ... and an impersonal "il" stands for no one
+            "Le Crédit agricole a racheté la banque. Il faut 150 agents pour la gérer.",
+            "150",
+            None,
+            "none",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:
@@ -724,6 +754,19 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "12 mètres",
             None,
             "none",
+        ),
+        (  # whom the figures were given to is no source ...
+            "Elle a reçu 500 plaintes l'an dernier, selon les chiffres transmis à la BBC.",
+            "500",
+            None,
+            "addressee",
+        ),
+        (  # ... the body that gave them is
+            "Le pays a reçu 500 plaintes, selon les chiffres remis à la BBC par le ministère "
+            "de l'Intérieur.",
+            "500",
+            "ministère de l'Intérieur",
+            "selon",
         ),
     ],
 )

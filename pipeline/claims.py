@@ -923,13 +923,13 @@ def _pronoun_antecedent(
         e.label_ == "PER" and e.start >= found.end and e.end <= subj.i for e in doc.ents
     ):
         return None
-    gender = subj.morph.get("Gender")
+    gender = subj.morph.get("Gender", [])
     head = found.root
     if head.pos_ != "NOUN":  # "L'entreprise Reputation Defender": the noun before the name
         head = next((t for t in found if t.pos_ == "NOUN"), head)
         if head.pos_ != "NOUN" and found.start > 0 and doc[found.start - 1].pos_ == "NOUN":
             head = doc[found.start - 1]
-    org_gender = head.morph.get("Gender") if head.pos_ == "NOUN" else []
+    org_gender = head.morph.get("Gender", []) if head.pos_ == "NOUN" else []
     if gender and org_gender and gender != org_gender:
         return None
     return found

@@ -172,6 +172,10 @@ PLATFORMS = LEXICON["platforms"]
 PRODUCT_MAKERS = LEXICON["product_makers"]
 LEAGUES = LEXICON["leagues"]
 NON_NAMES = LEXICON["non_names"]
+CLAUSE_PARTICIPLES = {w.lower() for w in LEXICON["clause_participles"]}
+# Words after a participle that make it open a clause: an agent, a place, a time, a purpose.
+CLAUSE_OPENERS = {"par", "à", "au", "aux", "en", "dans", "sur", "avec", "pour", "depuis", "contre",
+                  "selon", "lors", "après", "avant", "dès", "comme", "afin"}
 # Words after a group noun that make it a set of people: "les Peuls, un groupe ethnique".
 NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", "d’âge",
                   "civile", "civiles"}  # "la société civile" is no company
@@ -885,6 +889,33 @@ def _agrees(head: Token, adj: Token) -> bool:
     )
 
 
+def _name_participle(doc: Doc, i: int) -> bool:
+    """Rule name_participle: a lower-case past participle that agrees with the lower-case noun
+    right before it is part of the name ("Université des sciences appliquées", "Association de
+    procréation assistée"), unless it opens a clause ("chargé du dossier", "interrogé par")."""
+    tok = doc[i]
+    prev = doc[i - 1]
+    if not (tok.is_lower and tok.is_alpha and prev.is_lower and prev.pos_ == "NOUN"):
+        return False
+    if tok.dep_ == "ROOT" or tok.head.i > i or any(
+        c.dep_.startswith("nsubj") for c in tok.children
+    ):
+        return False  # "la police de l'émirat dit avoir ...": a verb, not the noun's qualifier
+    if tok.morph.get("VerbForm", []) != ["Part"] or tok.morph.get("Tense", []) != ["Past"]:
+        return False
+    if tok.lemma_.lower() in CLAUSE_PARTICIPLES:
+        return False
+    if i + 1 < len(doc) and doc[i + 1].lower_ in CLAUSE_OPENERS:
+        return False
+    return all(
+        not (a and b) or a == b
+        for a, b in (
+            (tok.morph.get("Gender", []), prev.morph.get("Gender", [])),
+            (tok.morph.get("Number", []), prev.morph.get("Number", [])),
+        )
+    )
+
+
 def is_nationality(tok: Token) -> bool:
     """A country adjective of the lexicon ("malien", "sud-africaines")."""
     return tok.lower_ in NATIONALITIES
@@ -1031,9 +1062,10 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
                 (doc[i].text[:1].isupper() and not after_lower)
                 or _is_adj(doc[i])
                 or doc[i].lower_ in COURT_COMPLEMENTS
+                or _name_participle(doc, i)
             )
             and doc[i].lower_ not in CONNECTORS
-            and not _governs(doc, start, i)
+            and (not _governs(doc, start, i) or _name_participle(doc, i))
             and not (last_place and doc[i].ent_type_ == "PER")  # "du Sénégal Edouard Mendy"
         ):
             strong = strong or is_nationality(doc[i])

@@ -596,3 +596,31 @@ def test_english_name_across_function_words(nlp: Language, text: str, name: str)
 )
 def test_feminine_head_with_adjective_in_a(nlp: Language, text: str, name: str) -> None:
     assert (name, "institution") in candidates(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a past participle that qualifies the lower-case noun before it is part of the name
+        ("Elle enseigne à l'Université des sciences appliquées de Lahti depuis 2015.",
+         "Université des sciences appliquées de Lahti"),
+        ("Il dirige l'Association brésilienne de procréation assistée.",
+         "Association brésilienne de procréation assistée"),
+        # a participle that opens a clause (an agent, a listed verb, a finite verb) ends it
+        ("Selon le ministère de la santé interrogé par la BBC, rien ne change.",
+         "ministère de la santé"),
+        ("Le ministère de la santé chargé du dossier a parlé lundi.", "ministère de la santé"),
+    ],
+)
+def test_name_participle(nlp: Language, text: str, name: str) -> None:
+    assert (name, "institution") in candidates(nlp, text)
+
+
+@pytest.mark.slow
+def test_a_committee_described_in_lower_case_gives_its_chamber(nlp: Language) -> None:
+    # O4: "la commission des services armés de la Chambre" is a unit of the Chamber
+    text = "Il siège à la commission des services armés de la Chambre des représentants."
+    names = {name for name, _ in candidates(nlp, text)}
+    assert "Chambre des représentants" in names
+    assert not any(name.startswith("commission") for name in names)

@@ -59,6 +59,8 @@ AGENT_CUES = (
 WITH_CASES = frozenset({"avec"})
 # Verbs whose "il" stands for no one ("il faut", "il manque", "il reste", "il s'agit").
 IMPERSONAL_VERBS = frozenset({"falloir", "manquer", "rester", "agir", "exister", "sembler"})
+# "la contribution du G7", "les buts des Fennecs": the body an event noun is of.
+OF_CASES = frozenset({"de", "d'", "d’", "du", "des"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 # Nouns that measure rather than say what happened: the predicate is what governs them.
 MEASURE_NOUNS = frozenset(

@@ -53,6 +53,7 @@ from .claim_words import (
     LIST_WORDS,
     MEASURE_NOUNS,
     MODAL_VERBS,
+    OF_CASES,
     ORG_NOUNS,
     ORG_TYPE_NOUNS,
     OUT_OF_CUES,
@@ -351,10 +352,20 @@ class ClaimFinder(Pipe):
                     return owner, "report_owner"  # "selon un rapport rendu public mardi"
         for tok in sent:
             if _is_report_verb(tok) and _reports(tok, anchor):
-                subj = _subject(tok)
+                subj, said = _subject(tok), "report_verb"
                 if subj is None and tok.dep_ == "conj":
                     # "Équiterre s'inquiète des barrages et rappelle que ...": shared subject
                     subj = _subject(tok.head)
+                if (
+                    subj is None
+                    and tok.dep_ in {"advcl", "acl", "conj"}
+                    and "Part" in tok.morph.get("VerbForm", [])
+                    and "Pres" in tok.morph.get("Tense", [])
+                ):
+                    # "le club a refusé, affirmant que sa clause de 700 millions ...": a
+                    # present participle says what its clause's subject says (rule
+                    # 'participle')
+                    subj, said = _subject(tok.head), "participle"
                 if subj is None:
                     continue
                 if subj.lemma_.lower() in REPORT_NOUNS:
@@ -395,7 +406,7 @@ class ClaimFinder(Pipe):
                 if org is not None and _works_at(org, subj):
                     return None, "works_at"
                 if org is not None:
-                    return org, "report_verb"
+                    return org, said
                 org = ante.resolve(subj)
                 if org is not None:
                     return org, "report_anaphora"
@@ -828,6 +839,17 @@ def _agent(
     if describes:
         # "Konan Yao, 56 ans, ...", "âgés de 19 à 33 ans": a person's age is no one's act
         return None, "age"
+    if pred.pos_ == "NOUN" and pred.i != anchor.i:
+        # "la contribution du G7 de 251 millions", "les trois buts des Fennecs": the body
+        # an event noun is of did it (rule 'noun_of')
+        for child in pred.children:
+            if (
+                child.dep_ in {"nmod", "nmod:poss"}
+                and child.i in org_of
+                and org_of[child.i].start not in own
+                and any(c.dep_ == "case" and c.lower_ in OF_CASES for c in child.children)
+            ):
+                return org_of[child.i], "noun_of"
     verb = next((t for t in [pred, *pred.ancestors] if t.pos_ == "VERB"), None)
     partner = _with_partner(path if pred.i != anchor.i else [anchor], pred, org_of)
     if verb is None:

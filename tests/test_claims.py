@@ -476,6 +476,12 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # the body an event noun is of did it
+            "Le ministère a annoncé la livraison de l'Unicef de 300 tonnes de vivres.",
+            "300 tonnes",
+            "Unicef",
+            "noun_of",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:
@@ -767,6 +773,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "500",
             "ministère de l'Intérieur",
             "selon",
+        ),
+        (  # a present participle says what its clause's subject says
+            "Le FC Barcelone a refusé l'offre, précisant que 40 joueurs étaient sous contrat.",
+            "40",
+            "FC Barcelone",
+            "participle",
         ),
     ],
 )

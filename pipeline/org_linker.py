@@ -80,12 +80,16 @@ APPOSITION_TITLES = {"directeur", "directrice", "président", "présidente", "po
 # Nouns of a body's leadership or voice: "le patron de la NFL" makes the league a body (RN8).
 LEADERSHIP_NOUNS = {"nom", "patron", "patronne", "président", "présidente", "commissaire",
                     "dirigeants", "direction", "porte-parole", "règlement", "décision"}
-# Nouns before the name of a programme, campaign or product, not of a body (RN13).
+# Nouns before the name of a programme, campaign, product or work, not of a body (RN13, RN10:
+# "l'émission Sporting Witness", "le documentaire X", "son roman X").
 PROGRAMME_NOUNS = {"initiative", "programme", "projet", "campagne", "opération", "stratégie",
-                   "logiciel", "médicament", "application"}
+                   "logiciel", "médicament", "application", "émission", "podcast",
+                   "documentaire", "roman", "ouvrage", "album"}
 # Words between "sur" and a platform in a list: "sur des sites comme Facebook, Instagram ou X".
 PLATFORM_LIST_WORDS = {",", "et", "ou", "comme", "des", "les", "ses", "leurs", "sites", "réseaux",
                        "sociaux", "plateformes", "applications", "tels", "telles", "que"}
+# Ordinals without the "-ième" ending, before a treaty, war or event ("la Première Guerre").
+ORDINALS = {"premier", "première", "premiers", "premières", "second", "seconde", "secondes"}
 CLASSIFIER_KEY = "dechiffre_classifier"
 # longest organisation: 2x the longest name in the knowledge base (102 characters, UNRWA's)
 MAX_SPAN_CHARS = 200
@@ -502,6 +506,8 @@ def _statistical_rule(
         return "common_word"  # "Membre de l'OTAN depuis 1952, ...": a word capitalised by place
     if len(span) == 1 and cand.kb_id is None and _imperative(first.text, known_word):
         return "verb_form"  # "Activez la double authentification Allez dans les paramètres"
+    if len(span) == 1 and _platform_derivative(first.text):
+        return "platform_derivative"  # "les YouTubeurs", "des TikTokkers": users, not the firm
     if (
         len(span) == 1
         and cand.kb_id is None
@@ -543,6 +549,22 @@ def _imperative(word: str, known_word: Callable[[str], bool]) -> bool:
         and low.endswith("ez")
         and known_word(low)
         and known_word(low[:-2] + "er")
+    )
+
+
+def _ordinal(tok: Token) -> bool:
+    """An ordinal adjective: "Première", "Deuxième", "Second", "IIe"."""
+    low = tok.lower_
+    return low.endswith(("ième", "ieme")) or low in ORDINALS
+
+
+def _platform_derivative(word: str) -> bool:
+    """A word made of a platform's name and a suffix ("YouTubeurs", "TikTokkers",
+    "Instagrammeuses"): the platform's users or creators, a common noun."""
+    low = word.lower()
+    return any(
+        low.startswith(p.lower()) and len(low) > len(p) + 1 and low[len(p):].isalpha()
+        for p in PLATFORMS
     )
 
 
@@ -740,6 +762,8 @@ def _non_body_rule(
     two = " ".join(t.lower_ for t in span[:3])
     if first in NON_BODY_HEADS or any(two.startswith(h) for h in NON_BODY_HEADS if " " in h):
         return "event_or_thing"
+    if len(span) > 1 and _ordinal(span[0]) and span[1].lower_ in NON_BODY_HEADS:
+        return "event_or_thing"  # "la Quatrième Convention de Genève", "la Première Guerre"
     if len(span) > 1 and span[-1].text in NON_BODY_TAILS:
         return "event_or_thing"  # "Africa Netpreneur Prize Initiative"
     if any(t.text in NON_BODY_ACRONYMS for t in span) and cand.source in {"classifier", "ner"}:

@@ -212,6 +212,15 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         ("Activez le code secret Allez dans les paramètres du téléphone.", "Allez", "verb_form"),
         ("Pour finir, ouvrez les réglages et Sélectionnez le menu des comptes.", "Sélectionnez",
          "verb_form"),
+        # an ordinal before a treaty or a war; a work or a programme named after its noun
+        ("Il invoque la Quatrième Convention de Genève devant le juge.",
+         "Quatrième Convention de Genève", "event_or_thing"),
+        ("Elle présente l'émission Zorvia Witness chaque semaine.", "Zorvia Witness",
+         "programme_name"),
+        # a platform's name with a suffix: its users or creators
+        ("Certains YouTubeurs vivent de leurs vidéos.", "YouTubeurs", "platform_derivative"),
+        ("La marque courtise les TikTokkers pour sa publicité.", "TikTokkers",
+         "platform_derivative"),
         # processes, technologies and alert levels named like bodies
         ("Les négociations du Brexit ont duré quatre ans.", "Brexit", "non_body_name"),
         ("Il a vendu un NFT pour deux millions de dollars.", "NFT", "non_body_acronym"),
@@ -278,6 +287,7 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
     [
         ("Zorvatech a annoncé des bénéfices records.", "Zorvatech"),  # no French word
         ("Le rapport de Gonzalez sera publié demain.", "Gonzalez"),  # no verb form in -ez
+        ("Le rachat de Twitter par Musk est conclu.", "Twitter"),  # the platform itself
         ("Les élus du Brexit Party ont voté contre.", "Brexit Party"),  # a party, not the exit
         ("Le rapport de l'orchestre philharmonique de Vienne est paru.",
          "orchestre philharmonique de Vienne"),

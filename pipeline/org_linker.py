@@ -467,7 +467,11 @@ def french_words(nlp: Language) -> Callable[[str], bool]:
     index = lookups.get_table("lemma_index")
     words = frozenset(w for forms in index.values() for w in forms)
     inflected = lookups.get_table("lemma_lookup") if lookups.has_table("lemma_lookup") else {}
-    return lambda word: word in words or word in inflected
+    # the lemmas themselves: a base form may be in no table as a form ("nombre")
+    lemmas = frozenset(
+        lemma for key in inflected for lemma in (inflected.get(key) or ()) if isinstance(lemma, str)
+    )
+    return lambda word: word in words or word in inflected or word in lemmas
 
 
 def _has_line_break(text: str) -> bool:
@@ -506,6 +510,21 @@ def _statistical_rule(
         return "common_word"  # "Membre de l'OTAN depuis 1952, ...": a word capitalised by place
     if len(span) == 1 and cand.kb_id is None and _imperative(first.text, known_word):
         return "verb_form"  # "Activez la double authentification Allez dans les paramètres"
+    if (
+        len(span) == 1
+        and cand.kb_id is None
+        and first.is_title
+        and first.pos_ == "NOUN"
+        and cand.start > 0
+        and doc[cand.start - 1].is_lower
+        and doc[cand.start - 1].is_alpha
+        and doc[cand.start - 1].pos_ == "ADJ"  # "l'opérateur Orange": an apposition
+        and cand.end < len(doc)
+        and doc[cand.end].is_lower
+        and doc[cand.end].pos_ in {"ADP", "DET", "PRON"}  # "Nombre d'entre eux", "Selon les"
+        and known_word(first.lower_)
+    ):
+        return "run_on_heading"  # "avec les Juifs éthiopiens Nombre d'entre eux": a new sentence
     if len(span) == 1 and _platform_derivative(first.text):
         return "platform_derivative"  # "les YouTubeurs", "des TikTokkers": users, not the firm
     if (

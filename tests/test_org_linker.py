@@ -217,6 +217,9 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
          "Quatrième Convention de Genève", "event_or_thing"),
         ("Elle présente l'émission Zorvia Witness chaque semaine.", "Zorvia Witness",
          "programme_name"),
+        # a heading run into the text without a stop: a capitalised word opens a sentence
+        ("Le Kenya accueille des réfugiés somaliens Nombre d'entre eux vivent à Dadaab.", "Nombre",
+         "run_on_heading"),
         # a platform's name with a suffix: its users or creators
         ("Certains YouTubeurs vivent de leurs vidéos.", "YouTubeurs", "platform_derivative"),
         ("La marque courtise les TikTokkers pour sa publicité.", "TikTokkers",
@@ -288,6 +291,7 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
         ("Zorvatech a annoncé des bénéfices records.", "Zorvatech"),  # no French word
         ("Le rapport de Gonzalez sera publié demain.", "Gonzalez"),  # no verb form in -ez
         ("Le rachat de Twitter par Musk est conclu.", "Twitter"),  # the platform itself
+        ("Selon l'opérateur historique Orange, le réseau tient.", "Orange"),  # an apposition
         ("Les élus du Brexit Party ont voté contre.", "Brexit Party"),  # a party, not the exit
         ("Le rapport de l'orchestre philharmonique de Vienne est paru.",
          "orchestre philharmonique de Vienne"),

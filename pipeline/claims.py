@@ -80,6 +80,7 @@ from .claim_words import (
 ARG_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "ccomp"}
 NUM_DEPS = {"nummod", "det", "amod", "nmod", "appos", "compound", "fixed", "flat"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass"}
+CORE_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "root", "ROOT"})
 
 Ref = dict[str, int]
 
@@ -855,6 +856,18 @@ def _agent(
     if verb is None:
         return (partner, "with") if partner is not None else (None, "none")
     subj, rule = _clause_subject(verb)
+    if (
+        subj is None
+        and verb.dep_ == "acl"
+        and verb.head.i == anchor.i
+        and any(c.lower_ in POSSESSIVE_DETS for c in anchor.children)
+    ):
+        # "malgré ses six buts inscrits": the participle of a possessed noun; the owner
+        # is the subject of the clause the noun sits in (rule 'possessive_owner')
+        outer = next((t for t in anchor.ancestors if t.pos_ == "VERB"), None)
+        if outer is not None and not _is_report_verb(outer):
+            subj, rule = _clause_subject(outer)
+            rule = "possessive_owner" if subj is not None else rule
     if subj is None or subj.i in own:
         return (partner, "with") if partner is not None else (None, "none")
     if REPORTER_IS_NO_AGENT and any(
@@ -1727,9 +1740,23 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
         relative = _object_relative(anchor)
         if relative is not None:
             return relative, "object_relative"
-    if pred is None or rule == "argument_noun":
+    if (
+        pred is None
+        or rule == "argument_noun"
+        or (rule in {"verb", "describes"} and anchor.dep_ not in CORE_DEPS)
+    ):
+        # "avec 65 millions de doses administrées", "malgré ses six buts inscrits": a
+        # counted noun outside the verb's core arguments takes its own participle
         part = next(
-            (c for c in anchor.children if c.dep_ == "acl" and c.pos_ == "VERB" and c.i > anchor.i),
+            (
+                c
+                for c in anchor.children
+                if (c.dep_ == "acl" or (c.dep_ == "amod" and "Part" in c.morph.get("VerbForm", [])))
+                and c.pos_ == "VERB"
+                and c.i > anchor.i
+                # ", porté par ...": a detached participle is no restriction of the noun
+                and not any(t.is_punct for t in anchor.doc[anchor.i + 1 : c.i])
+            ),
             None,
         )
         if part is not None:

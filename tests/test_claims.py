@@ -301,6 +301,19 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
             "condamner",
             "argument_noun",
         ),
+        (  # a counted noun outside the verb's core arguments takes its own participle ...
+            "La mission s'est achevée jeudi avec 300 migrants secourus en mer.",
+            "300",
+            "secourir",
+            "participle",
+        ),
+        (  # ... not a participle detached by a comma
+            "Le taux de participation a atteint 50 %, contre 43 % lors du scrutin précédent, "
+            "porté par la campagne.",
+            "43 %",
+            "atteindre",
+            "verb",
+        ),
     ],
 )
 def test_predicate_rules(
@@ -401,12 +414,12 @@ def test_predicate_rules(
             "ministère de la Santé",
             "shared_subject",
         ),
-        (  # "par X" on the amount's own participle
+        (  # "par X" on the amount's own participle (its predicate now: rule 'par')
             "Les experts évaluent à 500 millions d'euros le coût des travaux, dont un tiers "
             "financé par la Banque mondiale.",
             "un tiers",
             "Banque mondiale",
-            "par_path",
+            "par",
         ),
         (  # a reporting verb that acts on the figure ("ajouter X à Y") keeps its agent ...
             "Le groupe Renault doit ajouter 200 000 véhicules à sa production annuelle.",
@@ -481,6 +494,12 @@ def test_predicate_rules(
             "300 tonnes",
             "Unicef",
             "noun_of",
+        ),
+        (  # the owner of a possessed noun with its own participle: the clause's subject
+            "Le FC Nantes a perdu la finale malgré ses six buts marqués en championnat.",
+            "six",
+            "FC Nantes",
+            "possessive_owner",
         ),
     ],
 )

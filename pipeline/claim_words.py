@@ -61,6 +61,9 @@ WITH_CASES = frozenset({"avec"})
 IMPERSONAL_VERBS = frozenset({"falloir", "manquer", "rester", "agir", "exister", "sembler"})
 # "la contribution du G7", "les buts des Fennecs": the body an event noun is of.
 OF_CASES = frozenset({"de", "d'", "d’", "du", "des"})
+# "en compter trois": counting what one has, not reporting a figure.
+POSSESSION_VERBS = frozenset({"compter"})
+PARTITIVE_CLITICS = frozenset({"en"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 # Nouns that measure rather than say what happened: the predicate is what governs them.
 MEASURE_NOUNS = frozenset(

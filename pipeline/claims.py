@@ -59,9 +59,11 @@ from .claim_words import (
     OUT_OF_CUES,
     OUT_OF_WORDS,
     PARTICIPLE_VERBS,
+    PARTITIVE_CLITICS,
     PERIOD_UNITS,
     PERSON_ENDINGS,
     PERSON_NOUNS,
+    POSSESSION_VERBS,
     POSSESSIVE_DETS,
     PRESENT_ENDINGS,
     RELATIVE_PRONOUNS,
@@ -352,7 +354,7 @@ class ClaimFinder(Pipe):
                 if owner is not None and tok.head.lemma_.lower() in REPORT_NOUNS:
                     return owner, "report_owner"  # "selon un rapport rendu public mardi"
         for tok in sent:
-            if _is_report_verb(tok) and _reports(tok, anchor):
+            if _is_report_verb(tok) and _reports(tok, anchor) and not _counts_own(tok):
                 subj, said = _subject(tok), "report_verb"
                 if subj is None and tok.dep_ == "conj":
                     # "Équiterre s'inquiète des barrages et rappelle que ...": shared subject
@@ -876,6 +878,8 @@ def _agent(
         return None, "reporter"  # "la police dresse un bilan : neuf interventions"
     if REPORTER_IS_NO_AGENT and _is_forecast(verb):
         return None, "reporter"
+    if _counts_own(verb):
+        return None, "possession"  # "le Zamalek en compte trois": it has them, says nothing
     if REPORTER_IS_NO_AGENT and _is_report_verb(verb):
         # "la FIQ estime qu'environ 4 000 postes sont vacants": who says is the source; but
         # "le ministère a annoncé une enveloppe de 120 millions": it announces its own act
@@ -916,6 +920,15 @@ def _agent(
     if partner is not None:
         return partner, "with"
     return None, "none"
+
+
+def _counts_own(verb: Token) -> bool:
+    """ "Le Zamalek en compte trois", "le Raja en compte six": "en compter" tells what
+    the subject has, not a figure it reports (rule 'possession')."""
+    return _lemma(verb) in POSSESSION_VERBS and any(
+        c.lower_ in PARTITIVE_CLITICS and c.i < verb.i and c.n_lefts + c.n_rights == 0
+        for c in verb.children
+    )
 
 
 def _with_partner(path: list[Token], pred: Token, org_of: dict[int, Span]) -> Span | None:

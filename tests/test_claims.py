@@ -501,6 +501,12 @@ def test_predicate_rules(
             "FC Nantes",
             "possessive_owner",
         ),
+        (  # "en compter trois" tells what a body has: neither its act nor its report
+            "Les joueurs du Zamalek en comptent trois au classement.",
+            "trois",
+            None,
+            "possession",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:
@@ -798,6 +804,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "40",
             "FC Barcelone",
             "participle",
+        ),
+        (  # "en compter trois": no figure reported
+            "Les joueurs du Zamalek en comptent trois au classement.",
+            "trois",
+            None,
+            "none",
         ),
     ],
 )

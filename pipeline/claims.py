@@ -321,6 +321,8 @@ class ClaimFinder(Pipe):
             if tok.lower_ in SOURCE_CASES or (
                 tok.lower_ == "après" and tok.i > 0 and tok.nbor(-1).lower_ in {"d'", "d’"}
             ):
+                if _in_other_relative(tok, anchor):
+                    continue  # "12 entreprises, sur 10 accords qui, selon lui, enfreignaient"
                 org = _org_in(tok.head.subtree, org_of)
                 if (
                     org is not None
@@ -920,6 +922,15 @@ def _agent(
     if partner is not None:
         return partner, "with"
     return None, "none"
+
+
+def _in_other_relative(cue: Token, anchor: Token) -> bool:
+    """Whether a source cue sits in a relative clause that does not hold the amount: it
+    sources what the relative says, not the amount (rule 'relative_scope')."""
+    for anc in cue.ancestors:
+        if anc.dep_ == "acl:relcl":
+            return not (anc.left_edge.i <= anchor.i <= anc.right_edge.i)
+    return False
 
 
 def _counts_own(verb: Token) -> bool:

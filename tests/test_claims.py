@@ -811,6 +811,19 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # a "selon X" inside a relative clause sources the relative, not the amount ...
+            "Le régulateur a infligé une amende à 12 entreprises pour des accords qui, selon "
+            "l'Unicef, violaient la loi.",
+            "12",
+            None,
+            "none",
+        ),
+        (  # ... one of the amount's own clause does
+            "Le régulateur a infligé une amende à 12 entreprises, selon l'Unicef.",
+            "12",
+            "Unicef",
+            "selon",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

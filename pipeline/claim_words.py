@@ -82,6 +82,17 @@ EVENT_NOUNS = frozenset(
     """.split()
 )
 EVENT_SUFFIXES = ("tion", "sion", "ment", "age", "ure")
+# Things, places and groups that only look like events by their ending: "deux médicaments
+# ont été approuvés" takes the verb, "une portion de 330 ml" describes.
+NON_EVENT_NOUNS = frozenset(
+    """
+    médicament bâtiment logement équipement appartement gouvernement parlement département
+    document instrument monument vêtement aliment élément segment régiment moment argument
+    supplément ciment compartiment portion population nation station fraction
+    village visage étage âge plage page image message fromage personnage paysage garage
+    température voiture structure nature culture figure littérature architecture agriculture
+    """.split()
+)
 # Pronouns and definite descriptions that point back to an organisation named before:
 # "selon elle", "le parti", "la banque" (type nouns: any organisation named as a subject),
 # "la préfecture", "le ministère" (an organisation whose name has the noun).

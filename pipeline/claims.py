@@ -53,6 +53,7 @@ from .claim_words import (
     LIST_WORDS,
     MEASURE_NOUNS,
     MODAL_VERBS,
+    NON_EVENT_NOUNS,
     OF_CASES,
     ORG_NOUNS,
     ORG_TYPE_NOUNS,
@@ -608,7 +609,9 @@ def _is_report_verb(tok: Token) -> bool:
 
 def _is_event_noun(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
-    return lemma in EVENT_NOUNS or (lemma.endswith(EVENT_SUFFIXES) and lemma not in MEASURE_NOUNS)
+    return lemma in EVENT_NOUNS or (
+        lemma.endswith(EVENT_SUFFIXES) and lemma not in MEASURE_NOUNS | NON_EVENT_NOUNS
+    )
 
 
 def _predicate(anchor: Token) -> tuple[Token | None, str]:

@@ -314,6 +314,12 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
             "atteindre",
             "verb",
         ),
+        (  # a thing whose name ends like an event noun is no predicate
+            "Deux médicaments contre l'épilepsie ont été approuvés en mars.",
+            "Deux",
+            "approuver",
+            "verb",
+        ),
     ],
 )
 def test_predicate_rules(

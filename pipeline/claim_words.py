@@ -61,6 +61,9 @@ WITH_CASES = frozenset({"avec"})
 IMPERSONAL_VERBS = frozenset({"falloir", "manquer", "rester", "agir", "exister", "sembler"})
 # "la contribution du G7", "les buts des Fennecs": the body an event noun is of.
 OF_CASES = frozenset({"de", "d'", "d’", "du", "des"})
+# Participles that only describe where or what a thing is ("quatre chirurgiens spécialisés",
+# "une localité située"): never the predicate of a counted noun.
+STATIVE_PARTICIPLES = frozenset({"situer", "baser", "spécialiser", "âger", "domicilier"})
 # "en compter trois": counting what one has, not reporting a figure.
 POSSESSION_VERBS = frozenset({"compter"})
 PARTITIVE_CLITICS = frozenset({"en"})

@@ -76,6 +76,7 @@ from .claim_words import (
     SOURCE_CASES,
     SOURCE_LINE_WORDS,
     SOURCE_NOUNS,
+    STATIVE_PARTICIPLES,
     WEEKDAYS,
     WITH_CASES,
 )
@@ -1781,6 +1782,7 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
                 if (c.dep_ == "acl" or (c.dep_ == "amod" and "Part" in c.morph.get("VerbForm", [])))
                 and c.pos_ == "VERB"
                 and c.i > anchor.i
+                and _lemma(c) not in STATIVE_PARTICIPLES
                 # ", porté par ...": a detached participle is no restriction of the noun
                 and not any(t.is_punct for t in anchor.doc[anchor.i + 1 : c.i])
             ),

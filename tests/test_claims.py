@@ -320,6 +320,12 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
             "approuver",
             "verb",
         ),
+        (  # ... nor one that only says what the thing is
+            "Le conseil a fermé, avec douze cliniques spécialisées dans le pays.",
+            "douze",
+            "fermer",
+            "verb",
+        ),
     ],
 )
 def test_predicate_rules(

@@ -450,15 +450,19 @@ class ClaimFinder(Pipe):
         return None, "none"
 
 
-_LAST_TEXT: list[Any] = [None, 0, ""]
+# The last Doc's text, as one tuple so that a reader never pairs one Doc with another's text.
+_last_text: tuple[Doc | None, int, str] = (None, 0, "")
 
 
 def _doc_text(doc: Doc) -> str:
     """The text of a Doc, built once per document: ``Doc.text`` joins every token anew on
     each call, which made the claims of a long article quadratic in its length."""
-    if _LAST_TEXT[0] is not doc or _LAST_TEXT[1] != len(doc):
-        _LAST_TEXT[:] = [doc, len(doc), doc.text]
-    text: str = _LAST_TEXT[2]
+    global _last_text
+    cached_doc, length, text = _last_text
+    if cached_doc is doc and length == len(doc):
+        return text
+    text = doc.text
+    _last_text = (doc, len(doc), text)
     return text
 
 
@@ -766,7 +770,7 @@ def _works_at(org: Span, speaker: Token) -> bool:
             return False
         head = tok.head
         if (
-            any(c.dep_ == "case" and c.lower_ in ADDRESSEE_CASES for c in tok.children)
+            _has_case(tok, ADDRESSEE_CASES)
             and head.pos_ == "NOUN"
             and head.lemma_.lower() not in ORG_NOUNS | ORG_TYPE_NOUNS | ROLE_NOUNS
         ):
@@ -783,9 +787,14 @@ def _named_owner(report: Token) -> bool:
         c.dep_ in {"nmod", "nmod:poss"}
         and c.pos_ in {"PROPN", "NOUN"}
         and c.text[:1].isupper()
-        and any(g.dep_ == "case" and g.lower_ in OF_WORDS for g in c.children)
+        and _has_case(c, OF_WORDS)
         for c in report.children
     )
+
+
+def _has_case(tok: Token, words: frozenset[str]) -> bool:
+    """Whether a token has a case marker (its preposition) among ``words``."""
+    return any(c.dep_ == "case" and c.lower_ in words for c in tok.children)
 
 
 def _org_in(tokens: Iterable[Token], org_of: dict[int, Span]) -> Span | None:
@@ -856,7 +865,7 @@ def _agent(
                 child.dep_ in {"nmod", "nmod:poss"}
                 and child.i in org_of
                 and org_of[child.i].start not in own
-                and any(c.dep_ == "case" and c.lower_ in OF_CASES for c in child.children)
+                and _has_case(child, OF_CASES)
             ):
                 return org_of[child.i], "noun_of"
     verb = next((t for t in [pred, *pred.ancestors] if t.pos_ == "VERB"), None)
@@ -955,7 +964,7 @@ def _with_partner(path: list[Token], pred: Token, org_of: dict[int, Span]) -> Sp
             if (
                 child.dep_ in {"obl", "obl:mod", "obl:arg", "nmod"}
                 and child.i in org_of  # the body itself, not one its phrase names
-                and any(c.dep_ == "case" and c.lower_ in WITH_CASES for c in child.children)
+                and _has_case(child, WITH_CASES)
             ):
                 return org_of[child.i]
     return None
@@ -1268,7 +1277,7 @@ def _survey_time(root: Token) -> bool:
     for tok in root.ancestors:
         if tok.pos_ == "VERB" and _lemma(tok) in SURVEY_VERBS:
             noun = tok.head
-            return any(c.dep_ == "case" and c.lower_ in SOURCE_CASES for c in noun.children)
+            return _has_case(noun, SOURCE_CASES)
         if tok.pos_ == "VERB":
             return False
     return False
@@ -1282,7 +1291,7 @@ def _measures_a_noun(amount: Span) -> bool:
     if amount._.get(PREFIX + "unit") not in PERIOD_UNITS:
         return False
     doc = amount.doc
-    if amount.start == 0 or doc[amount.start - 1].lower_ not in {"de", "d'", "d’"}:
+    if amount.start == 0 or doc[amount.start - 1].lower_ not in OF_WORDS:
         return False
     anchor = _anchor(amount)
     head = anchor.head
@@ -1366,7 +1375,7 @@ def _dates_the_report(amount: Span, time: TimeExpr) -> bool:
             return False
         if _lemma(tok) in SURVEY_VERBS and tok.pos_ == "VERB":
             return False  # "selon un sondage réalisé en 2018": when the figures were measured
-        if any(c.dep_ == "case" and c.lower_ in SOURCE_CASES for c in tok.children) or (
+        if _has_case(tok, SOURCE_CASES) or (
             tok.i > 1
             and tok.doc[tok.i - 1].lower_ == "après"
             and tok.doc[tok.i - 2].lower_ in {"d'", "d’"}
@@ -1718,7 +1727,7 @@ def _reports(verb: Token, anchor: Token) -> bool:
 
 def _is_addressee(tok: Token) -> bool:
     """ "a déclaré à l'AFP": whom one speaks to is no source."""
-    return any(c.dep_ == "case" and c.lower_ in ADDRESSEE_CASES for c in tok.children) or (
+    return _has_case(tok, ADDRESSEE_CASES) or (
         tok.i > 0 and tok.nbor(-1).lower_ in ADDRESSEE_CASES
     )
 

@@ -11,6 +11,8 @@ Commands:
     python corpus/real/realnews.py collect NAME DIR    # work files -> annotations/NAME.jsonl
     python corpus/real/realnews.py build               # annotations + ../shared -> gold/*.jsonl
     python corpus/real/realnews.py pairs DIR           # the double-annotated documents, both ways
+    python corpus/real/realnews.py select-long         # documents.long.tsv: a second, fresh dev set
+    python corpus/real/realnews.py build-long          # annotations/long*.jsonl -> gold/dev-long.jsonl
 
 Work files use the inline markup of ``corpus/build.py``: a header line
 ``### <id> | <category>`` then the text with spans written
@@ -47,6 +49,11 @@ SPLIT_SEED = 20261206
 SPLIT_SHARES = {"test": 0.39, "dev": 0.21}  # of each category; the rest is train
 MIN_WORDS, MAX_WORDS = 80, 1000
 DOCS_TSV = HERE / "documents.tsv"
+# dev-long: articles the sample above left out for length, annotated later as a fresh dev set.
+LONG_SEED = 20261210
+LONG_WORDS = (1001, 1600)
+LONG_COUNT = 24
+LONG_TSV = HERE / "documents.long.tsv"
 ANNOTATIONS = HERE / "annotations"
 GOLD = HERE / "gold"
 
@@ -99,6 +106,47 @@ def select(shared: Path) -> None:
                 f"{len(doc['text'].split())}\t{sha(doc['text'])}\n"
             )
     print(f"{len(order)} eligible documents written to {DOCS_TSV}")
+
+
+def select_long(shared: Path) -> None:
+    """Seeded, topic-interleaved draw of LONG_COUNT articles of LONG_WORDS words (dev-long)."""
+    docs = read_source(shared)
+    by_cat: dict[str, list[str]] = {}
+    for doc_id, doc in sorted(docs.items()):
+        if LONG_WORDS[0] <= len(doc["text"].split()) <= LONG_WORDS[1]:
+            by_cat.setdefault(doc["category"], []).append(doc_id)
+    rng = random.Random(LONG_SEED)
+    for ids in by_cat.values():
+        rng.shuffle(ids)
+    order: list[str] = []
+    while any(by_cat.values()) and len(order) < LONG_COUNT:
+        for cat in sorted(by_cat):
+            if by_cat[cat] and len(order) < LONG_COUNT:
+                order.append(by_cat[cat].pop())
+    with LONG_TSV.open("w", encoding="utf-8") as handle:
+        handle.write("rank\tid\tfile\trow\tcategory\twords\tsha256_16\n")
+        for rank, doc_id in enumerate(order):
+            doc = docs[doc_id]
+            handle.write(
+                f"{rank}\t{doc_id}\t{doc['file']}\t{doc['row']}\t{doc['category']}\t"
+                f"{len(doc['text'].split())}\t{sha(doc['text'])}\n"
+            )
+    print(f"{len(order)} dev-long documents written to {LONG_TSV}")
+
+
+def build_long(shared: Path) -> int:
+    """Write gold/dev-long.jsonl from annotations/long*.jsonl (adjudicated wins)."""
+    merged: dict[str, dict[str, Any]] = {}
+    for path in sorted(ANNOTATIONS.glob("long-a*.jsonl")):
+        merged.update(read_annotations(path.stem))
+    if (ANNOTATIONS / "long-adjudicated.jsonl").exists():
+        merged.update(read_annotations("long-adjudicated"))
+    docs = gold_docs([merged[k] for k in sorted(merged)], shared)
+    link_kb(docs)
+    GOLD.mkdir(exist_ok=True)
+    write_gold(docs, GOLD / "dev-long.jsonl")
+    print(f"{GOLD / 'dev-long'}.jsonl: {len(docs)} documents")
+    return 0
 
 
 def prepare(shared: Path, out: Path, ids: list[str]) -> None:
@@ -298,6 +346,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("work", type=Path)
     p.add_argument("--include-empty", action="store_true")
     sub.add_parser("build")
+    sub.add_parser("select-long")
+    sub.add_parser("build-long")
     p = sub.add_parser("pairs")
     p.add_argument("out", type=Path)
     args = parser.parse_args(argv)
@@ -311,6 +361,10 @@ def main(argv: list[str] | None = None) -> int:
         return collect(args.name, args.work, args.shared, args.include_empty)
     elif args.cmd == "build":
         return build(args.shared)
+    elif args.cmd == "select-long":
+        select_long(args.shared)
+    elif args.cmd == "build-long":
+        return build_long(args.shared)
     elif args.cmd == "pairs":
         return pairs("p", ["d1", "d2"], args.out, args.shared)
     return 0

@@ -29,6 +29,7 @@ from .org_rules import (
     NON_BODY_NAMES,
     NON_BODY_TAILS,
     NON_NAMES,
+    OF,
     PERSON_CUES,
     PLACE_WORDS,
     PLATFORMS,
@@ -767,7 +768,7 @@ def _non_body_rule(
     if (
         cand.start > 0
         and doc[cand.start - 1].lower_ in PROGRAMME_NOUNS
-        and not (cand.start > 1 and doc[cand.start - 2].lower_ in {"de", "d'", "d’"})
+        and not (cand.start > 1 and doc[cand.start - 2].lower_ in OF)
     ):  # "le groupe de campagne X" is a group that campaigns
         return "programme_name"  # "l'initiative AFAWA", "le programme X" (RN13)
     if (

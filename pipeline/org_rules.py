@@ -34,6 +34,8 @@ RULES_KEY = "dechiffre_org_rules"
 
 LABEL = "ORG"
 LEADING = {"l'", "l’", "la", "le", "les", "du", "des", "d'", "d’", "de", "au", "aux", "à"}
+OF = frozenset({"de", "d'", "d’"})
+OF_OR_TO = OF | {"à"}
 # Capitalised prepositions that start a name of Dutch or French family origin ("De Beers").
 NAME_PARTICLES = {"De", "Du"}
 # Head words of institution names; the lower-case ones may start a name in lower case.
@@ -574,7 +576,7 @@ class OrgRules(KBPipe):
                 # "Imperial College de Londres": the city the body is named after
                 if (
                     end + 1 < n
-                    and doc[end].lower_ in {"de", "d'", "d’"}
+                    and doc[end].lower_ in OF
                     and doc[end + 1].text[:1].isupper()
                     and (doc[end + 1].lower_ in PLACE_WORDS or doc[end + 1].ent_type_ == "LOC")
                 ):
@@ -645,13 +647,13 @@ class OrgRules(KBPipe):
                 and doc[i].is_lower
                 and doc[i].is_alpha
                 and doc[i].pos_ not in {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"})
-                or (i < n and steps < 4 and doc[i].lower_ in {"de", "d'", "d’"})
+                or (i < n and steps < 4 and doc[i].lower_ in OF)
             ):
                 i += 1
                 steps += 1
                 if _joined_hyphen(doc, i):
                     i += 1  # "plateforme de crypto-monnaies X": one word in two tokens
-            if doc[i - 1].lower_ in {"de", "d'", "d’"}:
+            if doc[i - 1].lower_ in OF:
                 continue  # "la société de Robert X": an owner, not the name
             if any(t.lower_ in NOT_BODY_KINDS for t in doc[tok.i + 1 : i]):
                 continue  # "le groupe ethnique Oromo": people, not a body
@@ -1011,7 +1013,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             word.pos_ == "ADJ" or (word.text[:1].isupper() and word.lower_ in INSTITUTION_HEADS)
         ):
             break  # "du Parti communiste au second semestre", "... au Parti communiste"
-        if head in HOST_HEADS and connector in {"de", "d'", "d’"} and bare and word.is_lower and (
+        if head in HOST_HEADS and connector in OF and bare and word.is_lower and (
             word.morph.get("Number", []) == ["Plur"]
         ):
             return None  # "une armée d'avocats", "une armée de bénévoles": a crowd, no body
@@ -1101,7 +1103,7 @@ def _noun_complement(doc: Doc, i: int) -> bool:
     return (
         i >= 2
         and doc[i].morph.get("Number", []) != ["Plur"]  # "le nombre de forces américaines" (RN4)
-        and doc[i - 1].lower_ in {"de", "d'", "d’"}
+        and doc[i - 1].lower_ in OF
         and doc[i - 2].is_lower
         and doc[i - 2].pos_ == "NOUN"
         and doc[i - 2].lower_ not in INSTITUTION_HEADS
@@ -1115,7 +1117,7 @@ def _activity_noun(doc: Doc, i: int) -> bool:
         return False
     after_trade = (
         i > 1
-        and doc[i - 1].lower_ in {"de", "d'", "d’"}
+        and doc[i - 1].lower_ in OF
         and (doc[i - 2].lower_ in COMPANY_CUES or doc[i - 2].lower_ in MEDIA_CUES)
     )
     return after_trade or (i + 1 < len(doc) and doc[i + 1].lower_ == "en")
@@ -1269,7 +1271,7 @@ def located(doc: Doc, i: int) -> bool:
     """Token ``i`` names a town: "né à Lille", "près de Lens", "en Lorraine"."""
     if i > 0 and doc[i - 1].lower_ in LOCATIVES:
         return True
-    return i > 1 and doc[i - 1].lower_ in {"à", "de", "d'", "d’"} and doc[i - 2].lower_ in LOCATIVES
+    return i > 1 and doc[i - 1].lower_ in OF_OR_TO and doc[i - 2].lower_ in LOCATIVES
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
@@ -1302,7 +1304,7 @@ def _inside_name(doc: Doc, i: int) -> bool:
     """Token ``i`` ends a longer name: "Stade de Reims", "Racing Club de Lens"."""
     return (
         i > 1
-        and doc[i - 1].lower_ in {"de", "d'", "d’"}
+        and doc[i - 1].lower_ in OF
         and _cap_word(doc[i - 2])
         and not doc[i - 2].is_sent_start
     )

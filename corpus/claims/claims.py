@@ -41,6 +41,7 @@ SETS = {
     "real-train": (REPO / "corpus/real/gold/train.jsonl", "real-train"),
     "real-dev": (REPO / "corpus/real/gold/dev.jsonl", "real-dev"),
     "real-test": (REPO / "corpus/real/gold/test.jsonl", "real-test"),
+    "real-dev-long": (REPO / "corpus/real/gold/dev-long.jsonl", "real-dev-long"),
     "synthetic-dev": (REPO / "corpus/splits/dev.jsonl", "synthetic-dev"),
     "synthetic-test": (REPO / "corpus/splits/test.jsonl", "synthetic-test"),
 }

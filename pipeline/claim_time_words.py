@@ -45,6 +45,10 @@ PERIOD_EVENT_ADJECTIVES = (
 # Verbs of a survey or count carried out at a time: "selon un sondage réalisé en 2018" dates
 # the figures measured, where "selon un rapport publié mardi" dates only the report.
 SURVEY_VERBS = frozenset({"réaliser", "mener", "effectuer", "conduire"})
+# Participles of a publication, whose date the claims gold gives its figures ("dans un
+# communiqué publié le 2 novembre, ..."), unlike another participle beside a time ("le
+# vaccin introduit en 2010": the vaccine's date).
+DATING_PARTICIPLES = frozenset({"publier", "rendre", "diffuser", "dévoiler"})
 # Words of a record whose "depuis" is its base, not the claim's period ("la pire série
 # depuis 1992", "un niveau record depuis 2008", "pour la première fois depuis 1976").
 RECORD_WORDS = frozenset(

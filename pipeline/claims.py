@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .attributes import CLAIM, CLAIM_RULES, DATE, PREFIX
 from .claim_rows import org_name
 from .claim_time import TimeExpr, find_times
+from .claim_time_scope import dates_another
 from .claim_time_words import (
     DURATION_IDIOMS,
     FIRST_WORDS,
@@ -1185,6 +1186,9 @@ def _time(
         inside = [
             t for t in inside if not _dates_the_report(amount, t) and not _record_base(amount, t)
         ]
+        # "le vaccin introduit en 2010", "les pays, qui ont quitté ... en janvier 2025,":
+        # a participle or relative clause dates its own noun (claim_time_scope.py)
+        inside = [t for t in inside if not _dates_another(amount, t)]
     # "surtaxe de 39 %, avant qu'un accord ne la ramène à 15 %": a clause of time ("avant que",
     # "après que", "jusqu'à ce que") has a time of its own; "38 tirs, dont 16 au cours du
     # deuxième engagement": the part's time is not the whole's (rule 'time_frame')
@@ -1354,6 +1358,15 @@ def _told_at(amount: Span, time: TimeExpr) -> bool:
     if amount.start >= span.end:
         return span.end < len(doc) and doc[span.end].lower_ in CLAUSE_PRONOUNS - RELATIVE_PRONOUNS
     return amount.end <= verb.i and _after_comma(verb)
+
+
+def _dates_another(amount: Span, time: TimeExpr) -> bool:
+    """Whether a time dates a participle's or relative clause's own noun, not the amount."""
+    span = amount.doc.char_span(time.start, time.end, alignment_mode="expand")
+    return span is not None and (
+        dates_another(amount, _anchor(amount), span, lemma=_lemma, is_report=_is_report_verb)
+        is not None
+    )
 
 
 def _dates_the_report(amount: Span, time: TimeExpr) -> bool:

@@ -1,0 +1,76 @@
+"""Time expressions that date another thing than a claim, read from the dependency parse.
+
+"le vaccin introduit en 2010", "des ouvrages construits il y a soixante ans": a participle
+right beside a time dates the noun it qualifies (rule 'participle_other'); "les trois pays,
+qui ont quitté l'organisation en janvier 2025, ...": a relative clause dates what it says
+of its noun (rule 'relative_other'). Neither places an amount outside that phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from .claim_time_words import DATING_PARTICIPLES, SURVEY_VERBS
+
+
+def dates_another(
+    amount: Span,
+    anchor: Token,
+    time: Span,
+    *,
+    lemma: Callable[[Token], str],
+    is_report: Callable[[Token], bool],
+) -> str | None:
+    """The rule by which ``time`` dates a phrase that does not hold ``amount``, else None.
+
+    ``anchor`` is the token the amount stands for (its counted noun); ``lemma`` and
+    ``is_report`` read a verb's lemma and whether it reports.
+    """
+    doc = amount.doc
+    inside = set(range(amount.start, amount.end))
+    for tok in [time.root, *time.root.ancestors]:
+        if tok.dep_ == "acl:relcl":
+            clause = {t.i for t in tok.subtree}
+            if inside & clause:
+                return None
+            # a restrictive relative on the counted noun says what befalls the amount
+            # ("les trois équipes qui seront départagées en juin")
+            first = min(clause)
+            apposed = first > 0 and doc[first - 1].text == ","
+            return "relative_other" if apposed or tok.head.i != anchor.i else None
+        if tok.pos_ in {"VERB", "AUX"}:
+            if tok.dep_ in {"acl", "amod"} and "Part" in tok.morph.get("VerbForm", []):
+                return (
+                    "participle_other"
+                    if _participle_dates(tok, time, inside, lemma, is_report)
+                    else None
+                )
+            return None
+    return None
+
+
+def _participle_dates(
+    participle: Token,
+    time: Span,
+    amount: set[int],
+    lemma: Callable[[Token], str],
+    is_report: Callable[[Token], bool],
+) -> bool:
+    """Whether a participle beside a time qualifies a noun phrase outside the amount.
+
+    Not a survey or a publication ("un sondage réalisé en 2018", "un communiqué publié le 2
+    novembre": the figures' date), nor a noun set off by a comma that sums up the clause
+    before it ("..., une opération orchestrée dimanche soir").
+    """
+    if participle.i not in {time.start - 1, time.end}:
+        return False  # "des règlements liés au trafic ... en 2025": the parse may be wrong
+    if lemma(participle) in SURVEY_VERBS | DATING_PARTICIPLES or is_report(participle):
+        return False
+    noun = participle.head
+    phrase = {t.i for t in noun.subtree}
+    first = min(phrase)
+    if first > 0 and noun.doc[first - 1].text == ",":
+        return False
+    return not (amount & phrase)

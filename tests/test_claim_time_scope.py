@@ -1,0 +1,63 @@
+"""Times that date a participle's or a relative clause's own noun (pipeline/claim_time_scope.py)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from dechiffre.pipeline.claim_time import find_times
+from dechiffre.pipeline.claim_time_scope import dates_another
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "rule"),
+    [
+        # a participle right beside a time dates the noun it qualifies
+        (
+            "L'entreprise réclame 20 millions d'euros pour des barrages construits il y a "
+            "trente ans.",
+            "20 millions d'euros",
+            "participle_other",
+        ),
+        (
+            "Le fonds créé en mars a réuni 400 millions de dirhams.",
+            "400 millions de dirhams",
+            "participle_other",
+        ),
+        # a relative clause set off by commas says another thing of its noun
+        (
+            "Le club a recruté trois joueurs, qui avaient été formés à Lyon en 2019.",
+            "trois",
+            "relative_other",
+        ),
+        (
+            "Les cinq pays, qui ont quitté l'alliance en mai 2024, accueillent 2 millions de "
+            "réfugiés.",
+            "cinq",
+            "relative_other",
+        ),
+        # a restrictive relative on the counted noun says what befalls the amount
+        ("Les deux équipes qui seront tirées au sort en mars joueront à Dakar.", "deux", None),
+        # the counted noun's own participle
+        ("La police a libéré 300 otages enlevés en avril.", "300", None),
+        # a publication dates the figures it gives
+        (
+            "Dans un communiqué publié le 3 mai 2022, le ministère annonce 200 arrestations.",
+            "200",
+            None,
+        ),
+    ],
+)
+def test_times_that_date_another_noun(
+    nlp: Language, text: str, amount: str, rule: str | None
+) -> None:
+    from dechiffre.pipeline.claims import _anchor, _is_report_verb, _lemma
+
+    doc = nlp(text)
+    (span,) = [e for e in doc.ents if e.label_ == "QUANTITY" and e.text == amount]
+    (time,) = find_times(text)
+    phrase = doc.char_span(time.start, time.end, alignment_mode="expand")
+    assert phrase is not None
+    found = dates_another(span, _anchor(span), phrase, lemma=_lemma, is_report=_is_report_verb)
+    assert found == rule

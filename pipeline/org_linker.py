@@ -36,6 +36,7 @@ from .org_rules import (
     PRODUCT_MAKERS,
     RULES_KEY,
     SPEECH_VERBS,
+    THING_NOUNS,
     WEAK_HEADS,
     Candidate,
     before_place,
@@ -56,6 +57,7 @@ PRIORITY = {
     "club_prefix": 1,
     "team": 1,
     "club": 2,
+    "club_cue": 2,
     "apposition": 2,
     "cue": 2,
     "organ": 2,
@@ -66,7 +68,7 @@ PRIORITY = {
 }
 # Sources whose names are repeated through the document: a name found once by a strong
 # rule ("la start-up X") is an ORG wherever else it is written.
-PROPAGATE = {"cue", "english", "acronymed"}
+PROPAGATE = {"cue", "english", "acronymed", "club_cue"}
 CLUB_SOURCES = {"club", "club_prefix", "team"}
 # Sources whose longer name replaces the knowledge-base names it wholly contains:
 # "Conseil de sécurité des Nations unies" over "Nations unies", "Fennecs d'Algérie" over "Fennecs",
@@ -210,15 +212,18 @@ class OrgLinker(KBPipe):
             c
             for c in cands
             if not (
-                (
-                    _inside_product(doc, c, self.kb)
-                    or _platform_as_place(doc, c)
-                    or _maker_as_product(doc, c)
-                    or _person_surname(doc, c)
-                    or _model_code(doc, c)
+                _across_lines(doc, c)
+                or (
+                    (
+                        _inside_product(doc, c, self.kb)
+                        or _platform_as_place(doc, c)
+                        or _maker_as_product(doc, c)
+                        or _person_surname(doc, c)
+                        or _model_code(doc, c)
+                    )
+                    if c.source == "kb"
+                    else _not_a_body(doc, c, blocked, self._known_word)
                 )
-                if c.source == "kb"
-                else _not_a_body(doc, c, blocked, self._known_word)
             )
         ]
         chosen = _select(cands)
@@ -432,6 +437,16 @@ TITLE_QUALIFIERS = {"adjoint", "adjointe", "délégué", "déléguée", "état",
 # formulas, versions ("F1", "F-35", "Web3", "P2P"). Bodies named so are in the lexicon's
 # names_with_digits ("G7", "M23") and come from the gazetteer, not from these sources.
 CODE = re.compile(r"^[A-Za-z]{1,3}-?\d{1,3}[A-Za-z]?$")
+# Marks that a name's word never holds glued to it; a final "." only in these abbreviations.
+GLUED_MARKS_INSIDE = set('"«»“”()[]—–,;')
+ABBREVIATIONS = {"Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "St", "Cie", "Ste", "Mgr", "Dr"}
+# Determiners of an apposition that classes a name: "X, un jeu", "X et Y, deux protocoles".
+THING_DETS_INDEFINITE = {"un", "une", "des", "deux", "trois", "quatre", "cinq"}
+# Participles that give a thing its name: "un pneu baptisé X", "connue sous le nom de X".
+NAMING_PARTICIPLES = {"appelé", "appelée", "appelés", "appelées", "baptisé", "baptisée", "baptisés",
+                      "baptisées", "nommé", "nommée", "dénommé", "dénommée", "surnommé",
+                      "surnommée", "connu", "connue", "connus", "connues"}
+QUOTE_MARKS = {'"', "«", "“", "'"}
 # Tokens that open a sentence inside a quote or after a heading.
 OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
@@ -480,6 +495,56 @@ def _has_line_break(text: str) -> bool:
     return "\n" in text or "\\n" in text
 
 
+def _across_lines(doc: Doc, cand: Candidate) -> bool:
+    """Rule line_break, for every source: a name never runs across a line, also one written as
+    backslash-n and glued to its words by a scraped text ("santé\\nLa", one token)."""
+    return any(_has_line_break(t.text) for t in doc[cand.start : cand.end])
+
+
+def _glued_mark(text: str) -> bool:
+    """A word with a quote, bracket, dash or comma glued to it, or a sentence stop ("PayU.",
+    "Powell)(Credit", "TOC—"): the statistical span stopped inside a word, not at a name's end."""
+    if len(text) < 2 or not any(c.isalnum() for c in text):
+        return False
+    if any(c in GLUED_MARKS_INSIDE for c in text):
+        return True
+    stem = text[:-1]
+    return text.endswith(".") and "." not in stem and stem not in ABBREVIATIONS
+
+
+def _thing_apposition(doc: Doc, end: int) -> bool:
+    """After a name, an apposition or a copula that calls it a thing, a work or an event:
+    "X, un jeu en ligne", "X et Y, deux protocoles", "X est une autre base de données"."""
+    n = len(doc)
+    k = end + 1  # past the comma or the copula
+    if k >= n or not (doc[end].text == "," or doc[end].lower_ in {"est", "était"}):
+        return False
+    if not (doc[k].lower_ in THING_DETS_INDEFINITE or doc[k].like_num):
+        return False
+    k += 1
+    for _ in range(2):  # "une autre", "un nouveau", "un petit"
+        if k < n and doc[k].is_lower and doc[k].pos_ == "ADJ":
+            k += 1
+    return k < n and doc[k].lower_ in THING_NOUNS
+
+
+def _thing_named(doc: Doc, start: int) -> bool:
+    """Before a name, a thing noun and a naming participle: "un pneu baptisé X", "un projet
+    gouvernemental appelé X", "une initiative connue sous le nom de X"."""
+    k = start - 1
+    if k >= 0 and doc[k].text in QUOTE_MARKS:
+        k -= 1
+    if k >= 3 and [t.lower_ for t in doc[k - 3 : k + 1]] == ["sous", "le", "nom", "de"]:
+        k -= 4
+    if k < 0 or doc[k].lower_ not in NAMING_PARTICIPLES:
+        return False
+    k -= 1
+    for _ in range(3):  # "un projet gouvernemental appelé", "un vaste plan national appelé"
+        if k >= 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+            k -= 1
+    return k >= 0 and doc[k].lower_ in THING_NOUNS
+
+
 def _sentence_initial(doc: Doc, i: int) -> bool:
     """Token ``i`` opens a sentence, a quote or a line, where capitals say nothing of a name."""
     if doc[i].is_sent_start or i == 0:
@@ -502,6 +567,10 @@ def _statistical_rule(
         return "photo_credit"  # "(Credit: Getty Images)": a caption line
     if len(span) == 1 and CODE.match(first.text):
         return "code"  # "les touches F1 à F12", "un chasseur F-35"
+    if any(_glued_mark(t.text) for t in span):
+        return "glued_mark"  # "comme Visa ou PayU.", "(Crédit : Chaz Powell)(Credit"
+    if cand.kb_id is None and (_thing_apposition(doc, cand.end) or _thing_named(doc, cand.start)):
+        return "named_thing"  # "X, un jeu en ligne", "un pneu baptisé X" (ANNOTATION.md)
     if (
         len(span) == 1
         and not first.is_upper

@@ -174,6 +174,7 @@ PLATFORMS = LEXICON["platforms"]
 PRODUCT_MAKERS = LEXICON["product_makers"]
 LEAGUES = LEXICON["leagues"]
 NON_NAMES = LEXICON["non_names"]
+THING_NOUNS = {w.lower() for w in LEXICON["thing_nouns"]}
 CLAUSE_PARTICIPLES = {w.lower() for w in LEXICON["clause_participles"]}
 # Words after a participle that make it open a clause: an agent, a place, a time, a purpose.
 CLAUSE_OPENERS = {"par", "à", "au", "aux", "en", "dans", "sur", "avec", "pour", "depuis", "contre",
@@ -184,7 +185,12 @@ NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", 
 # A text is about sport when it uses this many different sport words.
 SPORT_MIN_CUES = 3
 # Rules that find clubs (a sentence with one of them is about sport).
-CLUB_RULES = {"club", "club_prefix", "team"}
+CLUB_RULES = {"club", "club_prefix", "team", "club_cue"}
+# Cue words of rule club_cue: verbs (lemmas) with the club as object, verbs with "pour"/"à",
+# nouns with "de" (RN1); "contre X" and "le club (danois) X" are cues too.
+CLUB_CUES = {w.lower() for w in LEXICON["club_cues"]}
+CLUB_CUES_TO = {w.lower() for w in LEXICON["club_cues_to"]}
+CLUB_CUES_OF = {w.lower() for w in LEXICON["club_cues_of"]}
 # doc.user_data key where is_sport_text keeps its answer
 SPORT_KEY = "dechiffre_sport_text"
 # Words before a club's short name that make it the town: "né à Lille", "en Lorraine".
@@ -458,6 +464,7 @@ class OrgRules(KBPipe):
         out: list[Candidate] = []
         n = len(doc)
         out.extend(self._nicknamed_teams(doc, countries))
+        out.extend(self._cued_clubs(doc, countries))
         for tok in doc:
             i = tok.i
             prev_cap = (
@@ -493,6 +500,51 @@ class OrgRules(KBPipe):
                 and not before_place(doc, i)
             ):
                 out.append(Candidate(i, i + 1, None, "club"))
+        return out
+
+    def _cued_clubs(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """Rule club_cue: in a text about sport, a bare capitalised name right after a club cue
+        is a club (RN1): "il joue pour X", "a rejoint X", "les supporters de X", "battre X",
+        "contre X", "le club danois X", "le club de MLS X" (the league qualifies, RN8)."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        n = len(doc)
+        for tok in doc:
+            low = tok.lower_
+            i = tok.i + 1
+            person_ok = False
+            if low in CLUB_CUES_OF and i < n and doc[i].lower_ in OF:
+                i += 1
+            elif low in {"pour", "à"} and tok.i > 0 and doc[tok.i - 1].lemma_ in CLUB_CUES_TO:
+                pass
+            elif (tok.lemma_ in CLUB_CUES and tok.pos_ == "VERB") or low == "contre":
+                pass
+            elif low == "club" or (low == "équipe" and i + 1 < n and doc[i].lower_ in OF
+                                   and doc[i + 1].text in LEAGUES):
+                while i < n and is_nationality(doc[i]):
+                    i += 1  # "le club danois X"
+                if i + 1 < n and doc[i].lower_ in OF and doc[i + 1].text in LEAGUES:
+                    i += 2  # "le club de MLS X", "l'équipe d'EuroLeague X"
+                if i == tok.i + 1:
+                    continue  # "le club X" without a qualifier may be a trade ("club de lecture")
+                person_ok = True  # the noun says what the name is: "le club danois Gil Vincente"
+            else:
+                continue
+            end = i
+            while end < n and end - i < 4 and _name_word(doc[end]) and not doc[end].is_punct:
+                end += 1
+            if end == i:
+                continue
+            first = doc[i]
+            if (
+                (end - i == 1 and (first.lower_ in PLACE_WORDS or first.text in LEAGUES))
+                or is_nationality(first)
+                or (first.ent_type_ == "PER" and not person_ok)
+                or doc[i:end].text in LEAGUES
+            ):
+                continue  # a country is its team, not a club (RN1); a league is the competition
+            kb_id = self.kb.resolve(doc[i:end].text, countries=countries)
+            out.append(Candidate(i, end, kb_id, "club_cue"))
         return out
 
     def _nicknamed_teams(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
@@ -787,6 +839,8 @@ def name_particle(doc: Doc, i: int) -> bool:
 
 CONNECTORS = {"de", "du", "des", "d'", "d’", "à", "aux", "au", "pour", "contre", "sur", "en", "et"}
 DETS = {"la", "l'", "l’", "le", "les"}
+# "tout" before a determiner inside a name: "Comité pour l'élimination de toutes les formes de ..."
+PREDETERMINERS = {"tout", "toute", "tous", "toutes"}
 PLACE_HEADS = {
     "tribunal",
     "cour",
@@ -1001,7 +1055,10 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         connector = doc[j].lower_
         j += 1
         bare = True
-        while j < n and doc[j].lower_ in DETS:
+        while j < n and (
+            doc[j].lower_ in DETS
+            or (doc[j].lower_ in PREDETERMINERS and j + 1 < n and doc[j + 1].lower_ in DETS)
+        ):
             j += 1
             bare = False
         if j >= n:

@@ -184,6 +184,21 @@ def test_ner_labels_veto_classifier_orgs(
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == expected
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a scraped text glues a line written as backslash-n to a name: no span runs across it
+        ("Selon l'Organisation mondiale de la santé\\nLa pandémie a reculé.", []),
+        ("Selon l'Organisation mondiale de la santé\\n La pandémie a reculé.", []),
+        ("Selon l'Organisation mondiale de la santé \\nLa pandémie a reculé.",
+         ["Organisation mondiale de la santé"]),
+    ],
+)
+def test_no_name_runs_across_a_line(nlp: Language, text: str, kept: list[str]) -> None:
+    assert [e.text for e in nlp(text).ents if e.label_ == "ORG"] == kept
+
+
 def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
     """The tagged Doc of ``text`` and the span of its first ``name``."""
     doc = nlp(text)
@@ -244,6 +259,24 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
          "defined_non_body"),
         ("Les foyers cuisinent au gaz de pétrole liquéfié (GPL) en ville.", "GPL",
          "defined_non_body"),
+        # a word with a mark glued to it: the span stopped inside a word (scraped text)
+        ("Il paie avec Visa ou ZorvaPayU. Les frais baissent.", "ZorvaPayU.", "glued_mark"),
+        ("Les câbles sont à Zorvatel ou ZT&T. Il en existe 400.", "ZT&T.", "glued_mark"),
+        ("Selon Zorvawatch,\"si le juge admet la plainte, tout change.", 'Zorvawatch,"si',
+         "glued_mark"),
+        # a name that an apposition, a copula or a naming participle calls a thing
+        ("Il cite Zorvania, un jeu en ligne sorti en 2009.", "Zorvania", "named_thing"),
+        ("Ils utilisent Zorvaflu, une base de données sur la grippe.", "Zorvaflu", "named_thing"),
+        ("Elle dirige Zorvacoin et Zorvanet, deux protocoles ouverts.", "Zorvanet", "named_thing"),
+        ("Zorvablock est une autre application du même genre.", "Zorvablock", None),
+        ("Zorvablock est un autre logiciel du même genre.", "Zorvablock", "named_thing"),
+        ("C'était un projet gouvernemental appelé Zorvanet à l'origine.", "Zorvanet",
+         "named_thing"),
+        ("Ils ont lancé une initiative connue sous le nom de Zorva Mind en 2019.", "Zorva Mind",
+         "named_thing"),
+        # time zones and disorders written by their acronym
+        ("Le message est arrivé à 08:57 BST sur le forum.", "BST", "non_body_acronym"),
+        ("Le séisme s'est produit à 14 h UTC, selon les sismologues.", "UTC", "non_body_acronym"),
         ("Le DIU (dispositif intra-utérin) est posé par un médecin.", "DIU", "defined_non_body"),
         ("Elle a conçu le Zorvia Burnout Inventory (ZBI) en 1981.", "ZBI", "defined_non_body"),
     ],
@@ -304,6 +337,12 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
         ("Le rapport de la Zorvatech sera publié demain.", "Zorvatech"),
         # a group "de campagne" campaigns; it is no campaign's name (programme_name)
         ("Le groupe de campagne Zorvia Watch a écrit au ministre.", "Zorvia Watch"),
+        # an apposition or a naming participle with a body noun keeps the name
+        ("Il a payé Zorvacorp, une société de conseil basée à Dubaï.", "Zorvacorp"),
+        ("Les droits sont vendus par une agence appelée Zorva Sport.", "Zorva Sport"),
+        ("Le contrat passe par Zorvatech, deux fois condamnée.", "Zorvatech"),
+        # abbreviations that end a company's name keep their stop
+        ("Le studio Zorva Bros. a ressorti le film.", "Zorva Bros."),
     ],
 )
 def test_statistical_spans_that_may_be_bodies(nlp: Language, text: str, name: str) -> None:

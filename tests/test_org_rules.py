@@ -602,6 +602,21 @@ def test_feminine_head_with_adjective_in_a(nlp: Language, text: str, name: str) 
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        # "tout" before the determiner of a complement goes on with the name
+        ("Le Comité pour l'élimination de toutes les formes de torture a siégé.",
+         "Comité pour l'élimination de toutes les formes de torture"),
+        ("L'Association pour la défense de tous les droits de l'enfant a porté plainte.",
+         "Association pour la défense de tous les droits de l'enfant"),
+    ],
+)
+def test_predeterminer_inside_a_name(nlp: Language, text: str, name: str) -> None:
+    assert (name, "institution") in candidates(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         # a past participle that qualifies the lower-case noun before it is part of the name
         ("Elle enseigne à l'Université des sciences appliquées de Lahti depuis 2015.",
          "Université des sciences appliquées de Lahti"),

@@ -199,3 +199,13 @@ PERSON_ENDINGS = ("iste", "eur", "euse", "ien", "ienne", "ant", "ante", "ois", "
 LIST_WORDS = frozenset({"et", ",", "de", "d'", "d’"})
 # Units of a period: "sur trois ans" spreads an amount over time, it is no total.
 PERIOD_UNITS = frozenset({"an", "mois", "semaine", "jour", "heure", "minute", "décennie", "siècle"})
+# Verbs whose infinitive is done by their object, not their subject ("le BDA suggère aux
+# malades d'opter pour trois repas", "la BBC a chargé ComRes de demander", "aider MTN à
+# obtenir une licence"): the object control verbs of French grammar.
+OBJECT_CONTROL_VERBS = frozenset(
+    """
+    suggérer recommander conseiller demander inviter exhorter appeler charger autoriser
+    obliger pousser encourager inciter permettre interdire ordonner contraindre aider
+    forcer prier convaincre persuader enjoindre sommer habiliter mandater
+    """.split()
+)

@@ -55,6 +55,7 @@ from .claim_words import (
     MEASURE_NOUNS,
     MODAL_VERBS,
     NON_EVENT_NOUNS,
+    OBJECT_CONTROL_VERBS,
     OF_CASES,
     ORG_NOUNS,
     ORG_TYPE_NOUNS,
@@ -373,7 +374,7 @@ class ClaimFinder(Pipe):
                     # "le club a refusé, affirmant que sa clause de 700 millions ...": a
                     # present participle says what its clause's subject says (rule
                     # 'participle')
-                    subj, said = _subject(tok.head), "participle"
+                    subj, said = _subject(tok.head) or _last_subject(tok), "participle"
                 if subj is None:
                     continue
                 if subj.lemma_.lower() in REPORT_NOUNS:
@@ -935,6 +936,9 @@ def _agent(
             return org, "pronoun_subject"
     if partner is not None:
         return partner, "with"
+    partner = _with_in_clause(verb, subj, org_of)
+    if partner is not None:
+        return partner, "with_clause"
     return None, "none"
 
 
@@ -968,6 +972,30 @@ def _with_partner(path: list[Token], pred: Token, org_of: dict[int, Span]) -> Sp
                 and _has_case(child, WITH_CASES)
             ):
                 return org_of[child.i]
+    return None
+
+
+def _with_in_clause(verb: Token, subj: Token, org_of: dict[int, Span]) -> Span | None:
+    """A body a person acted with, anywhere in the clause ("Ighalo a marqué quatre buts en
+    huit apparitions avec les Red Devils"): when the subject names no body, "avec X" in
+    the verb's own clause (not in a clause below it, nor in the subject) names the body
+    the act was done for; not "avec le club", which may stand for any club named before,
+    nor when the subject stands for a body named before ("Ces efforts"; rule
+    'with_clause')."""
+    if any(c.lower_ in ANAPHORIC_DETS for c in subj.children):
+        return None  # "Ces efforts ont contribué à ...": the body acting before, rule 'anaphora'
+    todo = [c for c in verb.children if c.i != subj.i]
+    while todo:
+        tok = todo.pop(0)
+        if tok.dep_ in CLAUSE_DEPS or tok.dep_ == "acl" or tok.dep_ in SUBJ_DEPS:
+            continue
+        if (
+            tok.dep_ in {"obl", "obl:mod", "obl:arg", "nmod"}
+            and _has_case(tok, WITH_CASES)
+            and tok.i in org_of
+        ):
+            return org_of[tok.i]
+        todo.extend(tok.children)
     return None
 
 
@@ -1085,6 +1113,23 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
                 outer = _subject(verb.head)
                 return (outer, "reporter_pronoun") if outer is not None else (None, "none")
             return subj, rule
+        if (
+            verb.dep_ == "xcomp"
+            and "Inf" in verb.morph.get("VerbForm", [])
+            and _lemma(verb.head) in OBJECT_CONTROL_VERBS
+        ):
+            # "le BDA suggère d'opter pour trois repas", "aider MTN à obtenir une licence":
+            # the object of the control verb does the infinitive, or no one named does
+            # (rule 'object_control')
+            obj = next(
+                (
+                    c
+                    for c in verb.head.children
+                    if c.dep_ in {"obj", "iobj"} and c.i > verb.head.i and c.i != verb.i
+                ),
+                None,
+            )
+            return obj, "object_control"
         if (
             verb.dep_ in {"xcomp", "conj"}
             or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm", []))
@@ -1731,11 +1776,40 @@ def _reports(verb: Token, anchor: Token) -> bool:
     for tok in [anchor, *anchor.ancestors]:
         if tok.i == verb.i:
             return True
+        if _completive(tok):
+            continue  # "a affirmé dans une déclaration qu'il avait ratifié neuf pactes"
         if tok.dep_ == "acl:relcl" or any(
             c.pos_ == "PRON" and c.lower_ in RELATIVE_PRONOUNS and c.i < tok.i for c in tok.children
         ):
             return False  # a relative clause, however the parser attached it
     return False
+
+
+def _last_subject(participle: Token) -> Token | None:
+    """The subject of the nearest clause before a detached participle ("mais le Barça a
+    refusé, affirmant que ..."), wherever the parser hung the participle: a participle
+    set off by a comma says what its main clause's subject does (rule 'participle')."""
+    if not _after_comma(participle):
+        return None
+    for tok in reversed(participle.doc[participle.sent.start : participle.i]):
+        if tok.pos_ in {"VERB", "AUX"}:
+            subj = _subject(tok)
+            if subj is not None:
+                return subj
+    return None
+
+
+def _completive(clause: Token) -> bool:
+    """Whether a clause the parser hung as a relative is what a verb says ("a affirmé dans
+    une déclaration qu'il avait ratifié neuf pactes"): its "que" is the conjunction, or
+    its verb has an object of its own, which a relative "que" would be (rule
+    'completive')."""
+    if clause.dep_ != "acl:relcl":
+        return False
+    that = [c for c in clause.children if c.lower_ in THAT_WORDS and c.i < clause.i]
+    return any(c.pos_ == "SCONJ" for c in that) or (
+        bool(that) and any(c.dep_ == "obj" and c.i > clause.i for c in clause.children)
+    )
 
 
 def _is_addressee(tok: Token) -> bool:

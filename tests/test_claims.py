@@ -519,6 +519,44 @@ def test_predicate_rules(
             None,
             "possession",
         ),
+        (  # a person acts with a body named anywhere in the clause
+            "L'attaquant Paul Diallo a inscrit cinq buts en dix matchs avec l'Olympique de "
+            "Marseille.",
+            "cinq",
+            "Olympique de Marseille",
+            "with_clause",
+        ),
+        (  # ... not with "le club", which may be any club named before
+            "Le Bayern Munich a recruté Paul Diallo en mai. Le défenseur a remporté 20 titres "
+            "avec le club.",
+            "20",
+            None,
+            "none",
+        ),
+        (  # ... nor with a body of a clause below the amount's
+            "L'entraîneur a aligné 11 joueurs, qui avaient signé avec l'Olympique de Marseille.",
+            "11",
+            None,
+            "none",
+        ),
+        (  # the object of an object-control verb does its infinitive ...
+            "Le ministère a aidé l'Unicef à distribuer 300 tonnes de vivres.",
+            "300 tonnes",
+            "Unicef",
+            "object_control",
+        ),
+        (  # ... not the subject, when the object names no body
+            "La FIFA a chargé un cabinet d'auditer 40 fédérations.",
+            "40",
+            None,
+            "none",
+        ),
+        (  # a subject-control verb shares its subject
+            "L'Unicef a décidé de distribuer 300 tonnes de vivres.",
+            "300 tonnes",
+            "Unicef",
+            "shared_subject",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:
@@ -835,6 +873,27 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "12",
             "Unicef",
             "selon",
+        ),
+        (  # a detached participle says what the clause before it says, however it is hung
+            "En mai, il a déclaré vouloir quitter le club, mais la Juventus a refusé, "
+            "expliquant que son contrat de 50 millions courait encore.",
+            "50 millions",
+            "Juventus",
+            "participle",
+        ),
+        (  # "que" after "dans une déclaration" opens what is said, not a relative
+            "Le ministère de la Santé a affirmé dans une déclaration qu'il avait ouvert 12 "
+            "hôpitaux.",
+            "12",
+            "ministère de la Santé",
+            "report_verb",
+        ),
+        (  # ... as does one whose verb has its own object
+            "Le gouvernement du Sénégal a affirmé dans un communiqué qu'il avait recruté 300 "
+            "enseignants.",
+            "300",
+            "gouvernement du Sénégal",
+            "report_verb",
         ),
     ],
 )

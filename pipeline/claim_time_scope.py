@@ -3,7 +3,10 @@
 "le vaccin introduit en 2010", "des ouvrages construits il y a soixante ans": a participle
 right beside a time dates the noun it qualifies (rule 'participle_other'); "les trois pays,
 qui ont quitté l'organisation en janvier 2025, ...": a relative clause dates what it says
-of its noun (rule 'relative_other'). Neither places an amount outside that phrase.
+of its noun (rule 'relative_other'). Neither places an amount outside that phrase. The
+other way round, "Mercredi, la banque a relevé ses taux face à une inflation qui a atteint
+8,5 %": a subject relative describes its noun in a clause of its own, which a time outside
+it does not place (rule 'in_relative').
 """
 
 from __future__ import annotations
@@ -30,6 +33,13 @@ def dates_another(
     """
     doc = amount.doc
     inside = set(range(amount.start, amount.end))
+    words = {t.i for t in time}
+    for tok in [anchor, *anchor.ancestors]:
+        if tok.dep_ == "acl:relcl":
+            clause = {t.i for t in tok.subtree}
+            if not words & clause and doc[min(clause)].lower_ == "qui":
+                return "in_relative"
+            break
     for tok in [time.root, *time.root.ancestors]:
         if tok.dep_ == "acl:relcl":
             clause = {t.i for t in tok.subtree}

@@ -37,6 +37,19 @@ from dechiffre.pipeline.claim_time_scope import dates_another
             "cinq",
             "relative_other",
         ),
+        # a subject relative describes its noun: a time outside it does not place it
+        (
+            "Mercredi, la banque a relevé ses taux face à une inflation qui a atteint 9 %.",
+            "9 %",
+            "in_relative",
+        ),
+        (
+            "En 2019, le groupe a payé une amende, un montant qui a été réduit à 4 millions.",
+            "4 millions",
+            "in_relative",
+        ),
+        # a relative set off by a comma on the counted noun dates its own clause
+        ("Le virus a tué 40 personnes, qui étaient arrivées lundi.", "40", "relative_other"),
         # a restrictive relative on the counted noun says what befalls the amount
         ("Les deux équipes qui seront tirées au sort en mars joueront à Dakar.", "deux", None),
         # the counted noun's own participle

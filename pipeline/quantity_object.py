@@ -48,6 +48,7 @@ from .quantity_object_words import (
     PRONOUN_NUMBERS,
     PRONOUN_QUANTIFIERS,
     RANGE_PARTICIPLES,
+    RANK_ADJECTIVES,
     RESTATING_WORDS,
     TRIM_WORDS,
     VERB_CASES,
@@ -187,6 +188,9 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
     if span.end + 1 < len(doc) and doc[span.end].lower_ in {"des", "d'entre"} and (
         doc[span.end + 1].like_num or doc[span.end + 1].pos_ == "NUM"
     ):
+        ranked = _ranked_group(span)
+        if ranked is not None:
+            return _measured(ranked, "ranked_group", span, left=span.end + 2)
         return ObjectFound(None, "bare")
     # 2. the "de" complement: "3 000 tonnes de blé", "12 % des électeurs"
     comp = _de_complement(span)
@@ -361,6 +365,15 @@ def _fois(span: Span) -> ObjectFound:
         if k < len(doc) and doc[k].lemma_.lower() in MEASURE_NOUNS:
             return _measured(doc[k], "fois_object", span)
     return NONE
+
+
+def _ranked_group(span: Span) -> Token | None:
+    """'95 % des 100 meilleurs joueurs': the noun of a rank, which is no amount (RN26)."""
+    doc = span.doc
+    k = span.end + 2
+    if k + 1 >= len(doc) or doc[k].lower_ not in RANK_ADJECTIVES:
+        return None
+    return doc[k + 1] if doc[k + 1].pos_ in NOUNS else None
 
 
 def _noun_head(root: Token, span: Span) -> Token | None:

@@ -83,6 +83,10 @@ NAME_ENTITY_LABELS = frozenset("ORG PER".split())
 # "36 heures d'affilée", "42 km/h de moyenne"
 ADVERBIAL_NOUNS = frozenset("avance affilée moyenne".split())
 
+# adjectives that make "des N" a rank, not an amount (RN26): "95 % des 100 meilleurs joueurs"
+# -> "meilleurs joueurs"
+RANK_ADJECTIVES = frozenset("meilleurs meilleures".split())
+
 # a quantifier before a number used as a pronoun (RN24): "tous deux", "toutes trois"
 PRONOUN_QUANTIFIERS = frozenset("tous toutes".split())
 

@@ -275,6 +275,9 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
         # "de l'heure" is a rate (R9)
         ("rate per hour", "Les usines les paient 2 dollars de l'heure.", "2 dollars", None,
          "none"),
+        # "des N meilleurs": a rank, no amount; the ranked noun is the object (RN26)
+        ("of a ranked group", "Près de 90 % des 50 meilleures joueuses sont vaccinées.",
+         "Près de 90 %", "meilleures joueuses", "ranked_group"),
     ],
 )
 def test_object_by_construction(

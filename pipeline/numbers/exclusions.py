@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .amount import Amount
 from .lexicon import (
     ARTICLE_ONES,
+    BEST_WORDS,
     CHANNELS,
     CLOCK_AFTER,
     CLOCK_BEFORE,
@@ -33,6 +34,7 @@ from .lexicon import (
     HALF_ORDINALS,
     IDENTIFIER_BEFORE,
     IDIOMS_BY_WORD,
+    LABEL_NOUNS,
     LEGAL_LETTERS,
     LOCATING_UNITS,
     MODIFIERS_FIRST,
@@ -46,6 +48,7 @@ from .lexicon import (
     ORDINAL_SUFFIX_RE,
     PLURAL_COLLECTIVES,
     PLURAL_DETERMINERS,
+    RACE_DETERMINERS,
     RANK_BEFORE,
     RELATIVE_ADVERBS,
     SCORE_CONTEXT,
@@ -54,6 +57,7 @@ from .lexicon import (
     TRAVEL_WORDS,
     VULGAR_FRACTIONS,
     WEEKDAYS,
+    WINDOW_DURATION_BEFORE,
     YEAR_CONTEXT_BEFORE,
 )
 from .tokens import Token, is_number_word
@@ -736,12 +740,52 @@ def _first_months(c: Candidate) -> bool:
         return True  # sur les cinq premiers mois
     if any(sc.low(x) in NEXT_WORDS for x in range(k + 2, c.end)):
         return True  # les deux ou trois prochaines années
+    if after in FIRST_LAST and sc.low(k - 1) in {"les", "des"} and c.i == k:
+        # la revue des 30 dernières années; but: pendant les quatre dernières années (RN23)
+        return sc.low(k - 2) not in WINDOW_DURATION_BEFORE
     return after in NEXT_WORDS or (after in FIRST_LAST and sc.low(k - 1) == "ces")
 
 
 def _first_n(c: Candidate) -> bool:
     """les trois premiers: a rank, not an amount ('les dix premiers jours' is a window)."""
     return c.sc.low(c.num_idx + 1) in {"premiers", "premières"} and c.amount.unit is None
+
+
+def _best_n(c: Candidate) -> bool:
+    """les 100 meilleurs joueurs, l'un des trois meilleurs: a rank (RN26); 'ses trois meilleurs'
+    counts."""
+    return (
+        c.sc.low(c.num_idx + 1) in BEST_WORDS
+        and c.prev in {"les", "des"}
+        and c.i == c.num_idx
+        and c.amount.unit is None
+    )
+
+
+def _part_label(c: Candidate) -> bool:
+    """les parties un et deux, l'épisode 3, chapitres 4 à 6: numbers that label parts."""
+    if c.i != c.num_idx or c.amount.unit is not None or c.amount.modifier not in {None, "range"}:
+        return False
+    sc, x = c.sc, c.i - 1
+    while x > c.i - 6 and (
+        sc.low(x) in {"et", ",", "ou", "à"}
+        or sc.kind(x) == "num"
+        or sc.low(x) in ARTICLE_ONES
+        or (x >= 0 and is_number_word(sc.toks[x]))
+    ):
+        x -= 1  # back over the list before the number: "un et"
+    return sc.low(x) in LABEL_NOUNS
+
+
+def _race_name(c: Candidate) -> bool:
+    """le 200 m, du 100 mètres, au 400 m: a race named by its distance."""
+    return (
+        c.amount.unit == "m"
+        and c.amount.modifier is None
+        and c.i == c.num_idx
+        and c.num.kind == "num"
+        and c.prev in RACE_DETERMINERS
+    )
 
 
 def _pronoun_un(c: Candidate) -> bool:
@@ -798,6 +842,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("time_locating", _time_locating),
     ("first_months", _first_months),
     ("first_n", _first_n),
+    ("best_n", _best_n),
+    ("part_label", _part_label),
+    ("race_name", _race_name),
     ("pronoun_un", _pronoun_un),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)

@@ -787,13 +787,20 @@ class Scanner:
                 return None  # "un jour, il partira", "une année record", "pas une seconde"
             if low == "un" and self.low(i + 1) in FEMININE_UNIT_WORDS:
                 return None  # "un livre" is a book; the pound is "une livre"
-            if unit and unit.unit != "fois":
+            if unit and (unit.unit != "fois" or self._per_period(unit.end)):
                 end, value = unit.end, 1.0
                 tail = self.fraction_tail(end)
                 if tail is not None:
                     end, value = tail[0], 1.0 + tail[1]
                 return Parse(end, Amount(clean(value), None, unit.unit, None), True)
         return None
+
+    def _per_period(self, j: int) -> bool:
+        """'par semaine', 'par an' at j: 'une fois' before it is a frequency, 1 fois (R3)."""
+        if self.low(j) != "par":
+            return False
+        period = self.unit_at(j + 1, after_digits=False)
+        return period is not None and period.unit in TIME_CODES
 
     def _que_not_only(self, k: int) -> bool:
         """'que' at k is a conjunction, not the 'ne ... que' of "il n'a fallu qu'un jour".
@@ -912,11 +919,15 @@ class Scanner:
                 return None
             if inner is None and self.low(j) in ARTICLE_ONES and self.low(j + 1) == "fois":
                 inner = Parse(j + 2, Amount(1, None, "fois"), True)  # plus d'une fois
+            if inner is None:
+                inner = self._one_or_range(j)  # plus d'un ou deux cas: the range wins (RN18)
             if inner is None and self.low(j) in ARTICLE_ONES and self.low(j - 1) in BARE_BOUNDS:
                 inner = Parse(j + 1, Amount(1), True)  # au moins un membre
             if inner:
                 amount = inner.amount
-                if amount.modifier is None or modifier in {"min", "max"}:
+                if amount.modifier is None or (
+                    modifier in {"min", "max"} and amount.modifier != "range"
+                ):
                     amount = Amount(amount.value, amount.value_max, amount.unit, modifier)
                 if self.low(j - 1) == "la" and self.low(j) != "moitié":
                     return None
@@ -928,7 +939,7 @@ class Scanner:
                         amount = Amount(amount.value, None, amount.unit, post.modifier)
                         return Parse(post.end, amount, inner.words_only, inner.object_hint)
                 return hedged or inner._replace(amount=amount)
-        got = self.quantity_at(i)
+        got = self.quantity_at(i) or self._one_or_range(i)
         if got is None:
             return None
         j, amount, words_only, obj = got
@@ -1010,6 +1021,24 @@ class Scanner:
         if post and post.modifier in {"min", "max"} and not self._starts_number(post.end):
             end = post.end  # deux ou trois semaines au minimum: the range stays (R4)
         return Parse(end, amount, first.words_only and second.words_only)
+
+    def _one_or_range(self, i: int) -> Parse | None:
+        """'un ou deux jours', 'une ou deux fois': the article is the lower bound 1 (R3)."""
+        if self.low(i) not in ARTICLE_ONES or self.low(i + 1) != "ou":
+            return None
+        if not self._starts_number(i + 2) or self.low(i + 2) in ARTICLE_ONES:
+            return None
+        second = self.quantity_at(i + 2)
+        if second is None or second.amount.modifier or second.amount.value_max is not None:
+            return None
+        if not 1 < second.amount.value <= 10:
+            return None  # "un ou deux", not "un ou 300"
+        amount = Amount(1, second.amount.value, second.amount.unit, "range")
+        end = second.end
+        post = self.match_table(end, POST_MODIFIERS, POST_MODIFIER_FIRST)
+        if post and post.modifier in {"min", "max"} and not self._starts_number(post.end):
+            end = post.end  # une ou deux semaines au minimum: the range stays (R4)
+        return Parse(end, amount, second.words_only)
 
     def _restrictive(self, i: int, j: int) -> bool:
         """'ne ... plus que' at tokens [i, j): a restriction ('only'), not a lower bound."""

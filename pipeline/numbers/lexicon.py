@@ -277,7 +277,7 @@ ft: pieds
 lb: lb | lbs
 in: pouces
 dB: décibels | décibel | db
-kcal: kilocalories | kilocalorie | kcal | kcals
+kcal: kilocalories | kilocalorie | kcal | kcals | calories | calorie
 kWc: kwc
 MW: mw | mégawatts | mégawatt
 W: watts | watt
@@ -484,6 +484,21 @@ LOCATING_UNITS = words(
 )
 FIRST_LAST = words("premiers premières derniers dernières")
 NEXT_WORDS = words("prochains prochaines")
+# "les 100 meilleurs joueurs", "l'un des trois meilleurs": a rank like "les dix premiers" (RN26)
+BEST_WORDS = words("meilleurs meilleures")
+# Words before "les N derniers/premiers + time" that make the window a duration (RN23):
+# "pendant les quatre dernières années", "a passé les 20 dernières années à"; without them
+# the window places or qualifies ("la littérature des 30 dernières années")
+WINDOW_DURATION_BEFORE = words(
+    "pendant durant depuis passer passé passée passés passées passe passes passent passait "
+    "passaient passera passeront passant passons passez"
+)
+# Nouns that a number after them labels, not counts: "les parties un et deux", "l'épisode 3"
+LABEL_NOUNS = words(
+    "partie parties chapitre chapitres épisode épisodes tome tomes volet volets acte actes"
+)
+# "le 200 m", "du 100 mètres": a race named by its distance
+RACE_DETERMINERS = words("le du au")
 # "au cours des neuf premiers mois" dates an event; "pendant les quatre dernières années" is a
 # duration (RN23)
 DURING = words("cours lors")

@@ -193,6 +193,24 @@ SPANS: list[tuple[str, list[str]]] = [
     # English thousands separators (two commas or more) are one number
     ("Le contrat s'élevait à 1,353,722,685 FCFA au total.", ["1,353,722,685 FCFA"]),
     ("Le taux est de 1,5 % et le poids de 3,250 kg.", ["1,5 %", "3,250 kg"]),
+    # "un ou deux": one range, also inside a hedge (R3, RN18)
+    ("Il n'a jamais soigné plus d'un ou deux malades par an.", ["plus d'un ou deux"]),
+    ("Elle jeûne un ou deux jours par semaine.", ["un ou deux jours"]),
+    ("Il faut choisir un ou plusieurs pays.", []),
+    # "une fois par semaine": a frequency of 1 fois; "une fois arrivé" is no amount
+    ("Il voit sa mère une fois par mois.", ["une fois"]),
+    ("Une fois arrivé, il a téléphoné.", []),
+    # time windows place or qualify unless a duration word governs them (RN23)
+    ("Une étude des 25 dernières années le montre.", []),
+    ('"Les trois premières semaines seront dures", dit-il.', []),
+    ("Il a passé les dix dernières années à écrire.", ["dix dernières années"]),
+    ("Elle a dirigé le club pendant les cinq dernières années.", ["cinq dernières années"]),
+    # ranks, labels and race names are no amounts (RN26, RN33)
+    ("Il est l'un des cinq meilleurs buteurs du pays.", []),
+    ("Ses deux meilleurs amis sont venus.", ["deux"]),
+    ("Les chapitres trois et quatre décrivent la guerre.", []),
+    ("Il a gagné le 400 m et couru 300 m de plus.", ["300 m"]),
+    ("Elle a battu le record du 100 mètres.", []),
 ]
 
 
@@ -233,6 +251,10 @@ VALUES: list[tuple[str, str, Any, Any, Any]] = [
     ("pendant des milliers d'années", "des milliers d'années", 1000, "an", "min"),
     ("près de deux millions d'heures de vidéo", "près de deux millions d'heures", 2e6, "heure",
      "approx"),
+    ("jamais plus d'un ou deux cas", "plus d'un ou deux", 1, None, "range"),
+    ("pendant une ou deux semaines", "une ou deux semaines", 1, "semaine", "range"),
+    ("il vient une fois par an", "une fois", 1, "fois", None),
+    ("brûler plus de 3 000 calories", "plus de 3 000 calories", 3000, "kcal", "min"),
 ]
 
 
@@ -268,6 +290,10 @@ WHY_NOT: list[tuple[str, str]] = [
     ("Le wifi suit la norme IEEE 802.11 depuis 1997.", "capital_code_before"),
     ("Les pompiers du SDIS 33 sont intervenus.", "capital_code_before"),
     ("Les prix changent d'une semaine à l'autre.", "idiom"),
+    ("Un bilan des 20 dernières années est paru.", "first_months"),
+    ("Les 50 meilleurs joueurs sont invités.", "best_n"),
+    ("Les épisodes 4 et 5 sortent en mai.", "part_label"),
+    ("Il a remporté le 200 m en finale.", "race_name"),
 ]
 
 

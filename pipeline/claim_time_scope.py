@@ -6,7 +6,10 @@ qui ont quitté l'organisation en janvier 2025, ...": a relative clause dates wh
 of its noun (rule 'relative_other'). Neither places an amount outside that phrase. The
 other way round, "Mercredi, la banque a relevé ses taux face à une inflation qui a atteint
 8,5 %": a subject relative describes its noun in a clause of its own, which a time outside
-it does not place (rule 'in_relative').
+it does not place (rule 'in_relative'). An adverb of time ("actuellement", "aujourd'hui")
+places only what its own head governs: "... atteignent 50 degrés et augmentent actuellement
+deux fois plus vite", "4 000 livres (2,4 millions de dollars aujourd'hui)" (rule
+'adverb_other'; the parser attaches adverbs well, unlike prepositional phrases).
 """
 
 from __future__ import annotations
@@ -34,6 +37,14 @@ def dates_another(
     doc = amount.doc
     inside = set(range(amount.start, amount.end))
     words = {t.i for t in time}
+    adverb = time[0]
+    if (
+        len(time) == 1
+        and adverb.pos_ == "ADV"
+        and adverb.head.i != adverb.i
+        and not inside & {t.i for t in adverb.head.subtree}
+    ):
+        return "adverb_other"
     for tok in [anchor, *anchor.ancestors]:
         if tok.dep_ == "acl:relcl":
             clause = {t.i for t in tok.subtree}

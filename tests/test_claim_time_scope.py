@@ -50,6 +50,13 @@ from dechiffre.pipeline.claim_time_scope import dates_another
         ),
         # a relative set off by a comma on the counted noun dates its own clause
         ("Le virus a tué 40 personnes, qui étaient arrivées lundi.", "40", "relative_other"),
+        # an adverb of time places only what its head governs
+        (
+            "Il a vendu le tableau pour 4 000 livres (environ 2 millions d'euros aujourd'hui).",
+            "4 000 livres",
+            "adverb_other",
+        ),
+        ("Le club compte aujourd'hui 800 membres.", "800", None),
         # a restrictive relative on the counted noun says what befalls the amount
         ("Les deux équipes qui seront tirées au sort en mars joueront à Dakar.", "deux", None),
         # the counted noun's own participle

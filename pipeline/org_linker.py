@@ -19,11 +19,13 @@ from .org_rules import (
     COMPANY_CUES,
     CONNECTORS,
     GROUP_NOUNS,
+    HISTORICAL_STATES,
     INSTITUTION_HEADS,
     LABEL,
     LEADER_HEADS,
     LEAGUES,
     MEDIA_CUES,
+    MULTIWORD_PLACES,
     NON_BODY_ACRONYMS,
     NON_BODY_HEADS,
     NON_BODY_NAMES,
@@ -447,6 +449,8 @@ NAMING_PARTICIPLES = {"appelé", "appelée", "appelés", "appelées", "baptisé"
                       "baptisées", "nommé", "nommée", "dénommé", "dénommée", "surnommé",
                       "surnommée", "connu", "connue", "connus", "connues"}
 QUOTE_MARKS = {'"', "«", "“", "'"}
+OPENING_QUOTES = {'"', "«", "“"}
+CLOSING_QUOTES = {'"', "»", "”"}
 # Tokens that open a sentence inside a quote or after a heading.
 OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
@@ -514,8 +518,18 @@ def _glued_mark(text: str) -> bool:
 
 def _thing_apposition(doc: Doc, end: int) -> bool:
     """After a name, an apposition or a copula that calls it a thing, a work or an event:
-    "X, un jeu en ligne", "X et Y, deux protocoles", "X est une autre base de données"."""
+    "X, un jeu en ligne", "X et Y, deux protocoles", "X est une autre base de données",
+    "« X », une chanson"."""
     n = len(doc)
+    if end < n and doc[end].text in CLOSING_QUOTES:
+        end += 1
+    if (
+        end + 1 < n
+        and doc[end].lower_ == "et"
+        and doc[end + 1].text[:1].isupper()
+        and doc[end + 1].is_alpha
+    ):
+        end += 2  # the first of two names: "X et Y, deux protocoles"
     k = end + 1  # past the comma or the copula
     if k >= n or not (doc[end].text == "," or doc[end].lower_ in {"est", "était"}):
         return False
@@ -526,6 +540,18 @@ def _thing_apposition(doc: Doc, end: int) -> bool:
         if k < n and doc[k].is_lower and doc[k].pos_ == "ADJ":
             k += 1
     return k < n and doc[k].lower_ in THING_NOUNS
+
+
+def _place_name(span: Span) -> bool:
+    """A region or country named in several words, a historical state, or a place after "ex-"
+    (ANNOTATION.md: places and historical states are no bodies)."""
+    key = "".join(t.lower_ + t.whitespace_ for t in span).strip().replace("’", "'")
+    bare = key[3:] if key.startswith("ex-") else key
+    return (
+        bare in MULTIWORD_PLACES
+        or bare in HISTORICAL_STATES
+        or (bare != key and bare in PLACE_WORDS)
+    )
 
 
 def _thing_named(doc: Doc, start: int) -> bool:
@@ -567,6 +593,8 @@ def _statistical_rule(
         return "photo_credit"  # "(Credit: Getty Images)": a caption line
     if len(span) == 1 and CODE.match(first.text):
         return "code"  # "les touches F1 à F12", "un chasseur F-35"
+    if _place_name(span):
+        return "place"  # "en Europe de l'Est", "contre la Yougoslavie", "l'ex-Yougoslavie"
     if any(_glued_mark(t.text) for t in span):
         return "glued_mark"  # "comme Visa ou PayU.", "(Crédit : Chaz Powell)(Credit"
     if cand.kb_id is None and (_thing_apposition(doc, cand.end) or _thing_named(doc, cand.start)):
@@ -834,10 +862,13 @@ def _non_body_rule(
         return "league_as_competition"  # "MVP de la NFL"; "la NFL a sanctionné" stays (RN8)
     if _maker_as_product(doc, cand):
         return "maker_as_product"
+    k = cand.start - 1
+    if k > 0 and doc[k].text in OPENING_QUOTES:
+        k -= 1  # "la stratégie « X »"
     if (
-        cand.start > 0
-        and doc[cand.start - 1].lower_ in PROGRAMME_NOUNS
-        and not (cand.start > 1 and doc[cand.start - 2].lower_ in OF)
+        k >= 0
+        and doc[k].lower_ in PROGRAMME_NOUNS
+        and not (k > 0 and doc[k - 1].lower_ in OF)
     ):  # "le groupe de campagne X" is a group that campaigns
         return "programme_name"  # "l'initiative AFAWA", "le programme X" (RN13)
     if (

@@ -175,6 +175,7 @@ PRODUCT_MAKERS = LEXICON["product_makers"]
 LEAGUES = LEXICON["leagues"]
 NON_NAMES = LEXICON["non_names"]
 THING_NOUNS = {w.lower() for w in LEXICON["thing_nouns"]}
+HISTORICAL_STATES = {w.lower() for w in LEXICON["historical_states"]}
 CLAUSE_PARTICIPLES = {w.lower() for w in LEXICON["clause_participles"]}
 # Words after a participle that make it open a clause: an agent, a place, a time, a purpose.
 CLAUSE_OPENERS = {"par", "à", "au", "aux", "en", "dans", "sur", "avec", "pour", "depuis", "contre",

@@ -274,6 +274,20 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
          "named_thing"),
         ("Ils ont lancé une initiative connue sous le nom de Zorva Mind en 2019.", "Zorva Mind",
          "named_thing"),
+        # a quoted name after a programme noun, or called a thing after its closing quote
+        ("Le prêt sert la stratégie « Zorva Road » du président.", "Zorva Road",
+         "programme_name"),
+        ('Ils chantent "Zorva Lions", une chanson sur le football.', "Zorva Lions",
+         "named_thing"),
+        ("Elle dirige Zorvacoin et Zorvanet, deux protocoles ouverts.", "Zorvacoin",
+         "named_thing"),
+        # polls and leaks are no bodies (RN9: the body only)
+        ("Selon les données du Zorva World Poll, le chômage recule.", "Zorva World Poll",
+         "event_or_thing"),
+        # regions named in several words, historical states, a place after "ex-"
+        ("Ils sont venus d'Europe de l'Est en 2015.", "Europe de l'Est", "place"),
+        ("Ils ont battu la Tchécoslovaquie en finale.", "Tchécoslovaquie", "place"),
+        ("Le tribunal pour l'ex-Yougoslavie a jugé le général.", "ex-Yougoslavie", "place"),
         # time zones and disorders written by their acronym
         ("Le message est arrivé à 08:57 BST sur le forum.", "BST", "non_body_acronym"),
         ("Le séisme s'est produit à 14 h UTC, selon les sismologues.", "UTC", "non_body_acronym"),
@@ -341,6 +355,9 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
         ("Il a payé Zorvacorp, une société de conseil basée à Dubaï.", "Zorvacorp"),
         ("Les droits sont vendus par une agence appelée Zorva Sport.", "Zorva Sport"),
         ("Le contrat passe par Zorvatech, deux fois condamnée.", "Zorvatech"),
+        # a body named after a region is no place
+        ("Le Fonds zorvien pour l'Europe de l'Est a publié son rapport.",
+         "Fonds zorvien pour l'Europe de l'Est"),
         # abbreviations that end a company's name keep their stop
         ("Le studio Zorva Bros. a ressorti le film.", "Zorva Bros."),
     ],

@@ -19,6 +19,7 @@ from .claim_time_words import (
     AGO_UNITS,
     DAY_PART_EVENTS,
     EDGE_PERIODS,
+    NOW_ADVERBS,
     PERIOD_EVENT_ADJECTIVES,
     PERIOD_EVENTS,
     ROUND_COUNTS,
@@ -44,6 +45,7 @@ NUMBER = "|".join([*ORDINAL_WORDS, r"\d{1,2}"])
 APOS = "['’]"
 WEEKDAY = "|".join(WEEKDAYS)
 LAST = "|".join(p.replace("'", APOS) for p in LAST_PERIODS)
+NOW = "|".join(w.replace("'", APOS) for w in NOW_ADVERBS)
 MY = rf"(?: (?P<y>{YEAR}))?"
 SPAN_PERIOD = "|".join(SPAN_PERIODS)
 START_EVENT = "|".join(START_EVENTS)
@@ -220,6 +222,8 @@ RULES: list[tuple[str, str]] = [
     ),
     ("so_far", "|".join(w.replace("'", APOS) for w in SO_FAR)),
     ("today", rf"aujourd{APOS}hui"),
+    # (not the gerund "en maintenant les prix")
+    ("now", rf"(?<!en )(?:{NOW})"),
 ]
 
 
@@ -266,6 +270,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "previous_year": (("précédent",),),
     "so_far": (("présent", "ce jour", "aujourd"),),
     "today": (("aujourd",),),
+    "now": (("actuel", "maintenant", "récemment", "avenir"),),
 }  # fmt: skip
 
 

@@ -22,6 +22,11 @@ THIS_DAY_PARTS = frozenset({"matin", "soir", "après-midi"})
 # "jusqu'à présent", "à ce jour": a period that runs to the time of writing.
 # ("jusqu'ici" is left out: it is a place as often, "de Paris jusqu'ici")
 SO_FAR = ("jusqu'à présent", "jusqu'à aujourd'hui", "à ce jour")
+# Adverbs that place a state or an act at, or just before, the time of writing ("est
+# actuellement en tête avec 25 points", "ont récemment été détenues"); the text alone does
+# not date them. ("aujourd'hui" is a rule of its own: the document's date fixes it;
+# "désormais", "from now on", is left out: the claims gold of both dev sets leaves it null.)
+NOW_ADVERBS = ("actuellement", "maintenant", "récemment", "à l'avenir")
 # Events that place a claim in the period they last ("pendant le conflit", "au début de la
 # crise", "lors du précédent scrutin"); plurals take an s.
 PERIOD_EVENTS = (

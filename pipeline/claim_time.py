@@ -133,6 +133,7 @@ RULES: list[tuple[str, str]] = [
     # "il y a trois mois", "il y a une dizaine de jours"
     ("ago", rf"il y a (?:à peine )?{AGO}(?: à peine)?"),
     ("earlier", r"(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans? plus tôt"),
+    ("later", r"(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans? plus tard"),
     (  # "la semaine dernière", "au cours de la semaine dernière"
         "last_period",
         rf"(?:(?:au cours de|pendant|durant|depuis) )?(?P<period>{LAST}) "
@@ -260,6 +261,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "years_ago": (("il y a",),),
     "ago": (("il y a",),),
     "earlier": (("plus tôt",),),
+    "later": (("plus tard",),),
     "last_period": (("derni", "pass"),),
     "event_period": (("pendant", "durant", "lors", "au cours", "au début", "à la fin", "depuis"),),
     "event_edge": (("début", "fin", "milieu", "derni", "précédent", "prochain"),),
@@ -496,6 +498,19 @@ def _context_year(text: str, years: list[tuple[int, int]], at: int) -> int | Non
     return year
 
 
+def _narrative_year(
+    rule: str, m: re.Match[str], text: str, years: list[tuple[int, int]]
+) -> str | None:
+    """ "En 2015, ... Deux ans plus tôt, ...": N years before or after a year written just
+    before (rule 'near_year'); "plus tôt" and "plus tard" count from the time the text
+    tells of, which the document's date gives only when no year is written."""
+    near = _context_year(text, years, m.start())
+    if near is None:
+        return None
+    n = _num(m.group("n"))
+    return f"{near - n if rule == 'earlier' else near + n:04d}"
+
+
 def find_times(
     text: str, *, doc_year: int | None = None, doc_date: str | None = None
 ) -> list[TimeExpr]:
@@ -530,6 +545,8 @@ def find_times(
             if context is None:
                 context = _context_year(text, years, m.start())
             value = _value(rule, m, context, dated)
+            if rule in {"earlier", "later"}:
+                value = _narrative_year(rule, m, text, years) or value
             earlier = None
             if (
                 dated is not None

@@ -91,6 +91,8 @@ def test_time_phrases_news_writes(text: str, phrase: str, rule: str, value: str 
         ("il y a un an", "2024-03-21", "il y a un an", "2023"),
         ("il y a trois mois", "2024-03-21", "il y a trois mois", None),
         ("jusqu'à présent", "2024-03-21", "jusqu'à présent", None),
+        ("six ans plus tôt", "2024-03-21", "six ans plus tôt", "2018"),
+        ("deux ans plus tard", "2024-03-21", "deux ans plus tard", None),  # counts from when?
     ],
 )
 def test_time_phrases_the_document_date_fixes(
@@ -98,6 +100,25 @@ def test_time_phrases_the_document_date_fixes(
 ) -> None:
     (found,) = find_times(text, doc_date=doc_date)
     assert (text[found.start : found.end], found.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_date", "phrase", "value"),
+    [
+        ("En 2015, dix joueurs ont fui. Deux ans plus tôt, 15 autres avaient fui.", None,
+         "Deux ans plus tôt", "2013"),
+        ("La mine a ouvert en 1990. Dix ans plus tard, elle employait 800 mineurs.", None,
+         "Dix ans plus tard", "2000"),
+        # the year written wins over the document's date
+        ("La mine a ouvert en 1990. Un an plus tard, elle employait 800 mineurs.", "2024-03-21",
+         "Un an plus tard", "1991"),
+    ],
+)  # fmt: skip
+def test_years_counted_from_the_year_the_text_tells_of(
+    text: str, doc_date: str | None, phrase: str, value: str
+) -> None:
+    found = {text[t.start : t.end]: t.value for t in find_times(text, doc_date=doc_date)}
+    assert found[phrase] == value
 
 
 @pytest.mark.parametrize(

@@ -516,6 +516,25 @@ def _glued_mark(text: str) -> bool:
     return text.endswith(".") and "." not in stem and stem not in ABBREVIATIONS
 
 
+def _inside_word(doc: Doc, cand: Candidate) -> bool:
+    """The span starts or ends inside a written word: a letter or digit is glued to its edge
+    ("la Lloyd'|s List", "les Vert'|libéraux"), so the name is longer than the span."""
+    end, start = cand.end, cand.start
+    after = end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text[:1].isalnum()
+    before = start > 0 and not doc[start - 1].whitespace_ and doc[start - 1].text[-1:].isalnum()
+    return after or before
+
+
+def _bracketed(doc: Doc, cand: Candidate) -> bool:
+    """A one-word span alone in brackets: "(Euthanasie)" glosses a word, capitalised or not."""
+    return (
+        cand.start > 0
+        and cand.end < len(doc)
+        and doc[cand.start - 1].text == "("
+        and doc[cand.end].text == ")"
+    )
+
+
 def _thing_apposition(doc: Doc, end: int) -> bool:
     """After a name, an apposition or a copula that calls it a thing, a work or an event:
     "X, un jeu en ligne", "X et Y, deux protocoles", "X est une autre base de données",
@@ -595,14 +614,14 @@ def _statistical_rule(
         return "code"  # "les touches F1 à F12", "un chasseur F-35"
     if _place_name(span):
         return "place"  # "en Europe de l'Est", "contre la Yougoslavie", "l'ex-Yougoslavie"
-    if any(_glued_mark(t.text) for t in span):
-        return "glued_mark"  # "comme Visa ou PayU.", "(Crédit : Chaz Powell)(Credit"
+    if any(_glued_mark(t.text) for t in span) or _inside_word(doc, cand):
+        return "glued_mark"  # "comme Visa ou PayU.", "(Crédit : Chaz Powell)(Credit", "Lloyd'|s"
     if cand.kb_id is None and (_thing_apposition(doc, cand.end) or _thing_named(doc, cand.start)):
         return "named_thing"  # "X, un jeu en ligne", "un pneu baptisé X" (ANNOTATION.md)
     if (
         len(span) == 1
         and not first.is_upper
-        and _sentence_initial(doc, cand.start)
+        and (_sentence_initial(doc, cand.start) or _bracketed(doc, cand))
         and known_word(first.lower_)
     ):
         return "common_word"  # "Membre de l'OTAN depuis 1952, ...": a word capitalised by place

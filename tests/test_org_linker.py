@@ -264,6 +264,11 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         ("Les câbles sont à Zorvatel ou ZT&T. Il en existe 400.", "ZT&T.", "glued_mark"),
         ("Selon Zorvawatch,\"si le juge admet la plainte, tout change.", 'Zorvawatch,"si',
          "glued_mark"),
+        # a span that stops inside a written word: the name goes on
+        ("La Zorvd's List estime la valeur des cargaisons.", "Zorvd'", "glued_mark"),
+        ("Les Zorv'libéraux perdent six sièges.", "Zorv'", "glued_mark"),
+        # a French word alone in brackets glosses, it names nothing
+        ("Le suicide assisté (Euthanasie) divise les médecins.", "Euthanasie", "common_word"),
         # a name that an apposition, a copula or a naming participle calls a thing
         ("Il cite Zorvania, un jeu en ligne sorti en 2009.", "Zorvania", "named_thing"),
         ("Ils utilisent Zorvaflu, une base de données sur la grippe.", "Zorvaflu", "named_thing"),
@@ -355,6 +360,8 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
         ("Il a payé Zorvacorp, une société de conseil basée à Dubaï.", "Zorvacorp"),
         ("Les droits sont vendus par une agence appelée Zorva Sport.", "Zorva Sport"),
         ("Le contrat passe par Zorvatech, deux fois condamnée.", "Zorvatech"),
+        # a name in brackets that is no French word stays
+        ("Le rapport de la société (Zorvatech) est paru.", "Zorvatech"),
         # a body named after a region is no place
         ("Le Fonds zorvien pour l'Europe de l'Est a publié son rapport.",
          "Fonds zorvien pour l'Europe de l'Est"),

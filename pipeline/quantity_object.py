@@ -49,6 +49,8 @@ from .quantity_object_words import (
     PRONOUN_QUANTIFIERS,
     RANGE_PARTICIPLES,
     RANK_ADJECTIVES,
+    RATE_CASES,
+    RECORD_NOUNS,
     RESTATING_WORDS,
     TRIM_WORDS,
     VERB_CASES,
@@ -106,7 +108,7 @@ def find_objects(spans: Sequence[Span], matches: Sequence[AmountMatch]) -> list[
     # the converted amount may have got its object from a neighbour only now
     for k in range(1, len(found)):
         if found[k].text is None and found[k - 1].text is not None and _is_conversion(
-            spans[k - 1], spans[k]
+            spans[k - 1], spans[k], found[k - 1].text
         ):
             found[k] = ObjectFound(found[k - 1].text, "conversion")
     return found
@@ -156,11 +158,19 @@ def _r2_pair(k: int, spans: Sequence[Span], found: list[ObjectFound]) -> bool:
     return len(between) == 1 and between[0].lower_ == "à"
 
 
-def _is_conversion(before: Span, span: Span) -> bool:
-    """The span is in parentheses right after the amount before it: '125 dollars (82 300 F)'."""
+def _is_conversion(before: Span, span: Span, obj: str | None = None) -> bool:
+    """The span is in parentheses right after the amount before it: '125 dollars (82 300 F)',
+    or after that amount's object ``obj``: 'la moitié de ces actifs (3,5 milliards de dollars)'."""
     doc = span.doc
     between = doc[before.end : span.start]
-    if not 1 <= len(between) <= 2 or between[-1].text != "(":
+    if not between or between[-1].text != "(":
+        return False
+    if obj and len(between) <= 8 and between[:-1].text.endswith(obj):
+        # not after a percentage: "120 % du PIB (8,7 milliards)" is the sum of the subject
+        return before._.dechiffre_unit != "%" and not any(
+            t.like_num or t.is_punct for t in between[:-1]
+        )
+    if len(between) > 2:
         return False
     return len(between) == 1 or between[0].lower_ in {"soit", "environ"}
 
@@ -192,8 +202,9 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
         if ranked is not None:
             return _measured(ranked, "ranked_group", span, left=span.end + 2)
         return ObjectFound(None, "bare")
-    # 2. the "de" complement: "3 000 tonnes de blé", "12 % des électeurs"
-    comp = _de_complement(span)
+    # 2. the "de" complement: "3 000 tonnes de blé", "12 % des électeurs", also after a
+    # conversion in parentheses: "7 milliards de dollars (6,5 milliards d'euros) d'actifs"
+    comp = _de_complement(span, _after_parentheses(span))
     if comp is not None and _dimension(comp[0], comp[2]):
         comp = None  # "6 m de large": no thing named there
     if comp is not None:
@@ -204,6 +215,8 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
             return ObjectFound(None, "place")
         if noun.ent_type_ in NAME_ENTITY_LABELS:
             return NONE  # "2,7 millions de dollars du Programme ...", "20 ans de la Cecafa"
+        if noun.lower_ in DATE_NOUNS:
+            return NONE  # "la finale des moins de 20 ans de samedi": a date
         if noun.lemma_.lower() in ADVERBIAL_NOUNS:
             return NONE  # "100 ans d'avance"
         if noun.lower_ == "heure" and doc[noun.i - 1].lower_ in {"l'", "l’"}:
@@ -227,6 +240,14 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
     if head is not None:
         if _definite_measured(head):
             return _measured(head, "noun_head", span)  # "la moyenne européenne de 54 %"
+        if head.lemma_.lower() in RECORD_NOUNS and head.dep_ == "obj" and (
+            head.head.lemma_.lower() in MEASURE_VERBS
+        ):
+            # "le commerce a atteint un record de 147 milliards": the verb's subject
+            subject = next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+            measured = _resolve(subject) if subject is not None else None
+            if measured is not None:
+                return _measured(measured, "record_subject", span)
         if head.lower_ in LOCUTION_NOUNS or head.lemma_.lower() in LOCUTION_NOUNS:
             return ObjectFound(None, "bare")
         if unit in PLACE_UNITS and _cases(root, span) & {"à"}:
@@ -317,10 +338,28 @@ def _counted_noun(span: Span) -> Token | None:
     return None
 
 
-def _de_complement(span: Span) -> tuple[Token, int, bool] | None:
-    """'de' + noun after the span: the noun, where its phrase may start, whether determined."""
+def _after_parentheses(span: Span) -> int:
+    """The token after the span, past a conversion in parentheses that follows or holds it."""
     doc = span.doc
     i = span.end
+    if i < len(doc) and doc[i].text == ")" and span.start > 0 and doc[span.start - 1].text == "(":
+        return i + 1  # "(4 400 milliards de FCFA) d'actifs": the converted amount's noun
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    for k in range(i + 1, min(i + 16, len(doc))):
+        if doc[k].text == ")":
+            inside = doc[i + 1 : k]
+            return k + 1 if any(t.like_num for t in inside) else i
+        if doc[k].text in {"(", "."}:
+            break
+    return i
+
+
+def _de_complement(span: Span, i: int | None = None) -> tuple[Token, int, bool] | None:
+    """'de' + noun after the span (or at i): the noun, where its phrase may start, whether
+    determined."""
+    doc = span.doc
+    i = span.end if i is None else i
     if i >= len(doc) or doc[i].lower_ not in DE_FORMS:
         return None
     k = i + 1
@@ -435,6 +474,10 @@ def _light_verb_noun(noun: Token) -> bool:
 
 def _climb(noun: Token, span: Span) -> Token:
     """A determiner-less 'de' complement gives its governing noun: 'chauffeur de camion'."""
+    if noun.dep_ == "nmod" and noun.head.pos_ in NOUNS and noun.head.i < noun.i and any(
+        c.dep_ == "case" and c.lower_ in RATE_CASES for c in noun.children
+    ):
+        noun = noun.head  # "un revenu par habitant inférieur à 2 dollars": the rate's noun
     if noun.pos_ == "PROPN" and noun.ent_type_ in NAME_ENTITY_LABELS and (
         noun.dep_ == "nmod" and noun.head.pos_ == "NOUN"
     ):

@@ -87,6 +87,14 @@ ADVERBIAL_NOUNS = frozenset("avance affilée moyenne".split())
 # -> "meilleurs joueurs"
 RANK_ADJECTIVES = frozenset("meilleurs meilleures".split())
 
+# prepositions of a rate's noun, never the thing measured: "un revenu par habitant de 2 dollars"
+# -> revenu
+RATE_CASES = frozenset("par".split())
+
+# nouns of a peak that a measure verb reaches: "le chômage a atteint un record de 12 %" -> the
+# verb's subject
+RECORD_NOUNS = frozenset("record pic sommet plafond".split())
+
 # a quantifier before a number used as a pronoun (RN24): "tous deux", "toutes trois"
 PRONOUN_QUANTIFIERS = frozenset("tous toutes".split())
 

@@ -278,6 +278,22 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
         # "des N meilleurs": a rank, no amount; the ranked noun is the object (RN26)
         ("of a ranked group", "Près de 90 % des 50 meilleures joueuses sont vaccinées.",
          "Près de 90 %", "meilleures joueuses", "ranked_group"),
+        # the "de" complement after a conversion in parentheses (RN27)
+        ("de after a conversion", "La banque a gelé 2 milliards de dollars (1,8 milliard "
+         "d'euros) de réserves étrangères.", "2 milliards de dollars", "réserves étrangères",
+         "de_complement"),
+        ("conversion before de", "La banque a gelé 2 milliards de dollars (1,8 milliard "
+         "d'euros) de réserves étrangères.", "1,8 milliard d'euros", "réserves étrangères",
+         "de_complement"),
+        # a rate's "par" noun is never measured
+        ("par habitant", "Le pays a un revenu par habitant inférieur à 3 dollars.",
+         "3 dollars", "revenu", "noun_head"),
+        # "atteindre un record de X": the verb's subject
+        ("record", "Les exportations ont atteint un record de 40 milliards d'euros.",
+         "40 milliards d'euros", "exportations", "record_subject"),
+        # a date after "de" is no object
+        ("de + weekday", "La finale des moins de 17 ans de dimanche a été reportée.",
+         "moins de 17 ans", None, "none"),
     ],
 )
 def test_object_by_construction(
@@ -293,6 +309,16 @@ def test_tagger_sets_the_objects(parser: Language) -> None:
     doc = parser("On a recensé 120 cas, contre 95 l'an dernier.")
     spans = QuantityTagger(parser.vocab, spans_key="q").find(doc)
     assert [(s.text, s._.dechiffre_object) for s in spans] == [("120", "cas"), ("95", "cas")]
+
+
+def test_restated_after_the_object_in_parentheses(parser: Language) -> None:
+    """'la moitié de ces fonds (1 milliard)': the sum restates the fraction, same object."""
+    doc = parser("Il a versé environ la moitié de ces fonds (près de 1 milliard de dollars) hier.")
+    spans = QuantityTagger(parser.vocab, spans_key="q").find(doc)
+    assert [(s.text, s._.dechiffre_object) for s in spans] == [
+        ("environ la moitié", "fonds"),
+        ("près de 1 milliard de dollars", "fonds"),
+    ]
 
 
 def test_object_stops_at_an_escaped_line_break(parser: Language) -> None:

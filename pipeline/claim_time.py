@@ -49,7 +49,10 @@ NOW = "|".join(w.replace("'", APOS) for w in NOW_ADVERBS)
 MY = rf"(?: (?P<y>{YEAR}))?"
 SPAN_PERIOD = "|".join(SPAN_PERIODS)
 START_EVENT = "|".join(START_EVENTS)
-SHORT_YEAR = r"(?:19|20)?\d{2}"  # "2016-17", "(1965-75)"
+SHORT_YEAR = r"(?:19|20)?\d{2}"
+# "au", or with its preposition "au cours du", "pendant le" ("au cours du premier trimestre")
+IN_THE = r"(?:(?:au cours|lors) du|(?:pendant|durant) le|au|du|le)"
+OF_YEAR = rf"(?: (?:de |de l{APOS}année )?(?P<y>{YEAR}))?"  # "2016-17", "(1965-75)"
 AGO = (
     rf"(?:(?:{'|'.join(AGO_COUNTS)}|\d+) )?(?:(?:{'|'.join(ROUND_COUNTS)}) d(?:e |{APOS}))?"
     rf"(?:{'|'.join(AGO_UNITS)})"
@@ -106,8 +109,8 @@ RULES: list[tuple[str, str]] = [
         rf"(?:au cours|sur) (?:des|les) (?P<n>{NUMBER}) premiers mois(?! de)",
     ),
     ("last_years", rf"au cours des (?P<n>{NUMBER}|\w+) dernières années"),
-    ("semester", rf"(?:au|du|le) (?P<s>premier|second|deuxième) semestre(?: (?P<y>{YEAR}))?"),
-    ("last_quarter", rf"(?:au|du|le) dernier trimestre(?: (?P<y>{YEAR}))?"),
+    ("semester", rf"{IN_THE} (?P<s>premier|second|deuxième) semestre{OF_YEAR}"),
+    ("last_quarter", rf"{IN_THE} dernier trimestre{OF_YEAR}"),
     (
         "month_range",
         rf"(?:de (?P<m1>{MONTH}) à|entre (?P<m3>{MONTH}) et) (?P<m2>{MONTH})(?: (?P<y>{YEAR}))?",
@@ -146,8 +149,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "quarter",
-        r"(?:au|du|le) (?P<q>premier|deuxième|second|troisième|quatrième) trimestre"
-        rf"(?: (?:de |de l{APOS}année )?(?P<y>{YEAR}))?",
+        rf"{IN_THE} (?P<q>premier|deuxième|second|troisième|quatrième) trimestre{OF_YEAR}",
     ),
     ("between_years", rf"(?:entre (?P<a>{YEAR}) et|de (?P<a2>{YEAR}) à) (?P<b>{YEAR})"),
     (
@@ -206,7 +208,7 @@ RULES: list[tuple[str, str]] = [
         rf"(?P<wd>{WEEKDAY})"
         rf"(?: (?:{'|'.join(DAY_PARTS)}))?(?: (?:à|et) (?P<wd2>{WEEKDAY}))?",
     ),
-    ("month", rf"(?:en |au mois de |fin |début )(?P<m>{MONTH})(?: (?P<y>{YEAR}))?"),
+    ("month", rf"(?:en |{IN_THE} mois de |fin |début )(?P<m>{MONTH})(?: (?P<y>{YEAR}))?"),
     ("month_of_year", rf"(?:de |d{APOS})(?P<m>{MONTH}) (?P<y>{YEAR})"),  # "la canicule d'août 2003"
     (
         "year",
@@ -545,6 +547,8 @@ def find_times(
             if context is None:
                 context = _context_year(text, years, m.start())
             value = _value(rule, m, context, dated)
+            if rule == "between_years" and value is not None and value[:4] >= value[-4:]:
+                continue  # "une comparaison entre 2022 et 2012": two years compared, no period
             if rule in {"earlier", "later"}:
                 value = _narrative_year(rule, m, text, years) or value
             earlier = None

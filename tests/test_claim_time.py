@@ -70,6 +70,13 @@ from dechiffre.pipeline.claim_time import find_times
         ("Trois villages ont récemment été évacués.", "récemment", "now", None),
         ("Elle est maintenant guérie depuis 14 mois.", "maintenant", "now", None),
         ("À l'avenir, 30 % des trajets se feront en train.", "À l'avenir", "now", None),
+        # a quarter, semester or month with its preposition "au cours du", "pendant le"
+        ("Les ventes ont chuté de 8 % au cours du premier trimestre 2024.",
+         "au cours du premier trimestre 2024", "quarter", "2024-01/2024-03"),
+        ("Pendant le second semestre de 2023, 40 usines ont fermé.",
+         "Pendant le second semestre de 2023", "semester", "2023-07/2023-12"),
+        ("Au cours du mois de mai 2020, 30 vols ont été annulés.", "Au cours du mois de mai 2020",
+         "month", "2020-05"),
         # bounds the text does not give
         ("70 % d'ici le milieu de l'année prochaine", "d'ici le milieu de l'année prochaine",
          "by_end", None),
@@ -147,11 +154,13 @@ def test_the_previous_year_is_the_one_before_the_year_written(
         # "from now on": the claims gold of both dev sets leaves it out
         "Le sac se vend désormais 25 000 francs.",
         "Il a sauvé l'usine en maintenant 300 emplois.",  # a gerund
+        "Elles comparent leur salaire entre 2022 et 2012.",  # two years compared, no period
     ],
 )
 def test_words_that_place_nothing(text: str) -> None:
     found = [t.rule for t in find_times(text)]
-    assert [r for r in found if r in {"so_far", "event_period", "event_edge", "now"}] == []
+    placing = {"so_far", "event_period", "event_edge", "now", "between_years"}
+    assert [r for r in found if r in placing] == []
 
 
 def test_every_rule_the_speed_filter_names_exists() -> None:

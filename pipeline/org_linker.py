@@ -32,6 +32,7 @@ from .org_rules import (
     NON_BODY_TAILS,
     NON_NAMES,
     OF,
+    OF_OR_TO,
     PERSON_CUES,
     PLACE_WORDS,
     PLATFORMS,
@@ -89,10 +90,14 @@ LEADERSHIP_NOUNS = {"nom", "patron", "patronne", "président", "présidente", "c
 # "l'émission Sporting Witness", "le documentaire X", "son roman X").
 PROGRAMME_NOUNS = {"initiative", "programme", "projet", "campagne", "opération", "stratégie",
                    "logiciel", "médicament", "application", "émission", "podcast",
-                   "documentaire", "roman", "ouvrage", "album"}
+                   "documentaire", "roman", "ouvrage", "album", "série", "feuilleton", "film",
+                   "chanson"}
 # Words between "sur" and a platform in a list: "sur des sites comme Facebook, Instagram ou X".
 PLATFORM_LIST_WORDS = {",", "et", "ou", "comme", "des", "les", "ses", "leurs", "sites", "réseaux",
                        "sociaux", "plateformes", "applications", "tels", "telles", "que"}
+# Nouns of a town or region before "de"/"à" and its name: "la ville de X" is the place.
+TOWN_NOUNS = {"ville", "villes", "région", "province", "quartier", "capitale", "banlieue", "port",
+              "village", "commune", "localité", "district", "comté", "état"}
 # Ordinals without the "-ième" ending, before a treaty, war or event ("la Première Guerre").
 ORDINALS = {"premier", "première", "premiers", "premières", "second", "seconde", "secondes"}
 CLASSIFIER_KEY = "dechiffre_classifier"
@@ -525,6 +530,17 @@ def _inside_word(doc: Doc, cand: Candidate) -> bool:
     return after or before
 
 
+def _after_hyphen(doc: Doc, start: int) -> bool:
+    """Token ``start`` follows a hyphen glued to a word on both sides ("Wi-|Fi Alliance")."""
+    return (
+        start > 1
+        and doc[start - 1].text == "-"
+        and not doc[start - 1].whitespace_
+        and not doc[start - 2].whitespace_
+        and doc[start - 2].text[-1:].isalnum()
+    )
+
+
 def _bracketed(doc: Doc, cand: Candidate) -> bool:
     """A one-word span alone in brackets: "(Euthanasie)" glosses a word, capitalised or not."""
     return (
@@ -612,8 +628,6 @@ def _statistical_rule(
         return "photo_credit"  # "(Credit: Getty Images)": a caption line
     if len(span) == 1 and CODE.match(first.text):
         return "code"  # "les touches F1 à F12", "un chasseur F-35"
-    if _place_name(span):
-        return "place"  # "en Europe de l'Est", "contre la Yougoslavie", "l'ex-Yougoslavie"
     if any(_glued_mark(t.text) for t in span) or _inside_word(doc, cand):
         return "glued_mark"  # "comme Visa ou PayU.", "(Crédit : Chaz Powell)(Credit", "Lloyd'|s"
     if cand.kb_id is None and (_thing_apposition(doc, cand.end) or _thing_named(doc, cand.start)):
@@ -860,6 +874,10 @@ def _non_body_rule(
         return "defined_non_body"  # "le trouble de stress post-traumatique (TSPT)"
     if low in NON_BODY_NAMES:
         return "non_body_name"
+    if _place_name(span):
+        return "place"  # "en Europe de l'Est", "contre la Yougoslavie", "l'ex-Yougoslavie"
+    if cand.source not in {"gazetteer", "institution"} and _after_hyphen(doc, cand.start):
+        return "glued_mark"  # "la Wi-Fi Alliance": no name starts inside a written word
     if len(text) == 1 or (len(span) == 1 and text in NON_NAMES):
         return "not_a_name"  # "groupe A", "Samedi, un groupe de hackers"
     if any(
@@ -884,6 +902,9 @@ def _non_body_rule(
     k = cand.start - 1
     if k > 0 and doc[k].text in OPENING_QUOTES:
         k -= 1  # "la stratégie « X »"
+        for _ in range(2):  # "la série hebdomadaire « X »"
+            if k > 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+                k -= 1
     if (
         k >= 0
         and doc[k].lower_ in PROGRAMME_NOUNS
@@ -1108,6 +1129,12 @@ def _propagate(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
                 continue
             if end < len(doc) and doc[end].text[:1].isupper() and doc[end].is_alpha:
                 continue  # part of a longer name
+            if (
+                tok.i > 1
+                and doc[tok.i - 1].lower_ in OF_OR_TO
+                and doc[tok.i - 2].lower_ in TOWN_NOUNS
+            ):
+                continue  # "le cartel de Cali ... la ville de Cali": the town
             extra.append(Candidate(tok.i, end, cand.kb_id, "propagated"))
             taken[tok.i : end] = [True] * size
             break

@@ -199,6 +199,13 @@ def test_no_name_runs_across_a_line(nlp: Language, text: str, kept: list[str]) -
     assert [e.text for e in nlp(text).ents if e.label_ == "ORG"] == kept
 
 
+@pytest.mark.slow
+def test_a_propagated_name_is_not_the_town_it_is_named_after(nlp: Language) -> None:
+    text = "Jorge a rejoint le gang Zorvali en 2001. Plus tard, il a fui vers la ville de Zorvali."
+    orgs = [(e.start_char, e.text) for e in nlp(text).ents if e.label_ == "ORG"]
+    assert orgs == [(24, "Zorvali")]
+
+
 def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
     """The tagged Doc of ``text`` and the span of its first ``name``."""
     doc = nlp(text)
@@ -293,6 +300,12 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         ("Ils sont venus d'Europe de l'Est en 2015.", "Europe de l'Est", "place"),
         ("Ils ont battu la Tchécoslovaquie en finale.", "Tchécoslovaquie", "place"),
         ("Le tribunal pour l'ex-Yougoslavie a jugé le général.", "ex-Yougoslavie", "place"),
+        ("Il vit dans la Silicon Valley depuis 2010.", "Silicon Valley", "place"),
+        # no name starts inside a hyphenated word
+        ("Le mot vient de l'organisation Wi-Zorva Alliance.", "Zorva Alliance", "glued_mark"),
+        # a programme noun, an adjective and a quote before the name
+        ("La série hebdomadaire « Zorva Boss » présente des patrons.", "Zorva Boss",
+         "programme_name"),
         # time zones and disorders written by their acronym
         ("Le message est arrivé à 08:57 BST sur le forum.", "BST", "non_body_acronym"),
         ("Le séisme s'est produit à 14 h UTC, selon les sismologues.", "UTC", "non_body_acronym"),

@@ -874,6 +874,41 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Unicef",
             "selon",
         ),
+        (  # a report carries over a few sentences ...
+            "Le rapport de l'Unicef indique que 12 millions d'enfants ont faim. La sécheresse "
+            "dure. Dans la région, 40 villages ont été abandonnés.",
+            "40",
+            "Unicef",
+            "inherited",
+        ),
+        (  # ... not over a whole section
+            "Le rapport de l'Unicef indique que 12 millions d'enfants ont faim. La sécheresse "
+            "dure. Les récoltes sont perdues. Les prix montent. Les familles partent. Les écoles "
+            "ferment. Les routes sont coupées. Dans la région, 40 villages ont été abandonnés.",
+            "40",
+            None,
+            "none",
+        ),
+        (  # a quote alone does not carry the last body on
+            "L'OIM a recensé 300 naufragés. « Les passeurs entassent 70 personnes par bateau. »",
+            "70",
+            None,
+            "none",
+        ),
+        (  # a speaker pronoun of the body's gender goes on with it ...
+            "Le ministère de la Santé a recensé 300 naufragés. « Les passeurs entassent 70 "
+            "personnes par bateau », indique-t-il.",
+            "70",
+            "ministère de la Santé",
+            "inherited",
+        ),
+        (  # ... one of another gender is a person the text quotes
+            "Le ministère de la Santé a recensé 300 naufragés. « Les passeurs entassent 70 "
+            "personnes par bateau », indique-t-elle.",
+            "70",
+            None,
+            "none",
+        ),
         (  # a detached participle says what the clause before it says, however it is hung
             "En mai, il a déclaré vouloir quitter le club, mais la Juventus a refusé, "
             "expliquant que son contrat de 50 millions courait encore.",

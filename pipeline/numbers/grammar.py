@@ -41,11 +41,14 @@ from .lexicon import (
     GLUED_UNITS,
     HALF_DOZEN,
     HALVES,
+    HEIGHT_DETERMINERS,
+    HEIGHT_METRES,
     MODIFIER_FIRST,
     MODIFIERS,
     MODIFIERS_FIRST,
     MONTHS,
     NEXT_WORDS,
+    PART_WORDS,
     PLURAL_COLLECTIVES,
     POST_MODIFIER_FIRST,
     POST_MODIFIERS,
@@ -94,10 +97,13 @@ _STARTERS = (
     | frozenset(SIGN_WORDS)
     | frozenset(FRACTION_DENOMINATORS)
     | frozenset({"des", "plusieurs", "quelques", "la", "moitié", "-", "−", "+"})
+    | HEIGHT_METRES
 )
 _SCALED_PLURALS = frozenset({"milliers", "millions", "milliards"})
 _DE = frozenset({"de", "d'"})
 _COLLECTIVE_DETERMINERS = frozenset({"des", "plusieurs", "quelques", "virgule"})
+_CLAUSE_ENDS = frozenset({".", ",", ";", "!", "?", ")", ":"})
+_SCALE_NOUNS = frozenset({"million", "millions", "milliard", "milliards"})
 
 
 def _ratio(unit: str, target: str) -> float:
@@ -217,6 +223,14 @@ class Scanner:
         if self.low(j) in DOZENS:  # 5 douzaines
             value *= 12
             j += 1
+        # 2 autres milliards: "autres" between the number and its scale word
+        if (
+            self.low(j) == "autres"
+            and self.low(j + 1) in _SCALE_NOUNS
+            and self.low(j - 1) not in SCALES
+        ):
+            value *= SCALES[self.low(j + 1)]
+            j += 2
         if not math.isfinite(value):
             if i in self._too_large:
                 return None
@@ -446,6 +460,8 @@ class Scanner:
             and not (self.kind(j + 1) in {"word", "num"} and self.adjacent(j, j + 1))
         ):
             j, unit = j + 1, GLUED_UNITS[self.toks[j].text]
+        if unit == "m" and not scaled and self.low(j - 1) in HEIGHT_METRES:
+            j, value = self.centimetres_after(j, value)  # 1 mètre 90, un mètre quatre-vingt
         # trois ans et demi, neuf millions et demi, deux milliards et trois quarts
         tail = self.fraction_tail(j)
         if tail is not None:
@@ -489,6 +505,18 @@ class Scanner:
         if not math.isfinite(value):
             return None
         return Parse(j, Amount(clean(value), None, unit, None), words_only)
+
+    def centimetres_after(self, j: int, metres: float) -> tuple[int, float]:
+        """'1 mètre 90': the centimetres of a height after one or two metres (end, metres)."""
+        if metres not in (1, 2) or not self._starts_number(j) or self.low(j) in ARTICLE_ONES:
+            return j, metres
+        cm = self._number_core(j)
+        if cm is None or not 1 <= cm.value < 100 or cm.value != int(cm.value):
+            return j, metres
+        after = self.toks[cm.end] if cm.end < len(self.toks) else None
+        if after is not None and after.kind == "word" and after.low not in {"et", "de", "d'"}:
+            return j, metres  # 1 mètre 20 personnes: a count follows
+        return cm.end, metres + cm.value / 100
 
     def _last_scale(self, i: int, j: int) -> float:
         """The last scale factor written in tokens [i, j): 'deux milliards' -> 1e9."""
@@ -764,6 +792,11 @@ class Scanner:
             if signed and (low != "plus" or signed.amount.unit in TEMPERATURES):
                 return signed
             return None
+        # du haut de son mètre quatre-vingt-dix: a height in metres and centimetres
+        if low in HEIGHT_METRES and self.low(i - 1) in HEIGHT_DETERMINERS:
+            end, metres = self.centimetres_after(i + 1, 1)
+            if end > i + 1:
+                return Parse(end, Amount(clean(metres), None, "m", None), True)
         # un seul pays, une seule fois: "seul" makes the article a count of one
         if low in ARTICLE_ONES and self.low(i + 1) in ALONE_WORDS:
             unit = self.unit_at(i + 2, after_digits=False)
@@ -789,6 +822,8 @@ class Scanner:
                 return None  # "un livre" is a book; the pound is "une livre"
             if unit and (unit.unit != "fois" or self._per_period(unit.end)):
                 end, value = unit.end, 1.0
+                if unit.unit == "m" and self.low(i + 1) in HEIGHT_METRES:
+                    end, value = self.centimetres_after(end, value)
                 tail = self.fraction_tail(end)
                 if tail is not None:
                     end, value = tail[0], 1.0 + tail[1]
@@ -821,7 +856,11 @@ class Scanner:
         """'un'/'une' at i counts one against a count just before it (RN24)."""
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
         elided = nxt is None or nxt.text in {".", ",", ";", ")"}
-        if not elided and not (self.low(i - 1) == "et" and nxt is not None and nxt.kind == "word"):
+        noun_after = nxt is not None and nxt.kind == "word"
+        part = self.low(i + 1) in PART_WORDS or self.low(i + 2) in PART_WORDS
+        # trois morts, dont un Français (RN24); not "dont une grande partie"
+        of_them = self.low(i - 1) == "dont" and noun_after and not part
+        if not elided and not of_them and not (self.low(i - 1) == "et" and noun_after):
             return False
         if self.unit_at(i + 1, after_digits=False) is not None:
             return False  # et un an plus tard: the article + unit reading decides
@@ -921,8 +960,11 @@ class Scanner:
                 inner = Parse(j + 2, Amount(1, None, "fois"), True)  # plus d'une fois
             if inner is None:
                 inner = self._one_or_range(j)  # plus d'un ou deux cas: the range wins (RN18)
-            if inner is None and self.low(j) in ARTICLE_ONES and self.low(j - 1) in BARE_BOUNDS:
-                inner = Parse(j + 1, Amount(1), True)  # au moins un membre
+            if inner is None and self.low(j) in ARTICLE_ONES and (
+                self.low(j - 1) in BARE_BOUNDS
+                or (self.low(j - 1) in _DE and self.low(j + 1) in _CLAUSE_ENDS)
+            ):
+                inner = Parse(j + 1, Amount(1), True)  # au moins un membre; en a choqué plus d'un.
             if inner:
                 amount = inner.amount
                 if amount.modifier is None or (

@@ -497,6 +497,12 @@ WINDOW_DURATION_BEFORE = words(
 LABEL_NOUNS = words(
     "partie parties chapitre chapitres épisode épisodes tome tomes volet volets acte actes"
 )
+# "1 mètre 90", "du haut de son mètre quatre-vingt": a height; the determiners that make
+# "mètre" one metre
+HEIGHT_METRES = words("mètre mètres")
+HEIGHT_DETERMINERS = words("son sa mon ton leur")
+# "six morts, dont une grande partie": words that make "dont un(e)" no count of one (RN24)
+PART_WORDS = words("partie part majorité minorité moitié nombre quantité poignée série")
 # "le 200 m", "du 100 mètres": a race named by its distance
 RACE_DETERMINERS = words("le du au")
 # "au cours des neuf premiers mois" dates an event; "pendant les quatre dernières années" is a

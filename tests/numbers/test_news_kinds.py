@@ -211,6 +211,16 @@ SPANS: list[tuple[str, list[str]]] = [
     ("Les chapitres trois et quatre décrivent la guerre.", []),
     ("Il a gagné le 400 m et couru 300 m de plus.", ["300 m"]),
     ("Elle a battu le record du 100 mètres.", []),
+    # "plus d'un" as a pronoun; "dont un" after a count (RN24), not after an article
+    ("Ce verdict en a surpris plus d'un.", ["plus d'un"]),
+    ("Il ne veut plus d'un tel accord.", []),
+    ("Quatre blessés, dont une fillette, ont été soignés.", ["Quatre", "une"]),
+    ("Il a lu des livres, dont un roman russe.", []),
+    ("Ils ont marché 300 km, dont une bonne partie de nuit.", ["300 km"]),
+    # heights in metres and centimetres
+    ("Du haut de son mètre quatre-vingt-cinq, il domine.", ["mètre quatre-vingt-cinq"]),
+    ("Le pivot mesure 2 mètres 10.", ["2 mètres 10"]),
+    ("À 2 mètres, 15 personnes attendaient.", ["2 mètres", "15"]),
 ]
 
 
@@ -255,6 +265,9 @@ VALUES: list[tuple[str, str, Any, Any, Any]] = [
     ("pendant une ou deux semaines", "une ou deux semaines", 1, "semaine", "range"),
     ("il vient une fois par an", "une fois", 1, "fois", None),
     ("brûler plus de 3 000 calories", "plus de 3 000 calories", 3000, "kcal", "min"),
+    ("et 3 autres millions sont promis", "3 autres millions", 3e6, None, None),
+    ("il mesure un mètre soixante-dix", "un mètre soixante-dix", 1.7, "m", None),
+    ("il en a vexé plus d'un.", "plus d'un", 1, None, "min"),
 ]
 
 

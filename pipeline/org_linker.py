@@ -215,6 +215,7 @@ class OrgLinker(KBPipe):
         if self.cfg["use_ner"]:
             cands.extend(self._ner(doc, countries))
         blocked = _person_words(doc)
+        cands = [_hyphen_continued(doc, c, self._known_name) for c in cands]
         cands = [
             c
             for c in cands
@@ -227,6 +228,7 @@ class OrgLinker(KBPipe):
                         or _maker_as_product(doc, c)
                         or _person_surname(doc, c)
                         or _model_code(doc, c)
+                        or _indefinite_instance(doc, c)
                     )
                     if c.source == "kb"
                     else _not_a_body(doc, c, blocked, self._known_word)
@@ -244,6 +246,11 @@ class OrgLinker(KBPipe):
             span._.dechiffre_source = cand.source
             out.append(span)
         return out
+
+    def _known_name(self, name: str) -> bool:
+        """``name`` is a body of the knowledge base."""
+        assert self.kb is not None
+        return self.kb.resolve(name) is not None
 
     def _known_word(self, word: str) -> bool:
         """``word`` is a French dictionary word (the lemmatizer's tables), not a name."""
@@ -538,6 +545,40 @@ def _after_hyphen(doc: Doc, start: int) -> bool:
         and not doc[start - 1].whitespace_
         and not doc[start - 2].whitespace_
         and doc[start - 2].text[-1:].isalnum()
+    )
+
+
+def _hyphen_continued(
+    doc: Doc, cand: Candidate, known_name: Callable[[str], bool]
+) -> Candidate:
+    """Rule hyphen_continued: a name that stops before a hyphen glued to a word on both sides
+    goes on over it ("Parti libéral|-démocrate", "Chicago Sun|-Times"); one written word is
+    never cut. Knowledge-base names keep their span ("l'accord UE-Maroc"), and so do two
+    known bodies joined ("le vaccin Pfizer-Moderna")."""
+    if cand.source in {"kb", "gazetteer"}:
+        return cand
+    end = cand.end
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+        and doc[end + 1].text[:1].isupper() == doc[end - 1].text[:1].isupper()
+        and not known_name(doc[end + 1].text)
+    ):
+        end += 2
+    return cand if end == cand.end else Candidate(cand.start, end, cand.kb_id, cand.source)
+
+
+def _indefinite_instance(doc: Doc, cand: Candidate) -> bool:
+    """A one-word name right after an indefinite article is one thing of the firm, not the firm:
+    "réservé dans un Airbnb", "au volant d'une Tesla" (a body takes no indefinite article)."""
+    return (
+        cand.end - cand.start == 1
+        and cand.start > 0
+        and doc[cand.start - 1].lower_ in {"un", "une"}
+        and not doc[cand.start].is_upper  # "un GIE", "une ONG": a kind, left to other rules
     )
 
 
@@ -876,8 +917,10 @@ def _non_body_rule(
         return "non_body_name"
     if _place_name(span):
         return "place"  # "en Europe de l'Est", "contre la Yougoslavie", "l'ex-Yougoslavie"
-    if cand.source not in {"gazetteer", "institution"} and _after_hyphen(doc, cand.start):
+    if cand.source != "gazetteer" and _after_hyphen(doc, cand.start):
         return "glued_mark"  # "la Wi-Fi Alliance": no name starts inside a written word
+    if _indefinite_instance(doc, cand):
+        return "indefinite_instance"  # "réservé dans un Airbnb", "une Tesla": a thing of it
     if len(text) == 1 or (len(span) == 1 and text in NON_NAMES):
         return "not_a_name"  # "groupe A", "Samedi, un groupe de hackers"
     if any(

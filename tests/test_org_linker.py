@@ -200,6 +200,31 @@ def test_no_name_runs_across_a_line(nlp: Language, text: str, kept: list[str]) -
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "source", "known", "expected"),
+    [
+        # a name never stops inside a hyphenated word
+        ("Un chercheur de l'Université Zorva-Berger a parlé.", "Université Zorva", "institution",
+         False, "Université Zorva-Berger"),
+        ("Le Parti zorvien-démocrate au pouvoir a perdu.", "Parti zorvien", "institution",
+         False, "Parti zorvien-démocrate"),
+        # two known bodies joined, or a knowledge-base name, keep their spans
+        ("Seul le vaccin Zorvax-Moderna est approuvé.", "Zorvax", "ner", True, "Zorvax"),
+        ("L'accord Zorvia-Maroc est signé.", "Zorvia", "kb", False, "Zorvia"),
+    ],
+)
+def test_hyphen_continued(
+    nlp: Language, text: str, name: str, source: str, known: bool, expected: str
+) -> None:
+    from dechiffre.pipeline.org_linker import _hyphen_continued
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc, span = _doc_and_span(nlp, text, name)
+    cand = _hyphen_continued(doc, Candidate(span.start, span.end, None, source), lambda w: known)
+    assert doc[cand.start : cand.end].text == expected
+
+
+@pytest.mark.slow
 def test_a_propagated_name_is_not_the_town_it_is_named_after(nlp: Language) -> None:
     text = "Jorge a rejoint le gang Zorvali en 2001. Plus tard, il a fui vers la ville de Zorvali."
     orgs = [(e.start_char, e.text) for e in nlp(text).ents if e.label_ == "ORG"]
@@ -306,6 +331,8 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         # a programme noun, an adjective and a quote before the name
         ("La série hebdomadaire « Zorva Boss » présente des patrons.", "Zorva Boss",
          "programme_name"),
+        # one thing of a firm after an indefinite article: a rental, a video, a car
+        ("Ils ont loué un Zorvabnb près de l'aéroport.", "Zorvabnb", "indefinite_instance"),
         # time zones and disorders written by their acronym
         ("Le message est arrivé à 08:57 BST sur le forum.", "BST", "non_body_acronym"),
         ("Le séisme s'est produit à 14 h UTC, selon les sismologues.", "UTC", "non_body_acronym"),

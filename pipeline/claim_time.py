@@ -208,7 +208,11 @@ RULES: list[tuple[str, str]] = [
         rf"(?P<wd>{WEEKDAY})"
         rf"(?: (?:{'|'.join(DAY_PARTS)}))?(?: (?:à|et) (?P<wd2>{WEEKDAY}))?",
     ),
-    ("month", rf"(?:en |{IN_THE} mois de |fin |début )(?P<m>{MONTH})(?: (?P<y>{YEAR}))?"),
+    (  # "en avril dernier": the last April before the document's date
+        "month",
+        rf"(?:en |{IN_THE} mois de |fin |début )(?P<m>{MONTH})"
+        rf"(?: (?P<y>{YEAR})|(?P<last> dernier))?",
+    ),
     ("month_of_year", rf"(?:de |d{APOS})(?P<m>{MONTH}) (?P<y>{YEAR})"),  # "la canicule d'août 2003"
     (
         "year",
@@ -386,6 +390,11 @@ def _value(
         return f"{y}-{MONTHS[g['m'].lower()]:02d}/.." if g.get("m") else f"{y}/.."
     if rule in {"month", "month_of_year"}:
         month = MONTHS[g["m"].lower()]
+        if g.get("last"):
+            if doc_date is None:
+                return None
+            last = doc_date.year if month < doc_date.month else doc_date.year - 1
+            return f"{last:04d}-{month:02d}"
         return None if yr is None else f"{yr:04d}-{month:02d}"
     if rule == "year":
         return y
@@ -407,6 +416,10 @@ YEARLESS_PERIODS = frozenset(
         "quarter", "since_month", "month", "weekday_day", "day_pair",
     }
 )  # fmt: skip
+# "l'an dernier", "l'année prochaine" count from the time of writing: only the document's
+# date gives their year, never a year written before them (as "cette année" may: "pour
+# l'exercice 2024, ... au cours des neuf premiers mois de cette année").
+DEICTIC_YEARS = frozenset({"last_year", "next_year"})
 # Rules whose value only the document's date (meta.date) fixes, never a year written earlier.
 DATED_RULES = frozenset(
     {"weekday", "years_ago", "earlier", "last_period", "today", "ago", "this_period", "so_far"}
@@ -547,6 +560,8 @@ def find_times(
             if context is None:
                 context = _context_year(text, years, m.start())
             value = _value(rule, m, context, dated)
+            if rule in DEICTIC_YEARS and doc_year is None:
+                value = None  # "Depuis 2003, ... 22 condamnés l'année dernière": not 2002
             if rule == "between_years" and value is not None and value[:4] >= value[-4:]:
                 continue  # "une comparaison entre 2022 et 2012": two years compared, no period
             if rule in {"earlier", "later"}:

@@ -99,6 +99,8 @@ def test_time_phrases_news_writes(text: str, phrase: str, rule: str, value: str 
         ("il y a trois mois", "2024-03-21", "il y a trois mois", None),
         ("jusqu'à présent", "2024-03-21", "jusqu'à présent", None),
         ("six ans plus tôt", "2024-03-21", "six ans plus tôt", "2018"),
+        ("en avril dernier", "2024-03-21", "en avril dernier", "2023-04"),
+        ("en février dernier", "2024-03-21", "en février dernier", "2024-02"),
         ("deux ans plus tard", "2024-03-21", "deux ans plus tard", None),  # counts from when?
     ],
 )
@@ -107,6 +109,20 @@ def test_time_phrases_the_document_date_fixes(
 ) -> None:
     (found,) = find_times(text, doc_date=doc_date)
     assert (text[found.start : found.end], found.value) == (phrase, value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Depuis 2003, aucune exécution. Les États ont exécuté 22 détenus l'année dernière.",
+        "Peu de pays auront la 5G avant 2020. La Corée veut la lancer l'année prochaine.",
+        "En 2016, le club a fermé. En avril dernier, 24 joueurs ont fait grève.",
+    ],
+)
+def test_words_of_the_time_of_writing_take_no_year_written_before(text: str) -> None:
+    # "l'année dernière" counts from the document's date, not from a year of the text
+    found = {t.rule: t.value for t in find_times(text)}
+    assert [found[r] for r in found if r in {"last_year", "next_year", "month"}] == [None]
 
 
 @pytest.mark.parametrize(

@@ -237,6 +237,7 @@ class OrgLinker(KBPipe):
         ]
         chosen = _select(cands)
         chosen = _glued_continuations(doc, chosen, cands)
+        chosen = _place_tails(doc, chosen, cands)
         chosen = self._appositions(doc, chosen, countries)
         chosen = _propagate(doc, chosen)
         chosen = self._club_short_forms(doc, chosen)
@@ -466,6 +467,8 @@ CLOSING_QUOTES = {'"', "»", "”"}
 # Tokens that open a sentence inside a quote or after a heading.
 OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
+# "de" and its forms before a town in a team's name
+OF_WORDS = {"de", "du", "d'", "d’"}
 # Marks that join two parts of one written word: "Sochaux-Montbéliard", "Toys'R'Us".
 GLUE_MARKS = {"-", "'", "’"}
 # Words of a photo credit line, which the NER reads as part of a name.
@@ -1211,6 +1214,32 @@ def _glued_continuations(
             continue
         out = [c for c in out if c is not cand]
         out.append(Candidate(cand.start, ner.end, ner.kb_id, cand.source))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _place_tails(doc: Doc, chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
+    """Rule place_tail: a statistical name that the NER reads on into "de" and a capitalised
+    place takes the NER's longer span ("les Clippers|de Los Angeles", "les Oilers|d'Edmonton",
+    "le Standard|de Liège"): a team's nickname with its town is one name (RN1)."""
+    out = list(chosen)
+    for ner in cands:
+        if ner.source != "ner" or ner in out:
+            continue
+        clashes = [c for c in out if c.start < ner.end and ner.start < c.end]
+        if len(clashes) != 1:
+            continue
+        cand = clashes[0]
+        tail = doc[cand.end + 1 : ner.end]
+        if not (
+            cand.source in STATISTICAL
+            and cand.start == ner.start
+            and cand.end + 1 < ner.end
+            and doc[cand.end].lower_ in OF_WORDS
+            and all(t.text[:1].isupper() and t.is_alpha for t in tail)
+        ):
+            continue
+        out = [c for c in out if c is not cand]
+        out.append(Candidate(cand.start, ner.end, ner.kb_id or cand.kb_id, cand.source))
     return sorted(out, key=lambda c: c.start)
 
 

@@ -225,6 +225,32 @@ def test_hyphen_continued(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "short", "long", "expected"),
+    [
+        # a team's nickname with its town, read whole by the NER, is one name (RN1)
+        ("Il a joué aux Zorvers de Los Angeles cette saison.", "Zorvers",
+         "Zorvers de Los Angeles", "Zorvers de Los Angeles"),
+        ("Il rejoint l'Avalanche du Zorvado en mars.", "Avalanche", "Avalanche du Zorvado",
+         "Avalanche du Zorvado"),
+        # a lower-case tail is no town
+        ("Il a joué aux Zorvers de la ville cette saison.", "Zorvers", "Zorvers de la ville",
+         "Zorvers"),
+    ],
+)
+def test_place_tails(nlp: Language, text: str, short: str, long: str, expected: str) -> None:
+    from dechiffre.pipeline.org_linker import _place_tails
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc, span = _doc_and_span(nlp, text, short)
+    _, whole = _doc_and_span(nlp, text, long)
+    cls = Candidate(span.start, span.end, None, "classifier")
+    ner = Candidate(whole.start, whole.end, None, "ner")
+    (cand,) = _place_tails(doc, [cls], [cls, ner])
+    assert doc[cand.start : cand.end].text == expected
+
+
+@pytest.mark.slow
 def test_a_propagated_name_is_not_the_town_it_is_named_after(nlp: Language) -> None:
     text = "Jorge a rejoint le gang Zorvali en 2001. Plus tard, il a fui vers la ville de Zorvali."
     orgs = [(e.start_char, e.text) for e in nlp(text).ents if e.label_ == "ORG"]

@@ -354,7 +354,7 @@ class ClaimFinder(Pipe):
                     return None, "works_at"
                 if org is not None:
                     return org, "selon"
-                org = ante.resolve(tok.head)
+                org = _speaker_antecedent(tok.head, ante)
                 if org is not None:
                     return org, "selon_anaphora"
                 if tok.head.lemma_.lower() in REPORT_NOUNS and _named_owner(tok.head):
@@ -418,9 +418,11 @@ class ClaimFinder(Pipe):
                     return None, "works_at"
                 if org is not None:
                     return org, said
-                org = ante.resolve(subj)
+                org = _speaker_antecedent(subj, ante)
                 if org is not None:
                     return org, "report_anaphora"
+                if ante.resolve(subj) is not None:
+                    return None, "speaker_pronoun"  # "elle affirme" after a person: no body
         for tok in sent:
             if _is_forecast(tok) and _reports(tok, anchor):
                 # "le KOF prévoit une croissance de 0,9 %": who forecasts a change says it
@@ -448,7 +450,7 @@ class ClaimFinder(Pipe):
                         break
                     if nxt.i in org_of and not _is_addressee(org_of[nxt.i].root):
                         return org_of[nxt.i], "incise"
-                org = ante.resolve(speaker) if speaker is not None else None
+                org = _speaker_antecedent(speaker, ante) if speaker is not None else None
                 if org is not None:
                     return org, "incise_anaphora"
         return None, "none"
@@ -554,6 +556,30 @@ class Antecedents:
     def _last(spans: list[Span], tok: Token) -> Span | None:
         before = [o for o in spans if o.end <= tok.i]
         return before[-1] if before else None
+
+
+def _speaker_antecedent(tok: Token, ante: Antecedents) -> Span | None:
+    """The body a speaker stands for ("Selon elle", "Il a indiqué que", "explique son
+    directeur"); a pronoun only when it can be that body (rule 'speaker_pronoun'): not an
+    impersonal "il" ("il est recommandé", "il faut"), not one after a person named since
+    the body ("Quant à Mme X, elle affirme"), not one of another gender ("dit-elle" after
+    "le ministère")."""
+    found = ante.resolve(tok)
+    if found is None or tok.pos_ != "PRON" or tok.lower_.lstrip("-") not in PRONOUNS:
+        return found
+    verb = tok.head
+    if tok.dep_.startswith("expl") or (
+        tok.dep_ in SUBJ_DEPS
+        and (any(c.dep_ == "aux:pass" for c in verb.children) or _lemma(verb) in IMPERSONAL_VERBS)
+    ):
+        return None
+    doc = tok.doc
+    if any(e.label_ == "PER" and e.start >= found.end and e.end <= tok.i for e in doc.ents):
+        return None
+    gender, body = tok.morph.get("Gender", []), _org_gender(found)
+    if gender and body and list(gender) != body:
+        return None
+    return found
 
 
 def _year(date: Any) -> int | None:
@@ -758,7 +784,7 @@ def _subject(verb: Token) -> Token | None:
 
 # A sentence whose speaker is no body, or a report by someone the text names without
 # tagging a body, or another report: it has its own voice and inherits no earlier source.
-OWN_VOICE_RULES = frozenset({"works_at", "named_owner", "new_report"})
+OWN_VOICE_RULES = frozenset({"works_at", "named_owner", "new_report", "speaker_pronoun"})
 # Determiners of a report that is not the one the text is about ("une étude", "certaines").
 NEW_REPORT_DETS = frozenset({"un", "une", "des", "certaines", "certains", "plusieurs"})
 

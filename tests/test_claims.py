@@ -874,6 +874,25 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Unicef",
             "selon",
         ),
+        (  # a speaker pronoun stands for the body that acted before ...
+            "L'Unicef a ouvert des écoles au Mali. Elle affirme que 300 enfants y étudient.",
+            "300",
+            "Unicef",
+            "report_anaphora",
+        ),
+        (  # ... not after a person named since
+            "L'Unicef a ouvert des écoles au Mali. Quant à Marie Durand, elle affirme que 300 "
+            "enfants y étudient.",
+            "300",
+            None,
+            "speaker_pronoun",
+        ),
+        (  # ... nor when its gender is not the body's
+            "Le ministère de la Santé a ouvert un centre. Elle affirme que 300 lits manquent.",
+            "300",
+            None,
+            "speaker_pronoun",
+        ),
         (  # a report carries over a few sentences ...
             "Le rapport de l'Unicef indique que 12 millions d'enfants ont faim. La sécheresse "
             "dure. Dans la région, 40 villages ont été abandonnés.",

@@ -187,7 +187,19 @@ RULES: list[tuple[str, str]] = [
         rf"depuis (?:sa|son|leur|la|le|l{APOS}) ?(?:{START_EVENT})"
         rf"(?: (?:de|du|des|d{APOS}) ?(?:la |le |les |l{APOS})?[\w-]+)?",
     ),
-    ("until_year", rf"(?:jusqu{APOS}(?:en|à)|d{APOS}ici (?:à )?(?:la fin de )?) ?(?P<y>{YEAR})"),
+    (  # "jusqu'en 2030", "d'ici 2050", "d'ici fin 2025", "jusqu'à la fin de 2024"
+        "until_year",
+        rf"(?:jusqu{APOS}(?:en|à)|d{APOS}ici(?: à)?)(?: (?:la )?fin(?: de)?)? ?(?P<y>{YEAR})",
+    ),
+    # "fin 2022", "au début de 2021", "à la mi-2023": a part of a written year; "depuis la
+    # mi-2021": open from it
+    (
+        "year_edge",
+        rf"(?:(?P<since>depuis) (?:la |le )?|(?:à la|au|en) )?(?:fin|début|mi-)(?: de)? ?"
+        rf"(?P<y>{YEAR})",
+    ),
+    ("since_then", r"depuis (?:lors|cette date|ce jour)"),  # the date is an earlier sentence's
+    ("then", rf"à l{APOS}époque(?: des faits)?"),
     (
         "day_range",
         rf"du (?P<d1>1er|\d{{1,2}}) au (?P<d>\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
@@ -243,6 +255,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
         for rule in (
             "year_span", "since_event_year", "decade", "season_year", "horizon",
             "between_years", "since_year", "since_start_year_event", "until_year", "year",
+            "year_edge",
             "since_event_dated",
         )
     },
@@ -279,6 +292,8 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "so_far": (("présent", "ce jour", "aujourd"),),
     "today": (("aujourd",),),
     "now": (("actuel", "maintenant", "récemment", "avenir"),),
+    "since_then": (("depuis",),),
+    "then": (("époque",),),
 }  # fmt: skip
 
 
@@ -396,6 +411,8 @@ def _value(
             last = doc_date.year if month < doc_date.month else doc_date.year - 1
             return f"{last:04d}-{month:02d}"
         return None if yr is None else f"{yr:04d}-{month:02d}"
+    if rule == "year_edge":
+        return f"{y}/.." if g.get("since") else y
     if rule == "year":
         return y
     if rule == "last_year":

@@ -77,6 +77,19 @@ from dechiffre.pipeline.claim_time import find_times
          "Pendant le second semestre de 2023", "semester", "2023-07/2023-12"),
         ("Au cours du mois de mai 2020, 30 vols ont été annulés.", "Au cours du mois de mai 2020",
          "month", "2020-05"),
+        # a part of a written year, and the end of a period up to one
+        ("Fin 2022, le groupe comptait 900 salariés.", "Fin 2022", "year_edge", "2022"),
+        ("Les ventes ont bondi de 22 % au début de 2020.", "au début de 2020", "year_edge",
+         "2020"),
+        ("2 000 plaintes depuis la mi-2021.", "depuis la mi-2021", "year_edge", "2021/.."),
+        ("30 centres seront ouverts d'ici fin 2025.", "d'ici fin 2025", "until_year", "../2025"),
+        ("Le contrat court jusqu'à la fin de 2027.", "jusqu'à la fin de 2027", "until_year",
+         "../2027"),
+        # times that point back to a date the text gave before: no value of their own
+        ("Depuis lors, 7 200 victimes se sont manifestées.", "Depuis lors", "since_then", None),
+        ("Il a vendu le manuscrit 4 000 livres à l'époque.", "à l'époque", "then", None),
+        ("Le fonds a perdu 40 % depuis la suspension de l'aide.",
+         "depuis la suspension de l'aide", "since_event", None),
         # bounds the text does not give
         ("70 % d'ici le milieu de l'année prochaine", "d'ici le milieu de l'année prochaine",
          "by_end", None),

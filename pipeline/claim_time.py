@@ -255,7 +255,6 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
         for rule in (
             "year_span", "since_event_year", "decade", "season_year", "horizon",
             "between_years", "since_year", "since_start_year_event", "until_year", "year",
-            "year_edge",
             "since_event_dated",
         )
     },
@@ -292,7 +291,8 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "so_far": (("présent", "ce jour", "aujourd"),),
     "today": (("aujourd",),),
     "now": (("actuel", "maintenant", "récemment", "avenir"),),
-    "since_then": (("depuis",),),
+    "year_edge": (_YEARLY, ("fin", "début", "mi-")),
+    "since_then": (("depuis lors", "depuis cette date", "depuis ce jour"),),
     "then": (("époque",),),
 }  # fmt: skip
 

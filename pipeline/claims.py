@@ -413,6 +413,11 @@ class ClaimFinder(Pipe):
                     continue
                 if _individual(subj):
                     continue  # "un économiste de l'université X estime que": no one's voice
+                if subj.left_edge.i <= anchor.i <= subj.right_edge.i:
+                    # "X, 24 ans, porte-parole de l'association Y, explique que": a figure
+                    # that describes the speaker is not what the speaker says (rule
+                    # 'speaker_self')
+                    continue
                 org = _org_in(subj.subtree, org_of)
                 if org is not None and _works_at(org, subj):
                     return None, "works_at"

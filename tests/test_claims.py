@@ -874,6 +874,18 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Unicef",
             "selon",
         ),
+        (  # a figure that describes the speaker is not what the speaker says ...
+            "Paul Diallo, 45 ans, porte-parole de l'Unicef, explique que 300 enfants ont faim.",
+            "45 ans",
+            None,
+            "none",
+        ),
+        (  # ... what follows is
+            "Paul Diallo, 45 ans, porte-parole de l'Unicef, explique que 300 enfants ont faim.",
+            "300",
+            "Unicef",
+            "report_verb",
+        ),
         (  # a speaker pronoun stands for the body that acted before ...
             "L'Unicef a ouvert des écoles au Mali. Elle affirme que 300 enfants y étudient.",
             "300",

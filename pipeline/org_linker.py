@@ -469,6 +469,8 @@ OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
 # "de" and its forms before a town in a team's name
 OF_WORDS = {"de", "du", "d'", "d’"}
+# Words that open the complement of a longer name read by the NER
+TAIL_OPENERS = OF_WORDS | {"des", "pour"}
 # Marks that join two parts of one written word: "Sochaux-Montbéliard", "Toys'R'Us".
 GLUE_MARKS = {"-", "'", "’"}
 # Words of a photo credit line, which the NER reads as part of a name.
@@ -1218,9 +1220,10 @@ def _glued_continuations(
 
 
 def _place_tails(doc: Doc, chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:
-    """Rule place_tail: a statistical name that the NER reads on into "de" and a capitalised
-    place takes the NER's longer span ("les Clippers|de Los Angeles", "les Oilers|d'Edmonton",
-    "le Standard|de Liège"): a team's nickname with its town is one name (RN1)."""
+    """Rule place_tail: a statistical name that the NER reads on, into capitalised words or a
+    complement, takes the NER's longer span ("les Clippers|de Los Angeles", "RMC| Sport",
+    "Académie cubaine| d'histoire"): a team's nickname with its town is one name (RN1), and
+    the classifier's short window cuts long names."""
     out = list(chosen)
     for ner in cands:
         if ner.source != "ner" or ner in out:
@@ -1229,18 +1232,30 @@ def _place_tails(doc: Doc, chosen: list[Candidate], cands: list[Candidate]) -> l
         if len(clashes) != 1:
             continue
         cand = clashes[0]
-        tail = doc[cand.end + 1 : ner.end]
         if not (
             cand.source in STATISTICAL
             and cand.start == ner.start
-            and cand.end + 1 < ner.end
-            and doc[cand.end].lower_ in OF_WORDS
-            and all(t.text[:1].isupper() and t.is_alpha for t in tail)
+            and cand.end < ner.end
+            and _name_tail(doc[cand.end : ner.end])
         ):
             continue
         out = [c for c in out if c is not cand]
         out.append(Candidate(cand.start, ner.end, ner.kb_id or cand.kb_id, cand.source))
     return sorted(out, key=lambda c: c.start)
+
+
+def _name_tail(tail: Span) -> bool:
+    """Words that go on with a name: capitalised words ("RMC| Sport", "Blues| de Saint-Louis")
+    or a complement ("de", "des", "pour" and what follows: "Académie pontificale| des sciences
+    sociales"), without a stop, a comma, a verb or a quote."""
+    first = tail[0]
+    if not (first.lower_ in TAIL_OPENERS or (first.text[:1].isupper() and first.is_alpha)):
+        return False
+    return all(
+        (t.is_alpha or t.text in GLUE_MARKS or t.lower_ in {"l'", "l’", "d'", "d’"})
+        and not (t.is_lower and t.pos_ in {"VERB", "AUX"})
+        for t in tail
+    )
 
 
 def _select(cands: list[Candidate]) -> list[Candidate]:

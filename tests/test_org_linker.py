@@ -233,8 +233,15 @@ def test_hyphen_continued(
          "Zorvers de Los Angeles", "Zorvers de Los Angeles"),
         ("Il rejoint l'Avalanche du Zorvado en mars.", "Avalanche", "Avalanche du Zorvado",
          "Avalanche du Zorvado"),
-        # a lower-case tail is no town
-        ("Il a joué aux Zorvers de la ville cette saison.", "Zorvers", "Zorvers de la ville",
+        # the classifier's short window cuts a long name the NER reads whole
+        ("Il est chercheur à l'Académie zorvienne d'histoire depuis 2010.", "Académie zorvienne",
+         "Académie zorvienne d'histoire", "Académie zorvienne d'histoire"),
+        ("On le voit sur les plateaux de Zorva Sport chaque soir.", "Zorva", "Zorva Sport",
+         "Zorva Sport"),
+        # a tail with a verb or a punctuation mark is no part of the name
+        ("Il a joué aux Zorvers, de Los Angeles, cette saison.", "Zorvers",
+         "Zorvers, de Los Angeles", "Zorvers"),
+        ("Les Zorvers de Paris gagnent encore.", "Zorvers", "Zorvers de Paris gagnent",
          "Zorvers"),
     ],
 )

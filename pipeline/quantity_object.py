@@ -188,7 +188,7 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
     if unit is None:
         noun = _counted_noun(span)
         if noun is not None:
-            return _measured(noun, "counted_noun", span, left=span.end)
+            return _measured(noun, "counted_noun", span, left=_after_superlative(span, noun))
     # "sept d'entre eux": the group the pronoun stands for
     if span.end + 2 < len(doc) and doc[span.end].lower_ in {"d'", "d’"} and (
         doc[span.end + 1].lower_ == "entre" and doc[span.end + 2].lower_ in {"eux", "elles"}
@@ -311,12 +311,27 @@ def _cases(root: Token, span: Span) -> set[str]:
     return cases
 
 
+def _after_superlative(span: Span, noun: Token) -> int:
+    """Where the counted noun's phrase may start: past a superlative ('deux plus jeunes
+    enfants' -> enfants, RN29)."""
+    doc = span.doc
+    i = span.end
+    if i + 1 < noun.i and doc[i].lower_ in COMPARATIVE_WORDS and doc[i + 1].pos_ == "ADJ":
+        return i + 2
+    return i
+
+
 def _counted_noun(span: Span) -> Token | None:
     """The noun after the span that the number modifies."""
     doc = span.doc
     i = span.end
     j = i
     root = span.root
+    # a superlative before the noun: "ses deux plus jeunes enfants"
+    if i + 2 < len(doc) and doc[i].lower_ in COMPARATIVE_WORDS and doc[i + 1].pos_ == "ADJ" and (
+        doc[i + 2].pos_ == "NOUN" and root.head == doc[i + 2]
+    ):
+        return doc[i + 2]
     # a noun the tagger read as an adjective: "deux finales intercontinentales"
     if i < len(doc) and doc[i].pos_ == "ADJ" and root.head == doc[i] and (
         doc[i].lower_ not in TRIM_WORDS
@@ -670,7 +685,27 @@ def _right_edge(noun: Token) -> int:
             last = j  # "cas confirmés dans le monde": a lexicalised participle stays
             j += 1
             continue
-        if tok.pos_ == "ADJ" or (tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i <= last):
+        # an adverb of manner before a participle: "éducateurs nouvellement formés" (R9)
+        if tok.pos_ == "ADV" and low.endswith("ment") and j + 1 < n and tok.head.i == j + 1 and (
+            _past_participle(doc[j + 1]) and doc[j + 1].head.i == noun.i
+        ) and not predicate and not _opens_complement(doc, j + 1) and not _has_complement(
+            doc[j + 1]
+        ):
+            last = j + 1
+            j += 2
+            continue
+        # a past participle used as an adjective, whatever the parse calls its relation:
+        # "20 hommes morts gisant" (R9)
+        participle = (
+            tok.pos_ == "VERB"
+            and j == last + 1
+            and tok.head.i == noun.i
+            and tok.dep_ in {"acl", "nmod", "amod"}
+            and _past_participle(tok)
+        )
+        if tok.pos_ == "ADJ" or participle or (
+            tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.head.i <= last
+        ):
             if low in TRIM_WORDS or _has_complement(tok) or _opens_complement(doc, j):
                 break
             if low in MEASURE_VERB_FORMS:

@@ -291,6 +291,14 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
         # "atteindre un record de X": the verb's subject
         ("record", "Les exportations ont atteint un record de 40 milliards d'euros.",
          "40 milliards d'euros", "exportations", "record_subject"),
+        # a superlative before the counted noun is left out (RN29)
+        ("superlative before", "Il a emmené ses trois plus jeunes fils au marché.", "trois",
+         "fils", "counted_noun"),
+        # participles used as adjectives stay, with their adverb (R9)
+        ("adverb + participle", "Environ 40 soldats récemment recrutés et moi sommes partis.",
+         "Environ 40", "soldats récemment recrutés", "counted_noun"),
+        ("participle as nmod", "Ils ont trouvé au moins 30 moutons morts gisant dans un champ.",
+         "au moins 30", "moutons morts", "counted_noun"),
         # a date after "de" is no object
         ("de + weekday", "La finale des moins de 17 ans de dimanche a été reportée.",
          "moins de 17 ans", None, "none"),

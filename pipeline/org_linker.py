@@ -18,6 +18,7 @@ from .org_rules import (
     CLUB_PREFIXES,
     COMPANY_CUES,
     CONNECTORS,
+    FACILITY_TAILS,
     GROUP_NOUNS,
     HISTORICAL_STATES,
     INSTITUTION_HEADS,
@@ -674,6 +675,14 @@ def _statistical_rule(
         return "photo_credit"  # "(Credit: Getty Images)": a caption line
     if len(span) == 1 and CODE.match(first.text):
         return "code"  # "les touches F1 à F12", "un chasseur F-35"
+    if len(span) > 1 and span[-1].text in FACILITY_TAILS:
+        return "facility"  # "le Yankee Stadium", "ses bureaux du Skywalker Ranch"
+    if (
+        cand.end < len(doc)
+        and (doc[cand.end].text in NON_BODY_TAILS or doc[cand.end].text in FACILITY_TAILS)
+        and bool(doc[cand.end - 1].whitespace_)
+    ):
+        return "event_or_thing"  # "l'Emirates| Stadium", "les Goodwill| Games": a longer name
     if any(_glued_mark(t.text) for t in span) or _inside_word(doc, cand):
         return "glued_mark"  # "comme Visa ou PayU.", "(Crédit : Chaz Powell)(Credit", "Lloyd'|s"
     if cand.kb_id is None and (_thing_apposition(doc, cand.end) or _thing_named(doc, cand.start)):

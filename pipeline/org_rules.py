@@ -176,6 +176,7 @@ LEAGUES = LEXICON["leagues"]
 NON_NAMES = LEXICON["non_names"]
 THING_NOUNS = {w.lower() for w in LEXICON["thing_nouns"]}
 HISTORICAL_STATES = {w.lower() for w in LEXICON["historical_states"]}
+FACILITY_TAILS = LEXICON["facility_tails"]
 CLAUSE_PARTICIPLES = {w.lower() for w in LEXICON["clause_participles"]}
 # Words after a participle that make it open a clause: an agent, a place, a time, a purpose.
 CLAUSE_OPENERS = {"par", "à", "au", "aux", "en", "dans", "sur", "avec", "pour", "depuis", "contre",

@@ -364,6 +364,11 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         # a programme noun, an adjective and a quote before the name
         ("La série hebdomadaire « Zorva Boss » présente des patrons.", "Zorva Boss",
          "programme_name"),
+        # a facility named in English, or a name that stops right before an event or
+        # facility word
+        ("Le match a lieu au Zorva Stadium samedi.", "Zorva Stadium", "facility"),
+        ("Il a entraîné à l'Zorvates Stadium pendant dix ans.", "Zorvates", "event_or_thing"),
+        ("Elle a gagné les Zorvill Games en 1990.", "Zorvill", "event_or_thing"),
         # one thing of a firm after an indefinite article: a rental, a video, a car
         ("Ils ont loué un Zorvabnb près de l'aéroport.", "Zorvabnb", "indefinite_instance"),
         # time zones and disorders written by their acronym

@@ -309,14 +309,15 @@ def _may_match(rule: str, low: str, found: dict[str, bool]) -> bool:
 def _compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     """Each rule twice: for the lower-cased text (faster, no IGNORECASE) and for the text as
     written (a rule that reads capitals, or a text whose lower case changes its length)."""
-    # (?!\w), not \b, at the end: "(1965-75)" ends on a bracket
+    # (?!\w), not \b, at the end: "(1965-75)" ends on a bracket; the group keeps \b on
+    # every alternative ("la période 2008-2016" has no "de 2008-2016")
     return [
         (
             name,
-            re.compile(rf"\b{pattern}(?!\w)")
+            re.compile(rf"\b(?:{pattern})(?!\w)")
             if "(?-i:" not in pattern
-            else re.compile(rf"\b{pattern}(?!\w)", re.IGNORECASE),
-            re.compile(rf"\b{pattern}(?!\w)", re.IGNORECASE),
+            else re.compile(rf"\b(?:{pattern})(?!\w)", re.IGNORECASE),
+            re.compile(rf"\b(?:{pattern})(?!\w)", re.IGNORECASE),
         )
         for name, pattern in RULES
     ]

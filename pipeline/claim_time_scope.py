@@ -48,7 +48,10 @@ def dates_another(
     for tok in [anchor, *anchor.ancestors]:
         if tok.dep_ == "acl:relcl":
             clause = {t.i for t in tok.subtree}
-            if not words & clause and doc[min(clause)].lower_ == "qui":
+            # ("un accord pour la période 2008-2016 qui a versé 13 millions": a time of the
+            # noun the relative describes is the relative's too)
+            noun = {t.i for t in tok.head.subtree} if tok.head.i != tok.i else clause
+            if not words & noun and doc[min(clause)].lower_ == "qui":
                 return "in_relative"
             break
     for tok in [time.root, *time.root.ancestors]:

@@ -149,7 +149,7 @@ WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanc
 DAY_PARTS = ("soir", "matin", "après-midi")
 # Periods that straddle two years ("la campagne 2023-2024", "la saison 2022-2023").
 SPAN_PERIODS = (
-    "campagne", "saison", "exercice", "année scolaire", "année universitaire",
+    "campagne", "saison", "exercice", "période", "année scolaire", "année universitaire",
     "année budgétaire", "législature", "mandature",
 )  # fmt: skip
 # Founding events that open a period ("depuis sa création en 2015").

@@ -77,6 +77,9 @@ from dechiffre.pipeline.claim_time import find_times
          "Pendant le second semestre de 2023", "semester", "2023-07/2023-12"),
         ("Au cours du mois de mai 2020, 30 vols ont été annulés.", "Au cours du mois de mai 2020",
          "month", "2020-05"),
+        # every alternative of a rule starts on a word ("période" holds no "de 2008-2016")
+        ("Un accord pour la période 2008-2016 a rapporté 13 millions.",
+         "pour la période 2008-2016", "year_span", "2008/2016"),
         # a part of a written year, and the end of a period up to one
         ("Fin 2022, le groupe comptait 900 salariés.", "Fin 2022", "year_edge", "2022"),
         ("Les ventes ont bondi de 22 % au début de 2020.", "au début de 2020", "year_edge",

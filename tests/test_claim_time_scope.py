@@ -48,6 +48,12 @@ from dechiffre.pipeline.claim_time_scope import dates_another
             "4 millions",
             "in_relative",
         ),
+        # ... but a time of the noun it describes is the relative's too
+        (
+            "Le club a signé un contrat pour la saison 2020-2021 qui lui a rapporté 13 millions.",
+            "13 millions",
+            None,
+        ),
         # a relative set off by a comma on the counted noun dates its own clause
         ("Le virus a tué 40 personnes, qui étaient arrivées lundi.", "40", "relative_other"),
         # an adverb of time places only what its head governs

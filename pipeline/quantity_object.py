@@ -774,7 +774,8 @@ def _right_edge(noun: Token) -> int:
         if low in {"ou", "et"} and j + 1 < n and doc[j + 1].pos_ in {"NOUN", "ADJ"} and (
             not doc[j + 1].like_num
         ) and (
-            doc[j + 1].head.i <= last and doc[j + 1].head.i >= noun.i
+            (doc[j + 1].head.i <= last and doc[j + 1].head.i >= noun.i)
+            or _bare_coordinate(noun, doc[j + 1])
         ) and not any(c.dep_ == "nummod" for c in doc[j + 1].children):
             last = j + 1
             j += 2
@@ -790,6 +791,19 @@ def _right_edge(noun: Token) -> int:
             continue
         break
     return last
+
+
+def _bare_coordinate(noun: Token, other: Token) -> bool:
+    """A plural noun without determiner coordinated to a plural counted noun, wherever the
+    parse hangs it: 'ses quatre frères et sœurs', '70 économistes et experts'."""
+    plural = ["Plur"]
+    return (
+        other.pos_ == "NOUN"
+        and noun.pos_ == "NOUN"
+        and noun.morph.get("Number") == plural
+        and other.morph.get("Number") == plural
+        and not any(c.dep_ in {"det", "case", "nummod"} for c in other.children)
+    )
 
 
 def _predicate_position(noun: Token) -> bool:

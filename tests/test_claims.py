@@ -539,6 +539,24 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # a clause whose verb is left out: its body is its subject
+            "Le PSG compte 30 points, l'Olympique de Marseille 25 et le Stade rennais 20.",
+            "25",
+            "Olympique de Marseille",
+            "gapping",
+        ),
+        (  # ... not a body before a comma that only opens the sentence
+            "Selon l'OMS, 300 cas ont été confirmés.",
+            "300",
+            None,
+            "none",
+        ),
+        (  # a verb form read as a noun but given a subject is the verb
+            "Le Parti socialiste forme l'opposition officielle avec 21 sièges.",
+            "21",
+            "Parti socialiste",
+            "subject",
+        ),
         (  # the object of an object-control verb does its infinitive ...
             "Le ministère a aidé l'Unicef à distribuer 300 tonnes de vivres.",
             "300 tonnes",

@@ -892,6 +892,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Unicef",
             "selon",
         ),
+        (  # "calculer que" reports a figure
+            "L'Unicef a calculé que 300 écoles avaient fermé.",
+            "300",
+            "Unicef",
+            "report_verb",
+        ),
         (  # a figure that describes the speaker is not what the speaker says ...
             "Paul Diallo, 45 ans, porte-parole de l'Unicef, explique que 300 enfants ont faim.",
             "45 ans",

@@ -10,6 +10,10 @@ it does not place (rule 'in_relative'). An adverb of time ("actuellement", "aujo
 places only what its own head governs: "... atteignent 50 degrés et augmentent actuellement
 deux fois plus vite", "4 000 livres (2,4 millions de dollars aujourd'hui)" (rule
 'adverb_other'; the parser attaches adverbs well, unlike prepositional phrases).
+
+And "Tout a commencé en 2014, lorsque le pays a été scindé en deux": a clause opened by
+"lorsque", "quand" or "où" right after a time restates that time, whatever the parse hangs
+it on (rule 'restated').
 """
 
 from __future__ import annotations
@@ -18,7 +22,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
-from .claim_time_words import DATING_PARTICIPLES, SURVEY_VERBS
+from .claim_time import TimeExpr
+from .claim_time_words import DATING_PARTICIPLES, SURVEY_VERBS, WHEN_WORDS
 
 
 def dates_another(
@@ -98,3 +103,22 @@ def _participle_dates(
     if first > 0 and noun.doc[first - 1].text == ",":
         return False
     return not (amount & phrase)
+
+
+def restated_time(amount: Span, anchor: Token, times: list[TimeExpr]) -> TimeExpr | None:
+    """The time that the when-clause holding ``amount`` restates, else None.
+
+    "... des faits commis entre 2004 et 2008, lorsque le réseau a fait transiter 140
+    millions": the clause opens with "lorsque", "quand" or "où" right after a comma that
+    ends a time expression.
+    """
+    doc = amount.doc
+    for tok in [anchor, *anchor.ancestors]:
+        if tok.dep_ in {"advcl", "acl:relcl"}:
+            first = min(t.i for t in tok.subtree)
+            if first < 2 or doc[first].lower_ not in WHEN_WORDS or doc[first - 1].text != ",":
+                return None
+            before = doc[first - 2]
+            end = before.idx + len(before.text)
+            return next((t for t in times if t.end == end), None)
+    return None

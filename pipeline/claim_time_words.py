@@ -54,6 +54,9 @@ SURVEY_VERBS = frozenset({"réaliser", "mener", "effectuer", "conduire"})
 # communiqué publié le 2 novembre, ..."), unlike another participle beside a time ("le
 # vaccin introduit en 2010": the vaccine's date).
 DATING_PARTICIPLES = frozenset({"publier", "rendre", "diffuser", "dévoiler"})
+# Words that open a clause restating the time just before it ("en 2015, lorsque ...",
+# "à Tokyo en 1948, où sept commandants ont été pendus").
+WHEN_WORDS = frozenset({"lorsque", "lorsqu'", "lorsqu’", "quand", "où"})
 # Words of a record whose "depuis" is its base, not the claim's period ("la pire série
 # depuis 1992", "un niveau record depuis 2008", "pour la première fois depuis 1976").
 RECORD_WORDS = frozenset(

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .attributes import CLAIM, CLAIM_RULES, DATE, PREFIX
 from .claim_rows import org_name
 from .claim_time import TimeExpr, find_times
-from .claim_time_scope import dates_another
+from .claim_time_scope import dates_another, restated_time
 from .claim_time_words import (
     DURATION_IDIOMS,
     FIRST_WORDS,
@@ -250,6 +250,12 @@ class ClaimFinder(Pipe):
                 amounts,
                 describes=pred_tok is None,
             )
+            said = restated_time(amount, anchor, times) if time is None else None
+            if said is not None and rules["time"] in {"none", "other_clause"}:
+                # "en 2015, lorsque des milliers ...": the clause takes the time it restates
+                pred = anchor if pred_tok is None else pred_tok
+                time = {"start": said.start, "end": said.end, "value": _time_value(said, pred)}
+                rules["time"] = "restated"
             if pred_tok is None and _measures_a_noun(amount):
                 # "un mandat de six ans", "une trêve de cinq mois", "le quarterback de 24
                 # ans": a length that describes a thing places no claim (rule 'measure')

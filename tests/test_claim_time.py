@@ -267,6 +267,19 @@ def test_case_and_the_speed_filter_change_no_phrase(text: str, phrase: str) -> N
             None,
             "none",
         ),
+        (  # a when-clause right after a time restates it, whatever the parse says
+            "Tout a commencé en 2014, lorsque le pays a été coupé en deux.",
+            "deux",
+            "en 2014",
+            "restated",
+        ),
+        (
+            "Les juges ont examiné des faits commis entre 2004 et 2008, quand la banque a "
+            "blanchi 140 millions de francs.",
+            "140 millions de francs",
+            "entre 2004 et 2008",
+            "restated",
+        ),
         (  # a conjunct with its own subject says another thing, at another time
             "Le joueur, qui a débuté en 2010 et qui a gagné 12 titres, arrive au club.",
             "12",

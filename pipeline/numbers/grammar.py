@@ -49,6 +49,7 @@ from .lexicon import (
     MONTHS,
     NEXT_WORDS,
     PART_WORDS,
+    PERIOD_WORDS,
     PLURAL_COLLECTIVES,
     POST_MODIFIER_FIRST,
     POST_MODIFIERS,
@@ -86,6 +87,9 @@ _DURATION_BEFORE = frozenset(
     {"pendant", "durant", "depuis", "en", "pour", "dans", "sous", "d'", "de", "par", "qu'", "que"}
     | {"moins", "plus", "environ", "seul", "seulement"}
 )
+# Before "une nuit", "une journée" (period words, no units of time, R6): the words that make
+# them a duration all the same ("pendant une nuit", "au moins une journée")
+_PERIOD_BEFORE = frozenset({"pendant", "durant", "depuis", "moins", "plus", "environ", "seule"})
 # Words that can start an amount besides numbers and number words (a cheap pre-filter)
 _STARTERS = (
     MODIFIERS_FIRST
@@ -818,6 +822,8 @@ class Scanner:
                 )
             ):
                 return None  # "un jour, il partira", "une année record", "pas une seconde"
+            if self.low(i + 1) in PERIOD_WORDS and self.low(i - 1) not in _PERIOD_BEFORE:
+                return None  # "en une nuit", "au cours d'une journée": no unit of time (R6)
             if low == "un" and self.low(i + 1) in FEMININE_UNIT_WORDS:
                 return None  # "un livre" is a book; the pound is "une livre"
             if unit and (unit.unit != "fois" or self._per_period(unit.end)):

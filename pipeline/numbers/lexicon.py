@@ -45,6 +45,9 @@ BARE_BOUNDS = words("moins minimum maximum")
 # "un jour", "une année", "une nuit": time words that an article makes a duration only after
 # a word of duration ("pendant une année"), else they place or qualify ("une année record")
 CONTEXT_TIME_WORDS = words("jour journée année nuit minute seconde")
+# Period words that are no units of time after "un/une" (R6): "en une nuit", "une journée de
+# deuil"
+PERIOD_WORDS = words("journée nuit")
 # "un seul", "une seule": the article is then a count of one
 ALONE_WORDS = words("seul seule")
 

@@ -221,6 +221,11 @@ SPANS: list[tuple[str, list[str]]] = [
     ("Du haut de son mètre quatre-vingt-cinq, il domine.", ["mètre quatre-vingt-cinq"]),
     ("Le pivot mesure 2 mètres 10.", ["2 mètres 10"]),
     ("À 2 mètres, 15 personnes attendaient.", ["2 mètres", "15"]),
+    # "une nuit", "une journée" are no units of time after an article (R6) unless a duration
+    # word governs them
+    ("En une nuit, le fleuve a débordé.", []),
+    ("Le premier repas d'une journée compte.", []),
+    ("Ils ont veillé durant une nuit.", ["une nuit"]),
 ]
 
 

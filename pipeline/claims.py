@@ -458,6 +458,9 @@ class ClaimFinder(Pipe):
                     continue  # "..., souligne un politologue de l'université Laval."
                 for nxt in sent[tok.i - sent.start + 1 :]:
                     if nxt.is_punct and nxt.text != "'":
+                        role = _role_after(nxt, org_of)
+                        if role is not None:
+                            return role, "incise_role"
                         break
                     if nxt.i in org_of and not _is_addressee(org_of[nxt.i].root):
                         return org_of[nxt.i], "incise"
@@ -1007,6 +1010,28 @@ def _gapped_subject(amount: Span, sent: Span, org_of: dict[int, Span]) -> Span |
     if org is None or i < sent.start or org.end != amount.start:
         return None
     return org if any(_acts_as_verb(t) or t.pos_ == "AUX" for t in doc[sent.start : i]) else None
+
+
+def _role_after(comma: Token, org_of: dict[int, Span]) -> Span | None:
+    """The body a speaker's role names after a comma ("..., a déclaré Anne Martin,
+    responsable scientifique de l'OMS"): a role noun opens the apposition and its "de X"
+    names the body the speaker speaks for (rule 'incise_role'), not where a scholar works
+    ("chercheuse à l'université")."""
+    if comma.text != ",":
+        return None
+    doc = comma.doc
+    i = comma.i + 1
+    while i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    if i >= len(doc) or doc[i].lemma_.lower() not in ROLE_NOUNS:
+        return None
+    for tok in doc[i + 1 : comma.sent.end]:
+        if tok.is_punct and tok.text != "'":
+            return None
+        if tok.i in org_of:
+            org = org_of[tok.i]
+            return None if _works_at(org, doc[i]) else org
+    return None
 
 
 def _acts_as_verb(tok: Token) -> bool:

@@ -892,6 +892,20 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Unicef",
             "selon",
         ),
+        (  # a speaker named after an incise speaks for the body of their role ...
+            "Quatre vaccins ont été financés, a déclaré à la presse Anne Martin, directrice "
+            "scientifique de l'OMS.",
+            "Quatre",
+            "OMS",
+            "incise_role",
+        ),
+        (  # ... not for a place a scholar works at
+            "Quatre vaccins ont été financés, a déclaré à la presse Anne Martin, chercheuse à "
+            "l'Institut Pasteur.",
+            "Quatre",
+            None,
+            "none",
+        ),
         (  # "calculer que" reports a figure
             "L'Unicef a calculé que 300 écoles avaient fermé.",
             "300",

@@ -84,6 +84,17 @@ APPOSITION_TITLES = {"directeur", "directrice", "président", "présidente", "po
                      "secrétaire", "ministre", "chef", "cheffe", "patron", "patronne", "fondateur",
                      "fondatrice", "dirigeant", "dirigeante", "coordinateur", "coordinatrice",
                      "responsable", "entraîneur", "sélectionneur", "commissaire", "gouverneur"}
+# Trades and titles of persons after a name and a comma: "X Y, professeur de ...".
+PERSON_TRADES = {"professeur", "professeure", "chercheur", "chercheuse", "journaliste",
+                 "chanteur", "chanteuse", "rappeur", "rappeuse", "acteur", "actrice", "avocat",
+                 "avocate", "médecin", "docteur", "auteur", "autrice", "écrivain", "écrivaine",
+                 "économiste", "analyste", "sociologue", "historien", "historienne", "député",
+                 "députée", "sénateur", "sénatrice", "ancien", "ancienne", "épouse", "mari",
+                 "fils", "fille", "père", "mère", "frère", "sœur"}
+# Heads of the names of treaties and laws whose acronym follows in brackets.
+TREATY_HEADS = {"traité", "convention", "accord", "protocole", "pacte", "charte", "loi",
+                "directive", "règlement", "déclaration"}
+MAX_TREATY_WORDS = 16
 # Nouns of a body's leadership or voice: "le patron de la NFL" makes the league a body (RN8).
 LEADERSHIP_NOUNS = {"nom", "patron", "patronne", "président", "présidente", "commissaire",
                     "dirigeants", "direction", "porte-parole", "règlement", "décision"}
@@ -1027,6 +1038,10 @@ def _non_body_rule(
             return "person_in_list"  # "Wilfried X et Jordan Y"
         if _titled_apposition(doc, cand):
             return "person_in_apposition"  # "le directeur général de l'OMS, Tedros X,"
+        if _title_after(doc, cand):
+            return "person_in_apposition"  # "Precious X, professeur de climatologie à ..."
+    if cand.source in STATISTICAL and _treaty_acronym(doc, cand):
+        return "defined_non_body"  # "le traité sur les missiles antibalistiques (ABM)"
     return None
 
 
@@ -1075,6 +1090,36 @@ def _titled_apposition(doc: Doc, cand: Candidate) -> bool:
             return False
         if tok.lower_ in APPOSITION_TITLES:
             return True
+    return False
+
+
+def _title_after(doc: Doc, cand: Candidate) -> bool:
+    """A name of two words or more followed by a comma and a person's title or trade:
+    "Precious X, professeur de climatologie", "Ada Y, chercheuse au CNRS"."""
+    end = cand.end
+    if cand.end - cand.start < 2 or end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    k = end + 1
+    if doc[k].lower_ in {"le", "la", "l'", "l’", "un", "une"}:
+        k += 1
+    return k < len(doc) and (doc[k].lower_ in APPOSITION_TITLES or doc[k].lower_ in PERSON_TRADES)
+
+
+def _treaty_acronym(doc: Doc, cand: Candidate) -> bool:
+    """An acronym in brackets after the name of a treaty or a law, which no body noun heads
+    between them: "le traité sur les missiles antibalistiques (ABM)", "la convention sur les
+    armes à sous-munitions (CCM)"; "le Comité pour l'élimination ... (CEDAW)" stays a body."""
+    i = cand.start
+    if cand.end - i != 1 or i < 2 or doc[i - 1].text != "(" or not doc[i].is_upper:
+        return False
+    for k in range(i - 2, max(-1, i - 2 - MAX_TREATY_WORDS), -1):
+        tok = doc[k]
+        if tok.is_punct and tok.text not in GLUE_MARKS:
+            return False
+        if tok.lower_ in TREATY_HEADS:
+            return True
+        if tok.lower_ in INSTITUTION_HEADS or tok.lower_ in COMPANY_CUES:
+            return False
     return False
 
 

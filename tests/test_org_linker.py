@@ -369,6 +369,10 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         ("Le match a lieu au Zorva Stadium samedi.", "Zorva Stadium", "facility"),
         ("Il a entraîné à l'Zorvates Stadium pendant dix ans.", "Zorvates", "event_or_thing"),
         ("Elle a gagné les Zorvill Games en 1990.", "Zorvill", "event_or_thing"),
+        # a person named before a comma and a trade; a treaty's acronym in brackets
+        ("Zorva Ede, professeur de climatologie, a parlé.", "Zorva Ede", "person_in_apposition"),
+        ("Ils se sont retirés du traité sur les missiles antibalistiques (ZBM) en 2002.", "ZBM",
+         "defined_non_body"),
         # one thing of a firm after an indefinite article: a rental, a video, a car
         ("Ils ont loué un Zorvabnb près de l'aéroport.", "Zorvabnb", "indefinite_instance"),
         # time zones and disorders written by their acronym
@@ -438,6 +442,9 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
         ("Il a payé Zorvacorp, une société de conseil basée à Dubaï.", "Zorvacorp"),
         ("Les droits sont vendus par une agence appelée Zorva Sport.", "Zorva Sport"),
         ("Le contrat passe par Zorvatech, deux fois condamnée.", "Zorvatech"),
+        # a body's acronym after its name stays, and so does a firm set off by a comma
+        ("Il a saisi la Commission zorvienne pour la paix (ZCP) en 2002.", "ZCP"),
+        ("Il travaille chez Zorva Steel, un fabricant de sièges.", "Zorva Steel"),
         # a name in brackets that is no French word stays
         ("Le rapport de la société (Zorvatech) est paru.", "Zorvatech"),
         # a body named after a region is no place

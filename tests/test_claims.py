@@ -647,12 +647,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
-        (  # ... one who speaks for it goes on with it
+        (  # ... one who speaks for it, by the role after her name
             "Le rapport de l'Unicef indique que 12 millions d'enfants ont faim. « Nous avons "
             "distribué 300 tonnes de vivres », a déclaré Mme Durand, directrice de l'Unicef.",
             "300 tonnes",
             "Unicef",
-            "inherited",
+            "incise_role",
         ),
         (  # an unnamed report is the one the text is about
             "Dans son rapport annuel, l'Unicef indique que 12 millions d'enfants ont faim. "

@@ -11,6 +11,8 @@ places only what its own head governs: "... atteignent 50 degrés et augmentent 
 deux fois plus vite", "4 000 livres (2,4 millions de dollars aujourd'hui)" (rule
 'adverb_other'; the parser attaches adverbs well, unlike prepositional phrases).
 
+A time in another paragraph places nothing here (rule 'other_paragraph').
+
 And "Tout a commencé en 2014, lorsque le pays a été scindé en deux": a clause opened by
 "lorsque", "quand" or "où" right after a time restates that time, whatever the parse hangs
 it on (rule 'restated').
@@ -24,6 +26,10 @@ from spacy.tokens import Span, Token
 
 from .claim_time import TimeExpr
 from .claim_time_words import DATING_PARTICIPLES, SURVEY_VERBS, WHEN_WORDS
+
+# A paragraph break, or one a scraper wrote out as backslash and n, which the sentence
+# splitter does not see: a time beyond it is another paragraph's (rule 'other_paragraph').
+PARAGRAPH_BREAKS = ("\n", "\\n")
 
 
 def dates_another(
@@ -40,6 +46,12 @@ def dates_another(
     ``is_report`` read a verb's lemma and whether it reports.
     """
     doc = amount.doc
+    # the tokens between them, with the space after the first one
+    first, last = (
+        (amount.end - 1, time.start) if time.start >= amount.end else (time.end - 1, amount.start)
+    )
+    if any(mark in tok.text_with_ws for tok in doc[first:last] for mark in PARAGRAPH_BREAKS):
+        return "other_paragraph"
     inside = set(range(amount.start, amount.end))
     words = {t.i for t in time}
     adverb = time[0]

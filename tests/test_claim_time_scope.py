@@ -63,6 +63,12 @@ from dechiffre.pipeline.claim_time_scope import dates_another
             "adverb_other",
         ),
         ("Le club compte aujourd'hui 800 membres.", "800", None),
+        # a paragraph break, or one a scraper wrote out as backslash-n, ends a time's reach
+        (
+            "Deux études ont porté sur des souris.\\n\\nMais à ce jour, aucune étude humaine.",
+            "Deux",
+            "other_paragraph",
+        ),
         # a restrictive relative on the counted noun says what befalls the amount
         ("Les deux équipes qui seront tirées au sort en mars joueront à Dakar.", "deux", None),
         # the counted noun's own participle

@@ -1123,20 +1123,24 @@ def _pronoun_antecedent(
     between = doc[found.end : subj.i]
     if sum(t.text in SENTENCE_ENDS for t in between) > 1:
         return None
-    if any(t.i in org_of for t in between) or any(
+    if any(t.i in org_of and not _same_body(org_of[t.i], found) for t in between) or any(
         e.label_ == "PER" and e.start >= found.end and e.end <= subj.i for e in doc.ents
     ):
         return None
-    gender = subj.morph.get("Gender", [])
-    head = found.root
-    if head.pos_ != "NOUN":  # "L'entreprise Reputation Defender": the noun before the name
-        head = next((t for t in found if t.pos_ == "NOUN"), head)
-        if head.pos_ != "NOUN" and found.start > 0 and doc[found.start - 1].pos_ == "NOUN":
-            head = doc[found.start - 1]
-    org_gender = head.morph.get("Gender", []) if head.pos_ == "NOUN" else []
+    gender = list(subj.morph.get("Gender", []))
+    org_gender = _org_gender(found)
     if gender and org_gender and gender != org_gender:
         return None
     return found
+
+
+def _same_body(org: Span, found: Span) -> bool:
+    """Whether a mention names the body found before it: the same name or kb_id, or its
+    acronym in brackets right after it ("la Ransomware Task Force (RTF)")."""
+    if org.text.lower() == found.text.lower() or (org.kb_id_ and org.kb_id_ == found.kb_id_):
+        return True
+    text = _doc_text(org.doc)
+    return text[found.end_char : org.start_char].strip() == "("
 
 
 PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
@@ -1739,10 +1743,18 @@ def _goes_on_reporting(sent: Span, distance: int, source: Span) -> bool:
 
 
 def _org_gender(org: Span) -> list[str]:
-    """The grammatical gender of a body's name: its head noun's, or the noun right before
+    """The grammatical gender of a body's name: the common noun it is in apposition to
+    ("la coalition ... Ransomware Task Force"), its head noun's, or the noun right before
     the name ("l'entreprise Reputation Defender"); none for a bare name."""
     doc = org.doc
     head = org.root
+    if (
+        head.dep_ in {"appos", "nmod", "flat:name"}
+        and head.head.pos_ == "NOUN"
+        and head.head.i < org.start
+        and head.head.text.islower()
+    ):
+        return list(head.head.morph.get("Gender", []))  # "la coalition ... Ransomware Task Force"
     if head.pos_ != "NOUN":
         head = next((t for t in org if t.pos_ == "NOUN"), head)
         if head.pos_ != "NOUN" and org.start > 0 and doc[org.start - 1].pos_ == "NOUN":

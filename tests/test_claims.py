@@ -539,6 +539,20 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # a body's own acronym in brackets is no other body between it and the pronoun ...
+            "L'association Médecins du Monde (MDM) a ouvert un centre à Calais. Elle a accueilli "
+            "300 familles.",
+            "300",
+            "association Médecins du Monde",
+            "pronoun_subject",
+        ),
+        (  # ... and a foreign name takes the gender of the French noun it is in apposition to
+            "Hier, l'alliance d'experts Global Cyber Alliance (GCA) a lancé une campagne. Elle a "
+            "formulé 50 recommandations.",
+            "50",
+            "Global Cyber Alliance",
+            "pronoun_subject",
+        ),
         (  # a clause whose verb is left out: its body is its subject
             "Le PSG compte 30 points, l'Olympique de Marseille 25 et le Stade rennais 20.",
             "25",

@@ -232,7 +232,9 @@ RULES: list[tuple[str, str]] = [
         rf"|sur l{APOS}année|pour l{APOS}année) (?P<y>{YEAR})",
     ),
     ("last_year", rf"l{APOS}(?:an|année) (?:dernier|dernière|passé|passée)"),
-    ("this_year", r"(?:cette année|l'année en cours|l’année en cours)"),
+    # "cette année-là" points back to a year written before it, not to the document's
+    ("this_year", r"(?:cette année(?P<there>-là)?|l'année en cours|l’année en cours)"),
+    ("that_day", r"(?:ce jour|cette nuit)-là"),  # a day the text gave before: no value
     ("next_year", rf"l{APOS}(?:an|année) prochaine?"),
     ("previous_year", rf"l{APOS}(?:an|année) précédente?"),  # the year before the one written
     (  # "cette saison", "ce mois-ci"; "ce matin-là" points back, the date does not fix it
@@ -286,6 +288,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "since_event": (("depuis",),),
     "last_year": (("derni", "pass"),),
     "this_year": (("année",),),
+    "that_day": (("-là",),),
     "next_year": (("prochain",),),
     "previous_year": (("précédent",),),
     "so_far": (("présent", "ce jour", "aujourd"),),
@@ -578,6 +581,8 @@ def find_times(
             if context is None:
                 context = _context_year(text, years, m.start())
             value = _value(rule, m, context, dated)
+            if rule == "this_year" and m.group("there"):
+                value = _ctx(_context_year(text, years, m.start()))
             if rule in DEICTIC_YEARS and doc_year is None:
                 value = None  # "Depuis 2003, ... 22 condamnés l'année dernière": not 2002
             if rule == "between_years" and value is not None and value[:4] >= value[-4:]:

@@ -80,6 +80,8 @@ from dechiffre.pipeline.claim_time import find_times
         # every alternative of a rule starts on a word ("période" holds no "de 2008-2016")
         ("Un accord pour la période 2008-2016 a rapporté 13 millions.",
          "pour la période 2008-2016", "year_span", "2008/2016"),
+        # "-là" points back to a time the text gave before
+        ("Entre 200 et 300 personnes ont été tuées ce jour-là.", "ce jour-là", "that_day", None),
         # a part of a written year, and the end of a period up to one
         ("Fin 2022, le groupe comptait 900 salariés.", "Fin 2022", "year_edge", "2022"),
         ("Les ventes ont bondi de 22 % au début de 2020.", "au début de 2020", "year_edge",
@@ -139,6 +141,12 @@ def test_words_of_the_time_of_writing_take_no_year_written_before(text: str) -> 
     # "l'année dernière" counts from the document's date, not from a year of the text
     found = {t.rule: t.value for t in find_times(text)}
     assert [found[r] for r in found if r in {"last_year", "next_year", "month"}] == [None]
+
+
+def test_that_year_is_the_year_written_before() -> None:
+    text = "En 1998, la ville a été inondée. Cette année-là, 300 maisons ont été détruites."
+    found = {text[t.start : t.end]: t.value for t in find_times(text, doc_date="2024-02-02")}
+    assert found["Cette année-là"] == "1998"  # not the document's year
 
 
 @pytest.mark.parametrize(

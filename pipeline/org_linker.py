@@ -84,6 +84,12 @@ APPOSITION_TITLES = {"directeur", "directrice", "président", "présidente", "po
                      "secrétaire", "ministre", "chef", "cheffe", "patron", "patronne", "fondateur",
                      "fondatrice", "dirigeant", "dirigeante", "coordinateur", "coordinatrice",
                      "responsable", "entraîneur", "sélectionneur", "commissaire", "gouverneur"}
+# Nouns of a work whose title follows in quotes ('son livre « X »'), and of its author, whose
+# work follows "de" ("l'auteur de X").
+QUOTED_WORK_NOUNS = {"livre", "livres", "article", "essai", "pièce", "tableau", "lithographie",
+                     "thèse", "mémoire", "poème", "nouvelle"}
+AUTHOR_NOUNS = {"auteur", "auteure", "autrice", "co-auteur", "coauteur", "réalisateur",
+                "réalisatrice", "compositeur", "compositrice"}
 # Trades and titles of persons after a name and a comma: "X Y, professeur de ...".
 PERSON_TRADES = {"professeur", "professeure", "chercheur", "chercheuse", "journaliste",
                  "chanteur", "chanteuse", "rappeur", "rappeuse", "acteur", "actrice", "avocat",
@@ -968,11 +974,17 @@ def _non_body_rule(
     if _maker_as_product(doc, cand):
         return "maker_as_product"
     k = cand.start - 1
-    if k > 0 and doc[k].text in OPENING_QUOTES:
+    quoted = k > 0 and doc[k].text in OPENING_QUOTES
+    if quoted:
         k -= 1  # "la stratégie « X »"
         for _ in range(2):  # "la série hebdomadaire « X »"
             if k > 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
                 k -= 1
+    if k > 0 and (
+        (quoted and doc[k].lower_ in QUOTED_WORK_NOUNS)
+        or (doc[k].lower_ in OF and doc[k - 1].lower_ in AUTHOR_NOUNS)
+    ):
+        return "work_title"  # 'son livre « X »', "l'auteur de X" (RN10: works are no bodies)
     if (
         k >= 0
         and doc[k].lower_ in PROGRAMME_NOUNS

@@ -369,6 +369,11 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         ("Le match a lieu au Zorva Stadium samedi.", "Zorva Stadium", "facility"),
         ("Il a entraîné à l'Zorvates Stadium pendant dix ans.", "Zorvates", "event_or_thing"),
         ("Elle a gagné les Zorvill Games en 1990.", "Zorvill", "event_or_thing"),
+        # the title of a work: in quotes after a work noun, or after "auteur de"
+        ('Il le raconte dans son livre "Zorva Front, censure et guerre" paru en 1992.',
+         "Zorva Front", "work_title"),
+        ("Elle est l'auteure de Zorva Cook, un récit sur la cuisine.", "Zorva Cook",
+         "work_title"),
         # a person named before a comma and a trade; a treaty's acronym in brackets
         ("Zorva Ede, professeur de climatologie, a parlé.", "Zorva Ede", "person_in_apposition"),
         ("Ils se sont retirés du traité sur les missiles antibalistiques (ZBM) en 2002.", "ZBM",
@@ -442,6 +447,8 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
         ("Il a payé Zorvacorp, une société de conseil basée à Dubaï.", "Zorvacorp"),
         ("Les droits sont vendus par une agence appelée Zorva Sport.", "Zorva Sport"),
         ("Le contrat passe par Zorvatech, deux fois condamnée.", "Zorvatech"),
+        # a body after a work noun without quotes, or after "directeur de", stays
+        ("Il est le directeur de Zorva Research depuis 2015.", "Zorva Research"),
         # a body's acronym after its name stays, and so does a firm set off by a comma
         ("Il a saisi la Commission zorvienne pour la paix (ZCP) en 2002.", "ZCP"),
         ("Il travaille chez Zorva Steel, un fabricant de sièges.", "Zorva Steel"),

@@ -1191,11 +1191,25 @@ def _subject_names(subj: Token) -> list[Token]:
     for child in subj.children:
         if (
             child.dep_ in {"appos", "flat", "flat:name"}
-            or (child.dep_ == "nmod" and not any(c.dep_ == "case" for c in child.children))
+            or (
+                child.dep_ == "nmod"
+                and not any(c.dep_ == "case" for c in child.children)
+                and not _split_complement(child)
+            )
             or (role and child.dep_ == "nmod")
         ):
             names.extend(child.subtree)
     return names
+
+
+def _split_complement(tok: Token) -> bool:
+    """Whether a bare noun modifier is the end of a "de" complement the parser split ("les
+    actionnaires de Credit Suisse": "Credit" has the "de", "Suisse" hangs apart; rule
+    'split_complement')."""
+    if tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return before.head.i == tok.head.i and before.dep_ == "nmod" and _has_case(before, OF_WORDS)
 
 
 def _clause_subject(verb: Token) -> tuple[Token | None, str]:

@@ -553,6 +553,12 @@ def test_predicate_rules(
             "Global Cyber Alliance",
             "pronoun_subject",
         ),
+        (  # people of a body whose name the parser split are not the body
+            "Les salariés de Deutsche Bank recevront une prime de 800 euros.",
+            "800 euros",
+            None,
+            "none",
+        ),
         (  # a clause whose verb is left out: its body is its subject
             "Le PSG compte 30 points, l'Olympique de Marseille 25 et le Stade rennais 20.",
             "25",

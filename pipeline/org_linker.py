@@ -18,9 +18,11 @@ from .org_rules import (
     CLUB_PREFIXES,
     COMPANY_CUES,
     CONNECTORS,
+    DEVICE_MAKERS,
     FACILITY_TAILS,
     GROUP_NOUNS,
     HISTORICAL_STATES,
+    INDEFINITE,
     INSTITUTION_HEADS,
     LABEL,
     LEADER_HEADS,
@@ -244,6 +246,8 @@ class OrgLinker(KBPipe):
                         _inside_product(doc, c, self.kb)
                         or _platform_as_place(doc, c)
                         or _maker_as_product(doc, c)
+                        or _brand_as_device(doc, c)
+                        or _indefinite_description(doc, c)
                         or _person_surname(doc, c)
                         or _model_code(doc, c)
                         or _indefinite_instance(doc, c)
@@ -973,6 +977,8 @@ def _non_body_rule(
         return "league_as_competition"  # "MVP de la NFL"; "la NFL a sanctionné" stays (RN8)
     if _maker_as_product(doc, cand):
         return "maker_as_product"
+    if _brand_as_device(doc, cand):
+        return "brand_as_device"
     k = cand.start - 1
     quoted = k > 0 and doc[k].text in OPENING_QUOTES
     if quoted:
@@ -1166,6 +1172,42 @@ def _maker_as_product(doc: Doc, cand: Candidate) -> bool:
         name in PRODUCT_MAKERS
         and cand.start > 0
         and doc[cand.start - 1].lower_ in {"le", "l'", "l’", "du", "au"}
+    )
+
+
+def _indefinite_description(doc: Doc, cand: Candidate) -> bool:
+    """Rule indefinite_description: a known name written in lower case after an indefinite
+    determiner is one of a kind, not the body ("un tribunal fédéral de district", "une banque
+    mondiale"); "le tribunal fédéral" and "un Tribunal fédéral" are left to the other rules."""
+    return (
+        cand.start > 0
+        and doc[cand.start].is_lower
+        and doc[cand.start - 1].lower_ in INDEFINITE
+    )
+
+
+# Verbs (lemmas) whose bare object is a device: "si vous utilisez Apple", "si vous avez Apple".
+DEVICE_VERBS = {"utiliser", "avoir", "posséder"}
+
+
+def _brand_as_device(doc: Doc, cand: Candidate) -> bool:
+    """Rule brand_as_device: a computer or phone maker's bare name, used or owned, or the place
+    where a key works, is the device (RN3): "si vous utilisez Apple", "Dans Apple, la touche F4",
+    "avec Word dans Apple"; "Apple a dit", "chez Apple", "investir dans Apple" stay ORG."""
+    i = cand.start
+    if cand.end - i != 1 or doc[i].text not in DEVICE_MAKERS or i == 0:
+        return False
+    prev = doc[i - 1]
+    if prev.lemma_ in DEVICE_VERBS and prev.pos_ in {"VERB", "AUX"}:
+        return not (cand.end < len(doc) and doc[cand.end].lower_ in {"comme", "pour"})
+    if prev.lower_ != "dans" or cand.end >= len(doc) or doc[cand.end].text != ",":
+        return False
+    before = doc[i - 2] if i > 1 else None
+    return (
+        prev.is_sent_start
+        or before is None
+        or before.lower_ in {"et", ","}
+        or (before.text[:1].isupper() and not before.is_sent_start)  # "Word dans Apple,"
     )
 
 

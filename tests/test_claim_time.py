@@ -82,6 +82,9 @@ from dechiffre.pipeline.claim_time import find_times
          "pour la période 2008-2016", "year_span", "2008/2016"),
         # "-là" points back to a time the text gave before
         ("Entre 200 et 300 personnes ont été tuées ce jour-là.", "ce jour-là", "that_day", None),
+        # a capital À written without its accent
+        ("A ce jour, 200 cas ont été recensés.", "A ce jour", "so_far", None),
+        ("A l'époque, il gagnait 300 dollars.", "A l'époque", "then", None),
         # a part of a written year, and the end of a period up to one
         ("Fin 2022, le groupe comptait 900 salariés.", "Fin 2022", "year_edge", "2022"),
         ("Les ventes ont bondi de 22 % au début de 2020.", "au début de 2020", "year_edge",
@@ -195,6 +198,7 @@ def test_the_previous_year_is_the_one_before_the_year_written(
         "Le sac se vend désormais 25 000 francs.",
         "Il a sauvé l'usine en maintenant 300 emplois.",  # a gerund
         "Elles comparent leur salaire entre 2022 et 2012.",  # two years compared, no period
+        "Le groupe A du championnat compte cinq équipes.",  # a capital A after a noun
     ],
 )
 def test_words_that_place_nothing(text: str) -> None:

@@ -973,7 +973,9 @@ def _non_body_rule(
         return "presidency_term"  # "sous la présidence de X": a term, not the office (RN6)
     if _platform_as_place(doc, cand):
         return "platform_as_place"
-    if text in LEAGUES and not (_acts(doc, cand.end) or _led(doc, cand.start)):
+    if text in LEAGUES and not (
+        (_acts(doc, cand.end) and not _noun_complement(doc, cand.start)) or _led(doc, cand.start)
+    ):
         return "league_as_competition"  # "MVP de la NFL"; "la NFL a sanctionné" stays (RN8)
     if _maker_as_product(doc, cand):
         return "maker_as_product"
@@ -1152,6 +1154,20 @@ def _acts(doc: Doc, i: int) -> bool:
         tok.lower_ in {"a", "ont", "avait", "va"}
         and i + 1 < len(doc)
         and doc[i + 1].pos_ == "VERB"
+    )
+
+
+def _noun_complement(doc: Doc, start: int) -> bool:
+    """The name is the complement of a lower-case noun, which is the verb's subject: "les
+    joueuses de la WNBA participent" (the players act, not the league, RN8)."""
+    k = start - 1
+    while k >= 0 and doc[k].lower_ in {"la", "le", "l'", "l’"}:
+        k -= 1
+    return (
+        k > 0
+        and doc[k].lower_ in {"de", "du", "d'", "d’"}
+        and doc[k - 1].pos_ == "NOUN"
+        and doc[k - 1].is_lower
     )
 
 

@@ -739,8 +739,9 @@ class OrgRules(KBPipe):
         return out
 
     def _placed_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
-        """Rule placed_name: a company or media noun placed somewhere, then its name between
-        commas: "une entreprise basée à Lagos, Zorbix, ..." (RN10, RN13)."""
+        """Rule placed_name: a company or media noun, maybe placed somewhere, then its name
+        between commas: "une entreprise basée à Lagos, Zorbix, ...", "une organisation
+        caritative, Zorbix4Kids, qui ..." (RN10, RN13)."""
         assert self.kb is not None
         out: list[Candidate] = []
         n = len(doc)
@@ -750,20 +751,25 @@ class OrgRules(KBPipe):
             k = tok.i + 1
             while k < n and k - tok.i < 3 and doc[k].is_lower and doc[k].pos_ == "ADJ":
                 k += 1  # "une petite entreprise américaine basée à"
-            if not (
+            if (
                 k + 2 < n
                 and doc[k].lemma_ in SEAT_PARTICIPLES
                 and doc[k + 1].lower_ in {"à", "au", "aux", "en", "dans"}
             ):
-                continue
-            k += 2
-            place = k
-            while k < n and k - place < 3 and _cap_word(doc[k]):
-                k += 1
-            if k == place or k + 1 >= n or doc[k].text != ",":
+                k += 2
+                place = k
+                while k < n and k - place < 3 and _cap_word(doc[k]):
+                    k += 1
+                if k == place:
+                    continue
+            elif k == tok.i + 1 or tok.i == 0 or doc[tok.i - 1].lower_ not in {"un", "une"}:
+                continue  # "une organisation caritative, X,": an adjective says which kind
+            if k + 1 >= n or doc[k].text != ",":
                 continue
             start = end = k + 1
-            while end < n and end - start < 4 and _cap_word(doc[end]):
+            while end < n and end - start < 4 and (
+                _cap_word(doc[end]) or (doc[end].text[:1].isupper() and doc[end].text.isalnum())
+            ):  # "Soles4Kids"
                 end += 1
             if end == start or end >= n or doc[end].text not in {",", ".", ";"}:
                 continue

@@ -769,3 +769,16 @@ def test_placed_company_name_between_commas_is_found_again(nlp: Language) -> Non
         "Vocaliq a été fondée en 2014."
     )
     assert orgs(nlp, text).count("Vocaliq") == 2
+
+
+@pytest.mark.slow
+def test_league_after_a_noun_does_not_act(nlp: Language) -> None:
+    # the noun before "de la NFL" is the verb's subject: the players act, the league does not
+    assert "NFL" not in orgs(nlp, "Les joueurs de la NFL participent à des matchs en Europe.")
+
+
+@pytest.mark.slow
+def test_kind_then_name_between_commas(nlp: Language) -> None:
+    # rule placed_name without a seat: "une organisation caritative, NAME," (RN13)
+    text = "Il aide les enfants via une organisation caritative, Shoes4Kids, qui donne des bottes."
+    assert "Shoes4Kids" in orgs(nlp, text)

@@ -602,7 +602,19 @@ def _speaker_antecedent(tok: Token, ante: Antecedents) -> Span | None:
     gender, body = tok.morph.get("Gender", []), _org_gender(found)
     if gender and body and list(gender) != body:
         return None
+    if tok.lower_.lstrip("-") in PLURAL_PRONOUNS and not _plural_name(found):
+        return None  # "ils affirment" after "le gouvernement": the people quoted
     return found
+
+
+PLURAL_PRONOUNS = frozenset({"ils", "elles"})
+
+
+def _plural_name(org: Span) -> bool:
+    """Whether a body's name is plural ("les Nations unies", "les talibans")."""
+    return any("Plur" in t.morph.get("Number", []) for t in org if t.pos_ in {"NOUN", "PROPN"}) or (
+        org.start > 0 and org.doc[org.start - 1].lower_ == "les"
+    )
 
 
 def _year(date: Any) -> int | None:
@@ -1960,7 +1972,20 @@ def _reports(verb: Token, anchor: Token) -> bool:
         if tok.dep_ == "acl:relcl" or any(
             c.pos_ == "PRON" and c.lower_ in RELATIVE_PRONOUNS and c.i < tok.i for c in tok.children
         ):
-            return False  # a relative clause, however the parser attached it
+            # a relative clause, however the parser attached it; but one inside the "que"
+            # clause the verb says is said too ("reconnaît que son réseau, qui compte
+            # 33 500 places, est saturé"; rule 'said_relative')
+            return _in_said_clause(tok, verb)
+    return False
+
+
+def _in_said_clause(tok: Token, verb: Token) -> bool:
+    """Whether a token lies inside a clause complement ("que ...") of a reporting verb."""
+    for anc in tok.ancestors:
+        if anc.i == verb.i:
+            return False
+        if anc.dep_ == "ccomp" and anc.head.i == verb.i:
+            return any(c.lower_ in THAT_WORDS for c in anc.children)
     return False
 
 

@@ -939,6 +939,19 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Agence France-Presse",
             "cited_by",
         ),
+        (  # a relative clause inside what the verb says is said too
+            "L'Unicef reconnaît que son réseau, qui compte 300 écoles, est saturé.",
+            "300",
+            "Unicef",
+            "report_verb",
+        ),
+        (  # a plural pronoun speaker is not a singular body
+            "Le gouvernement togolais a fermé les stades. Ils affirment que 300 matchs ont été "
+            "annulés.",
+            "300",
+            None,
+            "speaker_pronoun",
+        ),
         (  # "calculer que" reports a figure
             "L'Unicef a calculé que 300 écoles avaient fermé.",
             "300",

@@ -670,6 +670,8 @@ def _is_report_verb(tok: Token) -> bool:
     lemma = _lemma(tok)
     if lemma in REPORT_VERBS:
         return True
+    if lemma == "faire" and any(c.lower_ == "état" and c.dep_ == "obj" for c in tok.children):
+        return True  # "X a fait état de 22 000 messages" (rule 'faire_etat')
     low = tok.lower_
     for ending in ("ent", "es", "e", "é", "ée", "és"):
         if low.endswith(ending) and low[: -len(ending)] + "er" in REPORT_VERBS:

@@ -952,6 +952,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "speaker_pronoun",
         ),
+        (  # "faire état de" reports a figure
+            "L'association SOS Racisme a fait état de 300 plaintes en 2023.",
+            "300",
+            "association SOS Racisme",
+            "report_verb",
+        ),
         (  # "calculer que" reports a figure
             "L'Unicef a calculé que 300 écoles avaient fermé.",
             "300",

@@ -47,6 +47,7 @@ from .quantity_object_words import (
     PREDICATE_CASES,
     PRONOUN_NUMBERS,
     PRONOUN_QUANTIFIERS,
+    QUOTES,
     RANGE_PARTICIPLES,
     RANK_ADJECTIVES,
     RATE_CASES,
@@ -327,6 +328,11 @@ def _counted_noun(span: Span) -> Token | None:
     i = span.end
     j = i
     root = span.root
+    # a noun in quotes: "30 « villes mortes »", a short quoted term closed within a few words
+    if i + 2 < len(doc) and doc[i].text in QUOTES and doc[i + 1].pos_ in NOUNS and any(
+        doc[k].text in QUOTES for k in range(i + 2, min(i + 6, len(doc)))
+    ):
+        return doc[i + 1]
     # a superlative before the noun: "ses deux plus jeunes enfants"
     if i + 2 < len(doc) and doc[i].lower_ in COMPARATIVE_WORDS and doc[i + 1].pos_ == "ADJ" and (
         doc[i + 2].pos_ == "NOUN" and root.head == doc[i + 2]

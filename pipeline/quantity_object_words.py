@@ -87,6 +87,9 @@ ADVERBIAL_NOUNS = frozenset("avance affilée moyenne".split())
 # -> "meilleurs joueurs"
 RANK_ADJECTIVES = frozenset("meilleurs meilleures".split())
 
+# quotes around a counted term: "30 « villes mortes »" -> villes mortes
+QUOTES = frozenset("' \" « » “ ” ‘ ’".split())
+
 # prepositions of a rate's noun, never the thing measured: "un revenu par habitant de 2 dollars"
 # -> revenu
 RATE_CASES = frozenset("par".split())

@@ -299,6 +299,9 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
          "Environ 40", "soldats récemment recrutés", "counted_noun"),
         ("participle as nmod", "Ils ont trouvé au moins 30 moutons morts gisant dans un champ.",
          "au moins 30", "moutons morts", "counted_noun"),
+        # a counted term in quotes
+        ("quoted noun", "La ville a connu trois « journées mortes » cette année.", "trois",
+         "journées mortes", "counted_noun"),
         # a date after "de" is no object
         ("de + weekday", "La finale des moins de 17 ans de dimanche a été reportée.",
          "moins de 17 ans", None, "none"),

@@ -48,6 +48,7 @@ from .lexicon import (
     ORDINAL_SUFFIX_RE,
     PLURAL_COLLECTIVES,
     PLURAL_DETERMINERS,
+    PRECEDE_FORMS,
     RACE_DETERMINERS,
     RANK_BEFORE,
     RELATIVE_ADVERBS,
@@ -688,6 +689,12 @@ def _time_locating(c: Candidate) -> bool:
         or (sc.low(k) in {"de", "d'"} and sc.low(k + 1) in EVENT_DETERMINERS)
     ):
         return True  # à dix jours de l'élection (but: condamné à 5 ans de prison)
+    if (
+        sc.low(i - 1) in {"de", "d'"}
+        and sc.low(i - 2) in PRECEDE_FORMS
+        and sc.low(end) not in {"de", "d'"}  # but: précédé de 20 minutes de silence
+    ):
+        return True  # qui précède de deux siècles la poste: one event placed before another
     if sc.low(i - 1) in DURATION_BEFORE or (c.prev in DURATION_BEFORE and i == c.num_idx):
         return False  # un confinement de trois semaines après, pendant plus de deux heures avant
     k = end

@@ -506,6 +506,12 @@ HEIGHT_METRES = words("mètre mètres")
 HEIGHT_DETERMINERS = words("son sa mon ton leur")
 # "six morts, dont une grande partie": words that make "dont un(e)" no count of one (RN24)
 PART_WORDS = words("partie part majorité minorité moitié nombre quantité poignée série")
+# Verbs that place one event before or after another by a duration (RN23, like "N avant"):
+# "qui précède de deux siècles la poste", "antérieur de trois siècles"
+PRECEDE_FORMS = words(
+    "précède précèdent précédé précédée précédés précédées précédait précédaient précédant "
+    "antérieur antérieure antérieurs antérieures postérieur postérieure postérieurs postérieures"
+)
 # "le 200 m", "du 100 mètres": a race named by its distance
 RACE_DETERMINERS = words("le du au")
 # "au cours des neuf premiers mois" dates an event; "pendant les quatre dernières années" is a

@@ -226,6 +226,9 @@ SPANS: list[tuple[str, list[str]]] = [
     ("En une nuit, le fleuve a débordé.", []),
     ("Le premier repas d'une journée compte.", []),
     ("Ils ont veillé durant une nuit.", ["une nuit"]),
+    # one event placed before another by a duration (RN23, like "N avant")
+    ("Ce calendrier précède de trois siècles celui des Romains.", []),
+    ("La cérémonie a été précédée de 10 minutes de silence.", ["10 minutes"]),
 ]
 
 

@@ -12,7 +12,7 @@ Commands:
     python corpus/real/realnews.py build               # annotations + ../shared -> gold/*.jsonl
     python corpus/real/realnews.py pairs DIR           # the double-annotated documents, both ways
     python corpus/real/realnews.py select-long         # documents.long.tsv: a second, fresh dev set
-    python corpus/real/realnews.py build-long          # annotations/long*.jsonl -> gold/dev-long.jsonl
+    python corpus/real/realnews.py build-long          # annotations/long-a*.jsonl -> gold/dev-long
 
 Work files use the inline markup of ``corpus/build.py``: a header line
 ``### <id> | <category>`` then the text with spans written

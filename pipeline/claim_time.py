@@ -22,11 +22,13 @@ from .claim_time_words import (
     NOW_ADVERBS,
     PERIOD_EVENT_ADJECTIVES,
     PERIOD_EVENTS,
+    RECENT_UNITS,
     ROUND_COUNTS,
     SO_FAR,
     TEMPORAL_ADJECTIVES,
     THIS_DAY_PARTS,
     THIS_PERIODS,
+    WITHIN_UNITS,
 )
 from .claim_words import (
     DAY_PARTS,
@@ -60,6 +62,7 @@ AGO = (
 EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS)
 EDGE_EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS if e not in DAY_PART_EVENTS)
 EVENT_ADJ = "|".join(PERIOD_EVENT_ADJECTIVES)
+RECENT_UNIT = "|".join(RECENT_UNITS)
 # a capitalised name ("de Yougoslavie", "du Viêt Nam") or a weekday ("la nuit de lundi")
 EVENT_NAME = rf"(?:{'|'.join(WEEKDAYS)}|(?-i:[A-ZÉ])[\w-]*(?: (?-i:[A-ZÉ])[\w-]*)*)"
 
@@ -109,6 +112,12 @@ RULES: list[tuple[str, str]] = [
         rf"(?:au cours|sur) (?:des|les) (?P<n>{NUMBER}) premiers mois(?! de)",
     ),
     ("last_years", rf"au cours des (?P<n>{NUMBER}|\w+) dernières années"),
+    (  # "au cours des deux derniers mois", "ces dernières semaines", "ces derniers jours":
+        # a span that runs to the time of writing, which the text alone does not date
+        "recent_units",
+        rf"(?:(?:au cours|lors|pendant|durant|depuis) (?:des|les) (?:(?:{NUMBER}|\w+) )?|ces )"
+        rf"(?:{RECENT_UNIT})",
+    ),
     ("semester", rf"{IN_THE} (?P<s>premier|second|deuxième) semestre{OF_YEAR}"),
     ("last_quarter", rf"{IN_THE} dernier trimestre{OF_YEAR}"),
     (
@@ -166,7 +175,9 @@ RULES: list[tuple[str, str]] = [
         # "pendant la guerre du Viêt Nam (1965-75)": a period an event lasts
         "event_period",
         rf"(?:(?:pendant|durant) (?:le|la|les|l{APOS})|(?:lors|au cours|au début|à la fin"
-        rf"|depuis le début) (?:du|des|de la|de l{APOS})) ?(?:(?:{EVENT_ADJ}) )?(?:{EVENT})s?"
+        rf"|depuis le début|(?:dans|pendant|durant) les (?:premiers|derniers) (?:jours|mois)"
+        rf"|(?:dans|pendant|durant) les (?:premières|dernières) (?:semaines|heures|années))"
+        rf" (?:du|des|de la|de l{APOS})) ?(?:(?:{EVENT_ADJ}) )?(?:{EVENT})s?"
         rf"(?: (?:de|du|des|d{APOS}) ?{EVENT_NAME})?"
         rf"(?: \((?P<a>{YEAR})[-–](?P<b>{SHORT_YEAR})\))?",
     ),
@@ -185,7 +196,7 @@ RULES: list[tuple[str, str]] = [
     (  # "depuis la création de l'application", "depuis son arrivée"
         "since_event",
         rf"depuis (?:sa|son|leur|la|le|l{APOS}) ?(?:{START_EVENT})"
-        rf"(?: (?:de|du|des|d{APOS}) ?(?:la |le |les |l{APOS})?[\w-]+)?",
+        rf"(?: (?:(?:des|du|de) |d{APOS})(?:la |le |les |l{APOS})?[\w-]+)?",
     ),
     (  # "jusqu'en 2030", "d'ici 2050", "d'ici fin 2025", "jusqu'à la fin de 2024"
         "until_year",
@@ -198,11 +209,23 @@ RULES: list[tuple[str, str]] = [
         rf"(?:(?P<since>depuis) (?:la |le )?|(?:à la|au|en) )?(?:fin|début|mi-)(?: de)? ?"
         rf"(?P<y>{YEAR})",
     ),
+    (  # "avant la guerre", "avant l'arrivée des talibans", "avant cette annonce": before
+        # an event, whose date the phrase does not give
+        "before_event",
+        rf"avant (?:la |le |les |l{APOS}|cette |ce |cet |sa |son |leur )"
+        rf"(?:(?:début|fin) (?:(?:du|des|de la) |de l{APOS}))?"
+        rf"(?:(?:{EVENT_ADJ}) )?(?:{EVENT}|{START_EVENT})s?"
+        rf"(?: (?:(?:des|du|de) |d{APOS})(?:la |le |les |l{APOS})?[\w-]+)?"
+        rf"(?: en (?P<y>{YEAR}))?",
+    ),
+    # "en quelques mois", "en l'espace de quelques semaines": how soon it happened
+    ("within", rf"en (?:l{APOS}espace de )?quelques (?:{'|'.join(WITHIN_UNITS)})"),
     ("since_then", r"depuis (?:lors|cette date|ce jour)"),  # the date is an earlier sentence's
     ("then", rf"à l{APOS}époque(?: des faits)?"),
     (
         "day_range",
-        rf"du (?P<d1>1er|\d{{1,2}}) au (?P<d>\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
+        rf"(?:du (?P<d1>1er|\d{{1,2}}) au|entre le (?P<d2>1er|\d{{1,2}}) et le) "
+        rf"(?P<d>\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
     ),
     (  # "ce mardi 16 novembre", "le samedi 3 avril 2021": the day with its weekday
         "weekday_day",
@@ -213,7 +236,8 @@ RULES: list[tuple[str, str]] = [
         rf"les (?P<d1>1er|\d{{1,2}}) et (?P<d>\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
     ),
     ("day", rf"(?:(?:le|au|du) )?(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH}) (?P<y>{YEAR})"),
-    ("day_no_year", rf"(?:le |au |du )(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})"),
+    # ("le 12 mars prochain", "le 1er mars dernier": the same day, the phrase is whole)
+    ("day_no_year", rf"(?:le |au |du )(?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})(?: prochain| dernier)?"),
     (
         "weekday",
         rf"(?:dans la nuit de |ce |de |(?P<from>à partir de )|plus tôt |plus tard )?"
@@ -283,7 +307,10 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "earlier": (("plus tôt",),),
     "later": (("plus tard",),),
     "last_period": (("derni", "pass"),),
-    "event_period": (("pendant", "durant", "lors", "au cours", "au début", "à la fin", "depuis"),),
+    "event_period": (
+        ("pendant", "durant", "lors", "au cours", "au début", "à la fin", "depuis", "premi",
+         "derni"),
+    ),
     "event_edge": (("début", "fin", "milieu", "derni", "précédent", "prochain"),),
     "since_event": (("depuis",),),
     "last_year": (("derni", "pass"),),
@@ -297,6 +324,9 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "year_edge": (_YEARLY, ("fin", "début", "mi-")),
     "since_then": (("depuis lors", "depuis cette date", "depuis ce jour"),),
     "then": (("époque",),),
+    "recent_units": (("derniers", "dernières"),),
+    "before_event": (("avant",),),
+    "within": (("quelques",),),
 }  # fmt: skip
 
 
@@ -382,7 +412,8 @@ def _value(
         if yr is None:
             return None
         if rule in {"day_range", "day_pair"}:
-            first = 1 if g["d1"] == "1er" else int(g["d1"])
+            d1 = g.get("d1") or g.get("d2") or ""
+            first = 1 if d1 == "1er" else int(d1)
             return f"{yr:04d}-{month:02d}-{first:02d}/{yr:04d}-{month:02d}-{day:02d}"
         return f"{yr:04d}-{month:02d}-{day:02d}"
     if rule == "quarter":
@@ -399,7 +430,8 @@ def _value(
         return f"{yr:04d}-{month:02d}/.."
     if rule == "since_year":
         return f"{y}/.."
-    if rule == "until_year":
+    if rule == "until_year" or (rule == "before_event" and y):
+        # ("avant son élection en 2019": up to that year)
         return f"../{y}"
     if rule == "day":
         return _day(m.group(0))

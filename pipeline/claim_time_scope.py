@@ -25,7 +25,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from .claim_time import TimeExpr
-from .claim_time_words import DATING_PARTICIPLES, SURVEY_VERBS, WHEN_WORDS
+from .claim_time_words import CONSEQUENCE_VERBS, DATING_PARTICIPLES, SURVEY_VERBS, WHEN_WORDS
 
 # A paragraph break, or one a scraper wrote out as backslash and n, which the sentence
 # splitter does not see: a time beyond it is another paragraph's (rule 'other_paragraph').
@@ -71,6 +71,7 @@ def dates_another(
             if not words & noun and doc[min(clause)].lower_ == "qui":
                 return "in_relative"
             break
+    through_infinitive = False
     for tok in [time.root, *time.root.ancestors]:
         if tok.dep_ == "acl:relcl":
             clause = {t.i for t in tok.subtree}
@@ -80,6 +81,8 @@ def dates_another(
             # ("les trois équipes qui seront départagées en juin")
             first = min(clause)
             apposed = first > 0 and doc[first - 1].text == ","
+            if through_infinitive and not apposed:
+                return None  # ("les navires qui devaient passer mercredi": the parse may err)
             return "relative_other" if apposed or tok.head.i != anchor.i else None
         if tok.pos_ in {"VERB", "AUX"}:
             if tok.dep_ in {"acl", "amod"} and "Part" in tok.morph.get("VerbForm", []):
@@ -88,6 +91,11 @@ def dates_another(
                     if _participle_dates(tok, time, inside, lemma, is_report)
                     else None
                 )
+            if tok.dep_ == "xcomp" or "Inf" in tok.morph.get("VerbForm", []):
+                # "qui a vu ses ventes chuter ces dernières années": an infinitive is part of
+                # the clause above it, a relative's here
+                through_infinitive = True
+                continue
             return None
     return None
 
@@ -122,10 +130,13 @@ def restated_time(amount: Span, anchor: Token, times: list[TimeExpr]) -> TimeExp
 
     "... des faits commis entre 2004 et 2008, lorsque le réseau a fait transiter 140
     millions": the clause opens with "lorsque", "quand" or "où" right after a comma that
-    ends a time expression.
+    ends a time expression. Also the time of an event that a relative clause tells the
+    outcome of (rule 'event_relative', see ``event_time``).
     """
     doc = amount.doc
     for tok in [anchor, *anchor.ancestors]:
+        if tok.dep_ == "acl:relcl" and doc[min(t.i for t in tok.subtree)].lower_ == "qui":
+            return event_time(tok, times)
         if tok.dep_ in {"advcl", "acl:relcl"}:
             first = min(t.i for t in tok.subtree)
             if first < 2 or doc[first].lower_ not in WHEN_WORDS or doc[first - 1].text != ",":
@@ -134,3 +145,47 @@ def restated_time(amount: Span, anchor: Token, times: list[TimeExpr]) -> TimeExp
             end = before.idx + len(before.text)
             return next((t for t in times if t.end == end), None)
     return None
+
+
+def event_time(relative: Token, times: list[TimeExpr]) -> TimeExpr | None:
+    """The time of the noun a subject relative tells the outcome of, else None.
+
+    "En 2015, le réseau a été frappé par une cyberattaque, qui a privé 80 000 clients de
+    courant", "une famine créée en 1932, qui a fait des millions de victimes": a relative
+    whose verb says what an event caused (table CONSEQUENCE_VERBS) happened at the time of
+    that event; so does one on a noun after "avec", which tells how the clause went ("le
+    cas a été rapporté en 2019, avec un cadre qui a transféré 220 000 euros"). The time
+    must date the noun: inside its phrase, or on the clause that governs it.
+    """
+    doc = relative.doc
+    noun = relative.head
+    if noun.i == relative.i:
+        return None
+    verb = relative
+    # (", avec ...", set off by a comma; not a partner: "a passé la saison avec le club, qui
+    # a terminé 22 fois dernier")
+    with_phrase = any(
+        c.dep_ == "case" and c.lower_ == "avec" and c.i > 0 and doc[c.i - 1].text == ","
+        for c in noun.children
+    )
+    if not (with_phrase or verb.lemma_.lower() in CONSEQUENCE_VERBS):
+        return None
+    phrase = {t.i for t in noun.subtree} - {t.i for t in relative.subtree}
+    governors = {t.i for t in noun.ancestors}
+    start = min(t.i for t in relative.subtree)
+    best: TimeExpr | None = None
+    for time in times:
+        if time.end > doc[start].idx or time.start < noun.sent.start_char:
+            continue
+        span = doc.char_span(time.start, time.end, alignment_mode="expand")
+        if span is None or any(
+            mark in tok.text_with_ws
+            for tok in doc[span.end - 1 : start]
+            for mark in PARAGRAPH_BREAKS
+        ):
+            continue
+        root = span.root
+        dates_noun = root.i in phrase or root.i in governors or root.head.i in governors
+        if dates_noun and (best is None or time.end > best.end):
+            best = time
+    return best

@@ -34,7 +34,7 @@ PERIOD_EVENTS = (
     "occupation", "invasion", "colonisation", "famine", "grève", "révolution", "transition",
     "mandat", "présidence", "règne", "scrutin", "vote", "campagne", "saison", "tournoi",
     "championnat", "compétition", "sommet", "procès", "nuit", "journée", "matinée",
-    "soirée", "engagement", "mi-temps",
+    "soirée", "engagement", "mi-temps", "intersaison",
 )  # fmt: skip
 # Periods whose start or end places a claim ("en fin d'année", "en début de seconde période").
 # (not a part of the day: "en fin de matinée" is finer than a claim's date in the claims gold)
@@ -72,3 +72,20 @@ LENGTH_NOUNS = frozenset({"délai", "durée", "âge", "moyenne", "espérance", "
 # Adjectives that make "au/à la" + an event a time ("au dernier sommet", "à la prochaine
 # réunion"); "à la Seconde Guerre mondiale" after "comparer" is none.
 TEMPORAL_ADJECTIVES = ("dernier", "dernière", "précédent", "précédente", "prochain", "prochaine")
+# Spans counted back from the time of writing: "au cours des deux derniers mois", "ces
+# dernières semaines", "ces derniers jours" (value null: the text alone does not date them).
+RECENT_UNITS = (
+    "derniers mois", "derniers jours", "dernières semaines", "dernières heures",
+    "dernières années", "dernières décennies",
+)  # fmt: skip
+# Units of "en quelques ...": "en quelques mois, la Russie les a ramenés 20 ans en arrière".
+WITHIN_UNITS = ("mois", "semaines", "jours", "heures", "années", "minutes")
+# Verbs of what an event caused: a subject relative on the event ("une explosion qui a fait
+# sept morts", "une panne qui a privé 80 000 foyers de courant") happened at its time.
+CONSEQUENCE_VERBS = frozenset(
+    {
+        "faire", "provoquer", "causer", "entraîner", "coûter", "tuer", "blesser", "priver",
+        "toucher", "affecter", "frapper", "endommager", "détruire", "déplacer", "contraindre",
+        "forcer", "pousser", "laisser",
+    }
+)  # fmt: skip

@@ -101,6 +101,30 @@ from dechiffre.pipeline.claim_time import find_times
         # bounds the text does not give
         ("70 % d'ici le milieu de l'année prochaine", "d'ici le milieu de l'année prochaine",
          "by_end", None),
+        # spans counted back from the time of writing
+        ("La clinique a reçu 31 malades au cours des trois derniers mois.",
+         "au cours des trois derniers mois", "recent_units", None),
+        ("Ces dernières semaines, 400 familles ont fui.", "Ces dernières semaines",
+         "recent_units", None),
+        ("Le prix a doublé ces derniers jours.", "ces derniers jours", "recent_units", None),
+        # before an event the phrase does not date; with a year, up to it
+        ("Avant la pandémie, 60 % des touristes venaient d'Europe.", "Avant la pandémie",
+         "before_event", None),
+        ("Le pays exportait 3 tonnes avant l'arrivée des rebelles.",
+         "avant l'arrivée des rebelles", "before_event", None),
+        ("Avant son élection en 2019, il dirigeait 12 usines.", "Avant son élection en 2019",
+         "before_event", "../2019"),
+        ("En quelques semaines, le club a perdu 8 joueurs.", "En quelques semaines", "within",
+         None),
+        ("Elles jouent en Europe pendant l'intersaison.", "pendant l'intersaison",
+         "event_period", None),
+        ("Les soldats ont tué 30 civils dans les premiers jours de la guerre.",
+         "dans les premiers jours de la guerre", "event_period", None),
+        # a day range with "entre", a day with "prochain"
+        ("Le pont a été fermé entre le 17 et le 18 février 2021.",
+         "entre le 17 et le 18 février 2021", "day_range", "2021-02-17/2021-02-18"),
+        ("En février 2021, on l'annonce: le vote aura lieu le 12 mars prochain.",
+         "le 12 mars prochain", "day_no_year", "2021-03-12"),
     ],
 )  # fmt: skip
 def test_time_phrases_news_writes(text: str, phrase: str, rule: str, value: str | None) -> None:
@@ -358,6 +382,38 @@ def test_case_and_the_speed_filter_change_no_phrase(text: str, phrase: str) -> N
             "4 millions d'euros",
             None,
             "other_clause",
+        ),
+        (  # a relative that tells what an event caused happened at the event's time
+            "En 2017, la ville a été frappée par une tempête, qui a privé 40 000 foyers de "
+            "courant.",
+            "40 000",
+            "En 2017",
+            "restated",
+        ),
+        (
+            "Les troupes sont parties il y a un an lors d'un retrait qui a fait des dizaines "
+            "de morts.",
+            "des dizaines",
+            "il y a un an",
+            "restated",
+        ),
+        (  # ... and so does one on a noun after ", avec", which tells how the clause went
+            "L'affaire a été révélée en 2018, avec un comptable qui aurait détourné 300 000 euros.",
+            "300 000 euros",
+            "en 2018",
+            "restated",
+        ),
+        (  # ... but not a relative describing its noun
+            "Mercredi, la banque a relevé ses taux face à une inflation qui a atteint 9 %.",
+            "9 %",
+            None,
+            "none",
+        ),
+        (  # ... nor a partner's history ("avec" without a comma)
+            "Il a passé la saison dernière avec le club de Vigo, qui a terminé 22 fois dernier.",
+            "22 fois",
+            None,
+            "none",
         ),
         (  # "contre" without an amount after it is "against", no comparison
             "Deux soldats ont été jugés pour des crimes contre des civils pendant la guerre de "

@@ -71,6 +71,12 @@ from dechiffre.pipeline.claim_time_scope import dates_another
         ),
         # a restrictive relative on the counted noun says what befalls the amount
         ("Les deux équipes qui seront tirées au sort en mars joueront à Dakar.", "deux", None),
+        # a time inside an infinitive of a relative set off by commas is the relative's
+        (
+            "Le groupe, qui a vu ses ventes chuter ces dernières années, investit 15 millions.",
+            "15 millions",
+            "relative_other",
+        ),
         # the counted noun's own participle
         ("La police a libéré 300 otages enlevés en avril.", "300", None),
         # a publication dates the figures it gives

@@ -108,7 +108,7 @@ POSSESSIVE_DETS = frozenset({"son", "sa", "ses", "leur", "leurs"})
 ORG_TYPE_NOUNS = frozenset(
     """
     organisation ong association fédération banque parti club société entreprise groupe
-    agence syndicat compagnie firme coalition alliance fondation institution
+    agence syndicat compagnie firme coalition alliance fondation institution organisme
     """.split()
 )
 ORG_NOUNS = frozenset(

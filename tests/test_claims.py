@@ -952,6 +952,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "speaker_pronoun",
         ),
+        (  # "l'organisme" stands for the body named before
+            "L'association FareShare a lancé un appel aux dons. L'organisme dit que 300 "
+            "familles ont reçu des repas.",
+            "300",
+            "FareShare",
+            "report_anaphora",
+        ),
         (  # "faire état de" reports a figure
             "L'association SOS Racisme a fait état de 300 plaintes en 2023.",
             "300",

@@ -22,7 +22,6 @@ from .org_rules import (
     FACILITY_TAILS,
     GROUP_NOUNS,
     HISTORICAL_STATES,
-    INDEFINITE,
     INSTITUTION_HEADS,
     LABEL,
     LEADER_HEADS,
@@ -1194,11 +1193,12 @@ def _maker_as_product(doc: Doc, cand: Candidate) -> bool:
 def _indefinite_description(doc: Doc, cand: Candidate) -> bool:
     """Rule indefinite_description: a known name written in lower case after an indefinite
     determiner is one of a kind, not the body ("un tribunal fédéral de district", "une banque
-    mondiale"); "le tribunal fédéral" and "un Tribunal fédéral" are left to the other rules."""
+    mondiale"); "le tribunal fédéral", "son ministère de la justice" (the country's own) and
+    "un Tribunal fédéral" are left to the other rules."""
     return (
         cand.start > 0
         and doc[cand.start].is_lower
-        and doc[cand.start - 1].lower_ in INDEFINITE
+        and doc[cand.start - 1].lower_ in {"un", "une"}
     )
 
 

@@ -205,6 +205,7 @@ def fold(text: str) -> str:
 
 
 COUNTRIES = {fold(w) for w in LEXICON["countries"]}
+KIND_NOUNS = COMPANY_CUES | MEDIA_CUES
 # Participles (lemmas) that give a company's seat: "une entreprise basée à Boston, X,".
 SEAT_PARTICIPLES = {"baser", "installer", "implanter", "situer", "établir", "domicilier"}
 INFRASTRUCTURE_ADJ = inflect_adjectives(LEXICON["infrastructure_adjectives"])
@@ -746,7 +747,7 @@ class OrgRules(KBPipe):
         out: list[Candidate] = []
         n = len(doc)
         for tok in doc:
-            if not tok.is_lower or tok.lower_ not in COMPANY_CUES | MEDIA_CUES:
+            if tok.lower_ not in KIND_NOUNS or not tok.is_lower:
                 continue
             k = tok.i + 1
             while k < n and k - tok.i < 3 and doc[k].is_lower and doc[k].pos_ == "ADJ":

@@ -782,3 +782,10 @@ def test_kind_then_name_between_commas(nlp: Language) -> None:
     # rule placed_name without a seat: "une organisation caritative, NAME," (RN13)
     text = "Il aide les enfants via une organisation caritative, Shoes4Kids, qui donne des bottes."
     assert "Shoes4Kids" in orgs(nlp, text)
+
+
+@pytest.mark.slow
+def test_possessive_keeps_a_known_lower_case_name(nlp: Language) -> None:
+    # indefinite_description reads "un"/"une" only: "son ministère" is the country's own body
+    text = "Le ministre a dit que son ministère de la justice applique la loi au Kenya."
+    assert "ministère de la justice" in orgs(nlp, text)

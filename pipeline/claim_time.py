@@ -220,6 +220,12 @@ RULES: list[tuple[str, str]] = [
     ),
     # "en quelques mois", "en l'espace de quelques semaines": how soon it happened
     ("within", rf"en (?:l{APOS}espace de )?quelques (?:{'|'.join(WITHIN_UNITS)})"),
+    (  # "dans les 48 heures qui ont suivi sa sortie": a span after an event, not dated
+        "following",
+        rf"dans les (?:(?:{NUMBER}|\d+|premi(?:ers|ères)) )?(?:heures|jours|semaines|mois|années) "
+        rf"qui (?:ont suivi|suivent|ont précédé|précèdent|suivirent) "
+        rf"(?:sa |son |leur |la |le |les |l{APOS}|cette |ce |cet )[\w-]+",
+    ),
     ("since_then", r"depuis (?:lors|cette date|ce jour)"),  # the date is an earlier sentence's
     ("then", rf"à l{APOS}époque(?: des faits)?"),
     (
@@ -327,6 +333,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "recent_units": (("derniers", "dernières"),),
     "before_event": (("avant",),),
     "within": (("quelques",),),
+    "following": (("qui ont suivi", "qui suivent", "précéd", "suivirent"),),
 }  # fmt: skip
 
 

@@ -25,7 +25,15 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from .claim_time import TimeExpr
-from .claim_time_words import CONSEQUENCE_VERBS, DATING_PARTICIPLES, SURVEY_VERBS, WHEN_WORDS
+from .claim_time_words import (
+    CONSEQUENCE_VERBS,
+    DATING_PARTICIPLES,
+    DURING_WHICH,
+    DURING_WORDS,
+    SURVEY_VERBS,
+    WHEN_WORDS,
+)
+from .claim_words import MONTHS, WEEKDAYS
 
 # A paragraph break, or one a scraper wrote out as backslash and n, which the sentence
 # splitter does not see: a time beyond it is another paragraph's (rule 'other_paragraph').
@@ -53,6 +61,8 @@ def dates_another(
     if any(mark in tok.text_with_ws for tok in doc[first:last] for mark in PARAGRAPH_BREAKS):
         return "other_paragraph"
     inside = set(range(amount.start, amount.end))
+    if restated_other(amount, anchor, time):
+        return "restated_other"
     words = {t.i for t in time}
     adverb = time[0]
     if (
@@ -135,11 +145,14 @@ def restated_time(amount: Span, anchor: Token, times: list[TimeExpr]) -> TimeExp
     """
     doc = amount.doc
     for tok in [anchor, *anchor.ancestors]:
-        if tok.dep_ == "acl:relcl" and doc[min(t.i for t in tok.subtree)].lower_ == "qui":
+        if tok.dep_ in {"acl:relcl", "advcl"} and _opens_relative(
+            doc[min(t.i for t in tok.subtree)]
+        ):
+            # (the parse may take a relative after a comma for an adverbial clause)
             return event_time(tok, times)
         if tok.dep_ in {"advcl", "acl:relcl"}:
             first = min(t.i for t in tok.subtree)
-            if first < 2 or doc[first].lower_ not in WHEN_WORDS or doc[first - 1].text != ",":
+            if first < 2 or not _restates(doc[first]) or doc[first - 1].text != ",":
                 return None
             before = doc[first - 2]
             end = before.idx + len(before.text)
@@ -189,3 +202,42 @@ def event_time(relative: Token, times: list[TimeExpr]) -> TimeExpr | None:
         if dates_noun and (best is None or time.end > best.end):
             best = time
     return best
+
+
+def _restates(first: Token) -> bool:
+    """Whether a clause opens with "lorsque", "quand", "où" or "au cours duquel", "lors de
+    laquelle", "pendant lequel" (table DURING_WHICH): it happens at the time before it."""
+    if first.lower_ in WHEN_WORDS:
+        return True
+    return first.lower_ in DURING_WORDS and any(
+        t.lower_ in DURING_WHICH for t in first.doc[first.i + 1 : first.i + 4]
+    )
+
+
+def restated_other(amount: Span, anchor: Token, time: Span) -> bool:
+    """Whether the amount's clause restates a date right before it and ``time`` is another.
+
+    "Le rapport publié le 3 avril relate un incident survenu le 4 mars, au cours duquel des
+    soldats ont forcé cinq hommes à ...": the clause happens on 4 March, so the report's
+    date does not place it (rule 'restated_other'; the date is written with its month,
+    weekday or year right before the comma).
+    """
+    doc = amount.doc
+    for tok in [anchor, *anchor.ancestors]:
+        if tok.dep_ in {"advcl", "acl:relcl"}:
+            first = min(t.i for t in tok.subtree)
+            if first < 2 or not _restates(doc[first]) or doc[first - 1].text != ",":
+                return False
+            before = doc[first - 2]
+            dated = (
+                before.lower_ in MONTHS
+                or before.lower_ in WEEKDAYS
+                or (before.like_num and len(before.text) == 4)
+            )
+            return dated and time.end != first - 1 and not time.start >= first
+    return False
+
+
+def _opens_relative(tok: Token) -> bool:
+    """Whether a clause opens with a subject relative pronoun ("qui")."""
+    return tok.lower_ == "qui" and "Rel" in tok.morph.get("PronType", [])

@@ -89,3 +89,9 @@ CONSEQUENCE_VERBS = frozenset(
         "forcer", "pousser", "laisser",
     }
 )  # fmt: skip
+# Openers of a clause that happens during the event named before it: "un incident survenu le
+# 4 mars, au cours duquel ...", "une opération, lors de laquelle ...", "pendant lequel".
+DURING_WORDS = frozenset({"au", "lors", "pendant", "durant"})
+DURING_WHICH = frozenset(
+    {"duquel", "desquels", "desquelles", "laquelle", "lequel", "lesquels", "lesquelles"}
+)

@@ -120,6 +120,10 @@ from dechiffre.pipeline.claim_time import find_times
          "event_period", None),
         ("Les soldats ont tué 30 civils dans les premiers jours de la guerre.",
          "dans les premiers jours de la guerre", "event_period", None),
+        ("Le clip a eu 4 millions de vues dans les 48 heures qui ont suivi sa sortie.",
+         "dans les 48 heures qui ont suivi sa sortie", "following", None),
+        ("Dans les jours qui ont suivi l'attaque, 300 familles ont fui.",
+         "Dans les jours qui ont suivi l'attaque", "following", None),
         # a day range with "entre", a day with "prochain"
         ("Le pont a été fermé entre le 17 et le 18 février 2021.",
          "entre le 17 et le 18 février 2021", "day_range", "2021-02-17/2021-02-18"),
@@ -402,6 +406,27 @@ def test_case_and_the_speed_filter_change_no_phrase(text: str, phrase: str) -> N
             "300 000 euros",
             "en 2018",
             "restated",
+        ),
+        (
+            "Le pays a connu une famine provoquée par la sécheresse en 1984, qui a fait des "
+            "centaines de milliers de morts.",
+            "des centaines de milliers",
+            "en 1984",
+            "restated",
+        ),
+        (  # a clause "au cours duquel" happens at the date right before it, not the report's
+            "Dans un rapport publié le 3 avril 2022, l'ONG décrit un incident survenu à Kherson "
+            "le 4 mars, au cours duquel des soldats ont blessé cinq hommes.",
+            "cinq",
+            "le 4 mars",
+            "restated",
+        ),
+        (  # ... and with no date before it, the clause's own time stands
+            "En 2019, la police a mené une opération, au cours de laquelle 40 personnes ont été "
+            "arrêtées.",
+            "40",
+            "En 2019",
+            "year",
         ),
         (  # ... but not a relative describing its noun
             "Mercredi, la banque a relevé ses taux face à une inflation qui a atteint 9 %.",

@@ -564,6 +564,9 @@ class OrgRules(KBPipe):
             while end < n and end - i < 4 and not doc[end].is_punct and (
                 _name_word(doc[end])
                 or (end > i and _cap_word(doc[end]) and doc[end].text not in NON_NAMES)
+                # after "le club danois": a name with its founding year ("B.1909 Odense")
+                or (person_ok and end == i and doc[end].text[:1].isupper()
+                    and any(c.isdigit() for c in doc[end].text))
             ):  # the parser may open a sentence inside a name ("FUS | Rabat")
                 end += 1
             if end == i:

@@ -659,6 +659,7 @@ SPORT = "Le club mène le championnat et l'entraîneur salue les buts de la sais
         (SPORT + "Les supporters de Travessa ont fêté le maintien.", "Travessa"),
         (SPORT + "L'an dernier, il a rejoint Travessa sur un prêt.", "Travessa"),
         (SPORT + "Il a signé pour le club norvégien Kvalfjord IL en 2019.", "Kvalfjord IL"),
+        (SPORT + "Il a signé pour le club danois B.1909 Odense FK en 1972.", "B.1909 Odense FK"),
         (SPORT + "Il a fini sa carrière au club de MLS Harbor Comets.", "Harbor Comets"),
         (SPORT + "Elle a joué pour le club marocain USK Tafraout à l'été.", "USK Tafraout"),
         (SPORT + "Il a marqué deux fois contre Vale Rovers samedi.", "Vale Rovers"),

@@ -38,6 +38,7 @@ from .claim_words import MONTHS, WEEKDAYS
 # A paragraph break, or one a scraper wrote out as backslash and n, which the sentence
 # splitter does not see: a time beyond it is another paragraph's (rule 'other_paragraph').
 PARAGRAPH_BREAKS = ("\n", "\\n")
+DASHES = frozenset({"-", "–", "—"})
 
 
 def dates_another(
@@ -60,6 +61,20 @@ def dates_another(
     )
     if any(mark in tok.text_with_ws for tok in doc[first:last] for mark in PARAGRAPH_BREAKS):
         return "other_paragraph"
+    # "Dans les années 1960, l'espérance de vie était de 15 ans - elle est désormais de 50
+    # ans": one dash between them, with a clause on each side, parts two sentences; two
+    # dashes close an incise between them ("Entre décembre et février, six villes - Pune,
+    # Delhi - ont signalé 58 cas") and a verbless side goes on with the clause ("une baisse
+    # de 16 % - de 56 à 40 % - depuis 2018"; rule 'dash_incise')
+    dashes = [
+        tok.i for tok in doc[first + 1 : last] if tok.text in DASHES and doc[tok.i - 1].whitespace_
+    ]
+    if (
+        len(dashes) % 2
+        and _finite(doc[first + 1 : dashes[0]])
+        and _finite(doc[dashes[-1] + 1 : last])
+    ):
+        return "dash_incise"
     inside = set(range(amount.start, amount.end))
     if restated_other(amount, anchor, time):
         return "restated_other"
@@ -241,3 +256,8 @@ def restated_other(amount: Span, anchor: Token, time: Span) -> bool:
 def _opens_relative(tok: Token) -> bool:
     """Whether a clause opens with a subject relative pronoun ("qui")."""
     return tok.lower_ == "qui" and "Rel" in tok.morph.get("PronType", [])
+
+
+def _finite(tokens: Span) -> bool:
+    """Whether some tokens hold a finite verb (a clause of their own)."""
+    return any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", []) for t in tokens)

@@ -69,6 +69,15 @@ from dechiffre.pipeline.claim_time_scope import dates_another
             "Deux",
             "other_paragraph",
         ),
+        # one dash with a clause on each side parts two sentences; an incise closed
+        # between them, or a verbless one, does not
+        ("En 2015, le club comptait 300 membres - il en a perdu 40 depuis.", "40", "dash_incise"),
+        (
+            "Entre mars et mai, six villes - Pune, Delhi et Goa - ont signalé 58 cas.",
+            "58",
+            None,
+        ),
+        ("Depuis 2018, la part a baissé de 16 % - de 56 à 40 %.", "40 %", None),
         # a restrictive relative on the counted noun says what befalls the amount
         ("Les deux équipes qui seront tirées au sort en mars joueront à Dakar.", "deux", None),
         # a time inside an infinitive of a relative set off by commas is the relative's

@@ -75,6 +75,8 @@ def dates_another(
         and _finite(doc[dashes[-1] + 1 : last])
     ):
         return "dash_incise"
+    if _bracket_clause(amount, time):
+        return "bracket_clause"
     inside = set(range(amount.start, amount.end))
     if restated_other(amount, anchor, time):
         return "restated_other"
@@ -261,3 +263,24 @@ def _opens_relative(tok: Token) -> bool:
 def _finite(tokens: Span) -> bool:
     """Whether some tokens hold a finite verb (a clause of their own)."""
     return any(t.pos_ in {"VERB", "AUX"} and "Fin" in t.morph.get("VerbForm", []) for t in tokens)
+
+
+def _bracket_clause(amount: Span, time: Span) -> bool:
+    """Whether the amount is in brackets that hold a clause of their own and the time is out.
+
+    "Après la reprise du pouvoir en août 2021, Washington a gelé 7 milliards de dollars (2
+    autres milliards sont détenus ailleurs)": the aside says another thing, at no time the
+    sentence gives (rule 'bracket_clause'); a conversion in brackets has no verb and keeps
+    its amount's time.
+    """
+    doc = amount.doc
+    sent = amount.sent
+    opening = next(
+        (t.i for t in reversed(doc[sent.start : amount.start]) if t.text in {"(", ")"}), None
+    )
+    if opening is None or doc[opening].text != "(":
+        return False
+    closing = next((t.i for t in doc[amount.end : sent.end] if t.text in {"(", ")"}), sent.end)
+    if opening < time.start and time.end <= closing:
+        return False
+    return _finite(doc[opening + 1 : closing])

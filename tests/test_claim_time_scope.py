@@ -78,6 +78,19 @@ from dechiffre.pipeline.claim_time_scope import dates_another
             None,
         ),
         ("Depuis 2018, la part a baissé de 16 % - de 56 à 40 %.", "40 %", None),
+        # an aside in brackets with a clause of its own says another thing; a conversion
+        # in brackets is the same figure
+        (
+            "En août 2021, Washington a gelé 7 milliards de dollars (2 autres milliards sont "
+            "gardés ailleurs).",
+            "2 autres milliards",
+            "bracket_clause",
+        ),
+        (
+            "En 2021, le club a dépensé 80 millions d'euros (52 milliards FCFA).",
+            "52 milliards FCFA",
+            None,
+        ),
         # a restrictive relative on the counted noun says what befalls the amount
         ("Les deux équipes qui seront tirées au sort en mars joueront à Dakar.", "deux", None),
         # a time inside an infinitive of a relative set off by commas is the relative's

@@ -360,6 +360,9 @@ class ClaimFinder(Pipe):
                     return None, "works_at"
                 if org is not None:
                     return org, "selon"
+                org = _apposed_body(tok.head, org_of)
+                if org is not None:
+                    return org, "selon_apposed"
                 org = _speaker_antecedent(tok.head, ante)
                 if org is not None:
                     return org, "selon_anaphora"
@@ -1243,12 +1246,37 @@ def _subject_names(subj: Token) -> list[Token]:
 
 def _split_complement(tok: Token) -> bool:
     """Whether a bare noun modifier is the end of a "de" complement the parser split ("les
-    actionnaires de Credit Suisse": "Credit" has the "de", "Suisse" hangs apart; rule
+    actionnaires de Credit Suisse": "Credit" has the "de", "Suisse" hangs apart; "l'ancien
+    joueur du Real et du FUS Rabat": "FUS" sits deeper in that complement; rule
     'split_complement')."""
     if tok.i == 0:
         return False
     before = tok.doc[tok.i - 1]
-    return before.head.i == tok.head.i and before.dep_ == "nmod" and _has_case(before, OF_WORDS)
+    for node in [before, *before.ancestors]:
+        if node.head.i == tok.head.i and node.i != tok.head.i:
+            return node.dep_ == "nmod" and _has_case(node, OF_CASES)
+        if node.i == tok.head.i:
+            break
+    return False
+
+
+def _apposed_body(head: Token, org_of: dict[int, Span]) -> Span | None:
+    """The organisation set after a comma right after a "selon" phrase that names none
+    ("selon l'organisme de réglementation, l'Association X (ATP)"; rule 'selon_apposed'):
+    the name of the body the phrase describes, not the subject of the next clause."""
+    doc = head.doc
+    comma = head.right_edge.i + 1
+    if head.pos_ not in {"NOUN", "PROPN"} or comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    for tok in doc[comma + 1 : comma + 3]:
+        org = org_of.get(tok.i)
+        if org is not None:
+            if org.start != tok.i or org.root.dep_ in SUBJ_DEPS or org.root.dep_ == "obj":
+                return None
+            return org
+        if tok.pos_ != "DET":
+            return None
+    return None
 
 
 def _clause_subject(verb: Token) -> tuple[Token | None, str]:

@@ -565,6 +565,13 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # ... also when the parser hung the name's first word deeper in the complement
+            "L'ancien joueur du Raja de Casablanca et du FUS Rabat n'a marqué que cinq fois "
+            "en 21 matches.",
+            "cinq fois",
+            None,
+            "none",
+        ),
         (  # a clause whose verb is left out: its body is its subject
             "Le PSG compte 30 points, l'Olympique de Marseille 25 et le Stade rennais 20.",
             "25",
@@ -1057,6 +1064,19 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "300",
             "gouvernement du Sénégal",
             "report_verb",
+        ),
+        (  # a "selon" phrase that names no body, then the body's name after a comma
+            "Plus de 80 % des joueurs ont été vaccinés, selon l'instance dirigeante du "
+            "football, la Fédération française de football (FFF).",
+            "Plus de 80 %",
+            "Fédération française de football",
+            "selon_apposed",
+        ),
+        (  # ... not the subject of the next clause
+            "Selon le ministère, l'OMS a livré 40 tonnes de vaccins.",
+            "40 tonnes",
+            None,
+            "none",
         ),
     ],
 )

@@ -196,7 +196,7 @@ RULES: list[tuple[str, str]] = [
     (  # "depuis la création de l'application", "depuis son arrivée"
         "since_event",
         rf"depuis (?:sa|son|leur|la|le|l{APOS}) ?(?:{START_EVENT})"
-        rf"(?: (?:(?:des|du|de) |d{APOS})(?:la |le |les |l{APOS})?[\w-]+)?",
+        rf"(?: (?:(?:des|du|de) |d{APOS})(?:la |le |les |l{APOS}|m\. |mme )?[\w-]+)?",
     ),
     (  # "jusqu'en 2030", "d'ici 2050", "d'ici fin 2025", "jusqu'à la fin de 2024"
         "until_year",
@@ -215,7 +215,7 @@ RULES: list[tuple[str, str]] = [
         rf"avant (?:la |le |les |l{APOS}|cette |ce |cet |sa |son |leur )"
         rf"(?:(?:début|fin) (?:(?:du|des|de la) |de l{APOS}))?"
         rf"(?:(?:{EVENT_ADJ}) )?(?:{EVENT}|{START_EVENT})s?"
-        rf"(?: (?:(?:des|du|de) |d{APOS})(?:la |le |les |l{APOS})?[\w-]+)?"
+        rf"(?: (?:(?:des|du|de) |d{APOS})(?:la |le |les |l{APOS}|m\. |mme )?[\w-]+)?"
         rf"(?: en (?P<y>{YEAR}))?",
     ),
     # "en quelques mois", "en l'espace de quelques semaines": how soon it happened

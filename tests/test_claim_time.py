@@ -116,6 +116,8 @@ from dechiffre.pipeline.claim_time import find_times
          "before_event", "../2019"),
         ("En quelques semaines, le club a perdu 8 joueurs.", "En quelques semaines", "within",
          None),
+        ("Avant l'entrée en fonction de M. Biden, 3 exécutions avaient eu lieu.",
+         "Avant l'entrée en fonction de M. Biden", "before_event", None),
         ("Elles jouent en Europe pendant l'intersaison.", "pendant l'intersaison",
          "event_period", None),
         ("Les soldats ont tué 30 civils dans les premiers jours de la guerre.",
@@ -227,11 +229,17 @@ def test_the_previous_year_is_the_one_before_the_year_written(
         "Il a sauvé l'usine en maintenant 300 emplois.",  # a gerund
         "Elles comparent leur salaire entre 2022 et 2012.",  # two years compared, no period
         "Le groupe A du championnat compte cinq équipes.",  # a capital A after a noun
+        "Il s'est blessé avant le match.",  # not an event that lasts or starts a period
+        "Les derniers jours de sa vie, il écrivait.",  # no span counted back from now
+        "Quelques mois plus tard, il partait.",  # not "en quelques mois"
     ],
 )
 def test_words_that_place_nothing(text: str) -> None:
     found = [t.rule for t in find_times(text)]
-    placing = {"so_far", "event_period", "event_edge", "now", "between_years"}
+    placing = {
+        "so_far", "event_period", "event_edge", "now", "between_years", "before_event",
+        "recent_units", "within",
+    }  # fmt: skip
     assert [r for r in found if r in placing] == []
 
 

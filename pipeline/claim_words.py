@@ -29,6 +29,9 @@ CHANGE_NOUNS = frozenset(
     déficit excédent inflation
     """.split()
 )
+# Nouns of a case a report tells, whose relative clause is what is reported ("le rapport
+# mentionne le cas d'une femme qui a été agressée par deux hommes").
+CASE_NOUNS = frozenset({"cas", "incident", "récit", "témoignage", "histoire", "exemple"})
 # Nouns of documents whose owner is the source: "le rapport du HCR indique".
 REPORT_NOUNS = frozenset(
     """

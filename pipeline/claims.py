@@ -40,6 +40,7 @@ from .claim_words import (
     ANAPHORIC_PRONOUNS,
     ANNOUNCE_VERBS,
     BOUNDARY_PUNCT,
+    CASE_NOUNS,
     CHANGE_NOUNS,
     CLAUSE_PRONOUNS,
     COORDINATORS,
@@ -386,6 +387,21 @@ class ClaimFinder(Pipe):
                     # present participle says what its clause's subject says (rule
                     # 'participle')
                     subj, said = _subject(tok.head) or _last_subject(tok), "participle"
+                if subj is None or subj.dep_ == "nsubj:pass":
+                    # "un tel cas a été rapporté par le Wall Street Journal": who a passive
+                    # report is by says it (rule 'reported_by')
+                    by = next(
+                        (
+                            org_of[g.i]
+                            for c in tok.children
+                            if _is_by_agent(c)
+                            for g in c.subtree
+                            if g.i in org_of
+                        ),
+                        None,
+                    )
+                    if by is not None:
+                        return by, "reported_by"
                 if subj is None:
                     continue
                 if subj.lemma_.lower() in REPORT_NOUNS:
@@ -2004,9 +2020,19 @@ def _reports(verb: Token, anchor: Token) -> bool:
         ):
             # a relative clause, however the parser attached it; but one inside the "que"
             # clause the verb says is said too ("reconnaît que son réseau, qui compte
-            # 33 500 places, est saturé"; rule 'said_relative')
-            return _in_said_clause(tok, verb)
+            # 33 500 places, est saturé"; rule 'said_relative'); or when what the verb
+            # reports is a case, which the relative tells ("le rapport mentionne le cas
+            # d'une femme qui a été agressée par deux hommes"; rule 'reported_case')
+            return _in_said_clause(tok, verb) or _tells_case(verb)
     return False
+
+
+def _tells_case(verb: Token) -> bool:
+    """Whether a reporting verb's object, or passive subject, is a case it reports ("a
+    signalé le cas de", "un tel incident a été rapporté"; table CASE_NOUNS)."""
+    return any(
+        c.dep_ in {"obj", "nsubj:pass"} and c.lemma_.lower() in CASE_NOUNS for c in verb.children
+    )
 
 
 def _in_said_clause(tok: Token, verb: Token) -> bool:

@@ -1078,6 +1078,27 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # who a passive report is by says it; a case it reports includes its relatives
+            "Un tel cas a été rapporté par Le Monde en 2020, avec un employé qui aurait versé "
+            "50 000 euros à des escrocs.",
+            "50 000 euros",
+            "Le Monde",
+            "reported_by",
+        ),
+        (  # the relative clause of a case a report mentions is what it reports
+            "Le rapport d'Amnesty International mentionne le cas d'un homme qui a été détenu "
+            "pendant 40 jours.",
+            "40 jours",
+            "Amnesty International",
+            "report_noun",
+        ),
+        (  # ... not the relative clause of a thing that is no case
+            "Le rapport d'Amnesty International mentionne la prison de la ville, qui compte "
+            "400 cellules.",
+            "400",
+            None,
+            "none",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

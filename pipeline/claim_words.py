@@ -29,6 +29,8 @@ CHANGE_NOUNS = frozenset(
     déficit excédent inflation
     """.split()
 )
+# Negation words that may stand between a verb and a comma before it ("..., n'a pas").
+NEGATIONS = frozenset({"ne", "n'", "n’"})
 # Nouns of a case a report tells, whose relative clause is what is reported ("le rapport
 # mentionne le cas d'une femme qui a été agressée par deux hommes").
 CASE_NOUNS = frozenset({"cas", "incident", "récit", "témoignage", "histoire", "exemple"})
@@ -118,6 +120,15 @@ ORG_NOUNS = frozenset(
     """
     ministère préfecture gouvernement office institut commission comité conseil cour
     tribunal parquet police armée marine caisse fonds programme bureau direction
+    """.split()
+)
+# Nouns of a firm described by its sector, named after it ("le géant de la technologie
+# Alibaba", "le leader mondial du luxe LVMH", "le fabricant d'armes Rheinmetall").
+FIRM_NOUNS = frozenset(
+    """
+    géant leader numéro champion fleuron mastodonte spécialiste fabricant constructeur
+    opérateur assureur distributeur équipementier producteur exportateur transporteur
+    fournisseur éditeur exploitant
     """.split()
 )
 # Persons who act or speak for the body named after them ("le PDG de Colonial Pipeline").

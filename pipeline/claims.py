@@ -47,6 +47,7 @@ from .claim_words import (
     DEFINITE_DETS,
     EVENT_NOUNS,
     EVENT_SUFFIXES,
+    FIRM_NOUNS,
     FORECAST_VERBS,
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
@@ -55,6 +56,7 @@ from .claim_words import (
     LIST_WORDS,
     MEASURE_NOUNS,
     MODAL_VERBS,
+    NEGATIONS,
     NON_EVENT_NOUNS,
     OBJECT_CONTROL_VERBS,
     OF_CASES,
@@ -1257,6 +1259,16 @@ def _subject_names(subj: Token) -> list[Token]:
             or (role and child.dep_ == "nmod")
         ):
             names.extend(child.subtree)
+        elif lemma in FIRM_NOUNS and child.dep_ == "nmod" and _has_case(child, OF_CASES):
+            # "le géant de la technologie Alibaba": the parser hangs the firm's name on its
+            # sector; a firm noun is the body named after the sector (rule 'sector_name')
+            names.extend(
+                g
+                for g in child.children
+                if g.dep_ in {"nmod", "appos", "flat:name"}
+                and g.pos_ == "PROPN"
+                and not any(c.dep_ == "case" for c in g.children)
+            )
     return names
 
 
@@ -1343,8 +1355,44 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
             continue
         if verb.dep_ == "acl:relcl":
             return None, "none"
-        return None, "none"
+        lost = _lost_subject(verb)
+        return (lost, "lost_subject") if lost is not None else (None, "none")
     return None, "none"
+
+
+def _lost_subject(verb: Token) -> Token | None:
+    """The subject of a main verb the parser left without one after a relative clause on
+    that subject ("Le géant de la technologie X, qui a vu son profil s'élever, s'est engagé
+    à hauteur de N": the parser hung the subject elsewhere; rule 'lost_subject'): the
+    antecedent of a "qui" clause that ends at the comma right before the verb, with no
+    other verb before that antecedent in the sentence."""
+    if verb.dep_ not in {"ROOT", "root"} or "Inf" in verb.morph.get("VerbForm", []):
+        return None
+    doc, start = verb.doc, verb.sent.start
+    i = verb.i - 1
+    while i > start and (
+        doc[i].dep_ in {"aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:pv"}
+        or doc[i].lower_ in NEGATIONS
+    ):
+        i -= 1
+    if i <= start or doc[i].text != ",":
+        return None
+    relative = next(
+        (t for t in [doc[i - 1], *doc[i - 1].ancestors] if t.dep_ == "acl:relcl"), None
+    )
+    if relative is None or not any(
+        c.lower_ == "qui" and c.dep_ in SUBJ_DEPS for c in relative.children
+    ):
+        return None
+    antecedent = relative.head
+    if antecedent.i >= relative.i:
+        return None
+    for tok in reversed(doc[start : antecedent.i]):
+        if tok.text == ":":
+            break  # "À lire aussi : Le groupe X, qui ..., a versé"
+        if tok.pos_ in {"VERB", "AUX"}:
+            return None
+    return antecedent
 
 
 def _sentence_actor(sent: Span, org_of: dict[int, Span]) -> Span | None:

@@ -572,6 +572,26 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # a main verb the parser left without subject after a relative on it
+            "À lire aussi : Le géant du commerce en ligne Amazon, qui a vu ses ventes "
+            "s'envoler ces dernières années, s'est engagé à hauteur de 2 milliards de dollars.",
+            "2 milliards de dollars",
+            "Amazon",
+            "lost_subject",
+        ),
+        (  # a firm noun is the body named after its sector
+            "Le géant de la distribution Carrefour, qui a vu son chiffre d'affaires chuter ces "
+            "dernières années, s'est engagé à hauteur de 500 millions d'euros.",
+            "500 millions d'euros",
+            "Carrefour",
+            "subject",
+        ),
+        (  # ... a person is not the body named after the complement
+            "Le directeur de la banque Barclays a touché 3 millions de livres.",
+            "3 millions de livres",
+            None,
+            "none",
+        ),
         (  # a clause whose verb is left out: its body is its subject
             "Le PSG compte 30 points, l'Olympique de Marseille 25 et le Stade rennais 20.",
             "25",

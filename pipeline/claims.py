@@ -1257,6 +1257,7 @@ def _subject_names(subj: Token) -> list[Token]:
                 and not _split_complement(child)
             )
             or (role and child.dep_ == "nmod")
+            or _apposed_conj(child)
         ):
             names.extend(child.subtree)
         elif lemma in FIRM_NOUNS and child.dep_ == "nmod" and _has_case(child, OF_CASES):
@@ -1270,6 +1271,21 @@ def _subject_names(subj: Token) -> list[Token]:
                 and not any(c.dep_ == "case" for c in g.children)
             )
     return names
+
+
+def _apposed_conj(tok: Token) -> bool:
+    """Whether a name the parser took for a conjunct is an apposition ("une organisation
+    caritative, Soles4Souls, qui ...": no "et" or "ou" anywhere in the coordination; rule
+    'apposed_conj')."""
+    return (
+        tok.dep_ == "conj"
+        and tok.pos_ == "PROPN"
+        and tok.i > 0
+        and tok.nbor(-1).text == ","
+        and not any(
+            c.dep_ == "cc" for s in tok.head.children if s.dep_ == "conj" for c in s.children
+        )
+    )
 
 
 def _split_complement(tok: Token) -> bool:
@@ -1341,7 +1357,13 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
                 (
                     c
                     for c in verb.head.children
-                    if c.dep_ in {"obj", "iobj"} and c.i > verb.head.i and c.i != verb.i
+                    if (
+                        c.dep_ in {"obj", "iobj"}
+                        # "a permis à Boavista d'obtenir les trois points"
+                        or (c.dep_ == "obl:arg" and _has_case(c, ADDRESSEE_CASES))
+                    )
+                    and c.i > verb.head.i
+                    and c.i != verb.i
                 ),
                 None,
             )

@@ -616,6 +616,19 @@ def test_predicate_rules(
             "Unicef",
             "object_control",
         ),
+        (  # ... also one the verb takes with "à"
+            "Ce but a permis à Arsenal de remporter trois points.",
+            "trois",
+            "Arsenal",
+            "object_control",
+        ),
+        (  # a name the parser took for a conjunct, with no "et", is an apposition
+            "Il a créé une organisation caritative, Soles4Souls, qui a distribué 300 tonnes de "
+            "vivres.",
+            "300 tonnes",
+            "Soles4Souls",
+            "relative",
+        ),
         (  # ... not the subject, when the object names no body
             "La FIFA a chargé un cabinet d'auditer 40 fédérations.",
             "40",

@@ -11,7 +11,7 @@ REPORT_VERBS = frozenset(
     craindre reconnaître dénoncer déplorer alerter avertir recommander pointer détailler
     mentionner
     dire confier témoigner résumer prévenir raconter insister commenter admettre
-    calculer écrire conclure démontrer
+    calculer écrire conclure démontrer consigner citer
     """.split()
 )
 # Reporting verbs that also announce the speaker's own act when their object is the figure

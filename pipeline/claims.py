@@ -367,6 +367,10 @@ class ClaimFinder(Pipe):
                 if org is not None:
                     return org, "selon_apposed"
                 org = _speaker_antecedent(tok.head, ante)
+                if org is not None and _in_relative_of(tok, org, org_of):
+                    # "l'UE, qui, selon lui, a créé des files de 25 km": a body is not who
+                    # a pronoun in its own relative clause stands for (rule 'own_relative')
+                    return None, "own_relative"
                 if org is not None:
                     return org, "selon_anaphora"
                 if tok.head.lemma_.lower() in REPORT_NOUNS and _named_owner(tok.head):
@@ -1271,6 +1275,17 @@ def _subject_names(subj: Token) -> list[Token]:
                 and not any(c.dep_ == "case" for c in g.children)
             )
     return names
+
+
+def _in_relative_of(tok: Token, org: Span, org_of: dict[int, Span]) -> bool:
+    """Whether a token lies in a relative clause on the body, any mention of it ("l'UE,
+    qui, selon lui, ...")."""
+    return any(
+        anc.dep_ == "acl:relcl"
+        and anc.head.i in org_of
+        and _same_body(org_of[anc.head.i], org)
+        for anc in tok.ancestors
+    )
 
 
 def _apposed_conj(tok: Token) -> bool:

@@ -1118,6 +1118,19 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Le Monde",
             "reported_by",
         ),
+        (  # who cites sources reports what they say
+            "Le Monde cite des sources suggérant que 300 soldats ont été tués.",
+            "300",
+            "Le Monde",
+            "report_verb",
+        ),
+        (  # a pronoun in a body's own relative clause does not stand for that body
+            "L'UE a adopté de nouvelles règles. Le chauffeur est exaspéré par les formulaires "
+            "exigés par l'UE, qui, selon lui, a créé des files de 25 km.",
+            "25 km",
+            None,
+            "own_relative",
+        ),
         (  # the relative clause of a case a report mentions is what it reports
             "Le rapport d'Amnesty International mentionne le cas d'un homme qui a été détenu "
             "pendant 40 jours.",

@@ -1390,6 +1390,16 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
             # "a annoncé 100 millions pour ouvrir 250 lits": an infinitive shares the subject
             verb, rule = verb.head, "shared_subject"
             continue
+        if (
+            verb.dep_ == "acl"
+            and "Inf" in verb.morph.get("VerbForm", [])
+            and verb.head.dep_ == "obj"
+            and any(c.lower_ in POSSESSIVE_DETS for c in verb.head.children)
+        ):
+            # "l'UE a annoncé son intention d'apporter son aide": the infinitive of a noun
+            # the subject owns is the subject's act (rule 'owner_infinitive')
+            verb, rule = verb.head.head, "owner_infinitive"
+            continue
         if verb.dep_ == "acl:relcl":
             return None, "none"
         lost = _lost_subject(verb)

@@ -635,6 +635,12 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # the infinitive of a noun the subject owns is the subject's act
+            "Le FMI a présenté son plan d'aider le pays en prêtant 3 milliards de dollars.",
+            "3 milliards de dollars",
+            "FMI",
+            "owner_infinitive",
+        ),
         (  # a subject-control verb shares its subject
             "L'Unicef a décidé de distribuer 300 tonnes de vivres.",
             "300 tonnes",

@@ -131,6 +131,15 @@ FIRM_NOUNS = frozenset(
     fournisseur éditeur exploitant
     """.split()
 )
+# Nouns of a plan or measure whose author does what it provides for ("a présenté un plan
+# prévoyant le transfert de 3,5 milliards", "a adopté un programme visant à former 300
+# enseignants").
+PLAN_NOUNS = frozenset(
+    """
+    plan projet programme proposition initiative stratégie budget réforme mesure
+    décret loi
+    """.split()
+)
 # Persons who act or speak for the body named after them ("le PDG de Colonial Pipeline").
 ROLE_NOUNS = frozenset(
     """

@@ -69,6 +69,7 @@ from .claim_words import (
     PERIOD_UNITS,
     PERSON_ENDINGS,
     PERSON_NOUNS,
+    PLAN_NOUNS,
     POSSESSION_VERBS,
     POSSESSIVE_DETS,
     PRESENT_ENDINGS,
@@ -1399,6 +1400,19 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
             # "l'UE a annoncé son intention d'apporter son aide": the infinitive of a noun
             # the subject owns is the subject's act (rule 'owner_infinitive')
             verb, rule = verb.head.head, "owner_infinitive"
+            continue
+        if (
+            verb.dep_ == "acl"
+            and verb.head.dep_ == "obj"
+            and verb.head.lemma_.lower() in PLAN_NOUNS
+            and (
+                "Inf" in verb.morph.get("VerbForm", [])
+                or "Pres" in verb.morph.get("Tense", [])
+            )
+        ):
+            # "l'administration a présenté un plan prévoyant le transfert de 3,5 milliards":
+            # what a plan it draws up or adopts provides for is its act (rule 'plan_of')
+            verb, rule = verb.head.head, "plan_of"
             continue
         if verb.dep_ == "acl:relcl":
             return None, "none"

@@ -641,6 +641,18 @@ def test_predicate_rules(
             "FMI",
             "owner_infinitive",
         ),
+        (  # what a plan the subject adopts provides for is the subject's act
+            "L'Unesco a adopté un programme visant à former 300 enseignants.",
+            "300",
+            "Unesco",
+            "plan_of",
+        ),
+        (  # ... not what a person the subject acts on does
+            "Le FBI a arrêté un homme transportant 30 kg de cocaïne.",
+            "30 kg",
+            None,
+            "none",
+        ),
         (  # a subject-control verb shares its subject
             "L'Unicef a décidé de distribuer 300 tonnes de vivres.",
             "300 tonnes",

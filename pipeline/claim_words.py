@@ -60,6 +60,11 @@ AGENT_CUES = (
     ("avec", "le", "soutien", "de"),
     ("avec", "l'", "aide", "de"),
     ("grâce", "à"),
+    ("de", "la", "part", "de"),
+    ("de", "la", "part", "du"),
+    ("de", "la", "part", "des"),
+    ("de", "la", "part", "d'"),
+    ("de", "la", "part", "d’"),
 )
 # "avec X": a body the act was done with takes part in it ("a signé avec le club").
 WITH_CASES = frozenset({"avec"})

@@ -232,6 +232,9 @@ class ClaimFinder(Pipe):
                     subj is not None
                     and subj.i not in org_of
                     and any(c.lower_ in ANAPHORIC_DETS for c in subj.children)
+                    # "Ce montant comprend 500 millions": the figure itself, no actor
+                    # (rule 'measure_subject')
+                    and subj.lemma_.lower() not in MEASURE_NOUNS
                     and previous >= 0
                     and actors[previous] is not None
                 ):

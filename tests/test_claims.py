@@ -653,6 +653,27 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # "de la part de X": X did it
+            "Depuis huit ans, ces habitants subissent des persécutions de la part du "
+            "gouvernement ougandais.",
+            "huit ans",
+            "gouvernement ougandais",
+            "partner",
+        ),
+        (  # a subject "ce N" takes the body acting in the sentence before ...
+            "L'Unicef a acheté des vaccins au Kenya. Ce programme comprend 500 millions de "
+            "dollars d'aide.",
+            "500 millions de dollars",
+            "Unicef",
+            "anaphora",
+        ),
+        (  # ... not when it is the figure itself
+            "L'Unicef a acheté des vaccins au Kenya. Ce montant comprend 500 millions de "
+            "dollars d'aide.",
+            "500 millions de dollars",
+            None,
+            "none",
+        ),
         (  # a subject-control verb shares its subject
             "L'Unicef a décidé de distribuer 300 tonnes de vivres.",
             "300 tonnes",

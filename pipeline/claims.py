@@ -595,7 +595,22 @@ class Antecedents:
             found = self._last(named, tok)
             if found is not None or lemma not in ORG_TYPE_NOUNS:
                 return found
-            return self._last(self.orgs, tok)
+            # "la société de pipelines": the last body whose name has what it is of (rule
+            # 'type_of'), else the last body named
+            last = self._last(self.orgs, tok)
+            if (
+                last is not None
+                and tok.left_edge.i - last.end == 1
+                and tok.doc[last.end].text == ","
+            ):
+                return last  # "Swissmem, l'association faîtière de l'industrie": its name
+            for c in tok.children if tok.dep_ != "appos" else []:
+                if c.dep_ == "nmod" and c.pos_ == "NOUN" and _has_case(c, OF_CASES):
+                    of = [o for o in self.orgs if c.lemma_.lower() in self._names(o)]
+                    found = self._last(of, tok)
+                    if found is not None:
+                        return found
+            return last
         return None
 
     @staticmethod

@@ -674,6 +674,13 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # "la société de N": the last body whose name has N, not the last body named
+            "L'entreprise américaine Colonial Pipeline a été attaquée par le groupe DarkSide. "
+            "La société de pipelines a versé aux pirates 4,4 millions de dollars.",
+            "4,4 millions de dollars",
+            "Colonial Pipeline",
+            "anaphora_subject",
+        ),
         (  # a subject-control verb shares its subject
             "L'Unicef a décidé de distribuer 300 tonnes de vivres.",
             "300 tonnes",

@@ -190,6 +190,15 @@ class ClaimFinder(Pipe):
                 source, rules["source"] = last_source, "same_source"
             if (
                 source is None
+                and last_source is not None
+                and here - last_source_sent == 1
+                and _among_them(sent)
+            ):
+                # "X a signalé 24 cas, selon Y. Onze d'entre eux sont morts": a part of the
+                # figures just reported is reported by the same body (rule 'among_them')
+                source, rules["source"] = last_source, "among_them"
+            if (
+                source is None
                 and rules["source"] not in OWN_VOICE_RULES  # the sentence has its own speaker
                 and self.cfg["inherit_source"]
                 and pred_tok is not None  # an amount with no predicate inherits no source
@@ -1294,6 +1303,18 @@ def _subject_names(subj: Token) -> list[Token]:
                 and not any(c.dep_ == "case" for c in g.children)
             )
     return names
+
+
+def _among_them(sent: Span) -> bool:
+    """Whether a sentence counts a part of a set just named ("onze d'entre eux")."""
+    return any(
+        t.lower_ == "entre"
+        and t.i > sent.start
+        and t.i + 1 < sent.end
+        and t.nbor(-1).lower_ in {"d'", "d’"}
+        and t.nbor(1).lower_ in {"eux", "elles"}
+        for t in sent
+    )
 
 
 def _in_relative_of(tok: Token, org: Span, org_of: dict[int, Span]) -> bool:

@@ -1164,6 +1164,20 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Le Monde",
             "reported_by",
         ),
+        (  # a part "d'entre eux" of figures just reported has the same source ...
+            "Selon l'OMS, 40 patients ont été hospitalisés la semaine dernière. Onze d'entre "
+            "eux sont morts.",
+            "Onze",
+            "OMS",
+            "among_them",
+        ),
+        (  # ... not another figure
+            "Selon l'OMS, 40 patients ont été hospitalisés la semaine dernière. Onze enfants "
+            "sont morts dans un accident.",
+            "Onze",
+            None,
+            "none",
+        ),
         (  # who cites sources reports what they say
             "Le Monde cite des sources suggérant que 300 soldats ont été tués.",
             "300",

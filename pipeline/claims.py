@@ -241,13 +241,14 @@ class ClaimFinder(Pipe):
                     subj is not None
                     and subj.i not in org_of
                     and any(c.lower_ in ANAPHORIC_DETS for c in subj.children)
-                    # "Ce montant comprend 500 millions": the figure itself, no actor
-                    # (rule 'measure_subject')
-                    and subj.lemma_.lower() not in MEASURE_NOUNS
                     and previous >= 0
                     and actors[previous] is not None
                 ):
                     agent, rules["agent"] = actors[previous], "anaphora"
+                    if subj.lemma_.lower() in MEASURE_NOUNS:
+                        # "Ce montant comprend 500 millions": the figure itself, no actor
+                        # (rule 'measure_subject')
+                        agent, rules["agent"] = None, "measure_subject"
             part, rules["part_of"] = _part_of(amount, sent, amounts)
             if part is None and k + 1 < len(amounts) and amounts[k + 1].end <= sent.end:
                 part, rules["part_of"] = _out_of(amount, amounts[k + 1])

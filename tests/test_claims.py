@@ -672,7 +672,7 @@ def test_predicate_rules(
             "dollars d'aide.",
             "500 millions de dollars",
             None,
-            "none",
+            "measure_subject",
         ),
         (  # "la société de N": the last body whose name has N, not the last body named
             "L'entreprise américaine Colonial Pipeline a été attaquée par le groupe DarkSide. "

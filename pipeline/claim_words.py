@@ -240,3 +240,7 @@ OBJECT_CONTROL_VERBS = frozenset(
     forcer prier convaincre persuader enjoindre sommer habiliter mandater
     """.split()
 )
+
+# What may end a sentence: after anything else, a parser's cut before a dash or a
+# lower-case word is undone (claims.sentences).
+SENTENCE_FINAL = frozenset({".", "!", "?", "…", ":", ";", "»", '"', "”", ")"})

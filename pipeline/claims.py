@@ -79,6 +79,7 @@ from .claim_words import (
     ROLE_NOUNS,
     SAME_WORDS,
     SENTENCE_ENDS,
+    SENTENCE_FINAL,
     SOURCE_CASES,
     SOURCE_LINE_WORDS,
     SOURCE_NOUNS,
@@ -542,7 +543,7 @@ def sentences(doc: Doc) -> list[Span]:
     part_of or time is taken across it.
     """
     units: list[Span] = []
-    for sent in doc.sents:
+    for sent in _joined(doc):
         start = sent.start
         for tok in sent:
             if tok.is_space and "\n" in tok.text and tok.i > start:
@@ -551,6 +552,31 @@ def sentences(doc: Doc) -> list[Span]:
         if start < sent.end:
             units.append(doc[start : sent.end])
     return units
+
+
+def _joined(doc: Doc) -> list[Span]:
+    """The parser's sentences, a cut inside a sentence undone (rule 'goes_on').
+
+    fr_core_news_md cuts at a dash or before a lower-case word ("... dans cinq villes -
+    Mumbai, Pune - ont signalé 58 cas", "Hydro-Québec" cut at its hyphen): a sentence that
+    starts so, after one with no final punctuation, goes on the one before.
+    """
+    joined: list[Span] = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space), None)
+        if joined and first is not None:
+            before = joined[-1]
+            last = next((t for t in reversed(before) if not t.is_space), None)
+            if (
+                last is not None
+                and last.text not in SENTENCE_FINAL
+                and not any("\n" in t.text_with_ws for t in doc[last.i : first.i])
+                and (first.text[:1] in {"-", "–"} or first.text[:1].islower())
+            ):
+                joined[-1] = doc[before.start : sent.end]
+                continue
+        joined.append(sent)
+    return joined
 
 
 class Antecedents:

@@ -1290,6 +1290,18 @@ def test_conversion_in_parentheses_has_the_claim_of_what_it_converts(nlp: Langua
         (["Il", "a", "versé", "9", "euros", ".", "Selon", "l'", "OIM", ",", "rien", "."],
          [True] + [False] * 5 + [True] + [False] * 5,
          ["Il a versé 9 euros .", "Selon l' OIM , rien ."]),
+        # a cut at a dash inside a sentence is undone (rule goes_on)
+        (["Six", "villes", "-", "Lyon", ",", "Nice", "-", "ont", "signalé", "58", "cas", "."],
+         [True, False, True] + [False] * 9,
+         ["Six villes - Lyon , Nice - ont signalé 58 cas ."]),
+        # ... and so is a cut before a lower-case word after no final punctuation
+        (["Le", "club", "a", "versé", "9", "euros", "et", "a", "gagné", "."],
+         [True] + [False] * 5 + [True] + [False] * 3,
+         ["Le club a versé 9 euros et a gagné ."]),
+        # a full stop before it: the cut stands
+        (["Il", "a", "versé", "9", "euros", ".", "puis", "rien", "."],
+         [True] + [False] * 5 + [True] + [False] * 2,
+         ["Il a versé 9 euros .", "puis rien ."]),
     ],
 )  # fmt: skip
 def test_sentences_end_at_paragraph_breaks(

@@ -81,23 +81,27 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def select(shared: Path) -> None:
-    """Seeded order of the eligible articles, interleaved by category."""
-    docs = read_source(shared)
+def _draw(
+    docs: dict[str, dict[str, str]], words: tuple[int, int], seed: int, limit: int | None = None
+) -> list[str]:
+    """Seeded order of the articles of ``words`` (min, max) words, interleaved by category."""
     by_cat: dict[str, list[str]] = {}
     for doc_id, doc in sorted(docs.items()):
-        words = len(doc["text"].split())
-        if MIN_WORDS <= words <= MAX_WORDS:
+        if words[0] <= len(doc["text"].split()) <= words[1]:
             by_cat.setdefault(doc["category"], []).append(doc_id)
-    rng = random.Random(SELECT_SEED)
+    rng = random.Random(seed)
     for ids in by_cat.values():
         rng.shuffle(ids)
     order: list[str] = []
-    while any(by_cat.values()):
+    while any(by_cat.values()) and (limit is None or len(order) < limit):
         for cat in sorted(by_cat):
-            if by_cat[cat]:
+            if by_cat[cat] and (limit is None or len(order) < limit):
                 order.append(by_cat[cat].pop())
-    with DOCS_TSV.open("w", encoding="utf-8") as handle:
+    return order
+
+
+def _write_sample(path: Path, order: list[str], docs: dict[str, dict[str, str]]) -> None:
+    with path.open("w", encoding="utf-8") as handle:
         handle.write("rank\tid\tfile\trow\tcategory\twords\tsha256_16\n")
         for rank, doc_id in enumerate(order):
             doc = docs[doc_id]
@@ -105,32 +109,21 @@ def select(shared: Path) -> None:
                 f"{rank}\t{doc_id}\t{doc['file']}\t{doc['row']}\t{doc['category']}\t"
                 f"{len(doc['text'].split())}\t{sha(doc['text'])}\n"
             )
+
+
+def select(shared: Path) -> None:
+    """Seeded order of the eligible articles, interleaved by category."""
+    docs = read_source(shared)
+    order = _draw(docs, (MIN_WORDS, MAX_WORDS), SELECT_SEED)
+    _write_sample(DOCS_TSV, order, docs)
     print(f"{len(order)} eligible documents written to {DOCS_TSV}")
 
 
 def select_long(shared: Path) -> None:
     """Seeded, topic-interleaved draw of LONG_COUNT articles of LONG_WORDS words (dev-long)."""
     docs = read_source(shared)
-    by_cat: dict[str, list[str]] = {}
-    for doc_id, doc in sorted(docs.items()):
-        if LONG_WORDS[0] <= len(doc["text"].split()) <= LONG_WORDS[1]:
-            by_cat.setdefault(doc["category"], []).append(doc_id)
-    rng = random.Random(LONG_SEED)
-    for ids in by_cat.values():
-        rng.shuffle(ids)
-    order: list[str] = []
-    while any(by_cat.values()) and len(order) < LONG_COUNT:
-        for cat in sorted(by_cat):
-            if by_cat[cat] and len(order) < LONG_COUNT:
-                order.append(by_cat[cat].pop())
-    with LONG_TSV.open("w", encoding="utf-8") as handle:
-        handle.write("rank\tid\tfile\trow\tcategory\twords\tsha256_16\n")
-        for rank, doc_id in enumerate(order):
-            doc = docs[doc_id]
-            handle.write(
-                f"{rank}\t{doc_id}\t{doc['file']}\t{doc['row']}\t{doc['category']}\t"
-                f"{len(doc['text'].split())}\t{sha(doc['text'])}\n"
-            )
+    order = _draw(docs, LONG_WORDS, LONG_SEED, LONG_COUNT)
+    _write_sample(LONG_TSV, order, docs)
     print(f"{len(order)} dev-long documents written to {LONG_TSV}")
 
 

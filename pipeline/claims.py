@@ -411,16 +411,7 @@ class ClaimFinder(Pipe):
                 if subj is None or subj.dep_ == "nsubj:pass":
                     # "un tel cas a été rapporté par le Wall Street Journal": who a passive
                     # report is by says it (rule 'reported_by')
-                    by = next(
-                        (
-                            org_of[g.i]
-                            for c in tok.children
-                            if _is_by_agent(c)
-                            for g in c.subtree
-                            if g.i in org_of
-                        ),
-                        None,
-                    )
+                    by = _by_agent_org(tok, org_of)
                     if by is not None:
                         return by, "reported_by"
                 if subj is None:
@@ -436,13 +427,11 @@ class ClaimFinder(Pipe):
                         return None, "named_owner"  # "l'étude de Hey a indiqué"
                     by = next(
                         (
-                            org_of[g.i]
+                            org
                             for c in subj.children
                             if c.dep_ == "acl"
-                            for b in c.children
-                            if _is_by_agent(b)
-                            for g in b.subtree
-                            if g.i in org_of
+                            for org in [_by_agent_org(c, org_of)]
+                            if org is not None
                         ),
                         None,
                     )
@@ -1283,6 +1272,14 @@ def _is_by_agent(tok: Token) -> bool:
     return tok.dep_ == "obl:agent" or (
         tok.dep_ in {"nmod", "obl", "obl:mod"}
         and any(c.lower_ == "par" and c.dep_ == "case" for c in tok.children)
+    )
+
+
+def _by_agent_org(tok: Token, org_of: dict[int, Span]) -> Span | None:
+    """The first organisation in a passive agent ("par X") of ``tok``."""
+    return next(
+        (org_of[g.i] for c in tok.children if _is_by_agent(c) for g in c.subtree if g.i in org_of),
+        None,
     )
 
 

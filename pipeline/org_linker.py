@@ -105,6 +105,10 @@ MAX_TREATY_WORDS = 16
 # Nouns of a body's leadership or voice: "le patron de la NFL" makes the league a body (RN8).
 LEADERSHIP_NOUNS = {"nom", "patron", "patronne", "président", "présidente", "commissaire",
                     "dirigeants", "direction", "porte-parole", "règlement", "décision"}
+# Verbs (lemmas) that make their object the doer of "à" + infinitive: "a conduit la NBA à
+# reprogrammer", "pousse la Liga à sanctionner" (the league acts, RN8).
+CAUSATIVE_VERBS = {"conduire", "pousser", "obliger", "forcer", "contraindre", "amener", "inciter",
+                   "appeler", "exhorter", "encourager", "autoriser", "inviter"}
 # Nouns before the name of a programme, campaign, product or work, not of a body (RN13, RN10:
 # "l'émission Sporting Witness", "le documentaire X", "son roman X").
 PROGRAMME_NOUNS = {"initiative", "programme", "projet", "campagne", "opération", "stratégie",
@@ -258,6 +262,7 @@ class OrgLinker(KBPipe):
         ]
         chosen = _select(cands)
         chosen = _glued_continuations(doc, chosen, cands)
+        chosen = _possessive_heads(doc, chosen, self._known_name)
         chosen = _place_tails(doc, chosen, cands)
         chosen = self._appositions(doc, chosen, countries)
         chosen = _propagate(doc, chosen)
@@ -973,7 +978,9 @@ def _non_body_rule(
     if _platform_as_place(doc, cand):
         return "platform_as_place"
     if text in LEAGUES and not (
-        (_acts(doc, cand.end) and not _noun_complement(doc, cand.start)) or _led(doc, cand.start)
+        (_acts(doc, cand.end) and not _noun_complement(doc, cand.start))
+        or _led(doc, cand.start)
+        or _made_to_act(doc, cand)
     ):
         return "league_as_competition"  # "MVP de la NFL"; "la NFL a sanctionné" stays (RN8)
     if _maker_as_product(doc, cand):
@@ -1153,6 +1160,28 @@ def _acts(doc: Doc, i: int) -> bool:
         tok.lower_ in {"a", "ont", "avait", "va"}
         and i + 1 < len(doc)
         and doc[i + 1].pos_ == "VERB"
+    )
+
+
+def _made_to_act(doc: Doc, cand: Candidate) -> bool:
+    """Rule made_to_act: the name is the object of a causative verb and the doer of the
+    infinitive after "à": "a conduit la NBA à reprogrammer" (RN8)."""
+    k = cand.start - 1
+    if k >= 0 and doc[k].lower_ in {"la", "le", "l'", "l’"}:
+        k -= 1
+    return (
+        k >= 0
+        and doc[k].lemma_.lower() in CAUSATIVE_VERBS
+        and cand.end + 1 < len(doc)
+        and doc[cand.end].lower_ == "à"
+        and _infinitive(doc[cand.end + 1])
+    )
+
+
+def _infinitive(tok: Token) -> bool:
+    """A verb's infinitive; the tagger may take a rare one for a noun ("à reprogrammer")."""
+    return tok.pos_ in {"VERB", "AUX"} or (
+        tok.is_lower and tok.is_alpha and tok.text.endswith(("er", "ir", "re"))
     )
 
 
@@ -1341,6 +1370,40 @@ def _glued_continuations(
         out = [c for c in out if c is not cand]
         out.append(Candidate(cand.start, ner.end, ner.kb_id, cand.source))
     return sorted(out, key=lambda c: c.start)
+
+
+def _possessive_heads(
+    doc: Doc, chosen: list[Candidate], known_name: Callable[[str], bool] = lambda name: False
+) -> list[Candidate]:
+    """Rule possessive_head: an English name is not cut after its possessive; a chosen name
+    right after a capitalised "X's" takes it in ("la England's Football League", "la Nigeria's
+    Ports Authority"), with the capitalised words glued before it ("New York's"). A known body
+    as the possessor is a body of its own ("Tencent's WeChat": two names)."""
+    out: list[Candidate] = []
+    for cand in chosen:
+        start = cand.start
+        if (
+            start >= 2
+            and not known_name(doc[start - 2].text[:-1])
+            and doc[start - 1].text == "s"
+            and doc[start - 2].text.endswith(("'", "’"))
+            and not doc[start - 2].whitespace_
+            and doc[start - 2].text[:1].isupper()
+            and doc[start - 2].text[:-1].isalpha()
+        ):
+            start -= 2
+            while (
+                start > 0
+                and cand.start - start < 5
+                and doc[start - 1].text[:1].isupper()
+                and doc[start - 1].is_alpha
+                and not doc[start - 1].is_sent_start
+            ):
+                start -= 1
+            out = [c for c in out if c.end <= start]
+            cand = Candidate(start, cand.end, cand.kb_id, cand.source)
+        out.append(cand)
+    return out
 
 
 def _place_tails(doc: Doc, chosen: list[Candidate], cands: list[Candidate]) -> list[Candidate]:

@@ -564,6 +564,37 @@ def test_glued_continuation(text: str, rule_name: str, ner_name: str, expected: 
 
 
 @pytest.mark.parametrize(
+    ("text", "chosen_name", "expected"),
+    [
+        # rule possessive_head: a name after a capitalised "X's" takes it in
+        ("Une étude de la Wales's Rugby Board a paru.", "Rugby Board", "Wales's Rugby Board"),
+        ("Selon la New York's Harbour Authority, le port ferme.", "Harbour Authority",
+         "New York's Harbour Authority"),
+        ("La Zorvia’s Farmers Union a protesté.", "Farmers Union", "Zorvia’s Farmers Union"),
+        # a space inside, or a lower-case word: no possessive of the name
+        ("Le Brexit, c'est Johnson' s Cabinet Office qui le gère.", "Cabinet Office",
+         "Cabinet Office"),
+        ("Les joueurs's Union Club ont signé.", "Union Club", "Union Club"),
+        # a known body as the possessor is a body of its own: its app is another name
+        ("Il utilise Zorvatel's Chatbox chaque jour.", "Chatbox", "Chatbox"),
+    ],
+)
+def test_possessive_head(text: str, chosen_name: str, expected: str) -> None:
+    import spacy
+
+    from dechiffre.pipeline.org_linker import _possessive_heads
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc = spacy.blank("fr")(text)
+    span = doc.char_span(text.index(chosen_name), text.index(chosen_name) + len(chosen_name))
+    assert span is not None
+    chosen = _possessive_heads(
+        doc, [Candidate(span.start, span.end, None, "ner")], lambda name: name == "Zorvatel"
+    )
+    assert [doc[c.start : c.end].text for c in chosen] == [expected]
+
+
+@pytest.mark.parametrize(
     ("text", "name", "is_org"),
     [
         # rule person_surname: a known name ending a person read after first names only

@@ -481,6 +481,9 @@ def test_person_names_are_not_org(nlp: Language, text: str, person: str) -> None
     [
         "La NFL a sanctionné le joueur samedi.",  # the league acts (RN8)
         "Le patron de la NFL s'est excusé.",
+        # made_to_act: object of a causative verb, doer of the infinitive after "à"
+        "Les protestations ont conduit la NFL à annuler deux rencontres.",
+        "Le scandale a poussé la NFL à revoir ses règles.",
     ],
 )
 def test_league_is_org_when_it_acts(nlp: Language, text: str) -> None:
@@ -776,6 +779,8 @@ def test_placed_company_name_between_commas_is_found_again(nlp: Language) -> Non
 def test_league_after_a_noun_does_not_act(nlp: Language) -> None:
     # the noun before "de la NFL" is the verb's subject: the players act, the league does not
     assert "NFL" not in orgs(nlp, "Les joueurs de la NFL participent à des matchs en Europe.")
+    # no causative verb before the league: "à" + infinitive alone does not make it act
+    assert "NFL" not in orgs(nlp, "Il reste le meilleur joueur de la NFL à jouer ce soir.")
 
 
 @pytest.mark.slow

@@ -69,7 +69,11 @@ def main() -> None:
         gold, _labels = load_set(name, 100)
         previous = None
         if args.previous:
-            previous = {d["id"]: d for d in read_previous(args.previous / f"{name}.jsonl")}
+            path = args.previous / f"{name}.jsonl"
+            if path.exists():
+                previous = {d["id"]: d for d in read_previous(path)}
+            else:
+                print(f"\n{name}: no earlier predictions at {path}; 'before' columns left out")
         table = count_exclusions(gold, previous)
         out[name] = {rule: dict(row) for rule, row in table.items() if row}
         print(f"\n{name} ({len(gold)} documents)\n")

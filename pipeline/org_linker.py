@@ -1349,26 +1349,41 @@ def _glued_continuations(
     apostrophe written without spaces, into capitalised words, takes the NER's longer span
     ("FC Martigny" -> "FC Martigny-Sports", "Football Club Sochaux" -> "... Sochaux-Montbéliard"):
     one written word is never cut inside a name."""
-    out = list(chosen)
-    for ner in cands:
-        if ner.source != "ner" or ner in out:
-            continue
-        clashes = [c for c in out if c.start < ner.end and ner.start < c.end]
-        if len(clashes) != 1:
-            continue
-        cand = clashes[0]
+
+    def reads_on(cand: Candidate, ner: Candidate) -> bool:
         glue = cand.end
-        if not (
+        return (
             cand.start == ner.start
             and glue + 1 < ner.end
             and doc[glue].text in GLUE_MARKS
             and not doc[glue - 1].whitespace_
             and not doc[glue].whitespace_
             and all(t.text[:1].isupper() and t.is_alpha for t in doc[glue + 1 : ner.end])
-        ):
+        )
+
+    return _ner_extensions(chosen, cands, reads_on, keep_kb=False)
+
+
+def _ner_extensions(
+    chosen: list[Candidate],
+    cands: list[Candidate],
+    reads_on: Callable[[Candidate, Candidate], bool],
+    *,
+    keep_kb: bool,
+) -> list[Candidate]:
+    """Each chosen name that one NER span alone overlaps, and ``reads_on`` into, takes that
+    span (with the NER's kb_id, else its own when ``keep_kb``)."""
+    out = list(chosen)
+    for ner in cands:
+        if ner.source != "ner" or ner in out:
             continue
+        clashes = [c for c in out if c.start < ner.end and ner.start < c.end]
+        if len(clashes) != 1 or not reads_on(clashes[0], ner):
+            continue
+        cand = clashes[0]
+        kb_id = (ner.kb_id or cand.kb_id) if keep_kb else ner.kb_id
         out = [c for c in out if c is not cand]
-        out.append(Candidate(cand.start, ner.end, ner.kb_id, cand.source))
+        out.append(Candidate(cand.start, ner.end, kb_id, cand.source))
     return sorted(out, key=lambda c: c.start)
 
 
@@ -1411,24 +1426,16 @@ def _place_tails(doc: Doc, chosen: list[Candidate], cands: list[Candidate]) -> l
     complement, takes the NER's longer span ("les Clippers|de Los Angeles", "RMC| Sport",
     "Académie cubaine| d'histoire"): a team's nickname with its town is one name (RN1), and
     the classifier's short window cuts long names."""
-    out = list(chosen)
-    for ner in cands:
-        if ner.source != "ner" or ner in out:
-            continue
-        clashes = [c for c in out if c.start < ner.end and ner.start < c.end]
-        if len(clashes) != 1:
-            continue
-        cand = clashes[0]
-        if not (
+
+    def reads_on(cand: Candidate, ner: Candidate) -> bool:
+        return (
             cand.source in STATISTICAL
             and cand.start == ner.start
             and cand.end < ner.end
             and _name_tail(doc[cand.end : ner.end])
-        ):
-            continue
-        out = [c for c in out if c is not cand]
-        out.append(Candidate(cand.start, ner.end, ner.kb_id or cand.kb_id, cand.source))
-    return sorted(out, key=lambda c: c.start)
+        )
+
+    return _ner_extensions(chosen, cands, reads_on, keep_kb=True)
 
 
 def _name_tail(tail: Span) -> bool:

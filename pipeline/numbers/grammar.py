@@ -1056,19 +1056,28 @@ class Scanner:
             k, last = item.end, item.value
         if self.low(k) != "ou":
             return None
-        second = self.quantity_at(k + 1)
-        if second is None or second.amount.modifier or second.amount.value_max is not None:
-            return None
-        if second.amount.value <= last:
+        second = self._range_bound(k + 1)
+        if second is None or second.amount.value <= last:
             return None
         amount = self._range(i, first, k + 1, second)
         if amount is None:
             return None
-        end = second.end
+        return Parse(self._range_end(second.end), amount, first.words_only and second.words_only)
+
+    def _range_bound(self, k: int) -> Parse | None:
+        """The upper bound of an 'ou' range at k: a quantity with no hedge and no range."""
+        second = self.quantity_at(k)
+        if second is None or second.amount.modifier or second.amount.value_max is not None:
+            return None
+        return second
+
+    def _range_end(self, end: int) -> int:
+        """Where a range ending at ``end`` stops: after a 'min'/'max' post-modifier that no
+        number follows ("deux ou trois semaines au minimum": the range stays, R4)."""
         post = self.match_table(end, POST_MODIFIERS, POST_MODIFIER_FIRST)
         if post and post.modifier in {"min", "max"} and not self._starts_number(post.end):
-            end = post.end  # deux ou trois semaines au minimum: the range stays (R4)
-        return Parse(end, amount, first.words_only and second.words_only)
+            return post.end
+        return end
 
     def _one_or_range(self, i: int) -> Parse | None:
         """'un ou deux jours', 'une ou deux fois': the article is the lower bound 1 (R3)."""
@@ -1076,17 +1085,11 @@ class Scanner:
             return None
         if not self._starts_number(i + 2) or self.low(i + 2) in ARTICLE_ONES:
             return None
-        second = self.quantity_at(i + 2)
-        if second is None or second.amount.modifier or second.amount.value_max is not None:
-            return None
-        if not 1 < second.amount.value <= 10:
+        second = self._range_bound(i + 2)
+        if second is None or not 1 < second.amount.value <= 10:
             return None  # "un ou deux", not "un ou 300"
         amount = Amount(1, second.amount.value, second.amount.unit, "range")
-        end = second.end
-        post = self.match_table(end, POST_MODIFIERS, POST_MODIFIER_FIRST)
-        if post and post.modifier in {"min", "max"} and not self._starts_number(post.end):
-            end = post.end  # une ou deux semaines au minimum: the range stays (R4)
-        return Parse(end, amount, second.words_only)
+        return Parse(self._range_end(second.end), amount, second.words_only)
 
     def _restrictive(self, i: int, j: int) -> bool:
         """'ne ... plus que' at tokens [i, j): a restriction ('only'), not a lower bound."""

@@ -317,9 +317,14 @@ def _after_superlative(span: Span, noun: Token) -> int:
     enfants' -> enfants, RN29)."""
     doc = span.doc
     i = span.end
-    if i + 1 < noun.i and doc[i].lower_ in COMPARATIVE_WORDS and doc[i + 1].pos_ == "ADJ":
+    if i + 1 < noun.i and _superlative_at(doc, i):
         return i + 2
     return i
+
+
+def _superlative_at(doc: Doc, i: int) -> bool:
+    """A comparative word then an adjective at i: 'plus jeunes', 'moins chers'."""
+    return i + 1 < len(doc) and doc[i].lower_ in COMPARATIVE_WORDS and doc[i + 1].pos_ == "ADJ"
 
 
 def _counted_noun(span: Span) -> Token | None:
@@ -334,7 +339,7 @@ def _counted_noun(span: Span) -> Token | None:
     ):
         return doc[i + 1]
     # a superlative before the noun: "ses deux plus jeunes enfants"
-    if i + 2 < len(doc) and doc[i].lower_ in COMPARATIVE_WORDS and doc[i + 1].pos_ == "ADJ" and (
+    if i + 2 < len(doc) and _superlative_at(doc, i) and (
         doc[i + 2].pos_ == "NOUN" and root.head == doc[i + 2]
     ):
         return doc[i + 2]
@@ -415,7 +420,7 @@ def _fois(span: Span) -> ObjectFound:
     doc = span.doc
     k = span.end
     # "des pertes trois fois plus importantes": the noun the comparative describes
-    if k + 1 < len(doc) and doc[k].lower_ in COMPARATIVE_WORDS and doc[k + 1].pos_ == "ADJ":
+    if _superlative_at(doc, k):
         noun = doc[k + 1].head
         if noun.pos_ == "NOUN" and noun.i < span.start:
             return _measured(noun, "fois_comparative", span)

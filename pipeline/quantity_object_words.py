@@ -5,6 +5,8 @@ GUIDELINES.md "Object" and rulings RN27-RN29 say which words these lists hold.
 
 from __future__ import annotations
 
+from .numbers.lexicon import BEST_WORDS
+
 # verbs whose subject is the thing measured (RN28): "le loyer atteint 900 euros"
 MEASURE_VERBS = frozenset(
     """
@@ -84,8 +86,8 @@ NAME_ENTITY_LABELS = frozenset("ORG PER".split())
 ADVERBIAL_NOUNS = frozenset("avance affilée moyenne".split())
 
 # adjectives that make "des N" a rank, not an amount (RN26): "95 % des 100 meilleurs joueurs"
-# -> "meilleurs joueurs"
-RANK_ADJECTIVES = frozenset("meilleurs meilleures".split())
+# -> "meilleurs joueurs"; the words the number grammar's rule best_n reads
+RANK_ADJECTIVES = BEST_WORDS
 
 # quotes around a counted term: "30 « villes mortes »" -> villes mortes
 QUOTES = frozenset("' \" « » “ ” ‘ ’".split())

@@ -51,10 +51,10 @@ NOW = "|".join(w.replace("'", APOS) for w in NOW_ADVERBS)
 MY = rf"(?: (?P<y>{YEAR}))?"
 SPAN_PERIOD = "|".join(SPAN_PERIODS)
 START_EVENT = "|".join(START_EVENTS)
-SHORT_YEAR = r"(?:19|20)?\d{2}"
+SHORT_YEAR = r"(?:19|20)?\d{2}"  # "2016-17", "(1965-75)"
 # "au", or with its preposition "au cours du", "pendant le" ("au cours du premier trimestre")
 IN_THE = r"(?:(?:au cours|lors) du|(?:pendant|durant) le|au|du|le)"
-OF_YEAR = rf"(?: (?:de |de l{APOS}année )?(?P<y>{YEAR}))?"  # "2016-17", "(1965-75)"
+OF_YEAR = rf"(?: (?:de |de l{APOS}année )?(?P<y>{YEAR}))?"  # "trimestre de l'année 2021"
 AGO = (
     rf"(?:(?:{'|'.join(AGO_COUNTS)}|\d+) )?(?:(?:{'|'.join(ROUND_COUNTS)}) d(?:e |{APOS}))?"
     rf"(?:{'|'.join(AGO_UNITS)})"
@@ -63,6 +63,7 @@ EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS)
 EDGE_EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS if e not in DAY_PART_EVENTS)
 EVENT_ADJ = "|".join(PERIOD_EVENT_ADJECTIVES)
 RECENT_UNIT = "|".join(RECENT_UNITS)
+N_YEARS = r"(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans?"  # "deux ans"
 # a capitalised name ("de Yougoslavie", "du Viêt Nam") or a weekday ("la nuit de lundi")
 EVENT_NAME = rf"(?:{'|'.join(WEEKDAYS)}|(?-i:[A-ZÉ])[\w-]*(?: (?-i:[A-ZÉ])[\w-]*)*)"
 
@@ -144,8 +145,8 @@ RULES: list[tuple[str, str]] = [
     ("years_ago", rf"il y a (?:à peine )?(?P<n>{NUMBER}|\w+) ans?(?: à peine)?"),
     # "il y a trois mois", "il y a une dizaine de jours"
     ("ago", rf"il y a (?:à peine )?{AGO}(?: à peine)?"),
-    ("earlier", r"(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans? plus tôt"),
-    ("later", r"(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans? plus tard"),
+    ("earlier", rf"{N_YEARS} plus tôt"),
+    ("later", rf"{N_YEARS} plus tard"),
     (  # "la semaine dernière", "au cours de la semaine dernière"
         "last_period",
         rf"(?:(?:au cours de|pendant|durant|depuis) )?(?P<period>{LAST}) "
@@ -482,6 +483,8 @@ YEARLESS_PERIODS = frozenset(
 # date gives their year, never a year written before them (as "cette année" may: "pour
 # l'exercice 2024, ... au cours des neuf premiers mois de cette année").
 DEICTIC_YEARS = frozenset({"last_year", "next_year"})
+# "N ans plus tôt/tard": counted from a year written just before, else from the date.
+NARRATIVE_RULES = frozenset({"earlier", "later"})
 # Rules whose value only the document's date (meta.date) fixes, never a year written earlier.
 DATED_RULES = frozenset(
     {"weekday", "years_ago", "earlier", "last_period", "today", "ago", "this_period", "so_far"}
@@ -575,13 +578,10 @@ def _context_year(text: str, years: list[tuple[int, int]], at: int) -> int | Non
     return year
 
 
-def _narrative_year(
-    rule: str, m: re.Match[str], text: str, years: list[tuple[int, int]]
-) -> str | None:
-    """ "En 2015, ... Deux ans plus tôt, ...": N years before or after a year written just
-    before (rule 'near_year'); "plus tôt" and "plus tard" count from the time the text
+def _narrative_year(rule: str, m: re.Match[str], near: int | None) -> str | None:
+    """ "En 2015, ... Deux ans plus tôt, ...": N years before or after ``near``, a year written
+    just before (rule 'near_year'); "plus tôt" and "plus tard" count from the time the text
     tells of, which the document's date gives only when no year is written."""
-    near = _context_year(text, years, m.start())
     if near is None:
         return None
     n = _num(m.group("n"))
@@ -620,18 +620,21 @@ def find_times(
         for m in (pattern.finditer(text) if reads_case else lower_pattern.finditer(low)):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            context = doc_year
-            if context is None:
-                context = _context_year(text, years, m.start())
-            value = _value(rule, m, context, dated)
-            if rule == "this_year" and m.group("there"):
-                value = _ctx(_context_year(text, years, m.start()))
+            there = rule == "this_year" and bool(m.group("there"))
+            near = (
+                _context_year(text, years, m.start())
+                if doc_year is None or there or rule in NARRATIVE_RULES
+                else None
+            )
+            value = _value(rule, m, near if doc_year is None else doc_year, dated)
+            if there:
+                value = _ctx(near)
             if rule in DEICTIC_YEARS and doc_year is None:
                 value = None  # "Depuis 2003, ... 22 condamnés l'année dernière": not 2002
             if rule == "between_years" and value is not None and value[:4] >= value[-4:]:
                 continue  # "une comparaison entre 2022 et 2012": two years compared, no period
-            if rule in {"earlier", "later"}:
-                value = _narrative_year(rule, m, text, years) or value
+            if rule in NARRATIVE_RULES:
+                value = _narrative_year(rule, m, near) or value
             earlier = None
             if (
                 dated is not None

@@ -34,6 +34,7 @@ from .org_rules import (
     NON_BODY_TAILS,
     NON_NAMES,
     OF,
+    OF_OR_DU,
     OF_OR_TO,
     PERSON_CUES,
     PLACE_WORDS,
@@ -487,16 +488,18 @@ THING_DETS_INDEFINITE = {"un", "une", "des", "deux", "trois", "quatre", "cinq"}
 NAMING_PARTICIPLES = {"appelé", "appelée", "appelés", "appelées", "baptisé", "baptisée", "baptisés",
                       "baptisées", "nommé", "nommée", "dénommé", "dénommée", "surnommé",
                       "surnommée", "connu", "connue", "connus", "connues"}
+# Definite articles of one name: "la NBA", "le patron", "l'ONU".
+SINGULAR_DETS = {"la", "le", "l'", "l’"}
+# Platforms in lower case, for the words made from them ("YouTubeurs").
+PLATFORMS_LOWER = tuple(p.lower() for p in PLATFORMS)
 QUOTE_MARKS = {'"', "«", "“", "'"}
 OPENING_QUOTES = {'"', "«", "“"}
 CLOSING_QUOTES = {'"', "»", "”"}
 # Tokens that open a sentence inside a quote or after a heading.
 OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
-# "de" and its forms before a town in a team's name
-OF_WORDS = {"de", "du", "d'", "d’"}
 # Words that open the complement of a longer name read by the NER
-TAIL_OPENERS = OF_WORDS | {"des", "pour"}
+TAIL_OPENERS = OF_OR_DU | {"des", "pour"}
 # Marks that join two parts of one written word: "Sochaux-Montbéliard", "Toys'R'Us".
 GLUE_MARKS = {"-", "'", "’"}
 # Words of a photo credit line, which the NER reads as part of a name.
@@ -793,8 +796,8 @@ def _platform_derivative(word: str) -> bool:
     "Instagrammeuses"): the platform's users or creators, a common noun."""
     low = word.lower()
     return any(
-        low.startswith(p.lower()) and len(low) > len(p) + 1 and low[len(p):].isalpha()
-        for p in PLATFORMS
+        low.startswith(p) and len(low) > len(p) + 1 and low[len(p):].isalpha()
+        for p in PLATFORMS_LOWER
     )
 
 
@@ -1167,7 +1170,7 @@ def _made_to_act(doc: Doc, cand: Candidate) -> bool:
     """Rule made_to_act: the name is the object of a causative verb and the doer of the
     infinitive after "à": "a conduit la NBA à reprogrammer" (RN8)."""
     k = cand.start - 1
-    if k >= 0 and doc[k].lower_ in {"la", "le", "l'", "l’"}:
+    if k >= 0 and doc[k].lower_ in SINGULAR_DETS:
         k -= 1
     return (
         k >= 0
@@ -1189,11 +1192,11 @@ def _noun_complement(doc: Doc, start: int) -> bool:
     """The name is the complement of a lower-case noun, which is the verb's subject: "les
     joueuses de la WNBA participent" (the players act, not the league, RN8)."""
     k = start - 1
-    while k >= 0 and doc[k].lower_ in {"la", "le", "l'", "l’"}:
+    while k >= 0 and doc[k].lower_ in SINGULAR_DETS:
         k -= 1
     return (
         k > 0
-        and doc[k].lower_ in {"de", "du", "d'", "d’"}
+        and doc[k].lower_ in OF_OR_DU
         and doc[k - 1].pos_ == "NOUN"
         and doc[k - 1].is_lower
     )
@@ -1202,7 +1205,7 @@ def _noun_complement(doc: Doc, start: int) -> bool:
 def _led(doc: Doc, start: int) -> bool:
     """The name follows a noun of its leadership: "le patron de la NFL", "au nom de la NBA"."""
     k = start - 1
-    while k >= 0 and doc[k].lower_ in {"la", "le", "l'", "l’"}:
+    while k >= 0 and doc[k].lower_ in SINGULAR_DETS:
         k -= 1
     return (
         k > 0 and doc[k].lower_ in {"de", "du"} and doc[k - 1].lower_ in LEADERSHIP_NOUNS

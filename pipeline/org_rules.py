@@ -37,6 +37,7 @@ LABEL = "ORG"
 LEADING = {"l'", "l’", "la", "le", "les", "du", "des", "d'", "d’", "de", "au", "aux", "à"}
 OF = frozenset({"de", "d'", "d’"})
 OF_OR_TO = OF | {"à"}
+OF_OR_DU = OF | {"du"}
 # Capitalised prepositions that start a name of Dutch or French family origin ("De Beers").
 NAME_PARTICLES = {"De", "Du"}
 # Head words of institution names; the lower-case ones may start a name in lower case.
@@ -211,8 +212,7 @@ SEAT_PARTICIPLES = {"baser", "installer", "implanter", "situer", "établir", "do
 INFRASTRUCTURE_ADJ = inflect_adjectives(LEXICON["infrastructure_adjectives"])
 # Lower-case heads of a description put before or beside a body's name: "l'agence américaine X",
 # "le syndicat des acteurs américains, la X Guild" (the name alone is ORG, RN11).
-DESCRIBING_HEADS = {w.lower() for w in LEXICON["company_cues"] | LEXICON["media_cues"]} | {
-    "agence", "syndicat"}
+DESCRIBING_HEADS = KIND_NOUNS | {"agence", "syndicat"}
 # doc.user_data key where is_sport_text keeps its answer
 SPORT_KEY = "dechiffre_sport_text"
 # Words before a club's short name that make it the town: "né à Lille", "en Lorraine".
@@ -602,7 +602,7 @@ class OrgRules(KBPipe):
             k = tok.i - 1
             if doc[k].lower_ in DETS:
                 k -= 1
-            if doc[k].lower_ not in OF | {"du"} or (doc[k].lower_ == "du") != (k == tok.i - 1):
+            if doc[k].lower_ not in OF_OR_DU or (doc[k].lower_ == "du") != (k == tok.i - 1):
                 continue
             end = start = k
             while start > 0 and end - start < 4 and _name_word(doc[start - 1]):
@@ -636,7 +636,7 @@ class OrgRules(KBPipe):
                 or _place_end(doc, i) > i + 1  # "le Pays de Galles" is a country
                 or is_nationality(tok)
                 or tok.text in NON_NAMES
-                or doc[i + 1].lower_ not in {"de", "du", "d'", "d’"}
+                or doc[i + 1].lower_ not in OF_OR_DU
             ):
                 continue
             j = i + 2
@@ -1199,7 +1199,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             word.morph.get("Number", []) == ["Plur"]
         ):
             return None  # "une armée d'avocats", "une armée de bénévoles": a crowd, no body
-        if head in GOVERNMENT_HEADS and connector in OF | {"du"}:
+        if head in GOVERNMENT_HEADS and connector in OF_OR_DU:
             led = _leader_end(doc, j)
             if led is not None:
                 i, qualified, strong = led, True, True
@@ -1564,7 +1564,7 @@ def before_place(doc: Doc, i: int) -> bool:
     """Token ``i`` starts a longer name: "Lions du Sénégal", "Espanyol de Barcelone"."""
     return (
         i + 2 < len(doc)
-        and doc[i + 1].lower_ in {"de", "du", "d'", "d’"}
+        and doc[i + 1].lower_ in OF_OR_DU
         and doc[i + 2].text[:1].isupper()
         and doc[i + 2].is_alpha
         and doc[i + 2].ent_type_ != "PER"  # "le Barcelone de Messi" is the club

@@ -665,11 +665,7 @@ def _speaker_antecedent(tok: Token, ante: Antecedents) -> Span | None:
         and (any(c.dep_ == "aux:pass" for c in verb.children) or _lemma(verb) in IMPERSONAL_VERBS)
     ):
         return None
-    doc = tok.doc
-    if any(e.label_ == "PER" and e.start >= found.end and e.end <= tok.i for e in doc.ents):
-        return None
-    gender, body = tok.morph.get("Gender", []), _org_gender(found)
-    if gender and body and list(gender) != body:
+    if _person_between(found, tok) or _gender_clash(tok, found):
         return None
     if tok.lower_.lstrip("-") in PLURAL_PRONOUNS and not _plural_name(found):
         return None  # "ils affirment" after "le gouvernement": the people quoted
@@ -751,8 +747,11 @@ def _is_report_verb(tok: Token) -> bool:
 def _is_event_noun(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     return lemma in EVENT_NOUNS or (
-        lemma.endswith(EVENT_SUFFIXES) and lemma not in MEASURE_NOUNS | NON_EVENT_NOUNS
+        lemma.endswith(EVENT_SUFFIXES) and lemma not in NOT_EVENT_NOUNS
     )
+
+
+NOT_EVENT_NOUNS = MEASURE_NOUNS | NON_EVENT_NOUNS
 
 
 def _predicate(anchor: Token) -> tuple[Token | None, str]:
@@ -1229,15 +1228,24 @@ def _pronoun_antecedent(
     between = doc[found.end : subj.i]
     if sum(t.text in SENTENCE_ENDS for t in between) > 1:
         return None
-    if any(t.i in org_of and not _same_body(org_of[t.i], found) for t in between) or any(
-        e.label_ == "PER" and e.start >= found.end and e.end <= subj.i for e in doc.ents
-    ):
+    if any(t.i in org_of and not _same_body(org_of[t.i], found) for t in between):
         return None
-    gender = list(subj.morph.get("Gender", []))
-    org_gender = _org_gender(found)
-    if gender and org_gender and gender != org_gender:
+    if _person_between(found, subj) or _gender_clash(subj, found):
         return None
     return found
+
+
+def _person_between(org: Span, tok: Token) -> bool:
+    """Whether a person is named between a body and a later pronoun ("Quant à Mme X, elle
+    affirme"): the pronoun is that person."""
+    return any(e.label_ == "PER" and e.start >= org.end and e.end <= tok.i for e in tok.doc.ents)
+
+
+def _gender_clash(pronoun: Token, org: Span) -> bool:
+    """Whether a pronoun's gender is not that of a body's name ("dit-elle" after "le
+    ministère"); no clash when either has none."""
+    gender, body = list(pronoun.morph.get("Gender", [])), _org_gender(org)
+    return bool(gender and body and gender != body)
 
 
 def _same_body(org: Span, found: Span) -> bool:
@@ -1659,7 +1667,7 @@ def _time(
             # "..., il y a un mois à peine.": a time detached at the end of the sentence
             # places it all (rule 'trailing')
             trailing = (
-                text[: t.start].rstrip().endswith(",")
+                _comma_before(text, t.start)
                 and text[t.end : sent.end_char].strip() in {"", ".", "!", "?", "»", "».", '".'}
                 and not describes
                 and not any(_is_report_verb(w) for w in doc[amount.end : span.start])
@@ -2001,10 +2009,7 @@ def _goes_on_reporting(sent: Span, distance: int, source: Span) -> bool:
     if pronouns:
         # "Il indique également que ...", not "dit-elle" after a masculine body: the
         # pronoun is then a person the text quotes (rule 'speaker_gender')
-        body = _org_gender(source)
-        return not body or all(
-            not p.morph.get("Gender", []) or p.morph.get("Gender", []) == body for p in pronouns
-        )
+        return not any(_gender_clash(p, source) for p in pronouns)
     if any(s is not None for s in speakers):
         # rule 'own_speaker': "« ... », déplore sa porte-parole" quotes someone else
         return False
@@ -2262,6 +2267,14 @@ def _other_actor(sent: Span, org_of: dict[int, Span], source: Span) -> bool:
             ):
                 return True
     return False
+
+
+def _comma_before(text: str, i: int) -> bool:
+    """Whether the text before offset ``i`` ends with a comma, spaces aside (walks back
+    from ``i`` instead of copying the text before it)."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] == ","
 
 
 def _after_comma(verb: Token) -> bool:

@@ -59,7 +59,7 @@ def dates_another(
     first, last = (
         (amount.end - 1, time.start) if time.start >= amount.end else (time.end - 1, amount.start)
     )
-    if any(mark in tok.text_with_ws for tok in doc[first:last] for mark in PARAGRAPH_BREAKS):
+    if _crosses_paragraph(doc[first:last]):
         return "other_paragraph"
     # "Dans les années 1960, l'espérance de vie était de 15 ans - elle est désormais de 50
     # ans": one dash between them, with a clause on each side, parts two sentences; two
@@ -160,21 +160,17 @@ def restated_time(amount: Span, anchor: Token, times: list[TimeExpr]) -> TimeExp
     ends a time expression. Also the time of an event that a relative clause tells the
     outcome of (rule 'event_relative', see ``event_time``).
     """
-    doc = amount.doc
-    for tok in [anchor, *anchor.ancestors]:
-        if tok.dep_ in {"acl:relcl", "advcl"} and _opens_relative(
-            doc[min(t.i for t in tok.subtree)]
-        ):
-            # (the parse may take a relative after a comma for an adverbial clause)
-            return event_time(tok, times)
-        if tok.dep_ in {"advcl", "acl:relcl"}:
-            first = min(t.i for t in tok.subtree)
-            if first < 2 or not _restates(doc[first]) or doc[first - 1].text != ",":
-                return None
-            before = doc[first - 2]
-            end = before.idx + len(before.text)
-            return next((t for t in times if t.end == end), None)
-    return None
+    clause = _first_clause(anchor)
+    if clause is None:
+        return None
+    if _opens_relative(clause.left_edge):
+        # (the parse may take a relative after a comma for an adverbial clause)
+        return event_time(clause, times)
+    if not _restating(clause):
+        return None
+    before = amount.doc[clause.left_edge.i - 2]
+    end = before.idx + len(before.text)
+    return next((t for t in times if t.end == end), None)
 
 
 def event_time(relative: Token, times: list[TimeExpr]) -> TimeExpr | None:
@@ -208,11 +204,7 @@ def event_time(relative: Token, times: list[TimeExpr]) -> TimeExpr | None:
         if time.end > doc[start].idx or time.start < noun.sent.start_char:
             continue
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
-        if span is None or any(
-            mark in tok.text_with_ws
-            for tok in doc[span.end - 1 : start]
-            for mark in PARAGRAPH_BREAKS
-        ):
+        if span is None or _crosses_paragraph(doc[span.end - 1 : start]):
             continue
         root = span.root
         dates_noun = root.i in phrase or root.i in governors or root.head.i in governors
@@ -239,25 +231,42 @@ def restated_other(amount: Span, anchor: Token, time: Span) -> bool:
     date does not place it (rule 'restated_other'; the date is written with its month,
     weekday or year right before the comma).
     """
-    doc = amount.doc
-    for tok in [anchor, *anchor.ancestors]:
-        if tok.dep_ in {"advcl", "acl:relcl"}:
-            first = min(t.i for t in tok.subtree)
-            if first < 2 or not _restates(doc[first]) or doc[first - 1].text != ",":
-                return False
-            before = doc[first - 2]
-            dated = (
-                before.lower_ in MONTHS
-                or before.lower_ in WEEKDAYS
-                or (before.like_num and len(before.text) == 4)
-            )
-            return dated and time.end != first - 1 and not time.start >= first
-    return False
+    clause = _first_clause(anchor)
+    if clause is None or not _restating(clause):
+        return False
+    first = clause.left_edge.i
+    before = amount.doc[first - 2]
+    dated = (
+        before.lower_ in MONTHS
+        or before.lower_ in WEEKDAYS
+        or (before.like_num and len(before.text) == 4)
+    )
+    return dated and time.end != first - 1 and not time.start >= first
+
+
+def _first_clause(anchor: Token) -> Token | None:
+    """The head of the innermost relative or adverbial clause that holds ``anchor``."""
+    return next(
+        (t for t in [anchor, *anchor.ancestors] if t.dep_ in {"advcl", "acl:relcl"}), None
+    )
+
+
+def _restating(clause: Token) -> bool:
+    """Whether a clause opens, right after a comma, with a word that restates the time
+    before it ("..., lorsque", "..., au cours duquel")."""
+    first = clause.left_edge.i
+    doc = clause.doc
+    return first >= 2 and _restates(doc[first]) and doc[first - 1].text == ","
 
 
 def _opens_relative(tok: Token) -> bool:
     """Whether a clause opens with a subject relative pronoun ("qui")."""
     return tok.lower_ == "qui" and "Rel" in tok.morph.get("PronType", [])
+
+
+def _crosses_paragraph(tokens: Span) -> bool:
+    """Whether a paragraph break (rule 'other_paragraph') lies in or after these tokens."""
+    return any(mark in tok.text_with_ws for tok in tokens for mark in PARAGRAPH_BREAKS)
 
 
 def _finite(tokens: Span) -> bool:

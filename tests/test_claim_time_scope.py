@@ -112,7 +112,7 @@ from dechiffre.pipeline.claim_time_scope import dates_another
 def test_times_that_date_another_noun(
     nlp: Language, text: str, amount: str, rule: str | None
 ) -> None:
-    from dechiffre.pipeline.claims import _anchor, _is_report_verb, _lemma
+    from dechiffre.pipeline.claim_syntax import _anchor, _is_report_verb, _lemma
 
     doc = nlp(text)
     (span,) = [e for e in doc.ents if e.label_ == "QUANTITY" and e.text == amount]

@@ -1454,7 +1454,7 @@ def test_yearless_time_takes_the_year_before_only_in_the_past(
     ],
 )
 def test_a_present_the_lemmatizer_left_gets_its_infinitive(form: str, lemma: str) -> None:
-    from dechiffre.pipeline.claims import _first_group_infinitive
+    from dechiffre.pipeline.claim_syntax import _first_group_infinitive
 
     assert _first_group_infinitive(form) == lemma
 
@@ -1468,7 +1468,7 @@ def test_a_present_the_lemmatizer_left_gets_its_infinitive(form: str, lemma: str
     ],
 )
 def test_a_finite_form_is_no_infinitive(form: str, lemma: str) -> None:
-    from dechiffre.pipeline.claims import _first_group_infinitive
+    from dechiffre.pipeline.claim_syntax import _first_group_infinitive
 
     assert _first_group_infinitive(form, finite=True) == lemma
 

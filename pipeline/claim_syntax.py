@@ -1,0 +1,121 @@
+"""Shared reading of the parse for the claim slots: anchors, lemmas, cases, subjects."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .claim_words import INFINITIVE_ENDINGS, PARTICIPLE_VERBS, PRESENT_ENDINGS, REPORT_VERBS
+
+NUM_DEPS = {"nummod", "det", "amod", "nmod", "appos", "compound", "fixed", "flat"}
+SUBJ_DEPS = {"nsubj", "nsubj:pass"}
+
+Ref = dict[str, int]
+# The last Doc's text, as one tuple so that a reader never pairs one Doc with another's text.
+_last_text: tuple[Doc | None, int, str] = (None, 0, "")
+
+
+def _doc_text(doc: Doc) -> str:
+    """The text of a Doc, built once per document: ``Doc.text`` joins every token anew on
+    each call, which made the claims of a long article quadratic in its length."""
+    global _last_text
+    cached_doc, length, text = _last_text
+    if cached_doc is doc and length == len(doc):
+        return text
+    text = doc.text
+    _last_text = (doc, len(doc), text)
+    return text
+
+
+def _anchor(amount: Span) -> Token:
+    """The token the amount stands for in the parse: the counted noun, or the amount's head."""
+    numbers = [t for t in amount if t.like_num or t.pos_ == "NUM"]
+    root = numbers[-1] if numbers else amount.root
+    while root.head.i in range(amount.start, amount.end) and root.head.i != root.i:
+        root = root.head
+    if root.dep_ in NUM_DEPS and root.head.i >= amount.end and root.head.pos_ in {"NOUN", "PROPN"}:
+        return root.head
+    return root
+
+
+def _lemma(tok: Token) -> str:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma == tok.lower_ and "Inf" not in tok.morph.get("VerbForm", []):
+        lemma = _first_group_infinitive(lemma, finite="Fin" in tok.morph.get("VerbForm", []))
+    if (
+        tok.pos_ in {"NOUN", "ADJ"}
+        and lemma in PARTICIPLE_VERBS
+        and any(c.dep_ in {"cop", "aux:pass", "aux:tense"} for c in tok.children)
+    ):
+        return PARTICIPLE_VERBS[lemma]  # "sont morts" -> "mourir" (rule 'participle_verb')
+    if tok.pos_ == "VERB" and any(
+        c.dep_.startswith("expl") and c.lower_ in {"se", "s'", "s’"} for c in tok.children
+    ):
+        return ("s'" if lemma[:1] in "aeiouéèêh" else "se ") + lemma
+    return lemma
+
+
+def _first_group_infinitive(form: str, *, finite: bool = False) -> str:
+    """ "réclame", "comptent" -> "réclamer", "compter": a present the lemmatizer left as is.
+
+    Only first-group endings (rule in _lemma); other forms are kept as they are.
+    """
+    if form.endswith(INFINITIVE_ENDINGS) and not (finite and form.endswith("ure")):
+        return form  # "inclure", "atteindre": already the lemma ("qui dure": a finite form)
+    for ending in PRESENT_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            return form[: -len(ending)] + "er"
+    return form
+
+
+def _is_report_verb(tok: Token) -> bool:
+    """A reporting verb, also where the lemmatizer left an inflected form ("indique")."""
+    if tok.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = _lemma(tok)
+    if lemma in REPORT_VERBS:
+        return True
+    if lemma == "faire" and any(c.lower_ == "état" and c.dep_ == "obj" for c in tok.children):
+        return True  # "X a fait état de 22 000 messages" (rule 'faire_etat')
+    low = tok.lower_
+    for ending in ("ent", "es", "e", "é", "ée", "és"):
+        if low.endswith(ending) and low[: -len(ending)] + "er" in REPORT_VERBS:
+            return True
+    return False
+
+
+OF_WORDS = frozenset({"de", "d'", "d’"})  # "une quinzaine de sièges sur 46"
+
+
+def _has_case(tok: Token, words: frozenset[str]) -> bool:
+    """Whether a token has a case marker (its preposition) among ``words``."""
+    return any(c.dep_ == "case" and c.lower_ in words for c in tok.children)
+
+
+CLAUSE_DEPS = frozenset({"acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj"})
+QUOTES = frozenset('"«»“”')
+
+
+def _after_comma(verb: Token) -> bool:
+    """Whether a verb opens an incise: a comma or a closing quote, then perhaps its auxiliary."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].pos_ == "AUX":
+        i -= 1
+    return i >= verb.sent.start and verb.doc[i].text in {",", *QUOTES}
+
+
+def _offsets(span: Span) -> tuple[int, int]:
+    """A span's offsets as its record writes them: an amount's own characters, which a
+    token can run past ('m.' in '13 m. de large'; see ``records.span_record``)."""
+    own: tuple[int, int] | None = span._.dechiffre_char_offsets
+    return own or (span.start_char, span.end_char)
+
+
+def _ref_key(span: Span | None) -> tuple[int, int]:
+    return (-1, -1) if span is None else _offsets(span)
+
+
+def _ref(span: Span | None) -> Ref | None:
+    if span is None:
+        return None
+    start, end = _offsets(span)
+    return {"start": start, "end": end}

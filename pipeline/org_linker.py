@@ -265,6 +265,7 @@ class OrgLinker(KBPipe):
         chosen = _glued_continuations(doc, chosen, cands)
         chosen = _possessive_heads(doc, chosen, self._known_name)
         chosen = _place_tails(doc, chosen, cands)
+        chosen = _team_towns(doc, chosen)
         chosen = self._appositions(doc, chosen, countries)
         chosen = _propagate(doc, chosen)
         chosen = self._club_short_forms(doc, chosen)
@@ -479,6 +480,10 @@ TITLE_QUALIFIERS = {"adjoint", "adjointe", "délégué", "déléguée", "état",
 # formulas, versions ("F1", "F-35", "Web3", "P2P"). Bodies named so are in the lexicon's
 # names_with_digits ("G7", "M23") and come from the gazetteer, not from these sources.
 CODE = re.compile(r"^[A-Za-z]{1,3}-?\d{1,3}[A-Za-z]?$")
+# The longest code of capitals before a model's number ("VJM 05"), and the marks of a score
+# after a number ("2-1", "2 à 1").
+MAX_CODE_LETTERS = 4
+SCORE_MARKS = {"-", "–", "à", ":"}
 # Marks that a name's word never holds glued to it; a final "." only in these abbreviations.
 GLUED_MARKS_INSIDE = set('"«»“”()[]—–,;')
 ABBREVIATIONS = {"Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "St", "Cie", "Ste", "Mgr", "Dr"}
@@ -490,6 +495,11 @@ NAMING_PARTICIPLES = {"appelé", "appelée", "appelés", "appelées", "baptisé"
                       "surnommée", "connu", "connue", "connus", "connues"}
 # Definite articles of one name: "la NBA", "le patron", "l'ONU".
 SINGULAR_DETS = {"la", "le", "l'", "l’"}
+# Words a name never ends on: its links, and an elided article split from its apostrophe
+# ("le Stade de", "l'Aviation légère de l|'").
+DANGLING_WORDS = frozenset(CONNECTORS | SINGULAR_DETS | {"les"} | {"l", "d", "of", "and", "the"})
+# A word cut at the end of a line ("uni¬"): the name goes on in the next line's word.
+LINE_END_HYPHENS = ("¬",)
 # Platforms in lower case, for the words made from them ("YouTubeurs").
 PLATFORMS_LOWER = tuple(p.lower() for p in PLATFORMS)
 QUOTE_MARKS = {'"', "«", "“", "'"}
@@ -701,8 +711,12 @@ def _statistical_rule(
         return "handle"  # "Twitter@journaliste": an account, not a body
     if any(t.text in CREDIT_WORDS and _credit_line(doc, t.i) for t in span):
         return "photo_credit"  # "(Credit: Getty Images)": a caption line
-    if len(span) == 1 and CODE.match(first.text):
-        return "code"  # "les touches F1 à F12", "un chasseur F-35"
+    if len(span) <= 2 and CODE.match("".join(t.text for t in span)):
+        return "code"  # "les touches F1 à F12", "un chasseur F-35", "la souche G 6"
+    if span[-1].text.endswith(LINE_END_HYPHENS):
+        return "cut_word"  # "la Fédération uni¬|fiée": the name goes on past the line's end
+    if len(span) > 1 and span[-1].lower_ in DANGLING_WORDS:
+        return "dangling_link"  # "le Stade de| Reims Roger X": no name ends on "de"
     if len(span) > 1 and span[-1].text in FACILITY_TAILS:
         return "facility"  # "le Yankee Stadium", "ses bureaux du Skywalker Ranch"
     if (
@@ -963,6 +977,8 @@ def _non_body_rule(
         return "glued_mark"  # "la Wi-Fi Alliance": no name starts inside a written word
     if _indefinite_instance(doc, cand):
         return "indefinite_instance"  # "réservé dans un Airbnb", "une Tesla": a thing of it
+    if _model_code(doc, cand):
+        return "model_code"  # "la Ferrari F 60", "sa Force India VJM 05": the car, not the team
     if len(text) == 1 or (len(span) == 1 and text in NON_NAMES):
         return "not_a_name"  # "groupe A", "Samedi, un groupe de hackers"
     if any(
@@ -1284,14 +1300,21 @@ def _person_surname(doc: Doc, cand: Candidate) -> bool:
 
 def _model_code(doc: Doc, cand: Candidate) -> bool:
     """Rule model_code: an acronym before a number written with a leading zero is a model's
-    code, not the body ("la Marussia MR 02", "sa MR 03"): scores, years and counts have none."""
+    code, not the body ("la Marussia MR 02", "sa MR 03"): scores, years and counts have none.
+    So is a name that ends on a short code in capitals before a number, but for a score
+    ("la Ferrari F 60", "sa Williams FW 32"; "le Paris SG 2-1" is the club)."""
     nxt = doc[cand.end] if cand.end < len(doc) else None
+    if nxt is None or not nxt.text.isdigit():
+        return False
+    if len(nxt.text) > 1 and nxt.text.startswith("0") and doc[cand.start : cand.end].text.isupper():
+        return True
+    last = doc[cand.end - 1]
     return (
-        nxt is not None
-        and doc[cand.start : cand.end].text.isupper()
-        and len(nxt.text) > 1
-        and nxt.text.isdigit()
-        and nxt.text.startswith("0")
+        cand.end - cand.start > 1
+        and last.is_upper
+        and last.is_alpha
+        and len(last.text) <= MAX_CODE_LETTERS
+        and not (cand.end + 1 < len(doc) and doc[cand.end + 1].text in SCORE_MARKS)
     )
 
 
@@ -1439,6 +1462,45 @@ def _place_tails(doc: Doc, chosen: list[Candidate], cands: list[Candidate]) -> l
         )
 
     return _ner_extensions(chosen, cands, reads_on, keep_kb=True)
+
+
+def _team_towns(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """Rule team_town: a statistical name in a sports text, or a capitalised plural, that
+    "de" and a place the NER reads follow takes the place in: "les Kings| de Los Angeles",
+    "le Standard| de Liège" (a team's nickname with its town is one name, RN1)."""
+    taken = _taken(doc, chosen)
+    out: list[Candidate] = []
+    for cand in chosen:
+        end = _town_end(doc, cand.end) if cand.source in STATISTICAL else None
+        if (
+            end is not None
+            and not any(taken[cand.end : end])
+            and (_plural_name(doc[cand.end - 1]) or is_sport_text(doc))
+        ):
+            cand = Candidate(cand.start, end, cand.kb_id, cand.source)
+        out.append(cand)
+    return out
+
+
+def _town_end(doc: Doc, i: int) -> int | None:
+    """The end of "de" + a place the NER reads (LOC) from token ``i``, else None."""
+    n = len(doc)
+    if i + 1 >= n or not (doc[i].lower_ in OF or doc[i].lower_ == "d"):
+        return None
+    k = i + 1
+    if doc[i].lower_ == "d" and doc[k].text in GLUE_MARKS:
+        k += 1  # "d' Edmonton" split from its apostrophe
+    if k >= n or doc[k].ent_iob_ != "B" or doc[k].ent_type_ != "LOC":
+        return None
+    k += 1
+    while k < n and doc[k].ent_iob_ == "I":
+        k += 1
+    return k
+
+
+def _plural_name(tok: Token) -> bool:
+    """A capitalised word in the plural: a team's nickname ("Kings", "Blue Jackets")."""
+    return tok.text[:1].isupper() and tok.is_alpha and tok.lower_.endswith("s")
 
 
 def _name_tail(tail: Span) -> bool:

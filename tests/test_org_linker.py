@@ -285,6 +285,14 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         ("Le fleuve a débordé. (Credit: Zorvia Images) Le maire a parlé.",
          "Credit: Zorvia Images", "photo_credit"),
         ("Il a piloté un chasseur F-35 lors du salon.", "F-35", "code"),
+        ("Une souche porcine (G 7) infecte les porcs.", "G 7", "code"),
+        # a name never ends on a link word, nor on a word cut at the line's end
+        ("Il joue au Stade de Zorvac Roger Zorvani en 1960.", "Stade de", "dangling_link"),
+        ("Les sections de la Fédération uni¬\nfiée des cheminots votent.", "Fédération uni¬",
+         "cut_word"),
+        # a name that ends on a code in capitals before a number is a car's model
+        ("Au volant de la Zorvari ZF 60, il signe le cinquième temps.", "Zorvari ZF",
+         "model_code"),
         ("Appuyez sur F2 pour renommer le fichier.", "F2", "code"),
         ("Membre du comité depuis dix ans, elle a démissionné.", "Membre", "common_word"),
         ("Alcool, tabac et sucre coûtent cher au pays.", "Alcool", "common_word"),
@@ -618,6 +626,12 @@ def test_person_surname(nlp: Language, text: str, name: str, is_org: bool) -> No
         ("Le ZFC 2 - 1 Nantes, dit la presse.", "ZFC", False),
         ("La ZRA 2024 a commencé.", "ZRA", False),
         ("La Zorvia Bank 02 ferme.", "Zorvia Bank", False),
+        # a name that ends on a short code in capitals before a number, but for a score
+        ("Il pilote la Zorvari ZF 60 cette saison.", "Zorvari ZF", True),
+        ("Sa Force Zorvia VJM 05 est trop lourde.", "Force Zorvia VJM", True),
+        ("Le Zorvia SG 3 - 0 Lens, dit la presse.", "Zorvia SG", False),
+        ("Le Zorvia SG 3 à 0 face à Lens.", "Zorvia SG", False),
+        ("Le Zorvia Club 3 fois champion.", "Zorvia Club", False),
     ],
 )
 def test_model_code(text: str, name: str, is_code: bool) -> None:
@@ -630,3 +644,42 @@ def test_model_code(text: str, name: str, is_code: bool) -> None:
     span = doc.char_span(text.index(name), text.index(name) + len(name))
     assert span is not None
     assert _model_code(doc, Candidate(span.start, span.end, None, "kb")) is is_code
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "town", "source", "expected"),
+    [
+        # rule team_town: a team's nickname with its town is one name (RN1)
+        ("Il a rejoint les Zorvers de Montréal en mars.", "Zorvers", "Montréal", "classifier",
+         "Zorvers de Montréal"),
+        ("Il a rejoint les Blue Zorvers de Los Angeles.", "Blue Zorvers", "Los Angeles", "ner",
+         "Blue Zorvers de Los Angeles"),
+        ("Il a rejoint les Zorvers d' Edmonton en mars.", "Zorvers", "Edmonton", "classifier",
+         "Zorvers d' Edmonton"),
+        # in a sports text, a nickname in the singular too
+        ("Le gardien du Zorvard de Liège a quitté le club en fin de saison, après la finale.",
+         "Zorvard", "Liège", "ner", "Zorvard de Liège"),
+        # elsewhere a body "of" a place keeps its own name; rule names keep their span
+        ("Le Zorvia de Montréal publie un rapport.", "Zorvia", "Montréal", "ner", "Zorvia"),
+        ("Il a rejoint les Zorvers de Montréal en mars.", "Zorvers", "Montréal", "kb",
+         "Zorvers"),
+        # no place after "de": nothing to take in
+        ("Il a rejoint les Zorvers de Montréal en mars.", "Zorvers", "", "classifier",
+         "Zorvers"),
+    ],
+)
+def test_team_town(text: str, name: str, town: str, source: str, expected: str) -> None:
+    import spacy
+
+    from dechiffre.pipeline.org_linker import _team_towns
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc = spacy.blank("fr")(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name))
+    assert span is not None
+    if town:
+        place = doc.char_span(text.index(town), text.index(town) + len(town), label="LOC")
+        assert place is not None
+        doc.ents = [place]
+    (cand,) = _team_towns(doc, [Candidate(span.start, span.end, None, source)])
+    assert doc[cand.start : cand.end].text == expected

@@ -19,11 +19,14 @@ from .claim_time_words import (
     AGO_UNITS,
     DAY_PART_EVENTS,
     EDGE_PERIODS,
+    ELAPSED_PERIODS,
+    NEXT_UNITS,
     NOW_ADVERBS,
     PERIOD_EVENT_ADJECTIVES,
     PERIOD_EVENTS,
     RECENT_UNITS,
     ROUND_COUNTS,
+    SAME_TIMES,
     SO_FAR,
     TEMPORAL_ADJECTIVES,
     THIS_DAY_PARTS,
@@ -62,6 +65,7 @@ AGO = (
 EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS)
 EDGE_EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS if e not in DAY_PART_EVENTS)
 EVENT_ADJ = "|".join(PERIOD_EVENT_ADJECTIVES)
+NEXT_UNITS_RE = "|".join(NEXT_UNITS)
 RECENT_UNIT = "|".join(RECENT_UNITS)
 N_YEARS = r"(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans?"  # "deux ans"
 # a capitalised name ("de Yougoslavie", "du Viêt Nam") or a weekday ("la nuit de lundi")
@@ -116,11 +120,16 @@ RULES: list[tuple[str, str]] = [
     (  # "au cours des deux derniers mois", "ces dernières semaines", "ces derniers jours":
         # a span that runs to the time of writing, which the text alone does not date
         "recent_units",
-        rf"(?:(?:au cours|lors|pendant|durant|depuis) (?:des|les) (?:(?:{NUMBER}|\w+) )?|ces )"
-        rf"(?:{RECENT_UNIT})",
+        rf"(?:(?:au cours|lors|pendant|durant|depuis) (?:des|les) (?:(?:{NUMBER}|\w+) )?"
+        rf"|ces (?:(?:{NUMBER}|\d+) )?)(?:{RECENT_UNIT})",
     ),
     ("semester", rf"{IN_THE} (?P<s>premier|second|deuxième) semestre{OF_YEAR}"),
     ("last_quarter", rf"{IN_THE} dernier trimestre{OF_YEAR}"),
+    (  # "entre juillet 2020 et juillet 2021", "de janvier 2019 à mars 2020"
+        "month_year_range",
+        rf"(?:entre (?P<m1>{MONTH}) (?P<y1>{YEAR}) et"
+        rf"|(?:de |d{APOS})(?P<m3>{MONTH}) (?P<y3>{YEAR}) à) (?P<m2>{MONTH}) (?P<y2>{YEAR})",
+    ),
     (
         "month_range",
         rf"(?:de (?P<m1>{MONTH}) à|entre (?P<m3>{MONTH}) et) (?P<m2>{MONTH})(?: (?P<y>{YEAR}))?",
@@ -147,6 +156,22 @@ RULES: list[tuple[str, str]] = [
     ("ago", rf"il y a (?:à peine )?{AGO}(?: à peine)?"),
     ("earlier", rf"{N_YEARS} plus tôt"),
     ("later", rf"{N_YEARS} plus tard"),
+    # "un mois plus tôt", "quelques jours plus tard": counted from a time the text told of
+    ("units_later", rf"(?:{AGO}) plus (?:tôt|tard)"),
+    # "dans les prochains jours", "au cours des dix prochaines années", "dans les semaines à
+    # venir": a window still to come
+    (
+        "next_units",
+        rf"(?:dans|au cours|pendant|durant|lors) (?:les|des) (?:(?:{NUMBER}|\d+) )?"
+        rf"(?:prochain(?:e)?s (?:{NEXT_UNITS_RE})|(?:{NEXT_UNITS_RE}) à venir)",
+    ),
+    # "le lendemain", "le même jour": a time the text gave before
+    ("same_time", "|".join(w.replace("'", APOS) for w in SAME_TIMES)),
+    (  # "au cours de l'année écoulée": the twelve months before the time of writing
+        "elapsed",
+        rf"(?:(?:au cours|lors) (?:de |du )|(?:pendant|durant|sur) )?"
+        rf"(?:{'|'.join(w.replace(chr(39), APOS) for w in ELAPSED_PERIODS)})",
+    ),
     (  # "la semaine dernière", "au cours de la semaine dernière"
         "last_period",
         rf"(?:(?:au cours de|pendant|durant|depuis) )?(?P<period>{LAST}) "
@@ -249,11 +274,13 @@ RULES: list[tuple[str, str]] = [
         "weekday",
         rf"(?:dans la nuit de |ce |de |(?P<from>à partir de )|plus tôt |plus tard )?"
         rf"(?P<wd>{WEEKDAY})"
-        rf"(?: (?:{'|'.join(DAY_PARTS)}))?(?: (?:à|et) (?P<wd2>{WEEKDAY}))?",
+        rf"(?: (?:{'|'.join(DAY_PARTS)}))?(?: (?:à|et) (?P<wd2>{WEEKDAY}))?"
+        rf"(?: (?P<last>dernier)| (?P<next>prochain))?",
     ),
     (  # "en avril dernier": the last April before the document's date
         "month",
-        rf"(?:en |{IN_THE} mois de |fin |début )(?P<m>{MONTH})"
+        rf"(?:en |{IN_THE} mois (?:de |d{APOS})|fin |début |(?:à la |en )?mi-"
+        rf"|(?:au début|à la fin|au milieu) du mois (?:de |d{APOS}))(?P<m>{MONTH})"
         rf"(?: (?P<y>{YEAR})|(?P<last> dernier))?",
     ),
     ("month_of_year", rf"(?:de |d{APOS})(?P<m>{MONTH}) (?P<y>{YEAR})"),  # "la canicule d'août 2003"
@@ -313,6 +340,11 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "ago": (("il y a",),),
     "earlier": (("plus tôt",),),
     "later": (("plus tard",),),
+    "units_later": (("plus tôt", "plus tard"),),
+    "next_units": (("prochain", "à venir"),),
+    "same_time": (("lendemain", "veille", "même"),),
+    "elapsed": (("écoul",),),
+    "month_year_range": (_YEARLY, ("<month>",)),
     "last_period": (("derni", "pass"),),
     "event_period": (
         ("pendant", "durant", "lors", "au cours", "au début", "à la fin", "depuis", "premi",
@@ -390,6 +422,10 @@ def _value(
         return f"{yr:04d}-01/{yr:04d}-06" if first else f"{yr:04d}-07/{yr:04d}-12"
     if rule == "last_quarter":
         return None if yr is None else f"{yr:04d}-10/{yr:04d}-12"
+    if rule == "month_year_range":
+        a = MONTHS[(g.get("m1") or g["m3"]).lower()]
+        b = MONTHS[g["m2"].lower()]
+        return f"{g.get('y1') or g['y3']}-{a:02d}/{g['y2']}-{b:02d}"
     if rule == "month_range":
         a = MONTHS[(g.get("m1") or g["m3"]).lower()]
         b = MONTHS[g["m2"].lower()]
@@ -522,6 +558,10 @@ def _dated_value(rule: str, g: dict[str, str | None], doc_date: date) -> str | N
         end = doc_date - timedelta(days=(doc_date.weekday() - last) % 7)
         first = end - timedelta(days=(last - day) % 7)
         return f"{first.isoformat()}/{end.isoformat()}"
+    if g.get("next"):  # "dimanche prochain": the next one after the document's date
+        return (doc_date + timedelta(days=(day - doc_date.weekday()) % 7 or 7)).isoformat()
+    if g.get("last"):  # "jeudi dernier": the last one before it
+        return (doc_date - timedelta(days=(doc_date.weekday() - day) % 7 or 7)).isoformat()
     return (doc_date - timedelta(days=(doc_date.weekday() - day) % 7)).isoformat()
 
 
@@ -646,4 +686,14 @@ def find_times(
                 earlier = _value(rule, m, dated.year - 1, dated)
             found.append(TimeExpr(m.start(), m.end(), value, rule, earlier))
             taken.append((m.start(), m.end()))
-    return sorted(found)
+    found.sort()
+    # "le même jour en octobre 2018": the date that follows says which day (rule 'same_time')
+    return [
+        t
+        for k, t in enumerate(found)
+        if not (
+            t.rule == "same_time"
+            and k + 1 < len(found)
+            and text[t.end : found[k + 1].start] == " "
+        )
+    ]

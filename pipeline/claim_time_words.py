@@ -95,3 +95,15 @@ DURING_WORDS = frozenset({"au", "lors", "pendant", "durant"})
 DURING_WHICH = frozenset(
     {"duquel", "desquels", "desquelles", "laquelle", "lequel", "lesquels", "lesquelles"}
 )
+# Times that point back to one the text gave before ("le lendemain", "la veille", "le même
+# jour", "au cours de la même période"): they place a claim, the phrase alone gives no date.
+SAME_TIMES = (
+    "le lendemain", "la veille", "le jour même", "le même jour", "la même semaine",
+    "le même mois", "la même année", "au même moment", "à la même période",
+    "au cours de la même période", "pendant la même période", "sur la même période",
+)  # fmt: skip
+# Units of a window still to come ("dans les prochains jours", "au cours des dix prochaines
+# années", "dans les semaines à venir"); the text alone does not date it.
+NEXT_UNITS = ("années", "mois", "semaines", "jours", "heures", "décennies")
+# Periods that "écoulé" closes at the time of writing ("au cours de l'année écoulée").
+ELAPSED_PERIODS = ("l'année écoulée", "la semaine écoulée", "le mois écoulé", "la décennie écoulée")

@@ -243,6 +243,60 @@ def test_words_that_place_nothing(text: str) -> None:
     assert [r for r in found if r in placing] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "doc_date", "phrase", "rule", "value"),
+    [
+        # a span counted from a time the text told of, in any unit: no date of its own
+        ("Six mois plus tard, 40 familles étaient rentrées.", None, "Six mois plus tard",
+         "units_later", None),
+        ("La digue a cédé quelques jours plus tard.", "2024-03-21", "quelques jours plus tard",
+         "units_later", None),
+        ("Il avait reçu 300 euros une semaine plus tôt.", None, "une semaine plus tôt",
+         "units_later", None),
+        # a window still to come
+        ("Le port recevra 12 navires dans les prochains jours.", "2024-03-21",
+         "dans les prochains jours", "next_units", None),
+        ("La demande doublera au cours des dix prochaines années.", None,
+         "au cours des dix prochaines années", "next_units", None),
+        ("Le chiffre pourrait atteindre 900 par jour dans les semaines à venir.", None,
+         "dans les semaines à venir", "next_units", None),
+        # a time the text gave before
+        ("Le lendemain, 14 blessés ont été évacués.", "2024-03-21", "Le lendemain", "same_time",
+         None),
+        ("Les ventes ont bondi de 40 % au cours de la même période.", None,
+         "au cours de la même période", "same_time", None),
+        # ... unless a date follows it and says which
+        ("Deux factures sont arrivées le même jour en mai 2018.", None, "en mai 2018", "month",
+         "2018-05"),
+        # the twelve months before the time of writing
+        ("Au cours de l'année écoulée, 3 000 plaintes ont été déposées.", "2024-03-21",
+         "Au cours de l'année écoulée", "elapsed", None),
+        # a span counted back with a number after "ces"
+        ("Le lac a perdu 60 % de sa surface ces 30 dernières années.", None,
+         "ces 30 dernières années", "recent_units", None),
+        # a weekday with "dernier" or "prochain" (21 March 2024 is a Thursday)
+        ("Jeudi dernier, 2 000 personnes ont défilé.", "2024-03-21", "Jeudi dernier", "weekday",
+         "2024-03-14"),
+        ("Le vote de dimanche prochain départagera 12 candidats.", "2024-03-21",
+         "de dimanche prochain", "weekday", "2024-03-24"),
+        # months with their years at both ends
+        ("Le site a reçu 400 000 visites entre juillet 2020 et juillet 2021.", None,
+         "entre juillet 2020 et juillet 2021", "month_year_range", "2020-07/2021-07"),
+        ("D'août 2019 à février 2020, 30 navires ont coulé.", None, "D'août 2019 à février 2020",
+         "month_year_range", "2019-08/2020-02"),
+        # the middle, start or end of a month
+        ("Le barrage a cédé à la mi-avril.", "2024-05-02", "à la mi-avril", "month", "2024-04"),
+        ("Au début du mois de mars, 80 cas ont été signalés.", "2024-05-02",
+         "Au début du mois de mars", "month", "2024-03"),
+    ],
+)  # fmt: skip
+def test_time_phrases_of_narrative_and_windows(
+    text: str, doc_date: str | None, phrase: str, rule: str, value: str | None
+) -> None:
+    found = [(text[t.start : t.end], t.rule, t.value) for t in find_times(text, doc_date=doc_date)]
+    assert (phrase, rule, value) in found
+
+
 def test_every_rule_the_speed_filter_names_exists() -> None:
     from dechiffre.pipeline.claim_time import REQUIRES, RULES
 

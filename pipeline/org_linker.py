@@ -1471,7 +1471,7 @@ def _team_towns(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     taken = _taken(doc, chosen)
     out: list[Candidate] = []
     for cand in chosen:
-        end = _town_end(doc, cand.end) if cand.source in STATISTICAL else None
+        end = _town_end(doc, cand.start, cand.end) if cand.source in STATISTICAL else None
         if (
             end is not None
             and not any(taken[cand.end : end])
@@ -1482,20 +1482,29 @@ def _team_towns(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     return out
 
 
-def _town_end(doc: Doc, i: int) -> int | None:
-    """The end of "de" + a place the NER reads (LOC) from token ``i``, else None."""
+def _town_end(doc: Doc, start: int, i: int) -> int | None:
+    """The end of "de" + a place from token ``i`` after the name at ``start``: a place the NER
+    reads (LOC), or capitalised words that end an entity the NER reads from ``start`` on
+    ("Blades de Saskatoon" as one MISC); else None."""
     n = len(doc)
     if i + 1 >= n or not (doc[i].lower_ in OF or doc[i].lower_ == "d"):
         return None
     k = i + 1
     if doc[i].lower_ == "d" and doc[k].text in GLUE_MARKS:
         k += 1  # "d' Edmonton" split from its apostrophe
-    if k >= n or doc[k].ent_iob_ != "B" or doc[k].ent_type_ != "LOC":
+    if k >= n or not (doc[k].text[:1].isupper() and doc[k].is_alpha):
         return None
-    k += 1
-    while k < n and doc[k].ent_iob_ == "I":
-        k += 1
-    return k
+    if doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "LOC":
+        end = k + 1
+    elif doc[start].ent_iob_ == "B" and doc[k].ent_iob_ == "I" and all(
+        doc[j].ent_iob_ == "I" for j in range(start + 1, k)
+    ):
+        end = k + 1  # one entity from the name to the place
+    else:
+        return None
+    while end < n and doc[end].ent_iob_ == "I":
+        end += 1
+    return end if all(t.text[:1].isupper() or t.text in GLUE_MARKS for t in doc[k:end]) else None
 
 
 def _plural_name(tok: Token) -> bool:

@@ -666,6 +666,11 @@ def test_model_code(text: str, name: str, is_code: bool) -> None:
         # no place after "de": nothing to take in
         ("Il a rejoint les Zorvers de Montréal en mars.", "Zorvers", "", "classifier",
          "Zorvers"),
+        # the NER reads the nickname and its town as one entity, of any label
+        ("Il débute avec les Zorvers de Saskatoon en 1993.", "Zorvers", "Zorvers de Saskatoon",
+         "classifier", "Zorvers de Saskatoon"),
+        ("Il débute avec les Zorvers de la Saskatoon en 1993.", "Zorvers",
+         "Zorvers de la Saskatoon", "classifier", "Zorvers"),
     ],
 )
 def test_team_town(text: str, name: str, town: str, source: str, expected: str) -> None:
@@ -678,7 +683,8 @@ def test_team_town(text: str, name: str, town: str, source: str, expected: str) 
     span = doc.char_span(text.index(name), text.index(name) + len(name))
     assert span is not None
     if town:
-        place = doc.char_span(text.index(town), text.index(town) + len(town), label="LOC")
+        label = "MISC" if town.startswith(name) else "LOC"
+        place = doc.char_span(text.index(town), text.index(town) + len(town), label=label)
         assert place is not None
         doc.ents = [place]
     (cand,) = _team_towns(doc, [Candidate(span.start, span.end, None, source)])

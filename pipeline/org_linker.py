@@ -1483,18 +1483,18 @@ def _team_towns(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
 
 
 def _town_end(doc: Doc, start: int, i: int) -> int | None:
-    """The end of "de" + a place from token ``i`` after the name at ``start``: a place the NER
-    reads (LOC), or capitalised words that end an entity the NER reads from ``start`` on
-    ("Blades de Saskatoon" as one MISC); else None."""
+    """The end of "de" + a place from token ``i`` after the name at ``start``: a name the NER
+    reads there (LOC, or MISC as "Golden State"), or capitalised words that end an entity the
+    NER reads from ``start`` on ("Blades de Saskatoon" as one MISC); else None."""
     n = len(doc)
     if i + 1 >= n or not (doc[i].lower_ in OF or doc[i].lower_ == "d"):
         return None
     k = i + 1
     if doc[i].lower_ == "d" and doc[k].text in GLUE_MARKS:
         k += 1  # "d' Edmonton" split from its apostrophe
-    if k >= n or not (doc[k].text[:1].isupper() and doc[k].is_alpha):
+    if k >= n or not _capitalised_word(doc[k]):
         return None
-    if doc[k].ent_iob_ == "B" and doc[k].ent_type_ == "LOC":
+    if doc[k].ent_iob_ == "B" and doc[k].ent_type_ in TOWN_LABELS:
         end = k + 1
     elif doc[start].ent_iob_ == "B" and doc[k].ent_iob_ == "I" and all(
         doc[j].ent_iob_ == "I" for j in range(start + 1, k)
@@ -1504,7 +1504,16 @@ def _town_end(doc: Doc, start: int, i: int) -> int | None:
         return None
     while end < n and doc[end].ent_iob_ == "I":
         end += 1
-    return end if all(t.text[:1].isupper() or t.text in GLUE_MARKS for t in doc[k:end]) else None
+    return end if all(_capitalised_word(t) or t.text in GLUE_MARKS for t in doc[k:end]) else None
+
+
+def _capitalised_word(tok: Token) -> bool:
+    """A capitalised word, maybe hyphenated in one token ("Saint-Louis")."""
+    return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()
+
+
+# NER labels of the town after a team's nickname ("Golden State" is read as MISC).
+TOWN_LABELS = {"LOC", "MISC"}
 
 
 def _plural_name(tok: Token) -> bool:
@@ -1517,10 +1526,14 @@ def _name_tail(tail: Span) -> bool:
     or a complement ("de", "des", "pour" and what follows: "Académie pontificale| des sciences
     sociales"), without a stop, a comma, a verb or a quote."""
     first = tail[0]
-    if not (first.lower_ in TAIL_OPENERS or (first.text[:1].isupper() and first.is_alpha)):
+    if not (first.lower_ in TAIL_OPENERS or _capitalised_word(first)):
         return False
     return all(
-        (t.is_alpha or t.text in GLUE_MARKS or t.lower_ in {"l'", "l’", "d'", "d’"})
+        (
+            t.text.replace("-", "").isalpha()
+            or t.text in GLUE_MARKS
+            or t.lower_ in {"l'", "l’", "d'", "d’"}
+        )
         and not (t.is_lower and t.pos_ in {"VERB", "AUX"})
         for t in tail
     )

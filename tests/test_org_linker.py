@@ -233,6 +233,8 @@ def test_hyphen_continued(
          "Zorvers de Los Angeles", "Zorvers de Los Angeles"),
         ("Il rejoint l'Avalanche du Zorvado en mars.", "Avalanche", "Avalanche du Zorvado",
          "Avalanche du Zorvado"),
+        ("Il rejoint les Zorvers de Saint-Zorvin en mars.", "Zorvers",
+         "Zorvers de Saint-Zorvin", "Zorvers de Saint-Zorvin"),
         # the classifier's short window cuts a long name the NER reads whole
         ("Il est chercheur à l'Académie zorvienne d'histoire depuis 2010.", "Académie zorvienne",
          "Académie zorvienne d'histoire", "Académie zorvienne d'histoire"),
@@ -666,6 +668,11 @@ def test_model_code(text: str, name: str, is_code: bool) -> None:
         # no place after "de": nothing to take in
         ("Il a rejoint les Zorvers de Montréal en mars.", "Zorvers", "", "classifier",
          "Zorvers"),
+        # a town in one hyphenated word, and one the NER reads as MISC
+        ("Il entraîne les Zorvers de Saint-Zorvin depuis mars.", "Zorvers", "Saint-Zorvin",
+         "classifier", "Zorvers de Saint-Zorvin"),
+        ("Il a joué contre les Zorvers de Golden Zorv hier.", "Zorvers", "Golden Zorv",
+         "classifier", "Zorvers de Golden Zorv"),
         # the NER reads the nickname and its town as one entity, of any label
         ("Il débute avec les Zorvers de Saskatoon en 1993.", "Zorvers", "Zorvers de Saskatoon",
          "classifier", "Zorvers de Saskatoon"),
@@ -683,7 +690,7 @@ def test_team_town(text: str, name: str, town: str, source: str, expected: str) 
     span = doc.char_span(text.index(name), text.index(name) + len(name))
     assert span is not None
     if town:
-        label = "MISC" if town.startswith(name) else "LOC"
+        label = "MISC" if town.startswith(name) or "Golden" in town else "LOC"
         place = doc.char_span(text.index(town), text.index(town) + len(town), label=label)
         assert place is not None
         doc.ents = [place]

@@ -101,9 +101,7 @@ def _time(
     inside = [
         t
         for t in inside
-        if not TIME_FRAME_RE.search(
-            text, min(amount.end_char, t.end), max(amount.start_char, t.start)
-        )
+        if not _time_frame_between(text, amount, t)
         and not (t.start >= amount.end_char and PART_LIST_RE.search(text, amount.end_char, t.start))
     ]
     if not inside:
@@ -124,6 +122,7 @@ def _time(
         # "les trois équipes qui seront départagées en juin": a relative clause on the
         # counted noun says what befalls the amount (rule 'relative')
         scope |= {c.i for c in _anchor(amount).children if c.dep_ == "acl:relcl"}
+        scope |= _split_predicate(here, sent)
         opening = next((t.idx for t in sent if not t.is_space), sent.start_char)
         main = next((t for t in sent if t.head.i == t.i), sent.root)
         text = _doc_text(doc)
@@ -179,6 +178,30 @@ def _time(
         )
     best = min(inside, key=lambda t: _distance(amount, t))
     return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, best.rule
+
+
+def _split_predicate(here: Token, sent: Span) -> set[int]:
+    """The verb of a subject the parser cut off as a verbless root of its own.
+
+    "Plus de 270 000 femmes, pour la plupart issues de familles pauvres, ont été stérilisées
+    entre 1996 et 2001": fr_core_news_md may read the subject before the incise as one root
+    and the verb as another; the verb's time places the subject (rule 'split_root').
+    """
+    if here.head.i != here.i or here.pos_ not in NOMINAL_POS:
+        return set()
+    return {t.i for t in sent if t.head.i == t.i and t.i > here.i and t.pos_ == "VERB"}
+
+
+def _time_frame_between(text: str, amount: Span, time: TimeExpr) -> bool:
+    """Whether a clause of time ("avant que", "après que") stands between an amount and a
+    time, with the amount inside it. Not a clause closed by a comma before the amount: "Le 21
+    mars, moins d'une semaine après que le pays a fermé ses écoles, 300 personnes ont
+    assisté à des funérailles": the time before it places the main clause (rule
+    'frame_closed')."""
+    if time.end <= amount.start_char:
+        m = TIME_FRAME_RE.search(text, time.end, amount.start_char)
+        return m is not None and "," not in text[m.end() : amount.start_char]
+    return TIME_FRAME_RE.search(text, amount.end_char, time.start) is not None
 
 
 def _survey_time(root: Token) -> bool:
@@ -412,6 +435,7 @@ CONVERSION_GAP_RE = re.compile(r"[^().,;:«»\"]{0,40}?\([^()]{1,60}\)")
 TIME_FRAME_RE = re.compile(r"\b(?:avant|après|jusqu['’]à ce|depuis|dès) qu(?:e\b|['’])", re.I)
 PART_LIST_RE = re.compile(r", dont\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 LOOK_BACK_RULES = frozenset({"since_month", "since_day"})
 
 

@@ -31,6 +31,7 @@ from .claim_time_words import (
     DURING_WHICH,
     DURING_WORDS,
     SURVEY_VERBS,
+    WHEN_CONJUNCTIONS,
     WHEN_WORDS,
 )
 from .claim_words import MONTHS, WEEKDAYS
@@ -39,6 +40,8 @@ from .claim_words import MONTHS, WEEKDAYS
 # splitter does not see: a time beyond it is another paragraph's (rule 'other_paragraph').
 PARAGRAPH_BREAKS = ("\n", "\\n")
 DASHES = frozenset({"-", "–", "—"})
+# Clause relations the parser gives a when-clause it misreads (restated_time).
+LOOSE_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 
 
 def dates_another(
@@ -162,13 +165,30 @@ def restated_time(amount: Span, anchor: Token, times: list[TimeExpr]) -> TimeExp
     """
     clause = _first_clause(anchor)
     if clause is None:
+        # "à Tokyo en 1948, où sept commandants ont été pendus": the parser may hang the
+        # clause as a complement of the verb before it
+        clause = next(
+            (
+                t
+                for t in [anchor, *anchor.ancestors]
+                if t.dep_ in LOOSE_CLAUSE_DEPS and _restating(t)
+            ),
+            None,
+        )
+    if clause is None:
         return None
     if _opens_relative(clause.left_edge):
         # (the parse may take a relative after a comma for an adverbial clause)
         return event_time(clause, times)
-    if not _restating(clause):
+    first = clause.left_edge.i
+    if _restating(clause):
+        before = amount.doc[first - 2]
+    elif first >= 1 and clause.doc[first].lower_ in WHEN_CONJUNCTIONS:
+        # "a suscité l'indignation le mois dernier lorsqu'il a limogé 57 juges": right after
+        # the time, without a comma (rule 'restated')
+        before = amount.doc[first - 1]
+    else:
         return None
-    before = amount.doc[clause.left_edge.i - 2]
     end = before.idx + len(before.text)
     return next((t for t in times if t.end == end), None)
 
@@ -246,9 +266,7 @@ def restated_other(amount: Span, anchor: Token, time: Span) -> bool:
 
 def _first_clause(anchor: Token) -> Token | None:
     """The head of the innermost relative or adverbial clause that holds ``anchor``."""
-    return next(
-        (t for t in [anchor, *anchor.ancestors] if t.dep_ in {"advcl", "acl:relcl"}), None
-    )
+    return next((t for t in [anchor, *anchor.ancestors] if t.dep_ in {"advcl", "acl:relcl"}), None)
 
 
 def _restating(clause: Token) -> bool:

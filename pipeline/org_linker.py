@@ -116,6 +116,10 @@ PROGRAMME_NOUNS = {"initiative", "programme", "projet", "campagne", "opération"
                    "logiciel", "médicament", "application", "émission", "podcast",
                    "documentaire", "roman", "ouvrage", "album", "série", "feuilleton", "film",
                    "chanson"}
+# Nouns before a website's name: "sur le site X", "sur les forums X" (ANNOTATION.md: websites
+# named as places are no bodies; "le site X publie" is a medium that acts).
+WEBSITE_NOUNS = {"site", "sites", "forum", "forums"}
+WEBSITE_DETS = {"le", "les", "son", "ses", "leur", "leurs", "un", "des"}
 # Words between "sur" and a platform in a list: "sur des sites comme Facebook, Instagram ou X".
 PLATFORM_LIST_WORDS = {",", "et", "ou", "comme", "des", "les", "ses", "leurs", "sites", "réseaux",
                        "sociaux", "plateformes", "applications", "tels", "telles", "que"}
@@ -1024,6 +1028,8 @@ def _non_body_rule(
         and not (k > 0 and doc[k - 1].lower_ in OF)
     ):  # "le groupe de campagne X" is a group that campaigns
         return "programme_name"  # "l'initiative AFAWA", "le programme X" (RN13)
+    if _website_as_place(doc, k):
+        return "website"  # "sur le site Metacritic": the place of posting, not a body
     if (
         len(span) > 1
         and cand.source in {"classifier", "ner"}
@@ -1088,6 +1094,17 @@ def _non_body_rule(
     if cand.source in STATISTICAL and _treaty_acronym(doc, cand):
         return "defined_non_body"  # "le traité sur les missiles antibalistiques (ABM)"
     return None
+
+
+def _website_as_place(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a website noun after "sur" and a determiner, right before the name:
+    "sur le site X", "sur les forums X"; "le site X a publié" is left to other rules."""
+    return (
+        k >= 2
+        and doc[k].lower_ in WEBSITE_NOUNS
+        and doc[k - 1].lower_ in WEBSITE_DETS
+        and doc[k - 2].lower_ == "sur"
+    )
 
 
 def _listed_with_persons(doc: Doc, cand: Candidate) -> bool:

@@ -288,6 +288,9 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
          "Credit: Zorvia Images", "photo_credit"),
         ("Il a piloté un chasseur F-35 lors du salon.", "F-35", "code"),
         ("Une souche porcine (G 7) infecte les porcs.", "G 7", "code"),
+        # a website named as the place of posting
+        ("Le film obtient 7 sur le site Zorvacritic cette semaine.", "Zorvacritic", "website"),
+        ("Il écrit souvent sur les forums Zorvanet depuis 1990.", "Zorvanet", "website"),
         # a name never ends on a link word, nor on a word cut at the line's end
         ("Il joue au Stade de Zorvac Roger Zorvani en 1960.", "Stade de", "dangling_link"),
         ("Les sections de la Fédération uni¬\nfiée des cheminots votent.", "Fédération uni¬",
@@ -469,6 +472,11 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
          "Fonds zorvien pour l'Europe de l'Est"),
         # abbreviations that end a company's name keep their stop
         ("Le studio Zorva Bros. a ressorti le film.", "Zorva Bros."),
+        # a website that acts is a medium; a name after "de" is no dangling link
+        ("Le site Zorvapart a publié le rapport lundi.", "Zorvapart"),
+        ("Il a quitté le Zorvia Club de Lens en mai.", "Zorvia Club de Lens"),
+        # a score after a club that ends on capitals
+        ("Le Zorvia SG 3 - 0 Lens, dit la presse.", "Zorvia SG"),
     ],
 )
 def test_statistical_spans_that_may_be_bodies(nlp: Language, text: str, name: str) -> None:

@@ -66,6 +66,10 @@ AGENT_CUES = (
     ("de", "la", "part", "d'"),
     ("de", "la", "part", "d’"),
 )
+# "dans le cadre d'un programme de l'ONU", "sous l'égide de la FIFA", "sous les auspices
+# de l'UA": the body whose frame the act took place in takes part in it.
+FRAME_NOUNS = frozenset({"cadre", "égide", "auspice", "auspices"})
+FRAME_CASES = frozenset({"dans", "sous"})
 # "avec X": a body the act was done with takes part in it ("a signé avec le club").
 WITH_CASES = frozenset({"avec"})
 # Verbs whose "il" stands for no one ("il faut", "il manque", "il reste", "il s'agit").

@@ -26,7 +26,7 @@ from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
 
 from .attributes import CLAIM, CLAIM_RULES, DATE
-from .claim_part import _is_conversion, part_of_amount
+from .claim_part import _is_conversion, compared_slots, part_of_amount
 from .claim_predicate import (
     _is_age,
     predicate_lemma,
@@ -63,6 +63,8 @@ from .claim_words import (
     DEFINITE_DETS,
     FIRM_NOUNS,
     FORECAST_VERBS,
+    FRAME_CASES,
+    FRAME_NOUNS,
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
     MEASURE_NOUNS,
@@ -245,6 +247,13 @@ class ClaimFinder(Pipe):
                 # "2,8 millions de shillings (13,5 millions de FCFA)": the converted amount's claim
                 amount._.set(CLAIM, {**amounts[k - 1]._.get(CLAIM), "part_of": None})
                 amount._.set(CLAIM_RULES, {slot: "conversion" for slot in rules})
+            elif (compared := compared_slots(amounts, k)) is not None:
+                # "265 dollars, contre 85 dollars il y a un an": the frame of the amount it is
+                # compared with, its own time and total (rule 'compared')
+                other, slots = compared
+                claim, other_claim = amount._.get(CLAIM), other._.get(CLAIM) or {}
+                amount._.set(CLAIM, {**claim, **{slot: other_claim.get(slot) for slot in slots}})
+                amount._.set(CLAIM_RULES, {**rules, **{slot: "compared" for slot in slots}})
             if rules["source"] in OWN_VOICE_RULES:
                 last_source = None  # "Il poursuit : ..." goes on with the scholar, no body
             if source is not None:
@@ -313,7 +322,8 @@ class ClaimFinder(Pipe):
                     # doctor's own voice, not the body's (rule 'works_at')
                     return None, "works_at"
                 if org is not None:
-                    return org, "selon"
+                    inner = _inner_reporter(anchor, tok, org_of)
+                    return (inner, "inner_reporter") if inner is not None else (org, "selon")
                 org = _apposed_body(tok.head, org_of)
                 if org is not None:
                     return org, "selon_apposed"
@@ -733,7 +743,13 @@ def _agent(
     verb = next((t for t in [pred, *pred.ancestors] if _acts_as_verb(t)), None)
     partner = _with_partner(path if pred.i != anchor.i else [anchor], pred, org_of)
     if verb is None:
-        return (partner, "with") if partner is not None else (None, "none")
+        if partner is not None:
+            return partner, "with"
+        holder = _copula_holder(anchor, org_of)
+        if holder is not None:
+            return holder, "copula_with"
+        frame = _frame_body(anchor, org_of)
+        return (frame, "frame") if frame is not None else (None, "none")
     subj, rule = _clause_subject(verb)
     if (
         subj is None
@@ -747,8 +763,15 @@ def _agent(
         if outer is not None and not _is_report_verb(outer):
             subj, rule = _clause_subject(outer)
             rule = "possessive_owner" if subj is not None else rule
+    if subj is None and partner is None:
+        org = _linear_subject(verb, org_of)
+        if org is not None and org.start not in own:
+            return org, "linear_subject"
     if subj is None or subj.i in own:
-        return (partner, "with") if partner is not None else (None, "none")
+        if partner is not None:
+            return partner, "with"
+        frame = _frame_body(anchor, org_of)
+        return (frame, "frame") if frame is not None else (None, "none")
     if REPORTER_IS_NO_AGENT and any(
         c.dep_ == "obj" and c.lemma_.lower() in REPORT_NOUNS for c in verb.children
     ):
@@ -799,7 +822,97 @@ def _agent(
     partner = _with_in_clause(verb, subj, org_of)
     if partner is not None:
         return partner, "with_clause"
+    frame = _frame_body(anchor, org_of)
+    if frame is not None and org is None:
+        return frame, "frame"
     return None, "none"
+
+
+def _linear_subject(verb: Token, org_of: dict[int, Span]) -> Span | None:
+    """The subject of a finite verb the parser left without one, read from the words
+    ("Berne (ATS) – UBS rachète Credit Suisse pour 3 milliards": the parser hung "UBS" on
+    the dash): a body named right before the verb (its auxiliaries, clitics and negation
+    between) that opens the sentence or follows a dash or a colon (rule 'linear_subject')."""
+    if any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children):
+        return None  # "TikTok aurait été téléchargé deux milliards de fois": what was done to
+    if "Fin" not in verb.morph.get("VerbForm", []) and not any(
+        c.dep_.startswith("aux") and "Fin" in c.morph.get("VerbForm", []) for c in verb.children
+    ):
+        return None
+    doc, start = verb.doc, verb.sent.start
+    i = verb.i - 1
+    while i >= start and (
+        doc[i].dep_.startswith(("aux", "expl")) or doc[i].lower_ in NEGATIONS | CLITICS
+    ):
+        i -= 1
+    if i >= start and doc[i].text == ")" and i - 2 >= start and doc[i - 2].text == "(":
+        i -= 3  # "Québec solidaire (QS) obtient"
+    if i < start or i not in org_of:
+        return None
+    org = org_of[i]
+    before = org.start - 1
+    while before >= start and doc[before].is_space:
+        before -= 1
+    if before >= start and doc[before].text not in LINEAR_OPENERS:
+        return None
+    return org
+
+
+# What may stand right before a subject that opens its sentence: a dash or a colon.
+LINEAR_OPENERS = frozenset({"–", "-", "—", ":"})
+CLITICS = frozenset({"se", "s'", "s’", "en", "y", "le", "la", "les", "l'", "l’", "lui", "leur"})
+
+
+def _frame_body(anchor: Token, org_of: dict[int, Span]) -> Span | None:
+    """The body under whose frame the act took place ("dans le cadre d'un programme de
+    l'ONU, 14 000 Nigérians sont revenus", "sous l'égide de la FIFA, le protocole a abouti
+    au consensus entre les quatre candidats"): a "dans le cadre de" or "sous l'égide de"
+    phrase on a verb the amount hangs from, or on that verb's subject, names a body that
+    took part (rule 'frame'; table FRAME_NOUNS)."""
+    verbs = [t for t in anchor.ancestors if t.pos_ in {"VERB", "AUX"}]
+    heads = [*verbs, *(c for v in verbs for c in v.children if c.dep_ in SUBJ_DEPS)]
+    for head in heads:
+        for child in head.children:
+            if child.lemma_.lower() not in FRAME_NOUNS or not _has_case(child, FRAME_CASES):
+                continue
+            if child.left_edge.i <= anchor.i <= child.right_edge.i:
+                continue  # the amount inside the frame phrase is what it counts
+            org = _org_in(_complements(child), org_of)
+            if org is not None:
+                return org
+    return None
+
+
+def _complements(noun: Token) -> list[Token]:
+    """A noun and its chain of noun complements and names ("le cadre d'un programme de
+    l'ONU"), not what a clause on them says ("un contrat qui a été approuvé par X")."""
+    found, todo = [], [noun]
+    while todo:
+        tok = todo.pop()
+        found.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ in COMPLEMENT_DEPS)
+    return sorted(found, key=lambda t: t.i)
+
+
+COMPLEMENT_DEPS = frozenset({"nmod", "appos", "flat", "flat:name", "conj"})
+
+
+def _copula_holder(anchor: Token, org_of: dict[int, Span]) -> Span | None:
+    """The body a copular clause is about when the amount says what it holds ("Liverpool
+    est en tête du classement avec 25 points d'avance"): the subject of a nominal predicate
+    ("est en tête") reached from the amount through an "avec" phrase (rule
+    'copula_with')."""
+    through_with = False
+    for tok in [anchor, *anchor.ancestors]:
+        through_with = through_with or _has_case(tok, WITH_CASES)
+        if tok.pos_ in {"VERB", "AUX"}:
+            return None
+        if any(c.dep_ == "cop" for c in tok.children):
+            subj = _subject(tok)
+            if not through_with or subj is None:
+                return None
+            return _org_in(_subject_names(subj), org_of)
+    return None
 
 
 def _counts_agents(by: Token, anchor: Token, amount: Span) -> bool:
@@ -1473,6 +1586,26 @@ def _source_lines(doc: Doc, org_of: dict[int, Span]) -> list[tuple[int, Span]]:
             if org is not None:
                 found.append((tok.idx, org))
     return found
+
+
+def _inner_reporter(anchor: Token, cue: Token, org_of: dict[int, Span]) -> Span | None:
+    """A body that says the amount inside the clause a "selon X" frames ("Selon l'ONU,
+    les températures ont augmenté de 1,1 °C ; si elles augmentent de 1,8 °C, le GIEC
+    estime que la moitié de la population ..."): the nearest speaker governs, so a
+    reporting verb with a body as subject on the way from the amount up to where the
+    "selon" phrase hangs gives the source (rule 'inner_reporter')."""
+    top = cue.head.head
+    for tok in anchor.ancestors:
+        if tok.i == top.i:
+            return None
+        if _is_report_verb(tok) and _reports(tok, anchor) and not _counts_own(tok):
+            subj = _subject(tok)
+            if subj is None or _individual(subj):
+                continue
+            org = _org_in(_subject_names(subj), org_of)
+            if org is not None and not _works_at(org, subj):
+                return org
+    return None
 
 
 def _reports(verb: Token, anchor: Token) -> bool:

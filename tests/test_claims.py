@@ -687,6 +687,44 @@ def test_predicate_rules(
             "Unicef",
             "shared_subject",
         ),
+        (  # a standing: the body a copular clause is about holds the points "avec" it
+            "L'Espérance de Tunis est en tête du groupe B avec neuf points.",
+            "neuf",
+            "Espérance de Tunis",
+            "copula_with",
+        ),
+        (  # ... not a figure that only concerns the body
+            "L'OMS est préoccupée par les 300 cas signalés au Congo.",
+            "300",
+            None,
+            "none",
+        ),
+        (  # the body under whose aegis or programme the act took place
+            "Sous l'égide de l'Union africaine, les belligérants ont signé un accord prévoyant "
+            "le retrait de 500 soldats.",
+            "500",
+            "Union africaine",
+            "frame",
+        ),
+        (
+            "Dans le cadre d'un programme de l'OIM, 1 200 migrants sont rentrés au Niger l'an "
+            "dernier.",
+            "1 200",
+            "OIM",
+            "frame",
+        ),
+        (  # ... a body named as the subject still comes first
+            "Dans le cadre de ce programme de l'OIM, l'Unicef a distribué 300 tonnes de vivres.",
+            "300 tonnes",
+            "Unicef",
+            "subject",
+        ),
+        (  # a subject the parser hung on the dateline's dash
+            "Zurich (ATS) – Swiss Re cède sa filiale pour 2 milliards de francs.",
+            "2 milliards de francs",
+            "Swiss Re",
+            "linear_subject",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:
@@ -1204,6 +1242,27 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "400",
             None,
             "none",
+        ),
+        (  # "selon X" frames the sentence, but a body that says the amount below it governs
+            "Selon l'ONU, la production a chuté de 10 % et la FAO estime que 2 millions de "
+            "personnes auront faim.",
+            "2 millions",
+            "FAO",
+            "inner_reporter",
+        ),
+        (
+            "Selon l'ONU, la production a chuté de 10 % et la FAO estime que 2 millions de "
+            "personnes auront faim.",
+            "10 %",
+            "ONU",
+            "selon",
+        ),
+        (  # ... and a "selon X" on the saying verb itself keeps X
+            "Selon l'ONU, si la sécheresse dure, la FAO estime que 2 millions de personnes "
+            "auront faim.",
+            "2 millions",
+            "ONU",
+            "selon",
         ),
     ],
 )

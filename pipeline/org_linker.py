@@ -116,6 +116,8 @@ PROGRAMME_NOUNS = {"initiative", "programme", "projet", "campagne", "opération"
                    "logiciel", "médicament", "application", "émission", "podcast",
                    "documentaire", "roman", "ouvrage", "album", "série", "feuilleton", "film",
                    "chanson"}
+# Words before a quote searched for a body noun ("le groupe de campagne, « X »").
+QUOTE_NOUN_WINDOW = 4
 # Nouns before a website's name: "sur le site X", "sur les forums X" (ANNOTATION.md: websites
 # named as places are no bodies; "le site X publie" is a medium that acts).
 WEBSITE_NOUNS = {"site", "sites", "forum", "forums"}
@@ -733,6 +735,8 @@ def _statistical_rule(
         return "glued_mark"  # "comme Visa ou PayU.", "(Crédit : Chaz Powell)(Credit", "Lloyd'|s"
     if cand.kb_id is None and (_thing_apposition(doc, cand.end) or _thing_named(doc, cand.start)):
         return "named_thing"  # "X, un jeu en ligne", "un pneu baptisé X" (ANNOTATION.md)
+    if cand.kb_id is None and _whole_quote(doc, cand):
+        return "quoted_title"  # 'le single " Purple Pills "': a work's title in quotes
     if (
         len(span) == 1
         and not first.is_upper
@@ -788,6 +792,26 @@ def _statistical_rule(
     ):
         return "historical_state"  # "l'Allemagne nazie", "la Chine impériale"
     return None
+
+
+def _whole_quote(doc: Doc, cand: Candidate) -> bool:
+    """The span fills a pair of quotes: 'l'album " X "', "le film « X »"; not after a body
+    noun a few words before ('l'unité de police spécialisée "X"', 'le groupe de campagne,
+    "X"', 'le syndicat libre "X"')."""
+    if not (
+        cand.start > 0
+        and cand.end < len(doc)
+        and doc[cand.start - 1].text in OPENING_QUOTES
+        and doc[cand.end].text in CLOSING_QUOTES
+    ):
+        return False
+    for k in range(cand.start - 2, max(-1, cand.start - 2 - QUOTE_NOUN_WINDOW), -1):
+        tok = doc[k]
+        if _body_noun(tok.lower_):
+            return False
+        if not (tok.is_lower or tok.text == ","):
+            break
+    return True
 
 
 def _imperative(word: str, known_word: Callable[[str], bool]) -> bool:

@@ -288,6 +288,9 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
          "Credit: Zorvia Images", "photo_credit"),
         ("Il a piloté un chasseur F-35 lors du salon.", "F-35", "code"),
         ("Une souche porcine (G 7) infecte les porcs.", "G 7", "code"),
+        # a work's title that fills a pair of quotes
+        ("Le single « Zorva Pills » connaît un grand succès.", "Zorva Pills", "quoted_title"),
+        ('Il joue aussi dans " Zorvona Dream " en 1993.', "Zorvona Dream", "quoted_title"),
         # a website named as the place of posting
         ("Le film obtient 7 sur le site Zorvacritic cette semaine.", "Zorvacritic", "website"),
         ("Il écrit souvent sur les forums Zorvanet depuis 1990.", "Zorvanet", "website"),
@@ -472,6 +475,9 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
          "Fonds zorvien pour l'Europe de l'Est"),
         # abbreviations that end a company's name keep their stop
         ("Le studio Zorva Bros. a ressorti le film.", "Zorva Bros."),
+        # a body noun before the quote keeps a quoted name
+        ("L'unité de police spécialisée « Zorvks » enquête.", "Zorvks"),
+        ("Le groupe de campagne, « Zorva Our Pain », a réagi.", "Zorva Our Pain"),
         # a website that acts is a medium; a name after "de" is no dangling link
         ("Le site Zorvapart a publié le rapport lundi.", "Zorvapart"),
         ("Il a quitté le Zorvia Club de Lens en mai.", "Zorvia Club de Lens"),

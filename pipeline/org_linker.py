@@ -1525,8 +1525,9 @@ def _team_towns(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
 
 def _town_end(doc: Doc, start: int, i: int) -> int | None:
     """The end of "de" + a place from token ``i`` after the name at ``start``: a name the NER
-    reads there (LOC, or MISC as "Golden State"), or capitalised words that end an entity the
-    NER reads from ``start`` on ("Blades de Saskatoon" as one MISC); else None."""
+    reads there (LOC, or MISC as "Golden State"), capitalised words that end an entity the
+    NER reads from ``start`` on ("Blades de Saskatoon" as one MISC), or, after a plural
+    nickname in a sports text, capitalised words the NER reads as nothing; else None."""
     n = len(doc)
     if i + 1 >= n or not (doc[i].lower_ in OF or doc[i].lower_ == "d"):
         return None
@@ -1541,6 +1542,13 @@ def _town_end(doc: Doc, start: int, i: int) -> int | None:
         doc[j].ent_iob_ == "I" for j in range(start + 1, k)
     ):
         end = k + 1  # one entity from the name to the place
+    elif doc[k].ent_iob_ == "O" and _plural_name(doc[i - 1]) and is_sport_text(doc):
+        end = k + 1  # "les Bulls de Chicago", the town read as no entity, in a sports text
+        while end < n and end - k < MAX_TOWN_WORDS and doc[end].ent_iob_ == "O" and (
+            _capitalised_word(doc[end])
+        ):
+            end += 1
+        return end
     else:
         return None
     while end < n and doc[end].ent_iob_ == "I":
@@ -1555,6 +1563,7 @@ def _capitalised_word(tok: Token) -> bool:
 
 # NER labels of the town after a team's nickname ("Golden State" is read as MISC).
 TOWN_LABELS = {"LOC", "MISC"}
+MAX_TOWN_WORDS = 3
 
 
 def _plural_name(tok: Token) -> bool:

@@ -22,7 +22,14 @@ from .claim_syntax import (
 )
 from .claim_time import TimeExpr
 from .claim_time_scope import dates_another, restated_time
-from .claim_time_words import DURATION_IDIOMS, FIRST_WORDS, LENGTH_NOUNS, RECORD_WORDS, SURVEY_VERBS
+from .claim_time_words import (
+    DURATION_IDIOMS,
+    FIRST_WORDS,
+    LENGTH_NOUNS,
+    RECORD_WORDS,
+    SURVEY_NOUNS,
+    SURVEY_VERBS,
+)
 from .claim_words import (
     BOUNDARY_PUNCT,
     CLAUSE_PRONOUNS,
@@ -206,14 +213,27 @@ def _time_frame_between(text: str, amount: Span, time: TimeExpr) -> bool:
 
 def _survey_time(root: Token) -> bool:
     """Whether a time dates the survey a sentence quotes ("Selon un sondage réalisé en 2018,
-    70 % ... et 48 % ..."): it places every figure of the sentence (rule 'survey')."""
+    70 % ... et 48 % ..."): it places every figure of the sentence (rule 'survey'). So does a
+    time that dates a survey by its participle or its complement, when the survey is what
+    reports ("un sondage réalisé en août a révélé que 75 % ...", "une étude d'août 2020 a
+    montré que ..."; table SURVEY_NOUNS; rule 'survey_subject')."""
+    head = root.head
+    if root.dep_ == "nmod" and head.i != root.i and _lemma(head) in SURVEY_NOUNS:
+        return _reports(head)
     for tok in root.ancestors:
         if tok.pos_ == "VERB" and _lemma(tok) in SURVEY_VERBS:
             noun = tok.head
-            return _has_case(noun, SOURCE_CASES)
+            return _has_case(noun, SOURCE_CASES) or (
+                _lemma(noun) in SURVEY_NOUNS and _reports(noun)
+            )
         if tok.pos_ == "VERB":
             return False
     return False
+
+
+def _reports(noun: Token) -> bool:
+    """Whether a noun is the subject of a reporting verb ("une étude ... a montré que")."""
+    return noun.dep_ in SUBJ_DEPS and _is_report_verb(noun.head)
 
 
 def _measures_a_noun(amount: Span) -> bool:

@@ -50,6 +50,9 @@ PERIOD_EVENT_ADJECTIVES = (
 # Verbs of a survey or count carried out at a time: "selon un sondage réalisé en 2018" dates
 # the figures measured, where "selon un rapport publié mardi" dates only the report.
 SURVEY_VERBS = frozenset({"réaliser", "mener", "effectuer", "conduire"})
+# Nouns of a survey or count, whose date is that of the figures it reports ("un sondage de
+# novembre 2019 a révélé que 60 % ..."), unlike a report's ("un rapport publié mardi").
+SURVEY_NOUNS = frozenset({"sondage", "enquête", "étude", "recensement", "baromètre"})
 # Participles of a publication, whose date the claims gold gives its figures ("dans un
 # communiqué publié le 2 novembre, ..."), unlike another participle beside a time ("le
 # vaccin introduit en 2010": the vaccine's date).

@@ -41,6 +41,25 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "entre 2010 et 2014",
             "between_years",
         ),
+        (  # a survey dated by its complement dates the figures it reports
+            "Un sondage Ipsos de mars 2021 a révélé que 62 % des Kényans soutiennent la réforme.",
+            "62 %",
+            "de mars 2021",
+            "month_of_year",
+        ),
+        (  # ... or by its participle
+            "Une enquête réalisée en juin 2022 par l'institut a montré que 40 % des ménages "
+            "épargnent.",
+            "40 %",
+            "en juin 2022",
+            "month",
+        ),
+        (  # a report's date is only the report's
+            "Un rapport publié mardi par l'institut a montré que 60 % des ménages épargnent.",
+            "60 %",
+            None,
+            "other_clause",
+        ),
     ],
 )
 def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:

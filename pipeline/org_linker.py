@@ -275,6 +275,7 @@ class OrgLinker(KBPipe):
         chosen = self._appositions(doc, chosen, countries)
         chosen = _propagate(doc, chosen)
         chosen = self._club_short_forms(doc, chosen)
+        chosen = [_abbreviation_stop(doc, c) for c in chosen]
         out = []
         for cand in chosen:
             span = Span(doc, cand.start, cand.end, label=LABEL, kb_id=cand.kb_id or "")
@@ -1503,6 +1504,20 @@ def _place_tails(doc: Doc, chosen: list[Candidate], cands: list[Candidate]) -> l
         )
 
     return _ner_extensions(chosen, cands, reads_on, keep_kb=True)
+
+
+def _abbreviation_stop(doc: Doc, cand: Candidate) -> Candidate:
+    """Rule abbreviation_stop: a name that ends on an abbreviation takes the stop glued to it
+    ("Warner Bros.", "Atari Inc."): the stop is part of the written name."""
+    end = cand.end
+    if (
+        end < len(doc)
+        and doc[end].text == "."
+        and doc[end - 1].text in ABBREVIATIONS
+        and not doc[end - 1].whitespace_
+    ):
+        return Candidate(cand.start, end + 1, cand.kb_id, cand.source)
+    return cand
 
 
 def _team_towns(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:

@@ -716,3 +716,28 @@ def test_team_town(text: str, name: str, town: str, source: str, expected: str) 
         doc.ents = [place]
     (cand,) = _team_towns(doc, [Candidate(span.start, span.end, None, source)])
     assert doc[cand.start : cand.end].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # rule abbreviation_stop: the stop glued to an abbreviation ends the name
+        ("En 1993, Zorva Bros. a ressorti le film.", "Zorva Bros", "Zorva Bros."),
+        ("Le jeu est vendu par Zorvari Inc. en 1976.", "Zorvari Inc", "Zorvari Inc."),
+        # a sentence's stop after a name, or a stop apart from it, stays out
+        ("Le film est produit par Zorva Pictures. Il sort en mai.", "Zorva Pictures",
+         "Zorva Pictures"),
+        ("Il a signé avec Zorva Bros . Le film sort en mai.", "Zorva Bros", "Zorva Bros"),
+    ],
+)
+def test_abbreviation_stop(text: str, name: str, expected: str) -> None:
+    import spacy
+
+    from dechiffre.pipeline.org_linker import _abbreviation_stop
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc = spacy.blank("fr")(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name))
+    assert span is not None
+    cand = _abbreviation_stop(doc, Candidate(span.start, span.end, None, "gazetteer"))
+    assert doc[cand.start : cand.end].text == expected

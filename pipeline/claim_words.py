@@ -248,3 +248,22 @@ OBJECT_CONTROL_VERBS = frozenset(
 # What may end a sentence: after anything else, a parser's cut before a dash or a
 # lower-case word is undone (claims.sentences).
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", ":", ";", "»", '"', "”", ")"})
+
+# Demonyms by country (ISO 3166 code of the knowledge base's "country"), masculine
+# singular: "le club tunisien", "la société américaine" point back to a body of that
+# country. Inflected by claims._demonym_forms.
+DEMONYM_COUNTRIES = {
+    "US": "américain", "GB": "britannique anglais écossais", "FR": "français",
+    "BE": "belge", "CH": "suisse", "CA": "canadien québécois", "MA": "marocain",
+    "DZ": "algérien", "TN": "tunisien", "EG": "égyptien", "SN": "sénégalais",
+    "ML": "malien", "CI": "ivoirien", "BF": "burkinabè", "NE": "nigérien",
+    "NG": "nigérian nigerian", "CM": "camerounais", "CD": "congolais", "GH": "ghanéen",
+    "KE": "kényan kenyan", "ZA": "sud-africain", "ET": "éthiopien", "RW": "rwandais",
+    "CN": "chinois", "JP": "japonais", "IN": "indien", "RU": "russe", "DE": "allemand",
+    "IT": "italien", "ES": "espagnol", "PT": "portugais", "NL": "néerlandais",
+    "QA": "qatari qatarien", "SA": "saoudien", "UA": "ukrainien", "AU": "australien",
+    "BR": "brésilien", "SD": "soudanais", "GN": "guinéen", "TG": "togolais",
+    "BJ": "béninois", "GA": "gabonais", "MG": "malgache", "ZM": "zambien",
+    "AO": "angolais", "MR": "mauritanien", "SE": "suédois", "IR": "iranien",
+    "IL": "israélien", "LB": "libanais", "AF": "afghan", "TD": "tchadien", "LY": "libyen",
+}  # fmt: skip

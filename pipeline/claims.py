@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -61,6 +62,7 @@ from .claim_words import (
     CASE_NOUNS,
     CHANGE_NOUNS,
     DEFINITE_DETS,
+    DEMONYM_COUNTRIES,
     FIRM_NOUNS,
     FORECAST_VERBS,
     FRAME_CASES,
@@ -248,12 +250,13 @@ class ClaimFinder(Pipe):
                 amount._.set(CLAIM, {**amounts[k - 1]._.get(CLAIM), "part_of": None})
                 amount._.set(CLAIM_RULES, {slot: "conversion" for slot in rules})
             elif (compared := compared_slots(amounts, k)) is not None:
-                # "265 dollars, contre 85 dollars il y a un an": the frame of the amount it is
-                # compared with, its own time and total (rule 'compared')
+                # "X a secouru 1 200 migrants en 2023, contre 900 en 2022": the agent and the
+                # source of the amount it is compared with; its own time (rule 'compared')
                 other, slots = compared
                 claim, other_claim = amount._.get(CLAIM), other._.get(CLAIM) or {}
                 amount._.set(CLAIM, {**claim, **{slot: other_claim.get(slot) for slot in slots}})
-                amount._.set(CLAIM_RULES, {**rules, **{slot: "compared" for slot in slots}})
+                changed = [slot for slot in slots if claim[slot] != other_claim.get(slot)]
+                amount._.set(CLAIM_RULES, {**rules, **{slot: "compared" for slot in changed}})
             if rules["source"] in OWN_VOICE_RULES:
                 last_source = None  # "Il poursuit : ..." goes on with the scholar, no body
             if source is not None:
@@ -546,13 +549,22 @@ class Antecedents:
         ):
             return None
         if lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS:
-            named = [o for o in self.orgs if lemma in self._names(o)]
+            orgs = self.orgs
+            country = next((DEMONYMS[c.lower_] for c in tok.children if c.lower_ in DEMONYMS), None)
+            if country is not None:
+                # "le club tunisien", "la société américaine": the last body of that
+                # country, else one whose country is not known (rule 'demonym')
+                found = self._last([o for o in orgs if _org_country(o) == country], tok)
+                if found is not None:
+                    return found
+                orgs = [o for o in orgs if _org_country(o) is None]
+            named = [o for o in orgs if lemma in self._names(o)]
             found = self._last(named, tok)
             if found is not None or lemma not in ORG_TYPE_NOUNS:
                 return found
             # "la société de pipelines": the last body whose name has what it is of (rule
             # 'type_of'), else the last body named
-            last = self._last(self.orgs, tok)
+            last = self._last(orgs, tok)
             if (
                 last is not None
                 and tok.left_edge.i - last.end == 1
@@ -561,7 +573,7 @@ class Antecedents:
                 return last  # "Swissmem, l'association faîtière de l'industrie": its name
             for c in tok.children if tok.dep_ != "appos" else []:
                 if c.dep_ == "nmod" and c.pos_ == "NOUN" and _has_case(c, OF_CASES):
-                    of = [o for o in self.orgs if c.lemma_.lower() in self._names(o)]
+                    of = [o for o in orgs if c.lemma_.lower() in self._names(o)]
                     found = self._last(of, tok)
                     if found is not None:
                         return found
@@ -578,6 +590,36 @@ class Antecedents:
     def _last(spans: list[Span], tok: Token) -> Span | None:
         before = [o for o in spans if o.end <= tok.i]
         return before[-1] if before else None
+
+
+def _demonym_forms(word: str) -> set[str]:
+    """The four forms of a demonym ("tunisien": "tunisienne", "tunisiens", "tunisiennes")."""
+    if word.endswith(("ien", "éen")):
+        fem = word + "ne"
+    else:
+        fem = word if word.endswith("e") else word + "e"
+    forms = {word, fem}
+    return forms | {form + "s" for form in forms if not form.endswith("s")}
+
+
+DEMONYMS = {
+    form: country
+    for country, words in DEMONYM_COUNTRIES.items()
+    for word in words.split()
+    for form in _demonym_forms(word)
+}
+
+
+@lru_cache(maxsize=1)
+def _kb_countries() -> dict[str, str]:
+    from .kb import load_entries
+
+    return {e.kb_id: e.country for e in load_entries() if e.country}
+
+
+def _org_country(org: Span) -> str | None:
+    """The country of a known body (the knowledge base's), or None."""
+    return _kb_countries().get(org.kb_id_) if org.kb_id_ else None
 
 
 def _speaker_antecedent(tok: Token, ante: Antecedents) -> Span | None:
@@ -1283,6 +1325,13 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
                 None,
             )
             return obj, "object_control"
+        if verb.dep_ == "conj" and "Inf" not in verb.morph.get("VerbForm", []):
+            named = _body_before(verb)
+            if named is not None:
+                # "..., au moment où Vita Club s'était incliné à deux reprises": a body
+                # named right before a conjoined verb is its own subject, however the
+                # parser hung it (rule 'conj_subject')
+                return named, "conj_subject"
         if (
             verb.dep_ in {"xcomp", "conj"}
             or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm", []))
@@ -1318,6 +1367,19 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
         lost = _lost_subject(verb)
         return (lost, "lost_subject") if lost is not None else (None, "none")
     return None, "none"
+
+
+def _body_before(verb: Token) -> Token | None:
+    """The last word of an organisation named right before a verb, its auxiliaries,
+    clitics and negation between."""
+    doc, i = verb.doc, verb.i - 1
+    while i >= verb.sent.start and (
+        doc[i].dep_.startswith(("aux", "expl")) or doc[i].lower_ in NEGATIONS | CLITICS
+    ):
+        i -= 1
+    if i < verb.sent.start or doc[i].ent_type_ != "ORG" or doc[i].ent_iob_ == "":
+        return None
+    return doc[i]
 
 
 def _lost_subject(verb: Token) -> Token | None:

@@ -719,6 +719,20 @@ def test_predicate_rules(
             "Unicef",
             "subject",
         ),
+        (  # "le club tunisien": the last body of that country, not the last club named
+            "L'Espérance de Tunis a battu l'AS Vita Club dimanche. Le club tunisien a remporté "
+            "ses deux derniers matchs.",
+            "deux",
+            "Espérance de Tunis",
+            "anaphora_subject",
+        ),
+        (
+            "L'AS Vita Club a battu Al Ahly dimanche. Le club congolais a remporté ses deux "
+            "derniers matchs.",
+            "deux",
+            "AS Vita Club",
+            "anaphora_subject",
+        ),
         (  # a subject the parser hung on the dateline's dash
             "Zurich (ATS) – Swiss Re cède sa filiale pour 2 milliards de francs.",
             "2 milliards de francs",
@@ -1373,6 +1387,36 @@ def test_sentences_end_at_paragraph_breaks(
 
     doc = Doc(spacy.blank("fr").vocab, words=words, spaces=[True] * len(words), sent_starts=starts)
     assert [s.text.strip() for s in sentences(doc)] == [e.strip() for e in expected]
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        ("ORG", ("Club", "conj_subject")),  # a body right before the conjoined verb
+        ("PER", ("Espérance", "shared_subject")),  # a person: the first verb's subject
+    ],
+)
+def test_a_body_right_before_a_conjoined_verb_is_its_subject(
+    second: str, expected: tuple[str, str]
+) -> None:
+    """The parser hung "Vita Club" on "moment" and "incliné" on "gagné" as a conjunct."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from dechiffre.pipeline.claims import _clause_subject
+
+    words = ["L'", "Espérance", "a", "gagné", "deux", "matchs", "au", "moment", "où", "Vita",
+             "Club", "s'", "est", "incliné", "trois", "fois", "."]
+    heads = [1, 3, 3, 3, 5, 3, 7, 3, 10, 10, 7, 13, 13, 3, 15, 13, 3]
+    deps = ["det", "nsubj", "aux:tense", "ROOT", "nummod", "obj", "case", "obl:mod", "iobj",
+            "nsubj", "acl:relcl", "expl:comp", "aux:tense", "conj", "nummod", "obl:mod", "punct"]
+    pos = ["DET", "PROPN", "AUX", "VERB", "NUM", "NOUN", "ADP", "NOUN", "PRON", "PROPN", "ADJ",
+           "PRON", "AUX", "VERB", "NUM", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc[13].set_morph("VerbForm=Part")
+    doc.ents = [Span(doc, 1, 2, "ORG"), Span(doc, 9, 11, second)]
+    subj, rule = _clause_subject(doc[13])
+    assert (subj.text if subj is not None else None, rule) == expected
 
 
 @pytest.mark.slow

@@ -741,3 +741,58 @@ def test_abbreviation_stop(text: str, name: str, expected: str) -> None:
     assert span is not None
     cand = _abbreviation_stop(doc, Candidate(span.start, span.end, None, "gazetteer"))
     assert doc[cand.start : cand.end].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "is_team"),
+    [
+        # rule team_shape: a capitalised plural nickname, "de" and a capitalised town
+        ("Il joue pour les Zorvers de New York depuis mai.", "Zorvers de New York", True),
+        ("Il signe avec les Zorvers d'Anaheim en mai.", "Zorvers d'Anaheim", True),
+        ("Il est repêché par les Red Zorvers de Détroit.", "Red Zorvers de Détroit", True),
+        # a demonym, an institution head, a singular word or a longer town is no nickname
+        ("Les Ivoiriens de France ont voté.", "Ivoiriens de France", False),
+        ("Il siège au Congrès du Zorvucky depuis 2010.", "Congrès du Zorvucky", False),
+        ("Il a vu Zorvers de New York hier.", "Zorvers de New York", False),
+        ("Il a signé au Zorvard de Liège cet été.", "Zorvard de Liège", False),
+        ("Les Zorvers de Côte d'Ivoire ont gagné.", "Zorvers de Côte", False),
+        ("Les Zorvers de la Loire ont gagné.", "Zorvers de la Loire", False),
+    ],
+)
+def test_team_shape(text: str, name: str, is_team: bool) -> None:
+    import spacy
+
+    from dechiffre.pipeline.org_linker import _team_shape
+
+    doc = spacy.blank("fr")(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name))
+    assert span is not None
+    assert _team_shape(doc, span) is is_team
+
+
+@pytest.mark.parametrize(
+    ("score", "expected"),
+    [
+        # a team's nickname with its town is accepted from classifier_team_min_score
+        (0.8, ["Zorvers de Chicago"]),
+        (0.4, []),
+    ],
+)
+def test_team_names_have_their_own_classifier_score(
+    nlp: Language, score: float, expected: list[str]
+) -> None:
+    from spacy.tokens import Span
+
+    from dechiffre.pipeline.org_linker import CLASSIFIER_KEY
+
+    linker = nlp.get_pipe("dechiffre_orgs")
+    doc = nlp.make_doc("Hier, il a signé avec les Zorvers de Chicago pour trois ans.")
+    for name, proc in nlp.pipeline:
+        if name not in ("dechiffre_token_classifier", "dechiffre_orgs"):
+            doc = proc(doc)
+    found = Span(doc, 7, 10, label="ORG")
+    assert found.text == "Zorvers de Chicago"
+    found._.dechiffre_clf_score = score
+    doc.spans[CLASSIFIER_KEY] = [found]
+    doc = linker(doc)
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == expected

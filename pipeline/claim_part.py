@@ -1,12 +1,54 @@
-"""The part_of slot of a claim frame: the total an amount is part of ("dont", "sur", "parmi")."""
+"""The part_of slot of a claim frame: the total an amount is part of ("dont", "sur", "parmi").
+
+Also which amount a compared one ("contre 85 dollars il y a un an") takes its frame from.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+import re
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
 
 from .attributes import CLAIM, CLAIM_RULES, PREFIX
-from .claim_syntax import OF_WORDS, _ref
-from .claim_words import LIST_WORDS, OUT_OF_CUES, OUT_OF_WORDS, PERIOD_UNITS
+from .claim_part_words import (
+    AMONG_WORDS,
+    BREAKDOWN_MARKS,
+    COMPARE_WORDS,
+    COMPARED_SLOTS,
+    DEMONSTRATIVES,
+    ELIDED_DE,
+    ENTRE_WORDS,
+    FRACTION_WORDS,
+    GROUP_DETS,
+    GROUP_PRONOUNS,
+    INCLUDE_VERBS,
+    MEMBER_CUES,
+    OF_COMPLEMENT,
+    REST_REACH,
+    REST_WORDS,
+    SINGLE_PARTITIVES,
+)
+from .claim_syntax import OF_WORDS, SUBJ_DEPS, _anchor, _doc_text, _ref
+from .claim_words import (
+    LIST_WORDS,
+    MEASURE_NOUNS,
+    OUT_OF_CUES,
+    OUT_OF_WORDS,
+    PERIOD_UNITS,
+    SENTENCE_ENDS,
+)
+
+RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où"})
+
+# Rules whose part a list goes on with ("dont 40 femmes et 14 mineurs", "- deux frères et
+# une sœur").
+LISTED_RULES = frozenset({"dont", "dont_list", "breakdown"})
+# "l'un d'entre eux": a one-member partitive between a group and a later "d'entre eux".
+SINGLE_PARTITIVE_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(SINGLE_PARTITIVES)) + r")\s+d['’]\s?entre\s+(?:eux|elles)\b",
+    re.IGNORECASE,
+)
 
 
 def _part_of(amount: Span, sent: Span, amounts: list[Span]) -> tuple[Span | None, str]:
@@ -37,6 +79,10 @@ def _out_of(amount: Span, following: Span) -> tuple[Span | None, str]:
         return None, "none"  # "541 millions d'euros sur trois ans": a period, not a total
     tokens = list(amount.doc[amount.end : following.start])
     while tokens and tokens[0].lower_ not in OUT_OF_WORDS and len(tokens) > 1:
+        if tokens[0].text == "(" and tokens[1].lower_ in OUT_OF_WORDS:
+            # "trois places (sur les 32 équipes participantes)": the total in brackets
+            tokens = tokens[1:]
+            break
         if tokens[0].pos_ not in {"NOUN", "ADJ", "PROPN"} and tokens[0].lower_ not in OF_WORDS:
             # "19 communes bruxelloises, ainsi que ceux des 300": a comma or a conjunction
             # ends the counted noun, no total follows it (rule 'out_of')
@@ -69,18 +115,333 @@ def _is_conversion(before: Span, amount: Span) -> bool:
     )
 
 
+def _attr(span: Span, name: str) -> Any:
+    return span._.get(PREFIX + name)
+
+
+def _top(span: Span) -> float | None:
+    """The largest value an amount gives (the upper bound of a range)."""
+    value = _attr(span, "value_max")
+    value = _attr(span, "value") if value is None else value
+    return value if isinstance(value, (int, float)) else None
+
+
+def _is_share(span: Span) -> bool:
+    """A percentage or a fraction ("40 %", "la moitié"): a part with no count of its own."""
+    value = _attr(span, "value")
+    return _attr(span, "unit") == "%" or (
+        _attr(span, "unit") is None and isinstance(value, (int, float)) and 0 < value < 1
+    )
+
+
+def _set_aside(whole: Span) -> bool:
+    """An amount that is no total of its own: in brackets, or compared ("contre six")."""
+    doc = whole.doc
+    before = doc[whole.start - 1] if whole.start > 0 else None
+    if before is not None and (before.text == "(" or before.lower_ in COMPARE_WORDS):
+        return True
+    return (whole._.get(CLAIM_RULES) or {}).get("part_of") == "conversion"
+
+
+def _same_kind(whole: Span, part: Span) -> bool:
+    """Whether a whole counts what its part counts: a count for a count or a share, else
+    the same unit; a period ("deux mois") is never a total."""
+    unit = _attr(whole, "unit")
+    if unit in PERIOD_UNITS:
+        return False
+    if _is_share(part) or _attr(part, "unit") is None:
+        top = _top(whole)
+        return unit is None and (top is None or top > 1)
+    return bool(unit == _attr(part, "unit"))
+
+
+def _larger(whole: Span, part: Span) -> bool:
+    """Whether a whole is larger than its part (a share is checked by its kind alone)."""
+    if _is_share(part):
+        return True
+    top, value = _top(whole), _attr(part, "value")
+    return top is None or not isinstance(value, (int, float)) or value < top
+
+
+def _ends_sentence(tok: Token) -> bool:
+    return tok.text in SENTENCE_ENDS or (tok.is_space and "\n" in tok.text)
+
+
+def _one_sentence(doc: Doc, start: int, end: int) -> bool:
+    """Whether no sentence ends between two tokens (the parser also cuts at a comma or a
+    dash: "20 000 volontaires ont été impliqués | , la moitié au Royaume-Uni")."""
+    return not any(_ends_sentence(t) for t in doc[start:end])
+
+
+def _window_start(doc: Doc, i: int, back: int) -> int:
+    """The first token of the sentence of token ``i``, or of the one ``back`` before it."""
+    j = i - 1
+    for n in range(back + 1):
+        while n and j >= 0 and (_ends_sentence(doc[j]) or doc[j].is_punct or doc[j].is_space):
+            j -= 1  # the end of the sentence before
+        while j >= 0 and not _ends_sentence(doc[j]):
+            j -= 1
+    return j + 1
+
+
+def _names(whole: Span, noun: Token) -> bool:
+    """Whether a whole counts the thing a noun names ("quatre corps" ... "trois des corps")."""
+    lemma = noun.lemma_.lower()
+    obj = (_attr(whole, "object") or "").lower().split()
+    return _anchor(whole).lemma_.lower() == lemma or (bool(obj) and obj[0] in {noun.lower_, lemma})
+
+
+def _restricted(noun: Token) -> bool:
+    """Whether a noun has a modifier of its own right after it ("46,8 % des personnes âgées
+    de 65 ans"): a new group, not the one counted before."""
+    if noun.i + 1 >= len(noun.doc):
+        return False
+    after = noun.doc[noun.i + 1]
+    return after.pos_ in {"ADJ", "VERB"} or after.lower_ in OF_WORDS | RELATIVE_WORDS
+
+
+def _group_cue(
+    amount: Span, sent: Span, amounts: list[Span], k: int
+) -> tuple[int, Token | None] | None:
+    """Where a partitive of a group counted before starts, and the noun naming the group
+    (None for a pronoun): "Onze d'entre eux", "Trois des corps", "deux de ces buts",
+    "Parmi eux, 200", "Parmi ces dossiers, une quarantaine"."""
+    doc = amount.doc
+    after = [t.lower_ for t in doc[amount.end : amount.end + 3]]
+    pronoun = (after[1:2] if after[:1] and after[0] in ENTRE_WORDS else []) or (
+        after[2:3] if after[:1] and after[0] in ELIDED_DE and after[1:2] == ["entre"] else []
+    )
+    if pronoun and pronoun[0] in GROUP_PRONOUNS:
+        return amount.start, None
+    noun = doc[amount.end + 1] if len(after) >= 2 else None
+    if noun is not None and after[0] == "des" and noun.pos_ == "NOUN" and not _restricted(noun):
+        return amount.start, noun
+    if (
+        len(after) >= 3
+        and after[0] == "de"
+        and after[1] == "ces"
+        and doc[amount.end + 2].pos_ == "NOUN"
+    ):
+        return amount.start, doc[amount.end + 2]
+    among = next(
+        (i for i in range(amount.start - 1, sent.start - 1, -1) if doc[i].lower_ in AMONG_WORDS),
+        None,
+    )
+    if among is None or among + 1 >= amount.start:
+        return None
+    if any(among < a.start < amount.start for a in amounts[max(0, k - 3) : k]):
+        return None  # "parmi les 100 premières ... 85 %": the total is named there
+    word = doc[among + 1]
+    if word.lower_ in GROUP_PRONOUNS:
+        return among, None
+    if word.lower_ in GROUP_DETS and among + 2 < amount.start and doc[among + 2].pos_ == "NOUN":
+        return among, doc[among + 2]
+    return None
+
+
+def _names_group(tokens: Span) -> bool:
+    """Whether a sentence speaks of a group by a pronoun ("Beaucoup d'entre eux", "parmi eux")."""
+    return any(
+        t.lower_ in GROUP_PRONOUNS
+        and t.i > 0
+        and (t.nbor(-1).lower_ in ENTRE_WORDS | AMONG_WORDS or t.nbor(-1).lower_ == "entre")
+        for t in tokens
+    )
+
+
+def _group(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
+    """ "Parmi eux, environ 200", "Onze d'entre eux", "Trois des corps": the group counted
+    in this sentence or the two before (rule 'partitive')."""
+    if _attr(amount, "unit") in PERIOD_UNITS:
+        return None, "none"  # "Parmi elles, une femme de 23 ans": an age, no member
+    cue = _group_cue(amount, sent, amounts, k)
+    if cue is None:
+        return None, "none"
+    at, noun = cue
+    doc = amount.doc
+    start = _window_start(doc, at, 1)
+    if noun is not None or _names_group(doc[start : _window_start(doc, at, 0)]):
+        # a noun names its group two sentences back; a pronoun, when the sentence between
+        # goes on about the group ("40 patients ... Beaucoup d'entre eux ... Onze d'entre eux")
+        start = _window_start(doc, at, 2)
+    for whole in reversed(amounts[:k]):
+        if whole.start < start:
+            break
+        if whole.end > at or _set_aside(whole) or not _same_kind(whole, amount):
+            continue
+        if noun is not None and not _names(whole, noun):
+            continue
+        if not _larger(whole, amount):
+            return None, "none"  # "Sept joueurs ... sept d'entre eux": the same group
+        between = _doc_text(doc)[whole.end_char : doc[at].idx]
+        if noun is None and SINGLE_PARTITIVE_RE.search(between):
+            return None, "none"  # "1 000 bébés, l'un d'entre eux ... la moitié d'entre eux"
+        return whole, "partitive"
+    return None, "none"
+
+
+def _member_of(amount: Span, following: Span) -> tuple[Span | None, str]:
+    """ "Trois femmes ... font partie des 36 officiels": the total the amount's members
+    belong to (rule 'member_of')."""
+    doc = amount.doc
+    if following.start < 2:
+        return None, "none"
+    cue = (doc[following.start - 2].lower_, doc[following.start - 1].lower_)
+    if cue not in MEMBER_CUES or not _one_sentence(doc, amount.end, following.start):
+        return None, "none"
+    if not _same_kind(following, amount):
+        return None, "none"
+    return (following, "member_of") if _larger(following, amount) else (None, "none")
+
+
+def _breakdown(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
+    """ "trois membres de sa famille - deux frères et une sœur -": a dash or a colon after
+    a counted noun opens its breakdown (rule 'breakdown')."""
+    doc = amount.doc
+    if k == 0 or amount.start < 2 or doc[amount.start - 1].text not in BREAKDOWN_MARKS:
+        return None, "none"
+    whole = amounts[k - 1]
+    between = doc[whole.end : amount.start - 1]
+    if not 0 < len(between) <= 6:
+        return None, "none"
+    if not all(t.pos_ in {"NOUN", "ADJ", "DET", "ADP", "PROPN"} for t in between):
+        return None, "none"  # "..., soit 300 euros : 200 ..." : no counted noun before the mark
+    if _set_aside(whole) or not _same_kind(whole, amount) or _is_share(amount):
+        return None, "none"
+    if k + 1 >= len(amounts) or not _listed_after(amount, amounts[k + 1]):
+        return None, "none"  # "300 millions - 200 millions de plus qu'en 2020": no list
+    return (whole, "breakdown") if _larger(whole, amount) else (None, "none")
+
+
+def _share_apposed(
+    amount: Span, sent: Span, amounts: list[Span], k: int
+) -> tuple[Span | None, str]:
+    """ "Plus de 20 000 volontaires ont été impliqués, la moitié au Royaume-Uni": a bare
+    fraction after a comma shares out the amount before it (rule 'share')."""
+    doc = amount.doc
+    if amount.start < 2 or doc[amount.start - 1].text != ",":
+        return None, "none"
+    if not any(t.lemma_.lower() in FRACTION_WORDS for t in amount):
+        return None, "none"
+    if amount.end < len(doc) and doc[amount.end].lower_ in OF_COMPLEMENT:
+        return None, "none"  # "la moitié de la population": its own whole
+    for whole in reversed(amounts[:k]):
+        if not _one_sentence(doc, whole.end, amount.start):
+            break
+        if not _set_aside(whole) and _same_kind(whole, amount):
+            return whole, "share"
+    return None, "none"
+
+
+def _rest_split(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
+    """ "près de 12 000 soldats ... Environ 6 400 soldats seront renvoyés, le reste
+    transféré": the amount and "le reste" split an earlier total of the same thing
+    (rule 'rest')."""
+    doc = amount.doc
+    if not any(
+        t.lower_ in REST_WORDS and t.i > 0 and doc[t.i - 1].lower_ == "le"
+        for t in doc[amount.end : min(amount.end + REST_REACH, len(doc))]
+    ):
+        return None, "none"
+    anchor = _anchor(amount)
+    if anchor.pos_ != "NOUN" or anchor.i < amount.end:
+        return None, "none"
+    start = _window_start(doc, amount.start, 1)
+    for whole in reversed(amounts[:k]):
+        if whole.start < start:
+            break
+        if not _set_aside(whole) and _same_kind(whole, amount) and _names(whole, anchor):
+            return (whole, "rest") if _larger(whole, amount) else (None, "none")
+    return None, "none"
+
+
+def _includes(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
+    """ "Les 14 840 infections comprennent 13 332 cas", "Ce montant ... comprend 500
+    millions": the object of a verb of inclusion is part of its subject (rule 'includes')."""
+    anchor = _anchor(amount)
+    verb = anchor.head
+    if anchor.dep_ != "obj" or verb.lemma_.lower() not in INCLUDE_VERBS:
+        return None, "none"
+    while verb.dep_ == "conj" and not any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        verb = verb.head  # "Ce montant représente ... et comprend 500 millions"
+    subj = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None)
+    if subj is None:
+        return None, "none"
+    for whole in reversed(amounts[:k]):
+        if whole.start <= subj.i < whole.end or _anchor(whole).i == subj.i:
+            ok = _same_kind(whole, amount) and _larger(whole, amount)
+            return (whole, "includes") if ok else (None, "none")
+    if subj.lemma_.lower() not in MEASURE_NOUNS or not any(
+        c.lower_ in DEMONSTRATIVES for c in subj.children
+    ):
+        return None, "none"
+    start = _window_start(amount.doc, subj.i, 1)
+    for whole in reversed(amounts[:k]):
+        if whole.start < start:
+            break
+        if whole.end > subj.i or _set_aside(whole) or not _same_kind(whole, amount):
+            continue
+        return (whole, "includes") if _larger(whole, amount) else (None, "none")
+    return None, "none"
+
+
+def _group_list(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
+    """ "Onze d'entre eux ont dû perdre un œil, et six sont morts": a bare number after
+    "et" goes on with the partitive before it (rule 'partitive_list')."""
+    doc = amount.doc
+    if k == 0 or amount.start < 2 or doc[amount.start - 1].lower_ != "et":
+        return None, "none"
+    before = amounts[k - 1]
+    if (before._.get(CLAIM_RULES) or {}).get("part_of") != "partitive":
+        return None, "none"
+    if not _one_sentence(doc, before.end, amount.start):
+        return None, "none"
+    if amount.end < len(doc) and doc[amount.end].pos_ == "NOUN":
+        return None, "none"  # "et 14 mineurs": a counted noun of its own
+    listed = (before._.get(CLAIM) or {}).get("part_of")
+    part = next((a for a in amounts[:k] if _ref(a) == listed), None)
+    return (part, "partitive_list") if part is not None else (None, "none")
+
+
+def compared_slots(amounts: list[Span], k: int) -> tuple[Span, tuple[str, ...]] | None:
+    """The amount the k-th one is compared with and the slots it takes from it: ", contre
+    85 dollars il y a un an" shares who did it and who says so; its time is its own
+    (rule 'compared')."""
+    if k == 0:
+        return None
+    amount, before = amounts[k], amounts[k - 1]
+    doc = amount.doc
+    if amount.start < 2 or not _one_sentence(doc, before.end, amount.start):
+        return None
+    if doc[amount.start - 1].lower_ in COMPARE_WORDS and doc[amount.start - 2].text == ",":
+        return before, COMPARED_SLOTS
+    if doc[amount.start - 1].lower_ == "et" and compared_slots(amounts, k - 1) is not None:
+        # "contre 425 l'année précédente et 303 en 2016-17": the list goes on
+        between = doc[before.end : amount.start - 1]
+        if len(between) <= 6 and not any(t.pos_ in {"VERB", "AUX"} for t in between):
+            return compared_slots(amounts, k - 1)
+    return None
+
+
 def part_of_amount(
     amount: Span, sent: Span, amounts: list[Span], k: int
 ) -> tuple[Span | None, str]:
     """The total the k-th amount of the Doc is part of, and the rule that found it."""
     part, rule = _part_of(amount, sent, amounts)
-    if part is None and k + 1 < len(amounts) and amounts[k + 1].end <= sent.end:
-        part, rule = _out_of(amount, amounts[k + 1])
+    following = amounts[k + 1] if k + 1 < len(amounts) else None
+    if part is None and following is not None and following.end <= sent.end:
+        part, rule = _out_of(amount, following)
+    if part is None and following is not None:
+        part, rule = _member_of(amount, following)
     if part is None and k > 0 and _listed_after(amounts[k - 1], amount):
         # "1 400 personnes, dont une quarantaine de femmes et 14 mineurs"
         listed = amounts[k - 1]._.get(CLAIM) or {}
         listed_rules = amounts[k - 1]._.get(CLAIM_RULES) or {}
-        if listed_rules.get("part_of") in {"dont", "dont_list"}:
+        if listed_rules.get("part_of") in LISTED_RULES:
             part = next((a for a in amounts if _ref(a) == listed.get("part_of")), None)
             rule = "dont_list" if part is not None else rule
+    for find in (_group, _breakdown, _share_apposed, _includes, _rest_split, _group_list):
+        if part is not None:
+            break
+        part, rule = find(amount, sent, amounts, k)
     return part, rule

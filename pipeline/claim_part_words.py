@@ -1,0 +1,38 @@
+"""Word tables of the part_of slot (compact, in the style of spacy/lang/fr/lex_attrs.py)."""
+
+from __future__ import annotations
+
+# Pronouns of a group named before: "Parmi eux, 200 ...", "Onze d'entre eux ...".
+GROUP_PRONOUNS = frozenset({"eux", "elles", "ceux-ci", "celles-ci", "ceux-là", "celles-là"})
+# "d'entre eux", as one token or two.
+ENTRE_WORDS = frozenset({"d'entre", "d’entre"})
+ELIDED_DE = frozenset({"d'", "d’"})
+AMONG_WORDS = frozenset({"parmi"})
+# Determiners of a group the text has counted already: "parmi ces dossiers", "deux de ces buts".
+GROUP_DETS = frozenset({"ces", "les"})
+# A one-member partitive ("l'un d'entre eux") narrows the group: a later "d'entre eux"
+# may be about that kind, not the whole counted before.
+SINGLE_PARTITIVES = frozenset({"un", "une", "chacun", "chacune", "aucun", "aucune"})
+# "font partie des 36 officiels", "figurent parmi les 1 500 premières": the total follows.
+MEMBER_CUES = frozenset(
+    {("partie", "des"), ("partie", "de"), ("parmi", "les"), ("parmi", "ces"), ("nombre", "des")}
+)
+# Marks that open a breakdown of the amount before: "trois membres - deux frères et une sœur -".
+BREAKDOWN_MARKS = frozenset({"-", "–", "—", ":"})
+# Fractions that share out a total ("20 000 volontaires, la moitié au Royaume-Uni").
+FRACTION_WORDS = frozenset({"moitié", "tiers", "quart"})
+# Words that would give a fraction its own complement ("la moitié de la population").
+OF_COMPLEMENT = frozenset({"de", "des", "du", "d'", "d’"})
+# "6 400 soldats seront renvoyés, le reste transféré": the amount is a share of a total.
+REST_WORDS = frozenset({"reste"})
+REST_REACH = 12  # tokens after the amount where "le reste" is looked for
+# Verbs whose object is a part of their subject ("les 14 840 infections comprennent 13 332 cas").
+INCLUDE_VERBS = frozenset({"comprendre", "inclure", "englober"})
+# Demonstratives that point a measure noun back to an amount ("ce montant comprend ...").
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces"})
+# "265 dollars, contre 85 dollars il y a un an": an amount compared with the one before.
+COMPARE_WORDS = frozenset({"contre"})
+# Slots a compared amount shares with the amount it is compared with after a comma: who
+# did it and who says so (its time is its own; the predicate is claim_predicate's rule
+# 'compared'). A tally without a comma ("29 élus contre 28") has two sides: nothing shared.
+COMPARED_SLOTS = ("agent", "source")

@@ -1,0 +1,125 @@
+"""The part_of slot (claim_part): totals named before a part, and compared amounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+
+def _frames(nlp: Language, text: str) -> dict[str, tuple[dict[str, Any], dict[str, str]]]:
+    doc = nlp(text)
+    return {
+        e.text: (e._.dechiffre_claim, e._.dechiffre_claim_rules)
+        for e in doc.ents
+        if e.label_ == "QUANTITY"
+    }
+
+
+def _text(text: str, ref: dict[str, int] | None) -> str | None:
+    return None if ref is None else text[ref["start"] : ref["end"]]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "total", "rule"),
+    [
+        # a group counted in the sentence before, taken up by a pronoun or a noun
+        ("L'ambassade estime que près de 400 Sénégalais vivent dans la région. Parmi eux, "
+         "environ 150 sont des étudiants.", "environ 150", "près de 400", "partitive"),
+        ("Le centre a accueilli 60 enfants le mois dernier. Douze d'entre eux ont été "
+         "hospitalisés.", "Douze", "60", "partitive"),
+        ("Les secouristes ont retrouvé cinq corps dans la rivière. Deux des corps ont été "
+         "identifiés.", "Deux", "cinq", "partitive"),
+        ("Les juges ont examiné 180 dossiers en mars. Parmi ces dossiers, une trentaine "
+         "concernaient des fraudes.", "une trentaine", "180", "partitive"),
+        # two sentences back when the one between goes on about the group
+        ("Le pays a accueilli 5 000 réfugiés en 2021. Beaucoup d'entre eux ont fui la guerre. "
+         "Des centaines d'entre eux sont rentrés chez eux.", "Des centaines", "5 000",
+         "partitive"),
+        # not when it speaks of something else
+        ("Le pays a accueilli 5 000 réfugiés en 2021. La ville a construit un nouveau stade. "
+         "Des centaines d'entre eux sont rentrés chez eux.", "Des centaines", None, "none"),
+        # the same group again is no part of it
+        ("Sept joueurs ont disparu après le tournoi. La fédération a alerté la police. « Sept "
+         "d'entre eux se sont enfuis », a dit un responsable.", "Sept", None, "none"),
+        # a noun with a modifier of its own names a new group
+        ("Le pays compte 3 millions d'habitants. Environ 40 % des habitants âgés de plus de 60 "
+         "ans sont vaccinés.", "Environ 40 %", None, "none"),
+        # "l'un d'entre eux" narrows the group: the later "d'entre eux" is not the 900
+        ("La clinique a soigné 900 bébés cette année, et l'un d'entre eux est né avec une "
+         "maladie rare. Environ la moitié d'entre eux ont une malformation cardiaque.",
+         "Environ la moitié", None, "none"),
+        # a bare number after "et" goes on with the partitive
+        ("Le service a signalé 30 cas cette année. Onze d'entre eux ont perdu la vue, et trois "
+         "sont morts.", "trois", "30", "partitive_list"),
+    ],
+)  # fmt: skip
+def test_part_of_a_group_counted_before(
+    nlp: Language, text: str, amount: str, total: str | None, rule: str
+) -> None:
+    claim, rules = _frames(nlp, text)[amount]
+    assert (_text(text, claim["part_of"]), rules["part_of"]) == (total, rule)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "total", "rule"),
+    [
+        # members of a total that follows
+        ("Quatre arbitres africains font partie des 36 officiels retenus pour le tournoi.",
+         "Quatre", "36", "member_of"),
+        # the total in brackets
+        ("Deux places (sur les 24 équipes engagées) restent à attribuer.", "Deux", "24",
+         "out_of"),
+        # a breakdown after a dash, and the list that goes on
+        ("Il a dit que quatre membres de sa famille - trois frères et une sœur - ont été "
+         "arrêtés.", "trois", "quatre", "breakdown"),
+        ("Il a dit que quatre membres de sa famille - trois frères et une sœur - ont été "
+         "arrêtés.", "une", "quatre", "dont_list"),
+        # a dash with no list after it is no breakdown
+        ("Le budget atteint 300 millions d'euros - 200 millions d'euros de plus qu'en 2020.",
+         "200 millions d'euros", None, "none"),
+        # a bare fraction after a comma shares out the amount before it
+        ("Plus de 10 000 patients ont participé à l'essai, la moitié en Inde, le reste au "
+         "Kenya.", "la moitié", "Plus de 10 000", "share"),
+        # "le reste" splits a total of the same thing named in the sentence before
+        ("Les États-Unis vont retirer 9 000 soldats du pays. Environ 5 000 soldats rentreront "
+         "chez eux, le reste sera envoyé en Pologne.", "Environ 5 000", "9 000", "rest"),
+        # the object of "comprendre" is part of its subject, an amount or "ce montant"
+        ("Les 12 500 nouveaux cas de la région comprennent 9 800 cas confirmés par un test.",
+         "9 800", "12 500", "includes"),
+        ("Le gouvernement a débloqué 4 milliards de dollars. Ce montant comprend 600 millions "
+         "de dollars d'aide d'urgence.", "600 millions de dollars", "4 milliards de dollars",
+         "includes"),
+    ],
+)  # fmt: skip
+def test_part_of_members_breakdowns_and_shares(
+    nlp: Language, text: str, amount: str, total: str | None, rule: str
+) -> None:
+    claim, rules = _frames(nlp, text)[amount]
+    assert (_text(text, claim["part_of"]), rules["part_of"]) == (total, rule)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("amount", ["900", "700"])
+def test_a_compared_amount_has_the_agent_and_source_of_the_one_it_is_compared_with(
+    nlp: Language, amount: str
+) -> None:
+    text = (
+        "Selon le HCR, l'OIM a rapatrié 1 200 migrants en 2023, contre 900 en 2022 et 700 en 2021."
+    )
+    frames = _frames(nlp, text)
+    first, _ = frames["1 200"]
+    claim, _ = frames[amount]
+    assert (_text(text, first["agent"]), _text(text, first["source"])) == ("OIM", "HCR")
+    assert (claim["agent"], claim["source"]) == (first["agent"], first["source"])
+    assert _text(text, claim["time"]) == f"en {2022 if amount == '900' else 2021}"  # its own
+
+
+@pytest.mark.slow
+def test_a_tally_shares_no_agent(nlp: Language) -> None:
+    text = "Le PLR l'emporte avec 29 élus contre 28 pour le Centre."
+    frames = _frames(nlp, text)
+    assert frames["28"][1]["agent"] != "compared"

@@ -5,7 +5,32 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from .attributes import CLAIM, CLAIM_RULES, PREFIX
-from .claim_syntax import _anchor, _first_group_infinitive, _lemma, _ref
+from .claim_predicate_words import (
+    AGE_CLASS_BEFORE,
+    AGE_CLASS_HEDGES,
+    AGED_WORDS,
+    ASPECT_VERBS,
+    BY_WORDS,
+    CHANGE_VERBS,
+    CLEFT_RELATIVES,
+    COMPARE_WORDS,
+    COPULA_CASES,
+    COUNT_NOUNS,
+    NAMING_PARTICIPLES,
+    NOT_PARTICIPLES,
+    PARTICIPLE_ENDINGS,
+    REFLEXIVES,
+    TENSE_VERBS,
+)
+from .claim_syntax import (
+    OF_WORDS,
+    SUBJ_DEPS,
+    _anchor,
+    _first_group_infinitive,
+    _has_case,
+    _lemma,
+    _ref,
+)
 from .claim_words import (
     AGE_UNITS,
     EVENT_NOUNS,
@@ -34,6 +59,9 @@ NOT_EVENT_NOUNS = MEASURE_NOUNS | NON_EVENT_NOUNS
 
 def _predicate(anchor: Token) -> tuple[Token | None, str]:
     """The verb or event noun that governs the amount, through measure nouns and appositions."""
+    measured = _copula_measure(anchor)
+    if measured is not None:
+        return measured
     tok = anchor
     for _ in range(6):
         head = tok.head
@@ -41,6 +69,9 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             return (
                 (tok, "root_verb") if tok.pos_ == "VERB" and tok.i != anchor.i else (None, "none")
             )
+        on_copula = _on_copula(tok, head) if tok.i == anchor.i else None
+        if on_copula is not None:
+            return on_copula
         if tok.dep_ in {"appos", "conj"} and head.pos_ in {"NOUN", "PROPN"}:
             counted = any(c.dep_ == "nummod" or c.like_num for c in head.children)
             if _is_event_noun(head) and not counted:
@@ -79,6 +110,126 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             return None, "describes"
         tok = head
     return None, "none"
+
+
+def _copula(tok: Token) -> Token | None:
+    """The copula before a nominal or adjectival predicate ("est", "était"), if any."""
+    return next((c for c in tok.children if c.dep_ == "cop" and c.i < tok.i), None)
+
+
+def _copula_measure(anchor: Token) -> tuple[Token | None, str] | None:
+    """ "Le prix est d'environ 265 dollars", "le taux était de 70 %": the amount is the
+    nominal predicate, so the copula says what it is (rule 'copula'); "ce sont 20 détenus
+    qui ont été présentés" is a cleft: the relative's verb (rule 'cleft')."""
+    cop = _copula(anchor)
+    if cop is None or any(c.dep_ == "case" and c.lower_ not in OF_WORDS for c in anchor.children):
+        return None  # "ce n'est pas sûr à 100 %": a degree, no measure
+    relative = next(
+        (
+            c
+            for c in anchor.children
+            if c.dep_ == "acl:relcl"
+            and c.pos_ in {"VERB", "AUX"}
+            and c.left_edge.lower_ in CLEFT_RELATIVES
+        ),
+        None,
+    )
+    if relative is not None and any(
+        c.dep_.startswith("nsubj") and c.lower_ in {"ce", "c'", "c’"} for c in anchor.children
+    ):
+        return relative, "cleft"
+    subject = next((c for c in anchor.children if c.dep_ in SUBJ_DEPS), None)
+    if subject is None:  # the parser hung the subject elsewhere: the count noun before
+        subject = next(
+            (
+                t
+                for t in reversed(anchor.doc[anchor.sent.start : cop.i])
+                if t.dep_ in SUBJ_DEPS and t.lemma_.lower() in COUNT_NOUNS
+            ),
+            None,
+        )
+    if subject is not None and subject.lemma_.lower() in COUNT_NOUNS:
+        # "le nombre de travailleurs qui meurent chaque année est d'environ 10 000": the
+        # count is of what the relative or participle says (rule 'counted_subject')
+        verb = next(
+            (
+                t
+                for t in anchor.doc[subject.i + 1 : cop.i]
+                if t.pos_ == "VERB"
+                and (
+                    t.dep_ in {"acl:relcl", "acl"}
+                    or any(
+                        c.dep_ in SUBJ_DEPS and "Rel" in c.morph.get("PronType", [])
+                        for c in t.children
+                    )
+                )
+            ),
+            None,
+        )
+        if verb is not None:
+            return verb, "counted_subject"
+    return cop, "copula"
+
+
+def _on_copula(tok: Token, head: Token) -> tuple[Token, str] | None:
+    """ "196 pays sont signataires", "Daei était le meilleur buteur avec 112 buts": an amount
+    that is the subject of a copula's predicate, or its "avec"/"à" oblique, takes the copula
+    (rule 'copula'), or the participle the predicate is ("sont doublement vaccinés", "sont
+    mortes": rule 'copula_participle')."""
+    if head.pos_ not in {"ADJ", "NOUN", "PROPN", "PRON", "NUM"}:
+        return None
+    if head.pos_ == "NOUN" and _is_event_noun(head):
+        return None  # "cinq migrants sont morts": the event noun says it (rule 'event_noun')
+    cop = _copula(head)
+    passive = any(c.dep_ == "aux:pass" for c in head.children)
+    if cop is None and not passive:
+        return None
+    if any(c.dep_ == "case" for c in head.children):
+        return None  # "80 départements sont en vigilance orange": a state, no event
+    if not (
+        tok.dep_ in SUBJ_DEPS
+        or (
+            tok.dep_.startswith("obl")
+            and head.pos_ == "NOUN"
+            and _has_case(tok, COPULA_CASES)
+            and tok.i > head.i
+        )
+    ):
+        return None
+    bare = not any(c.dep_ == "det" for c in head.children)
+    if _lemma(head) != head.lemma_.lower() or (
+        bare and head.pos_ in {"ADJ", "NOUN"} and _participle_infinitive(head) is not None
+    ):
+        return head, "copula_participle"
+    return (cop, "copula") if cop is not None else None
+
+
+def _participle_infinitive(tok: Token) -> str | None:
+    """ "vaccinés" -> "vacciner": the verb of a first-group participle the tagger called an
+    adjective, or None."""
+    lemma = tok.lemma_.lower()
+    if lemma in NOT_PARTICIPLES or not lemma.endswith(PARTICIPLE_ENDINGS):
+        return None
+    stem = lemma.rstrip("s").rstrip("e")
+    return stem[:-1] + "er" if stem.endswith("é") and len(stem) > 3 else None
+
+
+def _age_class(amount: Span) -> bool:
+    """ "chez les plus de 65 ans", "les équipes de moins de 23 ans", "âgés de 18 à 60 ans":
+    a class or range of ages describes people, nothing happened to it (rule 'age')."""
+    if amount._.get(PREFIX + "unit") not in AGE_UNITS or amount.start == 0:
+        return False
+    doc = amount.doc
+    first, before = amount[0].lower_, doc[amount.start - 1].lower_
+    if first in AGE_CLASS_HEDGES and before in AGE_CLASS_BEFORE:
+        return True
+    if first in {"de", "d'", "d’"} and before in AGED_WORDS:
+        return True  # "âgés de 18 à 60 ans": the range took its "de"
+    return (
+        amount.start >= 2
+        and before in {"de", "d'", "d’"}
+        and doc[amount.start - 2].lower_ in AGED_WORDS
+    )
 
 
 def _is_age(amount: Span) -> bool:
@@ -147,6 +298,9 @@ def _is_rate_base(amount: Span, amounts: list[Span]) -> bool:
 
 
 RATE_WORDS = frozenset({"pour", "par"})
+LOOSE_DEPS = frozenset({"obl:mod", "obl", "dep"})
+CLAUSE_DEPS = frozenset({"advcl", "parataxis", "conj", "ccomp"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
 PRESENTATIVES = frozenset({"voici"})  # "voilà trois ans que" times a state
 OBJECT_RELATIVES = frozenset({"que", "qu'", "qu’"})
 
@@ -172,6 +326,11 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
         inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if inner is not None:
             return inner, "modal"
+    if pred is not None and pred.pos_ == "VERB" and _aspect_of(anchor, pred):
+        # "des milliers d'Érythréens continuent de fuir", "qui vont s'entraîner trois jours"
+        inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if inner is not None:
+            return inner, "aspect"
     if pred is None or rule == "describes":
         relative = _object_relative(anchor)
         if relative is not None:
@@ -191,6 +350,7 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
                 and c.pos_ == "VERB"
                 and c.i > anchor.i
                 and _lemma(c) not in STATIVE_PARTICIPLES
+                and _lemma(c) not in NAMING_PARTICIPLES
                 # ", porté par ...": a detached participle is no restriction of the noun
                 and not any(t.is_punct for t in anchor.doc[anchor.i + 1 : c.i])
             ),
@@ -199,6 +359,136 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
         if part is not None:
             return part, "participle"
     return pred, rule
+
+
+def _aspect_of(anchor: Token, verb: Token) -> bool:
+    """Whether the verb is a tense or aspect verb whose infinitive says what happened to the
+    amount (rule 'aspect'): a tense verb always ("vont s'entraîner"), an aspect verb when
+    the amount is its subject ("continuent de fuir"; "au bout d'une semaine, il a commencé
+    à" dates the start)."""
+    lemma = _lemma(verb)
+    if lemma in TENSE_VERBS:
+        return True
+    return lemma in ASPECT_VERBS and anchor.dep_ in SUBJ_DEPS and anchor.head.i == verb.i
+
+
+def _compared_with(amount: Span, anchor: Token, amounts: list[Span], k: int) -> int | None:
+    """ "..., contre 85 dollars il y a un an", "contre 425 l'année précédente et 303 en
+    2016": the index of the amount this one is compared with, the nearest before it in
+    the sentence that is neither compared nor a conversion in brackets (rule 'compared')."""
+    if not _is_compared(amount, anchor):
+        return None
+    doc = amount.doc
+    for j in range(k - 1, -1, -1):
+        other = amounts[j]
+        if any(t.text in SENTENCE_ENDS for t in doc[other.end : amount.start]):
+            return None
+        if other.start > 0 and doc[other.start - 1].text == "(":
+            continue
+        if _is_compared(other, _anchor(other)):
+            continue
+        return j
+    return None
+
+
+def _is_compared(amount: Span, anchor: Token) -> bool:
+    doc = amount.doc
+    if amount.start > 0 and doc[amount.start - 1].lower_ in COMPARE_WORDS:
+        return True
+    if _has_case(anchor, COMPARE_WORDS):
+        return True
+    head = anchor.head
+    return anchor.dep_ == "conj" and (
+        _has_case(head, COMPARE_WORDS)
+        or any(c.dep_ == "nummod" and _has_case(c, COMPARE_WORDS) for c in head.children)
+        or (head.i > 0 and doc[head.i - 1].lower_ in COMPARE_WORDS)
+    )
+
+
+def _verb_before(amount: Span, anchor: Token) -> Token | None:
+    """ "Mekelle, qui compte environ 300 000 habitants", "Le Liban importe 80 %": a finite
+    verb right before the amount, with no object of its own, governs it even where the
+    parser hung the amount elsewhere (rule 'verb_before'); "compte" read as a noun after
+    its subject counts too."""
+    if amount.start == 0:
+        return None
+    doc = amount.doc
+    verb = doc[amount.start - 1]
+    if (anchor.head.i == verb.i and verb.pos_ == "VERB") or any(
+        c.dep_ == "obj" for c in verb.children
+    ):
+        return None
+    if not verb.is_alpha:
+        return None
+    if verb.pos_ == "VERB":
+        if "Fin" not in verb.morph.get("VerbForm", []) and not verb.morph.get("Mood", []):
+            return None
+        return None if _lemma(verb) in {"être", "avoir"} else verb
+    if (
+        verb.pos_ == "NOUN"
+        and verb.i > 0
+        and doc[verb.i - 1].pos_ in {"PROPN", "NOUN", "PRON", "ADJ"}
+        and not any(c.dep_ == "det" for c in verb.children)
+        and _first_group_infinitive(verb.lower_, finite=True) != verb.lower_
+    ):
+        return verb
+    return None
+
+
+def _subjectless_verb_after(anchor: Token, verb: Token) -> Token | None:
+    """ "Le rapport pointe la faiblesse : seulement 7 % des OQTF ont été exécutées": a bare
+    counted noun the parser hung on the verb before as an adjunct, followed by a finite
+    verb of that verb's clause with no subject, is that verb's subject (rule
+    'lost_subject')."""
+    if (
+        anchor.dep_ not in LOOSE_DEPS
+        or anchor.i < verb.i
+        or any(c.dep_ == "case" for c in anchor.children)
+    ):
+        return None
+    inside = {t.i for t in anchor.subtree}
+    for tok in anchor.doc[anchor.i + 1 : anchor.sent.end]:
+        if tok.pos_ == "SCONJ":
+            return None  # "..., lorsque X a remporté": another clause with its own subject
+        if tok.i in inside or tok.pos_ in {"AUX", "PUNCT", "SPACE"}:
+            continue
+        if tok.pos_ == "VERB" and tok.head.i == verb.i and tok.dep_ in CLAUSE_DEPS:
+            finite = tok.morph.get("Mood", []) or any(
+                c.dep_.startswith("aux") and c.morph.get("Mood", []) for c in tok.children
+            )
+            # "après avoir signé", "pour ne pas avoir hébergé": a subordinate infinitive
+            # has its subject in the main clause
+            if finite and not any(
+                c.dep_.startswith(("nsubj", "expl")) or c.dep_ == "mark" for c in tok.children
+            ):
+                return tok
+        return None  # the counted noun's phrase is followed by something else
+    return None
+
+
+def _change_by(amount: Span) -> Token | None:
+    """ "réduira la présence militaire de plus de 25 %", "abaisser l'âge d'achat de 21 à
+    18 ans", "un chiffre réduit à 1,7 milliard": the amount of a change verb's "de"/"à"
+    after its object, however the parser hung it (rule 'change_by')."""
+    doc = amount.doc
+    first = amount.start if amount[0].lower_ in BY_WORDS else amount.start - 1
+    if first <= amount.sent.start or doc[first].lower_ not in BY_WORDS:
+        return None
+    for tok in reversed(doc[amount.sent.start : first]):
+        if tok.pos_ == "VERB":
+            return tok if _lemma(tok) in CHANGE_VERBS else None
+        if (
+            tok.is_punct or tok.pos_ in {"SCONJ", "CCONJ"} or tok.lower_ in BY_WORDS
+        ) and tok.lower_ not in OF_WORDS:
+            return None  # "à ... de ..." or a clause boundary between
+    return None
+
+
+def _at_event_age(amount: Span) -> bool:
+    """ "est décédé à l'âge de 72 ans", "adoptée à l'âge de cinq ans": the age at which
+    something happened is an adverbial of that event, whose verb governs it."""
+    before = [t.lower_ for t in amount.doc[max(0, amount.start - 4) : amount.start]]
+    return before[-4:] in (["à", "l'", "âge", "de"], ["à", "l’", "âge", "de"])
 
 
 def _object_relative(anchor: Token) -> Token | None:
@@ -222,14 +512,49 @@ def predicate_of(
     amount: Span, anchor: Token, amounts: list[Span], k: int
 ) -> tuple[Token | None, str]:
     """The predicate token of the k-th amount of the Doc, and the rule that chose it."""
+    pred_tok, rule = _own_predicate(amount, anchor, amounts, k)
+    compared = _compared_with(amount, anchor, amounts, k)
+    if compared is not None:
+        other = amounts[compared]
+        other_tok, other_rule = _own_predicate(other, _anchor(other), amounts, compared)
+        if (other_tok is None) != (pred_tok is None) or (
+            other_tok is not None and pred_tok is not None and other_tok.i != pred_tok.i
+        ):
+            # the other amount's rule rides along: it says how to write the lemma
+            rule = f"compared+{other_rule}" if other_tok is not None else other_rule
+            return other_tok, rule
+    return pred_tok, rule
+
+
+def _own_predicate(
+    amount: Span, anchor: Token, amounts: list[Span], k: int
+) -> tuple[Token | None, str]:
+    """The predicate of an amount read alone, whatever it is compared with."""
     pred_tok, rule = _predicate(anchor)
     pred_tok, rule = _refine_predicate(anchor, pred_tok, rule)
+    before = _verb_before(amount, anchor)
+    if (
+        before is not None
+        and rule != "participle"  # "compte 2 500 films réalisés": what happened to them
+        and (pred_tok is None or before.i != pred_tok.i)
+    ):
+        pred_tok, rule = before, "verb_before"
+    elif rule == "verb" and pred_tok is not None:
+        subjectless = _subjectless_verb_after(anchor, pred_tok)
+        if subjectless is not None:
+            pred_tok, rule = subjectless, "lost_subject"
+    if pred_tok is None or rule in {"describes", "event_noun", "participle"}:
+        change = _change_by(amount)
+        if change is not None:
+            pred_tok, rule = change, "change_by"
     if pred_tok is not None and not any(ch.isalpha() for ch in pred_tok.text):
         pred_tok, rule = None, "none"  # a bullet the parser took for a verb
     elif pred_tok is not None and pred_tok.lower_ in PRESENTATIVES:
         # "voici cinq choses à savoir": a presentative says nothing happened
         pred_tok, rule = None, "presentative"
-    elif pred_tok is not None and _is_age(amount):
+    elif pred_tok is not None and (
+        (_is_age(amount) and not _at_event_age(amount)) or _age_class(amount)
+    ):
         pred_tok, rule = None, "age"
     elif (
         pred_tok is not None
@@ -257,6 +582,22 @@ def predicate_lemma(pred_tok: Token | None, rule: str) -> str | None:
     """The predicate as the frame writes it: a verb's infinitive or a noun's lemma."""
     if pred_tok is None:
         return None
-    if rule == "noun_as_verb" or (rule == "object_relative" and pred_tok.pos_ == "NOUN"):
+    rule = rule.removeprefix("compared+")
+    if rule in {"noun_as_verb", "verb_before"} and pred_tok.pos_ == "NOUN":
         return _first_group_infinitive(pred_tok.lower_)
-    return _lemma(pred_tok)
+    if rule == "object_relative" and pred_tok.pos_ == "NOUN":
+        return _first_group_infinitive(pred_tok.lower_)
+    if rule == "copula_participle" and _lemma(pred_tok) == pred_tok.lemma_.lower():
+        return _participle_infinitive(pred_tok) or _lemma(pred_tok)
+    lemma = _lemma(pred_tok)
+    if pred_tok.pos_ == "VERB" and not lemma.startswith(("se ", "s'")):
+        reflexive = pred_tok.doc[pred_tok.i - 1] if pred_tok.i > 0 else None
+        if (
+            reflexive is not None
+            and reflexive.head.i == pred_tok.i
+            and reflexive.lower_ in REFLEXIVES
+            and "Yes" in reflexive.morph.get("Reflex", [])
+        ):
+            # "devaient s'inscrire": the parser made "s'" an object, not an expletive
+            return ("s'" if lemma[:1] in "aeiouéèêh" else "se ") + lemma
+    return lemma

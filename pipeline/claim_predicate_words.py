@@ -1,0 +1,48 @@
+"""Word tables of the predicate slot (``claim_predicate``), in lex_attrs style."""
+
+from __future__ import annotations
+
+# Aspect and attempt verbs before an infinitive: their subject is the infinitive's subject,
+# so a counted subject takes the infinitive ("des milliers d'Érythréens continuent de fuir").
+ASPECT_VERBS = frozenset(
+    """
+    continuer commencer recommencer cesser arrêter finir tenter essayer chercher parvenir
+    réussir
+    """.split()
+)
+# Periphrastic tenses: the infinitive says what happens, whatever the amount is to it
+# ("256 joueurs qui vont s'entraîner trois jours par semaine").
+TENSE_VERBS = frozenset({"aller"})
+# "..., contre 85 dollars il y a un an": the amount compared takes the other's predicate.
+COMPARE_WORDS = frozenset({"contre"})
+# Cases of an amount on a nominal predicate with a copula that the copula governs:
+# "le meilleur buteur avec 112 buts" ("sûr à 100 %" is a degree: no).
+COPULA_CASES = frozenset({"avec"})
+# Measure nouns that count things: "le nombre de migrants qui meurent est de 10 000"
+# counts deaths ("le prix est de 265 dollars" keeps the copula).
+COUNT_NOUNS = frozenset({"nombre", "total", "chiffre", "bilan"})
+# A cleft's relative: "ce sont 20 détenus qui ont été présentés" ("c'était deux semaines
+# où" is no cleft).
+CLEFT_RELATIVES = frozenset({"qui", "que", "qu'", "qu’"})
+# Words before "plus/moins de N ans" that make it a class of ages, no event
+# ("chez les plus de 65 ans", "les équipes de moins de 23 ans", "au niveau des moins de 17 ans").
+AGE_CLASS_BEFORE = frozenset({"les", "des", "aux", "de", "d'", "d’"})
+AGE_CLASS_HEDGES = frozenset({"plus", "moins"})
+# "âgés de 18 à 60 ans", "Agé de 86 ans" (a capital drops the accent).
+AGED_WORDS = frozenset({"âgé", "âgée", "âgés", "âgées", "agé", "agée", "agés", "agées"})
+# Adjectives in -é that are no participle of a verb the frame could name.
+NOT_PARTICIPLES = frozenset({"âgé", "agé", "désolé", "aisé", "doué", "sacré", "carré"})
+# Endings of a first-group past participle on an adjective ("sont doublement vaccinés").
+PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")
+REFLEXIVES = frozenset({"se", "s'", "s’"})
+# Verbs of change whose "de"/"à" amount says by or to how much ("réduire de 25 %",
+# "abaisser de 21 à 18 ans", "réduit à 1,7 milliard").
+CHANGE_VERBS = frozenset(
+    """
+    réduire augmenter baisser diminuer abaisser relever hausser accroître ramener
+    relever rehausser gonfler alourdir alléger
+    """.split()
+)
+BY_WORDS = frozenset({"de", "d'", "d’", "à"})
+# Participles that name a thing, no event: "un rapport de 67 pages intitulé ...".
+NAMING_PARTICIPLES = frozenset({"intituler", "nommer", "baptiser", "dénommer", "surnommer"})

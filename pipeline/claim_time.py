@@ -134,6 +134,12 @@ RULES: list[tuple[str, str]] = [
         "month_range",
         rf"(?:de (?P<m1>{MONTH}) à|entre (?P<m3>{MONTH}) et) (?P<m2>{MONTH})(?: (?P<y>{YEAR}))?",
     ),
+    (  # "au cours des années 1990", "depuis les années 1970", "au début des années 2000"
+        "decade_part",
+        r"(?:(?P<edge>au début|à la fin|au milieu|vers la fin|dès le début) des"
+        r"|(?:au cours|pendant|durant|tout au long) des|(?P<since>depuis) (?:le début des|les))"
+        r" années (?P<dec>(?:19|20)\d0)",
+    ),
     ("decade", r"dans les années (?P<dec>(?:19|20)\d0)"),
     ("season_year", rf"l{APOS}(?:été|hiver|automne) (?P<y>{YEAR})|au printemps (?P<y2>{YEAR})"),
     (
@@ -313,7 +319,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     **{
         rule: (_YEARLY,)
         for rule in (
-            "year_span", "since_event_year", "decade", "season_year", "horizon",
+            "year_span", "since_event_year", "decade", "decade_part", "season_year", "horizon",
             "between_years", "since_year", "since_start_year_event", "until_year", "year",
             "since_event_dated",
         )
@@ -432,6 +438,11 @@ def _value(
         return None if yr is None else f"{yr:04d}-{a:02d}/{yr:04d}-{b:02d}"
     if rule == "event_period":
         return _year_span(g["a"], g["b"]) if g.get("a") else None
+    if rule == "decade_part":  # the start or end of a decade: no bounds the text gives
+        dec = int(g["dec"])
+        if g.get("since"):
+            return f"{dec}/.."
+        return None if g.get("edge") else f"{dec}/{dec + 9}"
     if rule == "decade":
         return f"{g['dec']}/{int(g['dec']) + 9}"
     if rule == "season_year" or rule == "horizon":

@@ -288,6 +288,13 @@ def test_words_that_place_nothing(text: str) -> None:
         ("Le barrage a cédé à la mi-avril.", "2024-05-02", "à la mi-avril", "month", "2024-04"),
         ("Au début du mois de mars, 80 cas ont été signalés.", "2024-05-02",
          "Au début du mois de mars", "month", "2024-03"),
+        # a decade, or a part of one, with its preposition
+        ("Depuis les années 1970, la ville a perdu 40 % de ses habitants.", None,
+         "Depuis les années 1970", "decade_part", "1970/.."),
+        ("Au cours des années 1990, 300 usines ont fermé.", None, "Au cours des années 1990",
+         "decade_part", "1990/1999"),
+        ("Au début des années 2000, 12 pays ont signé.", None, "Au début des années 2000",
+         "decade_part", None),  # which years: the text does not say
     ],
 )  # fmt: skip
 def test_time_phrases_of_narrative_and_windows(

@@ -365,7 +365,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "previous_year": (("précédent",),),
     "so_far": (("présent", "ce jour", "aujourd"),),
     "today": (("aujourd",),),
-    "now": (("actuel", "maintenant", "récemment", "avenir"),),
+    "now": (("actuel", "maintenant", "récemment", "avenir", "ce moment", "nos jours"),),
     "year_edge": (_YEARLY, ("fin", "début", "mi-")),
     "since_then": (("depuis lors", "depuis cette date", "depuis ce jour"),),
     "then": (("époque",),),

@@ -295,6 +295,9 @@ def test_words_that_place_nothing(text: str) -> None:
          "decade_part", "1990/1999"),
         ("Au début des années 2000, 12 pays ont signé.", None, "Au début des années 2000",
          "decade_part", None),  # which years: the text does not say
+        # synonyms of "actuellement"
+        ("En ce moment, 300 familles dorment dehors.", None, "En ce moment", "now", None),
+        ("À l'heure actuelle, 12 pays ont signé.", None, "À l'heure actuelle", "now", None),
     ],
 )  # fmt: skip
 def test_time_phrases_of_narrative_and_windows(

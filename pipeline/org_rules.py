@@ -165,6 +165,14 @@ NON_BODY_TAILS = LEXICON["non_body_tails"]
 GROUP_NOUNS = {w.lower() for w in LEXICON["group_nouns"]}
 MEDIA_CUES = {w.lower() for w in LEXICON["media_cues"]}
 COMPANY_CUES = {w.lower() for w in LEXICON["company_cues"]}
+COMPANY_ROLES = {w.lower() for w in LEXICON["company_roles"]}
+KIND_PLURALS = {w.lower() for w in LEXICON["kind_plurals"]}
+# Words between a plural kind noun and its list of names: "des entreprises comme X",
+# "des sociétés telles que X".
+LIST_OPENERS = {"comme", "telles", "tels", "que", "dont", ":"}
+PLURAL_DETS = {"les", "des", "ces", "aux", "plusieurs", "certaines", "nombreuses", "autres"}
+# Trades whose workplace follows "chez" ("analyste chez X"), and the verb that does the same.
+WORKS_AT = "travailler"
 ENGLISH_HEADS = LEXICON["english_heads"]
 ENGLISH_FUNCTION = LEXICON["english_function_words"]
 PERSON_CUES = LEXICON["person_cues"]
@@ -190,6 +198,8 @@ NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", 
                   "civile", "civiles"}  # "la société civile" is no company
 # A text is about sport when it uses this many different sport words.
 SPORT_MIN_CUES = 3
+# Last words of a competition's name: "buteur de la Premier League" names no club (RN8).
+COMPETITION_WORDS = {"League", "Ligue", "Liga", "Cup", "Coupe", "Championship"}
 # Rules that find clubs (a sentence with one of them is about sport).
 CLUB_RULES = {"club", "club_prefix", "team", "club_cue"}
 # Cue words of rule club_cue: verbs (lemmas) with the club as object, verbs with "pour"/"à",
@@ -472,6 +482,8 @@ class OrgRules(KBPipe):
         cands.extend(self._organs(doc, countries))
         cands.extend(self._english_names(doc))
         cands.extend(self._cued_names(doc, countries))
+        cands.extend(self._led_names(doc, countries))
+        cands.extend(self._listed_names(doc, countries))
         cands.extend(self._apposed_names(doc, countries))
         cands.extend(self._placed_names(doc, countries))
         cands.extend(self._dateline(doc, countries, text))
@@ -537,8 +549,13 @@ class OrgRules(KBPipe):
             low = tok.lower_
             i = tok.i + 1
             person_ok = False
-            if low in CLUB_CUES_OF and i < n and doc[i].lower_ in OF:
-                i += 1
+            cue_of = low in CLUB_CUES_OF or _midfield(doc, tok.i)
+            if cue_of and i < n and doc[i].lower_ in OF_OR_DU:
+                i += 1  # "les supporters de X", "l'attaquant du X", "milieu de terrain de X"
+                if doc[i - 1].lower_ in OF and i < n and doc[i].lower_ in {"l'", "l’", "la"}:
+                    i += 1  # "les supporters de l'X"
+                    if i < n and doc[i - 1].lower_ == "la" and doc[i].ent_type_ == "LOC":
+                        continue  # "l'entraîneur de la Guinée": a country is its team (RN1)
             elif (
                 tok.i > 0
                 and (low == "pour" or (low == "à" and not _verb_of(doc[tok.i - 1], {"jouer"})))
@@ -584,8 +601,12 @@ class OrgRules(KBPipe):
                     and any(t.ent_type_ == "PER" or t.text in persons for t in doc[i:end])
                 )
                 or doc[i:end].text in LEAGUES
+                or doc[end - 1].text in COMPETITION_WORDS
+                or (end - i > 1
+                    and (doc[i].text in CLUB_PREFIXES or doc[end - 1].text in CLUB_SUFFIXES))
             ):
-                continue  # a country is its team, not a club (RN1); a league is the competition
+                continue  # a country is its team, not a club (RN1); a league is the competition;
+                # a name with a club prefix or suffix is the club rule's, found again by one word
             kb_id = self.kb.resolve(doc[i:end].text, countries=countries)
             out.append(Candidate(i, end, kb_id, "club_cue"))
         out.extend(self._league_members(doc, countries))
@@ -847,6 +868,111 @@ class OrgRules(KBPipe):
                 continue  # "l'ONG Internet sans frontières": the name goes on in lower case
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(i, end, kb_id, "cue"))
+        return out
+
+    def _led_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """Rule cue, after a role: the capitalised name after a company head's or founder's
+        role and "de" ("le PDG de X", "la cofondatrice de X", "le directeur général de X"), or
+        after a trade and "chez" ("analyste senior chez X", "il travaille chez X")."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        n = len(doc)
+        for tok in doc:
+            k = tok.i
+            if k == 0 or k + 1 >= n:
+                continue
+            prev = doc[k - 1]
+            if tok.lower_ in OF_OR_DU:
+                two = f"{doc[k - 2].lower_} {prev.lower_}" if k > 1 else ""
+                if prev.lower_ not in COMPANY_ROLES and two not in COMPANY_ROLES:
+                    continue
+            elif tok.lower_ == "chez":
+                if prev.pos_ not in {"NOUN", "ADJ"} and prev.lemma_ != WORKS_AT:
+                    continue  # "rentré chez X" is a home
+            else:
+                continue
+            i = k + 1
+            if doc[i].lower_ in {"l'", "l’"}:
+                i += 1
+            end = i
+            while end < n and end - i < 6 and (
+                _cap_word(doc[end])
+                or (end > i and doc[end].text in ENGLISH_FUNCTION
+                    and _function_run_to_name(doc, end))
+            ):
+                end += 1
+            # after "chez", a person ("un mode courant chez Woody Allen"); after a role, a work,
+            # product or website (NER MISC: "le cofondateur de Wikipédia"): not the body led
+            shun = "PER" if tok.lower_ == "chez" else "MISC"
+            if end == i or doc[i].is_sent_start or (end < n and _lower_adjective(doc[end])):
+                continue  # "cofondatrice du Baromètre arabe": the name goes on in lower case
+            span = doc[i:end]
+            if (
+                span.text.lower() in PLACE_WORDS
+                or fold(span.text) in COUNTRIES
+                or doc[i].ent_type_ == "LOC"
+                or any(t.ent_type_ == shun for t in span)
+                or doc[i].text in PERSON_CUES
+                or doc[i].lower_ in LEADING
+                or (len(span) == 1 and span[0].is_stop)
+            ):
+                continue  # "le patron de Kinshasa", "chez M. X", "chez Les ...": no body named
+            kb_id = self.kb.resolve(span.text, countries=countries)
+            out.append(Candidate(i, end, kb_id, "cue"))
+        return out
+
+    def _listed_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """Rule cue, in a list: each capitalised name of a list after a plural noun of a kind of
+        body ("les sociétés américaines X et Y", "des organisations comme X, Y ou Z")."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        n = len(doc)
+        for tok in doc:
+            if tok.lower_ not in KIND_PLURALS or not (tok.is_lower or tok.text == "ONG"):
+                continue
+            if tok.text == "ONG" and (tok.i == 0 or doc[tok.i - 1].lower_ not in PLURAL_DETS):
+                continue  # "l'ONG X" is the singular: rule cue has it
+            i = tok.i + 1
+            while i < n and i - tok.i <= 3 and (
+                (_lower_adjective(doc[i]) and doc[i].pos_ != "VERB")
+                or doc[i].lower_ in LIST_OPENERS
+            ):
+                i += 1  # "les sociétés américaines", "des entreprises telles que"
+            names: list[tuple[int, int]] = []
+            while i < n:
+                end = i
+                while end < n and end - i < 5 and (
+                    _name_word(doc[end])
+                    or (end > i and doc[end].text in ENGLISH_FUNCTION
+                        and _function_run_to_name(doc, end))
+                ):
+                    end += 1
+                if end == i:
+                    break
+                names.append((i, end))
+                if end + 1 < n and doc[end].lower_ in {",", "et", "ou"}:
+                    i = end + 1
+                else:
+                    break
+            if names and names[-1][1] < n and (
+                _lower_adjective(doc[names[-1][1]]) or doc[names[-1][1]].lower_ in NAME_GOES_ON
+            ):
+                continue  # "les opérateurs Mathieu quasi-périodiques": a kind, not a body
+            for start, end in names:
+                span = doc[start:end]
+                if (
+                    (end < n and _cap_word(doc[end]))  # the parser cut the name ("Orange | Côte")
+                    or (end + 1 < n and doc[end].lower_ in OF_OR_DU and _cap_word(doc[end + 1]))
+                    or span.text.lower() in PLACE_WORDS
+                    or fold(span.text) in COUNTRIES
+                    or any(t.ent_type_ == "PER" for t in span)
+                    or span[0].lower_ in LEADING
+                    or span[0].text in PERSON_CUES
+                ):
+                    continue  # a name going on with "de" ("Orange Côte d'Ivoire"), a place or a
+                    # person (the NER's LOC is no veto: it reads unknown names as places)
+                kb_id = self.kb.resolve(span.text, countries=countries)
+                out.append(Candidate(start, end, kb_id, "cue"))
         return out
 
     def _institutions(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
@@ -1603,6 +1729,18 @@ def _cap_word(tok: Token) -> bool:
         and tok.doc[tok.i - 1].text[:1].isupper()
         and tok.lower_ not in CONNECTORS
     )
+
+
+def _midfield(doc: Doc, i: int) -> bool:
+    """Token ``i`` ends "milieu de terrain", a position whose club follows "de"."""
+    return doc[i].lower_ == "terrain" and i > 1 and doc[i - 2].lower_ == "milieu" and (
+        doc[i - 1].lower_ == "de"
+    )
+
+
+def _lower_adjective(tok: Token) -> bool:
+    """A lower-case adjective that may go on with the name before it ("Baromètre arabe")."""
+    return tok.is_lower and tok.is_alpha and (tok.pos_ == "ADJ" or is_nationality(tok))
 
 
 def _acronymed_name(doc: Doc, i: int) -> int | None:

@@ -71,6 +71,7 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         "naming_adjectives",
         "media_cues",
         "company_cues",
+        "company_roles",
         "english_heads",
         "english_function_words",
         "names_with_digits",
@@ -666,12 +667,79 @@ SPORT = "Le club mène le championnat et l'entraîneur salue les buts de la sais
         (SPORT + "Il a fini sa carrière au club de MLS Harbor Comets.", "Harbor Comets"),
         (SPORT + "Elle a joué pour le club marocain USK Tafraout à l'été.", "USK Tafraout"),
         (SPORT + "Il a marqué deux fois contre Vale Rovers samedi.", "Vale Rovers"),
+        # ... a player's position, and an article after "de" ("du", "de l'")
+        (SPORT + "Le défenseur de Valdero a été expulsé dimanche.", "Valdero"),
+        (SPORT + "Les supporters du Trabzonvar ont envahi le terrain.", "Trabzonvar"),
+        (SPORT + "Il a été insulté par les supporters de l'Olimpia Varesa.", "Olimpia Varesa"),
+        (SPORT + "Le milieu de terrain de Valdero s'est blessé.", "Valdero"),
         # ... and a team of a league named after it (RN1, RN8)
         (SPORT + "Le refus des Denver Falcons de la NBA a surpris.", "Denver Falcons"),
     ],
 )
 def test_club_after_a_club_cue(nlp: Language, text: str, club: str) -> None:
     assert club in orgs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # rule cue, after a role: the body a company head or founder leads, the workplace
+        # after a trade and "chez"
+        ("Selon Paul Durand, le PDG de Vantrix, les ventes reculent.", "Vantrix"),
+        ("Le cofondateur de Brightwave, Tom Hale, a démissionné.", "Brightwave"),
+        ("Le co-fondateur de Brightwave, Tom Hale, a démissionné.", "Brightwave"),
+        ("Ana Ruiz, directrice générale de Nordelia Vox, a été nommée.", "Nordelia Vox"),
+        ("Selon Marc Olivier, analyste senior chez Kestrel Vane, le prix va monter.",
+         "Kestrel Vane"),
+        ("Il travaille chez Quillatech depuis 2019.", "Quillatech"),
+    ],
+)
+def test_body_led_after_a_role(nlp: Language, text: str, name: str) -> None:
+    assert (name, "cue") in candidates(nlp, text)
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # rule cue, in a list: each name of a list after a plural noun of a kind of body
+        ("Les sociétés américaines Vantrix et Quorlex ont perdu des clients.", "Vantrix"),
+        ("Les sociétés américaines Vantrix et Quorlex ont perdu des clients.", "Quorlex"),
+        ("Des organisations comme Green Harbor aident les éleveurs.", "Green Harbor"),
+        ("Des entreprises telles que Brightwave, Quorlex ou Zentrix vendent ces outils.",
+         "Zentrix"),
+    ],
+)
+def test_names_listed_after_a_plural_kind(nlp: Language, text: str, name: str) -> None:
+    assert (name, "cue") in candidates(nlp, text)
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.slow
+def test_listed_name_going_on_with_de_is_not_cut(nlp: Language) -> None:
+    text = "Il travaille avec les opérateurs Orange Côte d'Ivoire et MTN pour bloquer ces numéros."
+    found = candidates(nlp, text)
+    assert ("Orange", "cue") not in found and ("Orange Côte", "cue") not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        # a place, a person after "chez", a name going on in lower case
+        ("Le patron de Kinshasa a parlé aux chefs de quartier.", "Kinshasa"),
+        ("On retrouve ce ton chez Woody Allen dans plusieurs films.", "Woody Allen"),
+        ("Elle est la cofondatrice du Baromètre arabe, un réseau de chercheurs.", "Baromètre"),
+        # a list that goes on in lower case names a kind ("les opérateurs X quasi-périodiques"),
+        # "l'ONG" is singular
+        ("Les opérateurs Mathieu quasi-périodiques ont un spectre étrange.", "Mathieu"),
+        ("Selon l'ONG Internet sans frontières, le réseau est coupé.", "Internet"),
+    ],
+)
+def test_no_body_after_a_role_or_kind(nlp: Language, text: str, not_org: str) -> None:
+    assert not_org not in orgs(nlp, text)
 
 
 @pytest.mark.slow
@@ -683,6 +751,10 @@ def test_club_after_a_club_cue(nlp: Language, text: str, club: str) -> None:
         (SPORT + "Des joueurs d'Erythrée ont quitté leur hôtel.", "Erythrée"),
         (SPORT + "Le match s'est joué à Kasbaville devant 5 000 personnes.", "Kasbaville"),
         (SPORT + "Le but vient du gardien du club congolais Sylvain Makosso.", "Sylvain Makosso"),
+        # a country after "de la" is its team; a competition is no club (RN8)
+        (SPORT + "L'entraîneur de la Guinée a dévoilé sa liste.", "Guinée"),
+        (SPORT + "Il reste le meilleur buteur de la Premiere League cette saison.",
+         "Premiere League"),
     ],
 )
 def test_no_club_after_a_club_cue(nlp: Language, text: str, not_club: str) -> None:

@@ -18,9 +18,11 @@ from .claim_predicate_words import (
     COUNT_NOUNS,
     NAMING_PARTICIPLES,
     NOT_PARTICIPLES,
+    PART_WORDS,
     PARTICIPLE_ENDINGS,
     REFLEXIVES,
     TENSE_VERBS,
+    VALUE_NOUNS,
 )
 from .claim_syntax import (
     OF_WORDS,
@@ -54,7 +56,7 @@ def _is_event_noun(tok: Token) -> bool:
     return lemma in EVENT_NOUNS or (lemma.endswith(EVENT_SUFFIXES) and lemma not in NOT_EVENT_NOUNS)
 
 
-NOT_EVENT_NOUNS = MEASURE_NOUNS | NON_EVENT_NOUNS
+NOT_EVENT_NOUNS = MEASURE_NOUNS | NON_EVENT_NOUNS | VALUE_NOUNS
 
 
 def _predicate(anchor: Token) -> tuple[Token | None, str]:
@@ -298,6 +300,7 @@ def _is_rate_base(amount: Span, amounts: list[Span]) -> bool:
 
 
 RATE_WORDS = frozenset({"pour", "par"})
+HEADLINE_TOKENS = 40  # a title line is short
 LOOSE_DEPS = frozenset({"obl:mod", "obl", "dep"})
 CLAUSE_DEPS = frozenset({"advcl", "parataxis", "conj", "ccomp"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
@@ -389,6 +392,51 @@ def _compared_with(amount: Span, anchor: Token, amounts: list[Span], k: int) -> 
             continue
         return j
     return None
+
+
+def _whole_of(amount: Span, anchor: Token, amounts: list[Span], k: int, rule: str) -> int | None:
+    """ "plus de 14 000 Nigérians sont revenus ..., dont 35 % de femmes": the index of the
+    whole a "dont" part with no verb of its own belongs to (rule 'whole'); "dont un tiers
+    doit être consacré", "dont un tiers financé par" keep their own."""
+    doc = amount.doc
+    if amount.start == 0 or doc[amount.start - 1].lower_ not in PART_WORDS:
+        return None
+    if rule in {"participle", "object_relative", "cleft"} or anchor.dep_ in SUBJ_DEPS:
+        return None
+    for j in range(k - 1, -1, -1):
+        other = amounts[j]
+        if any(t.text in SENTENCE_ENDS for t in doc[other.end : amount.start]):
+            return None
+        if other.start > 0 and doc[other.start - 1].text == "(":
+            continue
+        return j
+    return None
+
+
+def _in_verbless_headline(amount: Span, pred: Token | None, rule: str) -> bool:
+    """ "Quinze morts dans une attaque au Burkina Faso", "Cinq choses à savoir sur X": an
+    amount in a title line with no finite verb outside a relative says nothing happened
+    (rule 'headline'), unless a participle on the counted noun says it ("Deux médicaments
+    approuvés au Royaume-Uni")."""
+    if pred is None or amount.start > HEADLINE_TOKENS:
+        return False
+    doc = amount.doc
+    start = amount.start
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    if start > 0:
+        return False  # not the document's first line
+    end = amount.end
+    while end < len(doc) and "\n" not in doc[end - 1].text_with_ws:
+        end += 1
+    if end >= len(doc) or end > HEADLINE_TOKENS:
+        return False  # no line break: no title line
+    if pred.i >= end or "Part" in pred.morph.get("VerbForm", []):
+        return False  # "214 dossiers criminels avortés en un an": a participle says it
+    return not any(
+        t.morph.get("Mood", []) and t.dep_ != "acl:relcl" and t.head.dep_ != "acl:relcl"
+        for t in doc[start:end]
+    )
 
 
 def _is_compared(amount: Span, anchor: Token) -> bool:
@@ -513,6 +561,14 @@ def predicate_of(
 ) -> tuple[Token | None, str]:
     """The predicate token of the k-th amount of the Doc, and the rule that chose it."""
     pred_tok, rule = _own_predicate(amount, anchor, amounts, k)
+    if _in_verbless_headline(amount, pred_tok, rule):
+        return None, "headline"
+    whole = _whole_of(amount, anchor, amounts, k, rule)
+    if whole is not None:
+        other = amounts[whole]
+        whole_tok, whole_rule = _own_predicate(other, _anchor(other), amounts, whole)
+        if whole_tok is not None:
+            return whole_tok, f"whole+{whole_rule}"
     compared = _compared_with(amount, anchor, amounts, k)
     if compared is not None:
         other = amounts[compared]

@@ -46,3 +46,15 @@ CHANGE_VERBS = frozenset(
 BY_WORDS = frozenset({"de", "d'", "d’", "à"})
 # Participles that name a thing, no event: "un rapport de 67 pages intitulé ...".
 NAMING_PARTICIPLES = frozenset({"intituler", "nommer", "baptiser", "dénommer", "surnommer"})
+# A part after "dont" takes its whole's verb ("14 000 Nigérians sont revenus, dont 35 % de
+# femmes").
+PART_WORDS = frozenset({"dont"})
+# Nouns that end like events but name a value the amount measures: the verb that governs
+# them is the predicate ("a montré une protection de 95 %", "prélevant une commission de
+# 30 %", "rembourser une allocation de 10 millions").
+VALUE_NOUNS = frozenset(
+    """
+    protection commission allocation pension rémunération indemnisation cotisation
+    subvention dotation
+    """.split()
+)

@@ -60,6 +60,21 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "change_by"),
         ("Le gouvernement veut abaisser l'âge du vote de 18 à 16 ans.", "18", "abaisser",
          "change_by"),
+        # a title line with no finite verb says nothing happened, unless a participle does
+        ("Trois choses à savoir sur le paludisme\nLe paludisme tue encore.", "Trois", None,
+         "headline"),
+        ("Deux vaccins approuvés au Kenya\nLes autorités ont donné leur accord.", "Deux",
+         "approuver", "participle"),
+        # a "dont" part with no verb of its own takes its whole's
+        ("Plus de 2 000 migrants sont arrivés en Italie, dont 300 enfants.", "300", "arriver",
+         "whole+verb"),
+        ("Le fonds a versé 50 millions d'euros, dont un tiers sera consacré à la santé.",
+         "un tiers", "consacrer", "verb"),
+        # a noun that names a value the amount measures is no event: its verb is
+        ("L'essai a montré une protection de 90 % chez les adultes.", "90 %", "montrer",
+         "argument_noun"),
+        ("Les élus doivent rembourser une allocation de 5 millions de francs.",
+         "5 millions de francs", "rembourser", "argument_noun"),
         # a participle that names the thing is no event
         ("Le rapport de 80 pages intitulé « Villes durables » sera publié lundi.", "80",
          "publier", "argument_noun"),

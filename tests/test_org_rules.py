@@ -147,6 +147,9 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         ),
         # names with digits and capitalised organs alone (RN12)
         ("Le M23 a refusé de participer.", ("M23", "gazetteer")),
+        # broadcasters with a digit glued to the name (RN10)
+        ("Il l'a confirmé dans une interview accordée à France24.", ("France24", "gazetteer")),
+        ("Le film est diffusé sur la chaîne France 3 ce soir.", ("France 3", "gazetteer")),
         ("La Cour a appris que le ministre savait.", ("Cour", "organ")),
         # "l'ONG X", an English name with an English head ("Panel")
         ("Selon l'ONG REN-LOV, la corruption progresse.", ("REN-LOV", "cue")),

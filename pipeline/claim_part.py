@@ -271,6 +271,11 @@ def _group(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span 
             continue
         if noun is not None and not _names(whole, noun):
             continue
+        if noun is None and (whole._.get(CLAIM_RULES) or {}).get("part_of") == "partitive":
+            # "Des centaines d'entre eux sont rentrés, mais des milliers d'entre eux ...":
+            # the group the partitive before was taken from
+            ref = (whole._.get(CLAIM) or {}).get("part_of")
+            whole = next((a for a in amounts[:k] if _ref(a) == ref), whole)
         if not _larger(whole, amount):
             return None, "none"  # "Sept joueurs ... sept d'entre eux": the same group
         between = _doc_text(doc)[whole.end_char : doc[at].idx]

@@ -51,6 +51,10 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
         ("La clinique a soigné 900 bébés cette année, et l'un d'entre eux est né avec une "
          "maladie rare. Environ la moitié d'entre eux ont une malformation cardiaque.",
          "Environ la moitié", None, "none"),
+        # a second partitive of the same group
+        ("Le pays a accueilli 5 000 étudiants. Beaucoup d'entre eux ont fui. Des centaines "
+         "d'entre eux sont rentrés, mais des milliers d'entre eux restent en Europe.",
+         "des milliers", "5 000", "partitive"),
         # a bare number after "et" goes on with the partitive
         ("Le service a signalé 30 cas cette année. Onze d'entre eux ont perdu la vue, et trois "
          "sont morts.", "trois", "30", "partitive_list"),

@@ -199,6 +199,10 @@ RULES: list[tuple[str, str]] = [
         rf"(?: (?P<y>{YEAR})| dernier)?",
     ),
     ("since_year", rf"depuis (?:le début de |l{APOS}année )?(?P<y>{YEAR})"),
+    (  # "à partir de 2018", "à compter de janvier 2020", "dès 2016": open from then on
+        "from_year",
+        rf"(?:à partir de|à compter de|dès) (?:(?P<m>{MONTH}) )?(?P<y>{YEAR})",
+    ),
     (  # "depuis le début de la guerre en 2011", "depuis le début des attaques en 2015"
         "since_start_year_event",
         rf"depuis le début (?:de la |de l{APOS}|du |des )\w+(?: \w+)? en (?P<y>{YEAR})",
@@ -238,8 +242,8 @@ RULES: list[tuple[str, str]] = [
     # mi-2021": open from it
     (
         "year_edge",
-        rf"(?:(?P<since>depuis) (?:la |le )?|(?:à la|au|en) )?(?:fin|début|mi-)(?: de)? ?"
-        rf"(?P<y>{YEAR})",
+        rf"(?:(?P<since>depuis) (?:la |le )?|(?:à la|au|en) )?(?:fin|début|mi-)"
+        rf"(?: de| de l{APOS}année)? ?(?P<y>{YEAR})",
     ),
     (  # "avant la guerre", "avant l'arrivée des talibans", "avant cette annonce": before
         # an event, whose date the phrase does not give
@@ -320,7 +324,8 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
         rule: (_YEARLY,)
         for rule in (
             "year_span", "since_event_year", "decade", "decade_part", "season_year", "horizon",
-            "between_years", "since_year", "since_start_year_event", "until_year", "year",
+            "between_years", "since_year", "from_year", "since_start_year_event", "until_year",
+            "year",
             "since_event_dated",
         )
     },
@@ -485,6 +490,8 @@ def _value(
         return f"{yr:04d}-{month:02d}/.."
     if rule == "since_year":
         return f"{y}/.."
+    if rule == "from_year":
+        return f"{y}-{MONTHS[g['m'].lower()]:02d}/.." if g.get("m") else f"{y}/.."
     if rule == "until_year" or (rule == "before_event" and y):
         # ("avant son élection en 2019": up to that year)
         return f"../{y}"
@@ -651,6 +658,8 @@ def find_times(
     """
     if "A " in text:  # "A ce jour", "A partir de": a capital À written without its accent
         text = UNACCENTED_A_RE.sub("À", text)  # (same length: the offsets hold)
+    if "\\n" in text:  # a line break a scraper wrote out as backslash and n ("\\nEn 2019,")
+        text = text.replace("\\n", " \n")  # (same length: the offsets hold)
     years = [(m.start(), int(m.group())) for m in YEAR_RE.finditer(text)]
     dated = _iso_date(doc_date)
     if dated is not None and doc_year is None:

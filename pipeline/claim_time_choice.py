@@ -95,6 +95,8 @@ def _time(
         for t in inside
         if not (t.start >= amount.end_char and _compared(text, amount, t, amounts))
     ]
+    # a paragraph break between them, one the parser did not see too ("...\\n\\nEn 2019,")
+    inside = [t for t in inside if not _break_between(text, amount, t)]
     if amount.doc.has_annotation("DEP"):
         inside = [
             t for t in inside if not _dates_the_report(amount, t) and not _record_base(amount, t)
@@ -142,10 +144,15 @@ def _time(
             if root.pos_ in {"VERB", "AUX"} and root.head.i != root.i:
                 root = root.head  # "il y a deux ans": the clause the expression sits in
             clause = _clause(root)
-            fronted = t.start <= opening + 1 or (
-                t.end <= main.idx
-                and text[t.end : t.end + 2].lstrip()[:1] == ","
-                and clause.dep_ != "acl"  # "La société, fondée en 2006, ...": the founding's
+            # (a paragraph break the parser did not see, "\\n\\nEn 2019, ...", opens one too)
+            fronted = (
+                t.start <= opening + 1
+                or _after_break(text, t.start)
+                or (
+                    t.end <= main.idx
+                    and text[t.end : t.end + 2].lstrip()[:1] == ","
+                    and clause.dep_ != "acl"  # "La société, fondée en 2006, ...": the founding's
+                )
             )
             # "..., il y a un mois à peine.": a time detached at the end of the sentence
             # places it all (rule 'trailing')
@@ -457,6 +464,23 @@ PART_LIST_RE = re.compile(r", dont\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 LOOK_BACK_RULES = frozenset({"since_month", "since_day"})
+
+
+def _break_between(text: str, amount: Span, time: TimeExpr) -> bool:
+    """Whether a paragraph break, or one written out as backslash and n, lies between an
+    amount and a time (rule 'other_paragraph')."""
+    after = time.start >= amount.end_char
+    lo = amount.end_char if after else time.end
+    hi = time.start if after else amount.start_char
+    return "\n" in text[lo:hi] or "\\n" in text[lo:hi]
+
+
+def _after_break(text: str, i: int) -> bool:
+    """Whether a paragraph break, or one a scraper wrote out as backslash and n, ends the
+    text before offset ``i``, spaces aside (rule 'paragraph_start')."""
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i > 0 and (text[i - 1] == "\n" or text[max(0, i - 2) : i] == "\\n")
 
 
 def _comma_before(text: str, i: int) -> bool:

@@ -295,6 +295,16 @@ def test_words_that_place_nothing(text: str) -> None:
          "decade_part", "1990/1999"),
         ("Au début des années 2000, 12 pays ont signé.", None, "Au début des années 2000",
          "decade_part", None),  # which years: the text does not say
+        # open from a year or a month on
+        ("À partir de 2018, 300 familles ont reçu une aide.", None, "À partir de 2018",
+         "from_year", "2018/.."),
+        ("Le tarif baissera de 10 % à compter de janvier 2025.", None,
+         "à compter de janvier 2025", "from_year", "2025-01/.."),
+        ("Au début de l'année 2021, 40 pays avaient signé.", None, "Au début de l'année 2021",
+         "year_edge", "2021"),
+        # a line break a scraper wrote out as backslash and n
+        ("Le port a fermé.\\n\\nEn novembre 2021, 300 dockers ont été licenciés.", None,
+         "En novembre 2021", "month", "2021-11"),
         # synonyms of "actuellement"
         ("En ce moment, 300 familles dorment dehors.", None, "En ce moment", "now", None),
         ("À l'heure actuelle, 12 pays ont signé.", None, "À l'heure actuelle", "now", None),

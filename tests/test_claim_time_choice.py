@@ -60,6 +60,22 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             None,
             "other_clause",
         ),
+        (  # a time right after a paragraph break the parser did not see opens its sentence
+            "Les trois usines du groupe ont fermé leurs portes après une longue grève des "
+            "ouvriers du site.\\n\\nEn mars 2020, la direction a annoncé que le groupe allait "
+            "supprimer 400 emplois dans la région.",
+            "400",
+            "En mars 2020",
+            "month",
+        ),
+        (  # ... and places nothing before the break
+            "Les trois usines du groupe ont fermé leurs portes après une longue grève des "
+            "ouvriers du site.\\n\\nEn mars 2020, la direction a annoncé que le groupe allait "
+            "supprimer 400 emplois dans la région.",
+            "trois",
+            None,
+            "none",
+        ),
     ],
 )
 def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:

@@ -294,6 +294,8 @@ RULES: list[tuple[str, str]] = [
         rf"(?: (?P<y>{YEAR})|(?P<last> dernier))?",
     ),
     ("month_of_year", rf"(?:de |d{APOS})(?P<m>{MONTH}) (?P<y>{YEAR})"),  # "la canicule d'août 2003"
+    # "en 2018 et 2019": two years; consecutive ones are one period
+    ("year_pair", rf"en (?P<a>{YEAR}) et (?P<b>{YEAR})"),
     (
         "year",
         rf"(?:en|pour l{APOS}exercice|au cours de l{APOS}année|durant l{APOS}année"
@@ -325,7 +327,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
         for rule in (
             "year_span", "since_event_year", "decade", "decade_part", "season_year", "horizon",
             "between_years", "since_year", "from_year", "since_start_year_event", "until_year",
-            "year",
+            "year", "year_pair",
             "since_event_dated",
         )
     },
@@ -513,6 +515,8 @@ def _value(
         return None if yr is None else f"{yr:04d}-{month:02d}"
     if rule == "year_edge":
         return f"{y}/.." if g.get("since") else y
+    if rule == "year_pair":
+        return f"{g['a']}/{g['b']}" if int(g["b"]) == int(g["a"]) + 1 else None
     if rule == "year":
         return y
     if rule == "last_year":

@@ -302,6 +302,11 @@ def test_words_that_place_nothing(text: str) -> None:
          "à compter de janvier 2025", "from_year", "2025-01/.."),
         ("Au début de l'année 2021, 40 pays avaient signé.", None, "Au début de l'année 2021",
          "year_edge", "2021"),
+        # two years: consecutive ones are one period, others have no single value
+        ("Le pays a reçu 300 000 demandes en 2018 et 2019.", None, "en 2018 et 2019",
+         "year_pair", "2018/2019"),
+        ("L'Union a accueilli 12 pays en 2004 et 2007.", None, "en 2004 et 2007", "year_pair",
+         None),
         # a line break a scraper wrote out as backslash and n
         ("Le port a fermé.\\n\\nEn novembre 2021, 300 dockers ont été licenciés.", None,
          "En novembre 2021", "month", "2021-11"),

@@ -116,6 +116,14 @@ PROGRAMME_NOUNS = {"initiative", "programme", "projet", "campagne", "opération"
                    "logiciel", "médicament", "application", "émission", "podcast",
                    "documentaire", "roman", "ouvrage", "album", "série", "feuilleton", "film",
                    "chanson"}
+# Verbs (lemmas) of a work's release on machines: "sorti sur Amiga, MSX et ZX Spectrum";
+# words between "sur" and the names of the list, and between the verb and "sur" ("publié en
+# 1987 sur").
+RELEASE_VERBS = {"sortir", "publier", "convertir", "commercialiser", "porter", "éditer",
+                 "adapter", "disponible", "distribuer", "rééditer"}
+LIST_WORDS = {",", "et", "ou"}
+MAX_LIST_TOKENS = 30
+RELEASE_VERB_WINDOW = 4
 # Words before a quote searched for a body noun ("le groupe de campagne, « X »").
 QUOTE_NOUN_WINDOW = 4
 # Nouns before a website's name: "sur le site X", "sur les forums X" (ANNOTATION.md: websites
@@ -1129,6 +1137,8 @@ def _non_body_rule(
             return "person_in_apposition"  # "le directeur général de l'OMS, Tedros X,"
         if _title_after(doc, cand):
             return "person_in_apposition"  # "Precious X, professeur de climatologie à ..."
+    if cand.source in STATISTICAL and cand.kb_id is None and _released_on(doc, cand):
+        return "release_platform"  # "sorti sur Amiga, Atari ST et MSX": machines, not bodies
     if cand.source in STATISTICAL and _treaty_acronym(doc, cand):
         return "defined_non_body"  # "le traité sur les missiles antibalistiques (ABM)"
     return None
@@ -1143,6 +1153,31 @@ def _website_as_place(doc: Doc, k: int) -> bool:
         and doc[k - 1].lower_ in WEBSITE_DETS
         and doc[k - 2].lower_ == "sur"
     )
+
+
+def _released_on(doc: Doc, cand: Candidate) -> bool:
+    """Rule release_platform: the name is one of a list of names after a verb of release and
+    "sur": "publié en 1987 sur Amstrad CPC, MSX et ZX Spectrum", "sorti sur X et Y" (the
+    machines a work came out on); one name alone ("à lire sur BBC Afrique") and other verbs
+    ("il intervient sur RMC et BFM TV") are left to other rules."""
+    k = cand.start - 1
+    links = 0
+    while k >= 0 and cand.start - k <= MAX_LIST_TOKENS and (
+        doc[k].text in LIST_WORDS
+        or ((doc[k].text[:1].isupper() or doc[k].like_num) and not doc[k].is_sent_start)
+    ):
+        links += doc[k].text in LIST_WORDS
+        k -= 1
+    end = cand.end
+    listed = links > 0 or (
+        end + 1 < len(doc) and doc[end].text in LIST_WORDS and doc[end + 1].text[:1].isupper()
+    )
+    if k < 1 or doc[k].lower_ != "sur" or not listed:
+        return False
+    for j in range(k - 1, max(-1, k - 1 - RELEASE_VERB_WINDOW), -1):
+        if doc[j].pos_ in {"VERB", "AUX", "ADJ"} and doc[j].is_lower:
+            return doc[j].lemma_.lower() in RELEASE_VERBS
+    return False
 
 
 def _listed_with_persons(doc: Doc, cand: Candidate) -> bool:

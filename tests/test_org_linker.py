@@ -291,6 +291,10 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         # a work's title that fills a pair of quotes
         ("Le single « Zorva Pills » connaît un grand succès.", "Zorva Pills", "quoted_title"),
         ('Il joue aussi dans " Zorvona Dream " en 1993.', "Zorvona Dream", "quoted_title"),
+        # machines in a list after a verb of release and "sur"
+        ("Le jeu est sorti sur Zorviga, Atari ST et MSX en 1988.", "Zorviga", "release_platform"),
+        ("Elle a été publiée en 1987 sur Amstrad CPC, MSX et Zorvtrum.", "Zorvtrum",
+         "release_platform"),
         # a website named as the place of posting
         ("Le film obtient 7 sur le site Zorvacritic cette semaine.", "Zorvacritic", "website"),
         ("Il écrit souvent sur les forums Zorvanet depuis 1990.", "Zorvanet", "website"),
@@ -481,6 +485,9 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
         # a website that acts is a medium; a name after "de" is no dangling link
         ("Le site Zorvapart a publié le rapport lundi.", "Zorvapart"),
         ("Il a quitté le Zorvia Club de Lens en mai.", "Zorvia Club de Lens"),
+        # one name after "sur", or a list after another verb, stays
+        ("Le reportage est à voir sur Zorva Afrique dès ce soir.", "Zorva Afrique"),
+        ("Il intervient sur Zorva Radio et BFM TV chaque semaine.", "Zorva Radio"),
         # a score after a club that ends on capitals
         ("Le Zorvia SG 3 - 0 Lens, dit la presse.", "Zorvia SG"),
     ],

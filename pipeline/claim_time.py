@@ -301,6 +301,9 @@ RULES: list[tuple[str, str]] = [
         rf"(?:en|pour l{APOS}exercice|au cours de l{APOS}année|durant l{APOS}année"
         rf"|sur l{APOS}année|pour l{APOS}année) (?P<y>{YEAR})",
     ),
+    # "le souvenir de 2003, qui avait fait 15 000 morts", "celui de 2015, lorsque 44 000
+    # personnes ...": a year named as a period, which the clause after it tells of
+    ("of_year", rf"de (?P<y>{YEAR})(?=, (?:lorsqu|quand |où |qui ))"),
     ("last_year", rf"l{APOS}(?:an|année) (?:dernier|dernière|passé|passée)"),
     # "cette année-là" points back to a year written before it, not to the document's
     ("this_year", r"(?:cette année(?P<there>-là)?|l'année en cours|l’année en cours)"),
@@ -327,7 +330,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
         for rule in (
             "year_span", "since_event_year", "decade", "decade_part", "season_year", "horizon",
             "between_years", "since_year", "from_year", "since_start_year_event", "until_year",
-            "year", "year_pair",
+            "year", "year_pair", "of_year",
             "since_event_dated",
         )
     },
@@ -515,6 +518,8 @@ def _value(
         return None if yr is None else f"{yr:04d}-{month:02d}"
     if rule == "year_edge":
         return f"{y}/.." if g.get("since") else y
+    if rule == "of_year":
+        return y
     if rule == "year_pair":
         return f"{g['a']}/{g['b']}" if int(g["b"]) == int(g["a"]) + 1 else None
     if rule == "year":

@@ -232,13 +232,14 @@ def test_the_previous_year_is_the_one_before_the_year_written(
         "Il s'est blessé avant le match.",  # not an event that lasts or starts a period
         "Les derniers jours de sa vie, il écrivait.",  # no span counted back from now
         "Quelques mois plus tard, il partait.",  # not "en quelques mois"
+        "L'accord de Paris de 2015 vise 1,5 °C.",  # a year naming a text, no clause about it
     ],
 )
 def test_words_that_place_nothing(text: str) -> None:
     found = [t.rule for t in find_times(text)]
     placing = {
         "so_far", "event_period", "event_edge", "now", "between_years", "before_event",
-        "recent_units", "within",
+        "recent_units", "within", "of_year",
     }  # fmt: skip
     assert [r for r in found if r in placing] == []
 
@@ -307,6 +308,11 @@ def test_words_that_place_nothing(text: str) -> None:
          "year_pair", "2018/2019"),
         ("L'Union a accueilli 12 pays en 2004 et 2007.", None, "en 2004 et 2007", "year_pair",
          None),
+        # a year named as a period that the clause after it tells of
+        ("On se souvient de la crue de 1999, qui avait noyé 300 villages.", None, "de 1999",
+         "of_year", "1999"),
+        ("Un niveau proche de celui de 2016, lorsque 9 000 personnes avaient fui.", None,
+         "de 2016", "of_year", "2016"),
         # a line break a scraper wrote out as backslash and n
         ("Le port a fermé.\\n\\nEn novembre 2021, 300 dockers ont été licenciés.", None,
          "En novembre 2021", "month", "2021-11"),

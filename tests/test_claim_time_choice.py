@@ -76,6 +76,12 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             None,
             "none",
         ),
+        (  # the clause after a year named as a period tells of that year
+            "On se souvient de la crue de 1999, qui avait fait près de 300 morts.",
+            "près de 300",
+            "de 1999",
+            "restated",
+        ),
     ],
 )
 def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:

@@ -20,6 +20,7 @@ from .claim_part_words import (
     ELIDED_DE,
     ENTRE_WORDS,
     FRACTION_WORDS,
+    FRONTED_WORDS,
     GROUP_DETS,
     GROUP_PRONOUNS,
     INCLUDE_VERBS,
@@ -40,6 +41,8 @@ from .claim_words import (
 )
 
 RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où"})
+# Words that end a list of parts ("dont 9 000 aux supporters, contre 6 000 l'an dernier").
+LIST_BREAKS = frozenset({"dont", "contre", "soit", "sur", "(", ")", ":", ";", "-", "–"})
 
 # Rules whose part a list goes on with ("dont 40 femmes et 14 mineurs", "- deux frères et
 # une sœur").
@@ -58,8 +61,11 @@ def _part_of(amount: Span, sent: Span, amounts: list[Span]) -> tuple[Span | None
     if not any(cue in words for cue in ("dont", "parmi", "y compris", "sur ces")):
         return None, "none"
     before_it = [a for a in amounts if a.end <= amount.start]
-    earlier = [a for a in before_it if a.start >= sent.start] or (
-        before_it[-1:] if "sur ces" in words else []
+    earlier = (
+        [a for a in before_it if a.start >= sent.start]
+        # "300 personnes (dont 40 mineurs)": the parser cut the sentence at the bracket
+        or [a for a in before_it[-2:] if _one_sentence(doc, a.end, amount.start)]
+        or (before_it[-1:] if "sur ces" in words else [])
     )
     if not earlier:
         return None, "none"
@@ -299,11 +305,28 @@ def _member_of(amount: Span, following: Span) -> tuple[Span | None, str]:
     return (following, "member_of") if _larger(following, amount) else (None, "none")
 
 
+def _list_total(amounts: list[Span], k: int) -> float | None:
+    """The sum of the list the k-th amount opens ("74 passagers et 6 membres d'équipage")."""
+    total, i = 0.0, k
+    while True:
+        value = _attr(amounts[i], "value")
+        if not isinstance(value, (int, float)):
+            return None
+        total += value
+        if i + 1 >= len(amounts) or not _listed_after(amounts[i], amounts[i + 1]):
+            return total
+        i += 1
+
+
 def _breakdown(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
     """ "trois membres de sa famille - deux frères et une sœur -": a dash or a colon after
-    a counted noun opens its breakdown (rule 'breakdown')."""
+    a counted noun opens its breakdown; after a comma, a list that adds up to the amount
+    ("80 personnes, 74 passagers et 6 membres d'équipage") (rule 'breakdown')."""
     doc = amount.doc
-    if k == 0 or amount.start < 2 or doc[amount.start - 1].text not in BREAKDOWN_MARKS:
+    if k == 0 or amount.start < 2:
+        return None, "none"
+    mark = doc[amount.start - 1].text
+    if mark not in BREAKDOWN_MARKS and mark != ",":
         return None, "none"
     whole = amounts[k - 1]
     between = doc[whole.end : amount.start - 1]
@@ -315,7 +338,45 @@ def _breakdown(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[S
         return None, "none"
     if k + 1 >= len(amounts) or not _listed_after(amount, amounts[k + 1]):
         return None, "none"  # "300 millions - 200 millions de plus qu'en 2020": no list
+    if mark == "," and _list_total(amounts, k) != _attr(whole, "value"):
+        return None, "none"  # "12 000 soldats, 6 400 Américains et 3 000 Belges": no sum
     return (whole, "breakdown") if _larger(whole, amount) else (None, "none")
+
+
+def _fronted_total(
+    amount: Span, sent: Span, amounts: list[Span], k: int
+) -> tuple[Span | None, str]:
+    """ "Sur les 120 candidats, 45 ont été retenus", "Parmi les 54 pays africains, 30 ...":
+    a total set before a comma (rule 'out_of_fronted')."""
+    doc = amount.doc
+    if k == 0 or amount.start < 2 or doc[amount.start - 1].text != ",":
+        return None, "none"
+    whole = amounts[k - 1]
+    if whole.start < 2 or doc[whole.start - 1].lower_ not in GROUP_DETS:
+        return None, "none"
+    if doc[whole.start - 2].lower_ not in FRONTED_WORDS:
+        return None, "none"
+    between = doc[whole.end : amount.start - 1]
+    if len(between) > 6 or not all(
+        t.pos_ in {"NOUN", "ADJ", "DET", "ADP", "PROPN"} for t in between
+    ):
+        return None, "none"
+    if _set_aside(whole) or not _same_kind(whole, amount):
+        return None, "none"
+    return (whole, "out_of_fronted") if _larger(whole, amount) else (None, "none")
+
+
+def _listed_phrase(before: Span, amount: Span) -> bool:
+    """Whether an amount goes on a list after a short phrase ("dont 9 000 aux supporters
+    locaux et 6 000 aux visiteurs")."""
+    doc = amount.doc
+    between = doc[before.end : amount.start]
+    return (
+        0 < len(between) <= 6
+        and between[-1].lower_ in {"et", ","}
+        and not any(t.pos_ in {"VERB", "AUX"} or t.lower_ in LIST_BREAKS for t in between)
+        and _one_sentence(doc, before.end, amount.start)
+    )
 
 
 def _share_apposed(
@@ -438,14 +499,26 @@ def part_of_amount(
         part, rule = _out_of(amount, following)
     if part is None and following is not None:
         part, rule = _member_of(amount, following)
-    if part is None and k > 0 and _listed_after(amounts[k - 1], amount):
+    if part is None and k > 0:
         # "1 400 personnes, dont une quarantaine de femmes et 14 mineurs"
         listed = amounts[k - 1]._.get(CLAIM) or {}
         listed_rules = amounts[k - 1]._.get(CLAIM_RULES) or {}
-        if listed_rules.get("part_of") in LISTED_RULES:
+        if listed_rules.get("part_of") in LISTED_RULES and (
+            _listed_after(amounts[k - 1], amount) or _listed_phrase(amounts[k - 1], amount)
+        ):
             part = next((a for a in amounts if _ref(a) == listed.get("part_of")), None)
+            if part is not None and not (_same_kind(part, amount) and _larger(part, amount)):
+                part = None
             rule = "dont_list" if part is not None else rule
-    for find in (_group, _breakdown, _share_apposed, _includes, _rest_split, _group_list):
+    for find in (
+        _group,
+        _breakdown,
+        _fronted_total,
+        _share_apposed,
+        _includes,
+        _rest_split,
+        _group_list,
+    ):
         if part is not None:
             break
         part, rule = find(amount, sent, amounts, k)

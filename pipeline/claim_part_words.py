@@ -17,6 +17,8 @@ SINGLE_PARTITIVES = frozenset({"un", "une", "chacun", "chacune", "aucun", "aucun
 MEMBER_CUES = frozenset(
     {("partie", "des"), ("partie", "de"), ("parmi", "les"), ("parmi", "ces"), ("nombre", "des")}
 )
+# "Sur les 120 candidats, 45 ont été retenus": a total set before the part.
+FRONTED_WORDS = frozenset({"sur", "parmi"})
 # Marks that open a breakdown of the amount before: "trois membres - deux frères et une sœur -".
 BREAKDOWN_MARKS = frozenset({"-", "–", "—", ":"})
 # Fractions that share out a total ("20 000 volontaires, la moitié au Royaume-Uni").

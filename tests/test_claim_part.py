@@ -85,6 +85,23 @@ def test_part_of_a_group_counted_before(
         # a dash with no list after it is no breakdown
         ("Le budget atteint 300 millions d'euros - 200 millions d'euros de plus qu'en 2020.",
          "200 millions d'euros", None, "none"),
+        # after a comma, a list that adds up to the amount; not one that does not
+        ("Le bateau transportait 80 personnes, 74 passagers et 6 membres d'équipage.", "74",
+         "80", "breakdown"),
+        ("Le bateau transportait 80 personnes, 74 passagers et 6 membres d'équipage.", "6",
+         "80", "dont_list"),
+        ("Le pays a envoyé 12 000 soldats, 6 400 Américains et 3 000 Belges.", "6 400", None,
+         "none"),
+        # a total set before a comma
+        ("Sur les 120 candidats, 45 ont été retenus.", "45", "120", "out_of_fronted"),
+        # "dont" in brackets, which the parser may cut off
+        ("La police a arrêté samedi 300 manifestants (dont 40 mineurs) dans la capitale.",
+         "40", "300", "dont"),
+        # a list of parts goes on after a short phrase, if it counts the same thing
+        ("Le club a vendu 15 000 billets, dont 9 000 aux supporters locaux et 6 000 aux "
+         "visiteurs.", "6 000", "15 000", "dont_list"),
+        ("Le club a vendu 15 000 billets, dont 9 000 aux supporters locaux et 20 000 euros de "
+         "recettes.", "20 000 euros", None, "none"),
         # a bare fraction after a comma shares out the amount before it
         ("Plus de 10 000 patients ont participé à l'essai, la moitié en Inde, le reste au "
          "Kenya.", "la moitié", "Plus de 10 000", "share"),

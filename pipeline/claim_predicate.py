@@ -116,7 +116,10 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
 
 def _copula(tok: Token) -> Token | None:
     """The copula before a nominal or adjectival predicate ("est", "était"), if any."""
-    return next((c for c in tok.children if c.dep_ == "cop" and c.i < tok.i), None)
+    return next(
+        (c for c in tok.children if c.dep_ == "cop" and c.lemma_.lower() == "être" and c.i < tok.i),
+        None,
+    )
 
 
 def _copula_measure(anchor: Token) -> tuple[Token | None, str] | None:
@@ -124,8 +127,19 @@ def _copula_measure(anchor: Token) -> tuple[Token | None, str] | None:
     nominal predicate, so the copula says what it is (rule 'copula'); "ce sont 20 détenus
     qui ont été présentés" is a cleft: the relative's verb (rule 'cleft')."""
     cop = _copula(anchor)
-    if cop is None or any(c.dep_ == "case" and c.lower_ not in OF_WORDS for c in anchor.children):
-        return None  # "ce n'est pas sûr à 100 %": a degree, no measure
+    if cop is None or any(
+        (c.dep_ == "case" and c.lower_ not in OF_WORDS)
+        or (
+            c.dep_ == "acl"
+            and "Part" in c.morph.get("VerbForm", [])
+            and c.i > anchor.i
+            and not any(t.is_punct for t in anchor.doc[anchor.i + 1 : c.i])
+        )
+        for c in anchor.children
+    ):
+        # "ce n'est pas sûr à 100 %": a degree, no measure; "c'est 600 000 tentatives
+        # bloquées chaque jour": the participle says what happened
+        return None
     relative = next(
         (
             c
@@ -133,6 +147,8 @@ def _copula_measure(anchor: Token) -> tuple[Token | None, str] | None:
             if c.dep_ == "acl:relcl"
             and c.pos_ in {"VERB", "AUX"}
             and c.left_edge.lower_ in CLEFT_RELATIVES
+            # "c'est deux organes différents, qui ...": a comma makes it no cleft
+            and not any(t.is_punct for t in anchor.doc[anchor.i + 1 : c.left_edge.i])
         ),
         None,
     )
@@ -390,11 +406,15 @@ def _compared_with(amount: Span, anchor: Token, amounts: list[Span], k: int) -> 
             continue
         if _is_compared(other, _anchor(other)):
             continue
+        if other._.get(PREFIX + "unit") != amount._.get(PREFIX + "unit"):
+            continue  # "évaluées à plus d'un milliard de dollars, contre 100 en Chine"
         return j
     return None
 
 
-def _whole_of(amount: Span, anchor: Token, amounts: list[Span], k: int, rule: str) -> int | None:
+def _whole_of(
+    amount: Span, anchor: Token, amounts: list[Span], k: int, own: Token | None, rule: str
+) -> int | None:
     """ "plus de 14 000 Nigérians sont revenus ..., dont 35 % de femmes": the index of the
     whole a "dont" part with no verb of its own belongs to (rule 'whole'); "dont un tiers
     doit être consacré", "dont un tiers financé par" keep their own."""
@@ -403,6 +423,8 @@ def _whole_of(amount: Span, anchor: Token, amounts: list[Span], k: int, rule: st
         return None
     if rule in {"participle", "object_relative", "cleft"} or anchor.dep_ in SUBJ_DEPS:
         return None
+    if own is not None and own.i >= amount.end:
+        return None  # "dont 5 milliards vont vers l'ouest", "dont cinq décédées": its own
     for j in range(k - 1, -1, -1):
         other = amounts[j]
         if any(t.text in SENTENCE_ENDS for t in doc[other.end : amount.start]):
@@ -431,8 +453,10 @@ def _in_verbless_headline(amount: Span, pred: Token | None, rule: str) -> bool:
         end += 1
     if end >= len(doc) or end > HEADLINE_TOKENS:
         return False  # no line break: no title line
-    if pred.i >= end or "Part" in pred.morph.get("VerbForm", []):
-        return False  # "214 dossiers criminels avortés en un an": a participle says it
+    if pred.i >= end or "Part" in pred.morph.get("VerbForm", []) or pred.morph.get("Mood", []):
+        # "214 dossiers criminels avortés en un an", "X qui fournira de l'électricité à
+        # 100 000 personnes": a participle or a finite verb says it
+        return False
     return not any(
         t.morph.get("Mood", []) and t.dep_ != "acl:relcl" and t.head.dep_ != "acl:relcl"
         for t in doc[start:end]
@@ -563,13 +587,13 @@ def predicate_of(
     pred_tok, rule = _own_predicate(amount, anchor, amounts, k)
     if _in_verbless_headline(amount, pred_tok, rule):
         return None, "headline"
-    whole = _whole_of(amount, anchor, amounts, k, rule)
+    whole = _whole_of(amount, anchor, amounts, k, pred_tok, rule)
     if whole is not None:
         other = amounts[whole]
         whole_tok, whole_rule = _own_predicate(other, _anchor(other), amounts, whole)
         if whole_tok is not None:
             return whole_tok, f"whole+{whole_rule}"
-    compared = _compared_with(amount, anchor, amounts, k)
+    compared = _compared_with(amount, anchor, amounts, k) if rule != "participle" else None
     if compared is not None:
         other = amounts[compared]
         other_tok, other_rule = _own_predicate(other, _anchor(other), amounts, compared)

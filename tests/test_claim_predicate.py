@@ -70,6 +70,17 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "whole+verb"),
         ("Le fonds a versé 50 millions d'euros, dont un tiers sera consacré à la santé.",
          "un tiers", "consacrer", "verb"),
+        # ... a title line's finite verb says it
+        ("L'innovation qui fournira de l'électricité à 100 000 personnes\nLe projet démarre.",
+         "100 000", "fournir", "argument_noun"),
+        # ... and a part with a verb after it keeps its own
+        ("Les ventes ont atteint 9 milliards de dollars, dont 5 milliards vont vers l'Europe.",
+         "5 milliards", "aller", "verb"),
+        ("Les plaintes de 300 victimes, dont cinq décédées, ont été rejetées.", "cinq",
+         "décéder", "verb"),
+        # a copula before a counted noun with its participle: the participle says it
+        ("C'est 400 000 tentatives bloquées chaque jour.", "400 000", "bloquer", "participle"),
+        ("Son efficacité n'est que de 30 % environ.", "30 % environ", "être", "copula"),
         # a noun that names a value the amount measures is no event: its verb is
         ("L'essai a montré une protection de 90 % chez les adultes.", "90 %", "montrer",
          "argument_noun"),

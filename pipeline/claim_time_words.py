@@ -4,7 +4,7 @@ from __future__ import annotations
 
 # Units of "il y a N ..." other than years: "il y a trois mois", "il y a une dizaine de
 # jours" place a claim, the text alone does not date it.
-AGO_UNITS = ("mois", "semaines?", "jours?", "heures?", "décennies?", "siècles?")
+AGO_UNITS = ("mois", "semaines?", "jours?", "heures?", "années", "décennies?", "siècles?")
 # Words of a rough count before a unit: "il y a quelques mois", "il y a une dizaine de jours".
 AGO_COUNTS = (
     "un", "une", "quelques", "plusieurs", "deux", "trois", "quatre", "cinq", "six", "sept",

@@ -254,6 +254,10 @@ def test_words_that_place_nothing(text: str) -> None:
          "units_later", None),
         ("Il avait reçu 300 euros une semaine plus tôt.", None, "une semaine plus tôt",
          "units_later", None),
+        ("La communauté comptait 1 000 membres quelques années plus tôt.", None,
+         "quelques années plus tôt", "units_later", None),
+        ("Il y a quelques années, 19 virus ont été trouvés.", None, "Il y a quelques années",
+         "ago", None),
         # a window still to come
         ("Le port recevra 12 navires dans les prochains jours.", "2024-03-21",
          "dans les prochains jours", "next_units", None),

@@ -154,7 +154,8 @@ ROLE_NOUNS = frozenset(
     """
     président présidente directeur directrice pdg porte-parole ministre chef patron
     patronne dirigeant dirigeante responsable secrétaire commissaire représentant
-    représentante délégué déléguée gouverneur procureur procureure
+    représentante délégué déléguée gouverneur procureur procureure fondateur fondatrice
+    cofondateur cofondatrice
     """.split()
 )
 # Pronouns that open a relative clause: what it says is not what a reporting verb says.
@@ -266,4 +267,13 @@ DEMONYM_COUNTRIES = {
     "BJ": "béninois", "GA": "gabonais", "MG": "malgache", "ZM": "zambien",
     "AO": "angolais", "MR": "mauritanien", "SE": "suédois", "IR": "iranien",
     "IL": "israélien", "LB": "libanais", "AF": "afghan", "TD": "tchadien", "LY": "libyen",
+}  # fmt: skip
+# The knowledge-base types a type noun can name ("le club anglais" is no media body).
+NOUN_KINDS = {
+    "club": {"club"}, "équipe": {"club"}, "parti": {"party"}, "formation": {"party", "club"},
+    "société": {"company", "media"}, "entreprise": {"company"},
+    "firme": {"company"}, "compagnie": {"company"}, "groupe": {"company", "media", "armed_group"},
+    "banque": {"company", "agency"}, "ong": {"ngo"}, "association": {"ngo", "club", "other"},
+    "syndicat": {"union", "other"}, "ministère": {"ministry"}, "tribunal": {"court"},
+    "cour": {"court"}, "police": {"police"}, "armée": {"military"},
 }  # fmt: skip

@@ -71,6 +71,7 @@ from .claim_words import (
     INDEFINITE_DETS,
     MEASURE_NOUNS,
     NEGATIONS,
+    NOUN_KINDS,
     OBJECT_CONTROL_VERBS,
     OF_CASES,
     ORG_NOUNS,
@@ -141,7 +142,9 @@ class ClaimFinder(Pipe):
         )
         owner = self._report_owner(doc, org_of)
         ante = Antecedents(orgs)
+        ante.speakers = _speaker_bodies(doc, org_of, ante)
         source_lines = _source_lines(doc, org_of)
+        quotes = _quotes(doc)
         last_source: Span | None = None
         sents = sentences(doc)
         sent_at = [0] * len(doc)
@@ -158,6 +161,10 @@ class ClaimFinder(Pipe):
             pred_tok, rules["predicate"] = predicate_of(amount, anchor, amounts, k)
             source, rules["source"] = self._source(sent, org_of, owner, ante, anchor)
             here = sent_index[sent.start]
+            if source is None and rules["source"] == "none":
+                quoted = _quote_speaker(amount, sent, quotes, org_of, ante)
+                if quoted is not None:
+                    source, rules["source"] = quoted, "quote_speaker"
             if source is None and last_source is not None and _same_source(sent):
                 # "..., précise la même source": the last source named
                 source, rules["source"] = last_source, "same_source"
@@ -512,6 +519,8 @@ class Antecedents:
 
     def __init__(self, orgs: list[Span]) -> None:
         self.orgs = orgs
+        # a person named with a role for a body: the name's last word -> (where, the body)
+        self.speakers: dict[str, tuple[int, Span]] = {}
         # a subject, or the name of a subject ("L'association Utopia 56, qui ..., dénonce")
         self.subjects = [
             o
@@ -545,11 +554,17 @@ class Antecedents:
         if (
             tok.pos_ != "NOUN"
             or "Plur" in tok.morph.get("Number", [])  # "les ONG craignent": a group, not one body
-            or not any(c.lower_ in DEFINITE_DETS for c in tok.children)
+            or not any(
+                c.lower_ in DEFINITE_DETS or (c.dep_ == "case" and c.lower_ in DEFINITE_CASES)
+                for c in tok.children
+            )  # "le club", "du club"
         ):
             return None
         if lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS:
-            orgs = self.orgs
+            # "l'entreprise" is no media body, "le club" no party (rule 'kind'; a body the
+            # knowledge base does not know may be any)
+            kinds = NOUN_KINDS.get(lemma)
+            orgs = [o for o in self.orgs if kinds is None or _org_kind(o) in kinds | {None}]
             country = next((DEMONYMS[c.lower_] for c in tok.children if c.lower_ in DEMONYMS), None)
             if country is not None:
                 # "le club tunisien", "la société américaine": the last body of that
@@ -592,6 +607,89 @@ class Antecedents:
         return before[-1] if before else None
 
 
+def _quotes(doc: Doc) -> list[tuple[int, int]]:
+    """The quotations of a text, as (opening mark, closing mark) token indices: « ... »,
+    “ ... ”, and straight quotes taken in pairs."""
+    found, opened, straight = [], None, None
+    for tok in doc:
+        if tok.text in {"«", "“"}:
+            opened = tok.i
+        elif tok.text in {"»", "”"} and opened is not None:
+            found.append((opened, tok.i))
+            opened = None
+        elif tok.text == '"':
+            if straight is None:
+                straight = tok.i
+            else:
+                found.append((straight, tok.i))
+                straight = None
+    return found
+
+
+def _quote_speaker(
+    amount: Span,
+    sent: Span,
+    quotes: list[tuple[int, int]],
+    org_of: dict[int, Span],
+    ante: Antecedents,
+) -> Span | None:
+    """The body whose speaker a quotation of several sentences names after its closing
+    mark ("« Il y aura un plan pour trois ans. Nous recruterons 17 entraîneurs », a
+    indiqué Murphy"): the words before the attribution are the speaker's too (rule
+    'quote_speaker'); a person who speaks for no body gives none."""
+    close = next((b for a, b in quotes if a < amount.start and amount.end <= b), None)
+    if close is None or close < sent.end:
+        return None  # not quoted, or the attribution is in the amount's own sentence
+    doc = amount.doc
+    i = close + 1
+    while i < len(doc) and (doc[i].text == "," or doc[i].pos_ == "AUX"):
+        i += 1
+    if i >= len(doc) or not _is_report_verb(doc[i]):
+        return None
+    speaker = _speaker(doc[i])
+    if speaker is None or speaker.i < doc[i].i or _individual(speaker):
+        return None
+    org = org_of.get(speaker.i)
+    if org is not None:
+        return None if _is_addressee(org.root) else org
+    return _speaker_antecedent(speaker, ante)
+
+
+def _speaker_bodies(
+    doc: Doc, org_of: dict[int, Span], ante: Antecedents
+) -> dict[str, tuple[int, Span]]:
+    """Persons named with a role for a body ("Neil Murphy, l'un des dirigeants du club",
+    "Rachel Clarkson, fondatrice du cabinet X"): the last word of the name, where it is
+    named and the body, the first time; not a scholar at a place of work ("chercheuse à
+    l'université X")."""
+    found: dict[str, tuple[int, Span]] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PER" or ent.end >= len(doc) or doc[ent.end].text != ",":
+            continue
+        i = ent.end + 1
+        while i < len(doc) and doc[i].lower_ in ROLE_OPENERS:
+            i += 1
+        if i >= len(doc) or doc[i].lemma_.lower() not in ROLE_NOUNS or ent[-1].text in found:
+            continue
+        for tok in doc[i + 1 : ent.sent.end]:
+            if tok.is_punct and tok.text != "'":
+                break
+            org = org_of.get(tok.i)
+            if org is None and tok.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS:
+                org = ante.resolve(tok, pronouns=False)
+            if org is not None:
+                if not _works_at(org, doc[i]):
+                    found[ent[-1].text] = (ent.start, org)
+                break
+    return found
+
+
+# Prepositions with the definite article in them: "du club", "au ministère".
+DEFINITE_CASES = frozenset({"du", "au"})
+# Words between a name's comma and its role ("Neil Murphy, l'un des dirigeants du club").
+ROLE_OPENERS = frozenset({"l'", "l’", "le", "la", "un", "une", "des", "de", "d'", "d’", "notre"})
+
+
 def _demonym_forms(word: str) -> set[str]:
     """The four forms of a demonym ("tunisien": "tunisienne", "tunisiens", "tunisiennes")."""
     if word.endswith(("ien", "éen")):
@@ -611,15 +709,20 @@ DEMONYMS = {
 
 
 @lru_cache(maxsize=1)
-def _kb_countries() -> dict[str, str]:
+def _kb_facts() -> dict[str, tuple[str | None, str | None]]:
     from .kb import load_entries
 
-    return {e.kb_id: e.country for e in load_entries() if e.country}
+    return {e.kb_id: (e.country, e.type) for e in load_entries()}
 
 
 def _org_country(org: Span) -> str | None:
     """The country of a known body (the knowledge base's), or None."""
-    return _kb_countries().get(org.kb_id_) if org.kb_id_ else None
+    return _kb_facts().get(org.kb_id_, (None, None))[0] if org.kb_id_ else None
+
+
+def _org_kind(org: Span) -> str | None:
+    """The kind of a known body (the knowledge base's type: club, company, party...), or None."""
+    return _kb_facts().get(org.kb_id_, (None, None))[1] if org.kb_id_ else None
 
 
 def _speaker_antecedent(tok: Token, ante: Antecedents) -> Span | None:
@@ -628,6 +731,12 @@ def _speaker_antecedent(tok: Token, ante: Antecedents) -> Span | None:
     impersonal "il" ("il est recommandé", "il faut"), not one after a person named since
     the body ("Quant à Mme X, elle affirme"), not one of another gender ("dit-elle" after
     "le ministère")."""
+    names = [tok.text, *(c.text for c in tok.children if c.dep_ in {"flat", "flat:name"})]
+    known = next((ante.speakers[n] for n in reversed(names) if n in ante.speakers), None)
+    if known is not None and known[0] <= tok.i and tok.pos_ != "PRON":
+        # "selon Neil Murphy, l'un des dirigeants du club ... », a indiqué Murphy": a
+        # person named with a role for a body speaks for it (rule 'known_speaker')
+        return known[1]
     found = ante.resolve(tok)
     if found is None or tok.pos_ != "PRON" or tok.lower_.lstrip("-") not in PRONOUNS:
         return found

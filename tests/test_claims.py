@@ -733,6 +733,13 @@ def test_predicate_rules(
             "AS Vita Club",
             "anaphora_subject",
         ),
+        (  # "l'entreprise" is no newspaper: the last body of a kind it can name
+            "TotalEnergies a été critiquée par Le Monde. L'entreprise a versé 300 millions "
+            "d'euros à l'État.",
+            "300 millions d'euros",
+            "TotalEnergies",
+            "anaphora_subject",
+        ),
         (  # a subject the parser hung on the dateline's dash
             "Zurich (ATS) – Swiss Re cède sa filiale pour 2 milliards de francs.",
             "2 milliards de francs",
@@ -1270,6 +1277,41 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "10 %",
             "ONU",
             "selon",
+        ),
+        (  # a person named with a role for a body speaks for it, here and later on
+            "Liverpool a ouvert une académie à Maurice. Selon Neil Murphy, l'un des dirigeants "
+            "du club anglais, 300 jeunes ont postulé.",
+            "300",
+            "Liverpool",
+            "selon_anaphora",
+        ),
+        (
+            "Anne Martin, porte-parole de l'Unicef, a visité le camp mardi. « Nous avons "
+            "distribué 300 tonnes de vivres », a indiqué Martin.",
+            "300 tonnes",
+            "Unicef",
+            "incise_anaphora",
+        ),
+        (  # ... not a scholar at a place of work
+            "Paul Durand, chercheur à l'Institut Pasteur, a visité le camp mardi. « 300 enfants "
+            "sont malnutris », a indiqué Durand.",
+            "300",
+            None,
+            "none",
+        ),
+        (  # a quotation of several sentences: its speaker, named after it, says them all
+            "Anne Martin, porte-parole de l'Unicef, a visité le camp. « Il y aura un plan pour "
+            "trois ans. Nous allons distribuer 300 tonnes de vivres », a indiqué Martin.",
+            "trois ans",
+            "Unicef",
+            "quote_speaker",
+        ),
+        (  # ... a person who speaks for no body gives none
+            "Paul Durand a visité le camp. « Il y a 300 enfants malnutris. La situation est "
+            "grave », a déclaré Durand.",
+            "300",
+            None,
+            "none",
         ),
         (  # ... and a "selon X" on the saying verb itself keeps X
             "Selon l'ONU, si la sécheresse dure, la FAO estime que 2 millions de personnes "

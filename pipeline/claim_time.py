@@ -125,14 +125,10 @@ RULES: list[tuple[str, str]] = [
     ),
     ("semester", rf"{IN_THE} (?P<s>premier|second|deuxième) semestre{OF_YEAR}"),
     ("last_quarter", rf"{IN_THE} dernier trimestre{OF_YEAR}"),
-    (  # "entre juillet 2020 et juillet 2021", "de janvier 2019 à mars 2020"
-        "month_year_range",
-        rf"(?:entre (?P<m1>{MONTH}) (?P<y1>{YEAR}) et"
-        rf"|(?:de |d{APOS})(?P<m3>{MONTH}) (?P<y3>{YEAR}) à) (?P<m2>{MONTH}) (?P<y2>{YEAR})",
-    ),
-    (
+    (  # "de janvier à mars 2024"; "entre juillet 2020 et juillet 2021" with both years
         "month_range",
-        rf"(?:de (?P<m1>{MONTH}) à|entre (?P<m3>{MONTH}) et) (?P<m2>{MONTH})(?: (?P<y>{YEAR}))?",
+        rf"(?:(?:de |d{APOS})(?P<m1>{MONTH})(?: (?P<y1>{YEAR}))? à"
+        rf"|entre (?P<m3>{MONTH})(?: (?P<y3>{YEAR}))? et) (?P<m2>{MONTH})(?: (?P<y>{YEAR}))?",
     ),
     (  # "au cours des années 1990", "depuis les années 1970", "au début des années 2000"
         "decade_part",
@@ -328,9 +324,8 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     **{
         rule: (_YEARLY,)
         for rule in (
-            "year_span", "since_event_year", "decade", "decade_part", "season_year", "horizon",
-            "between_years", "since_year", "from_year", "since_start_year_event", "until_year",
-            "year", "year_pair", "of_year",
+            "year_span", "since_event_year", "decade", "season_year", "horizon",
+            "between_years", "since_year", "since_start_year_event", "until_year", "year",
             "since_event_dated",
         )
     },
@@ -358,9 +353,13 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "later": (("plus tard",),),
     "units_later": (("plus tôt", "plus tard"),),
     "next_units": (("prochain", "à venir"),),
-    "same_time": (("lendemain", "veille", "même"),),
+    "same_time": (("lendemain", "veille", "jour même", "même jour", "même semaine", "même mois",
+                   "même année", "même moment", "même période"),),
     "elapsed": (("écoul",),),
-    "month_year_range": (_YEARLY, ("<month>",)),
+    "decade_part": (_YEARLY, ("années",)),
+    "from_year": (_YEARLY, ("partir de", "compter de", "dès ")),
+    "year_pair": (_YEARLY, ("et 19", "et 20")),
+    "of_year": (_YEARLY, (", lorsqu", ", quand", ", où", ", qui")),
     "last_period": (("derni", "pass"),),
     "event_period": (
         ("pendant", "durant", "lors", "au cours", "au début", "à la fin", "depuis", "premi",
@@ -438,13 +437,13 @@ def _value(
         return f"{yr:04d}-01/{yr:04d}-06" if first else f"{yr:04d}-07/{yr:04d}-12"
     if rule == "last_quarter":
         return None if yr is None else f"{yr:04d}-10/{yr:04d}-12"
-    if rule == "month_year_range":
-        a = MONTHS[(g.get("m1") or g["m3"]).lower()]
-        b = MONTHS[g["m2"].lower()]
-        return f"{g.get('y1') or g['y3']}-{a:02d}/{g['y2']}-{b:02d}"
     if rule == "month_range":
         a = MONTHS[(g.get("m1") or g["m3"]).lower()]
         b = MONTHS[g["m2"].lower()]
+        first = g.get("y1") or g.get("y3")
+        if first:  # "entre juillet 2020 et juillet 2021"; one year alone: the same year
+            last = y or (first if b >= a else None)
+            return None if last is None else f"{first}-{a:02d}/{last}-{b:02d}"
         return None if yr is None else f"{yr:04d}-{a:02d}/{yr:04d}-{b:02d}"
     if rule == "event_period":
         return _year_span(g["a"], g["b"]) if g.get("a") else None

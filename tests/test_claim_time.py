@@ -286,9 +286,9 @@ def test_words_that_place_nothing(text: str) -> None:
          "de dimanche prochain", "weekday", "2024-03-24"),
         # months with their years at both ends
         ("Le site a reçu 400 000 visites entre juillet 2020 et juillet 2021.", None,
-         "entre juillet 2020 et juillet 2021", "month_year_range", "2020-07/2021-07"),
+         "entre juillet 2020 et juillet 2021", "month_range", "2020-07/2021-07"),
         ("D'août 2019 à février 2020, 30 navires ont coulé.", None, "D'août 2019 à février 2020",
-         "month_year_range", "2019-08/2020-02"),
+         "month_range", "2019-08/2020-02"),
         # the middle, start or end of a month
         ("Le barrage a cédé à la mi-avril.", "2024-05-02", "à la mi-avril", "month", "2024-04"),
         ("Au début du mois de mars, 80 cas ont été signalés.", "2024-05-02",

@@ -741,6 +741,8 @@ def _statistical_rule(
         return "photo_credit"  # "(Credit: Getty Images)": a caption line
     if len(span) <= 2 and CODE.match("".join(t.text for t in span)):
         return "code"  # "les touches F1 à F12", "un chasseur F-35", "la souche G 6"
+    if _unbalanced_quote(span):
+        return "unbalanced_quote"  # 'présidente du Cercle « Arts| et Lettres »': cut in a quote
     if span[-1].text.endswith(LINE_END_HYPHENS):
         return "cut_word"  # "la Fédération uni¬|fiée": the name goes on past the line's end
     if len(span) > 1 and span[-1].lower_ in DANGLING_WORDS:
@@ -814,6 +816,14 @@ def _statistical_rule(
     ):
         return "historical_state"  # "l'Allemagne nazie", "la Chine impériale"
     return None
+
+
+def _unbalanced_quote(span: Span) -> bool:
+    """The span holds an opening quote without its closing one, or the reverse."""
+    opened = sum(t.text in {"«", "“"} for t in span)
+    closed = sum(t.text in {"»", "”"} for t in span)
+    straight = sum(t.text == '"' for t in span)
+    return opened != closed or straight % 2 == 1
 
 
 def _whole_quote(doc: Doc, cand: Candidate) -> bool:

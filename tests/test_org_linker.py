@@ -288,6 +288,9 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
          "Credit: Zorvia Images", "photo_credit"),
         ("Il a piloté un chasseur F-35 lors du salon.", "F-35", "code"),
         ("Une souche porcine (G 7) infecte les porcs.", "G 7", "code"),
+        # a span cut inside a quote
+        ("Elle préside le Cercle « Zorva et Lettres » depuis 2001.", "Cercle « Zorva",
+         "unbalanced_quote"),
         # a work's title that fills a pair of quotes
         ("Le single « Zorva Pills » connaît un grand succès.", "Zorva Pills", "quoted_title"),
         ('Il joue aussi dans " Zorvona Dream " en 1993.', "Zorvona Dream", "quoted_title"),
@@ -485,6 +488,8 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
         # a website that acts is a medium; a name after "de" is no dangling link
         ("Le site Zorvapart a publié le rapport lundi.", "Zorvapart"),
         ("Il a quitté le Zorvia Club de Lens en mai.", "Zorvia Club de Lens"),
+        # a name with its whole quote inside stays
+        ("Le Cercle « Zorva » a ouvert ses portes.", "Cercle « Zorva »"),
         # one name after "sur", or a list after another verb, stays
         ("Le reportage est à voir sur Zorva Afrique dès ce soir.", "Zorva Afrique"),
         ("Il intervient sur Zorva Radio et BFM TV chaque semaine.", "Zorva Radio"),

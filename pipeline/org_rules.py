@@ -200,6 +200,11 @@ NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", 
 SPORT_MIN_CUES = 3
 # Last words of a competition's name: "buteur de la Premier League" names no club (RN8).
 COMPETITION_WORDS = {"League", "Ligue", "Liga", "Cup", "Coupe", "Championship"}
+# Court heads: with only a country adjective they describe a court, they do not name one.
+COURT_HEADS = {"tribunal", "tribunaux", "cour", "cours"}
+# Heads of a research or trade body's kind: with a country adjective and a name after it, the
+# name is the body ("l'institut de recherche français X").
+KIND_HEADS = {"institut", "centre", "laboratoire", "groupe", "fonds", "agence", "organisation"}
 # Rules that find clubs (a sentence with one of them is about sport).
 CLUB_RULES = {"club", "club_prefix", "team", "club_cue"}
 # Cue words of rule club_cue: verbs (lemmas) with the club as object, verbs with "pour"/"à",
@@ -1014,6 +1019,18 @@ class OrgRules(KBPipe):
                 and self._unit_of_body(doc, tok.i, end)
             ):
                 continue  # "le service chinois de la BBC": a unit gives only its body (O4)
+            if not capital and head in COURT_HEADS and all(is_nationality(t) for t in span[1:]):
+                continue  # "le tribunal thaïlandais": a court of the country, no name (O3)
+            if not capital and head in KIND_HEADS and is_nationality(span[-1]):
+                name_end = end
+                while name_end < len(doc) and name_end - end < 4 and _name_word(doc[name_end]):
+                    name_end += 1
+                name = doc[end:name_end]
+                if len(name):  # "l'institut de recherche allemand X": a kind, X is the body
+                    if name[0].text not in PERSON_CUES:  # the NER's PER is no veto here
+                        kb_id = self.kb.resolve(name.text, countries=countries)
+                        out.append(Candidate(end, name_end, kb_id, "cue"))
+                    continue
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(tok.i, end, kb_id, "institution"))
         return out

@@ -721,6 +721,13 @@ def test_names_listed_after_a_plural_kind(nlp: Language, text: str, name: str) -
 
 
 @pytest.mark.slow
+def test_body_named_after_its_kind_and_country(nlp: Language) -> None:
+    text = "Il travaille avec l'institut de recherche français Vellora sur ce projet."
+    assert ("Vellora", "cue") in candidates(nlp, text)
+    assert "Vellora" in orgs(nlp, text)
+
+
+@pytest.mark.slow
 def test_listed_name_going_on_with_de_is_not_cut(nlp: Language) -> None:
     text = "Il travaille avec les opérateurs Orange Côte d'Ivoire et MTN pour bloquer ces numéros."
     found = candidates(nlp, text)
@@ -811,6 +818,12 @@ def test_institution_names_of_real_news(nlp: Language, text: str, name: str) -> 
         # rule indefinite_description: a known name in lower case after "un" is one of a kind
         ("Un tribunal fédéral de district a tranché.", "tribunal fédéral"),
         ("Le MVP de la NBA a été élu hier, dit le club après le match du championnat.", "MVP"),
+        # a court named by its country's adjective only describes a court (O3); a kind of body
+        # with a country adjective before a name is no name ("l'institut ... français X")
+        ("Moscou a critiqué la décision du tribunal thaïlandais hier.", "tribunal thaïlandais"),
+        ("Des juges de la cour allemande sont venus sur place.", "cour allemande"),
+        ("Il travaille avec l'institut de recherche français Vellora sur ce projet.",
+         "institut de recherche français"),
     ],
 )
 def test_descriptions_and_things_are_not_org(nlp: Language, text: str, not_org: str) -> None:

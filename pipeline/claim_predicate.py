@@ -16,11 +16,13 @@ from .claim_predicate_words import (
     COMPARE_WORDS,
     COPULA_CASES,
     COUNT_NOUNS,
+    LIGHT_VERBS,
     NAMING_PARTICIPLES,
     NOT_PARTICIPLES,
     PART_WORDS,
     PARTICIPLE_ENDINGS,
     REFLEXIVES,
+    SPAN_NOUNS,
     TENSE_VERBS,
     VALUE_NOUNS,
 )
@@ -74,6 +76,9 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
         on_copula = _on_copula(tok, head) if tok.i == anchor.i else None
         if on_copula is not None:
             return on_copula
+        light = _light_verb_of(tok, head)
+        if light is not None:
+            return light, "light_noun"
         if tok.dep_ in {"appos", "conj"} and head.pos_ in {"NOUN", "PROPN"}:
             counted = any(c.dep_ == "nummod" or c.like_num for c in head.children)
             if _is_event_noun(head) and not counted:
@@ -97,7 +102,8 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             # noun (rule 'noun_as_verb')
             return head, "noun_as_verb"
         if head.pos_ == "NOUN":
-            if head.lemma_.lower() in MEASURE_NOUNS:
+            if head.lemma_.lower() in MEASURE_NOUNS or head.lemma_.lower() in SPAN_NOUNS:
+                # "pendant une période de sept jours": the span's verb says what happened
                 tok = head
                 continue
             if _is_event_noun(head):
@@ -220,6 +226,26 @@ def _on_copula(tok: Token, head: Token) -> tuple[Token, str] | None:
     ):
         return head, "copula_participle"
     return (cop, "copula") if cop is not None else None
+
+
+def _light_verb_of(tok: Token, head: Token) -> Token | None:
+    """ "1,3 million d'enfants ont droit à des repas", "trois femmes font partie de": the
+    parser reads a light verb's bare noun as the head, with the verb as its auxiliary; the
+    light verb keeps its own lemma (contract ruling; rule 'light_noun')."""
+    if (
+        head.pos_ not in {"NOUN", "ADJ"}
+        or tok.dep_ not in SUBJ_DEPS
+        or any(c.dep_ == "det" for c in head.children)
+    ):
+        return None
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in {"aux", "aux:tense", "cop"} and c.lemma_.lower() in LIGHT_VERBS
+        ),
+        None,
+    )
 
 
 def _participle_infinitive(tok: Token) -> str | None:
@@ -639,6 +665,7 @@ def _own_predicate(
     elif (
         pred_tok is not None
         and _lemma(pred_tok) == "avoir"
+        and rule != "light_noun"  # "ont droit à": the amount is its subject
         and _avoir_describes(anchor, pred_tok, amount)
     ):
         pred_tok, rule = None, "light_verb"
@@ -670,6 +697,14 @@ def predicate_lemma(pred_tok: Token | None, rule: str) -> str | None:
     if rule == "copula_participle" and _lemma(pred_tok) == pred_tok.lemma_.lower():
         return _participle_infinitive(pred_tok) or _lemma(pred_tok)
     lemma = _lemma(pred_tok)
+    if (
+        pred_tok.pos_ == "VERB"
+        and lemma == pred_tok.lower_
+        and lemma.endswith(("e", "es", "ent"))
+        and not lemma.endswith("re")
+    ):
+        # "qui régule les activités" tagged an infinitive: a verb's lemma is one
+        lemma = _first_group_infinitive(lemma, finite=True)
     if pred_tok.pos_ == "VERB" and not lemma.startswith(("se ", "s'")):
         reflexive = pred_tok.doc[pred_tok.i - 1] if pred_tok.i > 0 else None
         if (

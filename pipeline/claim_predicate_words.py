@@ -58,3 +58,8 @@ VALUE_NOUNS = frozenset(
     subvention dotation
     """.split()
 )
+# Nouns of a stretch of time an amount measures: the verb they hang from is the predicate
+# ("s'isoler pendant une période de sept jours", "en l'espace de trois minutes").
+SPAN_NOUNS = frozenset({"période", "délai", "espace", "durée", "laps"})
+# Light verbs of a bare noun the parser may make the head ("ont droit à", "font partie de").
+LIGHT_VERBS = frozenset({"avoir", "faire"})

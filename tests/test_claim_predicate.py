@@ -86,6 +86,14 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "argument_noun"),
         ("Les élus doivent rembourser une allocation de 5 millions de francs.",
          "5 millions de francs", "rembourser", "argument_noun"),
+        # a stretch of time's verb says what happened in it
+        ("Tout joueur positif devra s'isoler pendant une période de sept jours.",
+         "sept jours", "s'isoler", "verb"),
+        ("Plus de 500 recours seront examinés dans un délai de deux mois.", "deux mois",
+         "examiner", "verb"),
+        # a light verb the parser made the auxiliary of its bare noun keeps its lemma
+        ("Environ 2 millions d'élèves ont droit à des repas gratuits.", "Environ 2 millions",
+         "avoir", "light_noun"),
         # a participle that names the thing is no event
         ("Le rapport de 80 pages intitulé « Villes durables » sera publié lundi.", "80",
          "publier", "argument_noun"),
@@ -141,3 +149,20 @@ def test_a_relative_verb_right_before_the_amount_governs_it() -> None:
     amount = doc[7:9]
     pred, rule = predicate_of(amount, _anchor(amount), [amount], 0)
     assert (predicate_lemma(pred, rule), rule) == ("compter", "verb_before")
+
+
+def test_a_verb_tagged_as_an_infinitive_still_gets_its_infinitive() -> None:
+    """ "qui régule les activités sur une période de 24 heures": fr_core_news_md tagged
+    "régule" VerbForm=Inf and left its lemma as is; the frame writes "réguler"."""
+    doc = _parsed([
+        ("Le", "le", "DET", "det", 1, ""), ("rythme", "rythme", "NOUN", "nsubj", 2, ""),
+        ("régule", "régule", "VERB", "ROOT", 2, "VerbForm=Inf"),
+        ("le", "le", "DET", "det", 4, ""), ("sommeil", "sommeil", "NOUN", "obj", 2, ""),
+        ("sur", "sur", "ADP", "case", 7, ""), ("une", "un", "DET", "det", 7, ""),
+        ("période", "période", "NOUN", "obl", 2, ""), ("de", "de", "ADP", "case", 10, ""),
+        ("24", "24", "NUM", "nummod", 10, ""), ("heures", "heure", "NOUN", "nmod", 7, ""),
+        (".", ".", "PUNCT", "punct", 2, ""),
+    ])  # fmt: skip
+    amount = doc[9:11]
+    pred, rule = predicate_of(amount, _anchor(amount), [amount], 0)
+    assert predicate_lemma(pred, rule) == "réguler"

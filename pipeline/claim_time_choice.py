@@ -115,6 +115,18 @@ def _time(
     ]
     if not inside:
         return None, "none"
+    if amount.start > 0 and amount.doc[amount.start - 1].lower_ in COMPARED_WORDS:
+        # "atteignant 70 millions en 2019, contre 43 millions en 2018": the compared amount
+        # takes the time right after it, whatever predicate it shares (rule 'compared_own')
+        own = [
+            t
+            for t in inside
+            if t.start >= amount.end_char and not _time_boundary(amount, t, amounts)
+        ]
+        if own:
+            best = min(own, key=lambda t: _distance(amount, t))
+            value = _time_value(best, pred)
+            return {"start": best.start, "end": best.end, "value": value}, "compared_own"
     if TIME_SAME_CLAUSE and amount.doc.has_annotation("DEP"):
         # "a dévoilé jeudi son plan, qui prévoit 185 milliards": "jeudi" places the
         # unveiling, not the amount of the relative clause (rule 'other_clause'). A clause
@@ -463,6 +475,7 @@ TIME_FRAME_RE = re.compile(r"\b(?:avant|après|jusqu['’]à ce|depuis|dès) qu(
 PART_LIST_RE = re.compile(r", dont\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
+COMPARED_WORDS = frozenset({"contre"})
 LOOK_BACK_RULES = frozenset({"since_month", "since_day"})
 
 

@@ -82,6 +82,13 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "de 1999",
             "restated",
         ),
+        (  # an amount after "contre" takes the time right after it, not its verb's
+            "Les ventes ont augmenté, atteignant 70 millions d'euros (45 milliards FCFA) en "
+            "2019, contre 43 millions d'euros (28 milliards FCFA) en 2018.",
+            "43 millions d'euros",
+            "en 2018",
+            "compared_own",
+        ),
     ],
 )
 def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:

@@ -292,7 +292,8 @@ def _is_age(amount: Span) -> bool:
     return (
         amount.start >= 2
         and doc[amount.start - 1].text == ","
-        and doc[amount.start - 2].pos_ in {"PROPN", "NOUN"}
+        # "Mme Griner, 31 ans,": a name the tagger misread still starts with a capital
+        and (doc[amount.start - 2].pos_ in {"PROPN", "NOUN"} or doc[amount.start - 2].is_title)
         and after in {",", ")"}
     )
 

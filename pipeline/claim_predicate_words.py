@@ -34,7 +34,8 @@ AGED_WORDS = frozenset({"âgé", "âgée", "âgés", "âgées", "agé", "agée",
 NOT_PARTICIPLES = frozenset({"âgé", "agé", "désolé", "aisé", "doué", "sacré", "carré"})
 # Endings of a first-group past participle on an adjective ("sont doublement vaccinés").
 PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")
-REFLEXIVES = frozenset({"se", "s'", "s’"})
+# Reflexive pronouns of any person: "je m'allonge" is "s'allonger" in the frame.
+REFLEXIVES = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’"})
 # Verbs of change whose "de"/"à" amount says by or to how much ("réduire de 25 %",
 # "abaisser de 21 à 18 ans", "réduit à 1,7 milliard").
 CHANGE_VERBS = frozenset(

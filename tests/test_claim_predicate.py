@@ -86,6 +86,9 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "argument_noun"),
         ("Les élus doivent rembourser une allocation de 5 millions de francs.",
          "5 millions de francs", "rembourser", "argument_noun"),
+        # a reflexive of any person ("je m'allonge") is written as "s'allonger"
+        ("« Je m'allonge sur le sol pendant neuf minutes », dit-elle.", "neuf minutes",
+         "s'allonger", "verb"),
         # a stretch of time's verb says what happened in it
         ("Tout joueur positif devra s'isoler pendant une période de sept jours.",
          "sept jours", "s'isoler", "verb"),
@@ -166,3 +169,21 @@ def test_a_verb_tagged_as_an_infinitive_still_gets_its_infinitive() -> None:
     amount = doc[9:11]
     pred, rule = predicate_of(amount, _anchor(amount), [amount], 0)
     assert predicate_lemma(pred, rule) == "réguler"
+
+
+def test_an_age_after_a_misread_name_only_describes() -> None:
+    """ "Mme Griner, 31 ans, a été arrêtée": fr_core_news_md tagged "Griner" a verb; the
+    age in commas after a capitalised word still only describes (rule 'age')."""
+    doc = _parsed([
+        ("Mme", "mme", "NOUN", "nsubj:pass", 8, ""),
+        ("Griner", "griner", "VERB", "flat:name", 0, ""),
+        (",", ",", "PUNCT", "punct", 8, ""), ("31", "31", "NUM", "nummod", 4, ""),
+        ("ans", "an", "NOUN", "nsubj:pass", 8, ""), (",", ",", "PUNCT", "punct", 8, ""),
+        ("a", "avoir", "AUX", "aux:tense", 8, "Mood=Ind"),
+        ("été", "être", "AUX", "aux:pass", 8, ""),
+        ("arrêtée", "arrêter", "VERB", "ROOT", 8, "VerbForm=Part"),
+        (".", ".", "PUNCT", "punct", 8, ""),
+    ])  # fmt: skip
+    amount = doc[3:5]
+    amount._.dechiffre_unit = "an"
+    assert predicate_of(amount, _anchor(amount), [amount], 0) == (None, "age")

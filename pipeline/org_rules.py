@@ -167,6 +167,7 @@ MEDIA_CUES = {w.lower() for w in LEXICON["media_cues"]}
 COMPANY_CUES = {w.lower() for w in LEXICON["company_cues"]}
 COMPANY_ROLES = {w.lower() for w in LEXICON["company_roles"]}
 KIND_PLURALS = {w.lower() for w in LEXICON["kind_plurals"]}
+BROADCAST_SUFFIXES = LEXICON["broadcast_suffixes"]
 # Words between a plural kind noun and its list of names: "des entreprises comme X",
 # "des sociétés telles que X".
 LIST_OPENERS = {"comme", "telles", "tels", "que", "dont", ":"}
@@ -489,6 +490,7 @@ class OrgRules(KBPipe):
         cands.extend(self._cued_names(doc, countries))
         cands.extend(self._led_names(doc, countries))
         cands.extend(self._listed_names(doc, countries))
+        cands.extend(self._stations(doc, countries))
         cands.extend(self._apposed_names(doc, countries))
         cands.extend(self._placed_names(doc, countries))
         cands.extend(self._dateline(doc, countries, text))
@@ -924,6 +926,24 @@ class OrgRules(KBPipe):
                 continue  # "le patron de Kinshasa", "chez M. X", "chez Les ...": no body named
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(i, end, kb_id, "cue"))
+        return out
+
+    def _stations(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """Rule cue, a station: one or two capitalised words before "FM" ("Joy FM", RN10)."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        for tok in doc:
+            if tok.text not in BROADCAST_SUFFIXES or tok.i == 0 or not _cap_word(doc[tok.i - 1]):
+                continue
+            start = tok.i - 1
+            if start > 0 and _name_word(doc[start]) and _cap_word(doc[start - 1]):
+                start -= 1  # "Capital Joy FM"
+            if doc[start].lower_ in LEADING:
+                start += 1  # "La Smart FM": an article, not the name
+            if start == tok.i:
+                continue
+            kb_id = self.kb.resolve(doc[start : tok.i + 1].text, countries=countries)
+            out.append(Candidate(start, tok.i + 1, kb_id, "cue"))
         return out
 
     def _listed_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:

@@ -72,6 +72,8 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         "media_cues",
         "company_cues",
         "company_roles",
+        "kind_plurals",
+        "broadcast_suffixes",
         "english_heads",
         "english_function_words",
         "names_with_digits",
@@ -147,6 +149,8 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         ),
         # names with digits and capitalised organs alone (RN12)
         ("Le M23 a refusé de participer.", ("M23", "gazetteer")),
+        # a radio station named with "FM" (RN10)
+        ("La chanson est passée en boucle sur Kalamu FM cette semaine.", ("Kalamu FM", "cue")),
         # broadcasters with a digit glued to the name (RN10)
         ("Il l'a confirmé dans une interview accordée à France24.", ("France24", "gazetteer")),
         ("Le film est diffusé sur la chaîne France 3 ce soir.", ("France 3", "gazetteer")),

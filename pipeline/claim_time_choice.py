@@ -301,7 +301,14 @@ def _record_base(amount: Span, time: TimeExpr) -> bool:
     span = doc.char_span(time.start, time.end, alignment_mode="expand")
     if span is None:
         return False
-    before = [t for t in doc[max(span.sent.start, span.start - 5) : span.start]]
+    # back to the clause's comma, at most RECORD_WINDOW words: "le « plus grand choc sur les
+    # produits de base » depuis les années 1970"; not "pour la première fois chez un singe,
+    # et, depuis 1970, ..."
+    before = []
+    for t in reversed(doc[max(span.sent.start, span.start - RECORD_WINDOW) : span.start]):
+        if t.text in CLAUSE_PUNCT:
+            break
+        before.append(t)
     before = [t for t in before if not amount.start <= t.i < amount.end]
     return any(
         (t.lower_ in RECORD_WORDS)
@@ -476,6 +483,8 @@ PART_LIST_RE = re.compile(r", dont\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 COMPARED_WORDS = frozenset({"contre"})
+RECORD_WINDOW = 12
+CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")"})
 LOOK_BACK_RULES = frozenset({"since_month", "since_day"})
 
 

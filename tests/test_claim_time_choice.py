@@ -89,6 +89,13 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "en 2018",
             "compared_own",
         ),
+        (  # "depuis" after a superlative whose noun runs long is the base of a record
+            "Les prix ont atteint 95 dollars, le plus haut niveau pour le baril de pétrole brut "
+            "depuis 2014.",
+            "95 dollars",
+            None,
+            "none",
+        ),
     ],
 )
 def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, SpanGroup, Token
 from spacy.training import Example
 
@@ -166,8 +167,13 @@ GROUP_NOUNS = {w.lower() for w in LEXICON["group_nouns"]}
 MEDIA_CUES = {w.lower() for w in LEXICON["media_cues"]}
 COMPANY_CUES = {w.lower() for w in LEXICON["company_cues"]}
 COMPANY_ROLES = {w.lower() for w in LEXICON["company_roles"]}
+ROLE_LAST_WORDS = {w.split()[-1] for w in COMPANY_ROLES if " " in w}
 KIND_PLURALS = {w.lower() for w in LEXICON["kind_plurals"]}
 BROADCAST_SUFFIXES = LEXICON["broadcast_suffixes"]
+# The words that start rules cue after a role, in a list and a station, as string hashes: one
+# integer lookup per token finds them ("de" after a role, "chez", a plural kind noun, "FM").
+ROLE_OR_LIST_LOWS = {get_string_id(w) for w in OF_OR_DU | KIND_PLURALS | {"chez"}}
+STATION_ORTHS = {get_string_id(w) for w in BROADCAST_SUFFIXES}
 # Words between a plural kind noun and its list of names: "des entreprises comme X",
 # "des sociétés telles que X".
 LIST_OPENERS = {"comme", "telles", "tels", "que", "dont", ":"}
@@ -488,9 +494,10 @@ class OrgRules(KBPipe):
         cands.extend(self._organs(doc, countries))
         cands.extend(self._english_names(doc))
         cands.extend(self._cued_names(doc, countries))
-        cands.extend(self._led_names(doc, countries))
-        cands.extend(self._listed_names(doc, countries))
-        cands.extend(self._stations(doc, countries))
+        triggers = [t for t in doc if t.lower in ROLE_OR_LIST_LOWS or t.orth in STATION_ORTHS]
+        cands.extend(self._led_names(doc, countries, triggers))
+        cands.extend(self._listed_names(doc, countries, triggers))
+        cands.extend(self._stations(doc, countries, triggers))
         cands.extend(self._apposed_names(doc, countries))
         cands.extend(self._placed_names(doc, countries))
         cands.extend(self._dateline(doc, countries, text))
@@ -877,21 +884,26 @@ class OrgRules(KBPipe):
             out.append(Candidate(i, end, kb_id, "cue"))
         return out
 
-    def _led_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+    def _led_names(
+        self, doc: Doc, countries: dict[str, int], triggers: list[Token]
+    ) -> list[Candidate]:
         """Rule cue, after a role: the capitalised name after a company head's or founder's
         role and "de" ("le PDG de X", "la cofondatrice de X", "le directeur général de X"), or
         after a trade and "chez" ("analyste senior chez X", "il travaille chez X")."""
         assert self.kb is not None
         out: list[Candidate] = []
         n = len(doc)
-        for tok in doc:
+        for tok in triggers:
             k = tok.i
             if k == 0 or k + 1 >= n:
                 continue
             prev = doc[k - 1]
             if tok.lower_ in OF_OR_DU:
-                two = f"{doc[k - 2].lower_} {prev.lower_}" if k > 1 else ""
-                if prev.lower_ not in COMPANY_ROLES and two not in COMPANY_ROLES:
+                if prev.lower_ not in COMPANY_ROLES and not (
+                    k > 1
+                    and prev.lower_ in ROLE_LAST_WORDS
+                    and f"{doc[k - 2].lower_} {prev.lower_}" in COMPANY_ROLES
+                ):
                     continue
             elif tok.lower_ == "chez":
                 if prev.pos_ not in {"NOUN", "ADJ"} and prev.lemma_ != WORKS_AT:
@@ -928,11 +940,13 @@ class OrgRules(KBPipe):
             out.append(Candidate(i, end, kb_id, "cue"))
         return out
 
-    def _stations(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+    def _stations(
+        self, doc: Doc, countries: dict[str, int], triggers: list[Token]
+    ) -> list[Candidate]:
         """Rule cue, a station: one or two capitalised words before "FM" ("Joy FM", RN10)."""
         assert self.kb is not None
         out: list[Candidate] = []
-        for tok in doc:
+        for tok in triggers:
             if tok.text not in BROADCAST_SUFFIXES or tok.i == 0 or not _cap_word(doc[tok.i - 1]):
                 continue
             start = tok.i - 1
@@ -946,13 +960,15 @@ class OrgRules(KBPipe):
             out.append(Candidate(start, tok.i + 1, kb_id, "cue"))
         return out
 
-    def _listed_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+    def _listed_names(
+        self, doc: Doc, countries: dict[str, int], triggers: list[Token]
+    ) -> list[Candidate]:
         """Rule cue, in a list: each capitalised name of a list after a plural noun of a kind of
         body ("les sociétés américaines X et Y", "des organisations comme X, Y ou Z")."""
         assert self.kb is not None
         out: list[Candidate] = []
         n = len(doc)
-        for tok in doc:
+        for tok in triggers:
             if tok.lower_ not in KIND_PLURALS or not (tok.is_lower or tok.text == "ONG"):
                 continue
             if tok.text == "ONG" and (tok.i == 0 or doc[tok.i - 1].lower_ not in PLURAL_DETS):

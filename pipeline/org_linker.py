@@ -13,6 +13,39 @@ from spacy.training import Example
 from .attributes import doc_countries
 from .errors import Errors
 from .kb import KBPipe, KnowledgeBase, load_entries
+from .org_linker_words import (
+    ABBREVIATIONS,
+    APPOSITION_TITLES,
+    AUTHOR_NOUNS,
+    CAUSATIVE_VERBS,
+    CREDIT_NEXT,
+    CREDIT_WORDS,
+    DEVICE_VERBS,
+    LEADERSHIP_NOUNS,
+    LIST_WORDS,
+    LOWER_BODY_NOUNS,
+    NAME_ARTICLES,
+    NAMING_PARTICIPLES,
+    ORDINALS,
+    PERSON_TRADES,
+    PLATFORM_LIST_WORDS,
+    PLURAL_ARTICLES,
+    PROGRAMME_NOUNS,
+    QUOTED_WORK_NOUNS,
+    RELEASE_VERBS,
+    SINGULAR_DETS,
+    SPELT_LINKS,
+    SPELT_STOPS,
+    THING_DETS,
+    THING_DETS_INDEFINITE,
+    TITLE_LINKS,
+    TITLE_QUALIFIERS,
+    TITLE_WORDS,
+    TOWN_NOUNS,
+    TREATY_HEADS,
+    WEBSITE_DETS,
+    WEBSITE_NOUNS,
+)
 from .org_rules import (
     ACRONYM,
     CLUB_PREFIXES,
@@ -81,63 +114,13 @@ CLUB_SOURCES = {"club", "club_prefix", "team"}
 # and an English name with a body head after a known name: "Wellcome Institute" over "Wellcome"
 # (ANNOTATION.md: an official name that contains another body's name is one span).
 CONTAINING_SOURCES = {"institution", "team", "english", "acronymed"}
-# Titles that a person's name follows after a comma: "le directeur général de l'OMS, X,".
-APPOSITION_TITLES = {"directeur", "directrice", "président", "présidente", "porte-parole",
-                     "secrétaire", "ministre", "chef", "cheffe", "patron", "patronne", "fondateur",
-                     "fondatrice", "dirigeant", "dirigeante", "coordinateur", "coordinatrice",
-                     "responsable", "entraîneur", "sélectionneur", "commissaire", "gouverneur"}
-# Nouns of a work whose title follows in quotes ('son livre « X »'), and of its author, whose
-# work follows "de" ("l'auteur de X").
-QUOTED_WORK_NOUNS = {"livre", "livres", "article", "essai", "pièce", "tableau", "lithographie",
-                     "thèse", "mémoire", "poème", "nouvelle"}
-AUTHOR_NOUNS = {"auteur", "auteure", "autrice", "co-auteur", "coauteur", "réalisateur",
-                "réalisatrice", "compositeur", "compositrice"}
-# Trades and titles of persons after a name and a comma: "X Y, professeur de ...".
-PERSON_TRADES = {"professeur", "professeure", "chercheur", "chercheuse", "journaliste",
-                 "chanteur", "chanteuse", "rappeur", "rappeuse", "acteur", "actrice", "avocat",
-                 "avocate", "médecin", "docteur", "auteur", "autrice", "écrivain", "écrivaine",
-                 "économiste", "analyste", "sociologue", "historien", "historienne", "député",
-                 "députée", "sénateur", "sénatrice", "ancien", "ancienne", "épouse", "mari",
-                 "fils", "fille", "père", "mère", "frère", "sœur"}
-# Heads of the names of treaties and laws whose acronym follows in brackets.
-TREATY_HEADS = {"traité", "convention", "accord", "protocole", "pacte", "charte", "loi",
-                "directive", "règlement", "déclaration"}
 MAX_TREATY_WORDS = 16
-# Nouns of a body's leadership or voice: "le patron de la NFL" makes the league a body (RN8).
-LEADERSHIP_NOUNS = {"nom", "patron", "patronne", "président", "présidente", "commissaire",
-                    "dirigeants", "direction", "porte-parole", "règlement", "décision"}
-# Verbs (lemmas) that make their object the doer of "à" + infinitive: "a conduit la NBA à
-# reprogrammer", "pousse la Liga à sanctionner" (the league acts, RN8).
-CAUSATIVE_VERBS = {"conduire", "pousser", "obliger", "forcer", "contraindre", "amener", "inciter",
-                   "appeler", "exhorter", "encourager", "autoriser", "inviter"}
-# Nouns before the name of a programme, campaign, product or work, not of a body (RN13, RN10:
-# "l'émission Sporting Witness", "le documentaire X", "son roman X").
-PROGRAMME_NOUNS = {"initiative", "programme", "projet", "campagne", "opération", "stratégie",
-                   "logiciel", "médicament", "application", "émission", "podcast",
-                   "documentaire", "roman", "ouvrage", "album", "série", "feuilleton", "film",
-                   "chanson"}
-# Verbs (lemmas) of a work's release on machines: "sorti sur Amiga, MSX et ZX Spectrum";
-# words between "sur" and the names of the list, and between the verb and "sur" ("publié en
-# 1987 sur").
-RELEASE_VERBS = {"sortir", "publier", "convertir", "commercialiser", "porter", "éditer",
-                 "adapter", "disponible", "distribuer", "rééditer"}
-LIST_WORDS = {",", "et", "ou"}
+# The most tokens between "sur" and the names of a list of machines, and between a release
+# verb and "sur" ("publié en 1987 sur").
 MAX_LIST_TOKENS = 30
 RELEASE_VERB_WINDOW = 4
 # Words before a quote searched for a body noun ("le groupe de campagne, « X »").
 QUOTE_NOUN_WINDOW = 4
-# Nouns before a website's name: "sur le site X", "sur les forums X" (ANNOTATION.md: websites
-# named as places are no bodies; "le site X publie" is a medium that acts).
-WEBSITE_NOUNS = {"site", "sites", "forum", "forums"}
-WEBSITE_DETS = {"le", "les", "son", "ses", "leur", "leurs", "un", "des"}
-# Words between "sur" and a platform in a list: "sur des sites comme Facebook, Instagram ou X".
-PLATFORM_LIST_WORDS = {",", "et", "ou", "comme", "des", "les", "ses", "leurs", "sites", "réseaux",
-                       "sociaux", "plateformes", "applications", "tels", "telles", "que"}
-# Nouns of a town or region before "de"/"à" and its name: "la ville de X" is the place.
-TOWN_NOUNS = {"ville", "villes", "région", "province", "quartier", "capitale", "banlieue", "port",
-              "village", "commune", "localité", "district", "comté", "état"}
-# Ordinals without the "-ième" ending, before a treaty, war or event ("la Première Guerre").
-ORDINALS = {"premier", "première", "premiers", "premières", "second", "seconde", "secondes"}
 CLASSIFIER_KEY = "dechiffre_classifier"
 # longest organisation: 2x the longest name in the knowledge base (102 characters, UNRWA's)
 MAX_SPAN_CHARS = 200
@@ -493,15 +476,6 @@ class OrgLinker(KBPipe):
 
 
 PRODUCT_TYPES = {"company", "media"}
-TITLE_WORDS = {"ministre", "ministres", "secrétaire", "ministère", "vice-ministre",
-               "commissaire"}
-TITLE_LINKS = {"de", "du", "des", "d'", "d’", "la", "l'", "l’", "le", "les",
-               "à", "au", "aux"}
-# Words between a title and its portfolio: "ministre ivoirien de l'...",
-# "ministre délégué à la ...",
-# "secrétaire d'État à la ..."
-TITLE_QUALIFIERS = {"adjoint", "adjointe", "délégué", "déléguée", "état", "etat", "général",
-                    "générale", "chargé", "chargée"}
 
 
 # A short code of letters and digits, read as a name by a statistical model: keys, models,
@@ -512,17 +486,9 @@ CODE = re.compile(r"^[A-Za-z]{1,3}-?\d{1,3}[A-Za-z]?$")
 # after a number ("2-1", "2 à 1").
 MAX_CODE_LETTERS = 4
 SCORE_MARKS = {"-", "–", "à", ":"}
-# Marks that a name's word never holds glued to it; a final "." only in these abbreviations.
+# Marks that a name's word never holds glued to it; a final "." only in the abbreviations of
+# ABBREVIATIONS.
 GLUED_MARKS_INSIDE = set('"«»“”()[]—–,;')
-ABBREVIATIONS = {"Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Sr", "St", "Cie", "Ste", "Mgr", "Dr"}
-# Determiners of an apposition that classes a name: "X, un jeu", "X et Y, deux protocoles".
-THING_DETS_INDEFINITE = {"un", "une", "des", "deux", "trois", "quatre", "cinq"}
-# Participles that give a thing its name: "un pneu baptisé X", "connue sous le nom de X".
-NAMING_PARTICIPLES = {"appelé", "appelée", "appelés", "appelées", "baptisé", "baptisée", "baptisés",
-                      "baptisées", "nommé", "nommée", "dénommé", "dénommée", "surnommé",
-                      "surnommée", "connu", "connue", "connus", "connues"}
-# Definite articles of one name: "la NBA", "le patron", "l'ONU".
-SINGULAR_DETS = {"la", "le", "l'", "l’"}
 # Words a name never ends on: its links, and an elided article split from its apostrophe
 # ("le Stade de", "l'Aviation légère de l|'").
 DANGLING_WORDS = frozenset(CONNECTORS | SINGULAR_DETS | {"les"} | {"l", "d", "of", "and", "the"})
@@ -540,21 +506,6 @@ STATISTICAL = {"classifier", "ner"}
 TAIL_OPENERS = OF_OR_DU | {"des", "pour"}
 # Marks that join two parts of one written word: "Sochaux-Montbéliard", "Toys'R'Us".
 GLUE_MARKS = {"-", "'", "’"}
-# Words of a photo credit line, which the NER reads as part of a name.
-CREDIT_WORDS = {"Credit", "Credits", "Crédit", "Crédits", "Copyright"}
-# Words after a credit word in a caption: "Crédit photo : AFP", "Credit image: X".
-CREDIT_NEXT = {"photo", "photos", "image", "images", "©"}
-# Lower-case nouns, besides the institution heads, that may start a body's name as a
-# statistical model reads it: "orchestre philharmonique de Vienne", "ordre des médecins"
-# ("le club de Lens" is not one: the club's name is "Lens", RN1).
-LOWER_BODY_NOUNS = {"orchestre", "ordre", "académie", "compagnie", "troupe", "chœur", "église"}
-# The article of a name that starts with one, from the word written before the name
-# ("du Figaro" -> "Le Figaro", "aux Échos" -> "Les Échos"; corpus/GUIDELINES.md O5).
-NAME_ARTICLES = {"du": "Le ", "au": "Le ", "le": "Le ", "des": "Les ", "aux": "Les ",
-                 "les": "Les ", "la": "La ", "l'": "L'", "l’": "L'"}
-# Determiners before a capitalised singular common noun that names a thing, a title or an
-# event, not a body: "l'Arabica", "son Baccalauréat", "la Constitution", "du Mondial".
-THING_DETS = {"l'", "l’", "le", "la", "du", "au", "son", "sa", "leur", "ce", "cet", "cette"}
 
 
 def french_words(nlp: Language) -> Callable[[str], bool]:
@@ -908,11 +859,6 @@ def _place_in_brackets(tok: Token) -> bool:
     return tok.lower_ in PLACE_WORDS
 
 
-# Words a spelt-out name may hold between its initials: "trouble de stress post-traumatique".
-SPELT_LINKS = {"de", "d'", "d’", "du", "des", "à", "au", "aux", "pour", "sur", "contre", "en",
-               "et", "of", "for", "and", "the", "on", "in", "-"}
-SPELT_STOPS = {"la", "le", "les", "l'", "l’", "un", "une", "ce", "cette", "ces", "son", "sa",
-               "ses", "leur", "leurs", "the", "a", "an"}
 DEFINED_KEY = "dechiffre_defined_non_bodies"
 MAX_SPELT = 10
 # Sources whose single-word acronym a document's own definition can overrule (not the
@@ -1350,10 +1296,6 @@ def _indefinite_description(doc: Doc, cand: Candidate) -> bool:
     )
 
 
-# Verbs (lemmas) whose bare object is a device: "si vous utilisez Apple", "si vous avez Apple".
-DEVICE_VERBS = {"utiliser", "avoir", "posséder"}
-
-
 def _brand_as_device(doc: Doc, cand: Candidate) -> bool:
     """Rule brand_as_device: a computer or phone maker's bare name, used or owned, or the place
     where a key works, is the device (RN3): "si vous utilisez Apple", "Dans Apple, la touche F4",
@@ -1659,8 +1601,6 @@ def _capitalised_word(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.text.replace("-", "").isalpha()
 
 
-# Plural articles before a team's nickname: "les Knicks", "des Ducks", "aux Penguins".
-PLURAL_ARTICLES = {"les", "des", "aux"}
 # NER labels of the town after a team's nickname ("Golden State" is read as MISC).
 TOWN_LABELS = {"LOC", "MISC"}
 MAX_TOWN_WORDS = 3

@@ -1,0 +1,170 @@
+"""Word tables of the ORG linker (compact, in the style of spacy/lang/fr/lex_attrs.py)."""
+
+from __future__ import annotations
+
+# Titles that a person's name follows after a comma: "le directeur général de l'OMS, X,".
+APPOSITION_TITLES = frozenset(
+    """
+    directeur directrice président présidente porte-parole secrétaire ministre chef cheffe
+    patron patronne fondateur fondatrice dirigeant dirigeante coordinateur coordinatrice
+    responsable entraîneur sélectionneur commissaire gouverneur
+    """.split()
+)
+# Nouns of a work whose title follows in quotes ('son livre « X »'), and of its author, whose
+# work follows "de" ("l'auteur de X").
+QUOTED_WORK_NOUNS = frozenset(
+    """
+    livre livres article essai pièce tableau lithographie thèse mémoire poème nouvelle
+    """.split()
+)
+AUTHOR_NOUNS = frozenset(
+    """
+    auteur auteure autrice co-auteur coauteur réalisateur réalisatrice compositeur compositrice
+    """.split()
+)
+# Trades and titles of persons after a name and a comma: "X Y, professeur de ...".
+PERSON_TRADES = frozenset(
+    """
+    professeur professeure chercheur chercheuse journaliste chanteur chanteuse rappeur rappeuse
+    acteur actrice avocat avocate médecin docteur auteur autrice écrivain écrivaine
+    économiste analyste sociologue historien historienne député députée sénateur sénatrice
+    ancien ancienne épouse mari fils fille père mère frère sœur
+    """.split()
+)
+# Heads of the names of treaties and laws whose acronym follows in brackets.
+TREATY_HEADS = frozenset(
+    """
+    traité convention accord protocole pacte charte loi directive règlement déclaration
+    """.split()
+)
+# Nouns of a body's leadership or voice: "le patron de la NFL" makes the league a body (RN8).
+LEADERSHIP_NOUNS = frozenset(
+    """
+    nom patron patronne président présidente commissaire dirigeants direction porte-parole
+    règlement décision
+    """.split()
+)
+# Verbs (lemmas) that make their object the doer of "à" + infinitive: "a conduit la NBA à
+# reprogrammer", "pousse la Liga à sanctionner" (the league acts, RN8).
+CAUSATIVE_VERBS = frozenset(
+    """
+    conduire pousser obliger forcer contraindre amener inciter appeler exhorter encourager
+    autoriser inviter
+    """.split()
+)
+# Nouns before the name of a programme, campaign, product or work, not of a body (RN13, RN10:
+# "l'émission Sporting Witness", "le documentaire X", "son roman X").
+PROGRAMME_NOUNS = frozenset(
+    """
+    initiative programme projet campagne opération stratégie logiciel médicament application
+    émission podcast documentaire roman ouvrage album série feuilleton film chanson
+    """.split()
+)
+# Verbs (lemmas) of a work's release on machines: "sorti sur Amiga, MSX et ZX Spectrum".
+RELEASE_VERBS = frozenset(
+    """
+    sortir publier convertir commercialiser porter éditer adapter disponible distribuer rééditer
+    """.split()
+)
+# Words between "sur" and the names of a list of machines ("sur Amiga, MSX et ZX Spectrum").
+LIST_WORDS = frozenset({",", "et", "ou"})
+# Nouns before a website's name: "sur le site X", "sur les forums X" (ANNOTATION.md: websites
+# named as places are no bodies; "le site X publie" is a medium that acts).
+WEBSITE_NOUNS = frozenset({"site", "sites", "forum", "forums"})
+WEBSITE_DETS = frozenset({"le", "les", "son", "ses", "leur", "leurs", "un", "des"})
+# Words between "sur" and a platform in a list: "sur des sites comme Facebook, Instagram ou X".
+PLATFORM_LIST_WORDS = frozenset(
+    """
+    , et ou comme des les ses leurs sites réseaux sociaux plateformes applications tels telles
+    que
+    """.split()
+)
+# Nouns of a town or region before "de"/"à" and its name: "la ville de X" is the place.
+TOWN_NOUNS = frozenset(
+    """
+    ville villes région province quartier capitale banlieue port village commune localité
+    district comté état
+    """.split()
+)
+# Ordinals without the "-ième" ending, before a treaty, war or event ("la Première Guerre").
+ORDINALS = frozenset(
+    """
+    premier première premiers premières second seconde secondes
+    """.split()
+)
+# Titles whose portfolio follows, and the links between them: "le ministre de l'Administration
+# territoriale" names a title, not a body.
+TITLE_WORDS = frozenset(
+    """
+    ministre ministres secrétaire ministère vice-ministre commissaire
+    """.split()
+)
+TITLE_LINKS = frozenset(
+    """
+    de du des d' d’ la l' l’ le les à au aux
+    """.split()
+)
+# Words between a title and its portfolio: "ministre ivoirien de l'...",
+# "ministre délégué à la ...",
+# "secrétaire d'État à la ..."
+TITLE_QUALIFIERS = frozenset(
+    """
+    adjoint adjointe délégué déléguée état etat général générale chargé chargée
+    """.split()
+)
+# Abbreviations whose final "." is part of the written name ("Warner Bros.", "Atari Inc.").
+ABBREVIATIONS = frozenset(
+    """
+    Inc Ltd Co Corp Bros Jr Sr St Cie Ste Mgr Dr
+    """.split()
+)
+# Determiners of an apposition that classes a name: "X, un jeu", "X et Y, deux protocoles".
+THING_DETS_INDEFINITE = frozenset({"un", "une", "des", "deux", "trois", "quatre", "cinq"})
+# Participles that give a thing its name: "un pneu baptisé X", "connue sous le nom de X".
+NAMING_PARTICIPLES = frozenset(
+    """
+    appelé appelée appelés appelées baptisé baptisée baptisés baptisées nommé nommée dénommé
+    dénommée surnommé surnommée connu connue connus connues
+    """.split()
+)
+# Definite articles of one name: "la NBA", "le patron", "l'ONU".
+SINGULAR_DETS = frozenset({"la", "le", "l'", "l’"})
+# Words of a photo credit line, which the NER reads as part of a name.
+CREDIT_WORDS = frozenset({"Credit", "Credits", "Crédit", "Crédits", "Copyright"})
+# Words after a credit word in a caption: "Crédit photo : AFP", "Credit image: X".
+CREDIT_NEXT = frozenset({"photo", "photos", "image", "images", "©"})
+# Lower-case nouns, besides the institution heads, that may start a body's name as a
+# statistical model reads it: "orchestre philharmonique de Vienne", "ordre des médecins"
+# ("le club de Lens" is not one: the club's name is "Lens", RN1).
+LOWER_BODY_NOUNS = frozenset(
+    """
+    orchestre ordre académie compagnie troupe chœur église
+    """.split()
+)
+# The article of a name that starts with one, from the word written before the name
+# ("du Figaro" -> "Le Figaro", "aux Échos" -> "Les Échos"; corpus/GUIDELINES.md O5).
+NAME_ARTICLES = {"du": "Le ", "au": "Le ", "le": "Le ", "des": "Les ", "aux": "Les ",
+                 "les": "Les ", "la": "La ", "l'": "L'", "l’": "L'"}
+# Determiners before a capitalised singular common noun that names a thing, a title or an
+# event, not a body: "l'Arabica", "son Baccalauréat", "la Constitution", "du Mondial".
+THING_DETS = frozenset(
+    """
+    l' l’ le la du au son sa leur ce cet cette
+    """.split()
+)
+# Words a spelt-out name may hold between its initials: "trouble de stress post-traumatique".
+SPELT_LINKS = frozenset(
+    """
+    de d' d’ du des à au aux pour sur contre en et of for and the on in -
+    """.split()
+)
+# Determiners that end the search back from an acronym for the words that spell it out.
+SPELT_STOPS = frozenset(
+    """
+    la le les l' l’ un une ce cette ces son sa ses leur leurs the a an
+    """.split()
+)
+# Verbs (lemmas) whose bare object is a device: "si vous utilisez Apple", "si vous avez Apple".
+DEVICE_VERBS = frozenset({"utiliser", "avoir", "posséder"})
+# Plural articles before a team's nickname: "les Knicks", "des Ducks", "aux Penguins".
+PLURAL_ARTICLES = frozenset({"les", "des", "aux"})

@@ -659,17 +659,21 @@ def _speaker_bodies(
     doc: Doc, org_of: dict[int, Span], ante: Antecedents
 ) -> dict[str, tuple[int, Span]]:
     """Persons named with a role for a body ("Neil Murphy, l'un des dirigeants du club",
-    "Rachel Clarkson, fondatrice du cabinet X"): the last word of the name, where it is
-    named and the body, the first time; not a scholar at a place of work ("chercheuse à
+    "Rachel Clarkson, fondatrice du cabinet X"): each word of the name, where it is named
+    and the body, the first time; not a scholar at a place of work ("chercheuse à
     l'université X")."""
     found: dict[str, tuple[int, Span]] = {}
-    for ent in doc.ents:
-        if ent.label_ != "PER" or ent.end >= len(doc) or doc[ent.end].text != ",":
+    for comma in doc[1:]:
+        start = comma.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in org_of:
+            start -= 1
+        if comma.text != "," or start == comma.i:
             continue
+        ent = doc[start : comma.i]  # the name: the proper nouns right before the comma
         i = ent.end + 1
         while i < len(doc) and doc[i].lower_ in ROLE_OPENERS:
             i += 1
-        if i >= len(doc) or doc[i].lemma_.lower() not in ROLE_NOUNS or ent[-1].text in found:
+        if i >= len(doc) or doc[i].lemma_.lower() not in ROLE_NOUNS:
             continue
         for tok in doc[i + 1 : ent.sent.end]:
             if tok.is_punct and tok.text != "'":
@@ -679,7 +683,9 @@ def _speaker_bodies(
                 org = ante.resolve(tok, pronouns=False)
             if org is not None:
                 if not _works_at(org, doc[i]):
-                    found[ent[-1].text] = (ent.start, org)
+                    for word in ent:  # "le Dr Tedros" after "Tedros Adhanom Ghebreyesus"
+                        if word.text[:1].isupper() and word.lower_ not in TITLE_WORDS:
+                            found.setdefault(word.text, (ent.start, org))
                 break
     return found
 
@@ -731,13 +737,21 @@ def _speaker_antecedent(tok: Token, ante: Antecedents) -> Span | None:
     impersonal "il" ("il est recommandé", "il faut"), not one after a person named since
     the body ("Quant à Mme X, elle affirme"), not one of another gender ("dit-elle" after
     "le ministère")."""
-    names = [tok.text, *(c.text for c in tok.children if c.dep_ in {"flat", "flat:name"})]
-    known = next((ante.speakers[n] for n in reversed(names) if n in ante.speakers), None)
+    last = max([tok, *(c for c in tok.children if c.dep_ in {"flat", "flat:name"})], key=_index)
+    known = ante.speakers.get(last.text)
     if known is not None and known[0] <= tok.i and tok.pos_ != "PRON":
         # "selon Neil Murphy, l'un des dirigeants du club ... », a indiqué Murphy": a
         # person named with a role for a body speaks for it (rule 'known_speaker')
         return known[1]
     found = ante.resolve(tok)
+    if tok.pos_ == "PRON" and tok.lower_.lstrip("-") in {"il", "elle"}:
+        person = _last_person(tok)
+        if person is not None and (found is None or person.start >= found.end):
+            # "Le Dr Tedros, directeur général de l'OMS, ... Il a également déclaré que":
+            # the person named last is who the pronoun is, and speaks for their body if
+            # named with a role for it (rule 'known_speaker')
+            known = ante.speakers.get(person[-1].text)
+            return known[1] if known is not None and known[0] <= tok.i else None
     if found is None or tok.pos_ != "PRON" or tok.lower_.lstrip("-") not in PRONOUNS:
         return found
     verb = tok.head
@@ -754,6 +768,19 @@ def _speaker_antecedent(tok: Token, ante: Antecedents) -> Span | None:
 
 
 PLURAL_PRONOUNS = frozenset({"ils", "elles"})
+
+
+def _index(tok: Token) -> int:
+    return tok.i
+
+
+def _last_person(tok: Token) -> Span | None:
+    """The last person named before a token, in its sentence or the one before."""
+    person = next((e for e in reversed(tok.doc.ents) if e.label_ == "PER" and e.end <= tok.i), None)
+    if person is None:
+        return None
+    ends = sum(t.text in SENTENCE_ENDS for t in tok.doc[person.end : tok.i])
+    return person if ends <= 1 else None
 
 
 def _plural_name(org: Span) -> bool:

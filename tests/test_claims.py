@@ -1299,6 +1299,22 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # "Il" after a person named with a role for a body: that body
+            "L'OMS a tenu une conférence. \"Il faut agir\", a déclaré le Dr Amadou Sall, "
+            "directeur de l'OMS. Il a également déclaré que 70 % de la population devait être "
+            "vaccinée.",
+            "70 %",
+            "OMS",
+            "report_anaphora",
+        ),
+        (  # ... a person who speaks for no body: none
+            "L'OMS a tenu une conférence. \"Il faut agir\", a déclaré le Dr Amadou Sall, "
+            "médecin à Dakar. Il a également déclaré que 70 % de la population devait être "
+            "vaccinée.",
+            "70 %",
+            None,
+            "speaker_pronoun",
+        ),
         (  # a quotation of several sentences: its speaker, named after it, says them all
             "Anne Martin, porte-parole de l'Unicef, a visité le camp. « Il y aura un plan pour "
             "trois ans. Nous allons distribuer 300 tonnes de vivres », a indiqué Martin.",

@@ -168,6 +168,8 @@ MEDIA_CUES = {w.lower() for w in LEXICON["media_cues"]}
 COMPANY_CUES = {w.lower() for w in LEXICON["company_cues"]}
 COMPANY_ROLES = {w.lower() for w in LEXICON["company_roles"]}
 ROLE_LAST_WORDS = {w.split()[-1] for w in COMPANY_ROLES if " " in w}
+# What a news site is "of" in the media cue "site d'information" ("le site d'actualités X").
+SITE_KINDS = {"information", "informations", "actualité", "actualités", "investigation"}
 KIND_PLURALS = {w.lower() for w in LEXICON["kind_plurals"]}
 BROADCAST_SUFFIXES = LEXICON["broadcast_suffixes"]
 # The words that start rules cue after a role, in a list and a station, as string hashes: one
@@ -826,14 +828,17 @@ class OrgRules(KBPipe):
             if low == "up" and tok.i > 1 and doc[tok.i - 2].lower_ == "start":
                 low = "start-up"
             press = low == "agence" and tok.i + 2 < n and doc[tok.i + 2].lower_ == "presse"
-            if low not in MEDIA_CUES and low not in COMPANY_CUES and not press:
+            site = low == "site" and tok.i + 2 < n and doc[tok.i + 1].lower_ in {"d'", "d’"} and (
+                doc[tok.i + 2].lower_ in SITE_KINDS
+            )  # "le site d'information X" (lexicon: site_d'information)
+            if low not in MEDIA_CUES and low not in COMPANY_CUES and not press and not site:
                 continue
             if (not tok.is_lower and tok.text not in {"ONG", "Ong"}) or (
                 tok.i > 0 and doc[tok.i - 1].lower_ == "en"
             ):  # "l'ONG X" is written in capitals
                 continue  # "en compagnie de X" is no company
             i = tok.i + 1
-            if press:
+            if press or site:
                 i = tok.i + 3
             # adjectives and a short lower-case complement: "société de cyber sécurité"
             steps = 0

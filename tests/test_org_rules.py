@@ -149,6 +149,8 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         ),
         # names with digits and capitalised organs alone (RN12)
         ("Le M23 a refusé de participer.", ("M23", "gazetteer")),
+        # a news site after "le site d'information" (RN10)
+        ("Le site d'information Vellora News a publié l'enquête.", ("Vellora News", "cue")),
         # a radio station named with "FM" (RN10)
         ("La chanson est passée en boucle sur Kalamu FM cette semaine.", ("Kalamu FM", "cue")),
         # broadcasters with a digit glued to the name (RN10)

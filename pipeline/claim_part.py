@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attributes import CLAIM, CLAIM_RULES, PREFIX
 from .claim_part_words import (
+    AMONG_REACH,
     AMONG_WORDS,
     BREAKDOWN_MARKS,
     COMPARE_WORDS,
@@ -230,7 +231,11 @@ def _group_cue(
     ):
         return amount.start, doc[amount.end + 2]
     among = next(
-        (i for i in range(amount.start - 1, sent.start - 1, -1) if doc[i].lower_ in AMONG_WORDS),
+        (
+            i
+            for i in range(amount.start - 1, max(sent.start, amount.start - AMONG_REACH) - 1, -1)
+            if doc[i].lower_ in AMONG_WORDS
+        ),
         None,
     )
     if among is None or among + 1 >= amount.start:
@@ -473,15 +478,14 @@ def compared_slots(amounts: list[Span], k: int) -> tuple[Span, tuple[str, ...]] 
     """The amount the k-th one is compared with and the slots it takes from it: ", contre
     85 dollars il y a un an" shares who did it and who says so; its time is its own
     (rule 'compared')."""
-    if k == 0:
+    if k == 0 or amounts[k].start < 2:
         return None
     amount, before = amounts[k], amounts[k - 1]
     doc = amount.doc
-    if amount.start < 2 or not _one_sentence(doc, before.end, amount.start):
-        return None
-    if doc[amount.start - 1].lower_ in COMPARE_WORDS and doc[amount.start - 2].text == ",":
-        return before, COMPARED_SLOTS
-    if doc[amount.start - 1].lower_ == "et" and compared_slots(amounts, k - 1) is not None:
+    cue = doc[amount.start - 1].lower_
+    if cue in COMPARE_WORDS and doc[amount.start - 2].text == ",":
+        return (before, COMPARED_SLOTS) if _one_sentence(doc, before.end, amount.start) else None
+    if cue == "et" and compared_slots(amounts, k - 1) is not None:
         # "contre 425 l'année précédente et 303 en 2016-17": the list goes on
         between = doc[before.end : amount.start - 1]
         if len(between) <= 6 and not any(t.pos_ in {"VERB", "AUX"} for t in between):

@@ -8,6 +8,7 @@ GROUP_PRONOUNS = frozenset({"eux", "elles", "ceux-ci", "celles-ci", "ceux-là", 
 ENTRE_WORDS = frozenset({"d'entre", "d’entre"})
 ELIDED_DE = frozenset({"d'", "d’"})
 AMONG_WORDS = frozenset({"parmi"})
+AMONG_REACH = 30  # tokens before an amount where "parmi" is looked for
 # Determiners of a group the text has counted already: "parmi ces dossiers", "deux de ces buts".
 GROUP_DETS = frozenset({"ces", "les"})
 # A one-member partitive ("l'un d'entre eux") narrows the group: a later "d'entre eux"

@@ -1504,7 +1504,7 @@ def test_a_body_right_before_a_conjoined_verb_is_its_subject(
             "La ville compte environ 130 points de deal, contre plus de 150 il y a deux ans.",
             "plus de 150",
             "il y a deux ans",
-            "years_ago",
+            "compared_own",
         ),
         (  # coordinated verbs share their time
             "La police a démantelé en mars 12 réseaux et interpellé 300 passeurs.",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from spacy.tokens import Doc, Span, Token
 
 from .claim_words import INFINITIVE_ENDINGS, PARTICIPLE_VERBS, PRESENT_ENDINGS, REPORT_VERBS
@@ -67,8 +70,37 @@ def _first_group_infinitive(form: str, *, finite: bool = False) -> str:
     return form
 
 
+# Report verbs of the Doc the claims component is reading, by token index: set by
+# report_verb_memo for one call of the component only, so that no other reader ever sees
+# an answer worked out before a Doc changed.
+_verb_memo: tuple[Doc | None, dict[int, bool]] = (None, {})
+
+
+@contextmanager
+def report_verb_memo(doc: Doc) -> Iterator[None]:
+    """Remember _is_report_verb's answers for ``doc`` while the block runs (the claims
+    component asks it of the same tokens once per amount and per sentence)."""
+    global _verb_memo
+    _verb_memo = (doc, {})
+    try:
+        yield
+    finally:
+        _verb_memo = (None, {})
+
+
 def _is_report_verb(tok: Token) -> bool:
     """A reporting verb, also where the lemmatizer left an inflected form ("indique")."""
+    memo_doc, memo = _verb_memo
+    if memo_doc is None or memo_doc is not tok.doc:
+        return _reads_as_report_verb(tok)
+    known = memo.get(tok.i)
+    if known is None:
+        known = memo[tok.i] = _reads_as_report_verb(tok)
+    return known
+
+
+def _reads_as_report_verb(tok: Token) -> bool:
+    """_is_report_verb, worked out from the token."""
     if tok.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = _lemma(tok)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -47,6 +48,7 @@ from .claim_syntax import (
     _lemma,
     _ref,
     _ref_key,
+    report_verb_memo,
 )
 from .claim_time import find_times
 from .claim_time_choice import (
@@ -130,6 +132,11 @@ class ClaimFinder(Pipe):
         }
 
     def __call__(self, doc: Doc) -> Doc:
+        with report_verb_memo(doc):
+            return self._annotate(doc)
+
+    def _annotate(self, doc: Doc) -> Doc:
+        """The claim frames of every amount of the Doc."""
         orgs = [e for e in doc.ents if e.label_ == "ORG" and not _dateline_credit(e)]
         amounts = [e for e in doc.ents if e.label_ == "QUANTITY"]
         if not amounts:
@@ -152,20 +159,21 @@ class ClaimFinder(Pipe):
             for t in range(unit.start, unit.end):
                 sent_at[t] = i
         sent_index = {sent.start: i for i, sent in enumerate(sents)}
-        actors = [_sentence_actor(sent, org_of) for sent in sents]
+        index = _TokenIndex(doc)
+        actors = [_sentence_actor(sent, org_of, index) for sent in sents]
         last_source_sent, last_is_report, named_sent = 0, False, 0
         for k, amount in enumerate(amounts):
             sent = sents[sent_at[amount.start]]
             rules: dict[str, str] = {}
             anchor = _anchor(amount)
             pred_tok, rules["predicate"] = predicate_of(amount, anchor, amounts, k)
-            source, rules["source"] = self._source(sent, org_of, owner, ante, anchor)
+            source, rules["source"] = self._source(sent, org_of, owner, ante, anchor, index)
             here = sent_index[sent.start]
             if source is None and rules["source"] == "none":
                 quoted = _quote_speaker(amount, sent, quotes, org_of, ante)
                 if quoted is not None:
                     source, rules["source"] = quoted, "quote_speaker"
-            if source is None and last_source is not None and _same_source(sent):
+            if source is None and last_source is not None and _same_source(sent, index):
                 # "..., précise la même source": the last source named
                 source, rules["source"] = last_source, "same_source"
             if (
@@ -300,9 +308,14 @@ class ClaimFinder(Pipe):
 
     @staticmethod
     def _source(
-        sent: Span, org_of: dict[int, Span], owner: Span | None, ante: Antecedents, anchor: Token
+        sent: Span,
+        org_of: dict[int, Span],
+        owner: Span | None,
+        ante: Antecedents,
+        anchor: Token,
+        index: _TokenIndex | None = None,
     ) -> tuple[Span | None, str]:
-        for tok in sent:
+        for tok in sent if index is None else _among(sent, index.source_marks):
             if tok.lower_ in SOURCE_CASES or (
                 tok.lower_ == "après" and tok.i > 0 and tok.nbor(-1).lower_ in {"d'", "d’"}
             ):
@@ -348,7 +361,7 @@ class ClaimFinder(Pipe):
                     return None, "named_owner"  # "selon une étude d'Ipsos Mori"
                 if owner is not None and tok.head.lemma_.lower() in REPORT_NOUNS:
                     return owner, "report_owner"  # "selon un rapport rendu public mardi"
-        for tok in sent:
+        for tok in sent if index is None else _among(sent, index.report_verbs):
             if _is_report_verb(tok) and _reports(tok, anchor) and not _counts_own(tok):
                 subj, said = _subject(tok), "report_verb"
                 if subj is None and tok.dep_ == "conj":
@@ -607,21 +620,58 @@ class Antecedents:
         return before[-1] if before else None
 
 
+# The marks _quotes reads, each a token of its own (found in the text, not token by token).
+QUOTE_MARK_RE = re.compile('[«“»”"]')
+
+
+class _TokenIndex:
+    """The tokens of one Doc that the per-sentence and per-amount scans stop at, read once
+    per Doc; each list is a superset of what its scan tests (the scan tests them again)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.source_marks: list[int] = []  # "selon", "d'après", every "après"
+        self.report_verbs: list[int] = []  # _is_report_verb
+        self.verbs: list[int] = []  # pos VERB
+        for tok in doc:
+            low = tok.lower_
+            if low in SOURCE_CASES or low == "après":
+                self.source_marks.append(tok.i)
+            pos = tok.pos_
+            if pos == "VERB":
+                self.verbs.append(tok.i)
+            if pos in {"VERB", "AUX"} and _is_report_verb(tok):  # (no other is one)
+                self.report_verbs.append(tok.i)
+        self.said = sorted(set(self.source_marks) | set(self.report_verbs))
+
+
+def _among(span: Span, indices: list[int]) -> list[Token]:
+    """The tokens of ``span`` whose index is in the sorted ``indices``, in order."""
+    doc = span.doc
+    start = bisect_left(indices, span.start)
+    end = bisect_left(indices, span.end, start)
+    return [doc[i] for i in indices[start:end]]
+
+
 def _quotes(doc: Doc) -> list[tuple[int, int]]:
     """The quotations of a text, as (opening mark, closing mark) token indices: « ... »,
     “ ... ”, and straight quotes taken in pairs."""
-    found, opened, straight = [], None, None
-    for tok in doc:
-        if tok.text in {"«", "“"}:
-            opened = tok.i
-        elif tok.text in {"»", "”"} and opened is not None:
-            found.append((opened, tok.i))
+    found: list[tuple[int, int]] = []
+    opened: int | None = None
+    straight: int | None = None
+    for m in QUOTE_MARK_RE.finditer(_doc_text(doc)):
+        mark = doc.char_span(m.start(), m.end())  # None unless the mark is a token of its own
+        if mark is None:
+            continue
+        if m.group() in {"«", "“"}:
+            opened = mark.start
+        elif m.group() in {"»", "”"} and opened is not None:
+            found.append((opened, mark.start))
             opened = None
-        elif tok.text == '"':
+        elif m.group() == '"':
             if straight is None:
-                straight = tok.i
+                straight = mark.start
             else:
-                found.append((straight, tok.i))
+                found.append((straight, mark.start))
                 straight = None
     return found
 
@@ -664,10 +714,12 @@ def _speaker_bodies(
     l'université X")."""
     found: dict[str, tuple[int, Span]] = {}
     for comma in doc[1:]:
+        if comma.text != ",":
+            continue
         start = comma.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in org_of:
             start -= 1
-        if comma.text != "," or start == comma.i:
+        if start == comma.i:
             continue
         ent = doc[start : comma.i]  # the name: the proper nouns right before the comma
         i = ent.end + 1
@@ -1553,9 +1605,11 @@ def _lost_subject(verb: Token) -> Token | None:
     return antecedent
 
 
-def _sentence_actor(sent: Span, org_of: dict[int, Span]) -> Span | None:
+def _sentence_actor(
+    sent: Span, org_of: dict[int, Span], index: _TokenIndex | None = None
+) -> Span | None:
     """An organisation that is the subject of an action verb in the sentence."""
-    for tok in sent:
+    for tok in sent if index is None else _among(sent, index.verbs):
         if tok.pos_ == "VERB" and not _is_report_verb(tok):
             subj = _subject(tok)
             if subj is not None and subj.i in org_of:
@@ -1657,9 +1711,9 @@ def _quotes_speech(sent: Span) -> bool:
     )
 
 
-def _same_source(sent: Span) -> bool:
+def _same_source(sent: Span, index: _TokenIndex | None = None) -> bool:
     """Whether the speaker of the sentence is "la même source" or "cette source"."""
-    for tok in sent:
+    for tok in sent if index is None else _among(sent, index.said):
         if tok.lower_ in SOURCE_CASES:
             speaker: Token | None = tok.head  # "selon la même source"
         elif _is_report_verb(tok):

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
@@ -288,8 +289,12 @@ class ClaimFinder(Pipe):
     @staticmethod
     def _report_owner(doc: Doc, org_of: dict[int, Span]) -> Span | None:
         """The organisation whose report the text cites ("Dans son rapport, le X a révélé")."""
+        lemmas = doc.to_array(LEMMA).tolist()  # (read as numbers: no Token made per word)
+        report = {h for h in set(lemmas) if doc.vocab.strings[h].lower() in REPORT_NOUNS}
+        marked = [i for i, h in enumerate(lemmas) if h in report]
         for sent in doc.sents:
-            has_report = any(t.lemma_.lower() in REPORT_NOUNS for t in sent)
+            at = bisect_left(marked, sent.start)
+            has_report = at < len(marked) and marked[at] < sent.end
             if not has_report:
                 continue
             for tok in sent:

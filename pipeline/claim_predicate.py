@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 
 from .attributes import CLAIM, CLAIM_RULES, PREFIX
@@ -424,19 +426,27 @@ def _compared_with(amount: Span, anchor: Token, amounts: list[Span], k: int) -> 
     the sentence that is neither compared nor a conversion in brackets (rule 'compared')."""
     if not _is_compared(amount, anchor):
         return None
-    doc = amount.doc
-    for j in range(k - 1, -1, -1):
+    for j in _earlier_in_sentence(amount, amounts, k):
         other = amounts[j]
-        if any(t.text in SENTENCE_ENDS for t in doc[other.end : amount.start]):
-            return None
-        if other.start > 0 and doc[other.start - 1].text == "(":
-            continue
         if _is_compared(other, _anchor(other)):
             continue
         if other._.get(PREFIX + "unit") != amount._.get(PREFIX + "unit"):
             continue  # "évaluées à plus d'un milliard de dollars, contre 100 en Chine"
         return j
     return None
+
+
+def _earlier_in_sentence(amount: Span, amounts: list[Span], k: int) -> Iterator[int]:
+    """Indices of the amounts before the k-th in its sentence, nearest first, leaving out
+    conversions in brackets."""
+    doc = amount.doc
+    for j in range(k - 1, -1, -1):
+        other = amounts[j]
+        if any(t.text in SENTENCE_ENDS for t in doc[other.end : amount.start]):
+            return
+        if other.start > 0 and doc[other.start - 1].text == "(":
+            continue
+        yield j
 
 
 def _whole_of(
@@ -452,14 +462,7 @@ def _whole_of(
         return None
     if own is not None and own.i >= amount.end:
         return None  # "dont 5 milliards vont vers l'ouest", "dont cinq décédées": its own
-    for j in range(k - 1, -1, -1):
-        other = amounts[j]
-        if any(t.text in SENTENCE_ENDS for t in doc[other.end : amount.start]):
-            return None
-        if other.start > 0 and doc[other.start - 1].text == "(":
-            continue
-        return j
-    return None
+    return next(_earlier_in_sentence(amount, amounts, k), None)
 
 
 def _in_verbless_headline(amount: Span, pred: Token | None, rule: str) -> bool:

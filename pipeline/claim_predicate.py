@@ -49,6 +49,7 @@ from .claim_words import (
     PERSON_ENDINGS,
     PERSON_NOUNS,
     ROLE_NOUNS,
+    SENTENCE_ENDS,
     STATIVE_PARTICIPLES,
 )
 
@@ -347,8 +348,9 @@ def _is_rate_base(amount: Span, amounts: list[Span]) -> bool:
 RATE_WORDS = frozenset({"pour", "par"})
 HEADLINE_TOKENS = 40  # a title line is short
 LOOSE_DEPS = frozenset({"obl:mod", "obl", "dep"})
-CLAUSE_DEPS = frozenset({"advcl", "parataxis", "conj", "ccomp"})
-SENTENCE_ENDS = frozenset({".", "!", "?"})
+# The clauses a verb heads beside its own ("..., ont été exécutées"); not claim_syntax.CLAUSE_DEPS,
+# which also takes relatives and infinitives.
+VERB_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "conj", "ccomp"})
 PRESENTATIVES = frozenset({"voici"})  # "voilà trois ans que" times a state
 OBJECT_RELATIVES = frozenset({"que", "qu'", "qu’"})
 
@@ -554,7 +556,7 @@ def _subjectless_verb_after(anchor: Token, verb: Token) -> Token | None:
             return None  # "..., lorsque X a remporté": another clause with its own subject
         if tok.i in inside or tok.pos_ in {"AUX", "PUNCT", "SPACE"}:
             continue
-        if tok.pos_ == "VERB" and tok.head.i == verb.i and tok.dep_ in CLAUSE_DEPS:
+        if tok.pos_ == "VERB" and tok.head.i == verb.i and tok.dep_ in VERB_CLAUSE_DEPS:
             finite = tok.morph.get("Mood", []) or any(
                 c.dep_.startswith("aux") and c.morph.get("Mood", []) for c in tok.children
             )

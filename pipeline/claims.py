@@ -318,9 +318,9 @@ class ClaimFinder(Pipe):
         owner: Span | None,
         ante: Antecedents,
         anchor: Token,
-        index: _TokenIndex | None = None,
+        index: _TokenIndex,
     ) -> tuple[Span | None, str]:
-        for tok in sent if index is None else _among(sent, index.source_marks):
+        for tok in _among(sent, index.source_marks):
             if tok.lower_ in SOURCE_CASES or (
                 tok.lower_ == "après" and tok.i > 0 and tok.nbor(-1).lower_ in {"d'", "d’"}
             ):
@@ -366,7 +366,7 @@ class ClaimFinder(Pipe):
                     return None, "named_owner"  # "selon une étude d'Ipsos Mori"
                 if owner is not None and tok.head.lemma_.lower() in REPORT_NOUNS:
                     return owner, "report_owner"  # "selon un rapport rendu public mardi"
-        for tok in sent if index is None else _among(sent, index.report_verbs):
+        for tok in _among(sent, index.report_verbs):
             if _is_report_verb(tok) and _reports(tok, anchor) and not _counts_own(tok):
                 subj, said = _subject(tok), "report_verb"
                 if subj is None and tok.dep_ == "conj":
@@ -1610,11 +1610,9 @@ def _lost_subject(verb: Token) -> Token | None:
     return antecedent
 
 
-def _sentence_actor(
-    sent: Span, org_of: dict[int, Span], index: _TokenIndex | None = None
-) -> Span | None:
+def _sentence_actor(sent: Span, org_of: dict[int, Span], index: _TokenIndex) -> Span | None:
     """An organisation that is the subject of an action verb in the sentence."""
-    for tok in sent if index is None else _among(sent, index.verbs):
+    for tok in _among(sent, index.verbs):
         if tok.pos_ == "VERB" and not _is_report_verb(tok):
             subj = _subject(tok)
             if subj is not None and subj.i in org_of:
@@ -1716,9 +1714,9 @@ def _quotes_speech(sent: Span) -> bool:
     )
 
 
-def _same_source(sent: Span, index: _TokenIndex | None = None) -> bool:
+def _same_source(sent: Span, index: _TokenIndex) -> bool:
     """Whether the speaker of the sentence is "la même source" or "cette source"."""
-    for tok in sent if index is None else _among(sent, index.said):
+    for tok in _among(sent, index.said):
         if tok.lower_ in SOURCE_CASES:
             speaker: Token | None = tok.head  # "selon la même source"
         elif _is_report_verb(tok):

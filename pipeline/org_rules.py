@@ -918,13 +918,7 @@ class OrgRules(KBPipe):
             i = k + 1
             if doc[i].lower_ in {"l'", "l’"}:
                 i += 1
-            end = i
-            while end < n and end - i < 6 and (
-                _cap_word(doc[end])
-                or (end > i and doc[end].text in ENGLISH_FUNCTION
-                    and _function_run_to_name(doc, end))
-            ):
-                end += 1
+            end = _name_end(doc, i, 6, _cap_word)
             # after "chez", a person ("un mode courant chez Woody Allen"); after a role, a work,
             # product or website (NER MISC: "le cofondateur de Wikipédia"): not the body led
             shun = "PER" if tok.lower_ == "chez" else "MISC"
@@ -986,13 +980,7 @@ class OrgRules(KBPipe):
                 i += 1  # "les sociétés américaines", "des entreprises telles que"
             names: list[tuple[int, int]] = []
             while i < n:
-                end = i
-                while end < n and end - i < 5 and (
-                    _name_word(doc[end])
-                    or (end > i and doc[end].text in ENGLISH_FUNCTION
-                        and _function_run_to_name(doc, end))
-                ):
-                    end += 1
+                end = _name_end(doc, i, 5, _name_word)
                 if end == i:
                     break
                 names.append((i, end))
@@ -1674,6 +1662,19 @@ def is_sport_text(doc: Doc) -> bool:
         found = len(seen) >= SPORT_MIN_CUES
         doc.user_data[SPORT_KEY] = found
     return bool(found)
+
+
+def _name_end(doc: Doc, i: int, limit: int, is_word: Callable[[Token], bool]) -> int:
+    """Where a name of at most ``limit`` tokens from ``i`` ends: words that pass ``is_word``,
+    and inside it English function words that lead to a capitalised word ("Society for the
+    Protection")."""
+    end = i
+    while end < len(doc) and end - i < limit and (
+        is_word(doc[end])
+        or (end > i and doc[end].text in ENGLISH_FUNCTION and _function_run_to_name(doc, end))
+    ):
+        end += 1
+    return end
 
 
 def _function_run_to_name(doc: Doc, i: int) -> bool:

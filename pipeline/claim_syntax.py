@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -13,20 +15,44 @@ NUM_DEPS = {"nummod", "det", "amod", "nmod", "appos", "compound", "fixed", "flat
 SUBJ_DEPS = {"nsubj", "nsubj:pass"}
 
 Ref = dict[str, int]
-# The last Doc's text, as one tuple so that a reader never pairs one Doc with another's text.
-_last_text: tuple[Doc | None, int, str] = (None, 0, "")
+
+
+@dataclass
+class _Reading:
+    """What the claims component works out once for the Doc it is reading."""
+
+    doc: Doc
+    length: int
+    text: str
+    report_verbs: dict[int, bool] = field(default_factory=dict)
+
+
+# Set by ``reading`` for one call of the component only: per thread and per context, so
+# that no other reader, thread or Doc ever sees it.
+_reading: ContextVar[_Reading | None] = ContextVar("dechiffre_claims_reading", default=None)
+
+
+@contextmanager
+def reading(doc: Doc) -> Iterator[None]:
+    """Remember, while the block runs, what the claims ask of ``doc`` many times: its text
+    (``Doc.text`` joins every token anew on each call, which made the claims of a long
+    article quadratic in its length) and _is_report_verb's answers."""
+    token = _reading.set(_Reading(doc, len(doc), doc.text))
+    try:
+        yield
+    finally:
+        _reading.reset(token)
+
+
+def _current(doc: Doc) -> _Reading | None:
+    state = _reading.get()
+    return state if state is not None and state.doc is doc and state.length == len(doc) else None
 
 
 def _doc_text(doc: Doc) -> str:
-    """The text of a Doc, built once per document: ``Doc.text`` joins every token anew on
-    each call, which made the claims of a long article quadratic in its length."""
-    global _last_text
-    cached_doc, length, text = _last_text
-    if cached_doc is doc and length == len(doc):
-        return text
-    text = doc.text
-    _last_text = (doc, len(doc), text)
-    return text
+    """The text of a Doc, built once per call of the component."""
+    state = _current(doc)
+    return state.text if state is not None else doc.text
 
 
 def _anchor(amount: Span) -> Token:
@@ -70,32 +96,14 @@ def _first_group_infinitive(form: str, *, finite: bool = False) -> str:
     return form
 
 
-# Report verbs of the Doc the claims component is reading, by token index: set by
-# report_verb_memo for one call of the component only, so that no other reader ever sees
-# an answer worked out before a Doc changed.
-_verb_memo: tuple[Doc | None, dict[int, bool]] = (None, {})
-
-
-@contextmanager
-def report_verb_memo(doc: Doc) -> Iterator[None]:
-    """Remember _is_report_verb's answers for ``doc`` while the block runs (the claims
-    component asks it of the same tokens once per amount and per sentence)."""
-    global _verb_memo
-    _verb_memo = (doc, {})
-    try:
-        yield
-    finally:
-        _verb_memo = (None, {})
-
-
 def _is_report_verb(tok: Token) -> bool:
     """A reporting verb, also where the lemmatizer left an inflected form ("indique")."""
-    memo_doc, memo = _verb_memo
-    if memo_doc is None or memo_doc is not tok.doc:
+    state = _current(tok.doc)
+    if state is None:
         return _reads_as_report_verb(tok)
-    known = memo.get(tok.i)
+    known = state.report_verbs.get(tok.i)
     if known is None:
-        known = memo[tok.i] = _reads_as_report_verb(tok)
+        known = state.report_verbs[tok.i] = _reads_as_report_verb(tok)
     return known
 
 

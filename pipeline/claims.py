@@ -19,14 +19,15 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from spacy.attrs import LEMMA
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, Token
+from spacy.training import Example
 
 from .attributes import CLAIM, CLAIM_RULES, DATE
 from .claim_part import _is_conversion, compared_slots, part_of_amount
@@ -35,7 +36,6 @@ from .claim_predicate import (
     predicate_lemma,
     predicate_of,
 )
-from .claim_rows import org_name
 from .claim_syntax import (
     CLAUSE_DEPS,
     OF_WORDS,
@@ -49,7 +49,7 @@ from .claim_syntax import (
     _lemma,
     _ref,
     _ref_key,
-    report_verb_memo,
+    reading,
 )
 from .claim_time import find_times
 from .claim_time_choice import (
@@ -95,6 +95,7 @@ from .claim_words import (
     WEEKDAYS,
     WITH_CASES,
 )
+from .kb import KBPipe, KnowledgeBase, OrgEntry, load_entries
 
 ARG_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "ccomp"}
 
@@ -112,8 +113,13 @@ def make_claims(
     return ClaimFinder(nlp, name, inherit_source=inherit_source, inherit_agent=inherit_agent)
 
 
-class ClaimFinder(Pipe):
-    """Fill ``span._.dechiffre_claim`` on every QUANTITY entity."""
+class ClaimFinder(KBPipe):
+    """Fill ``span._.dechiffre_claim`` on every QUANTITY entity.
+
+    The knowledge base (package data unless ``initialize`` is given a path, as for the
+    ORG linker) says each known body's name, kind and country: "le club tunisien" points
+    back to a body by what the knowledge base knows of it.
+    """
 
     def __init__(
         self,
@@ -131,9 +137,30 @@ class ClaimFinder(Pipe):
             "inherit_source": inherit_source,
             "inherit_agent": inherit_agent,
         }
+        self.kb: KnowledgeBase | None = None
+        self._facts: Mapping[str, BodyFacts] | None = None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        kb_path: str | None = None,
+    ) -> None:
+        """Load the knowledge base: package data unless a JSONL path is given."""
+        self.set_entries(load_entries(kb_path))
+
+    def set_entries(self, entries: list[OrgEntry]) -> None:
+        super().set_entries(entries)
+        self._facts = body_facts(entries)
+
+    @property
+    def facts(self) -> Mapping[str, BodyFacts]:
+        """Name, kind and country by kb_id: the package knowledge base's until initialised."""
+        return self._facts if self._facts is not None else _package_facts()
 
     def __call__(self, doc: Doc) -> Doc:
-        with report_verb_memo(doc):
+        with reading(doc):
             return self._annotate(doc)
 
     def _annotate(self, doc: Doc) -> Doc:
@@ -149,7 +176,7 @@ class ClaimFinder(Pipe):
             _doc_text(doc), doc_year=_year(date), doc_date=str(date) if date else None
         )
         owner = self._report_owner(doc, org_of)
-        ante = Antecedents(orgs)
+        ante = Antecedents(orgs, self.facts)
         ante.speakers = _speaker_bodies(doc, org_of, ante)
         source_lines = _source_lines(doc, org_of)
         quotes = _quotes(doc)
@@ -535,8 +562,9 @@ class Antecedents:
     préfecture", "le ministère" the last organisation named before whose name has the noun.
     """
 
-    def __init__(self, orgs: list[Span]) -> None:
+    def __init__(self, orgs: list[Span], facts: Mapping[str, BodyFacts]) -> None:
         self.orgs = orgs
+        self.facts = facts
         # a person named with a role for a body: the name's last word -> (where, the body)
         self.speakers: dict[str, tuple[int, Span]] = {}
         # a subject, or the name of a subject ("L'association Utopia 56, qui ..., dénonce")
@@ -582,15 +610,15 @@ class Antecedents:
             # "l'entreprise" is no media body, "le club" no party (rule 'kind'; a body the
             # knowledge base does not know may be any)
             kinds = NOUN_KINDS.get(lemma)
-            orgs = [o for o in self.orgs if kinds is None or _org_kind(o) in kinds | {None}]
+            orgs = [o for o in self.orgs if kinds is None or self._kind(o) in kinds | {None}]
             country = next((DEMONYMS[c.lower_] for c in tok.children if c.lower_ in DEMONYMS), None)
             if country is not None:
                 # "le club tunisien", "la société américaine": the last body of that
                 # country, else one whose country is not known (rule 'demonym')
-                found = self._last([o for o in orgs if _org_country(o) == country], tok)
+                found = self._last([o for o in orgs if self._country(o) == country], tok)
                 if found is not None:
                     return found
-                orgs = [o for o in orgs if _org_country(o) is None]
+                orgs = [o for o in orgs if self._country(o) is None]
             named = [o for o in orgs if lemma in self._names(o)]
             found = self._last(named, tok)
             if found is not None or lemma not in ORG_TYPE_NOUNS:
@@ -613,11 +641,21 @@ class Antecedents:
             return last
         return None
 
-    @staticmethod
-    def _names(org: Span) -> str:
+    def _names(self, org: Span) -> str:
         """The mention and, for a known body, its knowledge-base name ("FECAFOOT": "fédération")."""
-        name = org_name(org.kb_id_ or None, "")
+        known = self.facts.get(org.kb_id_) if org.kb_id_ else None
+        name = known.name if known is not None else ""
         return f"{org.text} {name}".lower().replace("’", "'")
+
+    def _country(self, org: Span) -> str | None:
+        """The country of a known body, or None."""
+        known = self.facts.get(org.kb_id_) if org.kb_id_ else None
+        return known.country if known is not None else None
+
+    def _kind(self, org: Span) -> str | None:
+        """The kind of a known body (the knowledge base type: club, party...), or None."""
+        known = self.facts.get(org.kb_id_) if org.kb_id_ else None
+        return known.type if known is not None else None
 
     @staticmethod
     def _last(spans: list[Span], tok: Token) -> Span | None:
@@ -771,21 +809,23 @@ DEMONYMS = {
 }
 
 
+@dataclass(frozen=True)
+class BodyFacts:
+    """What the claims read of a known body: its French name, country and kind."""
+
+    name: str
+    country: str | None
+    type: str | None
+
+
+def body_facts(entries: Iterable[OrgEntry]) -> dict[str, BodyFacts]:
+    """The facts of every body of a knowledge base, by kb_id."""
+    return {e.kb_id: BodyFacts(e.name_fr, e.country, e.type) for e in entries}
+
+
 @lru_cache(maxsize=1)
-def _kb_facts() -> dict[str, tuple[str | None, str | None]]:
-    from .kb import load_entries
-
-    return {e.kb_id: (e.country, e.type) for e in load_entries()}
-
-
-def _org_country(org: Span) -> str | None:
-    """The country of a known body (the knowledge base's), or None."""
-    return _kb_facts().get(org.kb_id_, (None, None))[0] if org.kb_id_ else None
-
-
-def _org_kind(org: Span) -> str | None:
-    """The kind of a known body (the knowledge base's type: club, company, party...), or None."""
-    return _kb_facts().get(org.kb_id_, (None, None))[1] if org.kb_id_ else None
+def _package_facts() -> dict[str, BodyFacts]:
+    return body_facts(load_entries())
 
 
 def _speaker_antecedent(tok: Token, ante: Antecedents) -> Span | None:

@@ -1676,3 +1676,59 @@ def test_time_survives_parse_errors_but_stops_at_clause_boundaries(
 ) -> None:
     claim, _ = _frame(nlp, text, amount)
     assert _text(text, claim["time"]) == time
+
+
+def _two_clubs(nlp_blank: Language) -> tuple[Any, Any]:
+    """ "Foo FC a battu Bar SC . Le club tunisien ...": a hand-built parse, two ORG."""
+    from spacy.tokens import Doc, Span
+
+    words = ["Foo", "FC", "a", "battu", "Bar", "SC", ".", "Le", "club", "tunisien", "a", "gagné"]
+    doc = Doc(
+        nlp_blank.vocab,
+        words=words,
+        pos=["PROPN", "PROPN", "AUX", "VERB", "PROPN", "PROPN", "PUNCT",
+             "DET", "NOUN", "ADJ", "AUX", "VERB"],
+        heads=[3, 0, 3, 3, 3, 4, 3, 8, 11, 8, 11, 11],
+        deps=["nsubj", "flat:name", "aux:tense", "ROOT", "obj", "flat:name", "punct",
+              "det", "nsubj", "amod", "aux:tense", "ROOT"],
+        lemmas=["Foo", "FC", "avoir", "battre", "Bar", "SC", ".", "le", "club", "tunisien",
+                "avoir", "gagner"],
+        morphs=["", "", "", "", "", "", "", "", "Number=Sing", "", "", ""],
+        sent_starts=[True, *[False] * 6, True, *[False] * 4],
+    )
+    doc.ents = [Span(doc, 0, 2, "ORG", kb_id="FOO"), Span(doc, 4, 6, "ORG", kb_id="BAR")]
+    return doc, doc[8]
+
+
+def test_claims_read_the_knowledge_base_given_to_initialize(tmp_path: Path) -> None:
+    import spacy
+
+    from dechiffre.pipeline.claims import Antecedents, ClaimFinder
+
+    kb = tmp_path / "orgs.jsonl"
+    kb.write_text(
+        "".join(
+            json.dumps({"kb_id": k, "name_fr": n, "acronyms": [], "variants": [],
+                        "country": c, "type": "club"}) + "\n"
+            for k, n, c in [("FOO", "Foo FC", "TN"), ("BAR", "Bar SC", "CD")]
+        ),
+        encoding="utf-8",
+    )
+    nlp = spacy.blank("fr")
+    claims = nlp.add_pipe("dechiffre_claims")
+    assert isinstance(claims, ClaimFinder)
+    doc, club = _two_clubs(nlp)
+
+    def club_of(finder: ClaimFinder) -> str | None:
+        found = Antecedents(list(doc.ents), finder.facts).resolve(club)
+        return None if found is None else found.text
+
+    # neither body is in the package knowledge base: "le club tunisien" is the last club
+    assert club_of(claims) == "Bar SC"
+    claims.initialize(lambda: [], nlp=nlp, kb_path=str(kb))
+    assert club_of(claims) == "Foo FC"
+    # and the knowledge base goes to disk with the pipeline
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline").get_pipe("dechiffre_claims")
+    assert isinstance(loaded, ClaimFinder)
+    assert club_of(loaded) == "Foo FC"

@@ -18,12 +18,15 @@ from .claim_predicate_words import (
     COMPARE_WORDS,
     COPULA_CASES,
     COUNT_NOUNS,
+    EXISTENTIAL_FORMS,
     LIGHT_VERBS,
     NAMING_PARTICIPLES,
     NOT_PARTICIPLES,
     PART_WORDS,
     PARTICIPLE_ENDINGS,
     REFLEXIVES,
+    RESTRICTIVE_NEGATIONS,
+    RESTRICTIVE_QUE,
     SPAN_NOUNS,
     TENSE_VERBS,
     VALUE_NOUNS,
@@ -46,6 +49,7 @@ from .claim_words import (
     NON_EVENT_NOUNS,
     ORG_NOUNS,
     ORG_TYPE_NOUNS,
+    PERIOD_UNITS,
     PERSON_ENDINGS,
     PERSON_NOUNS,
     ROLE_NOUNS,
@@ -347,7 +351,9 @@ def _is_rate_base(amount: Span, amounts: list[Span]) -> bool:
 
 RATE_WORDS = frozenset({"pour", "par"})
 HEADLINE_TOKENS = 40  # a title line is short
-LOOSE_DEPS = frozenset({"obl:mod", "obl", "dep"})
+# How the parser hangs a counted subject on the verb before it: as an adjunct, or as a
+# conjunct of that verb ("X ont été enregistrés et 124 000 personnes sont décédées").
+LOOSE_DEPS = frozenset({"obl:mod", "obl", "dep", "conj"})
 # The clauses a verb heads beside its own ("..., ont été exécutées"); not claim_syntax.CLAUSE_DEPS,
 # which also takes relatives and infinitives.
 VERB_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "conj", "ccomp"})
@@ -485,9 +491,10 @@ def _in_verbless_headline(amount: Span, pred: Token | None, rule: str) -> bool:
         end += 1
     if end >= len(doc) or end > HEADLINE_TOKENS:
         return False  # no line break: no title line
-    if pred.i >= end or "Part" in pred.morph.get("VerbForm", []) or pred.morph.get("Mood", []):
+    if pred.i < end and ("Part" in pred.morph.get("VerbForm", []) or pred.morph.get("Mood", [])):
         # "214 dossiers criminels avortés en un an", "X qui fournira de l'électricité à
-        # 100 000 personnes": a participle or a finite verb says it
+        # 100 000 personnes": a participle or a finite verb says it; a verb past the line
+        # break is the next sentence's, which the parser ran the title into
         return False
     return not any(
         t.morph.get("Mood", []) and t.dep_ != "acl:relcl" and t.head.dep_ != "acl:relcl"
@@ -595,6 +602,65 @@ def _at_event_age(amount: Span) -> bool:
     return before[-4:] in (["à", "l'", "âge", "de"], ["à", "l’", "âge", "de"])
 
 
+def _event_at_age(amount: Span) -> Token | None:
+    """ "est décédé à l'âge de 72 ans", "à l'âge de 20 ans, elle a commencé": the verb of
+    the event that happened at that age (rule 'event_age'): the clause after a comma the
+    age opens, else the verb "âge" hangs from."""
+    if not _at_event_age(amount):
+        return None
+    doc, sent = amount.doc, amount.sent
+    if amount.end < sent.end and doc[amount.end].text == ",":
+        for tok in doc[amount.end + 1 : sent.end]:
+            if tok.pos_ == "SCONJ" or tok.text in SENTENCE_ENDS:
+                break
+            if tok.pos_ == "VERB" and (
+                tok.morph.get("Mood", [])
+                or any(c.dep_.startswith("aux") and c.morph.get("Mood", []) for c in tok.children)
+            ):
+                return tok
+    head = doc[amount.start - 2]  # "âge"
+    for _ in range(3):
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ == "VERB":
+            return head
+    return None
+
+
+def _existential(amount: Span) -> Token | None:
+    """ "Il y a quatre doctrines", "il y avait 3 000 personnes", "il y a eu 12 cas": what
+    there is, said by "avoir" (rule 'existential'); "il y a trois ans" places in time."""
+    doc = amount.doc
+    i = amount.start - 1
+    if i < 1 or amount._.get(PREFIX + "unit") in PERIOD_UNITS:
+        return None
+    verb = doc[i]
+    if verb.lower_ == "eu" and doc[i - 1].lemma_.lower() == "avoir":
+        i -= 1  # "il y a eu"
+    if doc[i].lower_ not in EXISTENTIAL_FORMS or i < 1 or doc[i - 1].lower_ != "y":
+        return None
+    return verb
+
+
+def _restrictive(amount: Span) -> Token | None:
+    """ "n'a fait que huit apparitions", "ne générant que 5 milliards", "n'avait que trois
+    ans": the verb of a "ne ... que" that restricts the amount (rule 'restrictive')."""
+    doc = amount.doc
+    que = amount.start - 1
+    if que < 2 or doc[que].lower_ not in RESTRICTIVE_QUE:
+        return None
+    verb: Token | None = None
+    for tok in reversed(doc[max(amount.sent.start, que - 5) : que]):
+        if tok.lower_ in RESTRICTIVE_NEGATIONS:
+            return verb
+        if tok.pos_ in {"VERB", "AUX"} and verb is None:
+            verb = tok
+        elif tok.is_punct or tok.pos_ in {"SCONJ", "CCONJ", "NOUN", "PROPN"}:
+            return None
+    return None
+
+
 def _object_relative(anchor: Token) -> Token | None:
     """ "sur les 10 que compte le pays", "les 300 postes que supprime le groupe": the verb
     of an object relative right after the amount says what it is (rule 'object_relative';
@@ -642,8 +708,18 @@ def _own_predicate(
     amount: Span, anchor: Token, amounts: list[Span], k: int
 ) -> tuple[Token | None, str]:
     """The predicate of an amount read alone, whatever it is compared with."""
+    restrictive = _restrictive(amount)
+    if restrictive is not None:
+        return restrictive, "restrictive"
+    existential = _existential(amount)
+    if existential is not None:
+        return existential, "existential"
     pred_tok, rule = _predicate(anchor)
     pred_tok, rule = _refine_predicate(anchor, pred_tok, rule)
+    if pred_tok is None:
+        at_age = _event_at_age(amount)
+        if at_age is not None:
+            return at_age, "event_age"
     before = _verb_before(amount, anchor)
     if (
         before is not None

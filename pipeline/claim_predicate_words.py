@@ -60,7 +60,14 @@ VALUE_NOUNS = frozenset(
     """.split()
 )
 # Nouns of a stretch of time an amount measures: the verb they hang from is the predicate
-# ("s'isoler pendant une période de sept jours", "en l'espace de trois minutes").
-SPAN_NOUNS = frozenset({"période", "délai", "espace", "durée", "laps"})
+# ("s'isoler pendant une période de sept jours", "en l'espace de trois minutes", "au bout
+# d'une semaine, il a commencé").
+SPAN_NOUNS = frozenset({"période", "délai", "espace", "durée", "laps", "bout"})
 # Light verbs of a bare noun the parser may make the head ("ont droit à", "font partie de").
 LIGHT_VERBS = frozenset({"avoir", "faire"})
+# "il y a quatre doctrines", "il y avait", "il y aura", "il pourrait y avoir": forms of
+# "avoir" after "y" that say what there is.
+EXISTENTIAL_FORMS = frozenset({"a", "avait", "aura", "aurait", "avoir", "ait", "eut"})
+# "n'a fait que huit apparitions": the negation and the "que" of a restriction.
+RESTRICTIVE_NEGATIONS = frozenset({"ne", "n'", "n’"})
+RESTRICTIVE_QUE = frozenset({"que", "qu'", "qu’"})

@@ -100,6 +100,29 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         # a participle that names the thing is no event
         ("Le rapport de 80 pages intitulé « Villes durables » sera publié lundi.", "80",
          "publier", "argument_noun"),
+        # a title line the parser ran into the next sentence: the verb past the break is
+        # not the title's
+        ("Trois choses à savoir sur le paludisme\n\nLa maladie a tué 600 000 personnes en 2022.",
+         "Trois", None, "headline"),
+        # a counted subject the parser made a conjunct of the verb before takes its own verb
+        ("Plus de 3 000 cas ont été enregistrés dans la région et plus de 120 personnes sont "
+         "décédées.", "plus de 120", "décéder", "lost_subject"),
+        # "au bout de" is a stretch of time: the verb says what happened then
+        ("Au bout de deux semaines, les joueurs ont repris l'entraînement.", "deux semaines",
+         "reprendre", "verb"),
+        # the age at which something happened: the clause the age opens, or the verb before
+        ("À l'âge de 12 ans, il a quitté son village pour la capitale.", "12 ans", "quitter",
+         "event_age"),
+        ("Le chanteur est décédé dimanche à l'âge de 81 ans.", "81 ans", "décéder",
+         "event_age"),
+        # "il y a N": what there is, said by "avoir"
+        ("Il y a 40 écoles dans la commune.", "40", "avoir", "existential"),
+        ("Selon la police, il y a eu 12 blessés.", "12", "avoir", "existential"),
+        # "ne ... que N": the verb the restriction is on
+        ("Le club n'a remporté que trois matchs cette saison.", "trois", "remporter",
+         "restrictive"),
+        ("L'entreprise ne génère que 5 millions d'euros de chiffre d'affaires.",
+         "5 millions d'euros", "générer", "restrictive"),
     ],
 )  # fmt: skip
 def test_predicate_kinds(

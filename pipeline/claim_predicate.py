@@ -378,6 +378,23 @@ CLIMB_DEPS = frozenset({"obj", "nsubj:pass", "obl:arg", "obl"})
 
 def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Token | None, str]:
     """A modal gives way to the verb it governs; a counted noun's participle is its predicate."""
+    if (
+        pred is None
+        or rule == "argument_noun"
+        or (rule in {"verb", "describes"} and anchor.dep_ not in CORE_DEPS)
+        # "la cause du décès dans 517 cas survenus": an amount in another preposition's
+        # phrase is no measure of the event noun
+        or (
+            rule == "event_noun"
+            and _has_case(anchor, OTHER_CASES)
+            and not _has_case(anchor, OF_WORDS)
+        )
+    ):
+        # "avec 65 millions de doses administrées", "malgré ses six buts inscrits": a
+        # counted noun outside the verb's core arguments takes its own participle
+        part = _own_participle(anchor)
+        if part is not None:
+            return part, "participle"
     if pred is not None and pred.pos_ in {"VERB", "AUX"} and pred.lemma_.lower() in MODAL_VERBS:
         inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if inner is not None:
@@ -391,30 +408,50 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
         relative = _object_relative(anchor)
         if relative is not None:
             return relative, "object_relative"
-    if (
-        pred is None
-        or rule == "argument_noun"
-        or (rule in {"verb", "describes"} and anchor.dep_ not in CORE_DEPS)
-    ):
-        # "avec 65 millions de doses administrées", "malgré ses six buts inscrits": a
-        # counted noun outside the verb's core arguments takes its own participle
+    return pred, rule
+
+
+OTHER_CASES = frozenset({"dans", "pour", "sur", "chez", "parmi", "avec"})
+
+
+def _own_participle(anchor: Token) -> Token | None:
+    """The participle that restricts a counted noun, also on the noun a number noun counts
+    ("avec 65 millions de doses administrées": "millions", then "doses")."""
+    noun = anchor
+    for _ in range(3):
         part = next(
             (
                 c
-                for c in anchor.children
+                for c in noun.children
                 if (c.dep_ == "acl" or (c.dep_ == "amod" and "Part" in c.morph.get("VerbForm", [])))
                 and c.pos_ == "VERB"
-                and c.i > anchor.i
+                and c.i > noun.i
                 and _lemma(c) not in STATIVE_PARTICIPLES
                 and _lemma(c) not in NAMING_PARTICIPLES
                 # ", porté par ...": a detached participle is no restriction of the noun
-                and not any(t.is_punct for t in anchor.doc[anchor.i + 1 : c.i])
+                and not any(t.is_punct for t in noun.doc[noun.i + 1 : c.i])
             ),
             None,
         )
         if part is not None:
-            return part, "participle"
-    return pred, rule
+            return part
+        # "millions de doses": go on to the counted noun right after "de"
+        counted = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "nmod"
+                and c.i > noun.i
+                and _has_case(c, OF_WORDS)
+                and not any(d.dep_ == "det" for d in c.children)
+                and c.i - noun.i <= 2
+            ),
+            None,
+        )
+        if counted is None:
+            return None
+        noun = counted
+    return None
 
 
 def _aspect_of(anchor: Token, verb: Token) -> bool:

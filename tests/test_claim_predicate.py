@@ -118,6 +118,14 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         # "il y a N": what there is, said by "avoir"
         ("Il y a 40 écoles dans la commune.", "40", "avoir", "existential"),
         ("Selon la police, il y a eu 12 blessés.", "12", "avoir", "existential"),
+        # a participle on the noun a number noun counts, on an oblique amount, also before
+        # a modal, and in another preposition's phrase under an event noun
+        ("Le vaccin est déjà largement utilisé, avec environ 2 millions de doses "
+         "administrées.", "environ 2 millions", "administrer", "participle"),
+        ("On estime que pour 100 personnes testées, dix pourraient tomber malades.", "100",
+         "tester", "participle"),
+        ("La cause de la mort dans 300 cas signalés cette année reste inconnue.", "300",
+         "signaler", "participle"),
         # "ne ... que N": the verb the restriction is on
         ("Le club n'a remporté que trois matchs cette saison.", "trois", "remporter",
          "restrictive"),

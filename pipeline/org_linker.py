@@ -24,9 +24,12 @@ from .org_linker_words import (
     LEADERSHIP_NOUNS,
     LIST_WORDS,
     LOWER_BODY_NOUNS,
+    MAX_TITLE_TOKENS,
     NAME_ARTICLES,
     NAMING_PARTICIPLES,
     ORDINALS,
+    PERSON_PREFIXES,
+    PERSON_ROLES,
     PERSON_TRADES,
     PLATFORM_LIST_WORDS,
     PLURAL_ARTICLES,
@@ -38,6 +41,7 @@ from .org_linker_words import (
     SPELT_STOPS,
     THING_DETS,
     THING_DETS_INDEFINITE,
+    TITLE_ARTICLES,
     TITLE_LINKS,
     TITLE_QUALIFIERS,
     TITLE_WORDS,
@@ -45,6 +49,7 @@ from .org_linker_words import (
     TREATY_HEADS,
     WEBSITE_DETS,
     WEBSITE_NOUNS,
+    WORK_OF_NOUNS,
 )
 from .org_rules import (
     ACRONYM,
@@ -246,28 +251,28 @@ class OrgLinker(KBPipe):
             cands.extend(self._ner(doc, countries))
         blocked = _person_words(doc)
         cands = [_hyphen_continued(doc, c, self._known_name) for c in cands]
-        cands = [
-            c
-            for c in cands
-            if not (
-                _across_lines(doc, c)
-                or (
-                    (
-                        _inside_product(doc, c, self.kb)
-                        or _platform_as_place(doc, c)
-                        or _maker_as_product(doc, c)
-                        or _brand_as_device(doc, c)
-                        or _indefinite_description(doc, c)
-                        or _person_surname(doc, c)
-                        or _model_code(doc, c)
-                        or _indefinite_instance(doc, c)
-                    )
-                    if c.source == "kb"
-                    else _not_a_body(doc, c, blocked, self._known_word)
-                )
-            )
-        ]
+        kept: list[Candidate] = []
+        persons: set[str] = set()
+        for c in cands:
+            if _across_lines(doc, c):
+                continue
+            if c.source == "kb":
+                if not _known_name_not_body(doc, c, self.kb):
+                    kept.append(c)
+                continue
+            rule = _non_body_rule(doc, c, blocked, self._known_word)
+            if rule is None:
+                kept.append(c)
+            elif rule == "person_role":
+                persons.add(doc[c.start : c.end].text)
+        cands = _named_persons(doc, kept, persons)
         chosen = _select(cands)
+        chosen = _classifier_tails(
+            doc,
+            chosen,
+            self._classifier_spans(doc),
+            lambda c: not _not_a_body(doc, c, blocked, self._known_word),
+        )
         chosen = _glued_continuations(doc, chosen, cands)
         chosen = _possessive_heads(doc, chosen, self._known_name)
         chosen = _place_tails(doc, chosen, cands)
@@ -367,6 +372,22 @@ class OrgLinker(KBPipe):
             else:
                 kb_id = self._resolve_name(doc, trimmed, countries)
             out.append(Candidate(trimmed.start, trimmed.end, kb_id, "classifier"))
+        return out
+
+    def _classifier_spans(self, doc: Doc) -> list[Span]:
+        """The classifier's ORG spans from the team score up (lower than the linker takes
+        alone), trimmed of a leading article: the longer readings that a NER name may take."""
+        key = self.cfg.get("classifier_key") or CLASSIFIER_KEY
+        if key not in doc.spans:
+            return []
+        low = min(
+            float(self.cfg.get("classifier_min_score", 0.0)),
+            float(self.cfg.get("classifier_team_min_score", 1.0)),
+        )
+        out = []
+        for span in doc.spans[key]:
+            if span.label_ == LABEL and (span._.dechiffre_clf_score or 0.0) >= low:
+                out.append(doc[trim_leading(doc, span.start, span.end) : span.end])
         return out
 
     def _appositions(
@@ -502,6 +523,8 @@ CLOSING_QUOTES = {'"', "»", "”"}
 # Tokens that open a sentence inside a quote or after a heading.
 OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
+# The links between a town noun or a work noun and its name ("la ville de X", "remakes de X").
+OF_WORDS = {"de", "d'", "d’"}
 # Words that open the complement of a longer name read by the NER
 TAIL_OPENERS = OF_OR_DU | {"des", "pour"}
 # Marks that join two parts of one written word: "Sochaux-Montbéliard", "Toys'R'Us".
@@ -736,6 +759,14 @@ def _statistical_rule(
         and known_word(first.lower_)
     ):
         return "run_on_heading"  # "avec les Juifs éthiopiens Nombre d'entre eux": a new sentence
+    if cand.kb_id is None and _quoted_title_part(doc, cand):
+        return "quoted_title"  # '" Le Déclin de l'Occident "': a work's title opens on an article
+    if cand.start > 1 and doc[cand.start - 1].lower_ in OF_WORDS:
+        before = doc[cand.start - 2].lower_
+        if before in TOWN_NOUNS:
+            return "town_name"  # "la ville de X": the place, also as a political actor
+        if before in WORK_OF_NOUNS:
+            return "work_title"  # "les remakes de X": the work, not its maker
     if len(span) == 1 and _platform_derivative(first.text):
         return "platform_derivative"  # "les YouTubeurs", "des TikTokkers": users, not the firm
     if (
@@ -767,6 +798,48 @@ def _statistical_rule(
     ):
         return "historical_state"  # "l'Allemagne nazie", "la Chine impériale"
     return None
+
+
+def _before_adjectives(doc: Doc, k: int) -> int:
+    """The token before at most two lower-case adjectives that end at token ``k``."""
+    for _ in range(2):
+        if k > 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+            k -= 1
+    return k
+
+
+def _person_role(doc: Doc, cand: Candidate) -> bool:
+    """Rule person_role: a name right after a person's trade or role, maybe with adjectives
+    between ("la chanteuse barbadienne X", "l'artiste local X", "le producteur X"), or after a
+    stage-name prefix ("DJ X"), is a person's."""
+    if cand.end - cand.start > 1 and doc[cand.start].text in PERSON_PREFIXES:
+        return True
+    if cand.start == 0:
+        return False
+    k = _before_adjectives(doc, cand.start - 1)
+    tok = doc[k]
+    return tok.lower_ in PERSON_ROLES or (k < cand.start - 1 and tok.text in PERSON_CUES)
+
+
+def _quoted_title_part(doc: Doc, cand: Candidate) -> bool:
+    """A name right after a capitalised article that opens a quote with no finite verb, closed
+    within a few words: the title of a work ('" La Filiation de l'homme et la sélection "',
+    '" Le Déclin de l'Occident "'); a quote with a finite verb is speech."""
+    i = cand.start
+    j = i - 1
+    if j > 0 and doc[j].text in GLUE_MARKS and doc[j - 1].text == "L":
+        j -= 1  # "L' Ontologie": the article split from its apostrophe
+    elif j < 0 or doc[j].text not in TITLE_ARTICLES:
+        return False
+    if j < 1 or doc[j - 1].text not in OPENING_QUOTES:
+        return False
+    for k in range(i, min(len(doc), i - 1 + MAX_TITLE_TOKENS)):
+        tok = doc[k]
+        if tok.text in CLOSING_QUOTES and k >= cand.end:
+            return True
+        if tok.pos_ in {"VERB", "AUX"} and "Fin" in tok.morph.get("VerbForm", []):
+            return False
+    return False
 
 
 def _unbalanced_quote(span: Span) -> bool:
@@ -1019,6 +1092,8 @@ def _non_body_rule(
         for _ in range(2):  # "la série hebdomadaire « X »"
             if k > 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
                 k -= 1
+    else:
+        k = _before_adjectives(doc, k)  # "sa lithographie emblématique X"
     if k > 0 and (
         (quoted and doc[k].lower_ in QUOTED_WORK_NOUNS)
         or (doc[k].lower_ in OF and doc[k - 1].lower_ in AUTHOR_NOUNS)
@@ -1085,6 +1160,8 @@ def _non_body_rule(
             return "person_name"  # "Douglas [Farah]": the first name of a person
         if prev is not None and prev.lower_ == "pro":
             return "person_cue"  # "le parti pro Gbagbo": the supporters of a person
+        if _person_role(doc, cand):
+            return "person_role"  # "la chanteuse barbadienne X", "le producteur X", "DJ X"
         if len(span) == 1 and any(c.isdigit() for c in text) and "." in text:
             return "code"  # "la lignée B.1.1.529"
         if _listed_with_persons(doc, cand):
@@ -1315,6 +1392,75 @@ def _brand_as_device(doc: Doc, cand: Candidate) -> bool:
         or before.lower_ in {"et", ","}
         or (before.text[:1].isupper() and not before.is_sent_start)  # "Word dans Apple,"
     )
+
+
+def _named_persons(doc: Doc, cands: list[Candidate], persons: set[str]) -> list[Candidate]:
+    """Rule person_named: a name that a person's role introduced once in the document ("la
+    chanteuse X") is the person's wherever else the statistical models read it ("chanté par
+    X", "avec X et Y")."""
+    if not persons:
+        return cands
+    return [
+        c
+        for c in cands
+        if not (
+            c.source in STATISTICAL
+            and c.kb_id is None
+            and doc[c.start : c.end].text in persons
+        )
+    ]
+
+
+def _known_name_not_body(doc: Doc, cand: Candidate, kb: KnowledgeBase | None) -> bool:
+    """A knowledge-base name that its context makes a product, a place of posting, a device,
+    a kind, a surname or a model here, not the body (the kb-only rules)."""
+    return (
+        _inside_product(doc, cand, kb)
+        or _platform_as_place(doc, cand)
+        or _maker_as_product(doc, cand)
+        or _brand_as_device(doc, cand)
+        or _indefinite_description(doc, cand)
+        or _person_surname(doc, cand)
+        or _model_code(doc, cand)
+        or _indefinite_instance(doc, cand)
+    )
+
+
+def _classifier_tails(
+    doc: Doc,
+    chosen: list[Candidate],
+    longer: list[Span],
+    may_be_body: Callable[[Candidate], bool],
+) -> list[Candidate]:
+    """Rule classifier_tail: a NER name that the classifier reads on into capitalised words
+    ("Stone| Temple Pilots", "S&P| Global Ratings") takes the classifier's longer span, at a
+    lower score than the classifier's name alone needs (the NER cut the name short), when the
+    longer name passes the same filters."""
+    if not longer:
+        return chosen
+    taken = _taken(doc, chosen)
+    out: list[Candidate] = []
+    for cand in chosen:
+        if cand.source == "ner":
+            for span in longer:
+                if (
+                    span.start == cand.start
+                    and span.end > cand.end
+                    and doc[cand.end - 1].whitespace_
+                    and not any(taken[cand.end : span.end])
+                    and all(
+                        _capitalised_word(t)
+                        and t.ent_type_ != "PER"
+                        and not french_function_word(t)  # "BBC News Il y a": a new sentence
+                        for t in doc[cand.end : span.end]
+                    )
+                ):
+                    long = Candidate(cand.start, span.end, cand.kb_id, cand.source)
+                    if may_be_body(long):
+                        cand = long
+                        break
+        out.append(cand)
+    return out
 
 
 def _person_surname(doc: Doc, cand: Candidate) -> bool:

@@ -58,6 +58,7 @@ PROGRAMME_NOUNS = frozenset(
     """
     initiative programme projet campagne opération stratégie logiciel médicament application
     émission podcast documentaire roman ouvrage album série feuilleton film chanson
+    lithographie tableau sculpture fresque console opéra
     """.split()
 )
 # Verbs (lemmas) of a work's release on machines: "sorti sur Amiga, MSX et ZX Spectrum".
@@ -168,3 +169,31 @@ SPELT_STOPS = frozenset(
 DEVICE_VERBS = frozenset({"utiliser", "avoir", "posséder"})
 # Plural articles before a team's nickname: "les Knicks", "des Ducks", "aux Penguins".
 PLURAL_ARTICLES = frozenset({"les", "des", "aux"})
+# Nouns of a person's trade or role that name a person right after them, maybe with one or two
+# adjectives between ("la chanteuse barbadienne X", "l'artiste local X", "le producteur X").
+PERSON_ROLES = frozenset(
+    """
+    chanteur chanteuse rappeur rappeuse artiste musicien musicienne acteur actrice comédien
+    comédienne animateur animatrice présentateur présentatrice producteur productrice
+    compositeur compositrice parolier parolière écrivain écrivaine romancier romancière poète
+    poétesse peintre photographe styliste mannequin humoriste danseur danseuse guitariste
+    bassiste batteur saxophoniste trompettiste pianiste violoniste cinéaste dramaturge
+    sculpteur sculptrice chorégraphe influenceur influenceuse youtubeur youtubeuse footballeur
+    footballeuse basketteur basketteuse boxeur boxeuse catcheur catcheuse cycliste nageur
+    nageuse athlète sprinteur sprinteuse skieur skieuse tennisman tenniswoman rappeurs
+    chanteurs chanteuses artistes acteurs actrices
+    """.split()
+)
+# Words written before a stage name that make it a person's: "DJ X", "MC X".
+PERSON_PREFIXES = frozenset({"DJ", "MC", "Dj"})
+# Nouns of a work made from another, before "de" and its title: "les remakes de X" (a game),
+# "un portage de X": the name after them is the work, not its maker.
+WORK_OF_NOUNS = frozenset(
+    """
+    remake remakes portage portages reboot
+    """.split()
+)
+# Capitalised articles that open a work's title in quotes: '" Le Déclin de l'Occident "'.
+TITLE_ARTICLES = frozenset({"Le", "La", "L'", "L’", "Les", "Un", "Une"})
+# The most tokens of a work's title in quotes.
+MAX_TITLE_TOKENS = 14

@@ -408,6 +408,23 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         ("Le séisme s'est produit à 14 h UTC, selon les sismologues.", "UTC", "non_body_acronym"),
         ("Le DIU (dispositif intra-utérin) est posé par un médecin.", "DIU", "defined_non_body"),
         ("Elle a conçu le Zorvia Burnout Inventory (ZBI) en 1981.", "ZBI", "defined_non_body"),
+        # a person's trade or role before the name, adjectives between; a stage-name prefix
+        ("C'est un duo avec la chanteuse guinéenne Zorvanna cet été.", "Zorvanna", "person_role"),
+        ("Le titre est signé de l'artiste local Zorvee depuis Lagos.", "Zorvee", "person_role"),
+        ("Le producteur Zorva K.D. a travaillé sur l'album.", "Zorva K.D.", "person_role"),
+        ("On y entend souvent DJ Zorvuggs le samedi.", "DJ Zorvuggs", "person_role"),
+        # a town named after its noun, and a work after the noun of its remake
+        ("Le lac est situé près de la ville de Zorvona en Lettonie.", "Zorvona", "town_name"),
+        ("Les fans ont fait plusieurs remakes de Zorvitch depuis 2012.", "Zorvitch",
+         "work_title"),
+        # a work noun with adjectives before the name, no quotes
+        ("Elle expose sa lithographie emblématique Zorva Essays à Paris.", "Zorva Essays",
+         "programme_name"),
+        # a work's title in quotes that opens on an article and has no finite verb
+        ('Il le cite dans " Le Déclin de la Zorvanie " en 1922.', "Déclin de la Zorvanie",
+         "quoted_title"),
+        ("Son essai « La Zorvation de l'homme et la sélection » paraît.", "Zorvation de l'homme",
+         "quoted_title"),
     ],
 )
 def test_statistical_spans_that_are_no_bodies(
@@ -495,6 +512,13 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
         ("Il intervient sur Zorva Radio et BFM TV chaque semaine.", "Zorva Radio"),
         # a score after a club that ends on capitals
         ("Le Zorvia SG 3 - 0 Lens, dit la presse.", "Zorvia SG"),
+        # a body after a trade noun's complement, or after a company noun and an adjective
+        ("Il est le chanteur du groupe Zorva Pilots depuis 2001.", "Zorva Pilots"),
+        ("Selon le géant pétrolier italien Zorvi, la production baisse.", "Zorvi"),
+        # a body after "de" and a noun that is no town's nor a remake's
+        ("Le directeur de la banque de Zorvafin a parlé.", "Zorvafin"),
+        # speech in quotes that opens on an article: a finite verb, no title
+        ("« La Zorvia Bank a menti », dit-il.", "Zorvia Bank"),
     ],
 )
 def test_statistical_spans_that_may_be_bodies(nlp: Language, text: str, name: str) -> None:
@@ -808,3 +832,40 @@ def test_team_names_have_their_own_classifier_score(
     doc.spans[CLASSIFIER_KEY] = [found]
     doc = linker(doc)
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ner_name", "clf_name", "expected"),
+    [
+        # rule classifier_tail: the classifier reads the NER name on into capitalised words
+        ("Il chantait dans Zorva Temple Pilots en 1995.", "Zorva", "Zorva Temple Pilots",
+         "Zorva Temple Pilots"),
+        ("Selon Zorva Business Solutions, le prix monte.", "Zorva Business",
+         "Zorva Business Solutions", "Zorva Business Solutions"),
+        # a lower-case continuation, or a longer name that no filter lets through, stays short
+        ("Selon Zorva Business de Lagos, le prix monte.", "Zorva Business",
+         "Zorva Business de Lagos", "Zorva Business"),
+        ("Le match a lieu au Zorva Stadium samedi.", "Zorva", "Zorva Stadium", "Zorva"),
+    ],
+)
+def test_classifier_tail(text: str, ner_name: str, clf_name: str, expected: str) -> None:
+    import spacy
+
+    from dechiffre.pipeline.org_linker import _classifier_tails
+    from dechiffre.pipeline.org_rules import NON_BODY_TAILS, Candidate
+
+    doc = spacy.blank("fr")(text)
+
+    def span(name: str) -> Span:
+        found = doc.char_span(text.index(name), text.index(name) + len(name))
+        assert found is not None
+        return found
+
+    ner = span(ner_name)
+    chosen = _classifier_tails(
+        doc,
+        [Candidate(ner.start, ner.end, None, "ner")],
+        [span(clf_name)],
+        lambda c: doc[c.end - 1].text not in NON_BODY_TAILS and doc[c.end - 1].text != "Stadium",
+    )
+    assert [doc[c.start : c.end].text for c in chosen] == [expected]

@@ -21,10 +21,13 @@ from .claim_part_words import (
     ELIDED_DE,
     ENTRE_WORDS,
     FRACTION_WORDS,
+    FRONTED_HEDGES,
+    FRONTED_REACH,
     FRONTED_WORDS,
     GROUP_DETS,
     GROUP_PRONOUNS,
     INCLUDE_VERBS,
+    LENGTH_UNITS,
     MEMBER_CUES,
     OF_COMPLEMENT,
     REST_REACH,
@@ -47,7 +50,7 @@ LIST_BREAKS = frozenset({"dont", "contre", "soit", "sur", "(", ")", ":", ";", "-
 
 # Rules whose part a list goes on with ("dont 40 femmes et 14 mineurs", "- deux frères et
 # une sœur").
-LISTED_RULES = frozenset({"dont", "dont_list", "breakdown"})
+LISTED_RULES = frozenset({"dont", "dont_list", "breakdown", "sum"})
 # "l'un d'entre eux": a one-member partitive between a group and a later "d'entre eux".
 SINGLE_PARTITIVE_RE = re.compile(
     r"\b(?:" + "|".join(sorted(SINGLE_PARTITIVES)) + r")\s+d['’]\s?entre\s+(?:eux|elles)\b",
@@ -95,7 +98,10 @@ def _out_of(amount: Span, following: Span) -> tuple[Span | None, str]:
             # ends the counted noun, no total follows it (rule 'out_of')
             return None, "none"
         tokens = tokens[1:]  # the counted noun ("39 voix sur les 76")
-    if tuple(t.lower_ for t in tokens) in OUT_OF_CUES:
+    cue = tuple(t.lower_ for t in tokens)
+    if cue == ("sur",) and _attr(amount, "unit") in LENGTH_UNITS:
+        return None, "none"  # "une orbite de 160 km sur 375 km": two dimensions, no total
+    if cue in OUT_OF_CUES:
         return following, "out_of"
     return None, "none"
 
@@ -348,22 +354,54 @@ def _breakdown(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[S
     return (whole, "breakdown") if _larger(whole, amount) else (None, "none")
 
 
+def _sum_of_list(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
+    """ "sur un terrain de 16 équipes, il y avait ... neuf Africains et sept expatriés": a
+    list that adds up to an amount counted just before, in its sentence or the one before,
+    breaks it down (rule 'sum'; the contract's explicit breakdown without "dont")."""
+    if k + 1 >= len(amounts) or _is_share(amount):
+        return None, "none"
+    following = amounts[k + 1]
+    if not (_listed_after(amount, following) or _listed_phrase(amount, following)):
+        return None, "none"
+    if k > 0 and (_listed_after(amounts[k - 1], amount) or _listed_phrase(amounts[k - 1], amount)):
+        return None, "none"  # not the list's first amount
+    total = _list_total(amounts, k)
+    if total is None:
+        return None, "none"
+    doc = amount.doc
+    start = _window_start(doc, amount.start, 1)
+    for whole in reversed(amounts[:k]):
+        if whole.start < start:
+            break
+        if _set_aside(whole) or not _same_kind(whole, amount):
+            continue
+        if _attr(whole, "value") == total and _attr(whole, "value_max") is None:
+            return whole, "sum"
+    return None, "none"
+
+
 def _fronted_total(
     amount: Span, sent: Span, amounts: list[Span], k: int
 ) -> tuple[Span | None, str]:
     """ "Sur les 120 candidats, 45 ont été retenus", "Parmi les 54 pays africains, 30 ...":
     a total set before a comma (rule 'out_of_fronted')."""
     doc = amount.doc
-    if k == 0 or amount.start < 2 or doc[amount.start - 1].text != ",":
+    comma = amount.start - 1
+    while comma > 0 and doc[comma].lower_ in FRONTED_HEDGES:
+        comma -= 1  # "Sur les 32 éditions passées, seuls six ..."
+    if k == 0 or comma < 1 or doc[comma].text != ",":
         return None, "none"
     whole = amounts[k - 1]
     if whole.start < 2 or doc[whole.start - 1].lower_ not in GROUP_DETS:
         return None, "none"
     if doc[whole.start - 2].lower_ not in FRONTED_WORDS:
         return None, "none"
-    between = doc[whole.end : amount.start - 1]
-    if len(between) > 6 or not all(
-        t.pos_ in {"NOUN", "ADJ", "DET", "ADP", "PROPN"} for t in between
+    between = doc[whole.end : comma]
+    if len(between) > FRONTED_REACH or not all(
+        t.pos_ in {"NOUN", "ADJ", "DET", "ADP", "PROPN"}
+        # "Sur les 32 éditions passées de la Coupe": a participle restricts the total
+        or (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm", []))
+        for t in between
     ):
         return None, "none"
     if _set_aside(whole) or not _same_kind(whole, amount):
@@ -518,6 +556,7 @@ def part_of_amount(
         _group,
         _breakdown,
         _fronted_total,
+        _sum_of_list,
         _share_apposed,
         _includes,
         _rest_split,

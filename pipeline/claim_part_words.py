@@ -20,6 +20,11 @@ MEMBER_CUES = frozenset(
 )
 # "Sur les 120 candidats, 45 ont été retenus": a total set before the part.
 FRONTED_WORDS = frozenset({"sur", "parmi"})
+# Words between the comma and the part: "Sur les 32 éditions, seuls six ont vu ...".
+FRONTED_HEDGES = frozenset({"seuls", "seules", "seulement", "quelque", "environ"})
+FRONTED_REACH = 8  # tokens of the counted noun's phrase between a fronted total and its comma
+# Units of length: "une orbite de 160 km sur 375 km" gives two dimensions, no part of a total.
+LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mi", "ft"})
 # Marks that open a breakdown of the amount before: "trois membres - deux frères et une sœur -".
 BREAKDOWN_MARKS = frozenset({"-", "–", "—", ":"})
 # Fractions that share out a total ("20 000 volontaires, la moitié au Royaume-Uni").

@@ -94,6 +94,19 @@ def test_part_of_a_group_counted_before(
          "none"),
         # a total set before a comma
         ("Sur les 120 candidats, 45 ont été retenus.", "45", "120", "out_of_fronted"),
+        # ... also with a participle on the total's noun and "seuls" before the part
+        ("Sur les 40 candidats inscrits à l'examen, seuls 12 ont été admis.", "12", "40",
+         "out_of_fronted"),
+        # a list that adds up to an amount counted before it in the sentence; not one that
+        # does not
+        ("Le club comptait 30 joueurs la saison dernière, avec 18 Sénégalais et 12 étrangers.",
+         "18", "30", "sum"),
+        ("Le club comptait 30 joueurs la saison dernière, avec 18 Sénégalais et 12 étrangers.",
+         "12", "30", "dont_list"),
+        ("Le club comptait 30 joueurs la saison dernière, avec 18 Sénégalais et 10 étrangers.",
+         "18", None, "none"),
+        # two lengths on either side of "sur" are dimensions, no part of a total
+        ("La piste mesure environ 200 km sur 40 km.", "environ 200 km", None, "none"),
         # "dont" in brackets, which the parser may cut off
         ("La police a arrêté samedi 300 manifestants (dont 40 mineurs) dans la capitale.",
          "40", "300", "dont"),

@@ -128,7 +128,7 @@ ORG_TYPE_NOUNS = frozenset(
 ORG_NOUNS = frozenset(
     """
     ministère préfecture gouvernement office institut commission comité conseil cour
-    tribunal parquet police armée marine caisse fonds programme bureau direction
+    tribunal parquet police armée marine caisse fonds programme bureau direction hôpital
     """.split()
 )
 # Nouns of a firm described by its sector, named after it ("le géant de la technologie

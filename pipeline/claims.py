@@ -770,19 +770,76 @@ def _speaker_bodies(
             i += 1
         if i >= len(doc) or doc[i].lemma_.lower() not in ROLE_NOUNS:
             continue
-        for tok in doc[i + 1 : ent.sent.end]:
-            if tok.is_punct and tok.text != "'":
-                break
-            org = org_of.get(tok.i)
-            if org is None and tok.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS:
-                org = ante.resolve(tok, pronouns=False)
-            if org is not None:
-                if not _works_at(org, doc[i]):
-                    for word in ent:  # "le Dr Tedros" after "Tedros Adhanom Ghebreyesus"
-                        if word.text[:1].isupper() and word.lower_ not in TITLE_WORDS:
-                            found.setdefault(word.text, (ent.start, org))
-                break
+        org = _role_body(doc[i], doc[i + 1 : ent.sent.end], org_of, ante)
+        if org is not None:
+            _register(found, ent, org)
+    for comma in doc[1:-1]:
+        # "le directeur général de l'OMS, Tedros Adhanom, ...", "Son directeur général,
+        # Zohaib Ahmed, explique": the role before the name (rule 'role_before_name')
+        if comma.text != "," or not _name_word(doc[comma.i + 1]) or comma.i + 1 in org_of:
+            continue
+        end = comma.i + 1
+        while end < len(doc) and _name_word(doc[end]) and end not in org_of:
+            end += 1
+        role = next(
+            (
+                t
+                for t in reversed(doc[max(comma.sent.start, comma.i - ROLE_REACH) : comma.i])
+                if t.lemma_.lower() in ROLE_NOUNS or (t.is_punct and not _in_word(t))
+            ),
+            None,
+        )
+        if role is None or role.is_punct:
+            continue
+        org = _role_body(role, doc[role.i + 1 : comma.i], org_of, ante)
+        if org is None and any(c.lower_ in POSSESSIVE_DETS for c in role.children):
+            org = ante.resolve(role)  # "Son directeur général": the body the text is about
+        if org is not None:
+            _register(found, doc[comma.i + 1 : end], org)
     return found
+
+
+# How many words back from a name's comma its role may be ("le directeur général de
+# l'Organisation mondiale de la santé, Tedros").
+ROLE_REACH = 10
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a person's name: a proper noun, or a capitalised word the tagger read as
+    another noun ("Zohaib Ahmed")."""
+    return tok.pos_ == "PROPN" or (tok.pos_ in {"NOUN", "X"} and tok.text[:1].isupper())
+
+
+def _in_word(tok: Token) -> bool:
+    """Whether a mark is inside a word ("oto-rhino-laryngologie", "aujourd'hui")."""
+    return tok.text in {"'", "’"} or (
+        tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_
+    )
+
+
+def _role_body(
+    role: Token, after: Span, org_of: dict[int, Span], ante: Antecedents
+) -> Span | None:
+    """The body a role is for, named in the words after it up to a mark ("directeur de
+    l'OMS", "responsable du service d'oto-rhino-laryngologie de l'hôpital"); not a place of
+    work ("chercheur à l'université X")."""
+    for tok in after:
+        if tok.is_punct and not _in_word(tok):
+            return None
+        org = org_of.get(tok.i)
+        if org is None and tok.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS:
+            org = ante.resolve(tok, pronouns=False)
+        if org is not None:
+            return None if _works_at(org, role) else org
+    return None
+
+
+def _register(found: dict[str, tuple[int, Span]], name: Span, org: Span) -> None:
+    """Each word of a person's name but titles ("le Dr Tedros" after "Tedros Adhanom
+    Ghebreyesus") -> where the name is and the body, the first time."""
+    for word in name:
+        if word.text[:1].isupper() and word.lower_ not in TITLE_WORDS:
+            found.setdefault(word.text, (name.start, org))
 
 
 # Prepositions with the definite article in them: "du club", "au ministère".
@@ -843,6 +900,13 @@ def _speaker_antecedent(tok: Token, ante: Antecedents) -> Span | None:
     found = ante.resolve(tok)
     if tok.pos_ == "PRON" and tok.lower_.lstrip("-") in {"il", "elle"}:
         person = _last_person(tok)
+        named = _last_person(tok, sentences=None)
+        if person is None and named is not None and (found is None or named.start >= found.end):
+            # "selon le Dr X, responsable ... de l'hôpital. [...] « ... », dit-elle": no one
+            # named since the person with a role for a body (rule 'known_speaker')
+            known = ante.speakers.get(named[-1].text)
+            if known is not None and known[0] <= tok.i:
+                return known[1]
         if person is not None and (found is None or person.start >= found.end):
             # "Le Dr Tedros, directeur général de l'OMS, ... Il a également déclaré que":
             # the person named last is who the pronoun is, and speaks for their body if
@@ -871,13 +935,14 @@ def _index(tok: Token) -> int:
     return tok.i
 
 
-def _last_person(tok: Token) -> Span | None:
-    """The last person named before a token, in its sentence or the one before."""
+def _last_person(tok: Token, sentences: int | None = 1) -> Span | None:
+    """The last person named before a token, in its sentence or the one before (with
+    ``sentences=None``, anywhere before)."""
     person = next((e for e in reversed(tok.doc.ents) if e.label_ == "PER" and e.end <= tok.i), None)
-    if person is None:
-        return None
+    if person is None or sentences is None:
+        return person
     ends = sum(t.text in SENTENCE_ENDS for t in tok.doc[person.end : tok.i])
-    return person if ends <= 1 else None
+    return person if ends <= sentences else None
 
 
 def _plural_name(org: Span) -> bool:
@@ -1907,8 +1972,12 @@ def _reports(verb: Token, anchor: Token) -> bool:
     """Whether a reporting verb's subject says this amount (rule 'report_scope').
 
     Not an amount outside what the verb says, nor one in a relative clause inside it
-    ("a annoncé l'envoi de gendarmes sur le littoral, qui s'étend sur 140 km").
+    ("a annoncé l'envoi de gendarmes sur le littoral, qui s'étend sur 140 km"), nor one
+    after the quotation the verb opens ("Il a précisé : « ... ». On sait que 50 degrés";
+    rule 'after_quote').
     """
+    if _after_quotation(verb, anchor):
+        return False
     for tok in [anchor, *anchor.ancestors]:
         if tok.i == verb.i:
             return True
@@ -1924,6 +1993,18 @@ def _reports(verb: Token, anchor: Token) -> bool:
             # d'une femme qui a été agressée par deux hommes"; rule 'reported_case')
             return _in_said_clause(tok, verb) or _tells_case(verb)
     return False
+
+
+def _after_quotation(verb: Token, anchor: Token) -> bool:
+    """Whether an amount comes after the quotation a verb opens ("a précisé : « ... »")."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < anchor.i and doc[i].text == ":":
+        i += 1
+    if i >= anchor.i or doc[i].text not in QUOTES:
+        return False
+    marks = sum(t.text in QUOTES for t in doc[i : anchor.i])
+    return marks % 2 == 0
 
 
 def _tells_case(verb: Token) -> bool:

@@ -1336,6 +1336,37 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "ONU",
             "selon",
         ),
+        (  # a role named before the person: the person speaks for its body
+            "Le directeur général de l'Unicef, Paul Martin, a visité le camp mardi. « Nous "
+            "avons distribué 300 tonnes de vivres », a indiqué Martin.",
+            "300 tonnes",
+            "Unicef",
+            "incise_anaphora",
+        ),
+        (  # ... a possessive role: the body the text is about
+            "Renault a ouvert une usine à Tanger. Son directeur général, Luca Rossi, était "
+            "présent. « Nous produirons 300 000 voitures par an », a indiqué Rossi.",
+            "300 000",
+            "Renault",
+            "incise_anaphora",
+        ),
+        (  # a hyphenated word in the role's complement; "elle" several sentences later is
+            # still the person named last, who speaks for the hospital
+            "L'hôpital Principal de Dakar a signalé 24 cas, selon le Dr Awa Ndiaye, "
+            "responsable du service d'oto-rhino-laryngologie de l'hôpital. Onze patients "
+            "sont morts. La plupart sont diabétiques. « Nous voyons deux à trois cas par "
+            "semaine. C'est grave », dit-elle.",
+            "deux à trois",
+            "hôpital Principal de Dakar",
+            "quote_speaker",
+        ),
+        (  # a verb that opens a quotation says what is inside it, not what follows
+            "Le ministère de la Santé a précisé : « La chaleur tue » et les températures "
+            "atteignent 50 degrés dans la région.",
+            "50 degrés",
+            None,
+            "none",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

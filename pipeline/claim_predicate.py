@@ -29,6 +29,7 @@ from .claim_predicate_words import (
     RESTRICTIVE_QUE,
     SPAN_NOUNS,
     TENSE_VERBS,
+    UNTIL_WORDS,
     VALUE_NOUNS,
 )
 from .claim_syntax import (
@@ -643,9 +644,9 @@ def _event_at_age(amount: Span) -> Token | None:
     """ "est décédé à l'âge de 72 ans", "à l'âge de 20 ans, elle a commencé": the verb of
     the event that happened at that age (rule 'event_age'): the clause after a comma the
     age opens, else the verb "âge" hangs from."""
-    if not _at_event_age(amount):
-        return None
     doc, sent = amount.doc, amount.sent
+    if not _at_event_age(amount) or doc[max(0, amount.start - 5)].lower_ in UNTIL_WORDS:
+        return None  # "doit se poursuivre jusqu'à l'âge de deux ans": a limit, no event
     if amount.end < sent.end and doc[amount.end].text == ",":
         for tok in doc[amount.end + 1 : sent.end]:
             if tok.pos_ == "SCONJ" or tok.text in SENTENCE_ENDS:
@@ -654,7 +655,11 @@ def _event_at_age(amount: Span) -> Token | None:
                 tok.morph.get("Mood", [])
                 or any(c.dep_.startswith("aux") and c.morph.get("Mood", []) for c in tok.children)
             ):
-                return tok
+                # the clause the age opens has its own subject ("..., elle a commencé");
+                # a verb with none goes on with the clause before
+                if any(c.dep_ in SUBJ_DEPS for c in tok.children):
+                    return tok
+                break
     head = doc[amount.start - 2]  # "âge"
     for _ in range(3):
         if head.head.i == head.i:
@@ -672,6 +677,8 @@ def _existential(amount: Span) -> Token | None:
     i = amount.start - 1
     if i < 1 or amount._.get(PREFIX + "unit") in PERIOD_UNITS:
         return None
+    if amount.end < len(doc) and doc[amount.end].lemma_.lower() in PERIOD_UNITS:
+        return None  # "c'était il y a plus de 100 ans", the unit left out of the amount
     verb = doc[i]
     if verb.lower_ == "eu" and doc[i - 1].lemma_.lower() == "avoir":
         i -= 1  # "il y a eu"

@@ -71,3 +71,5 @@ EXISTENTIAL_FORMS = frozenset({"a", "avait", "aura", "aurait", "avoir", "ait", "
 # "n'a fait que huit apparitions": the negation and the "que" of a restriction.
 RESTRICTIVE_NEGATIONS = frozenset({"ne", "n'", "n’"})
 RESTRICTIVE_QUE = frozenset({"que", "qu'", "qu’"})
+# "jusqu'à l'âge de deux ans": a limit of age, no age at which something happened.
+UNTIL_WORDS = frozenset({"jusqu'", "jusqu’", "jusque"})

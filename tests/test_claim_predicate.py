@@ -115,6 +115,9 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "event_age"),
         ("Le chanteur est décédé dimanche à l'âge de 81 ans.", "81 ans", "décéder",
          "event_age"),
+        # ... but not an age limit, nor a verb after the comma that has no subject of its own
+        ("L'allaitement réduit la mortalité de 13 % jusqu'à l'âge de cinq ans, prévient les "
+         "diarrhées.", "cinq ans", None, "describes"),
         # "il y a N": what there is, said by "avoir"
         ("Il y a 40 écoles dans la commune.", "40", "avoir", "existential"),
         ("Selon la police, il y a eu 12 blessés.", "12", "avoir", "existential"),

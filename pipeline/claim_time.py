@@ -234,6 +234,12 @@ RULES: list[tuple[str, str]] = [
         "until_year",
         rf"(?:jusqu{APOS}(?:en|à)|d{APOS}ici(?: à)?)(?: (?:la )?fin(?: de)?)? ?(?P<y>{YEAR})",
     ),
+    # "d'ici mars", "jusqu'en juin 2025": up to a month; its year is the context's
+    (
+        "until_month",
+        rf"(?:jusqu{APOS}(?:en|à|au mois de|au mois d{APOS})|d{APOS}ici(?: à)?)"
+        rf"(?: (?:la )?fin(?: de| d{APOS})?)? ?(?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
+    ),
     # "fin 2022", "au début de 2021", "à la mi-2023": a part of a written year; "depuis la
     # mi-2021": open from it
     (
@@ -267,7 +273,8 @@ RULES: list[tuple[str, str]] = [
     ),
     (  # "ce mardi 16 novembre", "le samedi 3 avril 2021": the day with its weekday
         "weekday_day",
-        rf"(?:le |ce )?(?:{WEEKDAY}) (?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
+        rf"(?:le |ce )?(?:{WEEKDAY}) (?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})"
+        rf"(?: (?P<y>{YEAR})| prochain| dernier)?",
     ),
     (  # "les 13 et 14 juin"
         "day_pair",
@@ -285,7 +292,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (  # "en avril dernier": the last April before the document's date
         "month",
-        rf"(?:en |{IN_THE} mois (?:de |d{APOS})|fin |début |(?:à la |en )?mi-"
+        rf"(?:en |{IN_THE} mois (?:de |d{APOS})|fin |début |(?:(?:jusqu{APOS})?à la |en )?mi-"
         rf"|(?:au début|à la fin|au milieu) du mois (?:de |d{APOS}))(?P<m>{MONTH})"
         rf"(?: (?P<y>{YEAR})|(?P<last> dernier))?",
     ),
@@ -294,7 +301,7 @@ RULES: list[tuple[str, str]] = [
     ("year_pair", rf"en (?P<a>{YEAR}) et (?P<b>{YEAR})"),
     (
         "year",
-        rf"(?:en|pour l{APOS}exercice|au cours de l{APOS}année|durant l{APOS}année"
+        rf"(?:en|pour|pour l{APOS}exercice|au cours de l{APOS}année|durant l{APOS}année"
         rf"|sur l{APOS}année|pour l{APOS}année) (?P<y>{YEAR})",
     ),
     # "le souvenir de 2003, qui avait fait 15 000 morts", "celui de 2015, lorsque 44 000
@@ -302,7 +309,12 @@ RULES: list[tuple[str, str]] = [
     ("of_year", rf"de (?P<y>{YEAR})(?=, (?:lorsqu|quand |où |qui ))"),
     ("last_year", rf"l{APOS}(?:an|année) (?:dernier|dernière|passé|passée)"),
     # "cette année-là" points back to a year written before it, not to the document's
-    ("this_year", r"(?:cette année(?P<there>-là)?|l'année en cours|l’année en cours)"),
+    # "a gagné 135 points au cours de l'année": the year of the context, unnamed
+    (
+        "this_year",
+        rf"(?:cette année(?P<there>-là)?|l{APOS}année en cours"
+        rf"|(?:au cours|lors|pendant|durant|tout au long) de l{APOS}année(?=[,.;:)!?]))",
+    ),
     ("that_day", r"(?:ce jour|cette nuit)-là"),  # a day the text gave before: no value
     ("next_year", rf"l{APOS}(?:an|année) prochaine?"),
     ("previous_year", rf"l{APOS}(?:an|année) précédente?"),  # the year before the one written
@@ -337,6 +349,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "month_of_year": (_YEARLY, ("<month>",)),
     "since_day": (("<month>",), ("depuis", "compter", "partir")),
     "since_month": (("<month>",), ("depuis",)),
+    "until_month": (("<month>",), ("jusqu", "ici")),
     "weekday_day": (("<month>",), ("<weekday>",)),
     "weekday": (("<weekday>",),),
     "first_months_this": (("premiers mois",),),
@@ -354,7 +367,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "units_later": (("plus tôt", "plus tard"),),
     "next_units": (("prochain", "à venir"),),
     "same_time": (("lendemain", "veille", "jour même", "même jour", "même semaine", "même mois",
-                   "même année", "même moment", "même période"),),
+                   "même année", "même moment", "même période", "par la suite"),),
     "elapsed": (("écoul",),),
     "decade_part": (_YEARLY, ("années",)),
     "from_year": (_YEARLY, ("partir de", "compter de", "dès ")),
@@ -496,6 +509,8 @@ def _value(
         return f"{y}/.."
     if rule == "from_year":
         return f"{y}-{MONTHS[g['m'].lower()]:02d}/.." if g.get("m") else f"{y}/.."
+    if rule == "until_month":
+        return None if yr is None else f"../{yr:04d}-{MONTHS[g['m'].lower()]:02d}"
     if rule == "until_year" or (rule == "before_event" and y):
         # ("avant son élection en 2019": up to that year)
         return f"../{y}"
@@ -685,10 +700,11 @@ def find_times(
         if not _may_match(rule, low, present):
             continue
         reads_case = lower_pattern.flags & re.IGNORECASE or not same
-        for m in (pattern.finditer(text) if reads_case else lower_pattern.finditer(low)):
+        for m in pattern.finditer(text) if reads_case else lower_pattern.finditer(low):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            there = rule == "this_year" and bool(m.group("there"))
+            # "cette année-là", "à l'époque": the year written just before, not the document's
+            there = rule == "then" or (rule == "this_year" and bool(m.group("there")))
             near = (
                 _context_year(text, years, m.start())
                 if doc_year is None or there or rule in NARRATIVE_RULES
@@ -720,8 +736,6 @@ def find_times(
         t
         for k, t in enumerate(found)
         if not (
-            t.rule == "same_time"
-            and k + 1 < len(found)
-            and text[t.end : found[k + 1].start] == " "
+            t.rule == "same_time" and k + 1 < len(found) and text[t.end : found[k + 1].start] == " "
         )
     ]

@@ -23,6 +23,7 @@ from .claim_syntax import (
 from .claim_time import TimeExpr
 from .claim_time_scope import dates_another, restated_time
 from .claim_time_words import (
+    BIRTH_VERBS,
     DURATION_IDIOMS,
     FIRST_WORDS,
     LENGTH_NOUNS,
@@ -104,6 +105,7 @@ def _time(
         # "le vaccin introduit en 2010", "les pays, qui ont quitté ... en janvier 2025,":
         # a participle or relative clause dates its own noun (claim_time_scope.py)
         inside = [t for t in inside if not _dates_another(amount, t)]
+        inside = [t for t in inside if not _dates_birth(amount, t)]
     # "surtaxe de 39 %, avant qu'un accord ne la ramène à 15 %": a clause of time ("avant que",
     # "après que", "jusqu'à ce que") has a time of its own; "38 tirs, dont 16 au cours du
     # deuxième engagement": the part's time is not the whole's (rule 'time_frame')
@@ -148,6 +150,7 @@ def _time(
         main = next((t for t in sent if t.head.i == t.i), sent.root)
         text = _doc_text(doc)
         scoped = []
+        named: dict[TimeExpr, str] = {}  # times only the rules below let in, by rule
         for t in inside:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None:
@@ -168,14 +171,23 @@ def _time(
             )
             # "..., il y a un mois à peine.": a time detached at the end of the sentence
             # places it all (rule 'trailing')
+            note = _bracket_note(text, t, sent)
             trailing = (
-                _comma_before(text, t.start)
-                and text[t.end : sent.end_char].strip() in {"", ".", "!", "?", "»", "».", '".'}
+                (
+                    (
+                        _comma_before(text, t.start)
+                        and text[t.end : sent.end_char].strip() in SENTENCE_TAILS
+                    )
+                    or note
+                )
                 and not describes
                 and not any(_is_report_verb(w) for w in doc[amount.end : span.start])
             )  # ("..., annonce le club, jeudi.": the day of the announcement)
-            if clause.i in scope or fronted or trailing or _survey_time(root):
+            opens = t.end <= amount.start_char and _opens_conjunct(text, t)
+            if clause.i in scope or fronted or trailing or opens or _survey_time(root):
                 scoped.append(t)
+                if not (clause.i in scope or fronted) and (opens or (trailing and note)):
+                    named[t] = "opens_conjunct" if opens else "bracket_note"
         near = []
         if not describes:
             # fr_core_news_md often hangs a time on the wrong word ("étaient vaccinées au
@@ -195,15 +207,73 @@ def _time(
                 return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, (
                     "told"
                 )
+        if not scoped and not describes:
+            went_on = [t for t in inside if _goes_on(doc, amount, t, amounts)]
+            if went_on:
+                best = max(went_on, key=lambda t: t.start)
+                return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, (
+                    "goes_on"
+                )
         if not scoped:
             return None, "other_clause"
         best = min(scoped, key=lambda t: _distance(amount, t))
         return (
             {"start": best.start, "end": best.end, "value": _time_value(best, pred)},
-            "nearest" if best in near else best.rule,
+            named.get(best, "nearest" if best in near else best.rule),
         )
     best = min(inside, key=lambda t: _distance(amount, t))
     return {"start": best.start, "end": best.end, "value": _time_value(best, pred)}, best.rule
+
+
+def _bracket_note(text: str, time: TimeExpr, sent: Span) -> bool:
+    """Whether a time ends a short note in brackets that closes the sentence ("... et 124 754
+    personnes sont décédées (données du 11 mai 2021)."): it dates the sentence's figures
+    (rule 'bracket_note')."""
+    if text[time.end : sent.end_char].strip() not in BRACKET_TAILS:
+        return False
+    opening = text.rfind("(", sent.start_char, time.start)
+    return (
+        opening >= 0
+        and time.start - opening <= BRACKET_NOTE_CHARS
+        and ")" not in text[opening : time.start]
+    )
+
+
+def _opens_conjunct(text: str, time: TimeExpr) -> bool:
+    """Whether a time opens a coordinated clause, set off by a comma after it ("..., mais à
+    l'époque, il y avait 16 équipes", "et en 2019, 300 personnes ..."): it places that clause
+    as a time that opens the sentence does (rule 'opens_conjunct')."""
+    if text[time.end : time.end + 2].lstrip()[:1] != ",":
+        return False
+    before = text[max(0, time.start - 8) : time.start].split()
+    return bool(before) and before[-1].lower() in COORDINATORS
+
+
+def _goes_on(doc: Doc, amount: Span, time: TimeExpr, amounts: list[Span]) -> bool:
+    """Whether the amount's clause is coordinated by ", et" after the clause a time places,
+    with no other amount, subordinate or infinitive clause, incise or source between ("...
+    ont été tués lors du massacre, et des centaines de civils ont été exécutés"): it goes on
+    about the same period (rule 'goes_on'). Tried only when no time is in the amount's
+    clause."""
+    if time.end > amount.start_char:
+        return False
+    between = doc.char_span(time.end, amount.start_char, alignment_mode="contract")
+    if between is None or any(
+        time.end <= a.start_char and a.end_char <= amount.start_char for a in amounts
+    ):
+        return False
+    coordinated = False
+    for tok in between:
+        if tok.lower_ == "et" and tok.i > 0 and doc[tok.i - 1].text == ",":
+            coordinated = True
+        elif (
+            (tok.pos_ == "PRON" and tok.lower_ in CLAUSE_PRONOUNS)
+            or tok.pos_ == "SCONJ"
+            or tok.text in GOES_ON_STOPS
+            or tok.lower_ in SOURCE_CASES | INFINITIVE_CLAUSE_CUES
+        ):
+            return False
+    return coordinated
 
 
 def _split_predicate(here: Token, sent: Span) -> set[int]:
@@ -342,6 +412,23 @@ def _dates_another(amount: Span, time: TimeExpr) -> bool:
         dates_another(amount, _anchor(amount), span, lemma=_lemma, is_report=_is_report_verb)
         is not None
     )
+
+
+def _dates_birth(amount: Span, time: TimeExpr) -> bool:
+    """Whether a time dates a birth that a coordinated verb goes on from ("née en 1997 ...
+    et adoptée à l'âge de cinq ans", "Né en 1990 à Dakar, il a marqué 20 buts"): a date of
+    birth places no other event (rule 'birth', table BIRTH_VERBS)."""
+    span = amount.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None:
+        return False
+    verb = span.root.head
+    if verb.i == span.root.i or _lemma(verb) not in BIRTH_VERBS:
+        return False
+    anchor = _anchor(amount)
+    own = {t.i for t in verb.subtree} - {
+        t.i for c in verb.children if c.dep_ == "conj" for t in c.subtree
+    }
+    return anchor.i not in own and verb.head.i != anchor.i
 
 
 def _dates_the_report(amount: Span, time: TimeExpr) -> bool:
@@ -483,6 +570,10 @@ PART_LIST_RE = re.compile(r", dont\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 COMPARED_WORDS = frozenset({"contre"})
+SENTENCE_TAILS = frozenset({"", ".", "!", "?", "»", "».", '".'})
+BRACKET_TAILS = frozenset({")", ").", ")!", ")?"})
+BRACKET_NOTE_CHARS = 30
+GOES_ON_STOPS = frozenset({";", ":", "(", ")"})
 RECORD_WINDOW = 12
 CLAUSE_PUNCT = frozenset({",", ";", ":", "(", ")"})
 LOOK_BACK_RULES = frozenset({"since_month", "since_day"})

@@ -39,7 +39,8 @@ PERIOD_EVENTS = (
     "occupation", "invasion", "colonisation", "famine", "grève", "révolution", "transition",
     "mandat", "présidence", "règne", "scrutin", "vote", "campagne", "saison", "tournoi",
     "championnat", "compétition", "sommet", "procès", "nuit", "journée", "matinée",
-    "soirée", "engagement", "mi-temps", "intersaison",
+    "soirée", "engagement", "mi-temps", "intersaison", "massacre", "attaque", "attentat",
+    "bombardement", "fusillade", "offensive", "émeute",
 )  # fmt: skip
 # Periods whose start or end places a claim ("en fin d'année", "en début de seconde période").
 # (not a part of the day: "en fin de matinée" is finer than a claim's date in the claims gold)
@@ -112,9 +113,13 @@ SAME_TIMES = (
     "le lendemain", "la veille", "le jour même", "le même jour", "la même semaine",
     "le même mois", "la même année", "au même moment", "à la même période",
     "au cours de la même période", "pendant la même période", "sur la même période",
+    "par la suite",
 )  # fmt: skip
 # Units of a window still to come ("dans les prochains jours", "au cours des dix prochaines
 # années", "dans les semaines à venir"); the text alone does not date it.
 NEXT_UNITS = ("années", "mois", "semaines", "jours", "heures", "décennies")
 # Periods that "écoulé" closes at the time of writing ("au cours de l'année écoulée").
 ELAPSED_PERIODS = ("l'année écoulée", "la semaine écoulée", "le mois écoulé", "la décennie écoulée")
+# Verbs of a birth, whose date places no other event ("née en 1997 et adoptée à l'âge de
+# cinq ans").
+BIRTH_VERBS = frozenset({"naître"})

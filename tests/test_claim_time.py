@@ -131,6 +131,28 @@ from dechiffre.pipeline.claim_time import find_times
          "entre le 17 et le 18 février 2021", "day_range", "2021-02-17/2021-02-18"),
         ("En février 2021, on l'annonce: le vote aura lieu le 12 mars prochain.",
          "le 12 mars prochain", "day_no_year", "2021-03-12"),
+        ("La CAN 2019 touche à sa fin: la finale se jouera ce dimanche 14 juillet prochain.",
+         "ce dimanche 14 juillet prochain", "weekday_day", "2019-07-14"),
+        # "pour" a year; "au cours de l'année" closed by punctuation: the year of the context
+        ("Le Sénégal reste premier du classement pour 2019.", "pour 2019", "year", "2019"),
+        ("En 2019, l'Algérie a gagné 135 points au cours de l'année, loin devant.",
+         "au cours de l'année", "this_year", "2019"),
+        # events that last: a massacre, an attack
+        ("Trente civils ont été tués lors du massacre.", "lors du massacre", "event_period",
+         None),
+        ("Dix soldats sont morts pendant l'attaque du camp.", "pendant l'attaque", "event_period",
+         None),
+        # up to a month
+        ("Les bars resteront fermés jusqu'à la mi-décembre.", "jusqu'à la mi-décembre", "month",
+         None),
+        ("Il y aura 500 000 décès de plus d'ici mars 2022.", "d'ici mars 2022", "until_month",
+         "../2022-03"),
+        ("Les travaux dureront jusqu'en juin.", "jusqu'en juin", "until_month", None),
+        # a time the text gave before
+        ("Deux fosses ont été découvertes par la suite.", "par la suite", "same_time", None),
+        # "à l'époque" points back to the year written just before it
+        ("La finale de 2002 a eu lieu au Mali, mais à l'époque, 16 équipes jouaient.",
+         "à l'époque", "then", "2002"),
     ],
 )  # fmt: skip
 def test_time_phrases_news_writes(text: str, phrase: str, rule: str, value: str | None) -> None:
@@ -174,6 +196,23 @@ def test_words_of_the_time_of_writing_take_no_year_written_before(text: str) -> 
     # "l'année dernière" counts from the document's date, not from a year of the text
     found = {t.rule: t.value for t in find_times(text)}
     assert [found[r] for r in found if r in {"last_year", "next_year", "month"}] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il a été élu au cours de l'année précédente.",  # "l'année" with its own word after it
+        "Elle a enseigné au cours de l'année scolaire.",
+    ],
+)
+def test_during_the_year_is_only_the_year_itself(text: str) -> None:
+    assert "au cours de l'année" not in [text[t.start : t.end] for t in find_times(text)]
+
+
+def test_at_the_time_is_the_year_written_before_not_the_documents() -> None:
+    text = "La finale de 2002 a eu lieu au Mali. À l'époque, 16 équipes jouaient."
+    found = {text[t.start : t.end]: t.value for t in find_times(text, doc_date="2021-05-03")}
+    assert found["À l'époque"] == "2002"
 
 
 def test_that_year_is_the_year_written_before() -> None:

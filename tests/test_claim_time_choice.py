@@ -96,6 +96,52 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             None,
             "none",
         ),
+        (  # a short note in brackets that closes the sentence dates all its figures
+            "Plus de 3 000 cas ont été enregistrés dans la région et plus de 90 patients sont "
+            "morts (chiffres du 4 juin 2021).",
+            "plus de 90",
+            "du 4 juin 2021",
+            "bracket_note",
+        ),
+        (  # a time after "mais" and before a comma opens the clause it places
+            "Le tournoi de 2002 a été le dernier avec une majorité d'entraîneurs locaux, mais "
+            "en 1998, sur un terrain de 16 équipes, il y avait neuf Africains.",
+            "16",
+            "en 1998",
+            "opens_conjunct",
+        ),
+        (  # a clause coordinated by ", et" goes on about the period of the one before
+            "Vingt soldats ont été tués lors de l'attaque, et des dizaines de civils ont été "
+            "blessés.",
+            "des dizaines",
+            "lors de l'attaque",
+            "goes_on",
+        ),
+        (  # ... not past another amount, which takes the time
+            "Vingt soldats ont été tués lors de l'attaque, et deux officiers ont blessé 40 civils.",
+            "40",
+            None,
+            "other_clause",
+        ),
+        (  # a date of birth places no other event, coordinated or after it
+            "La chanteuse est née en 1985 à Abidjan et a été adoptée à l'âge de quatre ans par "
+            "sa tante.",
+            "quatre ans",
+            None,
+            "none",
+        ),
+        (
+            "Né en 1990 à Dakar, le joueur a marqué 20 buts pour son club.",
+            "20",
+            None,
+            "none",
+        ),
+        (  # ... but places the births it counts
+            "Dans la région, 300 bébés sont nés en 2020.",
+            "300",
+            "en 2020",
+            "year",
+        ),
     ],
 )
 def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:

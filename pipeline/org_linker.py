@@ -39,6 +39,7 @@ from .org_linker_words import (
     SINGULAR_DETS,
     SPELT_LINKS,
     SPELT_STOPS,
+    STANCE_PREFIXES,
     THING_DETS,
     THING_DETS_INDEFINITE,
     TITLE_ARTICLES,
@@ -759,6 +760,8 @@ def _statistical_rule(
         and known_word(first.lower_)
     ):
         return "run_on_heading"  # "avec les Juifs éthiopiens Nombre d'entre eux": a new sentence
+    if len(span) == 1 and first.text.split("-", 1)[0] in STANCE_PREFIXES and "-" in first.text:
+        return "prefixed_word"  # "les rebelles anti-Kiev": an adjective made from a name
     if cand.kb_id is None and _quoted_title_part(doc, cand):
         return "quoted_title"  # '" Le Déclin de l'Occident "': a work's title opens on an article
     if cand.start > 1 and doc[cand.start - 1].lower_ in OF_WORDS:

@@ -197,3 +197,6 @@ WORK_OF_NOUNS = frozenset(
 TITLE_ARTICLES = frozenset({"Le", "La", "L'", "L’", "Les", "Un", "Une"})
 # The most tokens of a work's title in quotes.
 MAX_TITLE_TOKENS = 14
+# Lower-case prefixes that make an adjective of a name: "les rebelles anti-Kiev", "un
+# candidat pro-Moscou"; the word is a stance, no body's name.
+STANCE_PREFIXES = frozenset({"anti", "pro", "pré", "post", "néo", "ultra", "pan"})

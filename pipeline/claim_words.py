@@ -41,6 +41,15 @@ REPORT_NOUNS = frozenset(
     données sondage recensement publication déclaration
     """.split()
 )
+# A person "of" a body speaks for it ("Steven Lynch, de la Chambre de commerce"), but not a
+# scholar of a university ("le professeur Tim Spector, du King's College"): the titles
+# before the name, and words of an academic body's name.
+SCHOLAR_TITLES = frozenset(
+    "professeur professeure pr dr docteur docteure chercheur chercheuse scientifique".split()
+)
+ACADEMIC_WORDS = frozenset(
+    "université university universidad college collège école school hôpital clinique".split()
+)
 # Prepositions that introduce a source: "selon l'OIM", "d'après le HCR".
 SOURCE_CASES = frozenset({"selon", "d'après", "d’après"})
 # Prepositions of whom one speaks to ("a déclaré à l'AFP", "au Monde"): no source.
@@ -119,6 +128,8 @@ DEFINITE_DETS = frozenset({"le", "la", "l'", "l’"})
 # An unnamed individual speaks for no body: "un économiste", "une infirmière".
 INDEFINITE_DETS = frozenset({"un", "une"})
 POSSESSIVE_DETS = frozenset({"son", "sa", "ses", "leur", "leurs"})
+# First person singular possessives: "mes quatre grands-parents" is the speaker's own.
+MY_DETS = frozenset({"mon", "ma", "mes"})
 ORG_TYPE_NOUNS = frozenset(
     """
     organisation ong association fédération banque parti club société entreprise groupe

@@ -56,6 +56,7 @@ from .claim_time_choice import (
     time_of,
 )
 from .claim_words import (
+    ACADEMIC_WORDS,
     ACT_SENSE_VERBS,
     ADDRESSEE_CASES,
     AGENT_CUES,
@@ -73,6 +74,7 @@ from .claim_words import (
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
     MEASURE_NOUNS,
+    MY_DETS,
     NEGATIONS,
     NOUN_KINDS,
     OBJECT_CONTROL_VERBS,
@@ -87,6 +89,7 @@ from .claim_words import (
     REPORT_NOUNS,
     ROLE_NOUNS,
     SAME_WORDS,
+    SCHOLAR_TITLES,
     SENTENCE_ENDS,
     SENTENCE_FINAL,
     SOURCE_CASES,
@@ -201,6 +204,20 @@ class ClaimFinder(KBPipe):
                 quoted = _quote_speaker(amount, sent, quotes, org_of, ante)
                 if quoted is not None:
                     source, rules["source"] = quoted, "quote_speaker"
+            if source is None and rules["source"] == "none" and here > 0:
+                # "..., prévient M. Wuttke. « Les dépenses chinoises représentent 50 % ... »":
+                # a quotation that opens the sentence after a speaker's incise, with no
+                # speaker of its own, goes on with that speaker (rule 'quote_goes_on')
+                source = _quote_goes_on(sent, sents[max(0, here - 2) : here], org_of, ante, index)
+                rules["source"] = "quote_goes_on" if source is not None else "none"
+            if (
+                source is not None
+                and rules["source"] in PERSON_SOURCE_RULES
+                and _own_story(sent, anchor)
+            ):
+                # "« Mes quatre grands-parents étaient coréens », dit-il": a person who
+                # speaks for a body tells their own life, not the body's (rule 'own_story')
+                source, rules["source"] = None, "own_story"
             if source is None and last_source is not None and _same_source(sent, index):
                 # "..., précise la même source": the last source named
                 source, rules["source"] = last_source, "same_source"
@@ -765,6 +782,10 @@ def _speaker_bodies(
         if start == comma.i:
             continue
         ent = doc[start : comma.i]  # the name: the proper nouns right before the comma
+        member = _member_of(doc, ent.end + 1, org_of)
+        if member is not None and not _scholar(ent, member):
+            _register(found, ent, member)
+            continue
         i = ent.end + 1
         while i < len(doc) and doc[i].lower_ in ROLE_OPENERS:
             i += 1
@@ -802,6 +823,33 @@ def _speaker_bodies(
 # How many words back from a name's comma its role may be ("le directeur général de
 # l'Organisation mondiale de la santé, Tedros").
 ROLE_REACH = 10
+
+
+def _member_of(doc: Doc, i: int, org_of: dict[int, Span]) -> Span | None:
+    """The body a person is of, named right after the name's comma and closed by a mark
+    ("Steven Lynch, de la Chambre de commerce britannique, affirme": rule 'member_of')."""
+    if i >= len(doc) or doc[i].lower_ not in MEMBER_CASES:
+        return None
+    i += 1
+    while i < len(doc) and doc[i].lower_ in DEFINITE_DETS:
+        i += 1
+    org = org_of.get(i)
+    if org is None or org.start != i or org.end >= len(doc) or doc[org.end].text not in {",", ")"}:
+        return None
+    return org
+
+
+def _scholar(name: Span, org: Span) -> bool:
+    """Whether a person of a body is a scholar or a doctor there, who speaks in their own
+    voice ("le professeur Tim Spector, du King's College")."""
+    before = name.doc[name.start - 1] if name.start > 0 else None
+    return (before is not None and before.lower_.rstrip(".") in SCHOLAR_TITLES) or any(
+        t.lower_ in ACADEMIC_WORDS for t in org
+    )
+
+
+# What ties a person to the body they are of: "X, de la Chambre de commerce, ...".
+MEMBER_CASES = frozenset({"de", "du", "d'", "d’", "des"})
 
 
 def _name_word(tok: Token) -> bool:
@@ -1848,6 +1896,51 @@ def _first_person(sent: Span) -> bool:
 
 
 FIRST_PERSON = frozenset({"je", "j'", "j’", "moi"})
+# Sources found through a person who speaks for a body (not the body named itself).
+PERSON_SOURCE_RULES = frozenset(
+    {"quote_speaker", "incise_anaphora", "report_anaphora", "selon_anaphora", "quote_goes_on"}
+)
+
+
+def _quote_goes_on(
+    sent: Span,
+    before: list[Span],
+    org_of: dict[int, Span],
+    ante: Antecedents,
+    index: _TokenIndex,
+) -> Span | None:
+    """The body of the speaker of the incise that ends the sentence before, when this
+    sentence opens a quotation and names no speaker of its own."""
+    previous = before[-1]
+    opens = sent[0].text in OPENING_QUOTES or (  # the parser may end the sentence before
+        len(previous) > 1 and previous[-1].text in OPENING_QUOTES and previous[-2].text == "."
+    )
+    if not opens and len(before) > 1 and all(t.text in OPENING_QUOTES for t in previous):
+        opens, previous = True, before[-2]  # the opening mark read as a sentence of its own
+    if not opens or _among(sent, index.report_verbs):
+        return None
+    verbs = [t for t in _among(previous, index.report_verbs) if _is_report_verb(t)]
+    if not verbs or not _after_comma(verbs[-1]):
+        return None
+    speaker = _speaker(verbs[-1])
+    if speaker is not None and speaker.lower_ == "-t" and speaker.i + 1 < len(sent.doc):
+        speaker = sent.doc[speaker.i + 1]  # "explique-t-il"
+    if speaker is None or speaker.i < verbs[-1].i or _individual(speaker):
+        return None
+    org = org_of.get(speaker.i)
+    if org is not None:
+        return None if _is_addressee(org.root) else org
+    return _speaker_antecedent(speaker, ante)
+
+
+# Marks that open a quotation ('"' opens one at the start of a sentence).
+OPENING_QUOTES = frozenset('"«“')
+
+
+def _own_story(sent: Span, anchor: Token) -> bool:
+    """Whether a sentence is told in the first person singular ("je", "j'ai") or the
+    amount is of the speaker's own ("mes quatre grands-parents")."""
+    return _first_person(sent) or any(c.lower_ in MY_DETS for c in anchor.children)
 
 
 def _individual_speaks(sent: Span) -> bool:

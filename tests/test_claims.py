@@ -1360,6 +1360,42 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "hôpital Principal de Dakar",
             "quote_speaker",
         ),
+        (  # a person "of" a body, named with no role, speaks for it
+            "Les entreprises étrangères s'inquiètent. Paul Martin, de la Chambre de commerce "
+            "de l'Union européenne, a visité Pékin. « Nos membres ont perdu 30 % de leurs "
+            "ventes », dit-il.",
+            "30 %",
+            "Chambre de commerce de l'Union européenne",
+            "incise_anaphora",
+        ),
+        (  # ... not a scholar of a university
+            "Le professeur Paul Martin, de l'université de Genève, a étudié la question. « Les "
+            "patients ont perdu 30 % de leur poids », dit-il.",
+            "30 %",
+            None,
+            "none",
+        ),
+        (  # a quotation that opens the sentence after a speaker's incise goes on with them
+            "Les ventes reculent, prévient Paul Martin, porte-parole de Renault. « Nous avons "
+            "vendu 300 000 voitures de moins. C'est beaucoup. »",
+            "300 000",
+            "Renault",
+            "quote_goes_on",
+        ),
+        (  # ... a speaker who speaks for no body gives none
+            "Les ventes reculent, prévient Paul Martin, chercheur à l'Institut Pasteur. « Nous "
+            "avons vendu 300 000 voitures de moins. C'est beaucoup. »",
+            "300 000",
+            None,
+            "none",
+        ),
+        (  # a spokesperson's own life is not the body's claim
+            "Paul Martin, porte-parole de Renault, a visité l'usine. « Mes deux enfants y "
+            "travaillent », dit-il.",
+            "deux",
+            None,
+            "own_story",
+        ),
         (  # a verb that opens a quotation says what is inside it, not what follows
             "Le ministère de la Santé a précisé : « La chaleur tue » et les températures "
             "atteignent 50 degrés dans la région.",

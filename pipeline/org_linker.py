@@ -26,6 +26,7 @@ from .org_linker_words import (
     LOWER_BODY_NOUNS,
     MAX_TITLE_TOKENS,
     NAME_ARTICLES,
+    NAMED_EVENT_NOUNS,
     NAMING_PARTICIPLES,
     ORDINALS,
     PERSON_PREFIXES,
@@ -688,10 +689,12 @@ def _thing_named(doc: Doc, start: int) -> bool:
     if k < 0 or doc[k].lower_ not in NAMING_PARTICIPLES:
         return False
     k -= 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1  # "une autre cyberattaque, baptisée X"
     for _ in range(3):  # "un projet gouvernemental appelé", "un vaste plan national appelé"
         if k >= 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
             k -= 1
-    return k >= 0 and doc[k].lower_ in THING_NOUNS
+    return k >= 0 and (doc[k].lower_ in THING_NOUNS or doc[k].lower_ in NAMED_EVENT_NOUNS)
 
 
 def _sentence_initial(doc: Doc, i: int) -> bool:

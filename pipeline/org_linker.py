@@ -21,6 +21,7 @@ from .org_linker_words import (
     CREDIT_NEXT,
     CREDIT_WORDS,
     DEVICE_VERBS,
+    LATIN_ENDINGS,
     LEADERSHIP_NOUNS,
     LIST_WORDS,
     LOWER_BODY_NOUNS,
@@ -763,6 +764,8 @@ def _statistical_rule(
         and known_word(first.lower_)
     ):
         return "run_on_heading"  # "avec les Juifs éthiopiens Nombre d'entre eux": a new sentence
+    if _species_name(doc, cand, known_word):
+        return "species"  # "l'Arabica (Coffea arabica)", "l'érable (Acer pensylvanicum)"
     if len(span) == 1 and first.text.split("-", 1)[0] in STANCE_PREFIXES and "-" in first.text:
         return "prefixed_word"  # "les rebelles anti-Kiev": an adjective made from a name
     if cand.kb_id is None and _quoted_title_part(doc, cand):
@@ -804,6 +807,27 @@ def _statistical_rule(
     ):
         return "historical_state"  # "l'Allemagne nazie", "la Chine impériale"
     return None
+
+
+def _species_name(doc: Doc, cand: Candidate, known_word: Callable[[str], bool]) -> bool:
+    """Rule species: a capitalised word and a lower-case Latin word that is no French one, the
+    genus and species of a living thing ("Coffea arabica", "Octopus vulgaris"), whether the span
+    holds the second word or stops before it."""
+    last = cand.end - 1
+    if cand.end - cand.start == 2:
+        genus, epithet = doc[cand.start], doc[last]
+    elif cand.end - cand.start == 1 and cand.end < len(doc):
+        genus, epithet = doc[cand.start], doc[cand.end]
+    else:
+        return False
+    return (
+        genus.is_title
+        and genus.is_alpha
+        and epithet.is_lower
+        and epithet.is_alpha
+        and epithet.lower_.endswith(LATIN_ENDINGS)
+        and not known_word(epithet.lower_)
+    )
 
 
 def _before_adjectives(doc: Doc, k: int) -> int:

@@ -208,3 +208,7 @@ NAMED_EVENT_NOUNS = frozenset(
     malware maliciel tempête tempêtes cyclone ouragan typhon tornade séisme
     """.split()
 )
+# Endings of the Latin species word after a genus: "Acer pensylvanicum", "Octopus vulgaris",
+# "Pseudomonas aeruginosa" (only words that are no French ones; not "-ica", the ending of
+# Latin titles too: "Politica hermetica" is a journal).
+LATIN_ENDINGS = ("us", "um", "is", "ae", "ii", "ensis", "icum", "osa", "atus", "oides")

@@ -418,6 +418,10 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
          "named_thing"),
         ("Un an plus tard, une autre cyberattaque, baptisée Zorvoyer, a frappé.", "Zorvoyer",
          "named_thing"),
+        # the genus and species of a living thing, with or without the Latin word in the span
+        ("Le germe (Zorvomonas aeruginosa) résiste aux antibiotiques.", "Zorvomonas aeruginosa",
+         "species"),
+        ("La pieuvre commune, Zorvopus vulgaris, est élevée.", "Zorvopus", "species"),
         # a lower-case prefix that makes an adjective of a name
         ("Ils soutiennent les rebelles anti-Zorvie dans l'est.", "anti-Zorvie", "prefixed_word"),
         # a town named after its noun, and a work after the noun of its remake
@@ -524,6 +528,9 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
         ("Selon le géant pétrolier italien Zorvi, la production baisse.", "Zorvi"),
         # a body after "de" and a noun that is no town's nor a remake's
         ("Le directeur de la banque de Zorvafin a parlé.", "Zorvafin"),
+        # a journal's Latin title is no species; a French word in lower case is no species
+        ("Il écrit dans la revue Zorvitica hermetica depuis 1985.", "Zorvitica hermetica"),
+        ("Selon Zorvatech plus de clients paient.", "Zorvatech"),
         # speech in quotes that opens on an article: a finite verb, no title
         ("« La Zorvia Bank a menti », dit-il.", "Zorvia Bank"),
     ],

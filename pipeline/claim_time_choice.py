@@ -21,7 +21,7 @@ from .claim_syntax import (
     _lemma,
 )
 from .claim_time import TimeExpr
-from .claim_time_scope import dates_another, restated_time
+from .claim_time_scope import DASHES, dates_another, restated_time
 from .claim_time_words import (
     BIRTH_VERBS,
     DURATION_IDIOMS,
@@ -533,7 +533,9 @@ def _time_boundary(amount: Span, time: TimeExpr, amounts: list[Span]) -> bool:
         return True
     for tok in doc.char_span(lo, hi, alignment_mode="contract") or []:
         low = tok.lower_
-        if tok.text in BOUNDARY_PUNCT or low in SOURCE_CASES or _is_report_verb(tok):
+        if tok.text in BOUNDARY_PUNCT or low in SOURCE_CASES or _spaced_dash(tok):
+            return True
+        if _is_report_verb(tok) and not _qualifies_noun(tok):
             return True
         if (tok.pos_ == "PRON" and low in CLAUSE_PRONOUNS) or (
             tok.pos_ == "SCONJ" and not (tok.i > 0 and tok.nbor(-1).lower_ in COORDINATORS)
@@ -544,6 +546,19 @@ def _time_boundary(amount: Span, time: TimeExpr, amounts: list[Span]) -> bool:
         ):
             return True  # "a passé 18 mois à Southampton avant de rejoindre Tottenham en mai 2014"
     return False
+
+
+def _spaced_dash(tok: Token) -> bool:
+    """Whether a token is a dash between spaces, which sets off an incise ("à sept reprises
+    - mais rien depuis 2010 -"; rule 'dash')."""
+    return tok.text in DASHES and tok.i > 0 and bool(tok.whitespace_ and tok.nbor(-1).whitespace_)
+
+
+def _qualifies_noun(participle: Token) -> bool:
+    """Whether a participle qualifies a noun ("158 millions de cas confirmés et trois
+    millions de décès à ce jour"): it opens no incise, unlike "a annoncé le ministère"
+    (rule 'noun_participle')."""
+    return participle.dep_ in {"acl", "amod"} and "Part" in participle.morph.get("VerbForm", [])
 
 
 def _opens_clause(doc: Doc, time: TimeExpr) -> bool:

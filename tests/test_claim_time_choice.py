@@ -123,6 +123,20 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             None,
             "other_clause",
         ),
+        (  # a participle on the counted noun ("cas confirmés") opens no reporting incise
+            "L'épidémie continue de progresser, avec plus de 2 000 cas confirmés et 45 décès à "
+            "ce jour.",
+            "plus de 2 000",
+            "à ce jour",
+            "nearest",
+        ),
+        (  # a dash between spaces sets off an incise, whose time is its own
+            "L'équipe a remporté le titre à cinq reprises - mais rien depuis 2012 - et vise la "
+            "finale.",
+            "cinq",
+            None,
+            "other_clause",
+        ),
         (  # a date of birth places no other event, coordinated or after it
             "La chanteuse est née en 1985 à Abidjan et a été adoptée à l'âge de quatre ans par "
             "sa tante.",

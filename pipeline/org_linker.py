@@ -950,11 +950,22 @@ def _inside_product(doc: Doc, cand: Candidate, kb: KnowledgeBase | None) -> bool
         and not name.isupper()
         and nxt.ent_type_ != "PER"
         and not french_function_word(nxt)  # "BBC News Mundo Il y a un an": a run-on sentence
+        and not _told_to(doc, cand.start)  # "explique à BBC Mundo Ada X": the speaker follows
     ):
         return bool(doc[cand.end - 1].whitespace_)
     if cand.start > 1 and doc[cand.start - 1].text == "-" and not doc[cand.start - 2].whitespace_:
         return doc[cand.start - 2].text[:1].isupper()
     return False
+
+
+def _told_to(doc: Doc, start: int) -> bool:
+    """Rule told_to: the name is what a speech verb's "à" names ("explique à BBC Mundo",
+    "déclare à la BBC"), so capitalised words after it are the speaker put after the verb, not
+    a product of the medium."""
+    k = start - 1
+    if k >= 0 and doc[k].lower_ in SINGULAR_DETS:
+        k -= 1
+    return k >= 1 and doc[k].lower_ in {"à", "au"} and doc[k - 1].lower_ in SPEECH_VERBS
 
 
 def _place_in_brackets(tok: Token) -> bool:

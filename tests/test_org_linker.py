@@ -883,3 +883,19 @@ def test_classifier_tail(text: str, ner_name: str, clf_name: str, expected: str)
         lambda c: doc[c.end - 1].text not in NON_BODY_TAILS and doc[c.end - 1].text != "Stadium",
     )
     assert [doc[c.start : c.end].text for c in chosen] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # rule told_to: after a speech verb's "à", the speaker follows the medium's name
+        ("« Rien n'est joué », explique à BBC Mundo Kristan Zorvates Ulrichsen, analyste.",
+         "BBC Mundo"),
+        ("« Rien n'est joué », déclare à BBC Mundo Davide Zorviguez-Arias, professeur.",
+         "BBC Mundo"),
+        ("« Tout change », explique à la BBC World Raul Zorvas Gonzalez, professeur d'économie.",
+         "BBC World"),
+    ],
+)
+def test_medium_told_to_before_its_speaker(nlp: Language, text: str, name: str) -> None:
+    assert name in [e.text for e in nlp(text).ents if e.label_ == "ORG"]

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from .attributes import CLAIM, CLAIM_RULES, PREFIX
 from .claim_predicate_words import (
+    ACTIVITY_NOUNS,
     AGE_CLASS_BEFORE,
     AGE_CLASS_HEDGES,
     AGED_WORDS,
@@ -671,6 +672,28 @@ def _event_at_age(amount: Span) -> Token | None:
     return None
 
 
+def _span_of_event(amount: Span, anchor: Token) -> Token | None:
+    """ "après deux ans de course quotidienne", "un mois de détention": a stretch of time
+    counted of an event or activity named right after it (rule 'span_of_event')."""
+    if amount._.get(PREFIX + "unit") not in PERIOD_UNITS or anchor.head.pos_ == "ADJ":
+        return None  # "passible de trois ans d'emprisonnement": a term the adjective allows
+    return next(
+        (
+            c
+            for c in anchor.children
+            if c.dep_ == "nmod"
+            and c.i > anchor.i
+            and c.i - amount.end <= 1
+            and c.pos_ == "NOUN"
+            and _has_case(c, OF_WORDS)
+            # "deux jours d'utilisation de l'application": an event of its own thing
+            and not any(d.dep_ in {"det", "nmod"} for d in c.children)
+            and (_is_event_noun(c) or c.lemma_.lower() in ACTIVITY_NOUNS)
+        ),
+        None,
+    )
+
+
 def _existential(amount: Span) -> Token | None:
     """ "Il y a quatre doctrines", "il y avait 3 000 personnes", "il y a eu 12 cas": what
     there is, said by "avoir" (rule 'existential'); "il y a trois ans" places in time."""
@@ -759,8 +782,21 @@ def _own_predicate(
     existential = _existential(amount)
     if existential is not None:
         return existential, "existential"
+    span_of = _span_of_event(amount, anchor)
+    if span_of is not None:
+        return span_of, "span_of_event"
     pred_tok, rule = _predicate(anchor)
     pred_tok, rule = _refine_predicate(anchor, pred_tok, rule)
+    if (
+        rule == "event_noun"
+        and pred_tok is not None
+        and amount._.get(PREFIX + "unit") in PERIOD_UNITS
+        and anchor.head.i == pred_tok.i
+        and _has_case(anchor, OF_WORDS)
+    ):
+        # "un verrouillage partiel de trois semaines", "une intervention de trois heures":
+        # the length of an event only describes it (rule 'event_length')
+        return None, "event_length"
     if pred_tok is None:
         at_age = _event_at_age(amount)
         if at_age is not None:

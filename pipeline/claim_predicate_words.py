@@ -79,3 +79,6 @@ UNTIL_WORDS = frozenset({"jusqu'", "jusqu’", "jusque"})
 RE_INFINITIVES = (
     "dre", "tre", "pre", "cre", "vre", "ire", "uire", "aire", "oire", "clure", "clore",
 )  # fmt: skip
+# Activities a stretch of time is counted of, beside the event nouns ("deux ans de course
+# quotidienne", "dix ans de pratique").
+ACTIVITY_NOUNS = frozenset({"course", "pratique", "carrière"})

@@ -132,6 +132,15 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         # a first-group verb in "-urer" the tagger read as a noun is no "-clure" infinitive
         ("Elle facture environ 5 500 dollars pour son forfait de base.",
          "environ 5 500 dollars", "facturer", "noun_as_verb"),
+        # a stretch of time counted of an event named right after it: that event; the
+        # length of an event noun only describes it
+        ("Après deux ans de course quotidienne, il a voulu relever un nouveau défi.",
+         "deux ans", "course", "span_of_event"),
+        ("Le joueur sort de six mois de détention.", "six mois", "détention", "span_of_event"),
+        ("Le gouvernement a imposé un confinement de trois semaines dans la capitale.",
+         "trois semaines", None, "event_length"),
+        # ... not a term an adjective allows
+        ("La pratique est passible de trois ans d'emprisonnement.", "trois ans", None, "none"),
         # "ne ... que N": the verb the restriction is on
         ("Le club n'a remporté que trois matchs cette saison.", "trois", "remporter",
          "restrictive"),

@@ -128,6 +128,8 @@ DEFINITE_DETS = frozenset({"le", "la", "l'", "l’"})
 # An unnamed individual speaks for no body: "un économiste", "une infirmière".
 INDEFINITE_DETS = frozenset({"un", "une"})
 POSSESSIVE_DETS = frozenset({"son", "sa", "ses", "leur", "leurs"})
+# "âgés de 19 à 33 ans": what says an amount is a person's age.
+AGED = frozenset({"âgé", "âgée", "âgés", "âgées"})
 # First person singular possessives: "mes quatre grands-parents" is the speaker's own.
 MY_DETS = frozenset({"mon", "ma", "mes"})
 ORG_TYPE_NOUNS = frozenset(

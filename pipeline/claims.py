@@ -59,6 +59,7 @@ from .claim_words import (
     ACADEMIC_WORDS,
     ACT_SENSE_VERBS,
     ADDRESSEE_CASES,
+    AGED,
     AGENT_CUES,
     ANAPHORIC_DETS,
     ANAPHORIC_PRONOUNS,
@@ -1068,6 +1069,10 @@ def _agent(
     next_start: int,
     ante: Antecedents,
 ) -> tuple[Span | None, str]:
+    if _an_age(amount, pred):
+        # "Konan Yao, 56 ans", "âgés de 19 à 33 ans", "qui a reçu une balle à l'âge de 15 ans
+        # de la part des talibans": a person's age is no one's act (rule 'age')
+        return None, "age"
     words = [t.lower_ for t in sent]
     stop = min(len(words), next_start - sent.start)
     for cue in AGENT_CUES:
@@ -1080,7 +1085,6 @@ def _agent(
     gapped = _gapped_subject(amount, sent, org_of)
     if gapped is not None:
         return gapped, "gapping"
-    describes = pred is None and _is_age(amount)
     if pred is None:
         pred = anchor
     own = (
@@ -1114,9 +1118,6 @@ def _agent(
                 org = _org_in(by.subtree, org_of)
                 if org is not None:
                     return org, "par_path"
-    if describes:
-        # "Konan Yao, 56 ans, ...", "âgés de 19 à 33 ans": a person's age is no one's act
-        return None, "age"
     if pred.pos_ == "NOUN" and pred.i != anchor.i:
         # "la contribution du G7 de 251 millions", "les trois buts des Fennecs": the body
         # an event noun is of did it (rule 'noun_of')
@@ -1192,6 +1193,8 @@ def _agent(
             None,
         )
         org = _org_in(_subject_names(speaker), org_of) if speaker is not None else None
+        if org is not None and speaker is not None and _number_clash(subj, speaker):
+            org = None  # "l'OMS a averti qu'ils ...": "ils" is not the body (pronoun_number)
         if org is not None and org.start not in own:
             return org, "reporter_pronoun"
     org = _org_in(_subject_names(subj), org_of)
@@ -1214,6 +1217,21 @@ def _agent(
     if frame is not None and org is None:
         return frame, "frame"
     return None, "none"
+
+
+def _an_age(amount: Span, pred: Token | None) -> bool:
+    """Whether an amount is a person's age: one with no predicate that only describes, or
+    one said to be an age whatever its predicate ("à l'âge de 15 ans", "âgés de 19 à 33
+    ans", with the "de" inside the amount)."""
+    if amount.start == 0 or amount[-1].lower_ not in {"an", "ans"}:
+        return pred is None and _is_age(amount)
+    doc = amount.doc
+    words = [t.lower_ for t in doc[max(0, amount.start - 3) : amount.start]]
+    if amount[0].lower_ != "de":
+        words = words[:-1] if words[-1:] in (["de"], ["d'"], ["d’"]) else ["?"]
+    return (bool(words) and (words[-1] in AGED or words[-1] == "âge")) or (
+        pred is None and _is_age(amount)
+    )
 
 
 def _linear_subject(verb: Token, org_of: dict[int, Span]) -> Span | None:
@@ -1458,6 +1476,11 @@ def _pronoun_antecedent(
     return found
 
 
+def _number_clash(pronoun: Token, subject: Token) -> bool:
+    """Whether a plural pronoun ("ils", "elles") follows a singular subject ("l'OMS")."""
+    return pronoun.lower_ in PLURAL_PRONOUNS and "Sing" in subject.morph.get("Number", [])
+
+
 def _person_between(org: Span, tok: Token) -> bool:
     """Whether a person is named between a body and a later pronoun ("Quant à Mme X, elle
     affirme"): the pronoun is that person."""
@@ -1646,6 +1669,10 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
                 return verb.head, "relative"
             if subj.lower_ in PRONOUNS and verb.dep_ == "ccomp" and _is_report_verb(verb.head):
                 outer = _subject(verb.head)
+                if outer is not None and _number_clash(subj, outer):
+                    # "l'OMS a averti qu'ils pourraient être liés à 66 décès": "ils" is
+                    # not the one body that speaks (rule 'pronoun_number')
+                    return None, "pronoun_number"
                 return (outer, "reporter_pronoun") if outer is not None else (None, "none")
             return subj, rule
         if (

@@ -746,6 +746,32 @@ def test_predicate_rules(
             "Swiss Re",
             "linear_subject",
         ),
+        (  # an age is no one's act, whatever verb or cue is near it
+            "Malala Yousafzai, qui a reçu une balle à l'âge de 15 ans de la part des talibans, "
+            "milite pour l'éducation.",
+            "15 ans",
+            None,
+            "age",
+        ),
+        (  # ... also with its "de" inside the amount
+            "Le Bureau central d'investigations judiciaires (BCIJ) a démantelé jeudi une "
+            "cellule de quatre membres, âgés de 19 à 33 ans, qui projetaient des attentats.",
+            "de 19 à 33 ans",
+            None,
+            "age",
+        ),
+        (  # "ils" after one body that speaks: not that body
+            "L'OMS a averti qu'ils pourraient être liés à la mort de 66 enfants.",
+            "66",
+            None,
+            "none",
+        ),
+        (  # ... "ils" after a plural body is that body
+            "Les talibans ont affirmé qu'ils avaient tué 30 soldats.",
+            "30",
+            "talibans",
+            "reporter_pronoun",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:

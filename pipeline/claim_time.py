@@ -24,6 +24,7 @@ from .claim_time_words import (
     NOW_ADVERBS,
     PERIOD_EVENT_ADJECTIVES,
     PERIOD_EVENTS,
+    RATE_NOUNS,
     RECENT_UNITS,
     ROUND_COUNTS,
     SAME_TIMES,
@@ -64,6 +65,7 @@ AGO = (
 )
 EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS)
 EDGE_EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS if e not in DAY_PART_EVENTS)
+RATE = "|".join(RATE_NOUNS)
 EVENT_ADJ = "|".join(PERIOD_EVENT_ADJECTIVES)
 NEXT_UNITS_RE = "|".join(NEXT_UNITS)
 RECENT_UNIT = "|".join(RECENT_UNITS)
@@ -301,7 +303,9 @@ RULES: list[tuple[str, str]] = [
     ("year_pair", rf"en (?P<a>{YEAR}) et (?P<b>{YEAR})"),
     (
         "year",
-        rf"(?:en|pour|pour l{APOS}exercice|au cours de l{APOS}année|durant l{APOS}année"
+        # (not a ratio: "1 pour 2000", "un pour 1000", "pour 2000 habitants")
+        rf"(?:en|(?<!\d )(?<!un )(?<!une )pour(?= \d+\b(?! (?:{RATE})\b))|pour l{APOS}exercice"
+        rf"|au cours de l{APOS}année|durant l{APOS}année"
         rf"|sur l{APOS}année|pour l{APOS}année) (?P<y>{YEAR})",
     ),
     # "le souvenir de 2003, qui avait fait 15 000 morts", "celui de 2015, lorsque 44 000

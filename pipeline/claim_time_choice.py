@@ -147,6 +147,9 @@ def _time(
         scope |= {c.i for c in _anchor(amount).children if c.dep_ == "acl:relcl"}
         scope |= _split_predicate(here, sent)
         opening = next((t.idx for t in sent if not t.is_space), sent.start_char)
+        # ("et trois heures plus tard, il est sorti de la gorge, qui se situait à 750 m":
+        # a relative clause describes its noun, at no time the conjunct gives)
+        relative = any(t.dep_ == "acl:relcl" for t in [pred, *pred.ancestors])
         main = next((t for t in sent if t.head.i == t.i), sent.root)
         text = _doc_text(doc)
         scoped = []
@@ -183,7 +186,7 @@ def _time(
                 and not describes
                 and not any(_is_report_verb(w) for w in doc[amount.end : span.start])
             )  # ("..., annonce le club, jeudi.": the day of the announcement)
-            opens = t.end <= amount.start_char and _opens_conjunct(text, t)
+            opens = t.end <= amount.start_char and _opens_conjunct(text, t) and not relative
             if clause.i in scope or fronted or trailing or opens or _survey_time(root):
                 scoped.append(t)
                 if not (clause.i in scope or fronted) and (opens or (trailing and note)):

@@ -123,3 +123,9 @@ ELAPSED_PERIODS = ("l'année écoulée", "la semaine écoulée", "le mois écoul
 # Verbs of a birth, whose date places no other event ("née en 1997 et adoptée à l'âge de
 # cinq ans").
 BIRTH_VERBS = frozenset({"naître"})
+# Nouns a rate counts per ("un médecin pour 2000 habitants"): "pour" and a number before
+# one of them is a ratio, not a year.
+RATE_NOUNS = (
+    "habitants", "personnes", "naissances", "patients", "enfants", "adultes", "femmes",
+    "hommes", "élèves", "ménages", "foyers", "cas", "lits",
+)  # fmt: skip

@@ -199,6 +199,13 @@ def test_words_of_the_time_of_writing_take_no_year_written_before(text: str) -> 
 
 
 @pytest.mark.parametrize(
+    "text", ["Il y a un médecin pour 2000 habitants.", "Le taux est de 1 pour 2000 ou 1 pour 500."]
+)
+def test_pour_after_a_number_is_a_ratio_not_a_year(text: str) -> None:
+    assert "year" not in [t.rule for t in find_times(text)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Il a été élu au cours de l'année précédente.",  # "l'année" with its own word after it

@@ -110,6 +110,13 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "en 1998",
             "opens_conjunct",
         ),
+        (  # ... not a relative clause inside it, which describes its noun
+            "Le guide est parti à l'aube, et en 2019, il a atteint le col, qui se situe à 2 400 m "
+            "d'altitude.",
+            "2 400 m",
+            None,
+            "other_clause",
+        ),
         (  # a clause coordinated by ", et" goes on about the period of the one before
             "Vingt soldats ont été tués lors de l'attaque, et des dizaines de civils ont été "
             "blessés.",

@@ -20,6 +20,7 @@ from .claim_predicate_words import (
     COPULA_CASES,
     COUNT_NOUNS,
     EXISTENTIAL_FORMS,
+    FRACTION_WORDS,
     LIGHT_VERBS,
     NAMING_PARTICIPLES,
     NOT_PARTICIPLES,
@@ -89,6 +90,16 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
         light = _light_verb_of(tok, head)
         if light is not None:
             return light, "light_noun"
+        if (
+            head.pos_ == "NOUN"
+            and head.dep_ == "obj"
+            and head.head.pos_ == "VERB"
+            and _lemma(head.head) in LIGHT_VERBS
+            and _is_event_noun(head)
+            and not any(c.dep_ == "det" for c in head.children)
+        ):
+            # "il ferait don de 10 millions": a light verb's bare noun keeps the verb's lemma
+            return head.head, "light_noun"
         if tok.dep_ in {"appos", "conj"} and head.pos_ in {"NOUN", "PROPN"}:
             counted = any(c.dep_ == "nummod" or c.like_num for c in head.children)
             if _is_event_noun(head) and not counted:
@@ -504,9 +515,22 @@ def _whole_of(
     whole a "dont" part with no verb of its own belongs to (rule 'whole'); "dont un tiers
     doit être consacré", "dont un tiers financé par" keep their own."""
     doc = amount.doc
-    if amount.start == 0 or doc[amount.start - 1].lower_ not in PART_WORDS:
+    if amount.start == 0:
         return None
-    if rule in {"participle", "object_relative", "cleft"} or anchor.dep_ in SUBJ_DEPS:
+    # "20 000 volontaires ont été impliqués, la moitié au Royaume-Uni": a bare fraction
+    # after a comma with no verb of its own shares out the amount before it (claim_part's
+    # rule 'share'), whatever the parser made of it
+    share = (
+        own is None
+        and doc[amount.start - 1].text == ","
+        and any(t.lemma_.lower() in FRACTION_WORDS for t in amount)
+        and (amount.end >= len(doc) or doc[amount.end].lower_ not in OF_WORDS | {"des", "du"})
+    )
+    if doc[amount.start - 1].lower_ not in PART_WORDS and not share:
+        return None
+    if rule in {"participle", "object_relative", "cleft"} or (
+        anchor.dep_ in SUBJ_DEPS and not share
+    ):
         return None
     if own is not None and own.i >= amount.end:
         return None  # "dont 5 milliards vont vers l'ouest", "dont cinq décédées": its own

@@ -82,3 +82,6 @@ RE_INFINITIVES = (
 # Activities a stretch of time is counted of, beside the event nouns ("deux ans de course
 # quotidienne", "dix ans de pratique").
 ACTIVITY_NOUNS = frozenset({"course", "pratique", "carrière"})
+# Fractions that share out the amount before them after a comma ("20 000 volontaires ont
+# été impliqués, la moitié au Royaume-Uni"): the part takes its whole's predicate.
+FRACTION_WORDS = frozenset({"moitié", "tiers", "quart"})

@@ -141,6 +141,12 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "trois semaines", None, "event_length"),
         # ... not a term an adjective allows
         ("La pratique est passible de trois ans d'emprisonnement.", "trois ans", None, "none"),
+        # ... also the bare event noun a light verb takes as object
+        ("Le joueur a annoncé qu'il ferait don de 5 millions de francs CFA aux écoles.",
+         "5 millions de francs CFA", "faire", "light_noun"),
+        # a bare fraction after a comma takes the predicate of the amount it shares out
+        ("Plus de 20 000 volontaires ont été impliqués, la moitié au Royaume-Uni, le reste au "
+         "Brésil.", "la moitié", "impliquer", "whole+verb"),
         # "ne ... que N": the verb the restriction is on
         ("Le club n'a remporté que trois matchs cette saison.", "trois", "remporter",
          "restrictive"),

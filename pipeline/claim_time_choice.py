@@ -24,6 +24,7 @@ from .claim_time import TimeExpr
 from .claim_time_scope import DASHES, dates_another, restated_time
 from .claim_time_words import (
     BIRTH_VERBS,
+    CONSEQUENCE_VERBS,
     DURATION_IDIOMS,
     FIRST_WORDS,
     LENGTH_NOUNS,
@@ -105,7 +106,7 @@ def _time(
         # "le vaccin introduit en 2010", "les pays, qui ont quitté ... en janvier 2025,":
         # a participle or relative clause dates its own noun (claim_time_scope.py)
         inside = [t for t in inside if not _dates_another(amount, t)]
-        inside = [t for t in inside if not _dates_birth(amount, t)]
+        inside = [t for t in inside if not _dates_birth(amount, t) and not _names_a_day(amount, t)]
     # "surtaxe de 39 %, avant qu'un accord ne la ramène à 15 %": a clause of time ("avant que",
     # "après que", "jusqu'à ce que") has a time of its own; "38 tirs, dont 16 au cours du
     # deuxième engagement": the part's time is not the whole's (rule 'time_frame')
@@ -414,6 +415,27 @@ def _dates_another(amount: Span, time: TimeExpr) -> bool:
     return span is not None and (
         dates_another(amount, _anchor(amount), span, lemma=_lemma, is_report=_is_report_verb)
         is not None
+    )
+
+
+def _names_a_day(amount: Span, time: TimeExpr) -> bool:
+    """Whether a weekday after "de" names the day of a noun outside the amount's phrase ("Le
+    match de dimanche a été marqué par deux décisions", "la finale des moins de 20 ans de
+    samedi"): it dates that event, not the amount (rule 'day_of_noun'); unless the event is
+    the subject of what it caused ("L'attaque de mardi a fait 12 morts"; table
+    CONSEQUENCE_VERBS)."""
+    if time.rule != "weekday":
+        return False
+    span = amount.doc.char_span(time.start, time.end, alignment_mode="expand")
+    if span is None or span[0].lower_ not in OF_WORDS:
+        return False
+    head = span.root.head
+    return (
+        span.root.dep_ == "nmod"
+        and head.pos_ in {"NOUN", "PROPN"}
+        and not amount.start <= head.i < amount.end
+        and head.i != _anchor(amount).i
+        and not (head.dep_ in SUBJ_DEPS and _lemma(head.head) in CONSEQUENCE_VERBS)
     )
 
 

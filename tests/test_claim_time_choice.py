@@ -144,6 +144,18 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             None,
             "other_clause",
         ),
+        (  # a weekday after "de" dates the event noun it completes, not the amount
+            "Le match de dimanche a été marqué par deux cartons rouges et un penalty.",
+            "deux",
+            None,
+            "none",
+        ),
+        (  # ... unless the event is the subject of what it caused
+            "L'attaque de mardi a fait 12 morts dans le village.",
+            "12",
+            "de mardi",
+            "weekday",
+        ),
         (  # a date of birth places no other event, coordinated or after it
             "La chanteuse est née en 1985 à Abidjan et a été adoptée à l'âge de quatre ans par "
             "sa tante.",

@@ -128,6 +128,13 @@ DEFINITE_DETS = frozenset({"le", "la", "l'", "l’"})
 # An unnamed individual speaks for no body: "un économiste", "une infirmière".
 INDEFINITE_DETS = frozenset({"un", "une"})
 POSSESSIVE_DETS = frozenset({"son", "sa", "ses", "leur", "leurs"})
+# Participles of who made, ran or paid for a thing ("le vaccin développé par Oxford").
+MAKER_VERBS = frozenset(
+    """
+    développer financer fabriquer produire concevoir mettre organiser mener diriger gérer
+    lancer créer construire exploiter soutenir
+    """.split()
+)
 # "âgés de 19 à 33 ans": what says an amount is a person's age.
 AGED = frozenset({"âgé", "âgée", "âgés", "âgées"})
 # First person singular possessives: "mes quatre grands-parents" is the speaker's own.

@@ -74,6 +74,7 @@ from .claim_words import (
     FRAME_NOUNS,
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
+    MAKER_VERBS,
     MEASURE_NOUNS,
     MY_DETS,
     NEGATIONS,
@@ -1208,6 +1209,22 @@ def _agent(
         org = _pronoun_antecedent(subj, verb, ante, org_of)
         if org is not None:
             return org, "pronoun_subject"
+        org = next(
+            (
+                found
+                for n in [subj, *(c for c in subj.children if c.dep_ == "nmod")]
+                for c in n.children
+                if c.dep_ == "acl" and c.pos_ == "VERB" and c.lemma_.lower() in MAKER_VERBS
+                for found in [_by_agent_org(c, org_of)]
+                if found is not None and found.start not in own
+            ),
+            None,
+        )
+        if org is not None:
+            # "le vaccin développé par l'université d'Oxford empêche 70 % des cas", "des
+            # scientifiques financés par le gouvernement": who made or paid for the subject
+            # takes part in what it does (rule 'subject_by')
+            return org, "subject_by"
     if partner is not None:
         return partner, "with"
     partner = _with_in_clause(verb, subj, org_of)

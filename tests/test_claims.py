@@ -746,6 +746,18 @@ def test_predicate_rules(
             "Swiss Re",
             "linear_subject",
         ),
+        (  # who made or paid for the subject takes part in what it does
+            "Des chercheurs financés par la Fondation Gates ont suivi 3 000 patients.",
+            "3 000",
+            "Fondation Gates",
+            "subject_by",
+        ),
+        (  # ... not who only sells it
+            "Le vaccin vendu par Sanofi protège 70 % des enfants.",
+            "70 %",
+            None,
+            "none",
+        ),
         (  # an age is no one's act, whatever verb or cue is near it
             "Malala Yousafzai, qui a reçu une balle à l'âge de 15 ans de la part des talibans, "
             "milite pour l'éducation.",

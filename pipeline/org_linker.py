@@ -526,6 +526,7 @@ CLOSING_QUOTES = {'"', "»", "”"}
 # Tokens that open a sentence inside a quote or after a heading.
 OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
+SENTENCE_STOPS = {".", "!", "?"}
 # The links between a town noun or a work noun and its name ("la ville de X", "remakes de X").
 OF_WORDS = {"de", "d'", "d’"}
 # Words that open the complement of a longer name read by the NER
@@ -768,6 +769,8 @@ def _statistical_rule(
         return "species"  # "l'Arabica (Coffea arabica)", "l'érable (Acer pensylvanicum)"
     if len(span) == 1 and first.text.split("-", 1)[0] in STANCE_PREFIXES and "-" in first.text:
         return "prefixed_word"  # "les rebelles anti-Kiev": an adjective made from a name
+    if cand.kb_id is None and _inside_work_quote(doc, cand):
+        return "work_title"  # 'son livre " Second Front, Censure et Propagande "'
     if cand.kb_id is None and _quoted_title_part(doc, cand):
         return "quoted_title"  # '" Le Déclin de l'Occident "': a work's title opens on an article
     if cand.start > 1 and doc[cand.start - 1].lower_ in OF_WORDS:
@@ -849,6 +852,22 @@ def _person_role(doc: Doc, cand: Candidate) -> bool:
     k = _before_adjectives(doc, cand.start - 1)
     tok = doc[k]
     return tok.lower_ in PERSON_ROLES or (k < cand.start - 1 and tok.text in PERSON_CUES)
+
+
+def _inside_work_quote(doc: Doc, cand: Candidate) -> bool:
+    """The name lies inside a quote, after its first word, that follows a work noun: the title
+    of the work ('dans son livre " Second Front, Censure et Propagande "', 'l'album " Devil's
+    Night "')."""
+    k = cand.start - 1
+    limit = max(-1, cand.start - 1 - MAX_TITLE_TOKENS)
+    while k > limit and doc[k].text not in OPENING_QUOTES and doc[k].text not in CLOSING_QUOTES:
+        k -= 1
+    if k <= limit or k == cand.start - 1 or doc[k].text not in OPENING_QUOTES:
+        return False
+    if any(t.text in SENTENCE_STOPS for t in doc[k + 1 : cand.start]):
+        return False  # 'le programme". Un fonds (X)': that quote closed, a sentence ended
+    j = _before_adjectives(doc, k - 1)
+    return j >= 0 and (doc[j].lower_ in QUOTED_WORK_NOUNS or doc[j].lower_ in PROGRAMME_NOUNS)
 
 
 def _quoted_title_part(doc: Doc, cand: Candidate) -> bool:

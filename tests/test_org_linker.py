@@ -431,10 +431,13 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         # a work noun with adjectives before the name, no quotes
         ("Elle expose sa lithographie emblématique Zorva Essays à Paris.", "Zorva Essays",
          "programme_name"),
+        # a name inside a work's title in quotes, after its first word
+        ('Il le raconte dans son livre " Second Front, Zorvure et Guerre " paru en 1992.',
+         "Zorvure", "work_title"),
         # a work's title in quotes that opens on an article and has no finite verb
         ('Il le cite dans " Le Déclin de la Zorvanie " en 1922.', "Déclin de la Zorvanie",
          "quoted_title"),
-        ("Son essai « La Zorvation de l'homme et la sélection » paraît.", "Zorvation de l'homme",
+        ("Il paraît en 1871 : « La Zorvation de l'homme et la sélection ».", "Zorvation de l'homme",
          "quoted_title"),
     ],
 )
@@ -531,6 +534,8 @@ def test_acronym_read_by_its_definition(nlp: Language, text: str, rule: str | No
         # a journal's Latin title is no species; a French word in lower case is no species
         ("Il écrit dans la revue Zorvitica hermetica depuis 1985.", "Zorvitica hermetica"),
         ("Selon Zorvatech plus de clients paient.", "Zorvatech"),
+        # a quote that closed before a sentence ended holds no title
+        ('Il parle du programme". Un fonds pour les soins (ZFS) pourrait aider.', "ZFS"),
         # speech in quotes that opens on an article: a finite verb, no title
         ("« La Zorvia Bank a menti », dit-il.", "Zorvia Bank"),
     ],

@@ -300,7 +300,8 @@ RULES: list[tuple[str, str]] = [
     ),
     ("month_of_year", rf"(?:de |d{APOS})(?P<m>{MONTH}) (?P<y>{YEAR})"),  # "la canicule d'août 2003"
     # "en 2018 et 2019": two years; consecutive ones are one period
-    ("year_pair", rf"en (?P<a>{YEAR}) et (?P<b>{YEAR})"),
+    # ("en 1959, 1986 et 2006": a list, the span of the years it names)
+    ("year_pair", rf"en (?P<a>{YEAR})(?P<list>(?:, {YEAR})+)? et (?P<b>{YEAR})"),
     (
         "year",
         # (not a ratio: "1 pour 2000", "un pour 1000", "pour 2000 habitants")
@@ -539,7 +540,8 @@ def _value(
     if rule == "of_year":
         return y
     if rule == "year_pair":
-        return f"{g['a']}/{g['b']}" if int(g["b"]) == int(g["a"]) + 1 else None
+        listed = g.get("list") and int(g["b"]) > int(g["a"])
+        return f"{g['a']}/{g['b']}" if listed or int(g["b"]) == int(g["a"]) + 1 else None
     if rule == "year":
         return y
     if rule == "last_year":

@@ -148,6 +148,9 @@ from dechiffre.pipeline.claim_time import find_times
         ("Il y aura 500 000 décès de plus d'ici mars 2022.", "d'ici mars 2022", "until_month",
          "../2022-03"),
         ("Les travaux dureront jusqu'en juin.", "jusqu'en juin", "until_month", None),
+        # a list of years: the span of the years it names
+        ("Le pays a gagné trois titres, en 1959, 1986 et 2006.", "en 1959, 1986 et 2006",
+         "year_pair", "1959/2006"),
         # a time the text gave before
         ("Deux fosses ont été découvertes par la suite.", "par la suite", "same_time", None),
         # "à l'époque" points back to the year written just before it

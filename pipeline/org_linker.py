@@ -527,6 +527,9 @@ CLOSING_QUOTES = {'"', "»", "”"}
 OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
 SENTENCE_STOPS = {".", "!", "?"}
+# "X est l'un des produits", "X, l'une de ces applications": the links of "one of".
+ONE_OF_LINKS = {"des", "de", "d'", "d’"}
+ONE_OF_DETS = {"ces", "ses", "nos", "leurs", "vos"}
 # The links between a town noun or a work noun and its name ("la ville de X", "remakes de X").
 OF_WORDS = {"de", "d'", "d’"}
 # Words that open the complement of a longer name read by the NER
@@ -659,9 +662,15 @@ def _thing_apposition(doc: Doc, end: int) -> bool:
     k = end + 1  # past the comma or the copula
     if k >= n or not (doc[end].text == "," or doc[end].lower_ in {"est", "était"}):
         return False
+    if k + 1 < n and doc[k].lower_ in {"l'", "l’"} and doc[k + 1].lower_ in {"un", "une"}:
+        k += 1  # "X est l'un de ces produits"
     if not (doc[k].lower_ in THING_DETS_INDEFINITE or doc[k].like_num):
         return False
     k += 1
+    if k + 1 < n and doc[k].lower_ in ONE_OF_LINKS:
+        k += 1  # "l'un des", "l'un de ces"
+        if doc[k].lower_ in ONE_OF_DETS:
+            k += 1
     for _ in range(2):  # "une autre", "un nouveau", "un petit"
         if k < n and doc[k].is_lower and doc[k].pos_ == "ADJ":
             k += 1

@@ -363,6 +363,8 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         ("Elle dirige Zorvacoin et Zorvanet, deux protocoles ouverts.", "Zorvanet", "named_thing"),
         ("Zorvablock est une autre application du même genre.", "Zorvablock", None),
         ("Zorvablock est un autre logiciel du même genre.", "Zorvablock", "named_thing"),
+        ("Zorvawize est l'un de ces produits destinés aux écoles.", "Zorvawize", "named_thing"),
+        ("Zorvawize, l'un des jeux les plus vendus, sort en mai.", "Zorvawize", "named_thing"),
         ("C'était un projet gouvernemental appelé Zorvanet à l'origine.", "Zorvanet",
          "named_thing"),
         ("Ils ont lancé une initiative connue sous le nom de Zorva Mind en 2019.", "Zorva Mind",

@@ -775,7 +775,7 @@ def _statistical_rule(
     ):
         return "run_on_heading"  # "avec les Juifs éthiopiens Nombre d'entre eux": a new sentence
     if _species_name(doc, cand, known_word):
-        return "species"  # "l'Arabica (Coffea arabica)", "l'érable (Acer pensylvanicum)"
+        return "species"  # "l'érable (Acer pensylvanicum)", "la pieuvre (Octopus vulgaris)"
     if len(span) == 1 and first.text.split("-", 1)[0] in STANCE_PREFIXES and "-" in first.text:
         return "prefixed_word"  # "les rebelles anti-Kiev": an adjective made from a name
     if cand.kb_id is None and _inside_work_quote(doc, cand):
@@ -823,7 +823,7 @@ def _statistical_rule(
 
 def _species_name(doc: Doc, cand: Candidate, known_word: Callable[[str], bool]) -> bool:
     """Rule species: a capitalised word and a lower-case Latin word that is no French one, the
-    genus and species of a living thing ("Coffea arabica", "Octopus vulgaris"), whether the span
+    genus and species of a living thing ("Acer pensylvanicum", "Octopus vulgaris"), whether the span
     holds the second word or stops before it."""
     last = cand.end - 1
     if cand.end - cand.start == 2:

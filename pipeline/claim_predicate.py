@@ -803,14 +803,16 @@ def _own_predicate(
     restrictive = _restrictive(amount)
     if restrictive is not None:
         return restrictive, "restrictive"
-    existential = _existential(amount)
-    if existential is not None:
-        return existential, "existential"
     span_of = _span_of_event(amount, anchor)
     if span_of is not None:
         return span_of, "span_of_event"
     pred_tok, rule = _predicate(anchor)
     pred_tok, rule = _refine_predicate(anchor, pred_tok, rule)
+    existential = _existential(amount)
+    if existential is not None:
+        # the parse may already read it so (rule 'verb'); else what there is says it
+        same = pred_tok is not None and pred_tok.i == existential.i
+        return (pred_tok, rule) if same else (existential, "existential")
     if (
         rule == "event_noun"
         and pred_tok is not None

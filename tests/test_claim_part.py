@@ -157,3 +157,19 @@ def test_a_tally_shares_no_agent(nlp: Language) -> None:
     text = "Le PLR l'emporte avec 29 élus contre 28 pour le Centre."
     frames = _frames(nlp, text)
     assert frames["28"][1]["agent"] != "compared"
+
+
+@pytest.mark.slow
+def test_a_total_whose_token_runs_past_it_is_referred_to_by_its_own_offsets(
+    nlp: Language,
+) -> None:
+    """ "40 m." is one token: the part_of ref is the amount's own offsets, those of a span
+    of the record."""
+    from dechiffre.evaluation.gold import validate_documents
+    from dechiffre.pipeline.records import doc_to_record
+
+    text = "Les ouvriers ont déjà repeint 12 m. sur les 40 m. du pont."
+    record = doc_to_record(nlp(text), "pont")
+    first = next(s for s in record["spans"] if s["text"] == "12 m")
+    assert _text(text, first["claim"]["part_of"]) == "40 m"
+    validate_documents([record], file="pont.jsonl")  # every ref points at a span

@@ -120,7 +120,11 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "diarrhées.", "cinq ans", None, "describes"),
         # "il y a N": what there is, said by "avoir"
         ("Il y a 40 écoles dans la commune.", "40", "avoir", "existential"),
-        ("Selon la police, il y a eu 12 blessés.", "12", "avoir", "existential"),
+        ("Au Royaume-Uni, il y a quatre millions de doses prêtes à être utilisées, et 96 "
+         "millions de doses supplémentaires doivent être distribuées.", "quatre millions",
+         "avoir", "existential"),
+        # ... and where the parse reads it so already, the rule that did
+        ("Selon la police, il y a eu 12 blessés.", "12", "avoir", "verb"),
         # a participle on the noun a number noun counts, on an oblique amount, also before
         # a modal, and in another preposition's phrase under an event noun
         ("Le vaccin est déjà largement utilisé, avec environ 2 millions de doses "

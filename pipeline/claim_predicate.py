@@ -33,6 +33,7 @@ from .claim_predicate_words import (
     SPAN_NOUNS,
     TENSE_VERBS,
     UNTIL_WORDS,
+    UP_TO_LOCUTIONS,
     VALUE_NOUNS,
 )
 from .claim_syntax import (
@@ -718,6 +719,35 @@ def _span_of_event(amount: Span, anchor: Token) -> Token | None:
     )
 
 
+def _up_to(amount: Span) -> Token | None:
+    """ "contribuer à hauteur de 20 milliards", "s'approvisionne en blé à hauteur de 40 %":
+    the verb the measure locution hangs from (rule 'up_to'); a present in "-e" after its
+    reflexive that the tagger read as a noun counts."""
+    doc = amount.doc
+    if amount.start < 3:
+        return None
+    words = tuple(t.lower_ for t in doc[amount.start - 3 : amount.start])
+    if words[:2] not in UP_TO_LOCUTIONS or words[2] not in OF_WORDS:
+        return None
+    head = doc[amount.start - 2]
+    for _ in range(3):  # "proviennent de la Russie à hauteur de 45 %": through the nouns
+        if head.head.i == head.i:
+            return None
+        head = head.head
+        if head.pos_ == "VERB":
+            return head
+        if (
+            head.pos_ == "NOUN"
+            and head.i > 0
+            and doc[head.i - 1].lower_ in REFLEXIVES
+            and _infinitive(head.lower_, finite=True) != head.lower_
+        ):
+            return head
+        if head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+    return None
+
+
 def _existential(amount: Span) -> Token | None:
     """ "Il y a quatre doctrines", "il y avait 3 000 personnes", "il y a eu 12 cas": what
     there is, said by "avoir" (rule 'existential'); "il y a trois ans" places in time."""
@@ -806,6 +836,9 @@ def _own_predicate(
     span_of = _span_of_event(amount, anchor)
     if span_of is not None:
         return span_of, "span_of_event"
+    up_to = _up_to(amount)
+    if up_to is not None:
+        return up_to, "up_to"
     pred_tok, rule = _predicate(anchor)
     pred_tok, rule = _refine_predicate(anchor, pred_tok, rule)
     existential = _existential(amount)
@@ -892,6 +925,9 @@ def predicate_lemma(pred_tok: Token | None, rule: str) -> str | None:
         return _infinitive(pred_tok.lower_)
     if rule == "object_relative" and pred_tok.pos_ == "NOUN":
         return _infinitive(pred_tok.lower_)
+    if rule == "up_to" and pred_tok.pos_ == "NOUN":
+        verb = _infinitive(pred_tok.lower_, finite=True)  # "s'approvisionne", read as a noun
+        return ("s'" if verb[:1] in "aeiouéèêh" else "se ") + verb
     if rule == "copula_participle" and _lemma(pred_tok) == pred_tok.lemma_.lower():
         return _participle_infinitive(pred_tok) or _lemma(pred_tok)
     lemma = _lemma(pred_tok)

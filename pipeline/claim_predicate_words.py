@@ -85,3 +85,6 @@ ACTIVITY_NOUNS = frozenset({"course", "pratique", "carrière"})
 # Fractions that share out the amount before them after a comma ("20 000 volontaires ont
 # été impliqués, la moitié au Royaume-Uni"): the part takes its whole's predicate.
 FRACTION_WORDS = frozenset({"moitié", "tiers", "quart"})
+# Measure locutions before "de N": the verb they hang from says what happened ("contribuer
+# à hauteur de 20 milliards").
+UP_TO_LOCUTIONS = frozenset({("à", "hauteur")})

@@ -151,6 +151,11 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         # a bare fraction after a comma takes the predicate of the amount it shares out
         ("Plus de 20 000 volontaires ont été impliqués, la moitié au Royaume-Uni, le reste au "
          "Brésil.", "la moitié", "impliquer", "whole+verb"),
+        # "à hauteur de N": the verb the locution hangs from, through the nouns between
+        ("L'État va contribuer à hauteur de 20 millions d'euros au projet.",
+         "20 millions d'euros", "contribuer", "up_to"),
+        ("Ses achats proviennent de la Russie à hauteur de 45 %.", "45 %", "provenir",
+         "up_to"),
         # "ne ... que N": the verb the restriction is on
         ("Le club n'a remporté que trois matchs cette saison.", "trois", "remporter",
          "restrictive"),

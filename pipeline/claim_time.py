@@ -305,8 +305,8 @@ RULES: list[tuple[str, str]] = [
     (
         "year",
         # (not a ratio: "1 pour 2000", "un pour 1000", "pour 2000 habitants")
-        rf"(?:en|(?<!\d )(?<!un )(?<!une )pour(?= \d+\b(?! (?:{RATE})\b))|pour l{APOS}exercice"
-        rf"|au cours de l{APOS}année|durant l{APOS}année"
+        rf"(?:en|pour(?<!\d pour)(?<!un pour)(?<!une pour)(?= \d+\b(?! (?:{RATE})\b))"
+        rf"|pour l{APOS}exercice|au cours de l{APOS}année|durant l{APOS}année"
         rf"|sur l{APOS}année|pour l{APOS}année) (?P<y>{YEAR})",
     ),
     # "le souvenir de 2003, qui avait fait 15 000 morts", "celui de 2015, lorsque 44 000

@@ -109,6 +109,9 @@ INSTITUTION_HEADS = LOWER_HEADS | {
     "croix-rouge",
     "bourse",
     "légion",
+    # capitalised only: "Instituts nationaux de la santé", "Collège vétérinaire royal"
+    "instituts",
+    "collège",
 }
 INSTITUTION_ADJ = {
     "royale",
@@ -167,7 +170,9 @@ GROUP_NOUNS = {w.lower() for w in LEXICON["group_nouns"]}
 MEDIA_CUES = {w.lower() for w in LEXICON["media_cues"]}
 COMPANY_CUES = {w.lower() for w in LEXICON["company_cues"]}
 COMPANY_ROLES = {w.lower() for w in LEXICON["company_roles"]}
-ROLE_LAST_WORDS = {w.split()[-1] for w in COMPANY_ROLES if " " in w}
+SPEAKER_ROLES = {w.lower() for w in LEXICON["speaker_roles"]}
+# Last words of the roles of several words: only after one is a longer role looked for.
+ROLE_LAST_WORDS = {w.split()[-1] for w in COMPANY_ROLES | SPEAKER_ROLES if " " in w}
 # What a news site is "of" in the media cue "site d'information" ("le site d'actualités X").
 SITE_KINDS = {"information", "informations", "actualité", "actualités", "investigation"}
 KIND_PLURALS = {w.lower() for w in LEXICON["kind_plurals"]}
@@ -176,6 +181,11 @@ BROADCAST_SUFFIXES = LEXICON["broadcast_suffixes"]
 # integer lookup per token finds them ("de" after a role, "chez", a plural kind noun, "FM").
 ROLE_OR_LIST_LOWS = {get_string_id(w) for w in OF_OR_DU | KIND_PLURALS | {"chez"}}
 STATION_ORTHS = {get_string_id(w) for w in BROADCAST_SUFFIXES}
+# Cue nouns that also name a kind of place: after them, a name the NER reads as a place is one.
+PLACE_CUES = {"chaîne", "chaînes"}
+# Lower-case words a media or company noun may take before the name: "l'entreprise familiale de
+# livraison de vin X" (adjectives and complements with "de").
+MAX_CUE_WORDS = 6
 # Words between a plural kind noun and its list of names: "des entreprises comme X",
 # "des sociétés telles que X".
 LIST_OPENERS = {"comme", "telles", "tels", "que", "dont", ":"}
@@ -230,9 +240,13 @@ def fold(text: str) -> str:
 
 
 COUNTRIES = {fold(w) for w in LEXICON["countries"]}
+CAMPUS_SYSTEMS = {fold(w) for w in LEXICON["campus_systems"]}
 KIND_NOUNS = COMPANY_CUES | MEDIA_CUES
 # Participles (lemmas) that give a company's seat: "une entreprise basée à Boston, X,".
 SEAT_PARTICIPLES = {"baser", "installer", "implanter", "situer", "établir", "domicilier"}
+# Determiners of a kind noun whose name follows between commas: "une entreprise ..., X,", and
+# one's own firm: "sa société de capital-risque, X,".
+APPOSED_DETS = {"un", "une", "sa", "son", "leur"}
 INFRASTRUCTURE_ADJ = inflect_adjectives(LEXICON["infrastructure_adjectives"])
 # Lower-case heads of a description put before or beside a body's name: "l'agence américaine X",
 # "le syndicat des acteurs américains, la X Guild" (the name alone is ORG, RN11).
@@ -716,7 +730,9 @@ class OrgRules(KBPipe):
                 continue
             end = i + 1
             while end < n and (
-                (_cap_word(doc[end]) and not french_function_word(doc[end]))
+                # "The" starts a name of its own ("le site Internet The Zorvian's Tribune")
+                (_cap_word(doc[end]) and not french_function_word(doc[end])
+                 and doc[end].text != "The")
                 or (
                     doc[end].text in ENGLISH_FUNCTION
                     and _function_run_to_name(doc, end)  # "Society [for the] Protection"
@@ -782,7 +798,8 @@ class OrgRules(KBPipe):
     def _placed_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
         """Rule placed_name: a company or media noun, maybe placed somewhere, then its name
         between commas: "une entreprise basée à Lagos, Zorbix, ...", "une organisation
-        caritative, Zorbix4Kids, qui ..." (RN10, RN13)."""
+        caritative, Zorbix4Kids, qui ...", "sa société de capital-risque, Zorbix," (RN10,
+        RN13)."""
         assert self.kb is not None
         out: list[Candidate] = []
         n = len(doc)
@@ -792,6 +809,12 @@ class OrgRules(KBPipe):
             k = tok.i + 1
             while k < n and k - tok.i < 3 and doc[k].is_lower and doc[k].pos_ == "ADJ":
                 k += 1  # "une petite entreprise américaine basée à"
+            if k + 1 < n and doc[k].lower_ in OF and doc[k + 1].is_lower and (
+                doc[k + 1].pos_ == "NOUN"
+            ):
+                k += 2  # its trade: "sa société de capital-risque, X,"
+                if _joined_hyphen(doc, k):
+                    k += 2
             if (
                 k + 2 < n
                 and doc[k].lemma_ in SEAT_PARTICIPLES
@@ -803,7 +826,7 @@ class OrgRules(KBPipe):
                     k += 1
                 if k == place:
                     continue
-            elif k == tok.i + 1 or tok.i == 0 or doc[tok.i - 1].lower_ not in {"un", "une"}:
+            elif k == tok.i + 1 or tok.i == 0 or doc[tok.i - 1].lower_ not in APPOSED_DETS:
                 continue  # "une organisation caritative, X,": an adjective says which kind
             if k + 1 >= n or doc[k].text != ",":
                 continue
@@ -844,11 +867,11 @@ class OrgRules(KBPipe):
             steps = 0
             while (
                 (i < n
-                and steps < 4
+                and steps < MAX_CUE_WORDS
                 and doc[i].is_lower
                 and doc[i].is_alpha
                 and doc[i].pos_ not in {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"})
-                or (i < n and steps < 4 and doc[i].lower_ in OF)
+                or (i < n and steps < MAX_CUE_WORDS and doc[i].lower_ in OF)
             ):
                 i += 1
                 steps += 1
@@ -877,10 +900,14 @@ class OrgRules(KBPipe):
             if end == i:
                 continue
             span = doc[i:end]
-            if span.text.lower() in PLACE_WORDS or (
-                doc[i].ent_type_ == "LOC" and not any(is_nationality(t) for t in doc[tok.i : i])
+            if span.text.lower() in PLACE_WORDS or fold(span.text) in COUNTRIES or (
+                _place_key(span) in MULTIWORD_PLACES
             ):
-                continue  # "la société portugaise Galp" is a name even where NER says place
+                continue  # a place; the NER's LOC is no veto ("le cabinet d'études Zorvia Tower")
+            if low in PLACE_CUES and doc[i].ent_type_ in {"LOC", "GPE"}:
+                continue  # "la chaîne Selkirk" is a mountain range
+            if _name_goes_on_with_of(doc, end):
+                continue  # "le service Grands Lacs de la BBC": a unit of another body
             if len(span) == 1 and (span[0].is_stop or span[0].lower_ in LEADING):
                 continue  # "magazine and others Le gouvernement": a determiner, not a name
             if tok.text in {"ONG", "Ong"} and end < n and doc[end].lower_ in NAME_GOES_ON:
@@ -893,8 +920,10 @@ class OrgRules(KBPipe):
         self, doc: Doc, countries: dict[str, int], triggers: list[Token]
     ) -> list[Candidate]:
         """Rule cue, after a role: the capitalised name after a company head's or founder's
-        role and "de" ("le PDG de X", "la cofondatrice de X", "le directeur général de X"), or
-        after a trade and "chez" ("analyste senior chez X", "il travaille chez X")."""
+        role and "de" ("le PDG de X", "la cofondatrice de X", "le directeur général de X"),
+        after the role of one who speaks or edits for a body ("un porte-parole de X", "le
+        rédacteur en chef de X"), or after a trade and "chez" ("analyste senior chez X", "il
+        travaille chez X")."""
         assert self.kb is not None
         out: list[Candidate] = []
         n = len(doc)
@@ -903,12 +932,10 @@ class OrgRules(KBPipe):
             if k == 0 or k + 1 >= n:
                 continue
             prev = doc[k - 1]
+            speaker = False
             if tok.lower_ in OF_OR_DU:
-                if prev.lower_ not in COMPANY_ROLES and not (
-                    k > 1
-                    and prev.lower_ in ROLE_LAST_WORDS
-                    and f"{doc[k - 2].lower_} {prev.lower_}" in COMPANY_ROLES
-                ):
+                speaker = _role_before(doc, k, SPEAKER_ROLES)
+                if not speaker and not _role_before(doc, k, COMPANY_ROLES):
                     continue
             elif tok.lower_ == "chez":
                 if prev.pos_ not in {"NOUN", "ADJ"} and prev.lemma_ != WORKS_AT:
@@ -930,11 +957,14 @@ class OrgRules(KBPipe):
                 or fold(span.text) in COUNTRIES
                 or doc[i].ent_type_ == "LOC"
                 or any(t.ent_type_ == shun for t in span)
+                or (speaker and _person_words(doc, span))  # "le porte-parole de Joe X"
                 or doc[i].text in PERSON_CUES
                 or doc[i].lower_ in LEADING
                 or (len(span) == 1 and span[0].is_stop)
+                or span.text.lower() in NON_BODY_NAMES
             ):
-                continue  # "le patron de Kinshasa", "chez M. X", "chez Les ...": no body named
+                continue  # "le patron de Kinshasa", "chez M. X", "chez Les ...", "le porte-parole
+                # du Kremlin" (RN7): no body named
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(i, end, kb_id, "cue"))
         return out
@@ -1060,7 +1090,8 @@ class OrgRules(KBPipe):
                         kb_id = self.kb.resolve(name.text, countries=countries)
                         out.append(Candidate(end, name_end, kb_id, "cue"))
                     continue
-            kb_id = self.kb.resolve(span.text, countries=countries)
+            end = _campus_end(doc, tok.i, end)
+            kb_id = self.kb.resolve(doc[tok.i : end].text, countries=countries)
             out.append(Candidate(tok.i, end, kb_id, "institution"))
         return out
 
@@ -1339,6 +1370,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         if doc[j].lower_ not in CONNECTORS or doc[j].text[:1].isupper():
             break
         if doc[j].lower_ == "et":
+            if i == start + 1:
+                break  # "de la police et des soldats": two nouns, not a name with two fields
             j += 1
             if j >= n or doc[j].lower_ not in CONNECTORS - {"et"}:
                 break
@@ -1364,9 +1397,12 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         if connector == "sur" and word.text in PLATFORMS:
             break  # "le ministère de l'information sur Facebook": where it wrote (RN2)
         if connector in {"au", "aux"} and (
-            word.pos_ == "ADJ" or (word.text[:1].isupper() and word.lower_ in INSTITUTION_HEADS)
+            word.pos_ == "ADJ"
+            or (word.text[:1].isupper() and word.lower_ in INSTITUTION_HEADS)
+            or (word.is_upper and word.is_alpha and len(word) > 1)
         ):
-            break  # "du Parti communiste au second semestre", "... au Parti communiste"
+            break  # "du Parti communiste au second semestre", "... au Parti communiste", "le
+            # laboratoire de référence ... au ZRI": a unit of the body named by its acronym (O4)
         if head in HOST_HEADS and connector in OF and bare and word.is_lower and (
             word.morph.get("Number", []) == ["Plur"]
         ):
@@ -1523,6 +1559,79 @@ def _leader_end(doc: Doc, j: int) -> int | None:
     while end > k and doc[end - 1].text.endswith("."):
         end -= 1  # no initial ends the name
     return end if end > k else None
+
+
+def _person_words(doc: Doc, span: Span) -> bool:
+    """A word of the span belongs to a person the NER names with two words or more somewhere
+    in the text ("Joe X", later "X"); a one-word PER reading is no proof (it often reads an
+    unknown firm so)."""
+    persons = {t.i for e in doc.ents if e.label_ == "PER" and len(e) > 1 for t in e}
+    if any(t.i in persons for t in span):
+        return True
+    names = {doc[i].text for i in persons}
+    return any(t.text in names for t in span)
+
+
+def _role_before(doc: Doc, k: int, roles: set[str]) -> bool:
+    """The one to three words right before token ``k`` are a role of ``roles`` ("PDG",
+    "directeur général", "rédacteur en chef")."""
+    if k == 0:
+        return False
+    if doc[k - 1].lower_ in roles:
+        return True
+    if doc[k - 1].lower_ not in ROLE_LAST_WORDS:
+        return False
+    return any(
+        k - size >= 0 and " ".join(t.lower_ for t in doc[k - size : k]) in roles
+        for size in (2, 3)
+    )
+
+
+def _name_goes_on_with_of(doc: Doc, end: int) -> bool:
+    """After a cued name, "de"/"du" and a capitalised word or a body's head word that is no
+    country or well-known place: the name goes on ("X de Ravenna") or belongs to another body
+    ("le service Grands Lacs de la BBC"); "le journal X du Portugal" only places it."""
+    n = len(doc)
+    if end + 1 >= n or doc[end].lower_ not in OF_OR_DU:
+        return False
+    k = end + 1
+    while k < n and doc[k].lower_ in DETS:
+        k += 1
+    if k >= n:
+        return False
+    word = doc[k]
+    if word.is_lower:
+        return word.lower_ in INSTITUTION_HEADS  # "du laboratoire X de l'université de Y"
+    return (
+        _cap_word(word) and word.lower_ not in PLACE_WORDS and fold(word.text) not in COUNTRIES
+    )
+
+
+def _campus_end(doc: Doc, start: int, end: int) -> int:
+    """Rule campus: a university named by a state or province of several campuses takes its
+    campus town after "à" or between commas ("université de Californie à Berkeley", "Université
+    de Californie, Davis, ..."); a country there only places it ("..., Royaume-Uni")."""
+    n = len(doc)
+    if (
+        doc[start].lower_ != "université"
+        or end + 1 >= n
+        or doc[end].text not in {"à", ","}
+        or fold(doc[end - 1].text) not in CAMPUS_SYSTEMS
+    ):
+        return end
+    k = end + 1
+    while k < n and k - end <= 3 and _name_word(doc[k]):
+        k += 1
+    town = doc[end + 1 : k]
+    if (
+        len(town) == 0
+        or fold(town.text) in COUNTRIES
+        or town.text.lower() in PLACE_WORDS
+        or (len(town) > 1 and all(t.ent_type_ == "PER" for t in town))
+        or (doc[end].text == "," and k < n and doc[k].text not in {",", ".", ";", ")"})
+    ):
+        return end
+    return k
 
 
 def _coordinated_adjective(doc: Doc, i: int) -> bool:
@@ -1731,10 +1840,22 @@ def located(doc: Doc, i: int) -> bool:
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
-    """The words are part of a longer capitalised name: "Walt Disney", "Samsung Electronics"."""
+    """The words are part of a longer capitalised name: "Walt Disney", "Samsung Electronics";
+    not where that longer name is a thing's, named after the body (RN9: "Zorvup World Poll")."""
     before = start > 0 and _name_word(doc[start - 1]) and doc[start - 1].text not in LEADING
-    after = end < len(doc) and _name_word(doc[end])
+    after = end < len(doc) and _name_word(doc[end]) and not _thing_tail(doc, end)
     return before or after
+
+
+def _thing_tail(doc: Doc, i: int) -> bool:
+    """The capitalised words from ``i`` end with a last word of a thing's name (a poll, a prize,
+    an index: ``non_body_tails``)."""
+    k = i
+    while k < len(doc) and k - i < 3 and _name_word(doc[k]):
+        if doc[k].text in NON_BODY_TAILS:
+            return True
+        k += 1
+    return False
 
 
 def _model_number(doc: Doc, i: int) -> bool:

@@ -78,6 +78,7 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         "english_function_words",
         "names_with_digits",
         "known_names",
+        "campus_systems",
         "multiword_places",
         "person_cues",
         "speech_verbs",
@@ -195,6 +196,34 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         # a well-known company or medium with no cue word (lexicon "known_names")
         ("Les livreurs de Jumia ont manifesté devant le siège.", ("Jumia", "gazetteer")),
         ("Un sondage publié par Forbes classe les milliardaires.", ("Forbes", "gazetteer")),
+        # a pollster, bare or inside the name of its poll (RN9)
+        ("Une enquête réalisée par Gallup révèle une hausse.", ("Gallup", "gazetteer")),
+        ("Les données du Gallup World Poll montrent une hausse.", ("Gallup", "gazetteer")),
+        # a cued name the NER reads as a place; a long trade before it; one's own firm
+        ("Selon le cabinet d'études Zorvia Tower, les ventes ont doublé.",
+         ("Zorvia Tower", "cue")),
+        ("L'entreprise familiale de livraison de vin Zorvia Wines les y aide.",
+         ("Zorvia Wines", "cue")),
+        ("Il a fondé sa société de capital-risque, Zorbix, il y a vingt ans.", ("Zorbix", "cue")),
+        # plural and school heads, an English library
+        ("Selon les Instituts nationaux de la santé, le risque augmente.",
+         ("Instituts nationaux de la santé", "institution")),
+        ("Elle enseigne au Collège vétérinaire royal de Zorvie depuis 2010.",
+         ("Collège vétérinaire royal de Zorvie", "institution")),
+        ("La Zorvian Library of Medicine classe cette dépendance.",
+         ("Zorvian Library of Medicine", "english")),
+        # the body of one who speaks or edits for it; a multinational; "The" starts a name
+        ("Un porte-parole de Zorvex a confirmé la vente.", ("Zorvex", "cue")),
+        ("Selon Jo Arden, rédactrice en chef de Zorvpress, la tendance continue.",
+         ("Zorvpress", "cue")),
+        ("La multinationale espagnole Zorvesca a renoncé au projet.", ("Zorvesca", "cue")),
+        ("Il a écrit sur le site Internet The Zorvian's Tribune depuis 2019.",
+         ("The Zorvian's Tribune", "english")),
+        # a university of several campuses with its campus town (rule campus)
+        ("Elle est professeure à l'université de Californie à Berkeley depuis 2010.",
+         ("université de Californie à Berkeley", "institution")),
+        ("Il enseigne à l'Université du Texas, Austin, depuis 2015.",
+         ("Université du Texas, Austin", "institution")),
         # English function words inside a cued name
         (
             "Elle milite au sein du groupe Fight for the Future depuis 2019.",
@@ -285,6 +314,20 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ("Au Zorvistan, la société civile proteste depuis lundi.", "Zorvistan"),
         ("Il est analyste chez Zorvatech à Chicago, une société de sécurité.", "Chicago"),
         ("Cité par un magazine spécialisé Le gouvernement a réagi.", "Le"),
+        # two nouns joined by "et"; a unit of a body named by its acronym (O4)
+        ("Il dénonce les abus de la police et des soldats.", "police et des soldats"),
+        ("Elle dirige le laboratoire de référence pour la grippe au ZRI depuis 2010.",
+         "laboratoire de référence pour la grippe au ZRI"),
+        # a person or a metonym after a speaker's role (RN7)
+        ("Le porte-parole de Joe Zorvan a refusé de commenter.", "Joe Zorvan"),
+        ("Le porte-parole du Kremlin a démenti.", "Kremlin"),
+        # a unit of another body after a cue noun
+        ("Il s'est confié au service Grands Lacs de la BBC.", "Grands Lacs"),
+        # a country after a university only places it
+        ("Il enseigne à l'Université de Zorvston, Royaume-Uni, depuis 2010.",
+         "Université de Zorvston, Royaume-Uni"),
+        ("Il enseigne à l'université de Californie à Londres depuis 2010.",
+         "université de Californie à Londres"),
         # a known name inside a longer name, or a maker before its model, is no body here
         ("Le studio de Walt Disney a fermé ses portes.", "Disney"),
         ("Le Boeing 747 a décollé de Nairobi.", "Boeing"),

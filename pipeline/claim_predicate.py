@@ -31,6 +31,7 @@ from .claim_predicate_words import (
     RESTRICTIVE_NEGATIONS,
     RESTRICTIVE_QUE,
     SPAN_NOUNS,
+    STATE_NOUNS,
     TENSE_VERBS,
     UNTIL_WORDS,
     UP_TO_LOCUTIONS,
@@ -70,7 +71,7 @@ def _is_event_noun(tok: Token) -> bool:
     return lemma in EVENT_NOUNS or (lemma.endswith(EVENT_SUFFIXES) and lemma not in NOT_EVENT_NOUNS)
 
 
-NOT_EVENT_NOUNS = MEASURE_NOUNS | NON_EVENT_NOUNS | VALUE_NOUNS
+NOT_EVENT_NOUNS = MEASURE_NOUNS | NON_EVENT_NOUNS | VALUE_NOUNS | STATE_NOUNS
 
 
 def _predicate(anchor: Token) -> tuple[Token | None, str]:

@@ -88,3 +88,12 @@ FRACTION_WORDS = frozenset({"moitié", "tiers", "quart"})
 # Measure locutions before "de N": the verb they hang from says what happened ("contribuer
 # à hauteur de 20 milliards").
 UP_TO_LOCUTIONS = frozenset({("à", "hauteur")})
+# Nouns that end like events ("-tion", "-ment") but name a state, a thing or a view, so
+# nothing happened to what they count: "en fonction de trois facteurs", "la position des
+# deux pays", "une collection de 500 000 titres", "les fragments de colonnes de 21 mètres".
+STATE_NOUNS = frozenset(
+    """
+    fonction condition position question option intention information collection fragment
+    situation relation tradition nation population station section
+    """.split()
+)

@@ -156,6 +156,10 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "20 millions d'euros", "contribuer", "up_to"),
         ("Ses achats proviennent de la Russie à hauteur de 45 %.", "45 %", "provenir",
          "up_to"),
+        # a noun that ends like an event but names a state or a thing is none
+        ("Le prix variera en fonction de trois facteurs.", "trois", None, "describes"),
+        ("Un groupe a donné une collection de près de 500 000 livres à la bibliothèque.",
+         "près de 500 000 livres", "donner", "argument_noun"),
         # "ne ... que N": the verb the restriction is on
         ("Le club n'a remporté que trois matchs cette saison.", "trois", "remporter",
          "restrictive"),

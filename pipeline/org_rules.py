@@ -181,6 +181,10 @@ BROADCAST_SUFFIXES = LEXICON["broadcast_suffixes"]
 # integer lookup per token finds them ("de" after a role, "chez", a plural kind noun, "FM").
 ROLE_OR_LIST_LOWS = {get_string_id(w) for w in OF_OR_DU | KIND_PLURALS | {"chez"}}
 STATION_ORTHS = {get_string_id(w) for w in BROADCAST_SUFFIXES}
+# Sources of candidates that make a list of bare names a list of bodies (rule list mates), and
+# the most names such a list is read for.
+MATE_SOURCES = {"kb", "gazetteer", "cue", "english"}
+MAX_LIST = 12
 # Cue nouns that also name a kind of place: after them, a name the NER reads as a place is one.
 PLACE_CUES = {"chaîne", "chaînes"}
 # Lower-case words a media or company noun may take before the name: "l'entreprise familiale de
@@ -517,11 +521,55 @@ class OrgRules(KBPipe):
         cands.extend(self._apposed_names(doc, countries))
         cands.extend(self._placed_names(doc, countries))
         cands.extend(self._dateline(doc, countries, text))
+        cands.extend(self._list_mates(doc, countries, cands))
         if is_sport_text(doc):
             clubs = self._clubs(doc, countries)
             others = [*cands, *clubs]
             cands.extend(c for c in clubs if not town_after_a(doc, c, others, kb))
         return cands
+
+    def _list_mates(
+        self, doc: Doc, countries: dict[str, int], cands: list[Candidate]
+    ) -> list[Candidate]:
+        """Rule cue, list mates: in a list of bare names ("X, Y et Z") where two or more are
+        bodies the rules know (a knowledge-base or gazetteer name, a cued or English name), the
+        other names are bodies of the same kind ("Zorvia, TalkTalk, Vodafone et Tesco")."""
+        assert self.kb is not None
+        known = {c.start: c.end for c in cands if c.source in MATE_SOURCES}
+        if len(known) < 2:
+            return []
+        taken = [False] * len(doc)
+        for c in cands:
+            taken[c.start : c.end] = [True] * (c.end - c.start)
+        out: list[Candidate] = []
+        seen: set[int] = set()
+        for start in sorted(known):
+            if start in seen:
+                continue
+            items = _list_around(doc, start, known[start], known)
+            seen.update(a for a, _ in items)
+            if sum(a in known and known[a] == b for a, b in items) < 2:
+                continue
+            for a, b in items:
+                if any(taken[a:b]):
+                    continue
+                span = doc[a:b]
+                if (
+                    span.text.lower() in PLACE_WORDS
+                    or fold(span.text) in COUNTRIES
+                    or span.text.lower() in NON_BODY_NAMES
+                    or span[0].lower_ in LEADING
+                    or span[0].text in PERSON_CUES
+                    or (len(span) == 1 and span[0].is_stop)
+                    or span.text.endswith(".")  # "AT&T." where the tokenizer kept the stop
+                    or (b < len(doc) and doc[b].text[:1] in {"'", "’"})  # "McDonald' s"
+                    or span.text in PLATFORMS  # the linker reads platforms by their use (RN2)
+                    or _person_words(doc, span)
+                ):
+                    continue  # "Google, Meta et Londres": a place; "X, Y et Jean Z": a person
+                kb_id = self.kb.resolve(span.text, countries=countries)
+                out.append(Candidate(a, b, kb_id, "cue"))
+        return out
 
     def _clubs(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
         """Club names in a text about sport (RN1): 'Lille', 'JS Kabylie', 'Norwich City'."""
@@ -1559,6 +1607,39 @@ def _leader_end(doc: Doc, j: int) -> int | None:
     while end > k and doc[end - 1].text.endswith("."):
         end -= 1  # no initial ends the name
     return end if end > k else None
+
+
+def _list_around(doc: Doc, start: int, end: int, known: dict[int, int]) -> list[tuple[int, int]]:
+    """The names of the list of bare names the name ``start:end`` is in: names joined by commas,
+    the last by "et"/"ou"; a name is one the rules know or up to four capitalised words."""
+    n = len(doc)
+    items = [(start, end)]
+    k = start
+    while k > 1 and doc[k - 1].text == "," and len(items) < MAX_LIST:
+        b = k - 1
+        a = b
+        while a > 0 and b - a < 4 and _cap_word(doc[a - 1]) and doc[a - 1].text not in NON_NAMES:
+            a -= 1
+        if a == b:
+            break
+        items.insert(0, (a, b))
+        k = a
+    k = end
+    while k + 1 < n and (doc[k].text == "," or doc[k].lower_ in {"et", "ou"}) and (
+        len(items) < MAX_LIST
+    ):
+        last = doc[k].lower_ in {"et", "ou"}
+        a = k + 1
+        b = known.get(a) or _name_end(doc, a, 4, _name_word)
+        if b == a:
+            break
+        items.append((a, b))
+        k = b
+        if last:
+            break
+    if len(items) == 1 or (len(items) == 2 and doc[items[0][1]].lower_ not in {"et", "ou"}):
+        return []  # one name, or two joined by a comma only
+    return items
 
 
 def _person_words(doc: Doc, span: Span) -> bool:

@@ -219,6 +219,9 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         ("La multinationale espagnole Zorvesca a renoncé au projet.", ("Zorvesca", "cue")),
         ("Il a écrit sur le site Internet The Zorvian's Tribune depuis 2019.",
          ("The Zorvian's Tribune", "english")),
+        # list mates: the unknown names of a list with two or more known bodies
+        ("Zorvex, Google, Vodafax et Microsoft ont signé l'accord.", ("Vodafax", "cue")),
+        ("Zorvex, Google, Vodafax et Microsoft ont signé l'accord.", ("Zorvex", "cue")),
         # a university of several campuses with its campus town (rule campus)
         ("Elle est professeure à l'université de Californie à Berkeley depuis 2010.",
          ("université de Californie à Berkeley", "institution")),
@@ -318,6 +321,10 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ("Il dénonce les abus de la police et des soldats.", "police et des soldats"),
         ("Elle dirige le laboratoire de référence pour la grippe au ZRI depuis 2010.",
          "laboratoire de référence pour la grippe au ZRI"),
+        # a list with one known body, or a person or place in a list of bodies
+        ("Il a rencontré Google et Zorvex hier.", "Zorvex"),
+        ("Google, Microsoft et Londres ont réagi.", "Londres"),
+        ("Il a vu Google, Microsoft et Jean Zorvan hier. Jean Zorvan a parlé.", "Jean Zorvan"),
         # a person or a metonym after a speaker's role (RN7)
         ("Le porte-parole de Joe Zorvan a refusé de commenter.", "Joe Zorvan"),
         ("Le porte-parole du Kremlin a démenti.", "Kremlin"),

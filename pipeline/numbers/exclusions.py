@@ -45,6 +45,7 @@ from .lexicon import (
     NEXT_WORDS,
     NOT_PLURAL_NOUNS,
     OLD_YEAR_BEFORE,
+    OLD_YEAR_EVENTS,
     ORDINAL_SUFFIX_RE,
     PLURAL_COLLECTIVES,
     PLURAL_DETERMINERS,
@@ -357,6 +358,8 @@ def _clock_time(c: Candidate) -> bool:
         prev = "à"  # "A 17h, ...": a capital À written without its accent
     if c.amount.unit == "heure" and _time_distance(c):
         return False
+    if c.amount.unit == "heure" and max(c.amount.value, c.amount.value_max or 0) > 24:
+        return False  # jusqu'à 48 heures, vers 72 heures: no clock shows that hour
     if c.amount.unit == "heure":
         last = sc.toks[end - 1]
         if sc.kind(end) == "num" and last.low == "h":
@@ -429,15 +432,19 @@ def _day_without_month(c: Candidate) -> bool:
 
 
 def _decade(c: Candidate) -> bool:
-    """les années 1800, années 70, les années quatre-vingt."""
+    """les années 1800, années 70, les années quatre-vingt, les années 80 et 90."""
     value = c.amount.value
-    return (
-        c.prev in DECADE_BEFORE
-        and c.i == c.num_idx
-        and c.amount.unit is None
-        and isinstance(value, int)
-        and value % 10 == 0
-    )
+    if not (
+        c.i == c.num_idx and c.amount.unit is None and isinstance(value, int) and value % 10 == 0
+    ):
+        return False
+    sc, x = c.sc, c.num_idx - 1
+    while x > c.num_idx - 8 and sc.low(x) in _DECADE_LINKS and sc.kind(x - 1) == "num":
+        x -= 2  # back over "70, 80 et" to the word that names the decades
+    return sc.low(x) in DECADE_BEFORE and (x == c.num_idx - 1 or value <= 2100)
+
+
+_DECADE_LINKS = frozenset({"et", "ou", ",", "à"})
 
 
 def _name_with_digits(c: Candidate) -> bool:
@@ -615,7 +622,11 @@ def _old_year(c: Candidate) -> bool:
         return False
     if c.amount.unit is not None or c.amount.modifier is not None:
         return False
-    return c.prev in OLD_YEAR_BEFORE and not _count_noun_after(c)
+    if _count_noun_after(c):
+        return False
+    if c.prev == "de":  # la loi d'abolition graduelle de 1780
+        return any(c.sc.low(x) in OLD_YEAR_EVENTS for x in range(c.num_idx - 5, c.num_idx - 1))
+    return c.prev in OLD_YEAR_BEFORE
 
 
 _ERA_STARTS = frozenset(phrase[0] for phrase in ERAS)

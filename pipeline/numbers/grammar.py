@@ -925,6 +925,8 @@ class Scanner:
         # entre X et Y
         if low == "entre":
             first = self.quantity_at(i + 1)
+            if first is None and self.low(i + 1) in ARTICLE_ONES and self.low(i + 2) == "et":
+                first = Parse(i + 2, Amount(1), True)  # entre un et trois mois, like "d'un à"
             if first and self.low(first.end) == "et":
                 second = self.quantity_at(first.end + 1)
                 if second:
@@ -958,6 +960,12 @@ class Scanner:
                 return Parse(j + 1, Amount(clean(value), None, None, modifier), True)
             # "plus de la moitié": the table entry already ate "la"
             inner = self.quantity_at(j)
+            if inner is None and self.low(j) == "les" and self._bare_bound(i, j):
+                inner = self.quantity_at(j + 1)  # au moins les deux tiers, au plus les 10 %
+            if self.low(j - 1) == "des" and self.low(i) != "près" and not self._fraction_of_all(
+                i, inner
+            ):
+                return None  # plus des deux tiers, but "en plus des 300 soldats": no hedge
             if inner is None and self.low(j - 1) == "la" and self.low(j) == "moitié":
                 inner = Parse(j + 1, Amount(0.5))
             if inner is None and self.low(j - 1) == "la":
@@ -980,6 +988,9 @@ class Scanner:
                 if self.low(j - 1) == "la" and self.low(j) != "moitié":
                     return None
                 hedged = self._hedged_range(i, inner, modifier)
+                if hedged is None and inner.amount == Amount(inner.amount.value):
+                    # au moins cinq ou six heures, d'au moins 17 ou 18 ans: the range wins (RN18)
+                    hedged = self._or_range(j, inner)
                 if hedged is None and modifier == "approx" and amount.value_max is None:
                     # environ 90 % ou plus: of two hedges, min/max wins over approx (RN18)
                     post = self.match_table(inner.end, POST_MODIFIERS, POST_MODIFIER_FIRST)
@@ -1090,6 +1101,18 @@ class Scanner:
             return None  # "un ou deux", not "un ou 300"
         amount = Amount(1, second.amount.value, second.amount.unit, "range")
         return Parse(self._range_end(second.end), amount, second.words_only)
+
+    def _bare_bound(self, i: int, j: int) -> bool:
+        """The hedge at [i, j) is 'au moins' or 'au plus', which may take 'les' + number."""
+        return tuple(self.low(x) for x in range(i, j)) in {("au", "moins"), ("au", "plus")}
+
+    def _fraction_of_all(self, i: int, inner: Parse | None) -> bool:
+        """'plus des deux tiers': a fraction after 'plus/moins des', and no 'en plus des'."""
+        return (
+            inner is not None
+            and self.low(i - 1) not in {"en", "de", "d'"}
+            and self.low(inner.end - 1) in FRACTION_DENOMINATORS
+        )
 
     def _restrictive(self, i: int, j: int) -> bool:
         """'ne ... plus que' at tokens [i, j): a restriction ('only'), not a lower bound."""

@@ -351,6 +351,8 @@ max: moins de | moins d' | jusqu' à | jusqu' aux | au plus | au maximum | maxim
 max: pas plus d' | en-dessous de | en dessous de | tout au plus
 max: un peu moins de | un peu moins d' | un maximum de | un maximum d' | pas plus que
 max: au-dessous de | au-dessous d' | moins que | guère plus de | guère plus d'
+min: plus des | bien plus des
+max: moins des
 -: exactement | précisément
 """)
 MODIFIERS: dict[Phrase, str | None] = {k: None if v == "-" else v for k, v in _MODIFIERS.items()}
@@ -526,6 +528,13 @@ NOT_PLURAL_NOUNS = words(
 # Years before 1800 are counts unless these come before them ("en 1627", "vers 1500")
 OLD_YEAR_BEFORE = MONTHS | words(
     "en vers depuis dès jusqu'en an été hiver printemps automne fin début mi"
+)
+# ... or "de" after one of these: an act or event named by its year ("la loi d'abolition de 1780",
+# "la révolution de 1789"; not "un total de 1500")
+OLD_YEAR_EVENTS = words(
+    "loi lois traité traités accord accords convention conventions constitution charte édit "
+    "décret déclaration code révolution révolte guerre bataille siège massacre famine épidémie "
+    "peste séisme tremblement incendie éruption expédition conférence congrès concile"
 )
 # An era after a number makes it a year: "vers 1500 avant J.-C.", "1450 de notre ère", "164 BC"
 ERAS: frozenset[Phrase] = frozenset(

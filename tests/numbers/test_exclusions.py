@@ -73,6 +73,8 @@ SAY_NO: list[tuple[str, list[str], str]] = [
     ("Les 21 et 22, il a plu.", [], "day_without_month"),
     ("Les années 1800 ont vu 2 guerres.", ["2"], "decade"),
     ("La musique des années 70 revient.", [], "decade"),
+    ("Les tubes des années 80 et 90 reviennent.", [], "decade"),
+    ("La révolution de 1789 a changé le pays.", [], "old_year"),
     ("Regardez France 24 ce soir.", [], "name_with_digits"),
     ("L'iode 131 a été détecté.", [], "name_with_digits"),
     ("La mission Apollo 11 a duré 8 jours.", ["8 jours"], "name_with_digits"),

@@ -229,6 +229,29 @@ SPANS: list[tuple[str, list[str]]] = [
     # one event placed before another by a duration (RN23, like "N avant")
     ("Ce calendrier précède de trois siècles celui des Romains.", []),
     ("La cérémonie a été précédée de 10 minutes de silence.", ["10 minutes"]),
+    # a hedge before an "ou" range: one span, the range wins (RN18)
+    ("Elle marchait au moins trois ou quatre heures.", ["au moins trois ou quatre heures"]),
+    ("Ces archives ont au moins 12 ou 13 ans, dit-il.", ["au moins 12 ou 13 ans"]),
+    ("Près de 200 ou 300 soldats sont arrivés.", ["Près de 200 ou 300"]),
+    # an hour count above 24 is no clock time
+    ("Le port peut rester fermé jusqu'à 72 heures, selon l'autorité.", ["jusqu'à 72 heures"]),
+    ("Le magasin reste ouvert jusqu'à 20 heures le samedi.", []),
+    # coordinated decades and acts named by an old year
+    ("La ville a grandi dans les années 60 et 70.", []),
+    ("Les années 50, 60 et 70 ont vu 3 crises.", ["3"]),
+    ("Il a perdu 60 et 70 kilos en deux régimes.", ["60", "70 kilos", "deux"]),
+    ("La loi d'abolition de 1794 a libéré les captifs.", []),
+    ("Une armée de 1500 hommes a traversé le fleuve.", ["1500"]),
+    ("Le bilan fait état d'un total de 1200.", ["1200"]),
+    # a hedge before "les"/"des" + fraction or number is in the span (RN17, RN25)
+    ("Au moins les trois quarts des votants ont dit oui.", ["Au moins les trois quarts"]),
+    ("Le club jouera au moins les quatre prochains matchs à huis clos.", ["au moins les quatre"]),
+    ("Plus des deux tiers des sondés sont inquiets.", ["Plus des deux tiers"]),
+    ("Il touche moins des trois quarts de son salaire.", ["moins des trois quarts"]),
+    ("En plus des 300 soldats, 40 policiers sont venus.", ["300", "40"]),
+    # "un" as the lower bound of "entre ... et" (like "d'un à 29 ans")
+    ("La peine va d'ordinaire entre un et trois mois.", ["entre un et trois mois"]),
+    ("Il y a entre un homme et une femme 3 ans d'écart.", ["3 ans"]),
 ]
 
 
@@ -276,6 +299,11 @@ VALUES: list[tuple[str, str, Any, Any, Any]] = [
     ("et 3 autres millions sont promis", "3 autres millions", 3e6, None, None),
     ("il mesure un mètre soixante-dix", "un mètre soixante-dix", 1.7, "m", None),
     ("il en a vexé plus d'un.", "plus d'un", 1, None, "min"),
+    ("il jouait au moins cinq ou six heures", "au moins cinq ou six heures", 5, "heure", "range"),
+    ("bloqué jusqu'à 48 heures", "jusqu'à 48 heures", 48, "heure", "max"),
+    ("au moins les deux tiers", "au moins les deux tiers", 0.6667, None, "min"),
+    ("plus des trois quarts", "plus des trois quarts", 0.75, None, "min"),
+    ("entre une et deux fois par an", "entre une et deux fois", 1, "fois", "range"),
 ]
 
 

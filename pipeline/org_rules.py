@@ -811,20 +811,23 @@ class OrgRules(KBPipe):
         return out
 
     def _apposed_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
-        """A name followed by its kind: 'TeleGeography, une société américaine' (RN10, RN13)."""
+        """A name followed by its kind: 'TeleGeography, une société américaine', 'Zorvia, l'une
+        des plus grandes organisations caritatives' (RN10, RN13)."""
         assert self.kb is not None
         out: list[Candidate] = []
         for tok in doc:
             c = tok.i
-            if (
+            comma = _one_of_kind(doc, c)
+            if comma is None and (
                 c < 3
                 or tok.lower_ not in COMPANY_CUES | MEDIA_CUES
                 or doc[c - 1].lower_ not in {"un", "une", "le", "la", "l'", "l’"}
                 or doc[c - 2].text != ","
-                or (c + 1 < len(doc) and doc[c + 1].lower_ in NOT_BODY_KINDS)
             ):
                 continue
-            end = c - 2
+            if c + 1 < len(doc) and doc[c + 1].lower_ in NOT_BODY_KINDS:
+                continue
+            end = c - 2 if comma is None else comma
             start = end
             while start > 0 and end - start < 6 and _cap_word(doc[start - 1]):
                 start -= 1
@@ -1607,6 +1610,24 @@ def _leader_end(doc: Doc, j: int) -> int | None:
     while end > k and doc[end - 1].text.endswith("."):
         end -= 1  # no initial ends the name
     return end if end > k else None
+
+
+def _one_of_kind(doc: Doc, c: int) -> int | None:
+    """Token ``c`` is a plural kind noun of ", l'une des (plus grandes) X" / ", un des X":
+    the index of the comma before, else None."""
+    if doc[c].lower_ not in KIND_PLURALS or not doc[c].is_lower:
+        return None
+    k = c - 1
+    while k > 0 and c - k <= 2 and (doc[k].lower_ == "plus" or (
+        doc[k].is_lower and doc[k].pos_ == "ADJ"
+    )):
+        k -= 1  # "des plus grandes organisations", "des principales sociétés"
+    if k < 2 or doc[k].lower_ != "des" or doc[k - 1].lower_ not in {"un", "une"}:
+        return None
+    k -= 2
+    if doc[k].lower_ in {"l'", "l’"}:
+        k -= 1
+    return k if k > 0 and doc[k].text == "," else None
 
 
 def _list_around(doc: Doc, start: int, end: int, known: dict[int, int]) -> list[tuple[int, int]]:

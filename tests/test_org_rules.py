@@ -219,6 +219,9 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         ("La multinationale espagnole Zorvesca a renoncé au projet.", ("Zorvesca", "cue")),
         ("Il a écrit sur le site Internet The Zorvian's Tribune depuis 2019.",
          ("The Zorvian's Tribune", "english")),
+        # a name followed by "l'une des" and a plural kind noun
+        ("Selon Zorvia Care, l'une des plus grandes organisations caritatives, le nombre baisse.",
+         ("Zorvia Care", "cue")),
         # list mates: the unknown names of a list with two or more known bodies
         ("Zorvex, Google, Vodafax et Microsoft ont signé l'accord.", ("Vodafax", "cue")),
         ("Zorvex, Google, Vodafax et Microsoft ont signé l'accord.", ("Zorvex", "cue")),
@@ -321,6 +324,8 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ("Il dénonce les abus de la police et des soldats.", "police et des soldats"),
         ("Elle dirige le laboratoire de référence pour la grippe au ZRI depuis 2010.",
          "laboratoire de référence pour la grippe au ZRI"),
+        # "l'un des" after a country is no kind of body
+        ("Le Zorvistan, l'un des pays les plus visités, a réagi.", "Zorvistan"),
         # a list with one known body, or a person or place in a list of bodies
         ("Il a rencontré Google et Zorvex hier.", "Zorvex"),
         ("Google, Microsoft et Londres ont réagi.", "Londres"),

@@ -42,6 +42,7 @@ from .lexicon import (
     MONTHS,
     NAME_BEFORE,
     NAME_BEFORE_DES,
+    NAME_NUMBER_LINKS,
     NEXT_WORDS,
     NOT_PLURAL_NOUNS,
     OLD_YEAR_BEFORE,
@@ -471,7 +472,11 @@ def _capitalised_head(c: Candidate) -> bool:
     if sc.is_sentence_start(k - 1) and before.low not in NAME_BEFORE:
         return False
     after = sc.toks[k + 1] if k + 1 < len(sc.toks) else None
-    return after is None or after.kind == "sym" or after.text[0].isupper()
+    if after is None or after.kind == "sym" or after.text[0].isupper():
+        return True
+    # l'Euro 76 était, le Wi-Fi 7 avec: a name before a verb or a preposition; but "la
+    # Tunisie 3 et le Maroc 2", "France 2 migrants" keep their count
+    return after.kind == "word" and after.low not in NAME_NUMBER_LINKS and not _count_noun_after(c)
 
 
 def _idiom(c: Candidate) -> bool:

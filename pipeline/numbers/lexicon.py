@@ -423,6 +423,8 @@ CLOCK_AFTER: frozenset[Phrase] = frozenset(
 TRAVEL_WORDS = words("route vol voiture marche train bateau avion bus car piste navigation")
 DAY_BEFORE = words("le les")
 DECADE_BEFORE = words("années")
+# After "Capitalised N", these keep N a count ("la Tunisie 3 et le Maroc 2", "Lyon 2 contre 1")
+NAME_NUMBER_LINKS = words("et ou à de d' du des sur contre pour par en dont soit plus moins au aux")
 # Words before a number that make it part of a name: isotopes, spacecraft, products
 NAME_BEFORE = words(
     "iode uranium césium plutonium carbone strontium cobalt radium thorium tritium potassium "

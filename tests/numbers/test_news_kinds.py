@@ -252,6 +252,11 @@ SPANS: list[tuple[str, list[str]]] = [
     # "un" as the lower bound of "entre ... et" (like "d'un à 29 ans")
     ("La peine va d'ordinaire entre un et trois mois.", ["entre un et trois mois"]),
     ("Il y a entre un homme et une femme 3 ans d'écart.", ["3 ans"]),
+    # a small number closing a capitalised name, then a verb or preposition (capitalised_head)
+    ("À l'époque, l'Euro 84 était le grand tournoi du continent.", []),
+    ("Le routeur passe au Wi-Fi 6 avec 4 antennes.", ["4"]),
+    ("En Italie 3 personnes sont mortes.", ["3"]),
+    ("Le Ghana a 2 points, et le Togo 1 de moins.", ["2", "1"]),
 ]
 
 

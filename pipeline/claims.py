@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -27,7 +27,6 @@ from typing import Any
 from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.training import Example
 
 from .attributes import CLAIM, CLAIM_RULES, DATE
 from .claim_part import _is_conversion, compared_slots, part_of_amount
@@ -144,16 +143,6 @@ class ClaimFinder(KBPipe):
         }
         self.kb: KnowledgeBase | None = None
         self._facts: Mapping[str, BodyFacts] | None = None
-
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable[Example]] | None = None,
-        *,
-        nlp: Language | None = None,
-        kb_path: str | None = None,
-    ) -> None:
-        """Load the knowledge base: package data unless a JSONL path is given."""
-        self.set_entries(load_entries(kb_path))
 
     def set_entries(self, entries: list[OrgEntry]) -> None:
         super().set_entries(entries)

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import srsly
 from spacy.pipeline import Pipe
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.training import Example
 
 from .errors import Errors, KnowledgeBaseError
 
@@ -352,6 +356,16 @@ class KBPipe(Pipe):
 
     cfg: dict[str, Any]
     kb: KnowledgeBase | None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Example]] | None = None,
+        *,
+        nlp: Language | None = None,
+        kb_path: str | None = None,
+    ) -> None:
+        """Load the knowledge base: package data unless a JSONL path is given."""
+        self.set_entries(load_entries(kb_path))
 
     def set_entries(self, entries: list[OrgEntry]) -> None:
         self.kb = KnowledgeBase(entries)

@@ -8,11 +8,10 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
-from spacy.training import Example
 
 from .attributes import doc_countries
 from .errors import Errors
-from .kb import KBPipe, KnowledgeBase, load_entries
+from .kb import KBPipe, KnowledgeBase
 from .org_linker_words import (
     ABBREVIATIONS,
     APPOSITION_TITLES,
@@ -223,16 +222,6 @@ class OrgLinker(KBPipe):
         self._words: Callable[[str], bool] | None = None
 
     # -- data ---------------------------------------------------------------
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable[Example]] | None = None,
-        *,
-        nlp: Language | None = None,
-        kb_path: str | None = None,
-    ) -> None:
-        """Load the knowledge base: package data unless a JSONL path is given."""
-        self.set_entries(load_entries(kb_path))
-
     # -- running -------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         if self.kb is None:

@@ -18,7 +18,6 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, SpanGroup, Token
-from spacy.training import Example
 
 from .attributes import doc_countries
 from .errors import Errors
@@ -28,7 +27,6 @@ from .kb import (
     KnowledgeBase,
     OrgEntry,
     inflect_adjectives,
-    load_entries,
     load_lexicon,
 )
 
@@ -427,16 +425,6 @@ class OrgRules(KBPipe):
         self.known_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         known = sorted({v for n in LEXICON["known_names"] for v in (n, n.replace("'", "’"))})
         self.known_matcher.add("KNOWN", [nlp.make_doc(f) for f in known])
-
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable[Example]] | None = None,
-        *,
-        nlp: Language | None = None,
-        kb_path: str | None = None,
-    ) -> None:
-        """Load the knowledge base: package data unless a JSONL path is given."""
-        self.set_entries(load_entries(kb_path))
 
     def set_entries(self, entries: list[OrgEntry]) -> None:
         self.kb = KnowledgeBase(entries)

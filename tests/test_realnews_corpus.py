@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+from corpus_scripts import load_script
 
 from dechiffre.evaluation.gold import read_gold
 
@@ -17,11 +17,7 @@ pytestmark = pytest.mark.shared
 
 
 def load_realnews() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("realnews", REAL / "realnews.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(REAL / "realnews.py")
 
 
 @pytest.fixture(scope="module")

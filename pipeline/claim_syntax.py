@@ -23,7 +23,7 @@ class _Reading:
 
     doc: Doc
     length: int
-    text: str
+    text: str | None = None  # built on first use: a Doc with no amount never needs it
     report_verbs: dict[int, bool] = field(default_factory=dict)
 
 
@@ -37,7 +37,7 @@ def reading(doc: Doc) -> Iterator[None]:
     """Remember, while the block runs, what the claims ask of ``doc`` many times: its text
     (``Doc.text`` joins every token anew on each call, which made the claims of a long
     article quadratic in its length) and _is_report_verb's answers."""
-    token = _reading.set(_Reading(doc, len(doc), doc.text))
+    token = _reading.set(_Reading(doc, len(doc)))
     try:
         yield
     finally:
@@ -52,7 +52,11 @@ def _current(doc: Doc) -> _Reading | None:
 def _doc_text(doc: Doc) -> str:
     """The text of a Doc, built once per call of the component."""
     state = _current(doc)
-    return state.text if state is not None else doc.text
+    if state is None:
+        return doc.text
+    if state.text is None:
+        state.text = doc.text
+    return state.text
 
 
 def _anchor(amount: Span) -> Token:

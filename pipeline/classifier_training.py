@@ -79,6 +79,8 @@ class ModelSection(_Section):
     stride: Annotated[int, Field(ge=0)] = 32
     threshold: Annotated[float, Field(ge=0.0, le=1.0)] = 0.5
     num_layers: Annotated[int, Field(ge=0, le=12)] = 6
+    # A trained artifact whose weights training starts from (null: the base model's).
+    init: Path | None = None
 
 
 class TrainingSection(_Section):
@@ -135,6 +137,7 @@ class Settings:
     stride: int
     threshold: float
     num_layers: int
+    init: Path | None
     seed: int
     lr: float
     head_lr: float
@@ -554,7 +557,17 @@ def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> d
 
     base_path = ensure_base_model(s.base)
     tokenizer = load_tokenizer(base_path)
-    model = build_model(base_path, s.num_layers)
+    if s.init is not None:
+        model, _, init_config = load_model(s.init, s.base)
+        if int(init_config.get("num_layers", 0)) != s.num_layers:
+            raise DechiffreError(
+                Errors.E412.format(
+                    path=s.init, found=init_config.get("num_layers"), expected=s.num_layers
+                )
+            )
+        model.train()
+    else:
+        model = build_model(base_path, s.num_layers)
     params = freeze(model, embeddings=s.freeze_embeddings, layers=s.freeze_layers)
     log.info("parameters: %(trainable)d trainable of %(total)d", params)
 

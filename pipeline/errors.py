@@ -174,6 +174,10 @@ class Errors(metaclass=ErrorsWithCodes):
         "default, is listed in dechiffre.pipeline.classifier_training.TrainingConfig; "
         "see models/configs/default.cfg for an example."
     )
+    E412 = (
+        "[model] init = {path} is an artifact of {found} encoder layers, but the config "
+        "asks for num_layers = {expected}. Set num_layers to the artifact's, or init to null."
+    )
 
     # Classifier: base model, windows, training, loading and ONNX (E420-E469).
     # Raised as ModelError (a RuntimeError) or DechiffreError (a ValueError).

@@ -117,6 +117,23 @@ def test_max_steps_and_dev_holdout(
     assert report["data"]["dev_docs"] == 2 and report["data"]["train_docs"] == 4
 
 
+def test_training_can_start_from_an_artifact(
+    tmp_path: Path,
+    tiny_classifier: tuple[Path, dict],
+    tiny_base_model: Path,
+    tiny_gold_file: Path,
+    write_tiny_config: Callable[..., Path],
+) -> None:
+    artifact, trained = tiny_classifier
+    cfg = write_tiny_config(tmp_path, tiny_base_model, tiny_gold_file, max_steps=2)
+    cold = train(cfg)["history"][0]["train_loss"]
+    warm = train(cfg, {"model.init": str(artifact)})["history"][0]["train_loss"]
+    # Two more steps on top of the trained weights keep their low loss; from the base it is high.
+    assert warm < cold / 2, (warm, cold)
+    with pytest.raises(ValueError, match="num_layers"):
+        train(cfg, {"model.init": str(artifact), "model.num_layers": 1})
+
+
 def test_missing_training_file_is_explained(
     tmp_path: Path, tiny_base_model: Path, write_tiny_config: Callable[..., Path]
 ) -> None:

@@ -13,6 +13,8 @@ Commands:
     python corpus/real/realnews.py pairs DIR           # the double-annotated documents, both ways
     python corpus/real/realnews.py select-long         # documents.long.tsv: a second, fresh dev set
     python corpus/real/realnews.py build-long          # annotations/long-a*.jsonl -> gold/dev-long
+    python corpus/real/realnews.py select-train-long   # documents.train-long.tsv: training data
+    python corpus/real/realnews.py build-train-long    # annotations/trainlong-a*.jsonl -> gold/train-long
 
 Work files use the inline markup of ``corpus/build.py``: a header line
 ``### <id> | <category>`` then the text with spans written
@@ -54,6 +56,10 @@ LONG_SEED = 20261210
 LONG_WORDS = (1001, 1600)
 LONG_COUNT = 24
 LONG_TSV = HERE / "documents.long.tsv"
+# train-long: more articles of the same length, annotated as training data (not a dev set).
+TRAIN_LONG_SEED = 20261213
+TRAIN_LONG_COUNT = 42
+TRAIN_LONG_TSV = HERE / "documents.train-long.tsv"
 ANNOTATIONS = HERE / "annotations"
 GOLD = HERE / "gold"
 
@@ -127,18 +133,29 @@ def select_long(shared: Path) -> None:
     print(f"{len(order)} dev-long documents written to {LONG_TSV}")
 
 
-def build_long(shared: Path) -> int:
-    """Write gold/dev-long.jsonl from annotations/long*.jsonl (adjudicated wins)."""
+def select_train_long(shared: Path) -> None:
+    """Seeded draw of TRAIN_LONG_COUNT more articles of LONG_WORDS words, none from dev-long."""
+    docs = read_source(shared)
+    with LONG_TSV.open(encoding="utf-8") as handle:
+        dev_long = {row["id"] for row in csv.DictReader(handle, delimiter="\t")}
+    rest = {k: v for k, v in docs.items() if k not in dev_long}
+    order = _draw(rest, LONG_WORDS, TRAIN_LONG_SEED, TRAIN_LONG_COUNT)
+    _write_sample(TRAIN_LONG_TSV, order, docs)
+    print(f"{len(order)} train-long documents written to {TRAIN_LONG_TSV}")
+
+
+def build_long(shared: Path, prefix: str = "long", name: str = "dev-long") -> int:
+    """Write gold/<name>.jsonl from annotations/<prefix>-a*.jsonl (adjudicated wins)."""
     merged: dict[str, dict[str, Any]] = {}
-    for path in sorted(ANNOTATIONS.glob("long-a*.jsonl")):
+    for path in sorted(ANNOTATIONS.glob(f"{prefix}-a*.jsonl")):
         merged.update(read_annotations(path.stem))
-    if (ANNOTATIONS / "long-adjudicated.jsonl").exists():
-        merged.update(read_annotations("long-adjudicated"))
+    if (ANNOTATIONS / f"{prefix}-adjudicated.jsonl").exists():
+        merged.update(read_annotations(f"{prefix}-adjudicated"))
     docs = gold_docs([merged[k] for k in sorted(merged)], shared)
     link_kb(docs)
     GOLD.mkdir(exist_ok=True)
-    write_gold(docs, GOLD / "dev-long.jsonl")
-    print(f"{GOLD / 'dev-long'}.jsonl: {len(docs)} documents")
+    write_gold(docs, GOLD / f"{name}.jsonl")
+    print(f"{GOLD / name}.jsonl: {len(docs)} documents")
     return 0
 
 
@@ -341,6 +358,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("build")
     sub.add_parser("select-long")
     sub.add_parser("build-long")
+    sub.add_parser("select-train-long")
+    sub.add_parser("build-train-long")
     p = sub.add_parser("pairs")
     p.add_argument("out", type=Path)
     args = parser.parse_args(argv)
@@ -358,6 +377,10 @@ def main(argv: list[str] | None = None) -> int:
         select_long(args.shared)
     elif args.cmd == "build-long":
         return build_long(args.shared)
+    elif args.cmd == "select-train-long":
+        select_train_long(args.shared)
+    elif args.cmd == "build-train-long":
+        return build_long(args.shared, "trainlong", "train-long")
     elif args.cmd == "pairs":
         return pairs("p", ["d1", "d2"], args.out, args.shared)
     return 0

@@ -124,7 +124,7 @@ def test_training_can_start_from_an_artifact(
     tiny_gold_file: Path,
     write_tiny_config: Callable[..., Path],
 ) -> None:
-    artifact, trained = tiny_classifier
+    artifact, _report = tiny_classifier
     cfg = write_tiny_config(tmp_path, tiny_base_model, tiny_gold_file, max_steps=2)
     cold = train(cfg)["history"][0]["train_loss"]
     warm = train(cfg, {"model.init": str(artifact)})["history"][0]["train_loss"]

@@ -14,7 +14,7 @@ Commands:
     python corpus/real/realnews.py select-long         # documents.long.tsv: a second, fresh dev set
     python corpus/real/realnews.py build-long          # annotations/long-a*.jsonl -> gold/dev-long
     python corpus/real/realnews.py select-train-long   # documents.train-long.tsv: training data
-    python corpus/real/realnews.py build-train-long    # annotations/trainlong-a*.jsonl -> gold/train-long
+    python corpus/real/realnews.py build-train-long    # annotations/trainlong-a*.jsonl -> gold
 
 Work files use the inline markup of ``corpus/build.py``: a header line
 ``### <id> | <category>`` then the text with spans written

@@ -167,11 +167,23 @@ def decode(
         if label is not None:
             spans.append((CharSpan(start, end, label, float(np.mean(scores))), len(scores)))
 
+    # Per piece, as Python floats: P(O), P(B-X) + P(I-X) for each label, P(B-X), P(I-X).
+    names = ("O", *LABELS)
+    piece_options = np.stack(
+        [probs[:, TAG2ID["O"]]]
+        + [probs[:, TAG2ID[f"B-{name}"]] + probs[:, TAG2ID[f"I-{name}"]] for name in LABELS],
+        axis=1,
+    ).tolist()
+    column = probs.tolist()
     for word in words:
-        p = probs[word]
-        options = {"O": float(p[:, TAG2ID["O"]].mean())}
-        for name in LABELS:
-            options[name] = float((p[:, TAG2ID[f"B-{name}"]] + p[:, TAG2ID[f"I-{name}"]]).mean())
+        if len(word) == 1:
+            options = dict(zip(names, piece_options[word[0]], strict=True))
+        else:
+            p = probs[word]
+            options = {"O": float(p[:, TAG2ID["O"]].mean())}
+            for name in LABELS:
+                both = p[:, TAG2ID[f"B-{name}"]] + p[:, TAG2ID[f"I-{name}"]]
+                options[name] = float(both.mean())
         word_label = max(options, key=options.__getitem__)
         s = enc.offsets[word[0]][0]
         e = max(enc.offsets[j][1] for j in word)
@@ -179,7 +191,8 @@ def decode(
             close()
             label = None
             continue
-        begins = p[0, TAG2ID[f"B-{word_label}"]] > p[0, TAG2ID[f"I-{word_label}"]]
+        first = column[word[0]]
+        begins = first[TAG2ID[f"B-{word_label}"]] > first[TAG2ID[f"I-{word_label}"]]
         # I-X continues an open X span; so does a B-X word glued to it (no space between).
         if label == word_label and (not begins or s == end):
             end = max(end, e)

@@ -10,6 +10,7 @@ layers) is rebuilt from the base model cache on load; see
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import importlib.util
@@ -28,7 +29,9 @@ from typing import Any, Literal
 import numpy as np
 import numpy.typing as npt
 from filelock import FileLock
+from spacy.attrs import IS_SPACE, IS_STOP, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span, SpanGroup
 from spacy.util import minibatch, registry
@@ -51,6 +54,12 @@ DEFAULT_ARTIFACT = packaged_path("dechiffre-clf")
 Backend = Literal["auto", "torch", "onnx"]
 FOCUS_POS = frozenset({"PROPN", "NOUN", "X"})
 TITLES = frozenset({"m.", "mm.", "mme", "mmes", "mlle", "dr", "pr", "me", "mgr", "st", "ste"})
+_FOCUS_POS_IDS = frozenset(POS_IDS[name] for name in FOCUS_POS)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _has_upper(text: str) -> bool:
+    return any(c.isupper() for c in text)
 
 log = logging.getLogger(__name__)
 
@@ -597,20 +606,22 @@ def focus_ranges(
                 skip[ent.start : ent.end] = True
     has_pos = doc.has_annotation("POS")
     has_sents = doc.has_annotation("SENT_START")
+    strings = doc.vocab.strings
+    rows = doc.to_array([ORTH, LOWER, IS_SPACE, IS_STOP, SENT_START, POS]).tolist()
     token_ranges: list[tuple[int, int]] = []
-    for tok in doc:
+    for i, (orth, lower, is_space, is_stop, sent_start, pos) in enumerate(rows):
         if (
-            skip[tok.i]
-            or tok.is_space
-            or tok.is_stop
-            or tok.lower_ in TITLES
-            or not any(c.isupper() for c in tok.text)
+            skip[i]
+            or is_space
+            or is_stop
+            or not _has_upper(strings[orth])
+            or strings[lower] in TITLES
         ):
             continue
-        first = tok.i == 0 or (has_sents and tok.is_sent_start)
-        if first and has_pos and tok.pos_ not in FOCUS_POS:
+        first = i == 0 or (has_sents and sent_start == 1)
+        if first and has_pos and pos not in _FOCUS_POS_IDS:
             continue
-        start, end = max(0, tok.i - window), min(len(doc), tok.i + window + 1)
+        start, end = max(0, i - window), min(len(doc), i + window + 1)
         if token_ranges and start <= token_ranges[-1][1]:
             token_ranges[-1] = (token_ranges[-1][0], max(end, token_ranges[-1][1]))
         else:

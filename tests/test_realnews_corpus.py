@@ -73,3 +73,26 @@ def test_a_changed_source_is_refused(
         work.write_text(f"### {first['id']} | x\n[[{text[:3]}|ORG]]{text[4:]}\n", encoding="utf-8")
         with pytest.raises(MarkupError, match=message):
             realnews.parse_work_file(work, docs)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "name", "sample"),
+    [("long", "dev-long", "LONG_TSV"), ("trainlong", "train-long", "TRAIN_LONG_TSV")],
+)
+def test_long_sets_rebuild_whole_and_apart(
+    shared_dir: Path, tmp_path: Path, prefix: str, name: str, sample: str
+) -> None:
+    import csv
+
+    realnews = load_realnews()
+    realnews.GOLD = tmp_path
+    assert realnews.build_long(shared_dir, prefix, name) == 0
+    docs = read_gold(tmp_path / f"{name}.jsonl")  # validates every span
+    with getattr(realnews, sample).open(encoding="utf-8") as handle:
+        drawn = {row["id"] for row in csv.DictReader(handle, delimiter="\t")}
+    assert {d["id"] for d in docs} == drawn
+    others = {row["id"] for row in realnews.eligible()}
+    with realnews.LONG_TSV.open(encoding="utf-8") as handle:
+        dev_long = {row["id"] for row in csv.DictReader(handle, delimiter="\t")}
+    assert not drawn & others
+    assert name == "dev-long" or not drawn & dev_long

@@ -412,9 +412,10 @@ def _may_match(rule: str, low: str, found: dict[str, bool]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+def _compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str], bool]]:
     """Each rule twice: for the lower-cased text (faster, no IGNORECASE) and for the text as
-    written (a rule that reads capitals, or a text whose lower case changes its length)."""
+    written (a rule that reads capitals, or a text whose lower case changes its length);
+    last, whether the rule reads capitals (then only the second serves)."""
     # (?!\w), not \b, at the end: "(1965-75)" ends on a bracket; the group keeps \b on
     # every alternative ("la période 2008-2016" has no "de 2008-2016")
     return [
@@ -424,6 +425,7 @@ def _compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
             if "(?-i:" not in pattern
             else re.compile(rf"\b(?:{pattern})(?!\w)", re.IGNORECASE),
             re.compile(rf"\b(?:{pattern})(?!\w)", re.IGNORECASE),
+            "(?-i:" in pattern,
         )
         for name, pattern in RULES
     ]
@@ -702,10 +704,10 @@ def find_times(
         "<month>": any(month in low for month in MONTHS),
         "<weekday>": any(day in low for day in WEEKDAYS),
     }
-    for rule, lower_pattern, pattern in _compiled():
+    for rule, lower_pattern, pattern, reads_capitals in _compiled():
         if not _may_match(rule, low, present):
             continue
-        reads_case = lower_pattern.flags & re.IGNORECASE or not same
+        reads_case = reads_capitals or not same
         for m in pattern.finditer(text) if reads_case else lower_pattern.finditer(low):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from spacy.attrs import LEMMA
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -48,6 +48,8 @@ from .claim_syntax import (
     _lemma,
     _ref,
     _ref_key,
+    flagged,
+    positions,
     reading,
 )
 from .claim_time import find_times
@@ -525,12 +527,13 @@ def sentences(doc: Doc) -> list[Span]:
     part_of or time is taken across it.
     """
     units: list[Span] = []
+    breaks = [i for i in flagged(doc, IS_SPACE) if "\n" in doc[i].text]
     for sent in _joined(doc):
         start = sent.start
-        for tok in sent:
-            if tok.is_space and "\n" in tok.text and tok.i > start:
-                units.append(doc[start : tok.i])
-                start = tok.i
+        for i in breaks[bisect_left(breaks, sent.start) : bisect_left(breaks, sent.end)]:
+            if i > start:
+                units.append(doc[start:i])
+                start = i
         if start < sent.end:
             units.append(doc[start : sent.end])
     return units
@@ -680,18 +683,11 @@ class _TokenIndex:
     per Doc; each list is a superset of what its scan tests (the scan tests them again)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.source_marks: list[int] = []  # "selon", "d'après", every "après"
-        self.report_verbs: list[int] = []  # _is_report_verb
-        self.verbs: list[int] = []  # pos VERB
-        for tok in doc:
-            low = tok.lower_
-            if low in SOURCE_CASES or low == "après":
-                self.source_marks.append(tok.i)
-            pos = tok.pos_
-            if pos == "VERB":
-                self.verbs.append(tok.i)
-            if pos in {"VERB", "AUX"} and _is_report_verb(tok):  # (no other is one)
-                self.report_verbs.append(tok.i)
+        self.source_marks = positions(doc, LOWER, (*SOURCE_CASES, "après"))  # and every "après"
+        self.verbs = positions(doc, POS, ("VERB",))
+        self.report_verbs = [  # _is_report_verb (no word but a verb or auxiliary is one)
+            i for i in positions(doc, POS, ("VERB", "AUX")) if _is_report_verb(doc[i])
+        ]
         self.said = sorted(set(self.source_marks) | set(self.report_verbs))
 
 
@@ -764,9 +760,8 @@ def _speaker_bodies(
     and the body, the first time; not a scholar at a place of work ("chercheuse à
     l'université X")."""
     found: dict[str, tuple[int, Span]] = {}
-    for comma in doc[1:]:
-        if comma.text != ",":
-            continue
+    commas = [doc[i] for i in positions(doc, ORTH, (",",)) if i > 0]
+    for comma in commas:
         start = comma.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in org_of:
             start -= 1
@@ -785,10 +780,10 @@ def _speaker_bodies(
         org = _role_body(doc[i], doc[i + 1 : ent.sent.end], org_of, ante)
         if org is not None:
             _register(found, ent, org)
-    for comma in doc[1:-1]:
+    for comma in commas:
         # "le directeur général de l'OMS, Tedros Adhanom, ...", "Son directeur général,
         # Zohaib Ahmed, explique": the role before the name (rule 'role_before_name')
-        if comma.text != "," or not _name_word(doc[comma.i + 1]) or comma.i + 1 in org_of:
+        if comma.i + 1 >= len(doc) or not _name_word(doc[comma.i + 1]) or comma.i + 1 in org_of:
             continue
         end = comma.i + 1
         while end < len(doc) and _name_word(doc[end]) and end not in org_of:
@@ -2066,8 +2061,9 @@ SENTENCE_END_RE = re.compile(r"[.!?][\"»”]?\s+(\S)")
 def _source_lines(doc: Doc, org_of: dict[int, Span]) -> list[tuple[int, Span]]:
     """ "Source : NHS": (offset of the cue, the body named right after it)."""
     found = []
-    for tok in doc[:-2]:
-        if tok.lower_ in SOURCE_LINE_WORDS and tok.nbor(1).text == ":":
+    for i in positions(doc, LOWER, SOURCE_LINE_WORDS):
+        tok = doc[i]
+        if i < len(doc) - 2 and tok.nbor(1).text == ":":
             org = _org_in(doc[tok.i + 2 : tok.i + 5], org_of)
             if org is not None:
                 found.append((tok.idx, org))

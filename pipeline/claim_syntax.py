@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
-import numpy as np
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .claim_words import INFINITIVE_ENDINGS, PARTICIPLE_VERBS, PRESENT_ENDINGS, REPORT_VERBS
@@ -44,18 +42,6 @@ def reading(doc: Doc) -> Iterator[None]:
         yield
     finally:
         _reading.reset(token)
-
-
-def positions(doc: Doc, attr: int, values: Iterable[str]) -> list[int]:
-    """The indices of the tokens whose ``attr`` (``ORTH``, ``LOWER``...) is one of ``values``,
-    found in the Doc's arrays without making a Token per token."""
-    wanted = np.array([get_string_id(v) for v in values], dtype=np.uint64)
-    return np.flatnonzero(np.isin(doc.to_array(attr), wanted)).tolist()
-
-
-def flagged(doc: Doc, attr: int) -> list[int]:
-    """The indices of the tokens whose boolean ``attr`` (``IS_SPACE``...) is set."""
-    return np.flatnonzero(doc.to_array(attr)).tolist()
 
 
 def _current(doc: Doc) -> _Reading | None:

@@ -48,8 +48,6 @@ from .claim_syntax import (
     _lemma,
     _ref,
     _ref_key,
-    flagged,
-    positions,
     reading,
 )
 from .claim_time import find_times
@@ -101,6 +99,7 @@ from .claim_words import (
     WEEKDAYS,
     WITH_CASES,
 )
+from .doc_arrays import flagged, positions
 from .kb import KBPipe, KnowledgeBase, OrgEntry, load_entries
 
 ARG_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "ccomp"}

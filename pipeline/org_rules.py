@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, SpanGroup, Token
 
 from .attributes import doc_countries
+from .doc_arrays import positions, string_ids
 from .errors import Errors
 from .kb import (
     COUNTRY_CUES,
@@ -177,8 +178,8 @@ KIND_PLURALS = {w.lower() for w in LEXICON["kind_plurals"]}
 BROADCAST_SUFFIXES = LEXICON["broadcast_suffixes"]
 # The words that start rules cue after a role, in a list and a station, as string hashes: one
 # integer lookup per token finds them ("de" after a role, "chez", a plural kind noun, "FM").
-ROLE_OR_LIST_LOWS = {get_string_id(w) for w in OF_OR_DU | KIND_PLURALS | {"chez"}}
-STATION_ORTHS = {get_string_id(w) for w in BROADCAST_SUFFIXES}
+ROLE_OR_LIST_LOWS = string_ids(OF_OR_DU | KIND_PLURALS | {"chez"})
+STATION_ORTHS = string_ids(BROADCAST_SUFFIXES)
 # Sources of candidates that make a list of bare names a list of bodies (rule list mates), and
 # the most names such a list is read for.
 MATE_SOURCES = {"kb", "gazetteer", "cue", "english"}
@@ -278,6 +279,13 @@ TEAM_DETS = {"les", "des", "aux", "le", "du", "au", "l'", "l’"}
 ORGAN_NOUNS = {"Cour", "Congrès", "Sénat", "Parlement", "Fondation", "Commission", "Conseil",
                "Confédération", "Chambre", "Fonds"}
 ORGAN_DETS = {"la", "le", "l'", "l’", "du", "au", "cette", "ce"}
+# The words the scans of institutions, kind nouns, organs and leagues start at, as string ids.
+INSTITUTION_HEAD_IDS = string_ids(INSTITUTION_HEADS)
+KIND_NOUN_IDS = string_ids(KIND_NOUNS)
+ORGAN_NOUN_IDS = string_ids(ORGAN_NOUNS)
+LEAGUE_IDS = string_ids(LEAGUES)
+APPOSED_KIND_IDS = string_ids(KIND_PLURALS | KIND_NOUNS)  # _one_of_kind, or a kind noun
+CUED_NAME_IDS = string_ids(KIND_NOUNS | {"up", "agence", "site"})  # "start-up", "agence de presse"
 # Two-word heads: "Haute Cour", "Haut Conseil", "Haute Autorité".
 HIGH = {"haute", "haut"}
 NOT_INSTITUTIONS = {"ministère public", "zone euro", "union monétaire"}
@@ -502,7 +510,12 @@ class OrgRules(KBPipe):
         cands.extend(self._organs(doc, countries))
         cands.extend(self._english_names(doc))
         cands.extend(self._cued_names(doc, countries))
-        triggers = [t for t in doc if t.lower in ROLE_OR_LIST_LOWS or t.orth in STATION_ORTHS]
+        triggers = [
+            doc[i]
+            for i in sorted(
+                {*positions(doc, LOWER, ROLE_OR_LIST_LOWS), *positions(doc, ORTH, STATION_ORTHS)}
+            )
+        ]
         cands.extend(self._led_names(doc, countries, triggers))
         cands.extend(self._listed_names(doc, countries, triggers))
         cands.extend(self._stations(doc, countries, triggers))
@@ -683,8 +696,8 @@ class OrgRules(KBPipe):
         NFL", RN1, RN8); a title in capitals ("le MVP de la NBA") or a person is not."""
         assert self.kb is not None
         out: list[Candidate] = []
-        for tok in doc:
-            if tok.text not in LEAGUES or tok.i < 2:
+        for tok in (doc[i] for i in positions(doc, ORTH, LEAGUE_IDS)):
+            if tok.i < 2:
                 continue
             k = tok.i - 1
             if doc[k].lower_ in DETS:
@@ -743,10 +756,9 @@ class OrgRules(KBPipe):
         """A capitalised organ noun alone after a determiner: 'la Cour', 'au Congrès' (RN12)."""
         assert self.kb is not None
         out: list[Candidate] = []
-        for tok in doc:
+        for tok in (doc[i] for i in positions(doc, ORTH, ORGAN_NOUN_IDS)):
             if (
-                tok.text in ORGAN_NOUNS
-                and tok.i > 0
+                tok.i > 0
                 and doc[tok.i - 1].lower_ in ORGAN_DETS
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper())
             ):
@@ -803,7 +815,7 @@ class OrgRules(KBPipe):
         des plus grandes organisations caritatives' (RN10, RN13)."""
         assert self.kb is not None
         out: list[Candidate] = []
-        for tok in doc:
+        for tok in (doc[i] for i in positions(doc, LOWER, APPOSED_KIND_IDS)):
             c = tok.i
             comma = _one_of_kind(doc, c)
             if comma is None and (
@@ -842,8 +854,8 @@ class OrgRules(KBPipe):
         assert self.kb is not None
         out: list[Candidate] = []
         n = len(doc)
-        for tok in doc:
-            if tok.lower_ not in KIND_NOUNS or not tok.is_lower:
+        for tok in (doc[i] for i in positions(doc, LOWER, KIND_NOUN_IDS)):
+            if not tok.is_lower:
                 continue
             k = tok.i + 1
             while k < n and k - tok.i < 3 and doc[k].is_lower and doc[k].pos_ == "ADJ":
@@ -885,7 +897,7 @@ class OrgRules(KBPipe):
         assert self.kb is not None
         out: list[Candidate] = []
         n = len(doc)
-        for tok in doc:
+        for tok in (doc[i] for i in positions(doc, LOWER, CUED_NAME_IDS)):
             low = tok.lower_
             if low == "up" and tok.i > 1 and doc[tok.i - 2].lower_ == "start":
                 low = "start-up"
@@ -1082,11 +1094,9 @@ class OrgRules(KBPipe):
         """Named bodies by their head word: 'armée malienne', 'Office fédéral du logement'."""
         assert self.kb is not None
         out: list[Candidate] = []
-        for tok in doc:
+        for tok in (doc[i] for i in positions(doc, LOWER, INSTITUTION_HEAD_IDS)):
             head = tok.lower_
             capital = tok.text[:1].isupper()
-            if head not in INSTITUTION_HEADS:
-                continue
             end = None
             if capital or head in LOWER_HEADS:
                 if tok.is_upper and len(tok) > 1:

@@ -54,6 +54,8 @@ SETS = {
         (REPO / "corpus/real/gold/train.jsonl", REPO / "corpus/real/gold/dev.jsonl"),
         "real-fresh2",
     ),
+    # the 87 train-long articles with amounts (eighth session): a large check set
+    "real-trainlong": (REPO / "corpus/real/gold/train-long.jsonl", "real-trainlong"),
     "synthetic-dev": (REPO / "corpus/splits/dev.jsonl", "synthetic-dev"),
     "synthetic-test": (REPO / "corpus/splits/test.jsonl", "synthetic-test"),
 }

@@ -563,9 +563,9 @@ def _onnx_session(path: Path, num_threads: int) -> Any:
     import onnxruntime as ort
 
     options = ort.SessionOptions()
-    # Windows differ in length from call to call; an arena keeps the largest ever
-    # allocated (about 60 MB more peak memory over a few hundred articles).
-    options.enable_cpu_mem_arena = False
+    # The arena keeps the largest buffers ever allocated (windows are at most max_length
+    # pieces, so it stays bounded): about 5 % faster on one thread than allocating per run.
+    options.enable_cpu_mem_arena = True
     if num_threads > 0:
         options.intra_op_num_threads = num_threads
         options.inter_op_num_threads = 1

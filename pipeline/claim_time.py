@@ -392,7 +392,9 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "previous_year": (("précédent",),),
     "so_far": (("présent", "ce jour", "aujourd"),),
     "today": (("aujourd",),),
-    "now": (("actuel", "maintenant", "récemment", "avenir", "ce moment", "nos jours"),),
+    "now": (
+        ("actuel", "maintenant", "récemment", "avenir", "ce moment", "nos jours", "désormais"),
+    ),
     "year_edge": (_YEARLY, ("fin", "début", "mi-")),
     "since_then": (("depuis lors", "depuis cette date", "depuis ce jour"),),
     "then": (("époque",),),

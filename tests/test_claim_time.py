@@ -70,6 +70,7 @@ from dechiffre.pipeline.claim_time import find_times
         ("Trois villages ont récemment été évacués.", "récemment", "now", None),
         ("Elle est maintenant guérie depuis 14 mois.", "maintenant", "now", None),
         ("À l'avenir, 30 % des trajets se feront en train.", "À l'avenir", "now", None),
+        ("Le litre de lait se vend désormais 600 francs.", "désormais", "now", None),
         # a quarter, semester or month with its preposition "au cours du", "pendant le"
         ("Les ventes ont chuté de 8 % au cours du premier trimestre 2024.",
          "au cours du premier trimestre 2024", "quarter", "2024-01/2024-03"),
@@ -273,8 +274,6 @@ def test_the_previous_year_is_the_one_before_the_year_written(
         "au sommet de la colline",  # a place: "au" + event noun needs an adjective
         "Il compare la crise à la Seconde Guerre mondiale.",  # no temporal adjective
         "Les urgences étaient pleines en fin de matinée.",  # a part of the day
-        # "from now on": the claims gold of both dev sets leaves it out
-        "Le sac se vend désormais 25 000 francs.",
         "Il a sauvé l'usine en maintenant 300 emplois.",  # a gerund
         "Elles comparent leur salaire entre 2022 et 2012.",  # two years compared, no period
         "Le groupe A du championnat compte cinq équipes.",  # a capital A after a noun

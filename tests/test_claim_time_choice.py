@@ -175,6 +175,37 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "en 2020",
             "year",
         ),
+        (  # a verb that can report ("ajouter", "compter") but has a noun for object does
+            # a thing: its subject is no speaker whose words the time would date
+            "Depuis janvier, 12 hôpitaux ont ajouté des lits de réanimation.",
+            "12",
+            "Depuis janvier",
+            "since_month",
+        ),
+        (
+            "Aujourd'hui, une seule chaîne compte déjà deux millions d'abonnés.",
+            "une seule",
+            "Aujourd'hui",
+            "today",
+        ),
+        (  # ... one that reports still dates the words, not the speaker's age
+            "« Nous manquons de tout », a déclaré dimanche un éleveur de 45 ans.",
+            "45 ans",
+            None,
+            "age",
+        ),
+        (  # "désormais" places a state as "actuellement" does
+            "Le litre d'essence coûte désormais 900 francs à Niamey.",
+            "900 francs",
+            "désormais",
+            "now",
+        ),
+        (  # ... only what its own head governs (rule 'adverb_other')
+            "La junte, désormais au pouvoir, a promis 12 réformes.",
+            "12",
+            None,
+            "none",
+        ),
     ],
 )
 def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:

@@ -33,6 +33,8 @@ from .claim_part_words import (
     REST_REACH,
     REST_WORDS,
     SINGLE_PARTITIVES,
+    SUM_RUN_MIN,
+    SUM_RUN_REACH,
 )
 from .claim_syntax import OF_WORDS, SUBJ_DEPS, _anchor, _doc_text, _ref
 from .claim_words import (
@@ -380,6 +382,82 @@ def _sum_of_list(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple
     return None, "none"
 
 
+def _count(span: Span) -> int | None:
+    """The whole number an amount gives, if it gives one and no range ("74", "deux")."""
+    value = _attr(span, "value")
+    if _attr(span, "value_max") is not None or not isinstance(value, (int, float)):
+        return None
+    return int(value) if float(value).is_integer() and value > 0 else None
+
+
+def _sentence_ends(doc: Doc, start: int, end: int) -> int:
+    """How many sentences end between two tokens (a run of marks counts once)."""
+    ends, last = 0, False
+    for tok in doc[start:end]:
+        here = _ends_sentence(tok)
+        if here and not last:
+            ends += 1
+        last = here or (last and (tok.is_punct or tok.is_space))
+    return ends
+
+
+def _opens_breakdown(whole: Span, first: Span) -> bool:
+    """Whether what lies between a count and the amount after it lets a breakdown begin: a
+    dash or a colon, the end of the sentence, or a fronted total ("Sur les 32 éditions,
+    seuls six"); "Cinq soldats et trois volontaires", "en comptent trois, Primeiro deux"
+    list counts side by side."""
+    doc = whole.doc
+    if (first._.get(CLAIM_RULES) or {}).get("part_of") == "out_of_fronted":
+        return True
+    if _listed_after(whole, first) or _listed_phrase(whole, first):
+        return False
+    return _sentence_ends(doc, whole.end, first.start) > 0 or any(
+        t.text in BREAKDOWN_MARKS for t in doc[whole.end : first.start]
+    )
+
+
+def _run_parts(amounts: list[Span], j: int) -> int | None:
+    """The index of the last amount of the run after the j-th that adds up to it, in its
+    sentence and the next, or None (see ``_summed_run``)."""
+    whole = amounts[j]
+    total = _count(whole)
+    if total is None or total < SUM_RUN_MIN or _set_aside(whole):
+        return None
+    if (whole._.get(CLAIM) or {}).get("part_of") is not None:
+        return None  # "Onze d'entre eux ...": a part, whose own parts are no breakdown
+    if j + 1 < len(amounts) and not _opens_breakdown(amounts[j], amounts[j + 1]):
+        return None
+    doc, acc = whole.doc, 0
+    for m in range(j + 1, min(len(amounts), j + 1 + SUM_RUN_REACH)):
+        part = amounts[m]
+        if _is_conversion(amounts[m - 1], part):
+            continue  # "(environ 450 euros)" restates the part before it
+        value = _count(part)
+        if (
+            value is None
+            or _is_share(part)
+            or not _same_kind(whole, part)
+            or _sentence_ends(doc, whole.end, part.start) > 1
+        ):
+            return None
+        acc += value
+        if acc >= total:
+            return m if acc == total and m > j + 1 else None
+    return None
+
+
+def _summed_run(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
+    """ "Sur les 32 éditions, seuls six ... Il y a eu huit tournois ..., mais 18 ...",
+    "trois personnes plus âgées - deux hommes ... et une femme": the counts that follow a
+    count, in its sentence and the next, and add up to it exactly break it down (rule
+    'sum_run'; the contract's explicit breakdown without "dont")."""
+    for j in range(k - 1, max(-1, k - 1 - SUM_RUN_REACH), -1):
+        last = _run_parts(amounts, j)
+        if last is not None and last >= k:
+            return amounts[j], "sum_run"
+    return None, "none"
+
+
 def _fronted_total(
     amount: Span, sent: Span, amounts: list[Span], k: int
 ) -> tuple[Span | None, str]:
@@ -561,6 +639,7 @@ def part_of_amount(
         _includes,
         _rest_split,
         _group_list,
+        _summed_run,
     ):
         if part is not None:
             break

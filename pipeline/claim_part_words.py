@@ -44,3 +44,8 @@ COMPARE_WORDS = frozenset({"contre"})
 # did it and who says so (its time is its own; the predicate is claim_predicate's rule
 # 'compared'). A tally without a comma ("29 élus contre 28") has two sides: nothing shared.
 COMPARED_SLOTS = ("agent", "source")
+# A run of counts that adds up to the count before it breaks it down ("trois personnes -
+# deux hommes et une femme"): the smallest total read so (below it, "deux ... un ... un" adds
+# up by chance too often) and how many amounts a run may have.
+SUM_RUN_MIN = 3
+SUM_RUN_REACH = 6

@@ -127,6 +127,25 @@ def test_part_of_a_group_counted_before(
         ("Le gouvernement a débloqué 4 milliards de dollars. Ce montant comprend 600 millions "
          "de dollars d'aide d'urgence.", "600 millions de dollars", "4 milliards de dollars",
          "includes"),
+        # counts after a count that add up to it exactly break it down, with no "dont": after
+        # a fronted total or a sentence end
+        ("Sur les 50 000 électeurs inscrits, 41 462 ont voté pour le projet et 8 538 ont voté "
+         "contre.", "8 538", "50 000", "sum_run"),
+        ("Sur les 20 éditions du tournoi, seuls cinq ont été gagnées par le pays hôte. Il y "
+         "a eu six finales nulles, mais neuf où le visiteur a gagné.", "neuf", "20",
+         "sum_run"),
+        ("L'attaque a fait trois victimes. Deux policiers ont été blessés par balle et un "
+         "passant a été tué.", "un", "trois", "sum_run"),
+        ("La région compte sept lycées. Il y a cinq lycées publics et deux lycées privés.",
+         "cinq", "sept", "sum"),
+        ("La région compte sept lycées. Il y a cinq lycées publics et deux lycées privés.",
+         "deux", "sept", "dont_list"),
+        # counts side by side that add up by chance are no breakdown
+        ("Cinq soldats et trois gendarmes sont morts, deux autres gendarmes sont blessés.",
+         "deux", None, "none"),
+        ("Le Raja en compte trois, Simba deux, et Horoya un.", "deux", None, "none"),
+        ("Sur les 50 000 électeurs inscrits, 41 462 ont voté pour le projet et 8 000 ont voté "
+         "contre.", "8 000", None, "none"),
     ],
 )  # fmt: skip
 def test_part_of_members_breakdowns_and_shares(

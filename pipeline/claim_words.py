@@ -81,6 +81,14 @@ FRAME_NOUNS = frozenset({"cadre", "égide", "auspice", "auspices"})
 FRAME_CASES = frozenset({"dans", "sous"})
 # "avec X": a body the act was done with takes part in it ("a signé avec le club").
 WITH_CASES = frozenset({"avec"})
+# "643 buts pour Santos", "35 buts en 137 matches pour le club": a player's tally is the
+# team's (rule 'for_team'), for these acts only; "le club", "l'équipe" stand for the last
+# club named before.
+FOR_TEAM_CASES = frozenset({"pour"})
+TEAM_ACTS = frozenset({"marquer", "inscrire", "remporter", "disputer", "jouer", "gagner"})
+TEAM_NOUNS = frozenset({"club", "équipe"})
+# "la défaite contre le Bayern", "face à l'Espérance": the opponent, not "le club".
+OPPONENT_CASES = frozenset({"contre", "face"})
 # Verbs whose "il" stands for no one ("il faut", "il manque", "il reste", "il s'agit").
 IMPERSONAL_VERBS = frozenset({"falloir", "manquer", "rester", "agir", "exister", "sembler"})
 # "la contribution du G7", "les buts des Fennecs": the body an event noun is of.

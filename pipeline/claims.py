@@ -68,6 +68,7 @@ from .claim_words import (
     DEFINITE_DETS,
     DEMONYM_COUNTRIES,
     FIRM_NOUNS,
+    FOR_TEAM_CASES,
     FORECAST_VERBS,
     FRAME_CASES,
     FRAME_NOUNS,
@@ -80,6 +81,7 @@ from .claim_words import (
     NOUN_KINDS,
     OBJECT_CONTROL_VERBS,
     OF_CASES,
+    OPPONENT_CASES,
     ORG_NOUNS,
     ORG_TYPE_NOUNS,
     PARTITIVE_CLITICS,
@@ -96,6 +98,8 @@ from .claim_words import (
     SOURCE_CASES,
     SOURCE_LINE_WORDS,
     SOURCE_NOUNS,
+    TEAM_ACTS,
+    TEAM_NOUNS,
     WEEKDAYS,
     WITH_CASES,
 )
@@ -1210,9 +1214,9 @@ def _agent(
             return org, "subject_by"
     if partner is not None:
         return partner, "with"
-    partner = _with_in_clause(verb, subj, org_of)
+    partner, with_rule = _with_in_clause(verb, subj, org_of, ante)
     if partner is not None:
-        return partner, "with_clause"
+        return partner, with_rule
     frame = _frame_body(anchor, org_of)
     if frame is not None and org is None:
         return frame, "frame"
@@ -1424,15 +1428,18 @@ def _with_partner(path: list[Token], pred: Token, org_of: dict[int, Span]) -> Sp
     return None
 
 
-def _with_in_clause(verb: Token, subj: Token, org_of: dict[int, Span]) -> Span | None:
+def _with_in_clause(
+    verb: Token, subj: Token, org_of: dict[int, Span], ante: Antecedents
+) -> tuple[Span | None, str]:
     """A body a person acted with, anywhere in the clause ("Ighalo a marqué quatre buts en
     huit apparitions avec les Red Devils"): when the subject names no body, "avec X" in
     the verb's own clause (not in a clause below it, nor in the subject) names the body
-    the act was done for; not "avec le club", which may stand for any club named before,
-    nor when the subject stands for a body named before ("Ces efforts"; rule
-    'with_clause')."""
+    the act was done for (rule 'with_clause'); not "avec le club", which may stand for any
+    club named before, nor when the subject stands for a body named before ("Ces
+    efforts")."""
     if any(c.lower_ in ANAPHORIC_DETS for c in subj.children):
-        return None  # "Ces efforts ont contribué à ...": the body acting before, rule 'anaphora'
+        # "Ces efforts ont contribué à ...": the body acting before, rule 'anaphora'
+        return None, "none"
     todo = [c for c in verb.children if c.i != subj.i]
     while todo:
         tok = todo.pop(0)
@@ -1443,9 +1450,38 @@ def _with_in_clause(verb: Token, subj: Token, org_of: dict[int, Span]) -> Span |
             and _has_case(tok, WITH_CASES)
             and tok.i in org_of
         ):
-            return org_of[tok.i]
+            return org_of[tok.i], "with_clause"
+        if (
+            tok.dep_ in {"obl", "obl:mod", "nmod"}
+            and _has_case(tok, FOR_TEAM_CASES)
+            and _lemma(verb) in TEAM_ACTS
+        ):
+            # "Pelé a marqué 643 buts en 19 saisons pour Santos", "35 buts en 137 matches
+            # pour le club" (the club named last, not an opponent): a player's tally counts
+            # for the team they played for (rule 'for_team'); a body the knowledge base
+            # knows as no club is not one
+            team = org_of.get(tok.i) or _team_of(tok, ante)
+            if team is not None and ante._kind(team) in {"club", None}:
+                return team, "for_team"
         todo.extend(tok.children)
-    return None
+    return None, "none"
+
+
+def _team_of(tok: Token, ante: Antecedents) -> Span | None:
+    """The club "le club" / "l'équipe" stands for: the last club named before (rule
+    'kind' of Antecedents), not one named as an opponent ("humilié contre le Bayern
+    Munich", "le Barça a été battu par le Bayern": "20 titres pour le club" are not the
+    Bayern's)."""
+    if tok.lemma_.lower() not in TEAM_NOUNS:
+        return None
+    found = ante.resolve(tok, pronouns=False)
+    if found is None or _has_case(found.root, OPPONENT_CASES):
+        return None
+    if found.root.dep_ == "obl:agent":
+        beaten = _subject(found.root.head)
+        if beaten is not None and any(o.start <= beaten.i < o.end for o in ante.orgs):
+            return None
+    return found
 
 
 def _pronoun_antecedent(

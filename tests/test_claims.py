@@ -533,6 +533,40 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # a player's tally "pour X" counts for the team
+            "L'attaquant Paul Diallo a marqué 120 buts en dix saisons pour l'Olympique de "
+            "Marseille.",
+            "120",
+            "Olympique de Marseille",
+            "for_team",
+        ),
+        (  # ... "pour le club": the club named last
+            "Paul Diallo a rejoint le Real Madrid en 2005. L'attaquant marquera 35 buts en 137 "
+            "matchs pour le club.",
+            "35",
+            "Real Madrid",
+            "for_team",
+        ),
+        (  # ... not one named as the opponent ("contre X")
+            "Le FC Barcelone a été humilié samedi contre le Bayern Munich. Le défenseur, qui a "
+            "remporté 20 titres pour le club, veut partir.",
+            "20",
+            None,
+            "none",
+        ),
+        (  # ... nor the one that beat a body ("battu par X")
+            "Le FC Barcelone a été battu samedi par le Bayern Munich. Le défenseur, qui a "
+            "remporté 20 titres pour le club, veut partir.",
+            "20",
+            None,
+            "none",
+        ),
+        (  # ... and only for a player's acts: paying "pour X" is no tally
+            "L'attaquant Paul Diallo a payé 2 millions d'euros pour l'Olympique de Marseille.",
+            "2 millions d'euros",
+            None,
+            "none",
+        ),
         (  # ... nor with a body of a clause below the amount's
             "L'entraîneur a aligné 11 joueurs, qui avaient signé avec l'Olympique de Marseille.",
             "11",

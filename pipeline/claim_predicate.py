@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .attributes import CLAIM, CLAIM_RULES, PREFIX
 from .claim_predicate_words import (
@@ -12,22 +12,29 @@ from .claim_predicate_words import (
     AGE_CLASS_BEFORE,
     AGE_CLASS_HEDGES,
     AGED_WORDS,
+    ASIDE_MARKS,
     ASPECT_VERBS,
     BY_WORDS,
     CHANGE_VERBS,
+    CLAUSE_BREAKS,
     CLEFT_RELATIVES,
     COMPARE_WORDS,
     COPULA_CASES,
     COUNT_NOUNS,
     EXISTENTIAL_FORMS,
     FRACTION_WORDS,
+    FRONTED_HEDGES,
+    FRONTED_SUBJECT_DEPS,
+    FRONTED_SUBJECT_REACH,
     LIGHT_VERBS,
     NAMING_PARTICIPLES,
     NOT_PARTICIPLES,
     PART_WORDS,
     PARTICIPLE_ENDINGS,
+    PARTITIVE_OPENERS,
     RE_INFINITIVES,
     REFLEXIVES,
+    RELATIVE_PRONOUNS,
     RESTRICTIVE_NEGATIONS,
     RESTRICTIVE_QUE,
     SPAN_NOUNS,
@@ -111,7 +118,8 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             tok = head
             continue
         if head.pos_ == "VERB":
-            return head, "verb"
+            lost = _lost_clause(tok, head)
+            return lost if lost is not None else (head, "verb")
         if head.pos_ == "AUX":
             return head, "copula"
         if (
@@ -141,6 +149,55 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             return None, "describes"
         tok = head
     return None, "none"
+
+
+def _finite_clause(tok: Token) -> bool:
+    """Whether a verb, or a nominal predicate with its copula, heads a clause of its own."""
+    return bool(tok.morph.get("Mood", [])) or any(
+        c.dep_ in {"aux", "aux:tense", "aux:pass", "cop"} for c in tok.children
+    )
+
+
+def _lost_clause(tok: Token, verb: Token) -> tuple[Token, str] | None:
+    """ "a déclaré que 12 des 25 personnes détenues, sont mortes", "indique que près de 300
+    Camerounais, principalement des étudiants, vivent": fr_core_news_md hangs the counted
+    subject of a "que" clause on the verb that introduces it, as a clause (``ccomp``,
+    ``dep``) that a noun cannot be; the clause's own verb or nominal predicate comes after
+    it, beside it, below it or above the verb (rule 'lost_clause')."""
+    if (
+        tok.dep_ not in LOST_CLAUSE_DEPS
+        or tok.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}
+        or tok.i < verb.i
+        or any(c.dep_ == "cop" for c in tok.children)
+        or not any(t.lower_ in OBJECT_RELATIVES for t in tok.doc[verb.i + 1 : tok.i])
+    ):
+        return None
+    candidates = [
+        *(c for c in tok.children if c.dep_ == "conj"),
+        *(c for c in verb.children if c.dep_ in VERB_CLAUSE_DEPS | LOST_CLAUSE_DEPS),
+        *verb.ancestors,
+    ]
+    clause = min(
+        (
+            c
+            for c in candidates
+            if c.i > tok.i
+            and (c.pos_ == "VERB" or (c.pos_ in {"ADJ", "NOUN"} and _copula(c) is not None))
+            and _finite_clause(c)
+        ),
+        key=lambda c: c.i,
+        default=None,
+    )
+    if clause is None or any(
+        t.lower_ in OBJECT_RELATIVES or t.pos_ == "SCONJ" for t in tok.doc[tok.i + 1 : clause.i]
+    ):
+        return None  # "... guérissent, mais que les enfants ... doivent": another clause
+    if clause.pos_ == "VERB":
+        return clause, "lost_clause"
+    if _lemma(clause) != clause.lemma_.lower() or _participle_infinitive(clause) is not None:
+        return clause, "copula_participle"  # "sont mortes", "sont vaccinés"
+    cop = _copula(clause)
+    return (cop, "copula") if cop is not None else None
 
 
 def _copula(tok: Token) -> Token | None:
@@ -235,6 +292,9 @@ def _on_copula(tok: Token, head: Token) -> tuple[Token, str] | None:
         return None  # "80 départements sont en vigilance orange": a state, no event
     if not (
         tok.dep_ in SUBJ_DEPS
+        # "deux de ces buts ont été cruciaux": fr_core_news_md makes a counted subject an
+        # expletive, which an amount never is (rule 'copula')
+        or (tok.dep_ == "expl:subj" and not any(c.dep_ == "case" for c in tok.children))
         or (
             tok.dep_.startswith("obl")
             and head.pos_ == "NOUN"
@@ -373,6 +433,8 @@ LOOSE_DEPS = frozenset({"obl:mod", "obl", "dep", "conj"})
 # The clauses a verb heads beside its own ("..., ont été exécutées"); not claim_syntax.CLAUSE_DEPS,
 # which also takes relatives and infinitives.
 VERB_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "conj", "ccomp"})
+# How the parser hangs the counted subject of a "que" clause on the verb before "que".
+LOST_CLAUSE_DEPS = frozenset({"ccomp", "dep"})
 PRESENTATIVES = frozenset({"voici"})  # "voilà trois ans que" times a state
 OBJECT_RELATIVES = frozenset({"que", "qu'", "qu’"})
 
@@ -827,10 +889,67 @@ def predicate_of(
     return pred_tok, rule
 
 
+def _clause_after(doc: Doc, start: int, end: int) -> Token | None:
+    """The verb, or the copula, of the clause whose subject ends at token ``start``: past
+    asides between dashes or brackets, relatives and participles on the subject."""
+    i, relative = start, False
+    while i < min(end, start + FRONTED_SUBJECT_REACH):
+        tok = doc[i]
+        if tok.text in ASIDE_MARKS:
+            close = next(
+                (j for j in range(i + 1, end) if doc[j].text == ASIDE_MARKS[tok.text]), None
+            )
+            if close is None:
+                return None
+            i = close + 1
+            continue
+        if tok.pos_ == "SCONJ" or tok.text in CLAUSE_BREAKS or "\n" in tok.text:
+            return None
+        if tok.lower_ in RELATIVE_PRONOUNS:
+            relative = True
+        elif tok.pos_ in {"VERB", "AUX"}:
+            finite = bool(tok.morph.get("Mood", []))
+            if relative and (tok.pos_ == "VERB" or not finite):
+                relative = tok.pos_ != "VERB"  # the relative's own verb ends it
+            elif not relative and tok.pos_ == "AUX" and finite:
+                after = next((t for t in doc[i + 1 : end] if t.pos_ not in {"ADV", "AUX"}), None)
+                return after if after is not None and after.pos_ == "VERB" else tok
+            elif not relative and tok.pos_ == "VERB" and finite:
+                return tok
+        i += 1
+    return None
+
+
+def _fronted_subject(amount: Span, anchor: Token) -> Token | None:
+    """ "Lors de la phase finale de 2019, 15 des 24 entraîneurs étaient étrangers", "En
+    2015, seuls trois des 16 finalistes avaient": fr_core_news_md hangs a partitive that
+    opens a clause on the phrase before it; the clause's verb after it is its predicate
+    (rule 'fronted_subject')."""
+    doc, sent = amount.doc, amount.sent
+    if anchor.pos_ not in {"PRON", "NUM"} or anchor.dep_ not in FRONTED_SUBJECT_DEPS:
+        return None
+    after = [t.lower_ for t in doc[amount.end : amount.end + 2]]
+    if not after or not (
+        after[0] in PARTITIVE_OPENERS
+        or (after[0] in OF_WORDS and len(after) > 1 and doc[amount.end + 1].pos_ == "DET")
+    ):
+        return None
+    first = amount.start
+    while first > sent.start and doc[first - 1].lower_ in FRONTED_HEDGES:
+        first -= 1  # "seuls trois des 16 finalistes"
+    if first > sent.start and doc[first - 1].text != ",":
+        return None
+    # past the parse's sentence: it often cuts at the dash of an aside
+    return _clause_after(doc, amount.end, len(doc))
+
+
 def _own_predicate(
     amount: Span, anchor: Token, amounts: list[Span], k: int
 ) -> tuple[Token | None, str]:
     """The predicate of an amount read alone, whatever it is compared with."""
+    fronted = _fronted_subject(amount, anchor)
+    if fronted is not None:
+        return fronted, "fronted_subject"
     restrictive = _restrictive(amount)
     if restrictive is not None:
         return restrictive, "restrictive"

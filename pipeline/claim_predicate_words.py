@@ -97,3 +97,15 @@ STATE_NOUNS = frozenset(
     situation relation tradition nation population station section
     """.split()
 )
+# A partitive that opens a clause ("..., 15 des 24 entraîneurs étaient", "seuls trois de
+# ses collègues - ... - ont signalé"): how the parser misplaces it, the words that open
+# its partitive, the hedges before it, and how far its verb may come after it.
+FRONTED_SUBJECT_DEPS = frozenset({"conj", "nmod", "dep", "vocative", "obl:mod", "appos"})
+PARTITIVE_OPENERS = frozenset({"des", "d'entre", "d’entre"})
+FRONTED_HEDGES = frozenset({"seuls", "seules", "seulement", "quelque", "environ", "près"})
+FRONTED_SUBJECT_REACH = 30
+# Asides skipped on the way to the verb: an opening mark and its closing one.
+ASIDE_MARKS = {"-": "-", "–": "–", "—": "—", "(": ")"}
+# Marks that end a clause before its verb comes.
+CLAUSE_BREAKS = frozenset({";", ":", ".", "!", "?"})
+RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})

@@ -165,6 +165,26 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "restrictive"),
         ("L'entreprise ne génère que 5 millions d'euros de chiffre d'affaires.",
          "5 millions d'euros", "générer", "restrictive"),
+        # a counted subject the parser made an expletive is still the copula's subject;
+        # not one in a preposition's phrase
+        ("Il n'a marqué que cinq fois en 21 matches, mais deux de ces buts ont été cruciaux.",
+         "deux", "être", "copula"),
+        ("Il estime que 40 % des élèves, selon lui, sont absents.", "40 %", "être", "copula"),
+        ("Et tout ce qui se trouve entre les deux est généralement plus industriel.", "deux",
+         "se trouver", "verb"),
+        # the counted subject of a "que" clause hung on the verb before "que": the clause's
+        # own verb or participle
+        ("Le gouverneur de la région de Kayes a déclaré que 14 des 30 personnes arrêtées dans "
+         "la nuit de samedi, sont \"malheureusement mortes en détention\".", "14", "mourir",
+         "copula_participle"),
+        ("Lire aussi : Et l'AFP rapporte que plus de 3 000 entreprises au Kenya sont touchées, "
+         "en plus de nombreuses autres.", "plus de 3 000", "toucher", "lost_clause"),
+        # a partitive that opens a clause after a fronted phrase: the clause's verb, past an
+        # aside between dashes or a relative
+        ("Lors de la dernière phase finale au Maroc en 2015, 12 des 16 entraîneurs étaient "
+         "étrangers.", "12", "être", "fronted_subject"),
+        ("Entre mars et juin, seuls cinq de ses confrères dans trois villes - Abidjan, Bouaké "
+         "et Korhogo - ont signalé 40 cas.", "cinq", "signaler", "fronted_subject"),
     ],
 )  # fmt: skip
 def test_predicate_kinds(
@@ -199,6 +219,26 @@ def test_a_subject_hung_on_the_verb_before_finds_its_own_verb() -> None:
     amount = doc[7:9]
     pred, rule = predicate_of(amount, _anchor(amount), [amount], 0)
     assert (predicate_lemma(pred, rule), rule) == ("traiter", "lost_subject")
+
+
+def test_a_counted_subject_hung_on_the_verb_before_que_finds_its_clause() -> None:
+    """fr_core_news_md's parse of "Le procureur a déclaré que 12 des 25 détenus sont morts":
+    "12" hangs on "déclaré" as a clause, which a number cannot be, and the participle of
+    its clause hangs on "12"; that participle is the predicate (rule 'lost_clause', then
+    'copula_participle')."""
+    doc = _parsed([
+        ("Le", "le", "DET", "det", 1, ""), ("procureur", "procureur", "NOUN", "nsubj", 3, ""),
+        ("a", "avoir", "AUX", "aux:tense", 3, "Mood=Ind|VerbForm=Fin"),
+        ("déclaré", "déclarer", "VERB", "ROOT", 3, "VerbForm=Part"),
+        ("que", "que", "SCONJ", "mark", 5, ""), ("12", "12", "PRON", "dep", 3, ""),
+        ("des", "de", "ADP", "case", 8, ""), ("25", "25", "NUM", "nummod", 8, ""),
+        ("détenus", "détenu", "NOUN", "nmod", 5, ""),
+        ("sont", "être", "AUX", "cop", 10, "Mood=Ind|VerbForm=Fin"),
+        ("morts", "mort", "ADJ", "conj", 5, ""), (".", ".", "PUNCT", "punct", 3, ""),
+    ])  # fmt: skip
+    amount = doc[5:6]
+    pred, rule = predicate_of(amount, _anchor(amount), [amount], 0)
+    assert (predicate_lemma(pred, rule), rule) == ("mourir", "copula_participle")
 
 
 def test_a_relative_verb_right_before_the_amount_governs_it() -> None:

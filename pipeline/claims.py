@@ -189,6 +189,13 @@ class ClaimFinder(KBPipe):
         index = _TokenIndex(doc)
         actors = [_sentence_actor(sent, org_of, index) for sent in sents]
         last_source_sent, last_is_report, named_sent = 0, False, 0
+        headline = _headline_source(doc, org_of)
+        # the sentences that name the body a title credits ("selon The Economist")
+        headline_sents = (
+            sorted({sent_at[o.start] for o in orgs if _same_body(o, headline)})
+            if headline is not None
+            else []
+        )
         for k, amount in enumerate(amounts):
             sent = sents[sent_at[amount.start]]
             rules: dict[str, str] = {}
@@ -245,6 +252,34 @@ class ClaimFinder(KBPipe):
                 and not _first_person(sent)
             ):
                 source, rules["source"] = last_source, "inherited"
+            named_at = bisect_left(headline_sents, here + 1) - 1
+            if (
+                source is None
+                and headline is not None
+                and rules["source"] not in OWN_VOICE_RULES
+                and pred_tok is not None
+                and named_at >= 0
+                and here - headline_sents[named_at] <= INHERIT_REPORT_SENTENCES
+                and (
+                    last_source is None
+                    or _same_body(last_source, headline)
+                    or named_sent < headline_sents[named_at]
+                )
+                and not _individual_speaks(sent)
+                and not _person_speaks(sent, org_of)
+                # another body named in the sentence may be whom its facts are about
+                and not any(
+                    not _same_body(org_of[t], headline)
+                    for t in range(sent.start, sent.end)
+                    if t in org_of
+                )
+                and not _first_person(sent)
+            ):
+                # "L'économie russe a bien supporté les sanctions, selon The Economist": a
+                # title that credits a body opens a text that goes on reporting it, while
+                # the text keeps naming it and no other source comes in between (rule
+                # 'headline_source', carried as far as a report's source)
+                source, rules["source"] = headline, "headline_source"
             if source is None:
                 # "• 80 % des enfants ... Source : NHS": a source line after the figures
                 source = next(
@@ -1849,6 +1884,27 @@ def _dateline_credit(org: Span) -> bool:
 
 
 DATELINE_CHARS = 60
+
+
+def _headline_source(doc: Doc, org_of: dict[int, Span]) -> Span | None:
+    """The body a title credits with "selon X" / "d'après X" ("..., selon The Economist"):
+    X itself, not a body named in who speaks ("selon l'agent du joueur de Man Utd"). The
+    title is the first line of a text of several lines, a line with no sentence end (a
+    first paragraph is no title)."""
+    text = _doc_text(doc)
+    end = text.find("\n")
+    if end < 0 or SENTENCE_END_RE.search(text[:end]) or text[:end].rstrip().endswith("."):
+        return None
+    for tok in doc:
+        if tok.idx >= end:
+            break
+        if tok.lower_ in SOURCE_CASES or (
+            tok.lower_ == "après" and tok.i > 0 and tok.nbor(-1).lower_ in {"d'", "d’"}
+        ):
+            org = org_of.get(tok.head.i)
+            if org is not None and org.end_char <= end:
+                return org
+    return None
 
 
 def _full_names(doc: Doc, orgs: list[Span]) -> dict[tuple[int, int], Span]:

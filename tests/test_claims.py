@@ -1447,6 +1447,48 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # a title "..., selon X" opens a text that goes on reporting X
+            "La dette du pays a doublé, selon le FMI\n\nLa dette publique a atteint 120 % du "
+            "PIB l'an dernier.",
+            "120 %",
+            "FMI",
+            "headline_source",
+        ),
+        (  # ... not a sentence that names another body
+            "La dette du pays a doublé, selon le FMI\n\nLa Banque mondiale a prêté 2 "
+            "milliards de dollars au pays.",
+            "2 milliards de dollars",
+            None,
+            "none",
+        ),
+        (  # ... nor after another source named since
+            "La dette du pays a doublé, selon le FMI\n\nSelon l'OCDE, la croissance a "
+            "atteint 2 % en 2023. Le chômage a ensuite reculé de 3 %.",
+            "3 %",
+            None,
+            "none",
+        ),
+        (  # ... nor a person's own story
+            "La dette du pays a doublé, selon le FMI\n\nLa dette publique a atteint 120 % du "
+            "PIB. « J'ai perdu 30 % de mon salaire », raconte une infirmière.",
+            "30 %",
+            None,
+            "none",
+        ),
+        (  # a first line with a sentence end is a paragraph, not a title
+            "La dette a doublé en deux ans, selon le FMI. Le pays est inquiet.\nLa dette "
+            "publique a atteint 120 % du PIB l'an dernier.",
+            "120 %",
+            None,
+            "none",
+        ),
+        (  # a title that credits who speaks for a body, not the body itself
+            "Le club va vendre son attaquant, selon l'agent du joueur de Manchester United\n\n"
+            "L'attaquant a reçu une offre de 80 millions d'euros.",
+            "80 millions d'euros",
+            None,
+            "none",
+        ),
         (  # a quotation that opens the sentence after a speaker's incise goes on with them
             "Les ventes reculent, prévient Paul Martin, porte-parole de Renault. « Nous avons "
             "vendu 300 000 voitures de moins. C'est beaucoup. »",

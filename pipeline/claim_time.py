@@ -28,6 +28,7 @@ from .claim_time_words import (
     RECENT_UNITS,
     ROUND_COUNTS,
     SAME_TIMES,
+    SEASON_STARTS,
     SO_FAR,
     TEMPORAL_ADJECTIVES,
     THIS_DAY_PARTS,
@@ -139,10 +140,14 @@ RULES: list[tuple[str, str]] = [
         r" années (?P<dec>(?:19|20)\d0)",
     ),
     ("decade", r"dans les années (?P<dec>(?:19|20)\d0)"),
-    ("season_year", rf"l{APOS}(?:été|hiver|automne) (?P<y>{YEAR})|au printemps (?P<y2>{YEAR})"),
-    (
+    (  # "l'été 2020", "au printemps 2021"; "depuis l'été 2020": open from its first month
+        "season_year",
+        rf"(?P<since>depuis )?(?:l{APOS}(?P<s>été|hiver|automne)|(?:au|le) (?P<s2>printemps))"
+        rf" (?P<y>{YEAR})",
+    ),
+    (  # "depuis le début de l'année (2022)": from its first month
         "since_start_year",
-        rf"depuis (?:le )?début (?:de l{APOS}année|d{APOS}année)",
+        rf"depuis (?:le )?début (?:de l{APOS}année|d{APOS}année)(?: (?P<y>{YEAR}))?",
     ),
     (  # "depuis le 3 mars", "à compter du 1er août prochain"
         "since_day",
@@ -152,7 +157,8 @@ RULES: list[tuple[str, str]] = [
     (
         "by_end",
         rf"d{APOS}ici (?:à )?(?:la fin|le (?P<part>milieu|début)) "
-        rf"(?:de l{APOS}année(?P<next> prochaine)?|(?P<y>{YEAR})|du siècle|de la \w+)",
+        rf"(?:de l{APOS}année(?P<next> prochaine)?(?: (?P<y2>{YEAR}))?|(?P<y>{YEAR})|du siècle"
+        rf"|de la \w+)",
     ),
     ("horizon", rf"à l{APOS}horizon (?P<y>{YEAR})"),
     ("years_ago", rf"il y a (?:à peine )?(?P<n>{NUMBER}|\w+) ans?(?: à peine)?"),
@@ -476,6 +482,9 @@ def _value(
         return None if g.get("edge") else f"{dec}/{dec + 9}"
     if rule == "decade":
         return f"{g['dec']}/{int(g['dec']) + 9}"
+    if rule == "season_year" and g.get("since"):
+        start = SEASON_STARTS[(g.get("s") or g["s2"]).lower()]
+        return f"{y}-{start:02d}/.." if start else f"{y}/.."
     if rule == "season_year" or rule == "horizon":
         return y
     if rule == "since_day":

@@ -5,6 +5,9 @@ from __future__ import annotations
 # Units of "il y a N ..." other than years: "il y a trois mois", "il y a une dizaine de
 # jours" place a claim, the text alone does not date it.
 AGO_UNITS = ("mois", "semaines?", "jours?", "heures?", "années", "décennies?", "siècles?")
+# The month a season starts in, for "depuis l'été 2020" (2020-06/..); winter straddles two
+# years, so "depuis l'hiver 2019" gives the year alone.
+SEASON_STARTS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 0}
 # Words of a rough count before a unit: "il y a quelques mois", "il y a une dizaine de jours".
 AGO_COUNTS = (
     "un", "une", "quelques", "plusieurs", "deux", "trois", "quatre", "cinq", "six", "sept",

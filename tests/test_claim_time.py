@@ -102,6 +102,18 @@ from dechiffre.pipeline.claim_time import find_times
         # bounds the text does not give
         ("70 % d'ici le milieu de l'année prochaine", "d'ici le milieu de l'année prochaine",
          "by_end", None),
+        # a season or a year's edge with its year written, and the preposition before it
+        ("La dette doit baisser d'un tiers d'ici la fin de l'année 2027.",
+         "d'ici la fin de l'année 2027", "by_end", "../2027"),
+        ("Le prix du riz a doublé depuis l'été 2021.", "depuis l'été 2021", "season_year",
+         "2021-06/.."),
+        ("Depuis le printemps 2019, 40 écoles ont fermé.", "Depuis le printemps 2019",
+         "season_year", "2019-03/.."),
+        ("Il neige peu depuis l'hiver 2018.", "depuis l'hiver 2018", "season_year", "2018/.."),
+        ("Les ventes ont reculé de 6 % au printemps 2022.", "au printemps 2022", "season_year",
+         "2022"),
+        ("Depuis le début de l'année 2023, 12 usines ont ouvert.",
+         "Depuis le début de l'année 2023", "since_start_year", "2023-01/.."),
         # spans counted back from the time of writing
         ("La clinique a reçu 31 malades au cours des trois derniers mois.",
          "au cours des trois derniers mois", "recent_units", None),

@@ -26,6 +26,7 @@ from .claim_predicate_words import (
     FRONTED_HEDGES,
     FRONTED_SUBJECT_DEPS,
     FRONTED_SUBJECT_REACH,
+    GOVERNED_VALUE_NOUNS,
     LIGHT_VERBS,
     NAMING_PARTICIPLES,
     NOT_PARTICIPLES,
@@ -81,6 +82,15 @@ def _is_event_noun(tok: Token) -> bool:
 NOT_EVENT_NOUNS = MEASURE_NOUNS | NON_EVENT_NOUNS | VALUE_NOUNS | STATE_NOUNS
 
 
+def _governed_value(noun: Token) -> bool:
+    """Whether an event noun of a value is a verb's argument ("obtenir des paiements")."""
+    return (
+        noun.lemma_.lower() in GOVERNED_VALUE_NOUNS
+        and noun.dep_ in CLIMB_DEPS
+        and noun.head.pos_ == "VERB"
+    )
+
+
 def _predicate(anchor: Token) -> tuple[Token | None, str]:
     """The verb or event noun that governs the amount, through measure nouns and appositions."""
     measured = _copula_measure(anchor)
@@ -111,7 +121,7 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             return head.head, "light_noun"
         if tok.dep_ in {"appos", "conj"} and head.pos_ in {"NOUN", "PROPN"}:
             counted = any(c.dep_ == "nummod" or c.like_num for c in head.children)
-            if _is_event_noun(head) and not counted:
+            if _is_event_noun(head) and not counted and not _governed_value(head):
                 # "a fait 2 960 morts et 5 674 blessés": the first counted noun is no
                 # event of the second, both take the verb
                 return head, "event_noun"
@@ -137,6 +147,10 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
                 # "pendant une période de sept jours": the span's verb says what happened
                 tok = head
                 continue
+            if _governed_value(head):
+                # "essuyer une perte de 7 milliards", "causant des dommages de 10 milliards":
+                # the verb says what happened to the value (rule 'argument_noun')
+                return head.head, "argument_noun"
             if _is_event_noun(head):
                 return head, "event_noun"
             if CLIMB_ARGUMENT and head.dep_ in CLIMB_DEPS and head.head.pos_ == "VERB":

@@ -179,6 +179,26 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "copula_participle"),
         ("Lire aussi : Et l'AFP rapporte que plus de 3 000 entreprises au Kenya sont touchées, "
          "en plus de nombreuses autres.", "plus de 3 000", "toucher", "lost_clause"),
+        # a noun that names a value (a loss, a payment, damage) takes the verb that governs
+        # it, even where the noun is listed as an event
+        ("La banque avait essuyé une perte de 4,2 milliards de francs en 2021.",
+         "4,2 milliards de francs", "essuyer", "argument_noun"),
+        ("Le virus s'est répandu, causant des dommages d'environ 3 milliards de dollars.",
+         "environ 3 milliards de dollars", "causer", "argument_noun"),
+        ("Les actionnaires pourraient subir des pertes deux fois plus importantes.",
+         "deux fois", "subir", "argument_noun"),
+        # an event noun of a value (a loss, a payment, damage) that is a verb's argument
+        # takes that verb; alone, it keeps the noun
+        ("La banque avait essuyé une perte de 4,2 milliards de francs en 2021.",
+         "4,2 milliards de francs", "essuyer", "argument_noun"),
+        ("Le virus s'est répandu, causant des dommages d'environ 3 milliards de dollars.",
+         "environ 3 milliards de dollars", "causer", "argument_noun"),
+        ("Les actionnaires pourraient subir des pertes deux fois plus importantes.",
+         "deux fois", "subir", "argument_noun"),
+        ("Les pirates ont obtenu des paiements énormes, parfois de plusieurs millions de "
+         "dollars.", "plusieurs millions de dollars", "obtenir", "verb"),
+        ("Une déshydratation légère - une perte de 2 % d'eau - peut altérer la mémoire.",
+         "2 %", "perte", "event_noun"),
         # a partitive that opens a clause after a fronted phrase: the clause's verb, past an
         # aside between dashes or a relative
         ("Lors de la dernière phase finale au Maroc en 2015, 12 des 16 entraîneurs étaient "

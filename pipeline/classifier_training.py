@@ -897,6 +897,11 @@ def write_model_card(
         f"of at most {s['max_length']} sub-words (overlap {s['stride']}), up to {s['epochs']} "
         f"epochs, patience {s['patience']} evaluations, max {s['max_minutes']} minutes.",
         f"- Frozen: embeddings={s['freeze_embeddings']}, lowest {s['freeze_layers']} layers.",
+        *(
+            [f"- Started from the weights of `{s['init']}` (warm start), not from the base's."]
+            if s.get("init")
+            else []
+        ),
         f"- {report['steps']} steps in {report['train_minutes']} minutes on "
         f"{report['torch_threads']} CPU threads; stopped by {report['stopped_by']}; best "
         f"dev F1 at step {report['best_step']}.",

@@ -130,6 +130,8 @@ def test_training_can_start_from_an_artifact(
     warm = train(cfg, {"model.init": str(artifact)})["history"][0]["train_loss"]
     # Two more steps on top of the trained weights keep their low loss; from the base it is high.
     assert warm < cold / 2, (warm, cold)
+    card = (tmp_path / "clf" / "README.md").read_text(encoding="utf-8")
+    assert f"Started from the weights of `{artifact}`" in card
     with pytest.raises(ValueError, match="num_layers"):
         train(cfg, {"model.init": str(artifact), "model.num_layers": 1})
 

@@ -41,6 +41,8 @@ from .claim_predicate_words import (
     SPAN_NOUNS,
     STATE_NOUNS,
     TENSE_VERBS,
+    THRESHOLD_ADJECTIVES,
+    THRESHOLD_CASES,
     UNTIL_WORDS,
     UP_TO_LOCUTIONS,
     VALUE_NOUNS,
@@ -934,6 +936,17 @@ def _clause_after(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+def _threshold(amount: Span) -> bool:
+    """ "une température supérieure à 37,8 °C", "un revenu inférieur à 1,90 dollar": a
+    bound that a comparative adjective sets only describes what it bounds (rule
+    'threshold'); "supérieur d'environ 5 %" is a difference, not a bound."""
+    doc = amount.doc
+    if amount.start < 2 or doc[amount.start - 1].lower_ not in THRESHOLD_CASES:
+        return False
+    adjective = doc[amount.start - 2].lower_
+    return adjective.removesuffix("s").removesuffix("e") in THRESHOLD_ADJECTIVES
+
+
 def _fronted_subject(amount: Span, anchor: Token) -> Token | None:
     """ "Lors de la phase finale de 2019, 15 des 24 entraîneurs étaient étrangers", "En
     2015, seuls trois des 16 finalistes avaient": fr_core_news_md hangs a partitive that
@@ -961,6 +974,8 @@ def _own_predicate(
     amount: Span, anchor: Token, amounts: list[Span], k: int
 ) -> tuple[Token | None, str]:
     """The predicate of an amount read alone, whatever it is compared with."""
+    if _threshold(amount):
+        return None, "threshold"
     fronted = _fronted_subject(amount, anchor)
     if fronted is not None:
         return fronted, "fronted_subject"

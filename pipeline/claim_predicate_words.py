@@ -113,3 +113,8 @@ ASIDE_MARKS = {"-": "-", "–": "–", "—": "—", "(": ")"}
 # Marks that end a clause before its verb comes.
 CLAUSE_BREAKS = frozenset({";", ":", ".", "!", "?"})
 RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
+# A bound set by a comparative adjective only describes ("une température supérieure à
+# 37,8 °C", "un revenu inférieur à 1,90 dollar"): the adjectives (without their endings)
+# and the words before the bound.
+THRESHOLD_ADJECTIVES = frozenset({"supérieur", "inférieur"})
+THRESHOLD_CASES = frozenset({"à", "au", "aux"})

@@ -199,6 +199,13 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "dollars.", "plusieurs millions de dollars", "obtenir", "verb"),
         ("Une déshydratation légère - une perte de 2 % d'eau - peut altérer la mémoire.",
          "2 %", "perte", "event_noun"),
+        # a bound set by a comparative adjective only describes; a difference does not
+        ("Les températures étaient bien supérieures à 45°C à Doha.", "45°C", None,
+         "threshold"),
+        ("Le ministre estime que la part des femmes est inférieure à 15 %.", "15 %", None,
+         "threshold"),
+        ("L'entreprise peut tolérer des températures supérieures d'au moins 8°C.",
+         "au moins 8°C", "tolérer", "argument_noun"),
         # a partitive that opens a clause after a fronted phrase: the clause's verb, past an
         # aside between dashes or a relative
         ("Lors de la dernière phase finale au Maroc en 2015, 12 des 16 entraîneurs étaient "

@@ -228,10 +228,11 @@ RULES: list[tuple[str, str]] = [
         rf"|(?:au|à la|à l{APOS}) (?:{'|'.join(TEMPORAL_ADJECTIVES)}) (?:{EVENT}))"
         rf"(?: (?:de|du|des|d{APOS}) ?{EVENT_NAME})?",
     ),
-    (  # "depuis son arrivée au pouvoir en 2000", "depuis son lancement en septembre 2020"
+    (  # "depuis son arrivée au pouvoir en 2000", "depuis son lancement en septembre 2020";
+        # "depuis son arrivée à Chelsea en septembre" (no year written: no value)
         "since_event_dated",
         rf"depuis (?:sa|son|leur|la|le|l{APOS}) ?(?:{START_EVENT})(?: [\w'’-]+){{0,5}}? en "
-        rf"(?:(?P<m>{MONTH}) )?(?P<y>{YEAR})",
+        rf"(?:(?P<m>{MONTH})(?: (?P<y>{YEAR}))?|(?P<y2>{YEAR}))",
     ),
     (  # "depuis la création de l'application", "depuis son arrivée"
         "since_event",
@@ -349,7 +350,6 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
         for rule in (
             "year_span", "since_event_year", "decade", "season_year", "horizon",
             "between_years", "since_year", "since_start_year_event", "until_year", "year",
-            "since_event_dated",
         )
     },
     **{
@@ -358,6 +358,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     },
     "day": (_YEARLY, ("<month>",)),
     "month_of_year": (_YEARLY, ("<month>",)),
+    "since_event_dated": (("<year>", "<month>"),),
     "since_day": (("<month>",), ("depuis", "compter", "partir")),
     "since_month": (("<month>",), ("depuis",)),
     "until_month": (("<month>",), ("jusqu", "ici")),
@@ -539,6 +540,8 @@ def _value(
     if rule in {"since_event_year", "since_start_year_event"}:
         return f"{y}/.."
     if rule == "since_event_dated":
+        if not y:
+            return None
         return f"{y}-{MONTHS[g['m'].lower()]:02d}/.." if g.get("m") else f"{y}/.."
     if rule in {"month", "month_of_year"}:
         month = MONTHS[g["m"].lower()]

@@ -62,6 +62,9 @@ from dechiffre.pipeline.claim_time import find_times
          "Depuis son arrivée au pouvoir en 2012", "since_event_dated", "2012/.."),
         ("depuis son lancement en mars 2021", "depuis son lancement en mars 2021",
          "since_event_dated", "2021-03/.."),
+        # ... dated by a month alone: the whole phrase, no year written, no value
+        ("Depuis son arrivée à Lyon en septembre, il a marqué 12 buts.",
+         "Depuis son arrivée à Lyon en septembre", "since_event_dated", None),
         # the start of a month is its first day
         ("Depuis le début du mois de mai 2024, 30 cas.", "Depuis le début du mois de mai 2024",
          "since_month", "2024-05-01/.."),

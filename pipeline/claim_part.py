@@ -36,7 +36,7 @@ from .claim_part_words import (
     SUM_RUN_MIN,
     SUM_RUN_REACH,
 )
-from .claim_syntax import OF_WORDS, SUBJ_DEPS, _anchor, _doc_text, _ref
+from .claim_syntax import OF_WORDS, SUBJ_DEPS, _anchor, _doc_text, _ref, sentence_marks
 from .claim_words import (
     LIST_WORDS,
     MEASURE_NOUNS,
@@ -185,7 +185,7 @@ def _ends_sentence(tok: Token) -> bool:
 def _one_sentence(doc: Doc, start: int, end: int) -> bool:
     """Whether no sentence ends between two tokens (the parser also cuts at a comma or a
     dash: "20 000 volontaires ont été impliqués | , la moitié au Royaume-Uni")."""
-    return not any(_ends_sentence(t) for t in doc[start:end])
+    return not any(sentence_marks(doc)[0][max(start, 0) : end])
 
 
 def _window_start(doc: Doc, i: int, back: int) -> int:
@@ -392,13 +392,14 @@ def _count(span: Span) -> int | None:
 
 def _sentence_ends(doc: Doc, start: int, end: int) -> int:
     """How many sentences end between two tokens (a run of marks counts once)."""
-    ends, last = 0, False
-    for tok in doc[start:end]:
-        here = _ends_sentence(tok)
+    count, last = 0, False
+    ends, marks = sentence_marks(doc)
+    for i in range(max(start, 0), min(end, len(doc))):
+        here = ends[i]
         if here and not last:
-            ends += 1
-        last = here or (last and (tok.is_punct or tok.is_space))
-    return ends
+            count += 1
+        last = here or (last and marks[i])
+    return count
 
 
 def _opens_breakdown(whole: Span, first: Span) -> bool:

@@ -7,9 +7,16 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
-from .claim_words import INFINITIVE_ENDINGS, PARTICIPLE_VERBS, PRESENT_ENDINGS, REPORT_VERBS
+from .claim_words import (
+    INFINITIVE_ENDINGS,
+    PARTICIPLE_VERBS,
+    PRESENT_ENDINGS,
+    REPORT_VERBS,
+    SENTENCE_ENDS,
+)
 
 NUM_DEPS = {"nummod", "det", "amod", "nmod", "appos", "compound", "fixed", "flat"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass"}
@@ -25,6 +32,7 @@ class _Reading:
     length: int
     text: str | None = None  # built on first use: a Doc with no amount never needs it
     report_verbs: dict[int, bool] = field(default_factory=dict)
+    marks: tuple[list[bool], list[bool]] | None = None  # built on first use (sentence_marks)
 
 
 # Set by ``reading`` for one call of the component only: per thread and per context, so
@@ -47,6 +55,23 @@ def reading(doc: Doc) -> Iterator[None]:
 def _current(doc: Doc) -> _Reading | None:
     state = _reading.get()
     return state if state is not None and state.doc is doc and state.length == len(doc) else None
+
+
+def sentence_marks(doc: Doc) -> tuple[list[bool], list[bool]]:
+    """Per token: whether it ends a sentence (".", "!", "?" or a line break), and whether it
+    is punctuation or space; read from the Doc's arrays, once per call of the component."""
+    state = _current(doc)
+    if state is not None and state.marks is not None:
+        return state.marks
+    strings = doc.vocab.strings
+    ends, marks = [], []
+    for orth, space, punct in doc.to_array([ORTH, IS_SPACE, IS_PUNCT]).tolist():
+        text = strings[orth]
+        ends.append(text in SENTENCE_ENDS or bool(space and "\n" in text))
+        marks.append(bool(punct or space))
+    if state is not None:
+        state.marks = (ends, marks)
+    return ends, marks
 
 
 def _doc_text(doc: Doc) -> str:

@@ -179,14 +179,6 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "copula_participle"),
         ("Lire aussi : Et l'AFP rapporte que plus de 3 000 entreprises au Kenya sont touchées, "
          "en plus de nombreuses autres.", "plus de 3 000", "toucher", "lost_clause"),
-        # a noun that names a value (a loss, a payment, damage) takes the verb that governs
-        # it, even where the noun is listed as an event
-        ("La banque avait essuyé une perte de 4,2 milliards de francs en 2021.",
-         "4,2 milliards de francs", "essuyer", "argument_noun"),
-        ("Le virus s'est répandu, causant des dommages d'environ 3 milliards de dollars.",
-         "environ 3 milliards de dollars", "causer", "argument_noun"),
-        ("Les actionnaires pourraient subir des pertes deux fois plus importantes.",
-         "deux fois", "subir", "argument_noun"),
         # an event noun of a value (a loss, a payment, damage) that is a verb's argument
         # takes that verb; alone, it keeps the noun
         ("La banque avait essuyé une perte de 4,2 milliards de francs en 2021.",

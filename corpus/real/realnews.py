@@ -15,6 +15,8 @@ Commands:
     python corpus/real/realnews.py build-long          # annotations/long-a*.jsonl -> gold/dev-long
     python corpus/real/realnews.py select-train-long   # documents.train-long.tsv: training data
     python corpus/real/realnews.py build-train-long    # annotations/trainlong-a*.jsonl -> gold
+    python corpus/real/realnews.py select-dev-long2    # documents.dev-long2.tsv: the longest
+    python corpus/real/realnews.py build-dev-long2     # annotations/devlong2-a*.jsonl -> gold
 
 Work files use the inline markup of ``corpus/build.py``: a header line
 ``### <id> | <category>`` then the text with spans written
@@ -60,6 +62,10 @@ LONG_TSV = HERE / "documents.long.tsv"
 TRAIN_LONG_SEED = 20261213
 TRAIN_LONG_COUNT = 88
 TRAIN_LONG_TSV = HERE / "documents.train-long.tsv"
+# dev-long2: every article longer than LONG_WORDS, a fresh dev set for the sessions after.
+DEV_LONG2_SEED = 20261214
+DEV_LONG2_WORDS = (LONG_WORDS[1] + 1, 10**6)
+DEV_LONG2_TSV = HERE / "documents.dev-long2.tsv"
 ANNOTATIONS = HERE / "annotations"
 GOLD = HERE / "gold"
 
@@ -142,6 +148,14 @@ def select_train_long(shared: Path) -> None:
     order = _draw(rest, LONG_WORDS, TRAIN_LONG_SEED, TRAIN_LONG_COUNT)
     _write_sample(TRAIN_LONG_TSV, order, docs)
     print(f"{len(order)} train-long documents written to {TRAIN_LONG_TSV}")
+
+
+def select_dev_long2(shared: Path) -> None:
+    """Seeded, topic-interleaved order of every article longer than LONG_WORDS (dev-long2)."""
+    docs = read_source(shared)
+    order = _draw(docs, DEV_LONG2_WORDS, DEV_LONG2_SEED)
+    _write_sample(DEV_LONG2_TSV, order, docs)
+    print(f"{len(order)} dev-long2 documents written to {DEV_LONG2_TSV}")
 
 
 def build_long(shared: Path, prefix: str = "long", name: str = "dev-long") -> int:
@@ -360,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("build-long")
     sub.add_parser("select-train-long")
     sub.add_parser("build-train-long")
+    sub.add_parser("select-dev-long2")
+    sub.add_parser("build-dev-long2")
     p = sub.add_parser("pairs")
     p.add_argument("out", type=Path)
     args = parser.parse_args(argv)
@@ -381,6 +397,10 @@ def main(argv: list[str] | None = None) -> int:
         select_train_long(args.shared)
     elif args.cmd == "build-train-long":
         return build_long(args.shared, "trainlong", "train-long")
+    elif args.cmd == "select-dev-long2":
+        select_dev_long2(args.shared)
+    elif args.cmd == "build-dev-long2":
+        return build_long(args.shared, "devlong2", "dev-long2")
     elif args.cmd == "pairs":
         return pairs("p", ["d1", "d2"], args.out, args.shared)
     return 0

@@ -20,9 +20,12 @@ def real_gold(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dic
     realnews = load_script(ROOT / "corpus" / "real" / "realnews.py")
     realnews.GOLD = tmp_path_factory.mktemp("real-gold")
     assert realnews.build(shared_dir) == 0
+    long_sets = {"dev-long": "long", "train-long": "trainlong", "dev-long2": "devlong2"}
+    for name, prefix in long_sets.items():
+        assert realnews.build_long(shared_dir, prefix, name) == 0
     return {
         ROOT / "corpus" / "real" / "gold" / f"{name}.jsonl": realnews.GOLD / f"{name}.jsonl"
-        for name in ("train", "dev", "test")
+        for name in ("train", "dev", "test", *long_sets)
     }
 
 

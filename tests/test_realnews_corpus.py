@@ -77,7 +77,11 @@ def test_a_changed_source_is_refused(
 
 @pytest.mark.parametrize(
     ("prefix", "name", "sample"),
-    [("long", "dev-long", "LONG_TSV"), ("trainlong", "train-long", "TRAIN_LONG_TSV")],
+    [
+        ("long", "dev-long", "LONG_TSV"),
+        ("trainlong", "train-long", "TRAIN_LONG_TSV"),
+        ("devlong2", "dev-long2", "DEV_LONG2_TSV"),
+    ],
 )
 def test_long_sets_rebuild_whole_and_apart(
     shared_dir: Path, tmp_path: Path, prefix: str, name: str, sample: str
@@ -94,5 +98,8 @@ def test_long_sets_rebuild_whole_and_apart(
     others = {row["id"] for row in realnews.eligible()}
     with realnews.LONG_TSV.open(encoding="utf-8") as handle:
         dev_long = {row["id"] for row in csv.DictReader(handle, delimiter="\t")}
+    with realnews.TRAIN_LONG_TSV.open(encoding="utf-8") as handle:
+        train_long = {row["id"] for row in csv.DictReader(handle, delimiter="\t")}
     assert not drawn & others
     assert name == "dev-long" or not drawn & dev_long
+    assert name == "train-long" or not drawn & train_long

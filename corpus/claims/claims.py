@@ -56,6 +56,8 @@ SETS = {
     ),
     # the 87 train-long articles with amounts (eighth session): a large check set
     "real-trainlong": (REPO / "corpus/real/gold/train-long.jsonl", "real-trainlong"),
+    # the 47 dev-long2 articles (eighth session, end): a fresh set for the next sessions
+    "real-devlong2": (REPO / "corpus/real/gold/dev-long2.jsonl", "real-devlong2"),
     "synthetic-dev": (REPO / "corpus/splits/dev.jsonl", "synthetic-dev"),
     "synthetic-test": (REPO / "corpus/splits/test.jsonl", "synthetic-test"),
 }

@@ -43,7 +43,6 @@ from .claim_words import (
     OUT_OF_CUES,
     OUT_OF_WORDS,
     PERIOD_UNITS,
-    SENTENCE_ENDS,
 )
 
 RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où"})
@@ -178,10 +177,6 @@ def _larger(whole: Span, part: Span) -> bool:
     return top is None or not isinstance(value, (int, float)) or value < top
 
 
-def _ends_sentence(tok: Token) -> bool:
-    return tok.text in SENTENCE_ENDS or (tok.is_space and "\n" in tok.text)
-
-
 def _one_sentence(doc: Doc, start: int, end: int) -> bool:
     """Whether no sentence ends between two tokens (the parser also cuts at a comma or a
     dash: "20 000 volontaires ont été impliqués | , la moitié au Royaume-Uni")."""
@@ -190,11 +185,12 @@ def _one_sentence(doc: Doc, start: int, end: int) -> bool:
 
 def _window_start(doc: Doc, i: int, back: int) -> int:
     """The first token of the sentence of token ``i``, or of the one ``back`` before it."""
+    ends, marks = sentence_marks(doc)
     j = i - 1
     for n in range(back + 1):
-        while n and j >= 0 and (_ends_sentence(doc[j]) or doc[j].is_punct or doc[j].is_space):
+        while n and j >= 0 and (ends[j] or marks[j]):
             j -= 1  # the end of the sentence before
-        while j >= 0 and not _ends_sentence(doc[j]):
+        while j >= 0 and not ends[j]:
             j -= 1
     return j + 1
 

@@ -396,9 +396,7 @@ class ClaimFinder(KBPipe):
         index: _TokenIndex,
     ) -> tuple[Span | None, str]:
         for tok in _among(sent, index.source_marks):
-            if tok.lower_ in SOURCE_CASES or (
-                tok.lower_ == "après" and tok.i > 0 and tok.nbor(-1).lower_ in {"d'", "d’"}
-            ):
+            if _is_source_cue(tok):
                 if _in_other_relative(tok, anchor):
                     continue  # "12 entreprises, sur 10 accords qui, selon lui, enfreignaient"
                 org = _org_in(tok.head.subtree, org_of)
@@ -1886,6 +1884,13 @@ def _dateline_credit(org: Span) -> bool:
 DATELINE_CHARS = 60
 
 
+def _is_source_cue(tok: Token) -> bool:
+    """Whether a token is "selon" or the "après" of "d'après", the cues that credit a source."""
+    return tok.lower_ in SOURCE_CASES or (
+        tok.lower_ == "après" and tok.i > 0 and tok.nbor(-1).lower_ in {"d'", "d’"}
+    )
+
+
 def _headline_source(doc: Doc, org_of: dict[int, Span]) -> Span | None:
     """The body a title credits with "selon X" / "d'après X" ("..., selon The Economist"):
     X itself, not a body named in who speaks ("selon l'agent du joueur de Man Utd"). The
@@ -1898,9 +1903,7 @@ def _headline_source(doc: Doc, org_of: dict[int, Span]) -> Span | None:
     for tok in doc:
         if tok.idx >= end:
             break
-        if tok.lower_ in SOURCE_CASES or (
-            tok.lower_ == "après" and tok.i > 0 and tok.nbor(-1).lower_ in {"d'", "d’"}
-        ):
+        if _is_source_cue(tok):
             org = org_of.get(tok.head.i)
             if org is not None and org.end_char <= end:
                 return org

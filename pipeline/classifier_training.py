@@ -556,9 +556,8 @@ def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> d
         rows += weak
 
     base_path = ensure_base_model(s.base)
-    tokenizer = load_tokenizer(base_path)
     if s.init is not None:
-        model, _, init_config = load_model(s.init, s.base)
+        model, tokenizer, init_config = load_model(s.init, s.base)
         if int(init_config.get("num_layers", 0)) != s.num_layers:
             raise DechiffreError(
                 Errors.E412.format(
@@ -567,6 +566,7 @@ def train(config_path: Path | str, overrides: dict[str, Any] | None = None) -> d
             )
         model.train()
     else:
+        tokenizer = load_tokenizer(base_path)
         model = build_model(base_path, s.num_layers)
     params = freeze(model, embeddings=s.freeze_embeddings, layers=s.freeze_layers)
     log.info("parameters: %(trainable)d trainable of %(total)d", params)

@@ -820,7 +820,7 @@ class OrgRules(KBPipe):
             comma = _one_of_kind(doc, c)
             if comma is None and (
                 c < 3
-                or tok.lower_ not in COMPANY_CUES | MEDIA_CUES
+                or tok.lower_ not in KIND_NOUNS
                 or doc[c - 1].lower_ not in {"un", "une", "le", "la", "l'", "l’"}
                 or doc[c - 2].text != ","
             ):

@@ -21,7 +21,7 @@ from .claim_syntax import (
     _lemma,
 )
 from .claim_time import TimeExpr
-from .claim_time_scope import DASHES, dates_another, restated_time
+from .claim_time_scope import DASHES, dates_another, is_counted, restated_time
 from .claim_time_words import (
     BIRTH_VERBS,
     CONSEQUENCE_VERBS,
@@ -145,7 +145,15 @@ def _time(
             scope.add(here.i)
         # "les trois équipes qui seront départagées en juin": a relative clause on the
         # counted noun says what befalls the amount (rule 'relative')
-        scope |= {c.i for c in _anchor(amount).children if c.dep_ == "acl:relcl"}
+        # ("57 % des personnes qui ont divorcé ces cinq dernières années": the share's too)
+        anchor = _anchor(amount)
+        scope |= {
+            c.i
+            for noun in [anchor, *anchor.children]
+            if is_counted(noun, anchor)
+            for c in noun.children
+            if c.dep_ == "acl:relcl"
+        }
         scope |= _split_predicate(here, sent)
         opening = next((t.idx for t in sent if not t.is_space), sent.start_char)
         # ("et trois heures plus tard, il est sorti de la gorge, qui se situait à 750 m":
@@ -707,4 +715,65 @@ def time_of(
         rule = "part_time" if time is not None else rule
     if time is None and INHERIT_TIME and previous is not None and rule != "age":
         time, rule = _inherited_time(previous, times)
+    if time is not None and amount.doc.has_annotation("DEP"):
+        whole = _whole_event(amount.doc, time, times)
+        if whole is not time:
+            time, rule = whole, f"{rule}+whole_event"
     return time, rule
+
+
+def _whole_event(doc: Doc, time: dict[str, Any], times: list[TimeExpr]) -> dict[str, Any]:
+    """The time with the modifiers the parse hangs on its event noun right after it.
+
+    "pendant la Seconde Guerre mondiale", "depuis la suspension de l'aide américaine",
+    "depuis le début de la guerre en Ukraine", "lors de la dernière journée de la saison":
+    the finder's patterns stop at the event noun; the phrase that places the claim goes on
+    with its adjective or complement (rule 'whole_event', rules EVENT_RULES only). Not past
+    a punctuation mark, a verb, a clause or another time expression.
+    """
+    found = next((t for t in times if t.start == time["start"] and t.end == time["end"]), None)
+    if found is None or found.rule not in EVENT_RULES:
+        return time
+    span = doc.char_span(time["start"], time["end"], alignment_mode="expand")
+    if span is None:
+        return time
+    end = span.end
+    taken = {(t.start, t.end) for t in times}
+    for _ in range(EVENT_MODIFIERS):
+        nxt = next(
+            (
+                c
+                for tok in doc[span.start : end]
+                for c in tok.children
+                if c.i >= end and c.left_edge.i == end and _names_event(c)
+            ),
+            None,
+        )
+        if nxt is None:
+            break
+        tail = doc[end : nxt.right_edge.i + 1]
+        if len(tail) > EVENT_TAIL_TOKENS or any(
+            t.is_punct or t.pos_ in {"VERB", "AUX", "PRON", "SCONJ"} for t in tail
+        ):
+            break
+        if any(tail.start_char <= a and b <= tail.end_char for a, b in taken):
+            break  # "pendant la guerre en 2011": a time of its own
+        end = tail.end
+    if end == span.end:
+        return time
+    return {**time, "end": doc[end - 1].idx + len(doc[end - 1].text)}
+
+
+def _names_event(modifier: Token) -> bool:
+    """Whether a modifier after an event noun is part of its name: an adjective ("mondiale",
+    "américaine") or a "de" complement ("de la saison"); not a place ("du G7 à Biarritz")."""
+    if modifier.dep_ == "amod":
+        return True
+    return modifier.dep_ == "nmod" and _has_case(modifier, EVENT_OF_CASES)
+
+
+# Finder rules whose phrase ends at an event noun the parse may qualify further.
+EVENT_RULES = frozenset({"event_period", "event_edge", "since_event", "before_event"})
+EVENT_OF_CASES = frozenset({"de", "d'", "d’", "du", "des"})
+EVENT_MODIFIERS = 2
+EVENT_TAIL_TOKENS = 5

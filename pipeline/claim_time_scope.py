@@ -42,6 +42,8 @@ PARAGRAPH_BREAKS = ("\n", "\\n")
 DASHES = frozenset({"-", "–", "—"})
 # Clause relations the parser gives a when-clause it misreads (restated_time).
 LOOSE_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
+# The case words of a partitive complement ("57 % des personnes", "deux tiers de ceux").
+PARTITIVE_CASES = frozenset({"de", "d'", "d’", "des", "du", "d'entre", "d’entre", "parmi"})
 
 
 def dates_another(
@@ -113,7 +115,7 @@ def dates_another(
             apposed = first > 0 and doc[first - 1].text == ","
             if through_infinitive and not apposed:
                 return None  # ("les navires qui devaient passer mercredi": the parse may err)
-            return "relative_other" if apposed or tok.head.i != anchor.i else None
+            return "relative_other" if apposed or not is_counted(tok.head, anchor) else None
         if tok.pos_ in {"VERB", "AUX"}:
             if tok.dep_ in {"acl", "amod"} and "Part" in tok.morph.get("VerbForm", []):
                 return (
@@ -128,6 +130,21 @@ def dates_another(
                 continue
             return None
     return None
+
+
+def is_counted(noun: Token, anchor: Token) -> bool:
+    """Whether a noun is what the amount counts: its anchor, or the "de" complement that
+    a share or a part counts out of ("57 % des personnes qui ont divorcé au cours des cinq
+    dernières années", "plus de 70 % des génomes qu'il a séquencés le mois dernier"; rule
+    'partitive_relative')."""
+    if noun.i == anchor.i:
+        return True
+    return (
+        noun.head.i == anchor.i
+        and noun.i > anchor.i
+        and noun.dep_ == "nmod"
+        and any(c.dep_ == "case" and c.lower_ in PARTITIVE_CASES for c in noun.children)
+    )
 
 
 def _participle_dates(

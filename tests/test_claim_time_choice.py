@@ -206,6 +206,48 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             None,
             "none",
         ),
+        (  # a restrictive relative on what a share counts out of places the share
+            "Le ministère indique que 40 % des élèves qui ont passé l'examen en juin ont réussi.",
+            "40 %",
+            "en juin",
+            "month",
+        ),
+        (  # ... a relative set off by a comma does not (rule 'relative_other')
+            "Le ministère indique que 40 % des élèves, qui ont passé l'examen en juin, ont réussi.",
+            "40 %",
+            None,
+            "none",
+        ),
+        (  # an event's adjective or "de" complement is part of the phrase that places it
+            "Pendant la Seconde Guerre mondiale, 300 soldats de la ville ont été tués.",
+            "300",
+            "Pendant la Seconde Guerre mondiale",
+            "event_period+whole_event",
+        ),
+        (
+            "Le programme a perdu 40 % de ses fonds depuis la suspension de l'aide américaine.",
+            "40 %",
+            "depuis la suspension de l'aide américaine",
+            "since_event+whole_event",
+        ),
+        (
+            "Pendant la guerre froide, le pays a construit 400 missiles.",
+            "400",
+            "Pendant la guerre froide",
+            "event_period+whole_event",
+        ),
+        (  # ... not its place, nor a time of its own
+            "Lors du sommet du G7 à Biarritz, les pays ont promis 20 millions de dollars.",
+            "20 millions de dollars",
+            "Lors du sommet du G7",
+            "event_period",
+        ),
+        (
+            "Pendant la guerre en 2011, 500 civils ont été tués.",
+            "500",
+            "en 2011",
+            "year",
+        ),
     ],
 )
 def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:

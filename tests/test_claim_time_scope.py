@@ -93,6 +93,12 @@ from dechiffre.pipeline.claim_time_scope import dates_another
         ),
         # a restrictive relative on the counted noun says what befalls the amount
         ("Les deux équipes qui seront tirées au sort en mars joueront à Dakar.", "deux", None),
+        # ... so does one on what a share counts out of (rule 'partitive_relative')
+        (
+            "Une enquête montre que 57 % des personnes qui ont divorcé en 2020 vivent seules.",
+            "57 %",
+            None,
+        ),
         # a time inside an infinitive of a relative set off by commas is the relative's
         (
             "Le groupe, qui a vu ses ventes chuter ces dernières années, investit 15 millions.",

@@ -196,6 +196,7 @@ PLURAL_DETS = {"les", "des", "ces", "aux", "plusieurs", "certaines", "nombreuses
 # Trades whose workplace follows "chez" ("analyste chez X"), and the verb that does the same.
 WORKS_AT = "travailler"
 ENGLISH_HEADS = LEXICON["english_heads"]
+CITY_NAMED_HEADS = LEXICON["city_named_heads"]
 ENGLISH_FUNCTION = LEXICON["english_function_words"]
 PERSON_CUES = LEXICON["person_cues"]
 SPEECH_VERBS = LEXICON["speech_verbs"]
@@ -796,9 +797,11 @@ class OrgRules(KBPipe):
             )
             titled = i > 0 and doc[i - 1].lower_ in WORK_TITLE_CUES  # "un livre intitulé X"
             if len(words) >= 2 and heads and english_order and _looks_english(words) and not titled:
-                # "Imperial College de Londres": the city the body is named after
+                # "Imperial College de Londres": the city a college is named after; other
+                # names only placed there ("Zorvia Policy Institute de New York") stop before it
                 if (
                     end + 1 < n
+                    and words[-1].text in CITY_NAMED_HEADS
                     and doc[end].lower_ in OF
                     and doc[end + 1].text[:1].isupper()
                     and (doc[end + 1].lower_ in PLACE_WORDS or doc[end + 1].ent_type_ == "LOC")
@@ -1398,6 +1401,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             i += 2  # "gouvernements taïwanais et américain": a singular adjective each
     if i == start + 1 and head in TEAM_HEADS and i < n and doc[i].ent_type_ == "PER":
         return None  # "en sélection Sadio Mané": a player, not a team
+    named = False  # the head is followed by its proper name: "université Monash"
     if i == start + 1:
         # a name right after the head: "administration Trump", "université George Mason"
         k = i
@@ -1412,6 +1416,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         ):
             k += 1
         if k > i:
+            named = not doc[k - 1].is_upper  # an acronym may carry its city: "SOAS de Londres"
             i, qualified, strong = k, True, True
     last_place = False
     while i < n and i - start < MAX_INSTITUTION and not (last_place and not capital):
@@ -1470,9 +1475,13 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             return None  # "la commission d'éthique de la Fifa": a unit of the Fifa (O4)
         if is_cap and head in TEAM_HEADS and any(is_nationality(t) for t in doc[start:i]):
             return None  # "l'équipe belge d'Anderlecht": the club is the name
+        if named and is_cap and word.lower_ in INSTITUTION_HEADS:
+            break  # rule named_body: "l'Institut Griffith de l'Université d'Oxford", two bodies
         if word.lower_ in PLACE_WORDS or (is_cap and word.ent_type_ in {"LOC", "GPE"}):
             if doc[i].lower_ not in {"de", "du", "des", "d'", "d’"}:
                 break  # 'au Maroc', 'en France' locate, they do not name
+            if named:
+                break  # rule named_body: "l'université Monash de Melbourne" is placed, not named
             if not capital and head not in PLACE_HEADS and not qualified:
                 break
             strong = True

@@ -436,9 +436,19 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         # an English name stops before a French sentence the text runs on into
         ("Reportage de Zorvia Health Alliance Il y a un an, tout a changé.",
          "Zorvia Health Alliance"),
-        # and takes the whole city it is named after
+        # a college takes the city it is named after ("King's College London"); other English
+        # names are only placed by "de <ville>"
+        ("Elle enseigne au Zorvia College de Londres depuis 2010.", "Zorvia College de Londres"),
         ("Il dirige le Zorvia Policy Institute de New York, selon le journal.",
-         "Zorvia Policy Institute de New York"),
+         "Zorvia Policy Institute"),
+        ("Elle enseigne à la Zorvia Business School de Londres depuis 2010.",
+         "Zorvia Business School"),
+        # rule named_body: a head with its proper name is placed, not named, by "de <pays>"; an
+        # acronym keeps its city; a second body after "de" is its own name
+        ("Elle enseigne à l'université Zorvanski de Hongrie depuis 2010.", "université Zorvanski"),
+        ("Il enseigne à l'université SOAS de Londres depuis 2010.", "université SOAS de Londres"),
+        ("Elle travaille à l'Institut Zorvel de l'Université d'Oxford.", "Institut Zorvel"),
+        ("Elle travaille à l'Institut Zorvel de l'Université d'Oxford.", "Université d'Oxford"),
         # a name after a company cue and its adjectives, where NER reads a place
         ("Elle a vendu ses parts de la société pétrolière portugaise Galp l'an dernier.", "Galp"),
         ("Selon le président de l'Ong Zorvamed, la situation empire.", "Zorvamed"),

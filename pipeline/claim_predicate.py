@@ -21,7 +21,9 @@ from .claim_predicate_words import (
     COMPARE_WORDS,
     COPULA_CASES,
     COUNT_NOUNS,
+    DASH_MARKS,
     EXISTENTIAL_FORMS,
+    FLOATING_QUANTIFIERS,
     FRACTION_WORDS,
     FRONTED_HEDGES,
     FRONTED_SUBJECT_DEPS,
@@ -928,12 +930,34 @@ def _clause_after(doc: Doc, start: int, end: int) -> Token | None:
             if relative and (tok.pos_ == "VERB" or not finite):
                 relative = tok.pos_ != "VERB"  # the relative's own verb ends it
             elif not relative and tok.pos_ == "AUX" and finite:
-                after = next((t for t in doc[i + 1 : end] if t.pos_ not in {"ADV", "AUX"}), None)
+                after = next(
+                    (
+                        t
+                        for t in doc[i + 1 : end]
+                        if t.pos_ not in {"ADV", "AUX"} and t.lower_ not in FLOATING_QUANTIFIERS
+                    ),
+                    None,
+                )  # ("ont tous été tués")
                 return after if after is not None and after.pos_ == "VERB" else tok
             elif not relative and tok.pos_ == "VERB" and finite:
                 return tok
         i += 1
     return None
+
+
+def _verb_across_dash(anchor: Token) -> Token | None:
+    """ "Une seule entreprise taïwanaise - la TSMC - détient plus de la moitié du marché",
+    "Trois femmes - Frappart, Mukansanga et Yamashita - font partie des 36 arbitres":
+    fr_core_news_md ends a sentence at a spaced dash, so a subject before an aside is a
+    verbless root of its own; the verb after the aside is its predicate (rule
+    'dash_subject'). Only for a root that reached no verb, cut off right before the dash."""
+    doc = anchor.doc
+    end = anchor.sent.end
+    if anchor.head.i != anchor.i:
+        return None  # (a noun deep in a phrase the parse misread has its own head)
+    if end >= len(doc) or doc[end].text not in DASH_MARKS or not doc[end - 1].whitespace_:
+        return None
+    return _clause_after(doc, end, len(doc))
 
 
 def _threshold(amount: Span) -> bool:
@@ -990,6 +1014,10 @@ def _own_predicate(
         return up_to, "up_to"
     pred_tok, rule = _predicate(anchor)
     pred_tok, rule = _refine_predicate(anchor, pred_tok, rule)
+    if pred_tok is None and rule == "none":
+        across = _verb_across_dash(anchor)
+        if across is not None:
+            pred_tok, rule = across, "dash_subject"
     existential = _existential(amount)
     if existential is not None:
         # the parse may already read it so (rule 'verb'); else what there is says it

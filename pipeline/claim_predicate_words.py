@@ -110,6 +110,11 @@ FRONTED_HEDGES = frozenset({"seuls", "seules", "seulement", "quelque", "environ"
 FRONTED_SUBJECT_REACH = 30
 # Asides skipped on the way to the verb: an opening mark and its closing one.
 ASIDE_MARKS = {"-": "-", "–": "–", "—": "—", "(": ")"}
+# Dashes that open an aside; fr_core_news_md ends a sentence before one ("Trois femmes -
+# Frappart, ... - font partie des arbitres").
+DASH_MARKS = frozenset({"-", "–", "—"})
+# Quantifiers that float between an auxiliary and its participle ("ont tous été tués").
+FLOATING_QUANTIFIERS = frozenset({"tous", "toutes", "tout", "chacun", "chacune"})
 # Marks that end a clause before its verb comes.
 CLAUSE_BREAKS = frozenset({";", ":", ".", "!", "?"})
 RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})

@@ -204,6 +204,13 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "étrangers.", "12", "être", "fronted_subject"),
         ("Entre mars et juin, seuls cinq de ses confrères dans trois villes - Abidjan, Bouaké "
          "et Korhogo - ont signalé 40 cas.", "cinq", "signaler", "fronted_subject"),
+        # a subject the parser cut off at the dash of an aside: the verb after the aside
+        ("Une seule entreprise - la société Alpha - détient plus de la moitié du marché.",
+         "Une seule", "détenir", "dash_subject"),
+        ("Trois femmes - une Française, une Rwandaise et une Japonaise - font partie des "
+         "arbitres.", "Trois", "faire", "dash_subject"),
+        ("Le 6 mars, quatre civils - une femme, son fils et deux amis - ont tous été tués par "
+         "des tirs.", "quatre", "tuer", "dash_subject"),
     ],
 )  # fmt: skip
 def test_predicate_kinds(

@@ -183,6 +183,8 @@ STATION_ORTHS = string_ids(BROADCAST_SUFFIXES)
 # Sources of candidates that make a list of bare names a list of bodies (rule list mates), and
 # the most names such a list is read for.
 MATE_SOURCES = {"kb", "gazetteer", "cue", "english"}
+# Sources of names that take a country adjective after them (rule national)
+NATIONAL_SOURCES = {"kb", "organ", "english"}
 MAX_LIST = 12
 # Cue nouns that also name a kind of place: after them, a name the NER reads as a place is one.
 PLACE_CUES = {"chaîne", "chaînes"}
@@ -510,6 +512,7 @@ class OrgRules(KBPipe):
         cands.extend(self._institutions(doc, countries))
         cands.extend(self._organs(doc, countries))
         cands.extend(self._english_names(doc))
+        cands.extend(self._national_names(doc, countries, cands))
         cands.extend(self._cued_names(doc, countries))
         triggers = [
             doc[i]
@@ -529,6 +532,31 @@ class OrgRules(KBPipe):
             others = [*cands, *clubs]
             cands.extend(c for c in clubs if not town_after_a(doc, c, others, kb))
         return cands
+
+    def _national_names(
+        self, doc: Doc, countries: dict[str, int], cands: list[Candidate]
+    ) -> list[Candidate]:
+        """Rule national: a capitalised name right before a country adjective takes it ("le
+        Congrès uruguayen", "le Met Office britannique", "la Croix-Rouge britannique")."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        seen: set[tuple[int, int]] = set()
+        n = len(doc)
+        for cand in cands:
+            end = cand.end
+            if (
+                (cand.start, end) not in seen
+                and cand.source in NATIONAL_SOURCES
+                and end < n
+                and doc[cand.start].text[:1].isupper()
+                and doc[end].is_lower
+                and is_nationality(doc[end])
+                and doc[end - 1].whitespace_
+            ):
+                kb_id = self.kb.resolve(doc[cand.start : end + 1].text, countries=countries)
+                out.append(Candidate(cand.start, end + 1, kb_id, "national"))
+                seen.add((cand.start, end))
+        return out
 
     def _list_mates(
         self, doc: Doc, countries: dict[str, int], cands: list[Candidate]

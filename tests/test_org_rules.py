@@ -449,6 +449,10 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         ("Il enseigne à l'université SOAS de Londres depuis 2010.", "université SOAS de Londres"),
         ("Elle travaille à l'Institut Zorvel de l'Université d'Oxford.", "Institut Zorvel"),
         ("Elle travaille à l'Institut Zorvel de l'Université d'Oxford.", "Université d'Oxford"),
+        # rule national: a capitalised name takes the country adjective right after it
+        ("Le Congrès uruguayen a adopté la réforme hier.", "Congrès uruguayen"),
+        ("Des chercheurs du Zorvia Weather Office britannique ont publié une étude.",
+         "Zorvia Weather Office britannique"),
         # a name after a company cue and its adjectives, where NER reads a place
         ("Elle a vendu ses parts de la société pétrolière portugaise Galp l'an dernier.", "Galp"),
         ("Selon le président de l'Ong Zorvamed, la situation empire.", "Zorvamed"),

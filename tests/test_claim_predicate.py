@@ -211,6 +211,17 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "arbitres.", "Trois", "faire", "dash_subject"),
         ("Le 6 mars, quatre civils - une femme, son fils et deux amis - ont tous été tués par "
          "des tirs.", "quatre", "tuer", "dash_subject"),
+        # a verbless aside after a dash restates what comes before it: that amount's
+        # predicate, or the predicate of the noun phrase the dash follows
+        ("Les inondations ont porté le bilan à plus de 1 350 morts - avec près de 6 000 "
+         "blessés au total.", "près de 6 000", "porter", "dash_aside+argument_noun"),
+        ("L'armée a déployé 3 000 soldats dans le nord - environ un tiers de ses effectifs.",
+         "environ un tiers", "déployer", "dash_aside+verb"),
+        ("La ville abritait une population comparable à celle de Londres - environ 20 000 "
+         "personnes à son apogée.", "environ 20 000", "abriter", "dash_aside+argument_noun"),
+        # ... not a dash that opens a new sentence
+        ("Le séisme a fait 1 350 morts. - Près de 6 000 blessés dans la région.",
+         "Près de 6 000", None, "none"),
     ],
 )  # fmt: skip
 def test_predicate_kinds(
@@ -318,6 +329,14 @@ def test_an_age_after_a_misread_name_only_describes() -> None:
     amount = doc[3:5]
     amount._.dechiffre_unit = "an"
     assert predicate_of(amount, _anchor(amount), [amount], 0) == (None, "age")
+
+
+@pytest.mark.parametrize("rule", ["verb_before", "whole+verb_before", "dash_aside+verb_before"])
+def test_a_rule_taken_from_another_amount_still_says_how_to_write_the_lemma(rule: str) -> None:
+    """ "Le club compte 300 membres, dont 40 % ...": the whole's rule rides along after a
+    prefix; "compte" read as a noun is still written as the verb."""
+    doc = _parsed([("compte", "compte", "NOUN", "ROOT", 0, "")])
+    assert predicate_lemma(doc[0], rule) == "compter"
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from .attributes import CLAIM, CLAIM_RULES, PREFIX
+from .claim_part_words import LENGTH_UNITS
 from .claim_predicate_words import (
     ACTIVITY_NOUNS,
     AGE_CLASS_BEFORE,
@@ -30,6 +31,7 @@ from .claim_predicate_words import (
     FRONTED_SUBJECT_REACH,
     GOVERNED_VALUE_NOUNS,
     LIGHT_VERBS,
+    LOCATION_PARTICIPLES,
     NAMING_PARTICIPLES,
     NOT_PARTICIPLES,
     PART_WORDS,
@@ -991,6 +993,19 @@ def _clause_after(doc: Doc, start: int, end: int) -> Token | None:
     return None
 
 
+def _locates(amount: Span, anchor: Token, pred: Token) -> bool:
+    """Whether a distance only says where a noun is, through a participle of location that
+    qualifies it ("une île située à environ 100 miles des côtes", "un village situé à 20
+    km de Donetsk"; rule 'location', table LOCATION_PARTICIPLES): nothing happened to it."""
+    return (
+        amount._.get(PREFIX + "unit") in LENGTH_UNITS
+        and anchor.head.i == pred.i
+        and pred.dep_ in {"acl", "amod"}
+        and "Part" in pred.morph.get("VerbForm", [])
+        and _lemma(pred) in LOCATION_PARTICIPLES
+    )
+
+
 def _verb_across_dash(anchor: Token) -> Token | None:
     """ "Une seule entreprise taïwanaise - la TSMC - détient plus de la moitié du marché",
     "Trois femmes - Frappart, Mukansanga et Yamashita - font partie des 36 arbitres":
@@ -1116,6 +1131,8 @@ def _own_predicate(
         pred_tok, rule = None, "light_verb"
     elif pred_tok is not None and _is_rate_base(amount, amounts):
         pred_tok, rule = None, "rate_base"
+    elif pred_tok is not None and _locates(amount, anchor, pred_tok):
+        pred_tok, rule = None, "location"
     elif (
         pred_tok is not None
         and k > 0

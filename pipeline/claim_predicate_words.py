@@ -115,6 +115,9 @@ ASIDE_MARKS = {"-": "-", "–": "–", "—": "—", "(": ")"}
 DASH_MARKS = frozenset({"-", "–", "—"})
 # Quantifiers that float between an auxiliary and its participle ("ont tous été tués").
 FLOATING_QUANTIFIERS = frozenset({"tous", "toutes", "tout", "chacun", "chacune"})
+# Participles that say where a noun is: a distance they govern only describes ("un village
+# situé à 20 km de la frontière").
+LOCATION_PARTICIPLES = frozenset({"situer", "localiser", "implanter", "baser"})
 # Quote marks: a dash after one opens a line of dialogue, not an aside.
 QUOTE_MARKS = frozenset({'"', "»", "«", "”", "“"})
 # Marks that end a clause before its verb comes.

@@ -219,6 +219,12 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "environ un tiers", "déployer", "dash_aside+verb"),
         ("La ville abritait une population comparable à celle de Londres - environ 20 000 "
          "personnes à son apogée.", "environ 20 000", "abriter", "dash_aside+argument_noun"),
+        # a distance that a participle of location governs only says where a noun is
+        ("Les réfugiés vivent dans un camp situé à 30 km de la frontière.", "30 km", None,
+         "location"),
+        ("Taïwan est une île située à environ 180 km des côtes chinoises.", "environ 180 km",
+         None, "location"),
+        ("Le missile peut parcourir 2 000 km en dix minutes.", "2 000 km", "parcourir", "verb"),
         # ... not a dash that opens a new sentence
         ("Le séisme a fait 1 350 morts. - Près de 6 000 blessés dans la région.",
          "Près de 6 000", None, "none"),

@@ -177,6 +177,22 @@ PLAN_NOUNS = frozenset(
     décret loi
     """.split()
 )
+# Nouns of an intent or a commitment whose infinitive is done by who holds it ("Facebook a
+# l'intention de permettre", "a pris la décision de supprimer", "l'engagement d'AstraZeneca
+# de fournir 64 %"): the subject of the verb it is the object of, or the body it is "of".
+CONTROL_NOUNS = frozenset(
+    """
+    intention décision objectif ambition volonté engagement promesse obligation
+    """.split()
+)
+# Plural members of a body who act as the body ("les pays de l'OPEP ont réduit", "l'équipe
+# d'Oxford a mis au point", "les chercheurs d'Oxford ont développé"); not those who only
+# hold a stake in it or work for it ("les actionnaires de Credit Suisse", "les employés").
+MEMBER_NOUNS = frozenset(
+    """
+    pays état membre équipe chercheur scientifique
+    """.split()
+)
 # Persons who act or speak for the body named after them ("le PDG de Colonial Pipeline").
 ROLE_NOUNS = frozenset(
     """

@@ -65,6 +65,7 @@ from .claim_words import (
     ANNOUNCE_VERBS,
     CASE_NOUNS,
     CHANGE_NOUNS,
+    CONTROL_NOUNS,
     DEFINITE_DETS,
     DEMONYM_COUNTRIES,
     FIRM_NOUNS,
@@ -76,6 +77,7 @@ from .claim_words import (
     INDEFINITE_DETS,
     MAKER_VERBS,
     MEASURE_NOUNS,
+    MEMBER_NOUNS,
     MY_DETS,
     NEGATIONS,
     NOUN_KINDS,
@@ -1220,6 +1222,8 @@ def _agent(
             return org, "reporter_pronoun"
     org = _org_in(_subject_names(subj), org_of)
     if org is not None and org.start not in own:
+        if subj.i not in org_of and subj.lemma_.lower() in MEMBER_NOUNS:
+            rule = "members_of"
         return org, rule
     if org is None:
         # "L'ONG ... y gère 41 centres": a description, not a pronoun ("il manque 150")
@@ -1629,6 +1633,14 @@ def _subject_names(subj: Token) -> list[Token]:
                 and not _split_complement(child)
             )
             or (role and child.dep_ == "nmod")
+            or (
+                # "les pays de l'OPEP", "l'équipe d'Oxford": members act as the body (rule
+                # 'members_of'; table MEMBER_NOUNS)
+                lemma in MEMBER_NOUNS
+                and child.dep_ == "nmod"
+                and child.pos_ == "PROPN"
+                and _has_case(child, OF_CASES)
+            )
             or _apposed_conj(child)
         ):
             names.extend(child.subtree)
@@ -1781,14 +1793,35 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
             # "a annoncé 100 millions pour ouvrir 250 lits": an infinitive shares the subject
             verb, rule = verb.head, "shared_subject"
             continue
+        if verb.dep_ in {"advcl", "acl"} and _gerund(verb):
+            # "le FMI a mis en garde, en révisant ses prévisions à 3,8 %": a gerund shares
+            # the subject of the clause it hangs from, even one the parser hung on a noun
+            # (rule 'gerund')
+            outer = next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if outer is not None:
+                verb, rule = outer, "gerund"
+                continue
+        if verb.dep_ == "acl" and "Inf" in verb.morph.get("VerbForm", []):
+            holder = _intent_holder(verb.head)
+            if holder is not None:
+                # "l'engagement d'AstraZeneca de fournir 64 %": the body an intent is of
+                # does its infinitive (rule 'intent_of')
+                return holder, "intent_of"
         if (
             verb.dep_ == "acl"
             and "Inf" in verb.morph.get("VerbForm", [])
             and verb.head.dep_ == "obj"
-            and any(c.lower_ in POSSESSIVE_DETS for c in verb.head.children)
+            and (
+                any(c.lower_ in POSSESSIVE_DETS for c in verb.head.children)
+                or (
+                    verb.head.lemma_.lower() in CONTROL_NOUNS
+                    and any(c.lower_ in DEFINITE_DETS for c in verb.head.children)
+                )
+            )
         ):
-            # "l'UE a annoncé son intention d'apporter son aide": the infinitive of a noun
-            # the subject owns is the subject's act (rule 'owner_infinitive')
+            # "l'UE a annoncé son intention d'apporter son aide", "Facebook a l'intention de
+            # permettre": the infinitive of a noun the subject owns, or of its intent, is
+            # the subject's act (rule 'owner_infinitive')
             verb, rule = verb.head.head, "owner_infinitive"
             continue
         if (
@@ -1809,6 +1842,33 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
         lost = _lost_subject(verb)
         return (lost, "lost_subject") if lost is not None else (None, "none")
     return None, "none"
+
+
+def _gerund(verb: Token) -> bool:
+    """Whether a verb is a gerund: "en" and a present participle ("en révisant")."""
+    return (
+        "Part" in verb.morph.get("VerbForm", [])
+        and "Pres" in verb.morph.get("Tense", [])
+        and any(c.lower_ == "en" and c.dep_ in {"mark", "case"} for c in verb.children)
+    )
+
+
+def _intent_holder(noun: Token) -> Token | None:
+    """The "de" complement of an intent or commitment noun, that holds it ("l'engagement
+    d'AstraZeneca de fournir"), when it names something; none for "sa décision de"."""
+    if noun.lemma_.lower() not in CONTROL_NOUNS:
+        return None
+    return next(
+        (
+            c
+            for c in noun.children
+            if c.dep_ == "nmod"
+            and c.i < noun.i + 4
+            and (c.pos_ == "PROPN" or c.ent_type_ == "ORG")
+            and _has_case(c, OF_CASES)
+        ),
+        None,
+    )
 
 
 def _body_before(verb: Token) -> Token | None:

@@ -818,6 +818,55 @@ def test_predicate_rules(
             "talibans",
             "reporter_pronoun",
         ),
+        (  # a gerund shares the subject of the clause it hangs from
+            "La Banque mondiale a alerté sur la dette des pays pauvres, en abaissant sa "
+            "prévision de croissance à 2,1 %.",
+            "2,1 %",
+            "Banque mondiale",
+            "gerund",
+        ),
+        (  # the infinitive of the subject's intent is the subject's act
+            "Renault a l'intention de supprimer 1 500 postes en France.",
+            "1 500",
+            "Renault",
+            "owner_infinitive",
+        ),
+        (  # ... not a decision the subject only comments on
+            "Le ministre a déploré la décision de supprimer 200 postes.",
+            "200",
+            None,
+            "none",
+        ),
+        (  # the body an intent is of does its infinitive
+            "Malgré l'engagement de Danone de réduire ses emballages de 30 %, rien n'a changé.",
+            "30 %",
+            "Danone",
+            "intent_of",
+        ),
+        (  # members of a body act as the body
+            "Les pays de l'Union européenne ont versé 50 milliards d'euros à l'Ukraine.",
+            "50 milliards d'euros",
+            "Union européenne",
+            "members_of",
+        ),
+        (  # ... a research team too
+            "Les chercheurs de l'Institut Pasteur ont analysé 300 échantillons du virus.",
+            "300",
+            "Institut Pasteur",
+            "members_of",
+        ),
+        (  # ... but not those who only hold a stake in it
+            "Les actionnaires de Credit Suisse ont perdu 40 % de leur mise.",
+            "40 %",
+            None,
+            "none",
+        ),
+        (  # ... nor its staff
+            "Les employés de Renault ont manifesté à 2 000 devant le siège.",
+            "2 000",
+            None,
+            "none",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:

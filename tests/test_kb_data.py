@@ -376,7 +376,11 @@ def test_hyphenated_countries_are_whole_entries(country: str) -> None:
     assert country in load_lexicon()["countries"]
 
 
-@pytest.mark.parametrize("form", ["BBC Afrique", "BBC Mundo", "BBC Grands Lacs", "BBC Gahuza"])
+@pytest.mark.parametrize(
+    "form",
+    ["BBC Afrique", "BBC Mundo", "BBC Grands Lacs", "BBC Gahuza", "BBC Russie", "BBC Minute",
+     "BBC Food"],
+)
 def test_bbc_services_link_to_the_bbc(form: str) -> None:
     """A BBC language or regional service is the BBC (gold: "BBC Perse", "BBC News Mundo")."""
     from dechiffre.pipeline.kb import KnowledgeBase

@@ -1016,6 +1016,9 @@ def _verb_across_dash(anchor: Token) -> Token | None:
     end = anchor.sent.end
     if anchor.head.i != anchor.i:
         return None  # (a noun deep in a phrase the parse misread has its own head)
+    first = next((t for t in anchor.sent if not t.is_space), anchor)
+    if first.text in DASH_MARKS:
+        return None  # an aside itself ("Les bandes plus élevées - de 3,5 GHz à 26 GHz - ont")
     if end >= len(doc) or doc[end].text not in DASH_MARKS or not doc[end - 1].whitespace_:
         return None
     return _clause_after(doc, end, len(doc))

@@ -211,6 +211,10 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "arbitres.", "Trois", "faire", "dash_subject"),
         ("Le 6 mars, quatre civils - une femme, son fils et deux amis - ont tous été tués par "
          "des tirs.", "quatre", "tuer", "dash_subject"),
+        # ... not an amount inside an aside that the parser cut off at its closing dash
+        ("Les bandes les plus élevées - de 3,5 GHz à 26 GHz et au-delà - ont beaucoup de "
+         "capacité, mais leur portée est plus faible - elles sont plus facilement bloquées par "
+         "les murs.", "de 3,5 GHz à 26 GHz", None, "none"),
         # a verbless aside after a dash restates what comes before it: that amount's
         # predicate, or the predicate of the noun phrase the dash follows
         ("Les inondations ont porté le bilan à plus de 1 350 morts - avec près de 6 000 "

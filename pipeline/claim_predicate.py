@@ -10,6 +10,7 @@ from .attributes import CLAIM, CLAIM_RULES, PREFIX
 from .claim_part_words import LENGTH_UNITS
 from .claim_predicate_words import (
     ACTIVITY_NOUNS,
+    ADJECTIVE_OBLIQUE_CASES,
     AGE_CLASS_BEFORE,
     AGE_CLASS_HEDGES,
     AGED_WORDS,
@@ -113,6 +114,9 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
         on_copula = _on_copula(tok, head) if tok.i == anchor.i else None
         if on_copula is not None:
             return on_copula
+        on_adjective = _on_adjective(tok, head)
+        if on_adjective is not None:
+            return on_adjective
         light = _light_verb_of(tok, head)
         if light is not None:
             return light, "light_noun"
@@ -330,6 +334,25 @@ def _on_copula(tok: Token, head: Token) -> tuple[Token, str] | None:
     ):
         return head, "copula_participle"
     return (cop, "copula") if cop is not None else None
+
+
+def _on_adjective(tok: Token, head: Token) -> tuple[Token, str] | None:
+    """ "les relations n'avaient jamais été aussi mauvaises depuis 40 ans", "la maladie est
+    mortelle pour une personne sur dix", "le variant est présent dans 20 pays": an amount
+    in an adverbial of an adjective that a copula makes the predicate takes the copula
+    (rule 'copula_adjective'), or the verb of a participle the tagger called an adjective
+    ('copula_participle'); only for the prepositions of table ADJECTIVE_OBLIQUE_CASES, not
+    "de" ("la plus jeune de trois enfants", "passible de trois ans")."""
+    if head.pos_ != "ADJ" or not tok.dep_.startswith("obl"):
+        return None
+    if not _has_case(tok, ADJECTIVE_OBLIQUE_CASES):
+        return None
+    cop = _copula(head)
+    if cop is None:
+        return None
+    if _participle_infinitive(head) is not None and not any(c.dep_ == "det" for c in head.children):
+        return head, "copula_participle"
+    return cop, "copula_adjective"
 
 
 def _light_verb_of(tok: Token, head: Token) -> Token | None:

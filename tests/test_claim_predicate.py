@@ -223,6 +223,15 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "environ un tiers", "déployer", "dash_aside+verb"),
         ("La ville abritait une population comparable à celle de Londres - environ 20 000 "
          "personnes à son apogée.", "environ 20 000", "abriter", "dash_aside+argument_noun"),
+        # an amount in an adverbial of an adjective after a copula: the copula; not the
+        # "de" complement of a superlative
+        ("Le ministre affirme que les relations n'avaient jamais été aussi mauvaises depuis "
+         "40 ans.", "40 ans", "être", "copula_adjective"),
+        ("Selon l'OMS, la maladie est mortelle pour une personne sur dix.",
+         "une personne sur dix", "être", "copula_adjective"),
+        ("Le chercheur précise que le variant est aussi présent dans 20 pays.", "20", "être",
+         "copula_adjective"),
+        ("Elle était la plus jeune de trois enfants.", "trois", None, "none"),
         # a distance that a participle of location governs only says where a noun is
         ("Les réfugiés vivent dans un camp situé à 30 km de la frontière.", "30 km", None,
          "location"),

@@ -24,6 +24,7 @@ from .claim_predicate_words import (
     COPULA_CASES,
     COUNT_NOUNS,
     DASH_MARKS,
+    DURATION_CASES,
     EXISTENTIAL_FORMS,
     FLOATING_QUANTIFIERS,
     FRACTION_WORDS,
@@ -158,6 +159,8 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
                 # "pendant une période de sept jours": the span's verb says what happened
                 tok = head
                 continue
+            if _duration_adjunct(tok, head):
+                return head.head, "duration_adjunct"
             if _governed_value(head):
                 # "essuyer une perte de 7 milliards", "causant des dommages de 10 milliards":
                 # the verb says what happened to the value (rule 'argument_noun')
@@ -334,6 +337,21 @@ def _on_copula(tok: Token, head: Token) -> tuple[Token, str] | None:
     ):
         return head, "copula_participle"
     return (cop, "copula") if cop is not None else None
+
+
+def _duration_adjunct(tok: Token, head: Token) -> bool:
+    """Whether a stretch of time after "pendant", "durant" or "en" that the parser hung on
+    a verb's object is the verb's adverbial ("a bloqué l'adhésion de la Macédoine pendant
+    dix ans", "une collaboration qui a permis trois opérations conjointes en 18 mois",
+    "percevront une aide mensuelle de 2.500 DH pendant un an"; rule 'duration_adjunct');
+    "une grève de trois jours" measures the noun (rule 'event_length')."""
+    return (
+        not tok.like_num
+        and tok.lemma_.lower() in PERIOD_UNITS
+        and _has_case(tok, DURATION_CASES)
+        and head.dep_ in CLIMB_DEPS
+        and head.head.pos_ == "VERB"
+    )
 
 
 def _on_adjective(tok: Token, head: Token) -> tuple[Token, str] | None:

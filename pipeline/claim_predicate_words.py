@@ -115,6 +115,9 @@ ASIDE_MARKS = {"-": "-", "–": "–", "—": "—", "(": ")"}
 DASH_MARKS = frozenset({"-", "–", "—"})
 # Quantifiers that float between an auxiliary and its participle ("ont tous été tués").
 FLOATING_QUANTIFIERS = frozenset({"tous", "toutes", "tout", "chacun", "chacune"})
+# Prepositions of a stretch of time that says how long a verb's action lasted ("a bloqué
+# l'adhésion pendant dix ans", "trois opérations en 18 mois").
+DURATION_CASES = frozenset({"pendant", "durant", "en"})
 # Prepositions of an adjective's adverbial whose amount the copula governs ("aussi
 # mauvaises depuis 40 ans", "mortelle pour une personne sur dix", "présent dans 20 pays").
 ADJECTIVE_OBLIQUE_CASES = frozenset({"depuis", "pendant", "durant", "pour", "dans", "à"})

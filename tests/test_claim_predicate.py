@@ -223,6 +223,11 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "environ un tiers", "déployer", "dash_aside+verb"),
         ("La ville abritait une population comparable à celle de Londres - environ 20 000 "
          "personnes à son apogée.", "environ 20 000", "abriter", "dash_aside+argument_noun"),
+        # a stretch of time after "pendant"/"en" hung on a verb's object: the verb's adverbial
+        ("La Grèce a bloqué l'adhésion de la Macédoine pendant dix ans.", "dix ans", "bloquer",
+         "duration_adjunct"),
+        ("La collaboration a permis trois opérations conjointes en 18 mois.", "18 mois",
+         "permettre", "duration_adjunct"),
         # an amount in an adverbial of an adjective after a copula: the copula; not the
         # "de" complement of a superlative
         ("Le ministre affirme que les relations n'avaient jamais été aussi mauvaises depuis "

@@ -90,6 +90,7 @@ from .org_rules import (
     is_nationality,
     is_sport_text,
     located,
+    place_use,
     plausible_org,
     trim_leading,
 )
@@ -1105,6 +1106,8 @@ def _non_body_rule(
     low = text.lower()
     if text in NON_BODY_ACRONYMS or (text.upper() in NON_BODY_ACRONYMS and len(span) == 1):
         return "non_body_acronym"
+    if span[0].is_lower and place_use(span[0]):
+        return "place_use"  # "un cas signalé à l'ambassade d'Hanoï": the building (RN12)
     if len(span) == 1 and cand.source in DEFINABLE and text in defined_non_bodies(doc):
         return "defined_non_body"  # "le trouble de stress post-traumatique (TSPT)"
     if low in NON_BODY_NAMES:

@@ -1136,6 +1136,8 @@ class OrgRules(KBPipe):
                     continue  # "le cabinet de conseil X": a trade, the name comes after it
                 if not capital and _noun_complement(doc, tok.i):
                     continue  # "le poste de police local", "des agents de douane": a kind
+                if not capital and place_use(tok):
+                    continue  # "entré à l'ambassade saoudienne": the building (RN12)
                 end = _extend_institution(doc, tok.i, capital=capital)
             if end is None:
                 if not capital:
@@ -1296,6 +1298,10 @@ FIELD_NAME_HEADS = {"autorité", "commission", "comité", "conseil", "départeme
 DEFINITE = {"le", "la", "l'", "l’", "du", "au"}
 # Heads named with two countries: "ambassade du Cameroun en Chine".
 EMBASSY_HEADS = {"ambassade", "ambassades", "consulat", "consulats"}
+# Buildings that are bodies only when they act, treat or own (RN12), and the prepositions of
+# place that make them the place (rule place_use)
+PLACE_USE_HEADS = EMBASSY_HEADS | {"hôpital", "hôpitaux", "clinique", "cliniques"}
+PLACE_PREPOSITIONS = {"à", "au", "aux", "dans", "devant", "vers"}
 # Team nouns: a capitalised complement is a club described ("l'équipe belge d'Anderlecht").
 TEAM_HEADS = {"équipe", "sélection"}
 # Parts of speech of the French function words that end an English name run on into a
@@ -1316,6 +1322,20 @@ ADVERBIAL_PHRASES = {("de", "nouveau"), ("de", "plus"), ("en", "outre"), ("en", 
 INDEFINITE = {"un", "une", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
               "mon", "ma", "mes", "chaque", "plusieurs", "certains", "certaines", "quelques",
               "aucun", "aucune"}
+
+
+def place_use(head: Token) -> bool:
+    """Rule place_use: an embassy or hospital that a verb reaches with a preposition of place
+    is the building, not the body ("il est entré à l'ambassade saoudienne", "un cas signalé à
+    l'ambassade", "mort à l'hôpital de Kindia"; RN12). One who works there is reached through a
+    noun, not a verb: "gynécologue à l'hôpital X" stays a body."""
+    return (
+        head.lower_ in PLACE_USE_HEADS
+        and head.head.pos_ in {"VERB", "AUX"}
+        and head.head.morph.get("Tense", []) != ["Pres"]  # "médecin consultant à l'hôpital X"
+        and head.dep_.startswith("obl")
+        and any(c.dep_ == "case" and c.lower_ in PLACE_PREPOSITIONS for c in head.children)
+    )
 
 
 def _tagged_verb(tok: Token) -> bool:

@@ -904,10 +904,33 @@ def test_institution_names_of_real_news(nlp: Language, text: str, name: str) -> 
         ("Des juges de la cour allemande sont venus sur place.", "cour allemande"),
         ("Il travaille avec l'institut de recherche français Vellora sur ce projet.",
          "institut de recherche français"),
+        # rule place_use: an embassy or hospital a verb reaches with "à" is the building (RN12)
+        ("Le reporter est entré à l'ambassade saoudienne et n'est jamais ressorti.",
+         "ambassade saoudienne"),
+        ("Un nouveau cas a été signalé à l'ambassade d'Hanoï la semaine dernière.",
+         "ambassade d'Hanoï"),
+        ("Une salle a été installée au principal hôpital national de Zorvel.",
+         "hôpital national de Zorvel"),
     ],
 )
 def test_descriptions_and_things_are_not_org(nlp: Language, text: str, not_org: str) -> None:
     assert not_org not in orgs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the body acts, or one who works there is reached through a noun (rule place_use)
+        ("L'ambassade saoudienne a démenti l'information hier.", "ambassade saoudienne"),
+        ("Zorvia Mendes, gynécologue à l'hôpital de Zorvel, explique la méthode.",
+         "hôpital de Zorvel"),
+        ("Selon le Dr Zorvel, médecin consultant à l'hôpital des maladies tropicales de Londres, "
+         "le risque est faible.", "hôpital des maladies tropicales de Londres"),
+    ],
+)
+def test_embassy_or_hospital_as_a_body(nlp: Language, text: str, name: str) -> None:
+    assert name in orgs(nlp, text)
 
 
 @pytest.mark.slow

@@ -92,6 +92,7 @@ from .org_rules import (
     located,
     place_use,
     plausible_org,
+    presidency_term,
     trim_leading,
 )
 
@@ -1108,6 +1109,8 @@ def _non_body_rule(
         return "non_body_acronym"
     if span[0].is_lower and place_use(span[0]):
         return "place_use"  # "un cas signalé à l'ambassade d'Hanoï": the building (RN12)
+    if span[0].is_lower and presidency_term(doc, span.start):
+        return "presidency_term"  # "candidat à la présidence John McCain" (RN6)
     if len(span) == 1 and cand.source in DEFINABLE and text in defined_non_bodies(doc):
         return "defined_non_body"  # "le trouble de stress post-traumatique (TSPT)"
     if low in NON_BODY_NAMES:

@@ -1138,6 +1138,8 @@ class OrgRules(KBPipe):
                     continue  # "le poste de police local", "des agents de douane": a kind
                 if not capital and place_use(tok):
                     continue  # "entré à l'ambassade saoudienne": the building (RN12)
+                if not capital and presidency_term(doc, tok.i):
+                    continue  # "candidat à la présidence", "la présidence de Nixon" (RN6)
                 end = _extend_institution(doc, tok.i, capital=capital)
             if end is None:
                 if not capital:
@@ -1336,6 +1338,17 @@ def place_use(head: Token) -> bool:
         and head.dep_.startswith("obl")
         and any(c.dep_ == "case" and c.lower_ in PLACE_PREPOSITIONS for c in head.children)
     )
+
+
+def presidency_term(doc: Doc, i: int) -> bool:
+    """Rule presidency_term (RN6): "présidence" as an office held or sought, not the office
+    that acts: after "à la" ("candidat à la présidence", "son mandat à la présidence de la
+    Russie") or with its holder ("la présidence de Nixon")."""
+    if doc[i].lower_ != "présidence":
+        return False
+    if i > 1 and doc[i - 1].lower_ == "la" and doc[i - 2].lower_ == "à":
+        return True
+    return i + 2 < len(doc) and doc[i + 1].lower_ == "de" and doc[i + 2].ent_type_ == "PER"
 
 
 def _tagged_verb(tok: Token) -> bool:

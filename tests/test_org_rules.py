@@ -911,6 +911,11 @@ def test_institution_names_of_real_news(nlp: Language, text: str, name: str) -> 
          "ambassade d'Hanoï"),
         ("Une salle a été installée au principal hôpital national de Zorvel.",
          "hôpital national de Zorvel"),
+        # rule presidency_term: the office held or sought is no body (RN6)
+        ("Il a été élu pour un premier mandat à la présidence de la Russie en 2000.",
+         "présidence de la Russie"),
+        ("L'ancien sénateur et candidat à la présidence John McCain est mort.",
+         "présidence John McCain"),
     ],
 )
 def test_descriptions_and_things_are_not_org(nlp: Language, text: str, not_org: str) -> None:
@@ -921,15 +926,17 @@ def test_descriptions_and_things_are_not_org(nlp: Language, text: str, not_org: 
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        # the body acts, or one who works there is reached through a noun (rule place_use)
+        # the body acts, or one who works there is reached through a noun (rules place_use,
+        # presidency_term)
         ("L'ambassade saoudienne a démenti l'information hier.", "ambassade saoudienne"),
+        ("Selon la présidence kenyane, le dirigeant est arrivé hier.", "présidence kenyane"),
         ("Zorvia Mendes, gynécologue à l'hôpital de Zorvel, explique la méthode.",
          "hôpital de Zorvel"),
         ("Selon le Dr Zorvel, médecin consultant à l'hôpital des maladies tropicales de Londres, "
          "le risque est faible.", "hôpital des maladies tropicales de Londres"),
     ],
 )
-def test_embassy_or_hospital_as_a_body(nlp: Language, text: str, name: str) -> None:
+def test_embassy_hospital_or_presidency_acting(nlp: Language, text: str, name: str) -> None:
     assert name in orgs(nlp, text)
 
 

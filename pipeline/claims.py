@@ -512,6 +512,12 @@ class ClaimFinder(KBPipe):
                     return org, "report_anaphora"
                 if ante.resolve(subj) is not None:
                     return None, "speaker_pronoun"  # "elle affirme" after a person: no body
+        org = _report_around(anchor, org_of)
+        if org is not None:
+            # "une étude réalisée par l'université de Vigo a porté sur 19 000 personnes",
+            # "Dans un rapport de la CNUCED, ... 25 pays": the body whose report the
+            # amount sits in (rule 'in_report')
+            return org, "in_report"
         for tok in sent:
             if _is_forecast(tok) and _reports(tok, anchor):
                 # "le KOF prévoit une croissance de 0,9 %": who forecasts a change says it
@@ -580,9 +586,10 @@ def sentences(doc: Doc) -> list[Span]:
 def _joined(doc: Doc) -> list[Span]:
     """The parser's sentences, a cut inside a sentence undone (rule 'goes_on').
 
-    fr_core_news_md cuts at a dash or before a lower-case word ("... dans cinq villes -
-    Mumbai, Pune - ont signalé 58 cas", "Hydro-Québec" cut at its hyphen): a sentence that
-    starts so, after one with no final punctuation, goes on the one before.
+    fr_core_news_md cuts at a dash, before a comma or before a lower-case word ("... dans
+    cinq villes - Mumbai, Pune - ont signalé 58 cas", "Hydro-Québec" cut at its hyphen,
+    "Tinder | , l'application ..., a atteint"): a sentence that starts so, after one with no
+    final punctuation, goes on the one before.
     """
     joined: list[Span] = []
     for sent in doc.sents:
@@ -594,7 +601,7 @@ def _joined(doc: Doc) -> list[Span]:
                 last is not None
                 and last.text not in SENTENCE_FINAL
                 and not any("\n" in t.text_with_ws for t in doc[last.i : first.i])
-                and (first.text[:1] in {"-", "–"} or first.text[:1].islower())
+                and (first.text[:1] in {"-", "–", ","} or first.text[:1].islower())
             ):
                 joined[-1] = doc[before.start : sent.end]
                 continue
@@ -1120,6 +1127,16 @@ def _agent(
             org = _org_in(child.subtree, org_of)
             if org is not None:
                 return org, "par"
+    passive = any(c.dep_ == "aux:pass" for c in pred.children)
+    if passive and "Part" in pred.morph.get("VerbForm", []):
+        # "120 migrants ont été interceptés puis reconduits à la frontière par la Garde
+        # nationale": passive participles joined by "et" / "puis" share the "par X" written
+        # after the last one (rule 'shared_par')
+        for conj in pred.children:
+            if conj.dep_ == "conj" and conj.i > pred.i and "Part" in conj.morph.get("VerbForm", []):
+                org = _by_agent_org(conj, org_of)
+                if org is not None:
+                    return org, "shared_par"
     # "l'objectif de 75 % fixé par l'OMS", "l'annulation de deux élections par le
     # tribunal": a "par X" on the way from the amount up to its predicate, or on a
     # participle that qualifies a noun on that way (rule 'par_path')
@@ -1179,6 +1196,9 @@ def _agent(
         org = _linear_subject(verb, org_of)
         if org is not None and org.start not in own:
             return org, "linear_subject"
+        org = _broken_apposition(verb, sent, org_of)
+        if org is not None and org.start not in own:
+            return org, "apposed_subject"
     if subj is None or subj.i in own:
         if partner is not None:
             return partner, "with"
@@ -1226,6 +1246,9 @@ def _agent(
             rule = "members_of"
         return org, rule
     if org is None:
+        org = _broken_apposition(verb, sent, org_of)
+        if org is not None:
+            return org, "apposed_subject"
         # "L'ONG ... y gère 41 centres": a description, not a pronoun ("il manque 150")
         org = ante.resolve(subj, pronouns=False)
         if org is not None:
@@ -1258,6 +1281,35 @@ def _agent(
     if frame is not None and org is None:
         return frame, "frame"
     return None, "none"
+
+
+def _broken_apposition(verb: Token, sent: Span, org_of: dict[int, Span]) -> Span | None:
+    """The name that opens the sentence, set apart by commas from its description before
+    the verb, which the parser cut off as a root of its own ("Tinder, l'application la plus
+    téléchargée, a atteint trois milliards": rule 'apposed_subject'); the description is
+    then the verb's subject, a modifier, or nothing."""
+    doc, i = verb.doc, sent.start
+    while i < verb.i and doc[i].pos_ == "DET":
+        i += 1
+    org = org_of.get(i)
+    if org is None or org.start != i:
+        return None
+    comma = org.end
+    j = verb.i - 1
+    while j > comma and (doc[j].dep_.startswith("aux") or doc[j].lower_ in NEGATIONS | CLITICS):
+        j -= 1
+    if comma >= len(doc) or doc[comma].text != "," or doc[j].text != "," or j <= comma + 1:
+        return None
+    if org.root.dep_ not in {"ROOT", "root"} and not comma < org.root.head.i < j:
+        return None  # the name hangs on the verb or elsewhere: the parser saw it
+    description = doc[comma + 1 : j]
+    if description[0].pos_ != "DET" or any(
+        "Fin" in t.morph.get("VerbForm", []) for t in description
+    ):
+        return None
+    if any(c.dep_ in SUBJ_DEPS and not comma < c.i < j for c in verb.children):
+        return None  # the verb has a subject of its own
+    return org
 
 
 def _an_age(amount: Span, pred: Token | None) -> bool:
@@ -2222,6 +2274,43 @@ def _source_lines(doc: Doc, org_of: dict[int, Span]) -> list[tuple[int, Span]]:
             if org is not None:
                 found.append((tok.idx, org))
     return found
+
+
+def _report_owner_of(noun: Token, org_of: dict[int, Span]) -> Span | None:
+    """The body a report noun names as its own: its "de X" ("le rapport de la CNUCED") or
+    who a participle says made it ("une étude réalisée par l'université de Vigo")."""
+    for child in noun.children:
+        if child.dep_ in {"nmod", "nmod:poss"} and child.i in org_of and _has_case(child, OF_CASES):
+            return org_of[child.i]
+        if _is_by_agent(child) and child.i in org_of:
+            return org_of[child.i]  # "une étude par l'université de Vigo", as parsed
+        if child.dep_ == "acl" and child.pos_ == "VERB":
+            by = _by_agent_org(child, org_of)
+            if by is not None:
+                return by
+    return None
+
+
+def _report_around(anchor: Token, org_of: dict[int, Span]) -> Span | None:
+    """The owner of a report noun the amount hangs from, or of a "dans un rapport de X"
+    frame on the amount's clause (rule 'in_report')."""
+    verb = None
+    for anc in anchor.ancestors:
+        if anc.lemma_.lower() in REPORT_NOUNS:
+            return _report_owner_of(anc, org_of)
+        if verb is None and anc.pos_ in {"VERB", "AUX"}:
+            verb = anc
+    if verb is None:
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ in {"obl", "obl:mod"}
+            and child.i < anchor.i
+            and child.lemma_.lower() in REPORT_NOUNS
+            and any(c.lower_ == "dans" for c in child.children if c.dep_ == "case")
+        ):
+            return _report_owner_of(child, org_of)
+    return None
 
 
 def _inner_reporter(anchor: Token, cue: Token, org_of: dict[int, Span]) -> Span | None:

@@ -867,6 +867,19 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # passive participles joined by "puis" share the "par X" after the last one
+            "Au total, 120 migrants ont été interceptés puis reconduits à la frontière par la "
+            "Garde nationale.",
+            "120",
+            "Garde nationale",
+            "shared_par",
+        ),
+        (  # a name set apart before its description, which the parser took for the subject
+            "Airbnb, la plateforme de location, a supprimé 1 900 emplois.",
+            "1 900",
+            "Airbnb",
+            "apposed_subject",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:
@@ -1566,6 +1579,27 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # the body a study the amount hangs from was carried out by
+            "C'est ce qu'a montré une enquête réalisée en 2021 par l'université de Lausanne, "
+            "qui a porté sur plus de 8 000 ménages.",
+            "plus de 8 000",
+            "université de Lausanne",
+            "in_report",
+        ),
+        (  # the body whose report frames the amount's clause
+            "Dans un rapport de la CNUCED sur le commerce, sur les 30 pays importateurs de riz, "
+            "on trouve 6 pays d'Afrique de l'Ouest.",
+            "6",
+            "CNUCED",
+            "in_report",
+        ),
+        (  # ... not a report named without its body
+            "Dans un rapport publié mardi, sur les 30 pays importateurs de riz, on trouve 6 pays "
+            "d'Afrique de l'Ouest.",
+            "6",
+            None,
+            "none",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:
@@ -1649,6 +1683,10 @@ def test_conversion_in_parentheses_has_the_claim_of_what_it_converts(nlp: Langua
         (["Il", "a", "versé", "9", "euros", ".", "puis", "rien", "."],
          [True] + [False] * 5 + [True] + [False] * 2,
          ["Il a versé 9 euros .", "puis rien ."]),
+        # a cut before a comma, after a name set apart, is undone
+        (["Airbnb", ",", "la", "plateforme", ",", "a", "supprimé", "1900", "emplois", "."],
+         [True, True] + [False] * 8,
+         ["Airbnb , la plateforme , a supprimé 1900 emplois ."]),
     ],
 )  # fmt: skip
 def test_sentences_end_at_paragraph_breaks(

@@ -69,19 +69,7 @@ def _shares_time(clause: Token) -> bool:
     if clause.dep_ == "conj" and any(c.dep_ in SUBJ_DEPS for c in clause.children):
         return False
     return clause.dep_ in SHARED_CLAUSE_DEPS or (
-        clause.dep_ == "advcl"
-        and (
-            "Inf" in clause.morph.get("VerbForm", [])
-            # "ont traversé le canal l'année dernière, ..., transportant près de deux millions
-            # de barils": a present participle goes on with its clause (rule
-            # 'participle_clause'); not a gerund, which says how ("en progressant d'un jour
-            # par semaine")
-            or (
-                "Part" in clause.morph.get("VerbForm", [])
-                and "Pres" in clause.morph.get("Tense", [])
-                and not any(c.lower_ == "en" for c in clause.children if c.i < clause.i)
-            )
-        )
+        clause.dep_ == "advcl" and "Inf" in clause.morph.get("VerbForm", [])
     )
 
 

@@ -218,20 +218,6 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             None,
             "none",
         ),
-        (  # a present participle after a comma goes on with its clause, and its time
-            "Les pétroliers ont traversé le canal l'année dernière, selon les données "
-            "officielles, transportant près de deux millions de barils par jour.",
-            "près de deux millions de barils",
-            "l'année dernière",
-            "last_year",
-        ),
-        (  # ... not a gerund, which says how
-            "Elle conseille de prendre le petit-déjeuner une heure plus tard, en progressant "
-            "d'un ou deux jours par semaine.",
-            "un ou deux jours",
-            None,
-            "other_clause",
-        ),
         (  # an event's adjective or "de" complement is part of the phrase that places it
             "Pendant la Seconde Guerre mondiale, 300 soldats de la ville ont été tués.",
             "300",

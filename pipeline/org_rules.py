@@ -1264,6 +1264,7 @@ FIELD_HEADS = {"ministère", "ministères", "département", "départements", "au
 # ... and those that take one after a country adjective ("bureau chinois d'ingénierie spatiale")
 LOWER_FIELD_HEADS = FIELD_HEADS | {"police", "armée", "forces", "force", "association", "bureau",
                                    "office", "agence", "conseil", "comité", "hôpital", "école",
+                                   "université", "universités",
                                    "équipe",
                                    "institut", "laboratoire", "tribunal", "cour"}
 QUOTES = {'"', "«", "“"}

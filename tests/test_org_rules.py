@@ -871,6 +871,11 @@ def test_no_club_after_a_club_cue(nlp: Language, text: str, not_club: str) -> No
          "université de Nottingham Trent"),
         ("Il a rejoint la Légion étrangère ukrainienne en mars.", "Légion étrangère ukrainienne"),
         ("Selon le parti communiste, la croissance ralentit.", "parti communiste"),
+        # a lower-case university takes its fields, then needs its place
+        ("Il est chercheur à l'université d'économie et de commerce de Vienne depuis 2015.",
+         "université d'économie et de commerce de Vienne"),
+        ("Elle a obtenu une place à l'université de médecine de Hongrie l'an dernier.",
+         "université de médecine de Hongrie"),
     ],
 )
 def test_institution_names_of_real_news(nlp: Language, text: str, name: str) -> None:
@@ -911,6 +916,8 @@ def test_institution_names_of_real_news(nlp: Language, text: str, name: str) -> 
          "ambassade d'Hanoï"),
         ("Une salle a été installée au principal hôpital national de Zorvel.",
          "hôpital national de Zorvel"),
+        # a lower-case university with a field and no place or name is a kind of school
+        ("Il a étudié à l'université de médecine pendant dix ans.", "université de médecine"),
         # rule presidency_term: the office held or sought is no body (RN6)
         ("Il a été élu pour un premier mandat à la présidence de la Russie en 2000.",
          "présidence de la Russie"),

@@ -184,7 +184,7 @@ STATION_ORTHS = string_ids(BROADCAST_SUFFIXES)
 # the most names such a list is read for.
 MATE_SOURCES = {"kb", "gazetteer", "cue", "english"}
 # Sources of names that take a country adjective after them (rule national)
-NATIONAL_SOURCES = {"kb", "organ", "english"}
+NATIONAL_SOURCES = {"kb", "organ"}
 MAX_LIST = 12
 # Cue nouns that also name a kind of place: after them, a name the NER reads as a place is one.
 PLACE_CUES = {"chaîne", "chaînes"}
@@ -536,8 +536,9 @@ class OrgRules(KBPipe):
     def _national_names(
         self, doc: Doc, countries: dict[str, int], cands: list[Candidate]
     ) -> list[Candidate]:
-        """Rule national: a capitalised name right before a country adjective takes it ("le
-        Congrès uruguayen", "le Met Office britannique", "la Croix-Rouge britannique")."""
+        """Rule national: a capitalised organ noun, which needs its country to name one body,
+        takes the country adjective right after it ("le Congrès uruguayen", as "le Parlement
+        uruguayen"); a name of its own does not ("la Guardia Civil espagnole")."""
         assert self.kb is not None
         out: list[Candidate] = []
         seen: set[tuple[int, int]] = set()
@@ -547,6 +548,8 @@ class OrgRules(KBPipe):
             if (
                 (cand.start, end) not in seen
                 and cand.source in NATIONAL_SOURCES
+                and end - cand.start == 1
+                and doc[cand.start].text in ORGAN_NOUNS
                 and end < n
                 and doc[cand.start].text[:1].isupper()
                 and doc[end].is_lower
@@ -1304,7 +1307,7 @@ EMBASSY_HEADS = {"ambassade", "ambassades", "consulat", "consulats"}
 # Buildings that are bodies only when they act, treat or own (RN12), and the prepositions of
 # place that make them the place (rule place_use)
 PLACE_USE_HEADS = EMBASSY_HEADS | {"hôpital", "hôpitaux", "clinique", "cliniques"}
-PLACE_PREPOSITIONS = {"à", "au", "aux", "dans", "devant", "vers"}
+PLACE_PREPOSITIONS = {"à", "au", "aux", "dans", "devant"}
 # Team nouns: a capitalised complement is a club described ("l'équipe belge d'Anderlecht").
 TEAM_HEADS = {"équipe", "sélection"}
 # Parts of speech of the French function words that end an English name run on into a
@@ -1550,8 +1553,10 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         if word.lower_ in PLACE_WORDS or (is_cap and word.ent_type_ in {"LOC", "GPE"}):
             if doc[i].lower_ not in {"de", "du", "des", "d'", "d’"}:
                 break  # 'au Maroc', 'en France' locate, they do not name
-            if named:
-                break  # rule named_body: "l'université Monash de Melbourne" is placed, not named
+            if named and not capital:
+                # rule named_body: "l'université Monash de Melbourne" is placed, not named; a
+                # capitalised head keeps it ("l'Institut Pasteur de Dakar", its own body)
+                break
             if not capital and head not in PLACE_HEADS and not qualified:
                 break
             strong = True

@@ -17,6 +17,8 @@ from typing import NamedTuple
 from .claim_time_words import (
     AGO_COUNTS,
     AGO_UNITS,
+    AMOUNT_CUES,
+    DATED_NOUN_NEXT,
     DAY_PART_EVENTS,
     EDGE_PERIODS,
     ELAPSED_PERIODS,
@@ -67,6 +69,8 @@ AGO = (
 EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS)
 EDGE_EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS if e not in DAY_PART_EVENTS)
 RATE = "|".join(RATE_NOUNS)
+DATED_NEXT = "|".join(w if w != "qu" else f"qu{APOS}" for w in DATED_NOUN_NEXT)
+NOT_AMOUNT = "".join(rf"(?<!\b{w} )" for w in AMOUNT_CUES)
 EVENT_ADJ = "|".join(PERIOD_EVENT_ADJECTIVES)
 NEXT_UNITS_RE = "|".join(NEXT_UNITS)
 RECENT_UNIT = "|".join(RECENT_UNITS)
@@ -319,6 +323,12 @@ RULES: list[tuple[str, str]] = [
     # "le souvenir de 2003, qui avait fait 15 000 morts", "celui de 2015, lorsque 44 000
     # personnes ...": a year named as a period, which the clause after it tells of
     ("of_year", rf"de (?P<y>{YEAR})(?=, (?:lorsqu|quand |où |qui ))"),
+    # "selon une estimation de 2020,", "l'étude Pew de 2020 a montré": a year that dates
+    # the noun before it (not "plus de 2000 personnes": an amount)
+    (
+        "dated_noun",
+        rf"{NOT_AMOUNT}(?<=[^\W\d] )de (?P<y>{YEAR})(?=[,.;:)»\"]|\s(?:{DATED_NEXT})\b)",
+    ),
     ("last_year", rf"l{APOS}(?:an|année) (?:dernier|dernière|passé|passée)"),
     # "cette année-là" points back to a year written before it, not to the document's
     # "a gagné 135 points au cours de l'année": the year of the context, unnamed
@@ -385,6 +395,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "from_year": (_YEARLY, ("partir de", "compter de", "dès ")),
     "year_pair": (_YEARLY, ("et 19", "et 20")),
     "of_year": (_YEARLY, (", lorsqu", ", quand", ", où", ", qui")),
+    "dated_noun": (_YEARLY, ("de 19", "de 20")),
     "last_period": (("derni", "pass"),),
     "event_period": (
         ("pendant", "durant", "lors", "au cours", "au début", "à la fin", "depuis", "premi",
@@ -553,7 +564,7 @@ def _value(
         return None if yr is None else f"{yr:04d}-{month:02d}"
     if rule == "year_edge":
         return f"{y}/.." if g.get("since") else y
-    if rule == "of_year":
+    if rule in {"of_year", "dated_noun"}:
         return y
     if rule == "year_pair":
         listed = g.get("list") and int(g["b"]) > int(g["a"])

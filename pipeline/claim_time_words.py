@@ -133,3 +133,12 @@ RATE_NOUNS = (
     "habitants", "personnes", "naissances", "patients", "enfants", "adultes", "femmes",
     "hommes", "élèves", "ménages", "foyers", "cas", "lits",
 )  # fmt: skip
+# "de <year>" dates the noun before it ("selon une estimation de 2020, ...", "l'étude Pew de
+# 2020 a montré ...", "la loi de 1994 sur les crimes"): only before a punctuation mark or one
+# of these words ("qu" stands for "qu'"), so that "plus de 2000 personnes" stays an amount.
+DATED_NOUN_NEXT = (
+    "sur", "dans", "pour", "par", "selon", "qui", "que", "qu", "a", "ont", "avait",
+    "avaient", "est", "sont", "était", "étaient",
+)  # fmt: skip
+# Words before "de <year>" that make it an amount ("plus de 2000", "près de 1500").
+AMOUNT_CUES = ("plus", "moins", "près", "autour", "environ", "hauteur", "total", "nombre")

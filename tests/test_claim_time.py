@@ -296,13 +296,16 @@ def test_the_previous_year_is_the_one_before_the_year_written(
         "Les derniers jours de sa vie, il écrivait.",  # no span counted back from now
         "Quelques mois plus tard, il partait.",  # not "en quelques mois"
         "L'accord de Paris de 2015 vise 1,5 °C.",  # a year naming a text, no clause about it
+        "Plus de 2000 personnes ont manifesté.",  # an amount, not a year
+        "Les victimes sont près de 1500, selon la police.",  # an amount before a comma
+        "Le stade compte 40 tribunes de 2000 places.",  # a number of a noun
     ],
 )
 def test_words_that_place_nothing(text: str) -> None:
     found = [t.rule for t in find_times(text)]
     placing = {
         "so_far", "event_period", "event_edge", "now", "between_years", "before_event",
-        "recent_units", "within", "of_year",
+        "recent_units", "within", "of_year", "dated_noun",
     }  # fmt: skip
     assert [r for r in found if r in placing] == []
 
@@ -380,6 +383,13 @@ def test_words_that_place_nothing(text: str) -> None:
          "of_year", "1999"),
         ("Un niveau proche de celui de 2016, lorsque 9 000 personnes avaient fui.", None,
          "de 2016", "of_year", "2016"),
+        # "de <year>" dating the noun before it, before a punctuation mark or a function word
+        ("Selon une estimation de 2021, huit ménages sur dix cuisinent au bois.", None,
+         "de 2021", "dated_noun", "2021"),
+        ("Les élèves interrogés par l'étude Ipsos de 2018 ont cité 12 métiers.", None, "de 2018",
+         "dated_noun", "2018"),
+        ("La réforme de 2003 sur les retraites a supprimé 40 régimes.", None, "de 2003",
+         "dated_noun", "2003"),
         # a line break a scraper wrote out as backslash and n
         ("Le port a fermé.\\n\\nEn novembre 2021, 300 dockers ont été licenciés.", None,
          "En novembre 2021", "month", "2021-11"),

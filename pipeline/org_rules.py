@@ -1355,15 +1355,9 @@ def presidency_term(doc: Doc, i: int) -> bool:
     return i + 2 < len(doc) and doc[i + 1].lower_ == "de" and doc[i + 2].ent_type_ == "PER"
 
 
-def _tagged_verb(tok: Token) -> bool:
-    """The tagger reads a verb; not a country adjective it parses as the noun's modifier ("prise
-    par les forces russes": 'russes' tagged as a participle, attached as amod)."""
-    return tok.pos_ in {"VERB", "AUX"} and not (is_nationality(tok) and tok.dep_ == "amod")
-
-
 def _is_adj(tok: Token) -> bool:
     low = tok.lower_
-    if _tagged_verb(tok):
+    if tok.pos_ in {"VERB", "AUX"}:
         return False
     return (
         low in INSTITUTION_ADJ
@@ -1548,8 +1542,6 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             return None  # "l'équipe belge d'Anderlecht": the club is the name
         if named and is_cap and word.lower_ in INSTITUTION_HEADS:
             break  # rule named_body: "l'Institut Griffith de l'Université d'Oxford", two bodies
-        if is_cap and doc[i].lower_ == "en" and fold(word.text) in COUNTRIES:
-            break  # 'forces américaines en Irak': a country the NER did not read as one
         if word.lower_ in PLACE_WORDS or (is_cap and word.ent_type_ in {"LOC", "GPE"}):
             if doc[i].lower_ not in {"de", "du", "des", "d'", "d’"}:
                 break  # 'au Maroc', 'en France' locate, they do not name
@@ -1910,7 +1902,7 @@ def _host_country(doc: Doc, i: int) -> int:
 def _governs(doc: Doc, start: int, i: int) -> bool:
     """Token ``i`` is the predicate whose subject is the head word (the name ends before it)."""
     tok = doc[i]
-    return _tagged_verb(tok) or (
+    return tok.pos_ in {"VERB", "AUX"} or (
         doc[start].head.i == i and doc[start].dep_.startswith("nsubj")
     )
 

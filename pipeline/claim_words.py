@@ -23,6 +23,9 @@ ACT_SENSE_VERBS = frozenset({"ajouter", "relever", "rapporter", "assurer"})
 # Verbs that forecast, and the changes they forecast: "le KOF prévoit une croissance de
 # 0,9 %" gives the forecaster as source, not as agent.
 FORECAST_VERBS = frozenset({"prévoir", "anticiper", "tabler", "projeter", "attendre"})
+# Those that also forecast what a "que" clause says ("l'AIE prévoit que l'Inde atteindra");
+# not "attendre que", to wait until.
+FORECAST_THAT_VERBS = frozenset({"prévoir", "anticiper", "projeter"})
 CHANGE_NOUNS = frozenset(
     """
     croissance hausse baisse recul progression augmentation diminution chute contraction
@@ -183,6 +186,13 @@ PLAN_NOUNS = frozenset(
 CONTROL_NOUNS = frozenset(
     """
     intention décision objectif ambition volonté engagement promesse obligation
+    """.split()
+)
+# Nouns of figures a body works out, whose owner says them ("le FMI a révisé ses prévisions
+# à 3,8 %", "ils ont partagé leur chiffre selon lequel moins de 5 %").
+FIGURE_NOUNS = frozenset(
+    """
+    prévision projection estimation pronostic chiffre calcul
     """.split()
 )
 # Plural members of a body who act as the body ("les pays de l'OPEP ont réduit", "l'équipe

@@ -68,8 +68,10 @@ from .claim_words import (
     CONTROL_NOUNS,
     DEFINITE_DETS,
     DEMONYM_COUNTRIES,
+    FIGURE_NOUNS,
     FIRM_NOUNS,
     FOR_TEAM_CASES,
+    FORECAST_THAT_VERBS,
     FORECAST_VERBS,
     FRAME_CASES,
     FRAME_NOUNS,
@@ -512,6 +514,11 @@ class ClaimFinder(KBPipe):
                     return org, "report_anaphora"
                 if ante.resolve(subj) is not None:
                     return None, "speaker_pronoun"  # "elle affirme" after a person: no body
+        org = _own_figures(anchor, org_of)
+        if org is not None:
+            # "le FMI a mis en garde, en révisant ses prévisions à 3,8 %": who works out
+            # the figures it owns says them (rule 'own_figures'; table FIGURE_NOUNS)
+            return org, "own_figures"
         org = _report_around(anchor, org_of)
         if org is not None:
             # "une étude réalisée par l'université de Vigo a porté sur 19 000 personnes",
@@ -2250,6 +2257,12 @@ def _is_forecast(verb: Token) -> bool:
             n.lemma_.lower() in CHANGE_NOUNS for n in nouns
         ):
             return True
+        if (
+            child.dep_ == "ccomp"
+            and _lemma(verb) in FORECAST_THAT_VERBS
+            and any(g.lower_ in THAT_WORDS and g.dep_ == "mark" for g in child.children)
+        ):
+            return True  # "l'AIE prévoit que l'Inde atteindra deux tiers": what it forecasts
     return False
 
 
@@ -2274,6 +2287,35 @@ def _source_lines(doc: Doc, org_of: dict[int, Span]) -> list[tuple[int, Span]]:
             if org is not None:
                 found.append((tok.idx, org))
     return found
+
+
+def _own_figures(anchor: Token, org_of: dict[int, Span]) -> Span | None:
+    """The body that owns the figures the amount hangs from ("ses prévisions ... à 3,8 %"):
+    the subject of the clause the possessed figure noun sits in (rule 'own_figures')."""
+    noun = next(
+        (a for a in [anchor, *anchor.ancestors] if a.lemma_.lower() in FIGURE_NOUNS), None
+    )
+    if noun is None:
+        # "en révisant ses prévisions à 3,8 %", the amount hung on the verb
+        verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        noun = next(
+            (
+                c
+                for c in (verb.children if verb is not None else [])
+                if c.dep_ == "obj" and c.lemma_.lower() in FIGURE_NOUNS
+            ),
+            None,
+        )
+    if noun is None or not any(
+        c.lower_ in POSSESSIVE_DETS and c.dep_ == "det" for c in noun.children
+    ):
+        return None
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    subj = _clause_subject(verb)[0] if verb is not None else None
+    if subj is None or subj.i in {t.i for t in noun.subtree}:
+        return None
+    org = _org_in(subj.subtree, org_of)
+    return None if org is None or _works_at(org, subj) else org
 
 
 def _report_owner_of(noun: Token, org_of: dict[int, Span]) -> Span | None:

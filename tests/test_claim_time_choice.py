@@ -267,6 +267,24 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "en 2024",
             "year",
         ),
+        (  # a year that opens the sentence before places one told in the past, no time of its own
+            "En 2013, le pays a accueilli 4 000 réfugiés. Il a aussi expulsé 11 300 personnes.",
+            "11 300",
+            "En 2013",
+            "year_goes_on",
+        ),
+        (  # ... not one told in the present, a standing fact
+            "En 2013, le pays a accueilli 4 000 réfugiés. Il expulse aussi 11 300 personnes.",
+            "11 300",
+            None,
+            "none",
+        ),
+        (  # ... nor one after a paragraph break
+            "En 2013, le pays a accueilli 4 000 réfugiés.\n\nIl a aussi expulsé 11 300 personnes.",
+            "11 300",
+            None,
+            "none",
+        ),
     ],
 )
 def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:

@@ -1545,10 +1545,6 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         if word.lower_ in PLACE_WORDS or (is_cap and word.ent_type_ in {"LOC", "GPE"}):
             if doc[i].lower_ not in {"de", "du", "des", "d'", "d’"}:
                 break  # 'au Maroc', 'en France' locate, they do not name
-            if named and not capital:
-                # rule named_body: "l'université Monash de Melbourne" is placed, not named; a
-                # capitalised head keeps it ("l'Institut Pasteur de Dakar", its own body)
-                break
             if not capital and head not in PLACE_HEADS and not qualified:
                 break
             strong = True

@@ -443,9 +443,10 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
          "Zorvia Policy Institute"),
         ("Elle enseigne à la Zorvia Business School de Londres depuis 2010.",
          "Zorvia Business School"),
-        # rule named_body: a head with its proper name is placed, not named, by "de <pays>"; an
-        # acronym keeps its city; a second body after "de" is its own name
-        ("Elle enseigne à l'université Zorvanski de Hongrie depuis 2010.", "université Zorvanski"),
+        # a lower-case head with its proper name keeps "de <ville>" (the real gold writes
+        # "hôpital Sion de Mumbai", "hôpital St Thomas de Londres"; it is split on universities);
+        # an acronym keeps its city; rule named_body: a second body after "de" is its own name
+        ("L'hôpital Zorvanski de Lyon a signalé 24 cas.", "hôpital Zorvanski de Lyon"),
         ("Il enseigne à l'université SOAS de Londres depuis 2010.", "université SOAS de Londres"),
         ("Elle travaille à l'Institut Zorvel de l'Université d'Oxford.", "Institut Zorvel"),
         ("Elle travaille à l'Institut Zorvel de l'Université d'Oxford.", "Université d'Oxford"),

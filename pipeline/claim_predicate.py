@@ -16,6 +16,9 @@ from .claim_predicate_words import (
     AGED_WORDS,
     ASIDE_MARKS,
     ASPECT_VERBS,
+    AWAY_AFTER,
+    AWAY_BEFORE,
+    AWAY_UNITS,
     BY_WORDS,
     CHANGE_VERBS,
     CLAUSE_BREAKS,
@@ -1071,6 +1074,22 @@ def _locates(amount: Span, anchor: Token, pred: Token) -> bool:
     )
 
 
+def _away_from(amount: Span) -> bool:
+    """ "Nairobi, à des centaines de kilomètres de là", "le camp de Gashora, à une quarantaine
+    de kilomètres au sud de la capitale": how far a place lies from another, set off by a
+    comma or opening the sentence, only says where it is (rule 'away_from'; tables
+    AWAY_UNITS, AWAY_AFTER, AWAY_BEFORE); "s'est dégonflé à 3 km de la plage" keeps its verb."""
+    doc = amount.doc
+    if amount.start < 1 or doc[amount.start - 1].lower_ not in {"à", "a"}:
+        return False
+    at = doc[amount.start - 1]
+    if not (at.is_sent_start or (at.i > 0 and doc[at.i - 1].lower_ in AWAY_BEFORE)):
+        return False
+    if amount._.get(PREFIX + "unit") not in AWAY_UNITS:
+        return False
+    return amount.end < len(doc) and doc[amount.end].lower_ in AWAY_AFTER
+
+
 def _verb_across_dash(anchor: Token) -> Token | None:
     """ "Une seule entreprise taïwanaise - la TSMC - détient plus de la moitié du marché",
     "Trois femmes - Frappart, Mukansanga et Yamashita - font partie des 36 arbitres":
@@ -1201,6 +1220,8 @@ def _own_predicate(
         pred_tok, rule = None, "rate_base"
     elif pred_tok is not None and _locates(amount, anchor, pred_tok):
         pred_tok, rule = None, "location"
+    elif pred_tok is not None and _away_from(amount):
+        pred_tok, rule = None, "away_from"
     elif (
         pred_tok is not None
         and k > 0

@@ -137,3 +137,10 @@ THRESHOLD_CASES = frozenset({"à", "au", "aux"})
 # Endings of an infinitive a modal governs when the tagger read it as a noun ("ne pourront
 # vacciner qu'une personne sur dix").
 INFINITIVE_ENDINGS = ("er", "ir", "re")
+# How far a place lies from another ("à deux heures de Houston", "à 40 km au sud de Kigali"):
+# the units of the amount after "à", and the words that open the place it is measured from.
+AWAY_UNITS = frozenset({"km", "mi", "heure", "minute"})
+AWAY_AFTER = frozenset({"de", "d'", "d’", "du", "des", "au", "à"})
+# What comes before "à" when the distance is set off from the clause ("Nairobi, à 500 km de
+# là", "à deux heures de Houston et à trois heures de Dallas").
+AWAY_BEFORE = frozenset({",", "et", "ou", "(", "-", "–", "—", '"', "«"})

@@ -246,6 +246,11 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         # ... not a dash that opens a new sentence
         ("Le séisme a fait 1 350 morts. - Près de 6 000 blessés dans la région.",
          "Près de 6 000", None, "none"),
+        # how far a place lies, set off by a comma, only says where it is
+        ("Le blessé a été évacué vers Goma, à 200 km de là.", "200 km", None, "away_from"),
+        ("Elle a grandi à Lyon, à deux heures de Paris.", "deux heures", None, "away_from"),
+        # ... an event at a distance keeps its verb
+        ("Le bateau a coulé à 5 km de la côte.", "5 km", "couler", "verb"),
     ],
 )  # fmt: skip
 def test_predicate_kinds(

@@ -35,7 +35,6 @@ from .claim_predicate_words import (
     FRONTED_SUBJECT_DEPS,
     FRONTED_SUBJECT_REACH,
     GOVERNED_VALUE_NOUNS,
-    INFINITIVE_ENDINGS,
     LIGHT_VERBS,
     LOCATION_PARTICIPLES,
     NAMING_PARTICIPLES,
@@ -543,9 +542,6 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
         inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if inner is not None:
             return inner, "modal"
-        governed = _modal_governed(pred)
-        if governed is not None:
-            return governed
     if pred is not None and pred.pos_ == "VERB" and _aspect_of(anchor, pred):
         # "des milliers d'Érythréens continuent de fuir", "qui vont s'entraîner trois jours"
         inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
@@ -556,26 +552,6 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
         if relative is not None:
             return relative, "object_relative"
     return pred, rule
-
-
-def _modal_governed(modal: Token) -> tuple[Token, str] | None:
-    """What a modal governs when the parser made it no verb: the copula of a nominal or
-    adjectival predicate ("devrait être inférieur", rule 'modal_copula') or an infinitive
-    the tagger read as a noun ("ne pourront vacciner qu'une personne", 'modal_infinitive')."""
-    for c in modal.children:
-        if c.dep_ != "xcomp" or c.i < modal.i:
-            continue
-        cop = _copula(c) if c.pos_ in {"ADJ", "NOUN"} else None
-        if cop is not None and cop.i > modal.i:
-            return cop, "modal_copula"
-        if (
-            c.pos_ == "NOUN"
-            and c.lower_ == c.lemma_.lower()
-            and c.lower_.endswith(INFINITIVE_ENDINGS)
-            and not any(d.dep_ == "det" for d in c.children)
-        ):
-            return c, "modal_infinitive"
-    return None
 
 
 OTHER_CASES = frozenset({"dans", "pour", "sur", "chez", "parmi", "avec"})

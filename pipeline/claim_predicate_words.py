@@ -134,9 +134,6 @@ RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "leq
 # and the words before the bound.
 THRESHOLD_ADJECTIVES = frozenset({"supérieur", "inférieur"})
 THRESHOLD_CASES = frozenset({"à", "au", "aux"})
-# Endings of an infinitive a modal governs when the tagger read it as a noun ("ne pourront
-# vacciner qu'une personne sur dix").
-INFINITIVE_ENDINGS = ("er", "ir", "re")
 # How far a place lies from another ("à deux heures de Houston", "à 40 km au sud de Kigali"):
 # the units of the amount after "à", and the words that open the place it is measured from.
 AWAY_UNITS = frozenset({"km", "mi", "heure", "minute"})

@@ -390,33 +390,3 @@ def test_a_verb_left_as_its_form_gets_its_infinitive(form: str, lemma: str) -> N
     amount = doc[3:4]
     pred, rule = predicate_of(amount, _anchor(amount), [amount], 0)
     assert predicate_lemma(pred, rule) == lemma
-
-
-_MODAL = ("pourront", "pouvoir", "VERB", "ROOT", 2, "Mood=Ind|VerbForm=Fin")
-
-
-@pytest.mark.parametrize(
-    ("governed", "predicate", "rule"),
-    [
-        # fr_core_news_md reads a bare infinitive after a modal as a noun
-        ([("vacciner", "vacciner", "NOUN", "xcomp", 2, "")], "vacciner", "modal_infinitive"),
-        # a nominal or adjectival predicate: its copula
-        ([("être", "être", "AUX", "cop", 4, "VerbForm=Inf"),
-          ("prioritaires", "prioritaire", "ADJ", "xcomp", 2, "")], "être", "modal_copula"),
-        # a noun with its determiner is no infinitive: the modal stays
-        ([("le", "le", "DET", "det", 4, ""), ("dîner", "dîner", "NOUN", "xcomp", 2, "")],
-         "pouvoir", "verb"),
-    ],
-)  # fmt: skip
-def test_a_modal_gives_way_to_what_it_governs_when_that_is_no_verb(
-    governed: list[tuple[str, str, str, str, int, str]], predicate: str, rule: str
-) -> None:
-    """ "40 pays ne pourront vacciner ...", "le nombre ... devrait être inférieur dans 169 pays":
-    the amount hangs on the modal, whose complement the parser made a noun or an adjective."""
-    doc = _parsed([
-        ("40", "40", "NUM", "nummod", 1, ""), ("pays", "pays", "NOUN", "nsubj", 2, ""),
-        _MODAL, *governed, (".", ".", "PUNCT", "punct", 2, ""),
-    ])  # fmt: skip
-    amount = doc[0:2]
-    pred, rule_fired = predicate_of(amount, _anchor(amount), [amount], 0)
-    assert (predicate_lemma(pred, rule_fired), rule_fired) == (predicate, rule)

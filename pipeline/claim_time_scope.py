@@ -24,6 +24,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span, Token
 
+from .claim_syntax import DASHES
 from .claim_time import TimeExpr
 from .claim_time_words import (
     CONSEQUENCE_VERBS,
@@ -39,7 +40,6 @@ from .claim_words import MONTHS, WEEKDAYS
 # A paragraph break, or one a scraper wrote out as backslash and n, which the sentence
 # splitter does not see: a time beyond it is another paragraph's (rule 'other_paragraph').
 PARAGRAPH_BREAKS = ("\n", "\\n")
-DASHES = frozenset({"-", "–", "—"})
 # Clause relations the parser gives a when-clause it misreads (restated_time).
 LOOSE_CLAUSE_DEPS = frozenset({"ccomp", "parataxis"})
 # The case words of a partitive complement ("57 % des personnes", "deux tiers de ceux").

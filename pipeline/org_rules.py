@@ -1481,7 +1481,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         ):
             k += 1
         if k > i:
-            named = not doc[k - 1].is_upper  # an acronym may carry its city: "SOAS de Londres"
+            named = not doc[k - 1].is_upper  # (an acronym, "SOAS", is not read as a name)
             i, qualified, strong = k, True, True
     last_place = False
     while i < n and i - start < MAX_INSTITUTION and not (last_place and not capital):

@@ -295,6 +295,21 @@ def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, ru
     assert span._.dechiffre_claim_rules["time"] == rule
 
 
+def _parsed(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    *,
+    glued: set[int],
+    morphs: list[str] | None = None,
+) -> Doc:
+    """A Doc with the parse given; the words of ``glued`` take no space after them."""
+    spaces = [i not in glued for i in range(len(words))]
+    return Doc(spacy.blank("fr").vocab, words=words, spaces=spaces, heads=heads, deps=deps,
+               pos=pos, morphs=morphs)  # fmt: skip
+
+
 # "Un procès a débuté à Nairobi en 1998, où douze officiers ont été condamnés ." with the
 # parse fr_core_news_md gives such sentences: the "où" clause as a complement (ccomp)
 WORDS = "Un procès a débuté à Nairobi en 1998 , où douze officiers ont été condamnés .".split()
@@ -310,10 +325,8 @@ POS = [
 
 
 def test_a_where_clause_read_as_a_complement_restates_the_time_before_it() -> None:
-    spaces = [True] * len(WORDS)
-    spaces[WORDS.index("1998")] = False  # "1998,"
-    spaces[-2] = False  # "condamnés."
-    doc = Doc(spacy.blank("fr").vocab, words=WORDS, spaces=spaces, heads=HEADS, deps=DEPS, pos=POS)
+    # "1998," and "condamnés."
+    doc = _parsed(WORDS, HEADS, DEPS, POS, glued={WORDS.index("1998"), len(WORDS) - 2})
     amount = doc[10:11]
     said = restated_time(amount, doc[11], find_times(doc.text))
     assert said is not None
@@ -339,17 +352,9 @@ REL_MORPHS = [
 
 
 def test_a_coordinated_relative_on_the_same_noun_keeps_the_time_of_the_first() -> None:
-    spaces = [True] * len(REL_WORDS)
-    spaces[-2] = False  # "pays."
-    doc = Doc(
-        spacy.blank("fr").vocab,
-        words=REL_WORDS,
-        spaces=spaces,
-        heads=REL_HEADS,
-        deps=REL_DEPS,
-        pos=REL_POS,
-        morphs=REL_MORPHS,
-    )
+    # "pays."
+    doc = _parsed(REL_WORDS, REL_HEADS, REL_DEPS, REL_POS, glued={len(REL_WORDS) - 2},
+                  morphs=REL_MORPHS)  # fmt: skip
     amount = doc[13:14]
     time, _ = time_of(
         amount,

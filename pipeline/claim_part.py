@@ -15,6 +15,7 @@ from .claim_part_words import (
     AMONG_REACH,
     AMONG_WORDS,
     BREAKDOWN_MARKS,
+    COMPARATIVES,
     COMPARE_WORDS,
     COMPARED_SLOTS,
     DEMONSTRATIVES,
@@ -33,8 +34,10 @@ from .claim_part_words import (
     REST_REACH,
     REST_WORDS,
     SINGLE_PARTITIVES,
+    STEM_MIN,
     SUM_RUN_MIN,
     SUM_RUN_REACH,
+    THAT_FRONTED,
 )
 from .claim_syntax import OF_WORDS, SUBJ_DEPS, _anchor, _doc_text, _ref, sentence_marks
 from .claim_words import (
@@ -497,6 +500,66 @@ def _listed_phrase(before: Span, amount: Span) -> bool:
     )
 
 
+def _that_noun(amount: Span) -> tuple[int, Token] | None:
+    """Where a share of a whole pointed back to starts, and the noun naming that whole: "un
+    tiers de ce montant" (after the share) or "Sur ce total, 40 %" (fronted before it)."""
+    doc = amount.doc
+    end = amount.end
+    if (
+        end + 2 < len(doc)
+        and doc[end].lower_ in OF_WORDS
+        and doc[end + 1].lower_ in DEMONSTRATIVES
+        and doc[end + 2].pos_ == "NOUN"
+    ):
+        return amount.start, doc[end + 2]
+    comma = amount.start - 1
+    while comma > 0 and doc[comma].lower_ in FRONTED_HEDGES:
+        comma -= 1
+    if (
+        comma >= 3
+        and doc[comma].text == ","
+        and doc[comma - 1].pos_ == "NOUN"
+        and doc[comma - 2].lower_ in DEMONSTRATIVES
+        and doc[comma - 3].lower_ in THAT_FRONTED
+    ):
+        return comma - 3, doc[comma - 1]
+    return None
+
+
+def _names_event(whole: Span, noun: Token) -> bool:
+    """Whether a noun names the event of a whole's predicate ("a été téléchargée 131 millions
+    de fois" ... "ces téléchargements")."""
+    predicate = (whole._.get(CLAIM) or {}).get("predicate") or ""
+    stem = predicate.removeprefix("se ").removeprefix("s'")[:-2]
+    return len(stem) >= STEM_MIN and noun.lemma_.lower().startswith(stem)
+
+
+def _that_share(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
+    """ "le terrain valait 96 millions de dollars, mais ... que 5 % de cette somme", "Sur ce
+    total, 40 % ont": a share of the whole a demonstrative points back to, in its sentence
+    or the one before: the nearest amount a measure noun can take up, else one that counts
+    what the noun names or the event it names (rule 'that_share')."""
+    if k == 0 or not _is_share(amount):
+        return None, "none"
+    cue = _that_noun(amount)
+    if cue is None:
+        return None, "none"
+    at, noun = cue
+    doc = amount.doc
+    start = _window_start(doc, at, 1)
+    measure = noun.lemma_.lower() in MEASURE_NOUNS
+    for whole in reversed(amounts[:k]):
+        if whole.start < start:
+            break
+        if whole.end > at or _set_aside(whole) or _attr(whole, "unit") in PERIOD_UNITS:
+            continue
+        if whole.end < len(doc) and doc[whole.end].lower_ in COMPARATIVES:
+            continue  # "soit 60 fois plus que l'année précédente": a ratio
+        if measure or _names(whole, noun) or _names_event(whole, noun):
+            return whole, "that_share"
+    return None, "none"
+
+
 def _share_apposed(
     amount: Span, sent: Span, amounts: list[Span], k: int
 ) -> tuple[Span | None, str]:
@@ -629,6 +692,7 @@ def part_of_amount(
             rule = "dont_list" if part is not None else rule
     for find in (
         _group,
+        _that_share,
         _breakdown,
         _fronted_total,
         _sum_of_list,

@@ -49,3 +49,11 @@ COMPARED_SLOTS = ("agent", "source")
 # up by chance too often) and how many amounts a run may have.
 SUM_RUN_MIN = 3
 SUM_RUN_REACH = 6
+# "un tiers de ce montant", "18 % de ces téléchargements", "Sur ce total, 40 %": a share of
+# a whole the text gave just before, pointed back to by a demonstrative: the words that open
+# a fronted one, and the shortest verb stem a noun may share with the whole's predicate to
+# name its event ("télécharger" -> "ces téléchargements").
+THAT_FRONTED = frozenset({"sur", "parmi"})
+STEM_MIN = 5
+# "soit 60 fois plus que l'année précédente": a ratio of comparison counts nothing, no whole.
+COMPARATIVES = frozenset({"plus", "moins", "davantage"})

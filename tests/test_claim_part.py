@@ -146,6 +146,17 @@ def test_part_of_a_group_counted_before(
         ("Le Raja en compte trois, Simba deux, et Horoya un.", "deux", None, "none"),
         ("Sur les 50 000 électeurs inscrits, 41 462 ont voté pour le projet et 8 000 ont voté "
          "contre.", "8 000", None, "none"),
+        # a share of a whole a demonstrative points back to: a measure noun takes the amount
+        # before it, here or in the sentence before, another noun one that counts it
+        ("La commune a reçu 12 millions d'euros de l'État, mais n'a dépensé que 40 % de "
+         "cette somme.", "40 %", "12 millions d'euros", "that_share"),
+        ("L'hôpital a soigné 2 400 patients en 2022. Sur ce total, 30 % venaient de l'étranger.",
+         "30 %", "2 400", "that_share"),
+        ("La vidéo a été visionnée 8 millions de fois en mai, soit 20 fois plus qu'en avril. "
+         "Le Brésil a fourni 25 % de ces visionnages.", "25 %", "8 millions de fois",
+         "that_share"),
+        ("La région a planté 3 000 arbres en 2022. Un tiers de cette forêt a brûlé.",
+         "Un tiers", None, "none"),
     ],
 )  # fmt: skip
 def test_part_of_members_breakdowns_and_shares(

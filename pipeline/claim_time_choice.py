@@ -34,11 +34,13 @@ from .claim_time_words import (
     DURATION_IDIOMS,
     FIRST_WORDS,
     LENGTH_NOUNS,
+    PERIOD_EVENTS,
     RECORD_WORDS,
     SURVEY_NOUNS,
     SURVEY_VERBS,
 )
 from .claim_words import (
+    ANAPHORIC_DETS,
     BOUNDARY_PUNCT,
     CLAUSE_PRONOUNS,
     COORDINATORS,
@@ -47,6 +49,7 @@ from .claim_words import (
     PERIOD_UNITS,
     RELATIVE_PRONOUNS,
     SOURCE_CASES,
+    START_EVENTS,
 )
 
 
@@ -730,17 +733,23 @@ def _told_in_past(pred: Token) -> bool:
     return bool(tenses & {"Past", "Imp"})
 
 
-def _fronted_year(amount: Span, previous: Span, times: list[TimeExpr]) -> TimeExpr | None:
+def _fronted_year(
+    amount: Span, sent: Span, previous: Span, times: list[TimeExpr]
+) -> TimeExpr | None:
     """ "En 2013, le pays a accueilli 4 000 réfugiés. Il a aussi expulsé 11 300 personnes.": a
     year that opens the sentence just before, in the same paragraph, places a sentence told
-    in a past tense with no time of its own (rule 'year_goes_on')."""
+    in a past tense with no time of its own (rule 'year_goes_on'); not one that opens on a
+    frame of its own (``_own_frame``)."""
     text = _doc_text(amount.doc)
-    between = text[previous.start_char : amount.start_char].strip()
-    if any(mark in between for mark in PARAGRAPH_BREAKS):
+    opening = next((t.idx for t in previous if not t.is_space), previous.start_char)
+    # (from the year on, not stripped: a break right before an amount that opens its
+    # sentence ends the paragraph too)
+    if any(mark in text[opening : amount.start_char] for mark in PARAGRAPH_BREAKS):
         return None
     if any(amount.sent.start_char <= t.start < amount.sent.end_char for t in times):
         return None  # the sentence has a time of its own, which the choice turned down
-    opening = next((t.idx for t in previous if not t.is_space), previous.start_char)
+    if _own_frame(sent, amount):
+        return None
     return next(
         (
             t
@@ -752,6 +761,26 @@ def _fronted_year(amount: Span, previous: Span, times: list[TimeExpr]) -> TimeEx
         ),
         None,
     )
+
+
+def _own_frame(sent: Span, amount: Span) -> bool:
+    """Whether a sentence opens on a frame of its own, set off by a comma before the amount:
+    an event or a span of time ("Avec l'arrivée d'Ebola, les consultations ont chuté de 61
+    %", "Mais en l'espace de deux ans, ..."; tables START_EVENTS, PERIOD_EVENTS,
+    PERIOD_UNITS): the text moves on from the year before (rule 'own_frame'). Not one that
+    points back ("Sur ce total, 40 % ...")."""
+    words = [t for t in sent if not t.is_space]
+    while words and words[0].lower_ in COORDINATORS:
+        words = words[1:]  # "Mais en l'espace de deux ans, ..."
+    if not words or words[0].pos_ != "ADP":
+        return False
+    comma = next((k for k, t in enumerate(words) if t.text == ","), None)
+    if comma is None or comma > FRAME_WORDS:
+        return False
+    phrase = words[:comma]
+    if any(t.lower_ in ANAPHORIC_DETS or t.pos_ in {"VERB", "AUX"} for t in phrase):
+        return False
+    return any(t.lower_ in FRAME_EVENTS or t.lemma_.lower() in PERIOD_UNITS for t in phrase)
 
 
 def time_of(
@@ -806,7 +835,7 @@ def time_of(
         and rule not in {"age", "measure"}
         and _told_in_past(pred_tok)
     ):
-        year = _fronted_year(amount, previous, times)
+        year = _fronted_year(amount, sent, previous, times)
         if year is not None:
             time, rule = {"start": year.start, "end": year.end, "value": year.value}, "year_goes_on"
     if time is not None and amount.doc.has_annotation("DEP"):
@@ -866,6 +895,10 @@ def _names_event(modifier: Token) -> bool:
     return modifier.dep_ == "nmod" and _has_case(modifier, OF_CASES)
 
 
+# Nouns of an event or a period that, in a phrase opening a sentence, frame it anew
+# (rule 'own_frame'); the longest such phrase, in words.
+FRAME_EVENTS = frozenset(w for w in (*START_EVENTS, *PERIOD_EVENTS) if " " not in w)
+FRAME_WORDS = 8
 # Finder rules whose phrase ends at an event noun the parse may qualify further.
 EVENT_RULES = frozenset({"event_period", "event_edge", "since_event", "before_event"})
 EVENT_MODIFIERS = 2

@@ -285,6 +285,26 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             None,
             "none",
         ),
+        (  # ... nor one that opens on a frame of its own, an event (rule 'own_frame')
+            "En 2013, le pays a accueilli 4 000 réfugiés. Avec la fermeture des frontières, les "
+            "arrivées ont chuté de 40 %.",
+            "40 %",
+            None,
+            "none",
+        ),
+        (  # ... or a span of time
+            "En 2013, le pays a accueilli 4 000 réfugiés. Mais en l'espace de deux ans, il a "
+            "expulsé 11 300 personnes.",
+            "11 300",
+            None,
+            "none",
+        ),
+        (  # ... a phrase that points back goes on
+            "En 2013, le pays a accueilli 4 000 réfugiés. Sur ce total, 1 200 ont été expulsés.",
+            "1 200",
+            "En 2013",
+            "year_goes_on",
+        ),
     ],
 )
 def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:
@@ -369,3 +389,52 @@ def test_a_coordinated_relative_on_the_same_noun_keeps_the_time_of_the_first() -
     )
     assert time is not None
     assert doc.text[time["start"] : time["end"]] == "en mai"
+
+
+# "En 2013 , le pays a accueilli 4 000 réfugiés . <break> 11 300 personnes ont quitté le
+# pays ." with the parser's second sentence opening on the break (as fr_core_news_md often
+# cuts long news sentences), the amount first in it
+GOES_WORDS = [
+    "En", "2013", ",", "le", "pays", "a", "accueilli", "4", "000", "réfugiés", ".", "<break>",
+    "11", "300", "personnes", "ont", "quitté", "le", "pays", ".",
+]  # fmt: skip
+GOES_GLUED = {1, 9, 10, 11, 18, 19}  # "2013,", "réfugiés.", the break, "pays."
+GOES_POS = [
+    "ADP", "NUM", "PUNCT", "DET", "NOUN", "AUX", "VERB", "NUM", "NUM", "NOUN", "PUNCT", "SPACE",
+    "NUM", "NUM", "NOUN", "AUX", "VERB", "DET", "NOUN", "PUNCT",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("between", "time"),
+    [
+        (" ", "En 2013"),  # same paragraph: the year goes on (rule 'year_goes_on')
+        ("\n\n", None),  # a paragraph break right before the amount ends it
+        ("\n", None),
+    ],
+)
+def test_a_year_goes_on_only_within_its_paragraph(between: str, time: str | None) -> None:
+    words = [between if w == "<break>" else w for w in GOES_WORDS]
+    morphs = ["Tense=Past|VerbForm=Part" if w in {"accueilli", "quitté"} else "" for w in words]
+    doc = Doc(
+        spacy.blank("fr").vocab,
+        words=words,
+        spaces=[i not in GOES_GLUED for i in range(len(words))],
+        pos=GOES_POS,
+        morphs=morphs,
+        sent_starts=[i in {0, 11} for i in range(len(words))],
+    )
+    amount = doc[12:14]
+    found, rule = time_of(
+        amount,
+        doc[11:],
+        doc[14],
+        doc[16],
+        [doc[7:9], amount],
+        find_times(doc.text),
+        part=None,
+        part_rule="none",
+        previous=doc[:11],
+    )
+    assert (None if found is None else doc.text[found["start"] : found["end"]]) == time
+    assert rule == ("year_goes_on" if time else "none")

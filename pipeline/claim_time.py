@@ -26,6 +26,7 @@ from .claim_time_words import (
     NOW_ADVERBS,
     PERIOD_EVENT_ADJECTIVES,
     PERIOD_EVENTS,
+    PERIOD_NOUNS,
     RATE_NOUNS,
     RECENT_UNITS,
     ROUND_COUNTS,
@@ -59,6 +60,13 @@ MY = rf"(?: (?P<y>{YEAR}))?"
 SPAN_PERIOD = "|".join(SPAN_PERIODS)
 START_EVENT = "|".join(START_EVENTS)
 SHORT_YEAR = r"(?:19|20)?\d{2}"  # "2016-17", "(1965-75)"
+# the preposition of a period, which its phrase keeps ("au cours de la saison 2018/19")
+SPAN_PREP = "pour|durant|pendant|sur|de|à|au cours de|lors de"
+# a month of the year the text or the document's date gives ("en juillet de cette année",
+# "en septembre de l'année dernière": the year before it)
+OF_THIS_YEAR = (
+    rf"(?P<this> de (?:cette année|l{APOS}année (?:en cours|(?P<rel>dernière|passée|prochaine))))"
+)
 # "au", or with its preposition "au cours du", "pendant le" ("au cours du premier trimestre")
 IN_THE = r"(?:(?:au cours|lors) du|(?:pendant|durant) le|au|du|le)"
 OF_YEAR = rf"(?: (?:de |de l{APOS}année )?(?P<y>{YEAR}))?"  # "trimestre de l'année 2021"
@@ -72,6 +80,13 @@ RATE = "|".join(RATE_NOUNS)
 DATED_NEXT = "|".join(w if w != "qu" else f"qu{APOS}" for w in DATED_NOUN_NEXT)
 NOT_AMOUNT = "".join(rf"(?<!\b{w} )" for w in AMOUNT_CUES)
 EVENT_ADJ = "|".join(PERIOD_EVENT_ADJECTIVES)
+THIS = "ce|cet|cette"  # "pendant cette période", "au cours de cette décennie": one told of
+# (not one a date right after it bounds, "pendant la période de soudure, de juin à août":
+# that date places the claim)
+PERIOD_NOUN = (
+    rf"(?:{'|'.join(PERIOD_NOUNS)})(?!(?: (?:(?:de|du|d{APOS}) ?)?[\w-]+)?,? "
+    rf"(?:de |d{APOS}|en |entre )(?:{MONTH}|{YEAR}))"
+)
 NEXT_UNITS_RE = "|".join(NEXT_UNITS)
 RECENT_UNIT = "|".join(RECENT_UNITS)
 N_YEARS = r"(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans?"  # "deux ans"
@@ -112,8 +127,9 @@ def _num(word: str) -> int:
 RULES: list[tuple[str, str]] = [
     (  # "pour la campagne 2023-2024", "la saison 2022-2023", "en 2023-2024"
         "year_span",
-        rf"(?:(?:pour|durant|pendant|sur|de|à) )?(?:la |l{APOS})(?:{SPAN_PERIOD})(?: \w+)? "
-        rf"(?P<a>{YEAR})[-–/](?P<b>{YEAR})\b|(?:en|de) (?P<a2>{YEAR})[-–](?P<b2>{SHORT_YEAR})",
+        rf"(?:(?:{SPAN_PREP}) )?(?:la |l{APOS})(?:{SPAN_PERIOD})(?: \w+)? "
+        rf"(?P<a>{YEAR})[-–/](?P<b>{SHORT_YEAR})\b"
+        rf"|(?:en|de) (?P<a2>{YEAR})[-–](?P<b2>{SHORT_YEAR})",
     ),
     (  # "depuis sa création en 2015": open from the year of the founding event
         "since_event_year",
@@ -121,7 +137,8 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "first_months_this",
-        rf"(?:au cours|sur) (?:des|les) (?P<n>{NUMBER}) premiers mois(?! de)",
+        rf"(?:(?:au cours|lors) des|(?:sur|pour|pendant|durant|dans) les) (?P<n>{NUMBER}) "
+        r"premiers mois(?! de)",
     ),
     ("last_years", rf"au cours des (?P<n>{NUMBER}|\w+) dernières années"),
     (  # "au cours des deux derniers mois", "ces dernières semaines", "ces derniers jours":
@@ -135,7 +152,8 @@ RULES: list[tuple[str, str]] = [
     (  # "de janvier à mars 2024"; "entre juillet 2020 et juillet 2021" with both years
         "month_range",
         rf"(?:(?:de |d{APOS})(?P<m1>{MONTH})(?: (?P<y1>{YEAR}))? à"
-        rf"|entre (?P<m3>{MONTH})(?: (?P<y3>{YEAR}))? et) (?P<m2>{MONTH})(?: (?P<y>{YEAR}))?",
+        rf"|entre (?P<m3>{MONTH})(?: (?P<y3>{YEAR}))? et) (?P<m2>{MONTH})"
+        rf"(?: (?P<y>{YEAR})|{OF_THIS_YEAR})?",
     ),
     (  # "au cours des années 1990", "depuis les années 1970", "au début des années 2000"
         "decade_part",
@@ -146,7 +164,8 @@ RULES: list[tuple[str, str]] = [
     ("decade", r"dans les années (?P<dec>(?:19|20)\d0)"),
     (  # "l'été 2020", "au printemps 2021"; "depuis l'été 2020": open from its first month
         "season_year",
-        rf"(?P<since>depuis )?(?:l{APOS}(?P<s>été|hiver|automne)|(?:au|le) (?P<s2>printemps))"
+        rf"(?:(?P<since>depuis )|(?:durant|pendant|au cours de|lors de) )?"
+        rf"(?:l{APOS}(?P<s>été|hiver|automne)|(?:au|le) (?P<s2>printemps))"
         rf" (?P<y>{YEAR})",
     ),
     (  # "depuis le début de l'année (2022)": from its first month
@@ -193,8 +212,8 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "first_months",
-        rf"au cours des (?P<n>{NUMBER}) premiers mois "
-        rf"(?:de (?:cette année|l{APOS}année (?P<y>{YEAR})|(?P<y2>{YEAR})))",
+        rf"(?:(?:au cours|lors) des|(?:sur|pour|pendant|durant|dans) les) (?P<n>{NUMBER}) "
+        rf"premiers mois (?:de (?:cette année|l{APOS}année (?P<y>{YEAR})|(?P<y2>{YEAR})))",
     ),
     (
         "quarter",
@@ -204,7 +223,7 @@ RULES: list[tuple[str, str]] = [
     (
         "since_month",
         rf"depuis (?:le (?:début|mois) (?:du mois )?(?:de |d{APOS})?)?(?P<m>{MONTH})"
-        rf"(?: (?P<y>{YEAR})| dernier)?",
+        rf"(?: (?P<y>{YEAR})| dernier|{OF_THIS_YEAR})?",
     ),
     ("since_year", rf"depuis (?:le début de |l{APOS}année )?(?P<y>{YEAR})"),
     (  # "à partir de 2018", "à compter de janvier 2020", "dès 2016": open from then on
@@ -218,10 +237,11 @@ RULES: list[tuple[str, str]] = [
     (  # "pendant le conflit", "au début de la crise", "lors du précédent scrutin",
         # "pendant la guerre du Viêt Nam (1965-75)": a period an event lasts
         "event_period",
-        rf"(?:(?:pendant|durant) (?:le|la|les|l{APOS})|(?:lors|au cours|au début|à la fin"
+        rf"(?:(?:pendant|durant) (?:le|la|les|l{APOS}|{THIS} )|(?:lors|au cours|au début|à la fin"
         rf"|depuis le début|(?:dans|pendant|durant) les (?:premiers|derniers) (?:jours|mois)"
         rf"|(?:dans|pendant|durant) les (?:premières|dernières) (?:semaines|heures|années))"
-        rf" (?:du|des|de la|de l{APOS})) ?(?:(?:{EVENT_ADJ}) )?(?:{EVENT})s?"
+        rf" (?:du|des|de la|de l{APOS}|de (?:{THIS}) )) ?(?:(?:{EVENT_ADJ}) )?"
+        rf"(?:{EVENT}|{PERIOD_NOUN})s?"
         rf"(?: (?:de|du|des|d{APOS}) ?{EVENT_NAME})?"
         rf"(?: \((?P<a>{YEAR})[-–](?P<b>{SHORT_YEAR})\))?",
     ),
@@ -307,7 +327,7 @@ RULES: list[tuple[str, str]] = [
         "month",
         rf"(?:en |{IN_THE} mois (?:de |d{APOS})|fin |début |(?:(?:jusqu{APOS})?à la |en )?mi-"
         rf"|(?:au début|à la fin|au milieu) du mois (?:de |d{APOS}))(?P<m>{MONTH})"
-        rf"(?: (?P<y>{YEAR})|(?P<last> dernier))?",
+        rf"(?: (?P<y>{YEAR})|(?P<last> dernier)|{OF_THIS_YEAR})?",
     ),
     ("month_of_year", rf"(?:de |d{APOS})(?P<m>{MONTH}) (?P<y>{YEAR})"),  # "la canicule d'août 2003"
     # "en 2018 et 2019": two years; consecutive ones are one period
@@ -338,7 +358,10 @@ RULES: list[tuple[str, str]] = [
         rf"|(?:au cours|lors|pendant|durant|tout au long) de l{APOS}année(?=[,.;:)!?]))",
     ),
     ("that_day", r"(?:ce jour|cette nuit)-là"),  # a day the text gave before: no value
-    ("next_year", rf"l{APOS}(?:an|année) prochaine?"),
+    (  # "dès le début de l'année prochaine", "à la fin de l'an prochain"
+        "next_year",
+        rf"(?:(?:dès le|au|à la|en) (?:début|fin|milieu) de )?l{APOS}(?:an|année) prochaine?",
+    ),
     ("previous_year", rf"l{APOS}(?:an|année) précédente?"),  # the year before the one written
     (  # "cette saison", "ce mois-ci"; "ce matin-là" points back, the date does not fix it
         "this_period",
@@ -752,10 +775,18 @@ def find_times(
                 continue  # "une comparaison entre 2022 et 2012": two years compared, no period
             if rule in NARRATIVE_RULES:
                 value = _narrative_year(rule, m, near) or value
+            if m.groupdict().get("this"):
+                # "en juillet de cette année", "de l'année dernière": the document's year
+                # (or, for this year, one written just before), never the year before
+                rel = m.group("rel")
+                offset = 0 if rel is None else 1 if rel == "prochaine" else -1
+                base = doc_year if doc_year is not None or rel else near
+                value = None if base is None else _value(rule, m, base + offset, dated)
             earlier = None
             if (
                 dated is not None
                 and rule in YEARLESS_PERIODS
+                and not m.groupdict().get("this")
                 and not (m.groupdict().get("y") or m.groupdict().get("y2"))
                 and value is not None
                 and value.split("/")[0] > dated.isoformat()[: len(value.split("/")[0])]

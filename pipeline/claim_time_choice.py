@@ -879,8 +879,8 @@ def _whole_event(doc: Doc, time: dict[str, Any], times: list[TimeExpr]) -> dict[
             t.is_punct or t.pos_ in {"VERB", "AUX", "PRON", "SCONJ"} for t in tail
         ):
             break
-        if any(tail.start_char <= a and b <= tail.end_char for a, b in taken):
-            break  # "pendant la guerre en 2011": a time of its own
+        if any(a < tail.end_char and tail.start_char < b for a, b in taken):
+            break  # "pendant la guerre en 2011": a time of its own, or a part of one
         end = tail.end
     if end == span.end:
         return time

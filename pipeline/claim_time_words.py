@@ -46,6 +46,9 @@ PERIOD_EVENTS = (
     "soirée", "engagement", "mi-temps", "intersaison", "massacre", "attaque", "attentat",
     "bombardement", "fusillade", "offensive", "émeute",
 )  # fmt: skip
+# Periods that a text tells of, which place a claim as an event does ("pendant la période de
+# confinement", "au cours de cette décennie"; rule 'event_period')
+PERIOD_NOUNS = ("période", "décennie")
 # Periods whose start or end places a claim ("en fin d'année", "en début de seconde période").
 # (not a part of the day: "en fin de matinée" is finer than a claim's date in the claims gold)
 EDGE_PERIODS = ("année", "mois", "semaine", "période")

@@ -172,6 +172,31 @@ from dechiffre.pipeline.claim_time import find_times
         # "à l'époque" points back to the year written just before it
         ("La finale de 2002 a eu lieu au Mali, mais à l'époque, 16 équipes jouaient.",
          "à l'époque", "then", "2002"),
+        # the preposition of a period belongs to its phrase, whichever it is
+        ("Durant l'hiver 2017, 300 bergers ont perdu leur troupeau.", "Durant l'hiver 2017",
+         "season_year", "2017"),
+        ("Le chiffre d'affaires pour les six premiers mois de 2023 a baissé de 4 %.",
+         "pour les six premiers mois de 2023", "first_months", "2023-01/2023-06"),
+        ("Les ventes ont reculé pendant les deux premiers mois de l'année 2021.",
+         "pendant les deux premiers mois de l'année 2021", "first_months", "2021-01/2021-02"),
+        ("Le club a perdu 12 matches lors de la saison 2015/16.", "lors de la saison 2015/16",
+         "year_span", "2015/2016"),
+        ("Au cours de la campagne 2020-2021, la récolte a atteint 40 tonnes.",
+         "Au cours de la campagne 2020-2021", "year_span", "2020/2021"),
+        ("Dès le début de l'année prochaine, 30 bus rouleront à l'hydrogène.",
+         "Dès le début de l'année prochaine", "next_year", None),
+        # a month "de cette année" is one phrase
+        ("Les prix ont monté de 5 % depuis le mois de mars de cette année.",
+         "depuis le mois de mars de cette année", "since_month", None),
+        ("Ils ont recruté 20 agents de mai à août de cette année.",
+         "de mai à août de cette année", "month_range", None),
+        # a period the text tells of places a claim as an event does
+        ("Les plaintes ont doublé pendant la période de confinement.", "pendant la période",
+         "event_period", None),
+        ("Au cours de cette décennie, le pays a perdu 30 % de ses habitants.",
+         "Au cours de cette décennie", "event_period", None),
+        ("Pendant cette période, 200 écoles ont fermé.", "Pendant cette période", "event_period",
+         None),
     ],
 )  # fmt: skip
 def test_time_phrases_news_writes(text: str, phrase: str, rule: str, value: str | None) -> None:
@@ -194,8 +219,14 @@ def test_time_phrases_news_writes(text: str, phrase: str, rule: str, value: str 
         ("en avril dernier", "2024-03-21", "en avril dernier", "2023-04"),
         ("en février dernier", "2024-03-21", "en février dernier", "2024-02"),
         ("deux ans plus tard", "2024-03-21", "deux ans plus tard", None),  # counts from when?
+        # a month of this year, of the last one or the next one: the document's year
+        ("en juillet de cette année", "2024-03-21", "en juillet de cette année", "2024-07"),
+        ("en septembre de l'année dernière", "2024-03-21", "en septembre de l'année dernière",
+         "2023-09"),
+        ("d'avril à juin de l'année prochaine", "2024-03-21",
+         "d'avril à juin de l'année prochaine", "2025-04/2025-06"),
     ],
-)
+)  # fmt: skip
 def test_time_phrases_the_document_date_fixes(
     text: str, doc_date: str, phrase: str, value: str | None
 ) -> None:
@@ -286,6 +317,9 @@ def test_the_previous_year_is_the_one_before_the_year_written(
     [
         "Il est venu de Paris jusqu'ici à pied.",  # a place, not a time
         "la période de soudure",  # a period named by its complement: no event of its own
+        # a period bounded by the date right after it: that date places the claim
+        "Ils ont faim pendant la période de soudure, de juin à août.",
+        "Ils ont faim pendant la période sèche, entre mars et mai.",
         "au sommet de la colline",  # a place: "au" + event noun needs an adjective
         "Il compare la crise à la Seconde Guerre mondiale.",  # no temporal adjective
         "Les urgences étaient pleines en fin de matinée.",  # a part of the day

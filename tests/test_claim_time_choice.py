@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from dechiffre.pipeline.claim_time import find_times
-from dechiffre.pipeline.claim_time_choice import time_of
+from dechiffre.pipeline.claim_time_choice import _whole_event, time_of
 from dechiffre.pipeline.claim_time_scope import restated_time
 
 
@@ -438,3 +438,20 @@ def test_a_year_goes_on_only_within_its_paragraph(between: str, time: str | None
     )
     assert (None if found is None else doc.text[found["start"] : found["end"]]) == time
     assert rule == ("year_goes_on" if time else "none")
+
+
+def test_an_event_phrase_stops_before_a_time_of_its_own_it_would_cut() -> None:
+    # "pendant la guerre civile d'avril à juin", "juin" hung on "guerre" as the parser may:
+    # the phrase takes the adjective, not "d'avril", the start of the month range
+    words = ["pendant", "la", "guerre", "civile", "d'", "avril", "à", "juin"]
+    doc = _parsed(
+        words,
+        [2, 2, 2, 2, 5, 2, 7, 2],
+        ["case", "det", "ROOT", "amod", "case", "nmod", "case", "nmod"],
+        ["ADP", "DET", "NOUN", "ADJ", "ADP", "NOUN", "ADP", "NOUN"],
+        glued={4},
+    )
+    times = find_times(doc.text)
+    event = next(t for t in times if t.rule == "event_period")
+    whole = _whole_event(doc, {"start": event.start, "end": event.end, "value": None}, times)
+    assert doc.text[whole["start"] : whole["end"]] == "pendant la guerre civile"

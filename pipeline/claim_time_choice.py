@@ -763,6 +763,16 @@ def _fronted_year(
     )
 
 
+def _opening_time(sent: Span, times: list[TimeExpr]) -> TimeExpr | None:
+    """The time that opens a sentence, set off by a comma ("Le 6 mars, ..."), else None."""
+    opening = next((t.idx for t in sent if not t.is_space), sent.start_char)
+    text = _doc_text(sent.doc)
+    return next(
+        (t for t in times if t.start == opening and text[t.end : t.end + 2].lstrip()[:1] == ","),
+        None,
+    )
+
+
 def _own_frame(sent: Span, amount: Span) -> bool:
     """Whether a sentence opens on a frame of its own, set off by a comma before the amount:
     an event or a span of time ("Avec l'arrivée d'Ebola, les consultations ont chuté de 61
@@ -822,6 +832,13 @@ def time_of(
         # that describes a person places no claim; "à l'âge de 13 ans, en 2005" is an
         # adverbial of the event, whose time it keeps
         time, rule = None, "age"
+        fronted = _opening_time(sent, times)
+        if fronted is not None:
+            # "En juin 2021, un ouvrier de 27 ans est mort", "Le 6 mars, quatre civils - dont
+            # une fille d'environ huit ans - ont été tués": a time that opens the sentence
+            # places the person's age too (rule 'fronted_age')
+            time = {"start": fronted.start, "end": fronted.end, "value": fronted.value}
+            rule = "fronted_age"
     elif time is None and part is not None and part_rule == "dont":
         # "2 000 places d'ici la fin de l'année, dont 750 ...": the whole's time
         time = part._.get(CLAIM)["time"] if part._.get(CLAIM) else None

@@ -299,6 +299,18 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             None,
             "none",
         ),
+        (  # an age places no claim of its own ...
+            "Un ouvrier agricole de 27 ans est mort de chaleur en juin 2021 dans les Pouilles.",
+            "27 ans",
+            None,
+            "age",
+        ),
+        (  # ... but a time that opens the sentence places the person's age too
+            "En juin 2021, un ouvrier agricole de 27 ans est mort de chaleur dans les Pouilles.",
+            "27 ans",
+            "En juin 2021",
+            "fronted_age",
+        ),
         (  # ... a phrase that points back goes on
             "En 2013, le pays a accueilli 4 000 réfugiés. Sur ce total, 1 200 ont été expulsés.",
             "1 200",

@@ -34,6 +34,9 @@ from .claim_predicate_words import (
     FRONTED_SUBJECT_DEPS,
     FRONTED_SUBJECT_REACH,
     GOVERNED_VALUE_NOUNS,
+    KNOWN_SET_DETS,
+    KNOWN_SET_HEADS,
+    KNOWN_SET_KEEP_CASES,
     LIGHT_VERBS,
     LOCATION_PARTICIPLES,
     NAMING_PARTICIPLES,
@@ -1084,6 +1087,42 @@ def _verb_across_dash(anchor: Token) -> Token | None:
     return _clause_after(doc, end, len(doc))
 
 
+# Rules whose predicate a count of a known set in a preposition's phrase gives up.
+KNOWN_SET_RULES = frozenset({"verb", "argument_noun", "event_noun"})
+
+
+def _known_set(amount: Span, anchor: Token, pred: Token, rule: str) -> bool:
+    """ "un consensus entre ses 30 membres", "la position des deux pays", "vit avec ses quatre
+    enfants", "dans les 15 comtés du pays": a bare count after a definite or possessive
+    determiner names a set the reader knows, and in a preposition's phrase it only says
+    where, with whom or of what (rule 'known_set'; tables KNOWN_SET_DETS, KNOWN_SET_HEADS,
+    KNOWN_SET_KEEP_CASES). Not the agent of a passive ("ratifiée par les 30 parlements"),
+    a membership ("parmi les 14 technologies"), the total of a partitive ("trois des
+    quatorze pays", "chacun des quatre groupes", "tous les deux") nor what an event noun is
+    done to ("la saisie des deux régions")."""
+    doc = amount.doc
+    if amount.start < 2 or len(amount) != 1 or amount._.get(PREFIX + "unit") is not None:
+        return False
+    number, det, before = amount[0], doc[amount.start - 1], doc[amount.start - 2]
+    if number.pos_ != "NUM" and not number.like_num:
+        return False  # "aux centaines de personnes qui sont venues": no count of a known set
+    if det.lower_ not in KNOWN_SET_DETS:
+        return False
+    if before.pos_ == "PRON" or before.ent_type_ == "QUANTITY" or before.lower_ in KNOWN_SET_HEADS:
+        return False  # (a year before it is no part: "la liste 2019 des 100 femmes")
+    phrase = anchor if anchor.i != number.i else number
+    cases = [c for c in phrase.children if c.dep_ == "case"]
+    if det.dep_ == "case":
+        cases.append(det)  # "des", "aux" (the preposition and the article in one)
+    if not cases or any(c.lower_ in KNOWN_SET_KEEP_CASES for c in cases):
+        return False
+    return not (
+        rule == "event_noun"
+        and phrase.head.i == pred.i
+        and any(c.lower_ in OF_WORDS | {"des"} for c in cases)
+    )
+
+
 def _threshold(amount: Span) -> bool:
     """ "une température supérieure à 37,8 °C", "un revenu inférieur à 1,90 dollar": a
     bound that a comparative adjective sets only describes what it bounds (rule
@@ -1209,6 +1248,12 @@ def _own_predicate(
         # its own verb
         pred_tok = _object_relative(anchor)
         rule = "total" if pred_tok is None else "object_relative"
+    elif (
+        pred_tok is not None
+        and rule in KNOWN_SET_RULES
+        and _known_set(amount, anchor, pred_tok, rule)
+    ):
+        pred_tok, rule = None, "known_set"
     return pred_tok, rule
 
 

@@ -136,3 +136,13 @@ AWAY_AFTER = frozenset({"de", "d'", "d’", "du", "des", "au", "à"})
 # What comes before "à" when the distance is set off from the clause ("Nairobi, à 500 km de
 # là", "à deux heures de Houston et à trois heures de Dallas").
 AWAY_BEFORE = frozenset({",", "et", "ou", "(", "-", "–", "—", '"', "«"})
+# A count of a set the reader knows: the determiners before it ("entre les deux pays", "avec
+# ses quatre enfants"; "des" and "aux" also as a preposition with its article), the words
+# before them that make it the total of a partitive ("chacun des quatre groupes", "tous les
+# deux"), and the prepositions whose phrase keeps its verb: the agent of a passive
+# ("ratifiée par les 30 parlements") and a membership ("parmi les 14 technologies").
+KNOWN_SET_DETS = frozenset("les des aux ces ses leurs mes nos vos tes".split())
+KNOWN_SET_HEADS = frozenset(
+    "tous toutes chacun chacune aucun aucune moitié tiers quart seul seule".split()
+)
+KNOWN_SET_KEEP_CASES = frozenset({"par", "parmi"})

@@ -166,12 +166,12 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         ("L'entreprise ne génère que 5 millions d'euros de chiffre d'affaires.",
          "5 millions d'euros", "générer", "restrictive"),
         # a counted subject the parser made an expletive is still the copula's subject;
-        # not one in a preposition's phrase
+        # not one in a preposition's phrase (there a known set: rule 'known_set')
         ("Il n'a marqué que cinq fois en 21 matches, mais deux de ces buts ont été cruciaux.",
          "deux", "être", "copula"),
         ("Il estime que 40 % des élèves, selon lui, sont absents.", "40 %", "être", "copula"),
         ("Et tout ce qui se trouve entre les deux est généralement plus industriel.", "deux",
-         "se trouver", "verb"),
+         None, "known_set"),
         # the counted subject of a "que" clause hung on the verb before "que": the clause's
         # own verb or participle
         ("Le gouverneur de la région de Kayes a déclaré que 14 des 30 personnes arrêtées dans "
@@ -251,6 +251,16 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         ("Elle a grandi à Lyon, à deux heures de Paris.", "deux heures", None, "away_from"),
         # ... an event at a distance keeps its verb
         ("Le bateau a coulé à 5 km de la côte.", "5 km", "couler", "verb"),
+        # a count of a known set in a preposition's phrase only says where, with whom or
+        # of what
+        ("Le traité exige un accord entre les deux pays.", "deux", None, "known_set"),
+        ("Le ministre vit à Dakar avec ses trois enfants.", "trois", None, "known_set"),
+        ("Des patrouilles ont été déployées dans les 12 provinces du pays.", "12", None,
+         "known_set"),
+        # ... not the agent of a passive, the total of a partitive or a core argument
+        ("La réforme doit être ratifiée par les 27 parlements.", "27", "ratifier", "verb"),
+        ("Le journal a interrogé chacun des cinq candidats.", "cinq", "interroger", "verb"),
+        ("Elle a élevé seule ses quatre enfants.", "quatre", "élever", "verb"),
     ],
 )  # fmt: skip
 def test_predicate_kinds(

@@ -34,6 +34,7 @@ from .claim_predicate_words import (
     FRONTED_SUBJECT_DEPS,
     FRONTED_SUBJECT_REACH,
     GOVERNED_VALUE_NOUNS,
+    HAD_MEASURE_NOUNS,
     KNOWN_SET_DETS,
     KNOWN_SET_HEADS,
     KNOWN_SET_KEEP_CASES,
@@ -456,9 +457,28 @@ def _avoir_describes(anchor: Token, verb: Token, amount: Span) -> bool:
     "la moitié d'entre eux ont des malformations" keep "avoir"."""
     if any(c.lower_ == "y" for c in verb.children):
         return False  # "il y a", "il pourrait y avoir": what there is, however it hangs
+    if _had_measure(anchor, verb):
+        return False  # "aurait eu une capacité de 58 millions de litres" (rule 'had_measure')
     if anchor.head.i != verb.i or anchor.dep_ not in {"obj", "nsubj"}:
         return True
     return anchor.dep_ == "obj" and amount._.get(PREFIX + "unit") in AGE_UNITS
+
+
+def _had_measure(anchor: Token, verb: Token) -> bool:
+    """ "ont un taux d'efficacité de 90 %", "avoir une majorité des deux tiers", "aurait eu
+    une capacité de 58 millions de litres": a measure noun is no predicate (contract), so the
+    amount it measures as "avoir"'s object takes "avoir" (table HAD_MEASURE_NOUNS besides
+    claim_words.MEASURE_NOUNS); "un empire de plusieurs milliards" only describes."""
+    noun = anchor.head
+    if anchor.dep_ != "nmod" or not _has_case(anchor, OF_WORDS | {"des"}):
+        return False
+    lemma = noun.lemma_.lower()
+    return (
+        noun.pos_ == "NOUN"
+        and (lemma in MEASURE_NOUNS or lemma in HAD_MEASURE_NOUNS)
+        and noun.dep_ == "obj"
+        and noun.head.i == verb.i
+    )
 
 
 def _of_person(amount: Span) -> bool:

@@ -146,3 +146,7 @@ KNOWN_SET_HEADS = frozenset(
     "tous toutes chacun chacune aucun aucune moitié tiers quart seul seule".split()
 )
 KNOWN_SET_KEEP_CASES = frozenset({"par", "parmi"})
+# Measure nouns an amount measures as the object of "avoir", beside claim_words.MEASURE_NOUNS:
+# the amount takes "avoir" ("aurait eu une capacité de 58 millions de litres", "avoir une
+# majorité des deux tiers").
+HAD_MEASURE_NOUNS = frozenset({"capacité", "majorité", "maximum", "minimum", "superficie"})

@@ -261,6 +261,13 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         ("La réforme doit être ratifiée par les 27 parlements.", "27", "ratifier", "verb"),
         ("Le journal a interrogé chacun des cinq candidats.", "cinq", "interroger", "verb"),
         ("Elle a élevé seule ses quatre enfants.", "quatre", "élever", "verb"),
+        # an amount a measure noun measures as the object of "avoir" takes "avoir"; a thing
+        # that it only describes does not
+        ("Le nouveau barrage aura une capacité de 300 millions de mètres cubes.",
+         "300 millions de mètres cubes", "avoir", "argument_noun"),
+        ("Selon le fabricant, le vaccin a un taux d'efficacité de 95 %.", "95 %", "avoir",
+         "verb"),
+        ("Le trafiquant avait une villa de 40 pièces.", "40", None, "light_verb"),
     ],
 )  # fmt: skip
 def test_predicate_kinds(

@@ -220,6 +220,9 @@ RULES: list[tuple[str, str]] = [
         rf"{IN_THE} (?P<q>premier|deuxième|second|troisième|quatrième) trimestre{OF_YEAR}",
     ),
     ("between_years", rf"(?:entre (?P<a>{YEAR}) et|de (?P<a2>{YEAR}) à) (?P<b>{YEAR})"),
+    # "de 2015 jusqu'en mars 2021": the start of a range the "jusqu'" after it ends
+    # (joined into one expression by ``_join_ranges``)
+    ("range_start", rf"de (?P<y>{YEAR})(?= jusqu{APOS}(?:en|à|au) )"),
     (
         "since_month",
         rf"depuis (?:le (?:début|mois) (?:du mois )?(?:de |d{APOS})?)?(?P<m>{MONTH})"
@@ -417,6 +420,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "decade_part": (_YEARLY, ("années",)),
     "from_year": (_YEARLY, ("partir de", "compter de", "dès ")),
     "year_pair": (_YEARLY, ("et 19", "et 20")),
+    "range_start": (_YEARLY, ("jusqu",)),
     "of_year": (_YEARLY, (", lorsqu", ", quand", ", où", ", qui")),
     "dated_noun": (_YEARLY, ("de 19", "de 20")),
     "last_period": (("derni", "pass"),),
@@ -558,7 +562,7 @@ def _value(
         if "début" in m.group(0).lower():  # "depuis le début du mois d'octobre": its first day
             return f"{yr:04d}-{month:02d}-01/.."
         return f"{yr:04d}-{month:02d}/.."
-    if rule == "since_year":
+    if rule in {"since_year", "range_start"}:
         return f"{y}/.."
     if rule == "from_year":
         return f"{y}-{MONTHS[g['m'].lower()]:02d}/.." if g.get("m") else f"{y}/.."
@@ -796,10 +800,55 @@ def find_times(
             taken.append((m.start(), m.end()))
     found.sort()
     # "le même jour en octobre 2018": the date that follows says which day (rule 'same_time')
-    return [
-        t
-        for k, t in enumerate(found)
-        if not (
-            t.rule == "same_time" and k + 1 < len(found) and text[t.end : found[k + 1].start] == " "
-        )
-    ]
+    return _join_ranges(
+        text,
+        [
+            t
+            for k, t in enumerate(found)
+            if not (
+                t.rule == "same_time"
+                and k + 1 < len(found)
+                and text[t.end : found[k + 1].start] == " "
+            )
+        ],
+    )
+
+
+def _join_ranges(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """A start and the "jusqu'" end right after it as one expression ("de 2015 jusqu'en mars
+    2021": 2015/2021-03; "depuis le début de la guerre jusqu'au 10 août"; rule 'until_range');
+    its value joins both ends when the text fixes them, else None. A "de 2015" that no end
+    follows is no expression."""
+    joined: list[TimeExpr] = []
+    for t in found:
+        before = joined[-1] if joined else None
+        if before is not None and _opens_range(text, before) and _closes_range(text, before, t):
+            first = before.value[:-3] if before.value and before.value.endswith("/..") else None
+            last = t.value[3:] if t.value and t.value.startswith("../") else t.value
+            value = f"{first}/{last}" if first and last and "/" not in last else None
+            joined[-1] = TimeExpr(before.start, t.end, value, "until_range")
+            continue
+        joined.append(t)
+    return [t for t in joined if t.rule != "range_start"]
+
+
+def _opens_range(text: str, time: TimeExpr) -> bool:
+    """Whether a time opens a period ("depuis 2015", "de 2015 jusqu'...")."""
+    return time.rule in RANGE_STARTS or text[time.start : time.end].lower().startswith("depuis")
+
+
+def _closes_range(text: str, start: TimeExpr, time: TimeExpr) -> bool:
+    """Whether a time right after ``start`` is its "jusqu'" end ("jusqu'en mars 2021", or
+    "au 10 août" after "jusqu'")."""
+    gap = text[start.end : time.start].lower().replace("’", "'")
+    return gap == " jusqu'" or (gap == " " and text[time.start : time.start + 5].lower() == "jusqu")
+
+
+# Expressions that open a period a "jusqu'" after them may close (rule 'until_range').
+RANGE_STARTS = frozenset(
+    {
+        "range_start", "since_year", "since_month", "since_day", "since_event",
+        "since_event_year", "since_event_dated", "since_start_year", "since_start_year_event",
+        "from_year",
+    }
+)  # fmt: skip

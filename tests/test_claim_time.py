@@ -190,6 +190,13 @@ from dechiffre.pipeline.claim_time import find_times
          "depuis le mois de mars de cette année", "since_month", None),
         ("Ils ont recruté 20 agents de mai à août de cette année.",
          "de mai à août de cette année", "month_range", None),
+        # a start and the "jusqu'" end right after it are one range
+        ("L'ONG a soutenu 40 écoles de 2016 jusqu'en juin 2020.", "de 2016 jusqu'en juin 2020",
+         "until_range", "2016/2020-06"),
+        ("Le pays a reçu 3 000 réfugiés depuis 2012 jusqu'en 2019.", "depuis 2012 jusqu'en 2019",
+         "until_range", "2012/2019"),
+        ("On compte 300 morts depuis le début du conflit jusqu'au 3 mai.",
+         "depuis le début du conflit jusqu'au 3 mai", "until_range", None),
         # a period the text tells of places a claim as an event does
         ("Les plaintes ont doublé pendant la période de confinement.", "pendant la période",
          "event_period", None),
@@ -680,3 +687,10 @@ def test_a_converted_amount_is_no_time_boundary(nlp: Language, text: str, bounda
     amounts = [e for e in doc.ents if e.label_ == "QUANTITY"]
     (time,) = find_times(text)
     assert _time_boundary(amounts[0], time, amounts) is boundary
+
+
+def test_a_range_start_without_its_end_is_no_time() -> None:
+    # "de 1979 jusqu'à l'invasion": the end is no date the grammar reads, "de 1979" alone
+    # would say the period is open
+    text = "Il a dirigé le pays de 1979 jusqu'à l'invasion, avec 300 000 soldats."
+    assert [text[t.start : t.end] for t in find_times(text)] == []

@@ -200,13 +200,30 @@ class ClaimFinder(KBPipe):
             if headline is not None
             else []
         )
+        seen = -1  # the last sentence whose source was read
         for k, amount in enumerate(amounts):
             sent = sents[sent_at[amount.start]]
+            here = sent_index[sent.start]
+            for j in range(seen + 1, here):
+                # "L'enquête de la BBC a révélé que ... . En 2012, les deux sexes ont
+                # signalé ...": a source named in a sentence with no amount is the last
+                # source named, which the next sentences may go on reporting (rule
+                # 'no_amount_source')
+                said = self._named_source(sents[j], org_of, owner, ante, index)
+                if said is None or said[1] == "report_owner":
+                    continue  # the text's report, named anywhere in it: no new voice here
+                if said[1] in REPORT_SOURCE_RULES and said[0] is not None:
+                    last_source, last_source_sent, named_sent = said[0], j, j
+                    last_is_report = True
+                elif said[0] is None or last_source is None or not _same_body(said[0], last_source):
+                    # another voice: the report's stretch ends there ("..., constate
+                    # l'Unesco" after the Unesco's report goes on with it)
+                    last_source, last_is_report = None, False
+            seen = here
             rules: dict[str, str] = {}
             anchor = _anchor(amount)
             pred_tok, rules["predicate"] = predicate_of(amount, anchor, amounts, k)
             source, rules["source"] = self._source(sent, org_of, owner, ante, anchor, index)
-            here = sent_index[sent.start]
             if source is None and rules["source"] == "none":
                 quoted = _quote_speaker(amount, sent, quotes, org_of, ante)
                 if quoted is not None:
@@ -356,7 +373,7 @@ class ClaimFinder(KBPipe):
                 last_source = None  # "Il poursuit : ..." goes on with the scholar, no body
             if source is not None:
                 if rules["source"] != "inherited":
-                    last_is_report = rules["source"] in {"report_noun", "report_owner"}
+                    last_is_report = rules["source"] in REPORT_SOURCE_RULES
                     named_sent = here
                 last_source, last_source_sent = source, here
         return doc
@@ -389,6 +406,22 @@ class ClaimFinder(KBPipe):
                         if org is not None:
                             return org
         return None
+
+    @classmethod
+    def _named_source(
+        cls,
+        sent: Span,
+        org_of: dict[int, Span],
+        owner: Span | None,
+        ante: Antecedents,
+        index: _TokenIndex,
+    ) -> tuple[Span | None, str] | None:
+        """The source a sentence with no amount names, and the rule that found it: what
+        its main clause says, read as if an amount stood there."""
+        if not _among(sent, index.said):
+            return None
+        source, rule = cls._source(sent, org_of, owner, ante, sent.root, index)
+        return (source, rule) if source is not None or rule in OWN_VOICE_RULES else None
 
     @staticmethod
     def _source(
@@ -1053,6 +1086,9 @@ def _subject(verb: Token) -> Token | None:
 # A sentence whose speaker is no body, or a report by someone the text names without
 # tagging a body, or another report: it has its own voice and inherits no earlier source.
 OWN_VOICE_RULES = frozenset({"works_at", "named_owner", "new_report", "speaker_pronoun"})
+# Rules that find a source through its report: the text goes on telling that report's figures
+# for some sentences (INHERIT_REPORT_SENTENCES).
+REPORT_SOURCE_RULES = frozenset({"report_noun", "report_owner", "in_report", "report_by"})
 # Determiners of a report that is not the one the text is about ("une étude", "certaines").
 NEW_REPORT_DETS = frozenset({"un", "une", "des", "certaines", "certains", "plusieurs"})
 

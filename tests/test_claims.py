@@ -1620,6 +1620,27 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "AIE",
             "forecast",
         ),
+        (  # a report named in a sentence with no amount: the next sentences go on with it
+            "L'enquête de l'Insee a révélé que les loyers augmentent partout. En 2023, les "
+            "loyers ont progressé de 4 % à Paris.",
+            "4 %",
+            "Insee",
+            "inherited",
+        ),
+        (  # ... and so does the report of whoever carried out a study
+            "Une étude menée par l'université d'Oxford a révélé que 2 000 patients ont guéri. "
+            "Les malades ont reçu 40 doses chacun.",
+            "40",
+            "université d'Oxford",
+            "inherited",
+        ),
+        (  # ... until another voice speaks, even in a sentence with no amount
+            "Le rapport de l'Insee indique que les loyers ont augmenté de 4 %. Amnesty "
+            "International dénonce une crise grave. Les expulsions ont touché 30 000 familles.",
+            "30 000",
+            None,
+            "none",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

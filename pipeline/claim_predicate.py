@@ -50,6 +50,8 @@ from .claim_predicate_words import (
     RELATIVE_PRONOUNS,
     RESTRICTIVE_NEGATIONS,
     RESTRICTIVE_QUE,
+    SANCTION_NOUNS,
+    SANCTION_REACH,
     SPAN_NOUNS,
     STATE_NOUNS,
     TENSE_VERBS,
@@ -1143,6 +1145,37 @@ def _known_set(amount: Span, anchor: Token, pred: Token, rule: str) -> bool:
     )
 
 
+def _sanction(amount: Span, anchor: Token) -> Token | None:
+    """ "a condamné le gérant d'une entreprise à 30 mois de prison", "punir la fédération d'une
+    amende de 97 000 dollars", "La banque écope d'une amende de 2 millions": a penalty says
+    what the verb before it did, wherever the parser hung its phrase (it often makes it a
+    complement of the noun before: rule 'sanction', table SANCTION_NOUNS); the nearest verb
+    before the penalty in its clause."""
+    doc = amount.doc
+    if anchor.head.lemma_.lower() in SANCTION_NOUNS and _has_case(anchor, OF_WORDS):
+        penalty = anchor.head  # "une amende de 48 000 euros"
+    elif (
+        amount.end + 1 < len(doc)
+        and doc[amount.end].lower_ in OF_WORDS
+        and doc[amount.end + 1].lemma_.lower() in SANCTION_NOUNS
+    ):
+        penalty = doc[amount.end + 1]  # "30 mois de prison"
+    else:
+        return None
+    start = penalty.left_edge.i if penalty.i < amount.start else amount.start
+    for tok in reversed(doc[max(amount.sent.start, start - SANCTION_REACH) : start]):
+        if tok.pos_ == "VERB" or (
+            # "Le club écope d'une amende": a present the tagger read as a noun, with its subject
+            tok.pos_ == "NOUN"
+            and any(c.dep_ in SUBJ_DEPS for c in tok.children)
+            and _infinitive(tok.lower_, finite=True) != tok.lower_
+        ):
+            return tok
+        if tok.is_punct or tok.pos_ == "SCONJ" or tok.lower_ in RELATIVE_PRONOUNS:
+            return None
+    return None
+
+
 def _threshold(amount: Span) -> bool:
     """ "une température supérieure à 37,8 °C", "un revenu inférieur à 1,90 dollar": a
     bound that a comparative adjective sets only describes what it bounds (rule
@@ -1235,6 +1268,10 @@ def _own_predicate(
         change = _change_by(amount)
         if change is not None:
             pred_tok, rule = change, "change_by"
+    if pred_tok is None and rule in {"describes", "none"}:
+        sentenced = _sanction(amount, anchor)
+        if sentenced is not None:
+            pred_tok, rule = sentenced, "sanction"
     if pred_tok is not None and not any(ch.isalpha() for ch in pred_tok.text):
         pred_tok, rule = None, "none"  # a bullet the parser took for a verb
     elif pred_tok is not None and pred_tok.lower_ in PRESENTATIVES:
@@ -1291,7 +1328,7 @@ def predicate_lemma(pred_tok: Token | None, rule: str) -> str | None:
     if pred_tok is None:
         return None
     rule = rule.rsplit("+", 1)[-1]  # ("compared+verb_before": how the lemma is written)
-    if rule in {"noun_as_verb", "verb_before"} and pred_tok.pos_ == "NOUN":
+    if rule in {"noun_as_verb", "verb_before", "sanction"} and pred_tok.pos_ == "NOUN":
         return _infinitive(pred_tok.lower_)
     if rule == "object_relative" and pred_tok.pos_ == "NOUN":
         return _infinitive(pred_tok.lower_)

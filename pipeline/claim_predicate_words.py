@@ -150,3 +150,8 @@ KNOWN_SET_KEEP_CASES = frozenset({"par", "parmi"})
 # the amount takes "avoir" ("aurait eu une capacité de 58 millions de litres", "avoir une
 # majorité des deux tiers").
 HAD_MEASURE_NOUNS = frozenset({"capacité", "majorité", "maximum", "minimum", "superficie"})
+# Penalties a verb before them hands out ("condamné le gérant ... à 30 mois de prison",
+# "punir la fédération d'une amende de 97 000 dollars", "écope d'une amende"), and how many
+# tokens back that verb may be.
+SANCTION_NOUNS = frozenset({"amende", "prison", "emprisonnement", "réclusion", "détention"})
+SANCTION_REACH = 12

@@ -268,6 +268,13 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         ("Selon le fabricant, le vaccin a un taux d'efficacité de 95 %.", "95 %", "avoir",
          "verb"),
         ("Le trafiquant avait une villa de 40 pièces.", "40", None, "light_verb"),
+        # a penalty the parser hung on the noun before it: the verb that hands it out
+        ("La commission a décidé de punir la Fédération tunisienne de football d'une amende "
+         "de 50 000 dollars.", "50 000 dollars", "punir", "sanction"),
+        ("Le club écope d'une amende de 20 000 euros et devra jouer à huis clos.",
+         "20 000 euros", "écoper", "sanction"),
+        ("Le montant de l'amende de 50 000 euros reste inconnu.", "50 000 euros", None,
+         "describes"),
     ],
 )  # fmt: skip
 def test_predicate_kinds(

@@ -30,6 +30,7 @@ from .kb import (
     inflect_adjectives,
     load_lexicon,
 )
+from .org_linker_words import NAMING_PARTICIPLES
 
 RULES_KEY = "dechiffre_org_rules"
 
@@ -248,6 +249,16 @@ def fold(text: str) -> str:
 COUNTRIES = {fold(w) for w in LEXICON["countries"]}
 CAMPUS_SYSTEMS = {fold(w) for w in LEXICON["campus_systems"]}
 KIND_NOUNS = COMPANY_CUES | MEDIA_CUES
+# Nouns of a kind of body that a naming participle gives a name ("un groupe de recherche
+# appelé X", rule named_kind); thing nouns ("un programme appelé X") are left out, and so is
+# a platform, whose new name is its product ("une plateforme similaire appelée X", RN2).
+NAMING_KINDS = (KIND_NOUNS | GROUP_NOUNS | {w.lower() for w in LEXICON["naming_kinds"]}) - (
+    THING_NOUNS | {"plateforme", "plateformes"}
+)
+NAMING_PARTICIPLE_IDS = string_ids(NAMING_PARTICIPLES)
+# Quote marks around a name given by a naming participle, and the most words inside them.
+NAME_QUOTES = {'"', "«", "»", "“", "”", "''", "'"}
+MAX_QUOTED_NAME = 8
 # Participles (lemmas) that give a company's seat: "une entreprise basée à Boston, X,".
 SEAT_PARTICIPLES = {"baser", "installer", "implanter", "situer", "établir", "domicilier"}
 # Determiners of a kind noun whose name follows between commas: "une entreprise ..., X,", and
@@ -525,6 +536,7 @@ class OrgRules(KBPipe):
         cands.extend(self._stations(doc, countries, triggers))
         cands.extend(self._apposed_names(doc, countries))
         cands.extend(self._placed_names(doc, countries))
+        cands.extend(self._named_kinds(doc, countries))
         cands.extend(self._dateline(doc, countries, text))
         cands.extend(self._list_mates(doc, countries, cands))
         if is_sport_text(doc):
@@ -924,6 +936,50 @@ class OrgRules(KBPipe):
                 continue
             kb_id = self.kb.resolve(doc[start:end].text, countries=countries)
             out.append(Candidate(start, end, kb_id, "cue"))
+        return out
+
+    def _named_kinds(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """Rule named_kind: a body's kind noun, maybe qualified, then a naming participle and
+        the name: "une organisation à but non lucratif appelée X", "un groupe de recherche
+        appelé X", "un nouveau mouvement appelé « X »", "une société connue sous le nom de X".
+        A thing's noun there ("un pneu baptisé X") names no body (the linker's thing_named)."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        n = len(doc)
+        for tok in (doc[i] for i in positions(doc, LOWER, NAMING_PARTICIPLE_IDS)):
+            if _named_kind_before(doc, tok.i) is None:
+                continue
+            i = tok.i + 1
+            if tok.lower_.startswith("connu"):
+                if [t.lower_ for t in doc[i : i + 4]] != ["sous", "le", "nom", "de"]:
+                    continue  # "une société connue pour ...": no name given
+                i += 4
+            quoted = 0
+            while i < n and quoted < 2 and doc[i].text in NAME_QUOTES:
+                i += 1
+                quoted += 1
+            if i >= n or not doc[i].text[:1].isupper() or doc[i].is_punct:
+                continue
+            if quoted:  # a name in quotes may hold lower-case words: « Sauvons le Burkina »
+                end = i
+                while end < n and end - i < MAX_QUOTED_NAME and doc[end].text not in NAME_QUOTES:
+                    end += 1
+                if end >= n or end - i >= MAX_QUOTED_NAME or any(t.is_punct for t in doc[i:end]):
+                    continue
+            else:
+                end = _name_end(doc, i, 6, _brand_word)
+            span = doc[i:end]
+            if (
+                end == i
+                or span.text.lower() in PLACE_WORDS
+                or fold(span.text) in COUNTRIES
+                or doc[i].text in PERSON_CUES
+                or doc[i].lower_ in LEADING
+                or (len(span) == 1 and span[0].is_stop)
+            ):
+                continue
+            kb_id = self.kb.resolve(span.text, countries=countries)
+            out.append(Candidate(i, end, kb_id, "cue"))
         return out
 
     def _cued_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
@@ -1680,6 +1736,40 @@ def _leader_end(doc: Doc, j: int) -> int | None:
     while end > k and doc[end - 1].text.endswith("."):
         end -= 1  # no initial ends the name
     return end if end > k else None
+
+
+def _named_kind_before(doc: Doc, k: int) -> int | None:
+    """The body kind noun a naming participle at ``k`` follows, maybe after its qualifiers
+    ("une organisation à but non lucratif appelée", "un réseau de médias sociaux spécialisé
+    appelé", "une société française, appelée"): its index, else None."""
+    k -= 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    steps = 0
+    while k >= 0 and steps <= MAX_CUE_WORDS:
+        tok = doc[k]
+        if not tok.is_lower or not (tok.is_alpha or "-" in tok.text):
+            return None
+        if tok.lower_ in NAMING_KINDS and tok.pos_ != "ADJ":
+            return k
+        if tok.lower_ in THING_NOUNS or tok.pos_ in {"VERB", "AUX", "PRON", "DET", "CCONJ"}:
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def _brand_word(tok: Token) -> bool:
+    """A capitalised word of a name, also one written with a dot or digits ("Pol.is")."""
+    text = tok.text
+    return _name_word(tok) or (
+        text[:1].isupper()
+        and not tok.is_punct
+        and not tok.is_sent_start
+        and any(c.isalpha() for c in text)
+        and all(c.isalnum() or c in ".-&" for c in text)
+        and not text.endswith(".")
+    )
 
 
 def _one_of_kind(doc: Doc, c: int) -> int | None:

@@ -95,6 +95,7 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         "countries",
         "infrastructure_adjectives",
         "device_makers",
+        "naming_kinds",
     ):
         assert lexicon[section], section
 
@@ -997,3 +998,40 @@ def test_possessive_keeps_a_known_lower_case_name(nlp: Language) -> None:
     # indefinite_description reads "un"/"une" only: "son ministère" is the country's own body
     text = "Le ministre a dit que son ministère de la justice applique la loi au Kenya."
     assert "ministère de la justice" in orgs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # rule named_kind: a body's kind noun, its qualifiers, a naming participle, the name
+        ("Elle a fondé une organisation à but non lucratif appelée Kindred Minds.",
+         "Kindred Minds"),
+        ("Il a écrit à un groupe de recherche appelé Signal Watch, basé à Genève.",
+         "Signal Watch"),
+        ("Ils votent sur un réseau social spécialisé appelé Vox.io, qui trie les avis.",
+         "Vox.io"),
+        ("Ils ont lancé un nouveau mouvement appelé « Debout la Casamance ».",
+         "Debout la Casamance"),
+        ("Le fonds a racheté une société connue sous le nom de Halvorsen Maritime.",
+         "Halvorsen Maritime"),
+    ],
+)
+def test_body_named_by_a_naming_participle(nlp: Language, text: str, name: str) -> None:
+    assert (name, "cue") in candidates(nlp, text)
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        # a thing, a person, a platform's new product: no body named
+        ("Le laboratoire a dévoilé un pneu appelé Durafleur, fait de pissenlit.", "Durafleur"),
+        ("Il a rencontré un ancien joueur de rugby appelé Paul Vernier.", "Paul Vernier"),
+        ("Le réseau a lancé une plateforme similaire appelée Clips.", "Clips"),
+        ("C'est une société connue pour ses Vélos Rapides.", "Vélos Rapides"),
+    ],
+)
+def test_no_body_named_by_a_naming_participle(nlp: Language, text: str, not_org: str) -> None:
+    assert (not_org, "cue") not in candidates(nlp, text)

@@ -209,7 +209,8 @@ ROLE_NOUNS = frozenset(
     président présidente directeur directrice pdg porte-parole ministre chef patron
     patronne dirigeant dirigeante responsable secrétaire commissaire représentant
     représentante délégué déléguée gouverneur procureur procureure fondateur fondatrice
-    cofondateur cofondatrice
+    cofondateur cofondatrice vice-président vice-présidente coprésident coprésidente
+    co-président co-présidente codirecteur codirectrice co-directeur co-directrice
     """.split()
 )
 # Pronouns that open a relative clause: what it says is not what a reporting verb says.

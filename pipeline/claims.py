@@ -848,7 +848,7 @@ def _speaker_bodies(
     commas = [doc[i] for i in positions(doc, ORTH, (",",)) if i > 0]
     for comma in commas:
         start = comma.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and start - 1 not in org_of:
+        while start > 0 and _name_word(doc[start - 1]) and start - 1 not in org_of:
             start -= 1
         if start == comma.i:
             continue

@@ -1634,6 +1634,35 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "université d'Oxford",
             "inherited",
         ),
+        (  # a person named with a role for a body speaks for it later, however the
+            # tagger read the name ("Parks" as X)
+            "Brad Parks, directeur exécutif d'AidData, a visité Lagos mardi. Parks affirme que "
+            "la Chine a prêté 85 milliards de dollars.",
+            "85 milliards de dollars",
+            "AidData",
+            "report_anaphora",
+        ),
+        (  # a vice-president or a co-director speaks for their body
+            "« Le trafic restera perturbé pendant 48 heures », indique Niels Madsen, "
+            "vice-président de la société Sea-Intelligence.",
+            "48 heures",
+            "Sea-Intelligence",
+            "incise_role",
+        ),
+        (
+            "« Nous avons recruté 40 ingénieurs », explique Anne Dupont, co-directrice de "
+            "Renault.",
+            "40",
+            "Renault",
+            "incise_role",
+        ),
+        (  # ... not for where they work
+            "« Le trafic restera perturbé pendant 48 heures », indique Pierre Lemoine, "
+            "vice-président chargé des études à l'université de Lyon.",
+            "48 heures",
+            None,
+            "none",
+        ),
         (  # ... until another voice speaks, even in a sentence with no amount
             "Le rapport de l'Insee indique que les loyers ont augmenté de 4 %. Amnesty "
             "International dénonce une crise grave. Les expulsions ont touché 30 000 familles.",

@@ -40,6 +40,8 @@ from .claim_predicate_words import (
     KNOWN_SET_KEEP_CASES,
     LIGHT_VERBS,
     LOCATION_PARTICIPLES,
+    MEMBER_OPENERS,
+    MEMBER_REACH,
     NAMING_PARTICIPLES,
     NOT_PARTICIPLES,
     PART_WORDS,
@@ -1145,6 +1147,33 @@ def _known_set(amount: Span, anchor: Token, pred: Token, rule: str) -> bool:
     )
 
 
+def _member_relative(amount: Span) -> Token | None:
+    """ "Ils font partie des 34 familles qui vivent dans des conteneurs", "M. X est l'un des
+    quelque 16 000 étudiants qui vivaient en Ukraine", "Ces femmes sont parmi des milliers
+    d'autres qui affirment avoir été stérilisées": one member of a group says nothing about
+    the group, whose own relative says what its count is of (rule 'member_relative'; tables
+    MEMBER_OPENERS, MEMBER_REACH); "parmi" only after "être" ("inclut le métavers parmi les
+    14 technologies qui ..." keeps "inclure")."""
+    doc = amount.doc
+    if amount.start < 2:
+        return None
+    before = [doc[amount.start - 2], doc[amount.start - 1]]
+    if amount[0].lower_ in {"des", "les"}:
+        before = [doc[amount.start - 1], amount[0]]  # "fait partie des millions de personnes"
+    if (before[0].lower_, before[1].lower_) not in MEMBER_OPENERS:
+        return None
+    if before[0].lower_ == "parmi" and (
+        before[0].i == 0 or doc[before[0].i - 1].lemma_.lower() != "être"
+    ):
+        return None
+    for tok in doc[amount.end : min(amount.end + MEMBER_REACH, amount.sent.end)]:
+        if tok.lower_ == "qui" and tok.dep_ in SUBJ_DEPS:
+            return tok.head if tok.head.pos_ == "VERB" else None
+        if tok.is_punct or tok.pos_ in {"VERB", "AUX", "SCONJ"}:
+            return None
+    return None
+
+
 def _sanction(amount: Span, anchor: Token) -> Token | None:
     """ "a condamné le gérant d'une entreprise à 30 mois de prison", "punir la fédération d'une
     amende de 97 000 dollars", "La banque écope d'une amende de 2 millions": a penalty says
@@ -1222,6 +1251,9 @@ def _own_predicate(
     restrictive = _restrictive(amount)
     if restrictive is not None:
         return restrictive, "restrictive"
+    member = _member_relative(amount)
+    if member is not None:
+        return member, "member_relative"
     span_of = _span_of_event(amount, anchor)
     if span_of is not None:
         return span_of, "span_of_event"

@@ -155,3 +155,13 @@ HAD_MEASURE_NOUNS = frozenset({"capacité", "majorité", "maximum", "minimum", "
 # tokens back that verb may be.
 SANCTION_NOUNS = frozenset({"amende", "prison", "emprisonnement", "réclusion", "détention"})
 SANCTION_REACH = 12
+# One member of a counted group ("font partie des 34 familles qui", "l'un des 16 000 étudiants
+# qui", "sont parmi des milliers d'autres qui"): the two words before the count, and how far
+# after it the group's relative "qui" may come.
+MEMBER_OPENERS = frozenset(
+    {
+        ("partie", "des"), ("partie", "de"), ("partie", "d'"), ("partie", "d’"),
+        ("un", "des"), ("une", "des"), ("parmi", "les"), ("parmi", "des"),
+    }
+)  # fmt: skip
+MEMBER_REACH = 8

@@ -275,6 +275,14 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "20 000 euros", "écoper", "sanction"),
         ("Le montant de l'amende de 50 000 euros reste inconnu.", "50 000 euros", None,
          "describes"),
+        # one member of a counted group: the group's relative says what its count is of
+        ("Amina fait partie des 40 familles qui vivent encore dans le camp.", "40", "vivre",
+         "member_relative"),
+        ("Il est l'un des 3 000 étudiants qui ont quitté le pays.", "3 000", "quitter",
+         "member_relative"),
+        # ... "parmi" only after "être"
+        ("Le magazine a inclus la ville parmi les 20 capitales qui attirent le plus de "
+         "touristes.", "20", "inclure", "verb"),
     ],
 )  # fmt: skip
 def test_predicate_kinds(

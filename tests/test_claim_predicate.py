@@ -283,6 +283,9 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         # ... "parmi" only after "être"
         ("Le magazine a inclus la ville parmi les 20 capitales qui attirent le plus de "
          "touristes.", "20", "inclure", "verb"),
+        # a share that opens a clause after a fronted phrase takes the clause's verb
+        ("Dans 8 pays sur 10, 40 % ou plus des jeunes interrogés affirment qu'ils veulent "
+         "partir.", "40 % ou plus", "affirmer", "fronted_subject"),
     ],
 )  # fmt: skip
 def test_predicate_kinds(

@@ -271,6 +271,7 @@ class OrgLinker(KBPipe):
         chosen = _glued_continuations(doc, chosen, cands)
         chosen = _possessive_heads(doc, chosen, self._known_name)
         chosen = _place_tails(doc, chosen, cands)
+        chosen = _complement_tails(doc, chosen, cands)
         chosen = _team_towns(doc, chosen)
         chosen = self._appositions(doc, chosen, countries)
         chosen = _propagate(doc, chosen)
@@ -518,6 +519,10 @@ CLOSING_QUOTES = {'"', "»", "”"}
 # Tokens that open a sentence inside a quote or after a heading.
 OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
+# Sources of names that are known as they are written.
+KNOWN = {"kb", "gazetteer"}
+# Words that open a word's own complement with an infinitive ("avide d'avoir", "prêt à signer").
+COMPLEMENT_LINKS = {"de", "d'", "d’", "à"}
 SENTENCE_STOPS = {".", "!", "?"}
 # "X est l'un des produits", "X, l'une de ces applications": the links of "one of".
 ONE_OF_LINKS = {"des", "de", "d'", "d’"}
@@ -1715,6 +1720,61 @@ def _place_tails(doc: Doc, chosen: list[Candidate], cands: list[Candidate]) -> l
         )
 
     return _ner_extensions(chosen, cands, reads_on, keep_kb=True)
+
+
+def _complement_tails(
+    doc: Doc, chosen: list[Candidate], cands: list[Candidate]
+) -> list[Candidate]:
+    """Rule complement_tail: a name of the rules (not of the knowledge base) that the NER
+    reads on from its first word, into lower-case words that go on with it, takes the NER's
+    longer name ("le Conseil international| tripartite du caoutchouc", "la Fondation| des
+    Nations unies", "le journal Corriere| dello Sport"): the rules stop at the words they
+    know. Not into capitalised words alone (a programme or a person: "la Haute Cour Lord
+    X") nor into "de" and a place ("Naval Graduate School| de Californie")."""
+    out = list(chosen)
+    for ner in cands:
+        if ner.source != "ner" or ner in out:
+            continue
+        clashes = [c for c in out if c.start < ner.end and ner.start < c.end]
+        if not clashes or any(c.source in STATISTICAL for c in clashes):
+            continue
+        first = min(clashes, key=lambda c: c.start)
+        if (
+            first.start != ner.start
+            or first.source in KNOWN
+            or first.end >= ner.end
+            or any(c.end > ner.end for c in clashes)
+        ):
+            continue
+        tail = doc[first.end : ner.end]
+        if not (tail[0].is_lower and _lower_tail(tail)):
+            continue
+        k = ner.end
+        if k + 1 < len(doc) and doc[k].lower_ in COMPLEMENT_LINKS and _infinitive(doc[k + 1]):
+            continue  # "le Conseil X avide| d'avoir accès": the last word's own complement
+        out = [c for c in out if c not in clashes]
+        out.append(Candidate(ner.start, ner.end, ner.kb_id, first.source))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _lower_tail(tail: Span) -> bool:
+    """Words that go on with a name from a lower-case word, without a verb, a mark, or "de"
+    and capitalised words alone (a place: "de Californie", "des États-Unis")."""
+    if not all(
+        (t.text.replace("-", "").isalpha() or t.lower_ in {"l'", "l’", "d'", "d’"})
+        and not (t.is_lower and _finite_or_infinitive(t))
+        for t in tail
+    ):
+        return False
+    return not (
+        tail[0].lower_ in TAIL_OPENERS | {"d'", "d’"}
+        and all(t.text[:1].isupper() or t.lower_ in {"l'", "l’"} for t in tail[1:])
+    )
+
+
+def _finite_or_infinitive(tok: Token) -> bool:
+    """A verb that is no participle ("a averti", "avoir"); "Nations unies" has one."""
+    return tok.pos_ in {"VERB", "AUX"} and "Part" not in tok.morph.get("VerbForm", [])
 
 
 def _abbreviation_stop(doc: Doc, cand: Candidate) -> Candidate:

@@ -266,6 +266,47 @@ def test_a_propagated_name_is_not_the_town_it_is_named_after(nlp: Language) -> N
     assert orgs == [(24, "Zorvali")]
 
 
+@pytest.mark.parametrize(
+    ("text", "rule_names", "ner_name", "expected"),
+    [
+        # rule complement_tail: the NER reads a rule's name on into lower-case words
+        ("Le Conseil international tripartite du zorvium a averti lundi.",
+         ["Conseil international"], "Conseil international tripartite du zorvium",
+         ["Conseil international tripartite du zorvium"]),
+        ("Selon le journal Zorriere dello Sport, le club a tort.", ["Zorriere"],
+         "Zorriere dello Sport", ["Zorriere dello Sport"]),
+        # two rule names inside the NER's reading give way to it
+        ("Avec le soutien de la Fondation des Nations unies pour le climat.",
+         ["Fondation", "Nations unies"], "Fondation des Nations unies",
+         ["Fondation des Nations unies"]),
+        # not into "de" and a place, nor into the complement of the last word, nor capitals
+        ("Il enseigne à la Zorva Graduate School de Californie depuis 2010.",
+         ["Zorva Graduate School"], "Zorva Graduate School de Californie",
+         ["Zorva Graduate School"]),
+        ("Le Conseil commercial zorvien avide d'avoir accès au marché.",
+         ["Conseil commercial zorvien"], "Conseil commercial zorvien avide",
+         ["Conseil commercial zorvien"]),
+        ("Le juge de la Haute Cour Lord Zorvin a tranché.", ["Haute Cour"],
+         "Haute Cour Lord Zorvin", ["Haute Cour"]),
+    ],
+)
+def test_complement_tails(
+    nlp: Language, text: str, rule_names: list[str], ner_name: str, expected: list[str]
+) -> None:
+    from dechiffre.pipeline.org_linker import _complement_tails
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc, whole = _doc_and_span(nlp, text, ner_name)
+    rules = []
+    for name in rule_names:
+        _, span = _doc_and_span(nlp, text, name)
+        source = "kb" if name == "Nations unies" else "institution"
+        rules.append(Candidate(span.start, span.end, None, source))
+    ner = Candidate(whole.start, whole.end, None, "ner")
+    chosen = _complement_tails(doc, rules, [*rules, ner])
+    assert [doc[c.start : c.end].text for c in chosen] == expected
+
+
 def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
     """The tagged Doc of ``text`` and the span of its first ``name``."""
     doc = nlp(text)

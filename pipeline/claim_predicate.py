@@ -40,6 +40,8 @@ from .claim_predicate_words import (
     KNOWN_SET_KEEP_CASES,
     LIGHT_VERBS,
     LOCATION_PARTICIPLES,
+    LOCUTION_CASES,
+    LOCUTION_NOUNS,
     MEMBER_OPENERS,
     MEMBER_REACH,
     NAMING_PARTICIPLES,
@@ -129,7 +131,7 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
         on_adjective = _on_adjective(tok, head)
         if on_adjective is not None:
             return on_adjective
-        light = _light_verb_of(tok, head)
+        light = _light_verb_of(tok, head) or _locution_verb(tok, head)
         if light is not None:
             return light, "light_noun"
         if (
@@ -348,6 +350,37 @@ def _on_copula(tok: Token, head: Token) -> tuple[Token, str] | None:
     ):
         return head, "copula_participle"
     return (cop, "copula") if cop is not None else None
+
+
+def _locution_noun(tok: Token) -> bool:
+    return tok.lemma_.lower() in LOCUTION_NOUNS and not any(c.dep_ == "det" for c in tok.children)
+
+
+def _locution_verb(tok: Token, head: Token) -> Token | None:
+    """ "les 20 % les plus riches ont accès à 60-75 % du stock", "d'avoir accès à des milliers
+    de centres": "avoir" with a bare noun of table LOCUTION_NOUNS is one verb (contract: a
+    light verb keeps its own lemma), whose subject and "à" complement it governs; the
+    parser makes the noun the head, even a verb ("accès" VERB with "ont" as its auxiliary)
+    (rule 'light_noun')."""
+    if (
+        head.lemma_.lower() == "avoir"
+        and _has_case(tok, LOCUTION_CASES)
+        and any(_locution_noun(c) and c.dep_ == "obj" for c in head.children)
+    ):
+        return head  # "a eu accès à plus de 700 000 documents", hung on the verb
+    if not _locution_noun(head):
+        return None
+    if not (tok.dep_ in SUBJ_DEPS or _has_case(tok, LOCUTION_CASES)):
+        return None
+    aux = next(
+        (c for c in head.children if c.dep_.startswith("aux") and c.lemma_.lower() == "avoir"),
+        None,
+    )
+    if aux is not None:
+        return aux  # "ont accès": the parser's auxiliary is the verb
+    if head.dep_ == "obj" and head.head.lemma_.lower() == "avoir" and tok.dep_ not in SUBJ_DEPS:
+        return head.head  # "avoir accès à des milliers"
+    return None
 
 
 def _duration_adjunct(tok: Token, head: Token) -> bool:

@@ -165,3 +165,7 @@ MEMBER_OPENERS = frozenset(
     }
 )  # fmt: skip
 MEMBER_REACH = 8
+# Bare nouns that make one verb with "avoir" ("ont accès à", "a droit à", "avoir recours à"),
+# and the preposition of the complement the locution governs.
+LOCUTION_NOUNS = frozenset({"accès", "droit", "recours"})
+LOCUTION_CASES = frozenset({"à", "au", "aux"})

@@ -283,6 +283,13 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         # ... "parmi" only after "être"
         ("Le magazine a inclus la ville parmi les 20 capitales qui attirent le plus de "
          "touristes.", "20", "inclure", "verb"),
+        # "avoir accès à": one verb, whose subject and "à" complement take "avoir"
+        ("Selon le rapport, les 10 % les plus riches ont accès à 70 % des terres.", "70 %",
+         "avoir", "light_noun"),
+        ("Les chercheurs ont eu accès à plus de 2 000 documents internes.", "plus de 2 000",
+         "avoir", "light_noun"),
+        ("La réforme permettra aux patients d'avoir accès à des centaines de médicaments.",
+         "des centaines", "avoir", "light_noun"),
         # a share that opens a clause after a fronted phrase takes the clause's verb
         ("Dans 8 pays sur 10, 40 % ou plus des jeunes interrogés affirment qu'ils veulent "
          "partir.", "40 % ou plus", "affirmer", "fronted_subject"),

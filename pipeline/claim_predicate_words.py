@@ -169,3 +169,8 @@ MEMBER_REACH = 8
 # and the preposition of the complement the locution governs.
 LOCUTION_NOUNS = frozenset({"accès", "droit", "recours"})
 LOCUTION_CASES = frozenset({"à", "au", "aux"})
+# How often ("deux fois par semaine", "une fois par mois"): the word and the periods after
+# "N fois", and how many tokens back the verb it says it of may be.
+FREQUENCY_WORDS = frozenset({"par"})
+FREQUENCY_UNITS = frozenset({"jour", "semaine", "mois", "an", "année", "saison", "heure"})
+FREQUENCY_REACH = 10

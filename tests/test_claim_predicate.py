@@ -290,6 +290,13 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "avoir", "light_noun"),
         ("La réforme permettra aux patients d'avoir accès à des centaines de médicaments.",
          "des centaines", "avoir", "light_noun"),
+        # how often: the verb right before it in its clause
+        ("Les joueurs continueront à être testés deux fois par semaine, la capacité étant "
+         "portée à 60 tests.", "deux fois", "tester", "frequency"),
+        ("Autrefois, une famille pouvait avoir un poulet une fois par mois.", "une fois",
+         "avoir", "frequency"),
+        ("Avec des contrôles réguliers, environ trois fois par an, la situation reste stable.",
+         "environ trois fois", "rester", "verb"),
         # a share that opens a clause after a fronted phrase takes the clause's verb
         ("Dans 8 pays sur 10, 40 % ou plus des jeunes interrogés affirment qu'ils veulent "
          "partir.", "40 % ou plus", "affirmer", "fronted_subject"),

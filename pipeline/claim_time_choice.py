@@ -733,13 +733,10 @@ def _told_in_past(pred: Token) -> bool:
     return bool(tenses & {"Past", "Imp"})
 
 
-def _fronted_year(
-    amount: Span, sent: Span, previous: Span, times: list[TimeExpr]
-) -> TimeExpr | None:
+def _fronted_year(amount: Span, previous: Span, times: list[TimeExpr]) -> TimeExpr | None:
     """ "En 2013, le pays a accueilli 4 000 réfugiés. Il a aussi expulsé 11 300 personnes.": a
     year that opens the sentence just before, in the same paragraph, places a sentence told
-    in a past tense with no time of its own (rule 'year_goes_on'); not one that opens on a
-    frame of its own (``_own_frame``)."""
+    in a past tense with no time of its own (rule 'year_goes_on')."""
     text = _doc_text(amount.doc)
     opening = next((t.idx for t in previous if not t.is_space), previous.start_char)
     # (from the year on, not stripped: a break right before an amount that opens its
@@ -748,8 +745,6 @@ def _fronted_year(
         return None
     if any(amount.sent.start_char <= t.start < amount.sent.end_char for t in times):
         return None  # the sentence has a time of its own, which the choice turned down
-    if _own_frame(sent, amount):
-        return None
     return next(
         (
             t
@@ -852,8 +847,10 @@ def time_of(
         and rule not in {"age", "measure"}
         and _told_in_past(pred_tok)
     ):
-        year = _fronted_year(amount, sent, previous, times)
-        if year is not None:
+        year = _fronted_year(amount, previous, times)
+        if year is not None and _own_frame(sent, amount):
+            rule = "own_frame"  # the sentence opens on a frame of its own
+        elif year is not None:
             time, rule = {"start": year.start, "end": year.end, "value": year.value}, "year_goes_on"
     if time is not None and amount.doc.has_annotation("DEP"):
         whole = _whole_event(amount.doc, time, times)

@@ -290,14 +290,14 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "arrivées ont chuté de 40 %.",
             "40 %",
             None,
-            "none",
+            "own_frame",
         ),
         (  # ... or a span of time
             "En 2013, le pays a accueilli 4 000 réfugiés. Mais en l'espace de deux ans, il a "
             "expulsé 11 300 personnes.",
             "11 300",
             None,
-            "none",
+            "own_frame",
         ),
         (  # an age places no claim of its own ...
             "Un ouvrier agricole de 27 ans est mort de chaleur en juin 2021 dans les Pouilles.",

@@ -262,6 +262,7 @@ class OrgLinker(KBPipe):
                 persons.add(doc[c.start : c.end].text)
         cands = _named_persons(doc, kept, persons)
         chosen = _select(cands)
+        chosen = _bracket_glosses(doc, chosen)
         chosen = _classifier_tails(
             doc,
             chosen,
@@ -521,6 +522,8 @@ OPENERS = {"«", "“", ":", "–", "—", "*"}
 STATISTICAL = {"classifier", "ner"}
 # Sources of names that are known as they are written.
 KNOWN = {"kb", "gazetteer"}
+# NER labels of a spelt-out name whose acronym in brackets is no body either.
+GLOSSED_LABELS = {"LOC", "MISC"}
 # Words that open a word's own complement with an infinitive ("avide d'avoir", "prêt à signer").
 COMPLEMENT_LINKS = {"de", "d'", "d’", "à"}
 SENTENCE_STOPS = {".", "!", "?"}
@@ -1775,6 +1778,34 @@ def _lower_tail(tail: Span) -> bool:
 def _finite_or_infinitive(tok: Token) -> bool:
     """A verb that is no participle ("a averti", "avoir"); "Nations unies" has one."""
     return tok.pos_ in {"VERB", "AUX"} and "Part" not in tok.morph.get("VerbForm", [])
+
+
+def _bracket_glosses(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """Rule bracket_gloss: an acronym in brackets that only a statistical model reads as a body,
+    right after a name of two words or more that the NER reads as a place or a thing (LOC,
+    MISC) and no chosen name covers, abbreviates that place or thing: "le Championnat du
+    monde des rallyes (WRC)", "la Super League européenne (ESL)", "la République populaire de
+    Donetsk (DNR)"."""
+    taken = _taken(doc, chosen)
+    out = []
+    for cand in chosen:
+        i = cand.start
+        if (
+            cand.source in STATISTICAL
+            and cand.kb_id is None
+            and cand.end - i == 1
+            and i > 2
+            and cand.end < len(doc)
+            and doc[i - 1].text == "("
+            and doc[cand.end].text == ")"
+            and ACRONYM.match(doc[i].text)
+            and doc[i - 2].ent_type_ in GLOSSED_LABELS
+            and doc[i - 2].ent_iob_ == "I"  # the name before has two words or more
+            and not taken[i - 2]
+        ):
+            continue
+        out.append(cand)
+    return out
 
 
 def _abbreviation_stop(doc: Doc, cand: Candidate) -> Candidate:

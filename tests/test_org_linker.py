@@ -307,6 +307,46 @@ def test_complement_tails(
     assert [doc[c.start : c.end].text for c in chosen] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "label", "source", "covered", "kept"),
+    [
+        # rule bracket_gloss: the acronym of a place or a thing the NER reads is no body
+        ("Il a couru le Championnat zorvien des rallyes ( ZCR ) en mai .",
+         "Championnat zorvien des rallyes", "MISC", "classifier", False, False),
+        ("Le chef de la République populaire de Zorvie ( RPZ ) a parlé .",
+         "République populaire de Zorvie", "LOC", "ner", False, False),
+        # a body the NER reads, a one-word name, a known acronym, a name chosen as a body
+        ("Le chef de l' Agence zorvienne de presse ( AZP ) a parlé .",
+         "Agence zorvienne de presse", "ORG", "classifier", False, True),
+        ("Il a couru le Zorvathon ( ZRV ) en mai .", "Zorvathon", "MISC", "classifier",
+         False, True),
+        ("Il a couru le Championnat zorvien des rallyes ( ZCR ) en mai .",
+         "Championnat zorvien des rallyes", "MISC", "kb", False, True),
+        ("Le chef du Front populaire de Zorvie ( FPZ ) a parlé .",
+         "Front populaire de Zorvie", "LOC", "classifier", True, True),
+    ],
+)
+def test_bracket_glosses(
+    text: str, name: str, label: str, source: str, covered: bool, kept: bool
+) -> None:
+    import spacy
+
+    from dechiffre.pipeline.org_linker import _bracket_glosses
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc = spacy.blank("fr").make_doc(text)
+    words = [t.text for t in doc]
+    start = words.index(name.split()[0])
+    end = start + len(name.split())
+    doc.ents = [Span(doc, start, end, label=label)]
+    acronym = Candidate(end + 1, end + 2, None, source)
+    chosen = [acronym]
+    if covered:
+        chosen.insert(0, Candidate(start, end, None, "institution"))
+    out = _bracket_glosses(doc, chosen)
+    assert (acronym in out) is kept
+
+
 def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
     """The tagged Doc of ``text`` and the span of its first ``name``."""
     doc = nlp(text)

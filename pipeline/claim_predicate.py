@@ -601,6 +601,9 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
         part = _own_participle(anchor)
         if part is not None:
             return part, "participle"
+        relative = _own_relative(anchor)
+        if relative is not None:
+            return relative, "own_relative"
     if pred is not None and pred.pos_ in {"VERB", "AUX"} and pred.lemma_.lower() in MODAL_VERBS:
         inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if inner is not None:
@@ -618,6 +621,7 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
 
 
 OTHER_CASES = frozenset({"dans", "pour", "sur", "chez", "parmi", "avec"})
+OWN_RELATIVE_STOPS = frozenset({"parmi"})
 
 
 def _own_participle(anchor: Token) -> Token | None:
@@ -651,6 +655,48 @@ def _own_participle(anchor: Token) -> Token | None:
                 and _has_case(c, OF_WORDS)
                 and not any(d.dep_ == "det" for d in c.children)
                 and c.i - noun.i <= 2
+            ),
+            None,
+        )
+        if counted is None:
+            return None
+        noun = counted
+    return None
+
+
+def _own_relative(anchor: Token) -> Token | None:
+    """ "distribuer de la nourriture aux centaines de personnes qui sont venues", "dans les 48
+    heures qui ont suivi sa sortie": a counted noun outside the verb's core arguments takes
+    the verb of its own subject relative, right after it with no comma (rule
+    'own_relative'), like its own participle."""
+    doc = anchor.doc
+    if _has_case(anchor, OWN_RELATIVE_STOPS):
+        return None  # "inclut le métavers parmi les 14 technologies qui ...": a membership
+    noun = anchor
+    for _ in range(2):
+        relative = next(
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "acl:relcl"
+                and c.pos_ == "VERB"
+                and c.i > noun.i
+                and any(d.dep_ in SUBJ_DEPS and d.lower_ == "qui" for d in c.children)
+                and not any(t.is_punct for t in doc[noun.i + 1 : c.i])
+            ),
+            None,
+        )
+        if relative is not None and relative.lemma_.lower() in MODAL_VERBS:
+            # "trois mots qui pourraient décrire": what the modal governs
+            inner = next((c for c in relative.children if c.dep_ == "xcomp"), None)
+            return inner if inner is not None and inner.pos_ == "VERB" else relative
+        if relative is not None:
+            return relative
+        counted = next(  # "centaines de personnes": on to the counted noun
+            (
+                c
+                for c in noun.children
+                if c.dep_ == "nmod" and c.i == noun.i + 2 and _has_case(c, OF_WORDS)
             ),
             None,
         )
@@ -709,6 +755,8 @@ def _whole_of(
     doc = amount.doc
     if amount.start == 0:
         return None
+    if rule == "own_relative":
+        own = None  # "dont quatre qui pourront ...": the part's relative only describes it
     # "20 000 volontaires ont été impliqués, la moitié au Royaume-Uni": a bare fraction
     # after a comma with no verb of its own shares out the amount before it (claim_part's
     # rule 'share'), whatever the parser made of it

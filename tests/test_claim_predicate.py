@@ -290,6 +290,16 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "avoir", "light_noun"),
         ("La réforme permettra aux patients d'avoir accès à des centaines de médicaments.",
          "des centaines", "avoir", "light_noun"),
+        # a counted noun outside the verb's core arguments takes its own subject relative;
+        # not after "parmi", nor a "dont" part
+        ("Les bénévoles distribuent des repas aux centaines de familles qui sont venues au "
+         "centre.", "centaines", "venir", "own_relative"),
+        ("La vidéo a obtenu 2 millions de vues dans les 24 heures qui ont suivi sa sortie.",
+         "24 heures", "suivre", "own_relative"),
+        ("Le classement place la ville parmi les 20 capitales qui polluent le plus.", "20",
+         "placer", "verb"),
+        ("Le pays a ouvert douze centres, dont quatre qui pourront accueillir des enfants.",
+         "quatre", "ouvrir", "whole+verb"),
         # how often: the verb right before it in its clause
         ("Les joueurs continueront à être testés deux fois par semaine, la capacité étant "
          "portée à 60 tests.", "deux fois", "tester", "frequency"),

@@ -77,7 +77,12 @@ def _part_of(amount: Span, sent: Span, amounts: list[Span]) -> tuple[Span | None
     )
     if not earlier:
         return None, "none"
+    dont = next((t for t in before if t.lower_ == "dont"), None)
+    if dont is not None and dont.i + 1 < amount.start and doc[dont.i + 1].pos_ in {"VERB", "AUX"}:
+        return None, "none"  # "les négociations dont dépendaient des millions de vies": a relative
     whole = earlier[-1]
+    if _attr(whole, "unit") in PERIOD_UNITS and _attr(amount, "unit") not in PERIOD_UNITS:
+        return None, "none"  # "un travail qui a duré 10 ans et ..., dont des dizaines de"
     if len(earlier) > 1 and _is_conversion(earlier[-2], whole):
         # "1,86 milliard de dinars (713 milliards de FCFA), dont 140 millions": the amount
         # the bracket converts is the whole (rule 'dont_conversion')

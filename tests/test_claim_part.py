@@ -157,6 +157,11 @@ def test_part_of_a_group_counted_before(
          "that_share"),
         ("La région a planté 3 000 arbres en 2022. Un tiers de cette forêt a brûlé.",
          "Un tiers", None, "none"),
+        # "dont" is no partitive of a period, nor a relative pronoun before its verb
+        ("Le chantier a duré 10 ans et a mobilisé une grande équipe, dont des dizaines "
+         "d'ingénieurs.", "des dizaines", None, "none"),
+        ("Pendant une semaine, le pays a suivi les négociations dont dépendaient des milliers "
+         "d'emplois.", "des milliers", None, "none"),
     ],
 )  # fmt: skip
 def test_part_of_members_breakdowns_and_shares(

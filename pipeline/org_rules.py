@@ -1355,6 +1355,15 @@ CUSTOMS = {"douane", "douanes"}
 # Nouns that start a second body after "et de la": "Conseil constitutionnel et de la commission".
 SECOND_BODIES = {"commission", "conseil", "cour", "tribunal", "assemblée", "ministère", "parlement",
                  "sénat", "comité", "gouvernement", "armée", "police", "gendarmerie"}
+# Links after which a body noun starts another body, not the name's complement (rule
+# another_body): "l'Institut X à l'Académie Y", "le Parti X pour la chambre basse du Parlement";
+# "de" is left out ("Commission de la Cour ...": a body's own organ is named through it).
+ANOTHER_BODY_LINKS = {"à", "pour"}
+ANOTHER_BODY_HEADS = SECOND_BODIES | {"chambre", "académie", "université", "institut",
+                                      "parti", "banque", "fondation", "agence"}
+# Links that end a name after its place or a proper name: "... de Sydney sur les moyens".
+# ("pour" is left out: "l'Agence des Nations unies pour les réfugiés" goes on.)
+AFTER_PLACE_ENDS = {"sur", "contre"}
 # Lower-case heads that a definite article and a field complement make a body's name (RN11).
 FIELD_NAME_HEADS = {"autorité", "commission", "comité", "conseil", "département", "réseau"}
 DEFINITE = {"le", "la", "l'", "l’", "du", "au"}
@@ -1540,6 +1549,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             named = not doc[k - 1].is_upper  # (an acronym, "SOAS", is not read as a name)
             i, qualified, strong = k, True, True
     last_place = False
+    last_cap = False  # the last complement was a proper name ("de Sydney", "de l'Afrique")
     while i < n and i - start < MAX_INSTITUTION and not (last_place and not capital):
         j = i
         if doc[j].lower_ not in CONNECTORS or doc[j].text[:1].isupper():
@@ -1571,6 +1581,12 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         word = doc[j]
         if connector == "sur" and word.text in PLATFORMS:
             break  # "le ministère de l'information sur Facebook": where it wrote (RN2)
+        if connector in ANOTHER_BODY_LINKS and word.lower_ in ANOTHER_BODY_HEADS:
+            break  # rule another_body: "l'Institut de l'Afrique à l'Académie des sciences",
+            # "le Parti national pour la chambre basse": the second body is no part of the name
+        if (last_place or last_cap) and connector in AFTER_PLACE_ENDS and word.is_lower:
+            break  # "l'Université de technologie de Sydney sur les moyens de ...": the name
+            # ended with its place or proper name
         if connector in {"au", "aux"} and (
             word.pos_ == "ADJ"
             or (word.text[:1].isupper() and word.lower_ in INSTITUTION_HEADS)
@@ -1635,6 +1651,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         if place_here:
             i = max(i, _place_end(doc, j))  # "de Côte d'Ivoire", "de l'Afrique du Sud"
         after_lower = not is_cap
+        last_cap = is_cap
         while (
             i < n
             and not doc[i].is_punct

@@ -1035,3 +1035,28 @@ def test_body_named_by_a_naming_participle(nlp: Language, text: str, name: str) 
 )
 def test_no_body_named_by_a_naming_participle(nlp: Language, text: str, not_org: str) -> None:
     assert (not_org, "cue") not in candidates(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # rule another_body: "à"/"pour" before a body noun starts a second body
+        ("Elle dirige l'Institut des études slaves à l'Académie des sciences de Pologne.",
+         "Institut des études slaves"),
+        ("Il était candidat du Parti libéral pour la chambre haute du Parlement.",
+         "Parti libéral"),
+        # a name ends with its place or proper name before "sur"/"contre" and a lower-case word
+        ("Elle travaille avec l'Université de technologie de Perth sur les moyens de le faire.",
+         "Université de technologie de Perth"),
+        # ... but a name goes on with "pour" and its field, and with a lower-case body noun
+        ("L'Agence des Nations Unies pour les réfugiés a transféré 54 réfugiés.",
+         "Agence des Nations Unies pour les réfugiés"),
+        ("Le Comité pour la protection des journalistes a protesté.",
+         "Comité pour la protection des journalistes"),
+    ],
+)
+def test_name_ends_before_another_body_or_after_its_place(
+    nlp: Language, text: str, name: str
+) -> None:
+    assert (name, "institution") in candidates(nlp, text)

@@ -386,3 +386,25 @@ def test_bbc_services_link_to_the_bbc(form: str) -> None:
     from dechiffre.pipeline.kb import KnowledgeBase
 
     assert KnowledgeBase(load_entries(None)).resolve(form) == "GB_BBC"
+
+
+@pytest.mark.parametrize(
+    ("form", "kb_id"),
+    [
+        # usual forms of known bodies that French news writes (KB_SOURCES.md, session 10)
+        ("Agence des Nations Unies pour les réfugiés", "UNHCR"),
+        ("Haut Commissariat aux Réfugiés", "UNHCR"),
+        ("Cour européenne des droits humains", "ECHR"),
+        ("Centres américains de contrôle et de prévention des maladies", "US_CDC"),
+        ("Armed Conflict Location and Event Data Project", "ACLED"),
+        ("Acled", "ACLED"),
+        ("Guardian", "GB_GUARDIAN"),
+        # misnomers stay out: they name no body as written
+        ("Federal Bureau of Investigations", None),
+        ("British National Health System", None),
+    ],
+)
+def test_usual_forms_link_to_their_body(form: str, kb_id: str | None) -> None:
+    from dechiffre.pipeline.kb import KnowledgeBase
+
+    assert KnowledgeBase(load_entries(None)).resolve(form) == kb_id

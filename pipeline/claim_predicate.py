@@ -47,6 +47,7 @@ from .claim_predicate_words import (
     LOCUTION_NOUNS,
     MEMBER_OPENERS,
     MEMBER_REACH,
+    MORE_EVENT_NOUNS,
     NAMING_PARTICIPLES,
     NOT_PARTICIPLES,
     PART_WORDS,
@@ -101,7 +102,11 @@ CORE_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "root", "ROOT"})
 
 def _is_event_noun(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
-    return lemma in EVENT_NOUNS or (lemma.endswith(EVENT_SUFFIXES) and lemma not in NOT_EVENT_NOUNS)
+    return (
+        lemma in EVENT_NOUNS
+        or lemma in MORE_EVENT_NOUNS
+        or (lemma.endswith(EVENT_SUFFIXES) and lemma not in NOT_EVENT_NOUNS)
+    )
 
 
 NOT_EVENT_NOUNS = MEASURE_NOUNS | NON_EVENT_NOUNS | VALUE_NOUNS | STATE_NOUNS

@@ -300,6 +300,10 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "placer", "verb"),
         ("Le pays a ouvert douze centres, dont quatre qui pourront accueillir des enfants.",
          "quatre", "ouvrir", "whole+verb"),
+        # nouns of an event whose ending does not tell
+        ("Le gouvernement a annoncé l'envoi de 300 policiers supplémentaires dans la région.",
+         "300", "envoi", "event_noun"),
+        ("Le budget prévoit un déficit de 4,2 % du PIB.", "4,2 %", "déficit", "event_noun"),
         # how often: the verb right before it in its clause
         ("Les joueurs continueront à être testés deux fois par semaine, la capacité étant "
          "portée à 60 tests.", "deux fois", "tester", "frequency"),

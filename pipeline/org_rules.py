@@ -1355,6 +1355,8 @@ CUSTOMS = {"douane", "douanes"}
 # Nouns that start a second body after "et de la": "Conseil constitutionnel et de la commission".
 SECOND_BODIES = {"commission", "conseil", "cour", "tribunal", "assemblée", "ministère", "parlement",
                  "sénat", "comité", "gouvernement", "armée", "police", "gendarmerie"}
+# Negations that open a qualifier of a name: "Centre d'information non partisan sur ...".
+NEGATIONS = {"non"}
 # Links after which a body noun starts another body, not the name's complement (rule
 # another_body): "l'Institut X à l'Académie Y", "le Parti X pour la chambre basse du Parlement";
 # "de" is left out ("Commission de la Cour ...": a body's own organ is named through it).
@@ -1612,8 +1614,9 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             return None  # "la commission d'éthique de la Fifa": a unit of the Fifa (O4)
         if is_cap and head in TEAM_HEADS and any(is_nationality(t) for t in doc[start:i]):
             return None  # "l'équipe belge d'Anderlecht": the club is the name
-        if named and is_cap and word.lower_ in INSTITUTION_HEADS:
+        if named and word.lower_ in INSTITUTION_HEADS:
             break  # rule named_body: "l'Institut Griffith de l'Université d'Oxford", two bodies
+            # ("le département X de santé ... de l'université d'Oxford" too)
         if word.lower_ in PLACE_WORDS or (is_cap and word.ent_type_ in {"LOC", "GPE"}):
             if doc[i].lower_ not in {"de", "du", "des", "d'", "d’"}:
                 break  # 'au Maroc', 'en France' locate, they do not name
@@ -1660,11 +1663,15 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
                 or _is_adj(doc[i])
                 or doc[i].lower_ in COURT_COMPLEMENTS
                 or _name_participle(doc, i)
+                or _parsed_qualifier(doc, start, i)
+                or (doc[i].lower_ in NEGATIONS and i + 1 < n and (
+                    _is_adj(doc[i + 1]) or _parsed_qualifier(doc, start, i + 1)))
             )
             and doc[i].lower_ not in CONNECTORS
             and (
                 not _governs(doc, start, i)
                 or _name_participle(doc, i)
+                or _parsed_qualifier(doc, start, i)
                 # a capitalised word inside the NER's entity is no verb: "de Nottingham Trent"
                 or (doc[i].ent_iob_ == "I" and doc[i].text[:1].isupper() and not after_lower)
             )
@@ -1672,6 +1679,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         ):
             strong = strong or is_nationality(doc[i])
             i += 1
+            if _coordinated_adjective(doc, i) and doc[i - 1].is_lower:
+                i += 2  # "de santé reproductive et féminine": one field qualified twice
         qualified = True
     if not qualified or (weak and not strong):
         return None
@@ -1911,6 +1920,23 @@ def _campus_end(doc: Doc, start: int, end: int) -> int:
     ):
         return end
     return k
+
+
+def _parsed_qualifier(doc: Doc, start: int, i: int) -> bool:
+    """Rule parsed_qualifier: a lower-case word the tagger read as a noun or a participle but
+    the parser as an adjective of a word of the name is part of the name ("département X de
+    santé reproductive", "bureau chinois d'ingénierie spatiale habitée"), unless it opens a
+    clause ("chargé du dossier", "basé à Lagos")."""
+    tok = doc[i]
+    return (
+        tok.is_lower
+        and tok.is_alpha
+        and tok.dep_ == "amod"
+        and tok.pos_ in {"NOUN", "VERB"}
+        and start <= tok.head.i < i
+        and tok.lemma_.lower() not in CLAUSE_PARTICIPLES
+        and not (i + 1 < len(doc) and doc[i + 1].lower_ in CLAUSE_OPENERS)
+    )
 
 
 def _coordinated_adjective(doc: Doc, i: int) -> bool:

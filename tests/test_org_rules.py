@@ -1060,3 +1060,27 @@ def test_name_ends_before_another_body_or_after_its_place(
     nlp: Language, text: str, name: str
 ) -> None:
     assert (name, "institution") in candidates(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # rule parsed_qualifier: a qualifier the tagger read as a noun or a participle, a
+        # negated qualifier, two coordinated qualifiers of the field
+        ("Les médias d'État ont cité le bureau chinois d'ingénierie spatiale habitée.",
+         "bureau chinois d'ingénierie spatiale habitée"),
+        ("Elle dirige la recherche au Centre d'études non partisan sur la fiscalité.",
+         "Centre d'études non partisan sur la fiscalité"),
+        ("Elle est chercheuse au département Hartley de santé reproductive et féminine "
+         "de l'université de Leeds.", "département Hartley de santé reproductive et féminine"),
+    ],
+)
+def test_name_keeps_its_qualifiers(nlp: Language, text: str, name: str) -> None:
+    assert (name, "institution") in candidates(nlp, text)
+
+
+@pytest.mark.slow
+def test_a_participle_that_opens_a_clause_ends_the_name(nlp: Language) -> None:
+    text = "Le bureau national de la statistique chargé du recensement a publié ses chiffres."
+    assert all("chargé" not in name for name, _ in candidates(nlp, text))

@@ -1733,7 +1733,9 @@ def _complement_tails(
     longer name ("le Conseil international| tripartite du caoutchouc", "la Fondation| des
     Nations unies", "le journal Corriere| dello Sport"): the rules stop at the words they
     know. Not into capitalised words alone (a programme or a person: "la Haute Cour Lord
-    X") nor into "de" and a place ("Naval Graduate School| de Californie")."""
+    X"), nor into "de" and a place ("Naval Graduate School| de Californie"), nor when a
+    "de" complement goes on after the NER's reading (it stopped mid-way: "le Parti national
+    pour la chambre basse| du Parlement" holds two bodies)."""
     out = list(chosen)
     for ner in cands:
         if ner.source != "ner" or ner in out:
@@ -1755,6 +1757,8 @@ def _complement_tails(
         k = ner.end
         if k + 1 < len(doc) and doc[k].lower_ in COMPLEMENT_LINKS and _infinitive(doc[k + 1]):
             continue  # "le Conseil X avide| d'avoir accès": the last word's own complement
+        if k < len(doc) and doc[k].lower_ in TAIL_OPENERS - {"pour"} | {"d'", "d’"}:
+            continue  # "le Parti national pour la chambre basse| du Parlement": cut mid-way
         out = [c for c in out if c not in clashes]
         out.append(Candidate(ner.start, ner.end, ner.kb_id, first.source))
     return sorted(out, key=lambda c: c.start)

@@ -288,6 +288,8 @@ def test_a_propagated_name_is_not_the_town_it_is_named_after(nlp: Language) -> N
          ["Conseil commercial zorvien"]),
         ("Le juge de la Haute Cour Lord Zorvin a tranché.", ["Haute Cour"],
          "Haute Cour Lord Zorvin", ["Haute Cour"]),
+        ("Elle mène une liste du Parti zorvien pour la chambre basse du Parlement.",
+         ["Parti zorvien"], "Parti zorvien pour la chambre basse", ["Parti zorvien"]),
     ],
 )
 def test_complement_tails(

@@ -18,6 +18,9 @@ from .claim_time_words import (
     AGO_COUNTS,
     AGO_UNITS,
     AMOUNT_CUES,
+    ANAPHOR_GRAINS,
+    ANAPHOR_MAX_SENTENCES,
+    ANAPHOR_SENTENCES,
     DATED_NOUN_NEXT,
     DAY_PART_EVENTS,
     EDGE_PERIODS,
@@ -301,7 +304,8 @@ RULES: list[tuple[str, str]] = [
         rf"(?:sa |son |leur |la |le |les |l{APOS}|cette |ce |cet )[\w-]+",
     ),
     ("since_then", r"depuis (?:lors|cette date|ce jour)"),  # the date is an earlier sentence's
-    ("then", rf"à l{APOS}époque(?: des faits)?"),
+    ("then", rf"à l{APOS}époque(?: des faits)?|à ce moment-là"),
+    ("until_then", rf"d{APOS}ici là"),  # the bound is an earlier sentence's date
     (
         "day_range",
         rf"(?:du (?P<d1>1er|\d{{1,2}}) au|entre le (?P<d2>1er|\d{{1,2}}) et le) "
@@ -442,7 +446,8 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "year_edge": (_YEARLY, ("fin", "début", "mi-")),
     "since_then": (("depuis lors", "depuis cette date", "depuis ce jour"),),
-    "then": (("époque",),),
+    "then": (("époque", "moment-là"),),
+    "until_then": (("ici là",),),
     "recent_units": (("derniers", "dernières"),),
     "before_event": (("avant",),),
     "within": (("quelques",),),
@@ -800,7 +805,7 @@ def find_times(
             taken.append((m.start(), m.end()))
     found.sort()
     # "le même jour en octobre 2018": the date that follows says which day (rule 'same_time')
-    return _join_ranges(
+    joined = _join_ranges(
         text,
         [
             t
@@ -812,6 +817,45 @@ def find_times(
             )
         ],
     )
+    return _resolve_anaphors(text, joined)
+
+
+def _anaphor_value(grain: str, value: str) -> str | None:
+    """What an anaphor of ``grain`` takes from the date ``value`` written before it."""
+    parts = value.split("/")
+    if grain == "since":
+        return f"{parts[0]}/.." if len(parts) == 1 or parts[1] == ".." else None
+    if grain == "until":
+        return f"../{parts[0]}" if len(parts) == 1 else value if parts[0] == ".." else None
+    if len(parts) != 1:
+        return None
+    size = {"year": 4, "month": 7, "day": 10}.get(grain)
+    if size is None:  # "same": the date whole
+        return value
+    return value[:size] if len(value) >= size else None
+
+
+def _resolve_anaphors(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """ "ouvert en 2015 - et depuis lors", "en 1997 ... La même année": an expression that
+    points back takes its value from the time expression just before it, when that one has
+    a value and stands at most a sentence or two before, in the same paragraph (rule
+    'anaphor'; table ANAPHOR_GRAINS)."""
+    out = list(found)
+    for k, t in enumerate(found):
+        if k == 0:
+            continue
+        grain = ANAPHOR_GRAINS.get(text[t.start : t.end].lower().replace("’", "'"))
+        prev = found[k - 1]
+        if grain is None or prev.value is None:
+            continue
+        between = text[prev.end : t.start]
+        limit = ANAPHOR_SENTENCES.get(grain, ANAPHOR_MAX_SENTENCES)
+        if "\n" in between or len(SENTENCE_END_RE.findall(between)) > limit:
+            continue
+        value = _anaphor_value(grain, prev.value)
+        if value is not None:
+            out[k] = t._replace(value=value)
+    return out
 
 
 def _join_ranges(text: str, found: list[TimeExpr]) -> list[TimeExpr]:

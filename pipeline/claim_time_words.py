@@ -122,6 +122,23 @@ SAME_TIMES = (
     "au cours de la même période", "pendant la même période", "sur la même période",
     "par la suite",
 )  # fmt: skip
+# Times that point back to the date written just before them, and what of that date they
+# take (rule 'anaphor'): "en 2015 - et depuis lors" -> "2015/..", "en 1997 ... La même année"
+# -> "1997", "en juillet 2017 ... à l'époque" -> "2017-07", "d'ici à 2030 ... D'ici là" ->
+# "../2030". "year", "month" and "day" keep that much of the date and need it; "since" opens
+# an interval at it, "until" closes one; "same" takes it whole. Phrases of a vaguer span ("à la
+# même période", "au même moment") are not here: the date before them does not bound them.
+ANAPHOR_GRAINS = {
+    "la même année": "year", "le même mois": "month", "le même jour": "day",
+    "le jour même": "day", "depuis lors": "since", "depuis cette date": "since",
+    "depuis ce jour": "since", "d'ici là": "until", "à l'époque": "same",
+    "à ce moment-là": "same",
+}  # fmt: skip
+# How many sentence ends may stand between the anaphor and the date it takes: "à l'époque"
+# and "à ce moment-là" may name an era rather than the day just told, so only the sentence
+# before counts for them.
+ANAPHOR_SENTENCES = {"same": 1}
+ANAPHOR_MAX_SENTENCES = 2
 # Units of a window still to come ("dans les prochains jours", "au cours des dix prochaines
 # années", "dans les semaines à venir"); the text alone does not date it.
 NEXT_UNITS = ("années", "mois", "semaines", "jours", "heures", "décennies")

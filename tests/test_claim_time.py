@@ -286,6 +286,50 @@ def test_that_year_is_the_year_written_before() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        # an open interval from the date just before, in the same sentence or the next two
+        ("Le fonds a été créé en 2012, et depuis lors, 900 projets ont été aidés.",
+         "depuis lors", "2012/.."),
+        ("Le record date de mars 2008. Il a été égalé une fois. Depuis lors, 3 clubs ont échoué.",
+         "Depuis lors", "2008-03/.."),
+        ("La digue a cédé le 4 mai 2019. Depuis cette date, 200 familles sont relogées.",
+         "Depuis cette date", "2019-05-04/.."),
+        # as much of that date as the phrase keeps, when the date has it
+        ("Le pont a ouvert en mai 1994. La même année, 12 000 camions l'ont traversé.",
+         "La même année", "1994"),
+        ("La grève a commencé le 2 juin 2021. Le même jour, 40 vols ont été annulés.",
+         "Le même jour", "2021-06-02"),
+        ("La grève a commencé en juin 2021. Le même jour, 40 vols ont été annulés.",
+         "Le même jour", None),
+        # the bound of a window to come
+        ("Le pays vise 30 % d'énergie solaire d'ici à 2035. D'ici là, il doit bâtir 4 centrales.",
+         "D'ici là", "../2035"),
+        # the date just told, whole, from the sentence before only
+        ("La mission est partie en août 1939. À ce moment-là, elle avait pris 900 photos.",
+         "À ce moment-là", "1939-08"),
+        ("Le journal a été fondé en juillet 2017. À l'époque, il comptait 12 salariés.",
+         "À l'époque", "2017-07"),
+        ("Le club a été fondé en 1989. Il a gagné. Il a perdu. À l'époque, il comptait 12 joueurs.",
+         "À l'époque", None),
+        # not over a paragraph break, not from a date too far back
+        ("Le fonds a été créé en 2012.\nDepuis lors, 900 projets ont été aidés.",
+         "Depuis lors", None),
+        ("Le fonds a été créé en 2012. Il aide les villes. Il aide les villages. Il aide les "
+         "écoles. Depuis lors, 900 projets ont été aidés.", "Depuis lors", None),
+        # the date just before has no value: the phrase takes none from further back
+        ("En 2010, le club a été fondé. Le mois dernier, il a signé. Depuis lors, 9 buts.",
+         "Depuis lors", None),
+    ],
+)  # fmt: skip
+def test_a_time_that_points_back_takes_the_date_written_just_before(
+    text: str, phrase: str, value: str | None
+) -> None:
+    found = {text[t.start : t.end]: t.value for t in find_times(text)}
+    assert found[phrase] == value
+
+
+@pytest.mark.parametrize(
     ("text", "doc_date", "phrase", "value"),
     [
         ("En 2015, dix joueurs ont fui. Deux ans plus tôt, 15 autres avaient fui.", None,

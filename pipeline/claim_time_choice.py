@@ -20,7 +20,7 @@ from .claim_syntax import (
     _is_report_verb,
     _lemma,
 )
-from .claim_time import TimeExpr
+from .claim_time import YEAR_RE, TimeExpr
 from .claim_time_scope import (
     DASHES,
     PARAGRAPH_BREAKS,
@@ -745,7 +745,7 @@ def _fronted_year(amount: Span, previous: Span, times: list[TimeExpr]) -> TimeEx
         return None
     if any(amount.sent.start_char <= t.start < amount.sent.end_char for t in times):
         return None  # the sentence has a time of its own, which the choice turned down
-    return next(
+    fronted = next(
         (
             t
             for t in times
@@ -756,6 +756,25 @@ def _fronted_year(amount: Span, previous: Span, times: list[TimeExpr]) -> TimeEx
         ),
         None,
     )
+    if fronted is not None:
+        return fronted
+    # "... a été introduit en 2011. Le gouvernement a retenu 1,86 milliard ...": a year that
+    # closes the sentence before places the next one as one that opens it does, unless the
+    # sentence writes years of its own ("quatre coupes (2007, 2009 et 2012)"), which the
+    # time grammar does not take as times (rule 'year_goes_on')
+    if YEAR_RE.search(text, amount.sent.start_char, amount.sent.end_char):
+        return None
+    closing = text[previous.start_char : previous.end_char].rstrip().rstrip(".!?")
+    end = previous.start_char + len(closing)
+    year = next(
+        (t for t in times if t.end == end and t.rule in GOES_ON_RULES and t.value is not None),
+        None,
+    )
+    # ("s'est établi à 66 %, contre 64 % en 2018.": the year of a figure compared, not the
+    # period the text goes on about)
+    if year is None or any(t.lower_ in COMPARED_WORDS for t in previous if t.idx < year.start):
+        return None
+    return year
 
 
 def _opening_time(sent: Span, times: list[TimeExpr]) -> TimeExpr | None:

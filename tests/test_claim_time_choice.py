@@ -317,6 +317,26 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "En 2013",
             "year_goes_on",
         ),
+        (  # a year that closes the sentence before places the next one as well
+            "La nouvelle monnaie a été introduite en 2011. La banque centrale a retenu 900 "
+            "millions de dinars.",
+            "900 millions de dinars",
+            "en 2011",
+            "year_goes_on",
+        ),
+        (  # ... not one that writes years of its own, which are no time expressions
+            "Le club a été fondé en 1995. Il a gagné quatre coupes (2007, 2009, 2010 et 2012).",
+            "quatre",
+            None,
+            "none",
+        ),
+        (  # ... nor after the year of a figure compared
+            "La participation s'est établie à 66 %, contre 64 % en 2018. Au total, 6 300 000 "
+            "électeurs étaient inscrits.",
+            "6 300 000",
+            None,
+            "none",
+        ),
     ],
 )
 def test_time_choice(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:

@@ -184,6 +184,8 @@ STATION_ORTHS = string_ids(BROADCAST_SUFFIXES)
 # Sources of candidates that make a list of bare names a list of bodies (rule list mates), and
 # the most names such a list is read for.
 MATE_SOURCES = {"kb", "gazetteer", "cue", "english"}
+# Rules that name a body, whose name ends a sub-unit's description (rule sub_unit).
+NAMED_SOURCES = MATE_SOURCES | {"club", "club_prefix", "team"}
 # Sources of names that take a country adjective after them (rule national)
 NATIONAL_SOURCES = {"kb", "organ"}
 MAX_LIST = 12
@@ -216,6 +218,7 @@ THING_NOUNS = {w.lower() for w in LEXICON["thing_nouns"]}
 HISTORICAL_STATES = {w.lower() for w in LEXICON["historical_states"]}
 FACILITY_TAILS = LEXICON["facility_tails"]
 CLAUSE_PARTICIPLES = {w.lower() for w in LEXICON["clause_participles"]}
+CAPITALISED_NOUNS = LEXICON["capitalised_nouns"]
 # Words after a participle that make it open a clause: an agent, a place, a time, a purpose.
 CLAUSE_OPENERS = {"par", "à", "au", "aux", "en", "dans", "sur", "avec", "pour", "depuis", "contre",
                   "selon", "lors", "après", "avant", "dès", "comme", "afin"}
@@ -543,7 +546,7 @@ class OrgRules(KBPipe):
             clubs = self._clubs(doc, countries)
             others = [*cands, *clubs]
             cands.extend(c for c in clubs if not town_after_a(doc, c, others, kb))
-        return cands
+        return _sub_units(doc, cands)
 
     def _national_names(
         self, doc: Doc, countries: dict[str, int], cands: list[Candidate]
@@ -1006,14 +1009,7 @@ class OrgRules(KBPipe):
                 i = tok.i + 3
             # adjectives and a short lower-case complement: "société de cyber sécurité"
             steps = 0
-            while (
-                (i < n
-                and steps < MAX_CUE_WORDS
-                and doc[i].is_lower
-                and doc[i].is_alpha
-                and doc[i].pos_ not in {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"})
-                or (i < n and steps < MAX_CUE_WORDS and doc[i].lower_ in OF)
-            ):
+            while i < n and steps < MAX_CUE_WORDS and _describing_word(doc, i):
                 i += 1
                 steps += 1
                 if _joined_hyphen(doc, i):
@@ -1273,6 +1269,62 @@ class OrgRules(KBPipe):
         return [Candidate(span.start, span.end, kb_id, "dateline")]
 
 
+def _sub_units(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """Rule sub_unit (GUIDELINES O4): a lower-case institution head described by a phrase whose
+    complement is a body named by another rule gives only that body: "l'équipe de jeunes de
+    Zorvia United", "l'école de journalisme de Zorvia University", "l'armée du Front de
+    libération de Zorvie"; a place as complement keeps the whole ("l'équipe d'Égypte"). A
+    university or a hospital with its name is that body ("l'université de Princeton")."""
+    starts: dict[int, set[int]] = {}
+    for c in cands:
+        if c.source in NAMED_SOURCES:
+            starts.setdefault(c.end, set()).add(c.start)
+    if not starts:
+        return cands
+    return [
+        c
+        for c in cands
+        if not (
+            c.source == "institution"
+            and doc[c.start].lower_ in SUB_UNIT_HEADS
+            and doc[c.start].is_lower
+            and any(c.start + 1 < s and _after_of(doc, s) for s in starts.get(c.end, ()))
+        )
+    ]
+
+
+def _after_of(doc: Doc, i: int) -> bool:
+    """``doc[i]`` follows "de"/"du"/"des", maybe with an article: "de la Zorvia Academy"."""
+    k = i - 1
+    if doc[k].lower_ in DETS and k > 0:
+        k -= 1
+    return doc[k].lower_ in OF_OR_DU or doc[k].lower_ == "des"
+
+
+NOT_DESCRIBING_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ"}
+
+
+def _describing_word(doc: Doc, i: int) -> bool:
+    """A word of the description between a company or media cue and the name: a lower-case
+    adjective or noun, "de" (rule name_particle: not a capitalised "De" after a lower-case
+    word, which starts the name: "la société britannique De La Rue"), a noun written with a
+    capital ("la société d'État angolaise X", "la société de sécurité Internet X"; lexicon
+    capitalised_nouns), "et" between two adjectives ("la société américaine et suédoise X")."""
+    tok = doc[i]
+    if tok.is_lower and tok.is_alpha and tok.pos_ not in NOT_DESCRIBING_POS:
+        return True
+    if tok.lower_ in OF:
+        return not name_particle(doc, i)
+    if tok.text in CAPITALISED_NOUNS:
+        return doc[i - 1].is_lower
+    return (
+        tok.lower_ == "et"
+        and doc[i - 1].pos_ == "ADJ"
+        and doc[i - 1].is_lower
+        and i + 1 < len(doc)
+        and doc[i + 1].is_lower
+        and doc[i + 1].pos_ == "ADJ"
+    )
 
 
 def trim_leading(doc: Doc, start: int, end: int) -> int:
@@ -1338,6 +1390,9 @@ TIME_NOUNS = {"époque", "année", "années", "an", "ans", "mois", "semaine", "s
 # body is ORG ("le service chinois de la BBC", "la présidence de la CAF", O4).
 UNIT_HEADS = {"service", "services", "présidence", "administration", "direction", "bureau",
               "agence", "section", "département", "secrétariat", "cellule", "branche", "division"}
+# Lower-case heads of a sub-unit of another body, named by it (rule sub_unit, O4).
+SUB_UNIT_HEADS = {"école", "écoles", "faculté", "facultés", "équipe", "équipes", "armée", "aile",
+                  "branche"}
 # Trades named by a head word after "de"/"en": "cabinet de conseil X", "conseil en sécurité".
 ACTIVITY_HEADS = {"conseil", "service", "services", "direction"}
 # Vague complements that do not make a field name by themselves ("la commission du secteur").

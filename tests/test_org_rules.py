@@ -61,6 +61,7 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
     lexicon = load_lexicon()
     for section in (
         "nationalities",
+        "capitalised_nouns",
         "non_body_acronyms",
         "non_body_heads",
         "non_body_names",
@@ -1084,3 +1085,71 @@ def test_name_keeps_its_qualifiers(nlp: Language, text: str, name: str) -> None:
 def test_a_participle_that_opens_a_clause_ends_the_name(nlp: Language) -> None:
     text = "Le bureau national de la statistique chargé du recensement a publié ses chiffres."
     assert all("chargé" not in name for name, _ in candidates(nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # rule name_particle inside a company's description: a capitalised "De" starts the name
+        ("Le marché revient à la société britannique De La Zorve depuis 2010.", "De La Zorve"),
+        # a noun written with a capital, and "et" between two adjectives, in the description
+        ("Le contrat a été signé avec la société diamantaire d'État angolaise Zorvam en 2012.",
+         "Zorvam"),
+        ("Selon un chercheur de la société de sécurité Internet Zorsec, l'attaque vient de loin.",
+         "Zorsec"),
+        ("Il a rejoint la société américaine et suédoise Zorvex l'an dernier.", "Zorvex"),
+    ],
+)
+def test_cued_name_after_its_description(nlp: Language, text: str, name: str) -> None:
+    assert (name, "cue") in candidates(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        # a lower-case "de" before a capitalised word still names an owner, not the company
+        ("Il a vendu la société de Robert Zorvin en 2010.", "Robert Zorvin"),
+        # "et" before a determiner joins two bodies, not two adjectives
+        ("La société britannique et la Zorvia Bank ont signé.", "Zorvia Bank"),
+    ],
+)
+def test_no_cued_name_after_an_owner_or_a_second_body(
+    nlp: Language, text: str, not_org: str
+) -> None:
+    assert (not_org, "cue") not in candidates(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "unit", "body"),
+    [
+        # rule sub_unit (O4): a lower-case head described by a phrase gives only the body named
+        # in its complement by another rule
+        ("Elle a étudié à l'école de droit de Harvard University avant 2010.",
+         "école de droit de Harvard University", "Harvard University"),
+        ("Il a rejoint l'armée du Front de libération du peuple du Tigré en 1990.",
+         "armée du Front de libération du peuple du Tigré",
+         "Front de libération du peuple du Tigré"),
+    ],
+)
+def test_sub_unit_gives_only_its_body(nlp: Language, text: str, unit: str, body: str) -> None:
+    found = [name for name, _ in candidates(nlp, text)]
+    assert unit not in found
+    assert body in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a place in the complement is no body: the whole stays
+        ("Il a marqué deux buts contre l'équipe d'Égypte.", "équipe d'Égypte"),
+        ("Les soldats de l'armée du Burkina Faso sont rentrés.", "armée du Burkina Faso"),
+        # a university with its own name is that body, not a unit of another
+        ("Elle enseigne à l'université de Princeton depuis 2015.", "université de Princeton"),
+    ],
+)
+def test_unit_with_a_place_keeps_the_whole(nlp: Language, text: str, name: str) -> None:
+    assert (name, "institution") in candidates(nlp, text)

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from .attributes import CLAIM, CLAIM_RULES, PREFIX
+from .claim_part import _is_share
 from .claim_part_words import LENGTH_UNITS
 from .claim_predicate_words import (
     ACTIVITY_NOUNS,
@@ -47,7 +48,6 @@ from .claim_predicate_words import (
     LOCUTION_NOUNS,
     MEMBER_OPENERS,
     MEMBER_REACH,
-    MORE_EVENT_NOUNS,
     NAMING_PARTICIPLES,
     NOT_PARTICIPLES,
     PART_WORDS,
@@ -102,11 +102,7 @@ CORE_DEPS = frozenset({"obj", "nsubj", "nsubj:pass", "root", "ROOT"})
 
 def _is_event_noun(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
-    return (
-        lemma in EVENT_NOUNS
-        or lemma in MORE_EVENT_NOUNS
-        or (lemma.endswith(EVENT_SUFFIXES) and lemma not in NOT_EVENT_NOUNS)
-    )
+    return lemma in EVENT_NOUNS or (lemma.endswith(EVENT_SUFFIXES) and lemma not in NOT_EVENT_NOUNS)
 
 
 NOT_EVENT_NOUNS = MEASURE_NOUNS | NON_EVENT_NOUNS | VALUE_NOUNS | STATE_NOUNS
@@ -1249,12 +1245,7 @@ def _frequency(amount: Span) -> Token | None:
         return None
     if doc[amount.end + 1].lemma_.lower() not in FREQUENCY_UNITS:
         return None  # "condamné plus de 5 000 fois par le tribunal": the agent
-    for tok in reversed(doc[max(amount.sent.start, amount.start - FREQUENCY_REACH) : amount.start]):
-        if tok.pos_ == "VERB":
-            return tok
-        if tok.is_punct or tok.pos_ == "SCONJ" or tok.lower_ in RELATIVE_PRONOUNS:
-            return None
-    return None
+    return _clause_verb_before(doc, amount.start, FREQUENCY_REACH, amount.sent.start)
 
 
 def _member_relative(amount: Span) -> Token | None:
@@ -1302,10 +1293,20 @@ def _sanction(amount: Span, anchor: Token) -> Token | None:
     else:
         return None
     start = penalty.left_edge.i if penalty.i < amount.start else amount.start
-    for tok in reversed(doc[max(amount.sent.start, start - SANCTION_REACH) : start]):
+    # ("Le club écope d'une amende": a present the tagger read as a noun counts as a verb)
+    return _clause_verb_before(doc, start, SANCTION_REACH, amount.sent.start, nouns=True)
+
+
+def _clause_verb_before(
+    doc: Doc, start: int, reach: int, sent_start: int, *, nouns: bool = False
+) -> Token | None:
+    """The nearest verb before ``start`` in its clause, at most ``reach`` tokens back and not
+    past punctuation, a conjunction or a relative pronoun (rules 'frequency', 'sanction');
+    with ``nouns``, also a present the tagger read as a noun with its subject."""
+    for tok in reversed(doc[max(sent_start, start - reach) : start]):
         if tok.pos_ == "VERB" or (
-            # "Le club écope d'une amende": a present the tagger read as a noun, with its subject
-            tok.pos_ == "NOUN"
+            nouns
+            and tok.pos_ == "NOUN"
             and any(c.dep_ in SUBJ_DEPS for c in tok.children)
             and _infinitive(tok.lower_, finite=True) != tok.lower_
         ):
@@ -1326,21 +1327,13 @@ def _threshold(amount: Span) -> bool:
     return adjective.removesuffix("s").removesuffix("e") in THRESHOLD_ADJECTIVES
 
 
-def _is_share_amount(amount: Span) -> bool:
-    """A percentage or a fraction ("40 % ou plus", "au moins les deux tiers")."""
-    value = amount._.get(PREFIX + "value")
-    return amount._.get(PREFIX + "unit") == "%" or (
-        amount._.get(PREFIX + "unit") is None and isinstance(value, (int, float)) and 0 < value < 1
-    )
-
-
 def _fronted_subject(amount: Span, anchor: Token) -> Token | None:
     """ "Lors de la phase finale de 2019, 15 des 24 entraîneurs étaient étrangers", "En
     2015, seuls trois des 16 finalistes avaient": fr_core_news_md hangs a partitive that
     opens a clause on the phrase before it; the clause's verb after it is its predicate
     (rule 'fronted_subject')."""
     doc, sent = amount.doc, amount.sent
-    share = anchor.pos_ == "NOUN" and anchor.i < amount.end and _is_share_amount(amount)
+    share = anchor.pos_ == "NOUN" and anchor.i < amount.end and _is_share(amount)
     if (anchor.pos_ not in {"PRON", "NUM"} and not share) or (
         anchor.dep_ not in FRONTED_SUBJECT_DEPS
     ):

@@ -174,11 +174,3 @@ LOCUTION_CASES = frozenset({"à", "au", "aux"})
 FREQUENCY_WORDS = frozenset({"par"})
 FREQUENCY_UNITS = frozenset({"jour", "semaine", "mois", "an", "année", "saison", "heure"})
 FREQUENCY_REACH = 10
-# Nouns of an event or a change beside claim_words.EVENT_NOUNS whose ending does not tell
-# ("l'envoi de 200 gendarmes", "l'ajout de trois joueurs", "un déficit de 7,5 %"): the
-# frame names them as it names "expulsion" (contract).
-MORE_EVENT_NOUNS = frozenset(
-    """
-    envoi ajout embauche transfert retrait rachat déficit excédent
-    """.split()
-)

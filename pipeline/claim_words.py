@@ -117,6 +117,7 @@ EVENT_NOUNS = frozenset(
     expulsion arrestation interpellation saisie rapatriement retour départ arrivée sauvetage
     démantèlement don aide prêt financement investissement perte gain vente achat livraison
     mort décès attaque frappe explosion naufrage inondation
+    envoi ajout embauche transfert retrait rachat déficit excédent
     """.split()
 )
 EVENT_SUFFIXES = ("tion", "sion", "ment", "age", "ure")

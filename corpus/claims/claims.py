@@ -9,6 +9,7 @@ Commands:
     claims.py check GOLD FILE...       # validate claim files <doc_id>.json
     claims.py collect NAME GOLD DIR    # DIR/<doc_id>.json -> annotations/NAME.jsonl
     claims.py build                    # gold/{real,synthetic}-{dev,test}.jsonl
+    claims.py update TSV               # apply logged frame changes, append them to the log
 
 A claim file maps each QUANTITY of the sheet (Q1, Q2...) to its frame::
 
@@ -22,6 +23,7 @@ A claim file maps each QUANTITY of the sheet (Q1, Q2...) to its frame::
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import sys
@@ -247,6 +249,65 @@ def build() -> int:
     return 0
 
 
+UPDATE_FIELDS = ("set", "doc_id", "q_start", "q_end", "key", "old", "new", "ruling", "note")
+UPDATE_LOG = HERE / "CLAIM_UPDATES.tsv"
+
+
+def update(tsv: Path, log: Path = UPDATE_LOG) -> int:
+    """Apply an adjudication's frame changes (one row per attribute) to ``annotations/``.
+
+    Each row names the frame by set, document and QUANTITY offsets and gives the value it
+    replaces: a row whose ``old`` is not the current value is an error and nothing is
+    written. Applied rows are appended to ``log`` (``CLAIM_UPDATES.tsv``).
+    """
+    with tsv.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+    files: dict[str, list[dict[str, Any]]] = {}
+    errors = []
+    for line, row in enumerate(rows, 2):
+        where = f"{tsv}:{line}"
+        if row.get("key") not in KEYS or row.get("set") not in SETS:
+            errors.append(f"{where}: expected a key of {KEYS} and a set of {sorted(SETS)}")
+            continue
+        name = SETS[row["set"]][1]
+        if name not in files:
+            files[name] = read_jsonl(ANNOTATIONS / f"{name}.jsonl")
+        frames = {
+            (rec["id"], c["start"], c["end"]): c["claim"]
+            for rec in files[name]
+            for c in rec["claims"]
+        }
+        try:
+            old, new = json.loads(row["old"]), json.loads(row["new"])
+        except json.JSONDecodeError as exc:
+            errors.append(f"{where}: old and new must be JSON (a lemma in quotes): {exc}")
+            continue
+        frame = frames.get((row["doc_id"], int(row["q_start"]), int(row["q_end"])))
+        if frame is None:
+            errors.append(f"{where}: no frame at {row['doc_id']} {row['q_start']}-{row['q_end']}")
+        elif frame[row["key"]] != old:
+            errors.append(
+                f"{where}: expected {row['key']} = {row['old']}, found "
+                f"{json.dumps(frame[row['key']], ensure_ascii=False)}; update the row"
+            )
+        else:
+            frame[row["key"]] = new
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        print(f"{len(errors)} rows do not fit; nothing written", file=sys.stderr)
+        return 1
+    for name, records in files.items():
+        with (ANNOTATIONS / f"{name}.jsonl").open("w", encoding="utf-8") as handle:
+            for rec in records:
+                handle.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    lines = [] if log.exists() else ["\t".join(UPDATE_FIELDS)]
+    lines += ["\t".join(row[k] for k in UPDATE_FIELDS) for row in rows]
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    print(f"{len(rows)} changes applied to {len(files)} annotation files, logged in {log}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="cmd", required=True)
@@ -261,6 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("gold", type=Path)
     p.add_argument("work", type=Path)
     sub.add_parser("build")
+    p = sub.add_parser("update")
+    p.add_argument("tsv", type=Path)
     args = parser.parse_args(argv)
     if args.cmd == "sheet":
         print(sheet(_docs(args.gold)[args.doc_id]))
@@ -269,6 +332,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(args.gold, args.paths)
     if args.cmd == "collect":
         return collect(args.name, args.gold, args.work)
+    if args.cmd == "update":
+        return update(args.tsv)
     return build()
 
 

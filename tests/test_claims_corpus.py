@@ -3,9 +3,8 @@ and adjudication changes apply only over the values they were checked against.""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import json
+from pathlib import Path
 
 import pytest
 from corpus_scripts import load_script

@@ -299,6 +299,11 @@ def test_onnx_backend_matches_torch(
 
     assert len(float_nodes(onnx_path, "ffn_output")) == 2
     assert len(float_nodes(onnx_path, "ffn")) == 2, "the FFN inputs were quantised"
+    import onnx
+
+    ops = [n.op_type for n in onnx.load(str(onnx_path), load_external_data=False).graph.node]
+    fused = [op for op in ops if op in ("Attention", "QAttention")]
+    assert len(fused) == 2, "each layer's attention is one fused node"
     local = artifact / onnx_path.name
     os.link(onnx_path, local)
     try:

@@ -20,12 +20,15 @@ from .org_linker_words import (
     CREDIT_NEXT,
     CREDIT_WORDS,
     DEVICE_VERBS,
+    EXAMPLE_KIND_NOUNS,
+    JOINT_MARKS,
     LATIN_ENDINGS,
     LEADERSHIP_NOUNS,
     LIST_WORDS,
     LOWER_BODY_NOUNS,
     MAX_TITLE_TOKENS,
     NAME_ARTICLES,
+    NAME_KIND_NOUNS,
     NAMED_EVENT_NOUNS,
     NAMING_PARTICIPLES,
     ORDINALS,
@@ -34,13 +37,17 @@ from .org_linker_words import (
     PERSON_TRADES,
     PLATFORM_LIST_WORDS,
     PLURAL_ARTICLES,
+    POSTING_PREPOSITIONS,
     PROGRAMME_NOUNS,
     QUOTED_WORK_NOUNS,
     RELEASE_VERBS,
     SINGULAR_DETS,
+    SOCIAL,
+    SOCIAL_NETWORKS,
     SPELT_LINKS,
     SPELT_STOPS,
     STANCE_PREFIXES,
+    SUCH_AS,
     THING_DETS,
     THING_DETS_INDEFINITE,
     TITLE_ARTICLES,
@@ -270,10 +277,12 @@ class OrgLinker(KBPipe):
             lambda c: not _not_a_body(doc, c, blocked, self._known_word),
         )
         chosen = _glued_continuations(doc, chosen, cands)
+        chosen = _joint_makers(doc, chosen)
         chosen = _possessive_heads(doc, chosen, self._known_name)
         chosen = _place_tails(doc, chosen, cands)
         chosen = _complement_tails(doc, chosen, cands)
         chosen = _team_towns(doc, chosen)
+        chosen = [self._kind_noun_out(doc, c, countries) for c in chosen]
         chosen = self._appositions(doc, chosen, countries)
         chosen = _propagate(doc, chosen)
         chosen = self._club_short_forms(doc, chosen)
@@ -295,6 +304,22 @@ class OrgLinker(KBPipe):
         if self._words is None:
             self._words = french_words(self.nlp)
         return self._words(word)
+
+    def _kind_noun_out(self, doc: Doc, cand: Candidate, countries: dict[str, int]) -> Candidate:
+        """Rule kind_noun_out: a lower-case kind noun before a capitalised name stays out of
+        the span (RA4): "le groupe Wagner" -> "Wagner", "le parti Baas" -> "Baas"; a
+        capitalised one is part of the name ("Groupe Wagner")."""
+        assert self.kb is not None
+        start = cand.start
+        if not (
+            cand.end - start > 1
+            and doc[start].lower_ in NAME_KIND_NOUNS
+            and doc[start].is_lower
+            and _capitalised_word(doc[start + 1])
+        ):
+            return cand
+        kb_id = cand.kb_id or self.kb.resolve(doc[start + 1 : cand.end].text, countries=countries)
+        return Candidate(start + 1, cand.end, kb_id, cand.source)
 
     def _rules(self, doc: Doc) -> list[Candidate]:
         """The candidates of ``dechiffre_org_rules``, read back from ``doc.spans``."""
@@ -512,6 +537,8 @@ GLUED_MARKS_INSIDE = set('"«»“”()[]—–,;')
 DANGLING_WORDS = frozenset(CONNECTORS | SINGULAR_DETS | {"les"} | {"l", "d", "of", "and", "the"})
 # A word cut at the end of a line ("uni¬"): the name goes on in the next line's word.
 LINE_END_HYPHENS = ("¬",)
+# Makers in lower case, whose names joined by a hyphen or a slash are one (rule joint_makers).
+MAKERS = frozenset(m.lower() for m in PRODUCT_MAKERS)
 # Platforms in lower case, for the words made from them ("YouTubeurs").
 PLATFORMS_LOWER = tuple(p.lower() for p in PLATFORMS)
 QUOTE_MARKS = {'"', "«", "“", "'"}
@@ -1148,6 +1175,8 @@ def _non_body_rule(
         return "presidency_term"  # "sous la présidence de X": a term, not the office (RN6)
     if _platform_as_place(doc, cand):
         return "platform_as_place"
+    if _example_of_kind(doc, cand):
+        return "example_of_kind"
     if text in LEAGUES and not (
         (_acts(doc, cand.end) and not _noun_complement(doc, cand.start))
         or _led(doc, cand.start)
@@ -1490,6 +1519,7 @@ def _known_name_not_body(doc: Doc, cand: Candidate, kb: KnowledgeBase | None) ->
     return (
         _inside_product(doc, cand, kb)
         or _platform_as_place(doc, cand)
+        or _example_of_kind(doc, cand)
         or _maker_as_product(doc, cand)
         or _brand_as_device(doc, cand)
         or _indefinite_description(doc, cand)
@@ -1580,13 +1610,42 @@ def _model_code(doc: Doc, cand: Candidate) -> bool:
 
 
 def _platform_as_place(doc: Doc, cand: Candidate) -> bool:
-    """A platform after "sur", maybe in a list: "publié sur Facebook ou TikTok" (RN2)."""
+    """A platform after "sur" or "via", maybe in a list: "publié sur Facebook ou TikTok", "sur
+    son Instagram", "un message via WhatsApp" (RN2, RA1)."""
     if cand.end - cand.start != 1 or doc[cand.start].text not in PLATFORMS:
         return False
     k = cand.start - 1
-    while k >= 0 and (doc[k].text in PLATFORMS or doc[k].lower_ in PLATFORM_LIST_WORDS):
+    while k >= 0 and (
+        doc[k].text in PLATFORMS or doc[k].lower_ in PLATFORM_LIST_WORDS or doc[k].is_space
+    ):
         k -= 1
-    return k >= 0 and doc[k].lower_ == "sur"
+    return k >= 0 and doc[k].lower_ in POSTING_PREPOSITIONS
+
+
+def _example_of_kind(doc: Doc, cand: Candidate) -> bool:
+    """Rule example_of_kind: a name in the examples of a kind of platform, app or site is the
+    product (RA2): "une application comme TikTok", "les plateformes gratuites comme X, Y et Z",
+    "des plateformes de rencontres comme X"; "des services de transfert d'argent comme X"
+    names firms of a trade."""
+    k = cand.start - 1
+    if k < 1:
+        return False
+    while k > 0 and cand.start - k <= MAX_LIST_TOKENS and (
+        doc[k].lower_ in LIST_WORDS or (_capitalised_word(doc[k]) and not doc[k].is_sent_start)
+    ):
+        k -= 1  # the names before it in the list
+    if doc[k].lower_ == "que" and k > 0 and doc[k - 1].lower_ in SUCH_AS:
+        k -= 1
+    elif doc[k].lower_ != "comme":
+        return False
+    k -= 1
+    while k > 0 and doc[k].is_lower and doc[k].pos_ == "ADJ" and doc[k].lower_ not in SOCIAL:
+        k -= 1  # "les plateformes gratuites"
+    if k > 1 and doc[k].is_lower and doc[k].pos_ == "NOUN" and doc[k - 1].lower_ in OF:
+        k -= 2  # "des plateformes de rencontres"
+    if k > 0 and doc[k].lower_ in SOCIAL and doc[k - 1].lower_ in SOCIAL_NETWORKS:
+        return True
+    return k >= 0 and doc[k].lower_ in EXAMPLE_KIND_NOUNS
 
 
 def _taken(doc: Doc, chosen: list[Candidate]) -> list[bool]:
@@ -1649,6 +1708,45 @@ def _glued_continuations(
         )
 
     return _ner_extensions(chosen, cands, reads_on, keep_kb=False)
+
+
+def _joint_makers(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """Rule joint_makers: two makers written as one name with a hyphen or a slash are one span
+    without kb_id (RA3): "le vaccin Pfizer-Moderna", "BioNTech/Pfizer", "Oxford - AstraZeneca";
+    a spaced hyphen joins only where the words on both sides are spaced alike."""
+    starts = {c.start: c for c in chosen}
+    ends = {c.end: c for c in chosen}
+    joints: set[tuple[int, int]] = set()
+    for cand in chosen:
+        if cand.end - cand.start != 1 or doc[cand.start].lower_ not in MAKERS:
+            continue
+        for mark, other in ((cand.end, cand.end + 1), (cand.start - 1, cand.start - 2)):
+            if not (0 <= other < len(doc) and _joint_mark(doc, mark)):
+                continue
+            tok = doc[other]
+            known = starts.get(other) if other > mark else ends.get(other + 1)
+            if known is not None and known.end - known.start != 1:
+                continue
+            if known is None and not (tok.pos_ == "PROPN" and _capitalised_word(tok)):
+                continue
+            joints.add((min(cand.start, other), max(cand.end, other + 1)))
+    if not joints:
+        return chosen
+    out = [c for c in chosen if not any(a <= c.start and c.end <= b for a, b in joints)]
+    for a, b in joints:
+        source = next(c.source for c in chosen if a <= c.start and c.end <= b)
+        out.append(Candidate(a, b, None, source))
+    return sorted(out, key=lambda c: c.start)
+
+
+def _joint_mark(doc: Doc, i: int) -> bool:
+    """Token ``i`` joins the words on its sides into one name: a hyphen or slash glued to both,
+    or a hyphen spaced on both sides ("Oxford - Astrazeneca")."""
+    if not (0 < i < len(doc) - 1) or doc[i].text not in JOINT_MARKS:
+        return False
+    glued = not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    spaced = bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_) and doc[i].text == "-"
+    return glued or spaced
 
 
 def _ner_extensions(

@@ -73,13 +73,40 @@ LIST_WORDS = frozenset({",", "et", "ou"})
 # named as places are no bodies; "le site X publie" is a medium that acts).
 WEBSITE_NOUNS = frozenset({"site", "sites", "forum", "forums"})
 WEBSITE_DETS = frozenset({"le", "les", "son", "ses", "leur", "leurs", "un", "des"})
-# Words between "sur" and a platform in a list: "sur des sites comme Facebook, Instagram ou X".
+# Words between "sur" and a platform in a list: "sur des sites comme Facebook, Instagram ou X",
+# "sur son Instagram" (RA1).
 PLATFORM_LIST_WORDS = frozenset(
     """
     , et ou comme des les ses leurs sites réseaux sociaux plateformes applications tels telles
-    que
+    que son sa leur mon ma notre votre
     """.split()
 )
+# Prepositions of the place a message is posted: "publié sur Facebook", "via WhatsApp" (RA1).
+POSTING_PREPOSITIONS = frozenset({"sur", "via"})
+# Nouns of a kind of platform, app or site, whose examples after "comme" are its products (RA2):
+# "des applications comme TikTok", "les plateformes gratuites comme X, Y et Z"; a network is
+# one only when social ("des réseaux sociaux comme X").
+EXAMPLE_KIND_NOUNS = frozenset(
+    """
+    plateforme plateformes application applications appli applis app apps site sites service
+    services messagerie messageries
+    """.split()
+)
+SOCIAL_NETWORKS = frozenset({"réseau", "réseaux"})
+SOCIAL = frozenset({"social", "sociaux"})
+# Words that make "que" open the examples of a kind: "des services tels que X".
+SUCH_AS = frozenset({"tel", "tels", "telle", "telles"})
+# Lower-case kind nouns that stay out of the name right after them (RA4, RN11: the name alone):
+# "le groupe Wagner", "le parti Baas", "le réseau Fare", "l'agence Frontex". Heads that are
+# part of the name in lower case stay ("université Tufts", "administration Biden", RN5).
+NAME_KIND_NOUNS = frozenset(
+    """
+    groupe parti réseau société agence mouvement entreprise compagnie firme start-up startup
+    syndicat collectif coalition alliance milice association organisation fondation
+    """.split()
+)
+# Marks that join two makers into one name: "Pfizer-BioNTech", "BioNTech/Pfizer" (RA3).
+JOINT_MARKS = frozenset({"-", "/"})
 # Nouns of a town or region before "de"/"à" and its name: "la ville de X" is the place.
 TOWN_NOUNS = frozenset(
     """

@@ -989,3 +989,109 @@ def test_classifier_tail(text: str, ner_name: str, clf_name: str, expected: str)
 )
 def test_medium_told_to_before_its_speaker(nlp: Language, text: str, name: str) -> None:
     assert name in [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "posted"),
+    [
+        # RA1: the place a message is posted, after a possessive, "via" or a doubled space
+        ("Il a affiché une photo sur son Instagram hier.", "Instagram", True),
+        ("Tout commence par un message via WhatsApp ou un appel.", "WhatsApp", True),
+        ("Le groupe familial sur  WhatsApp est devenu un champ de bataille.", "WhatsApp", True),
+        # a noun that the platform qualifies, or a platform that acts, is the service (RN2)
+        ("Il a écrit sur son compte Instagram hier.", "Instagram", False),
+        ("Selon WhatsApp, via son porte-parole, rien n'a fui.", "WhatsApp", False),
+    ],
+)
+def test_platform_as_place_of_posting(nlp: Language, text: str, name: str, posted: bool) -> None:
+    from dechiffre.pipeline.org_linker import _platform_as_place
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc, span = _doc_and_span(nlp, text, name)
+    assert _platform_as_place(doc, Candidate(span.start, span.end, None, "kb")) is posted
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "example"),
+    [
+        # RA2: a platform, app or site named as an example of its kind is the product
+        ("Mais avec une application comme Zorvtok, votre vidéo circule.", "Zorvtok", True),
+        ("Non sur les plateformes gratuites comme Zorvder, Zorvcupid et Zorvinge.", "Zorvinge",
+         True),
+        ("Il passe par des plateformes de rencontres comme Zorvder où il attire.", "Zorvder", True),
+        ("Il poste sur des réseaux sociaux comme Zorvbook chaque jour.", "Zorvbook", True),
+        ("Nous sommes petits comparés à des services tels que Zorvmail, dit-il.", "Zorvmail", True),
+        # firms of a trade, bodies of another kind, and a network that is no social one
+        ("Les envois passent par des services de transfert d'argent comme Zorva Union.",
+         "Zorva Union", False),
+        ("Des entreprises comme Zorvatech recrutent.", "Zorvatech", False),
+        ("Des réseaux comme Zorva Qaïda recrutent au Sahel.", "Zorva Qaïda", False),
+    ],
+)
+def test_example_of_kind(nlp: Language, text: str, name: str, example: bool) -> None:
+    from dechiffre.pipeline.org_linker import _example_of_kind
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc, span = _doc_and_span(nlp, text, name)
+    assert _example_of_kind(doc, Candidate(span.start, span.end, None, "kb")) is example
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # RA3: two makers joined by a hyphen or a slash are one name without kb_id
+        ("Seul le vaccin Pfizer-Moderna a été approuvé.", ["Pfizer", "Moderna"],
+         [("Pfizer-Moderna", None)]),
+        ("Les vaccins BioNtech/Pfizer et Moderna sont là.", ["BioNtech", "Pfizer", "Moderna"],
+         [("BioNtech/Pfizer", None), ("Moderna", "kb")]),
+        ("Le Kenya teste le vaccin Oxford - Astrazeneca, dit-il.", ["Astrazeneca"],
+         [("Oxford - Astrazeneca", None)]),
+        # a dash before a clause, a hyphen spaced on one side, a name that is no maker's
+        ("L'un par Pfizer et l'autre par Moderna - utilisent l'ARN.", ["Pfizer", "Moderna"],
+         [("Pfizer", "kb"), ("Moderna", "kb")]),
+        ("Le vaccin Moderna -Le Monde le dit.", ["Moderna"], [("Moderna", "kb")]),
+        ("Le match Zorvia-Lens est reporté.", ["Zorvia", "Lens"],
+         [("Zorvia", "kb"), ("Lens", "kb")]),
+    ],
+)
+def test_joint_makers(
+    nlp: Language, text: str, names: list[str], expected: list[tuple[str, str | None]]
+) -> None:
+    from dechiffre.pipeline.org_linker import _joint_makers
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc = nlp(text)
+    chosen = []
+    for name in names:
+        span = _doc_and_span(nlp, text, name)[1]
+        chosen.append(Candidate(span.start, span.end, "kb", "kb"))
+    out = _joint_makers(doc, chosen)
+    assert [(doc[c.start : c.end].text, c.kb_id) for c in out] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kb_id", "expected"),
+    [
+        # RA4: a lower-case kind noun before a proper name stays out; the kb_id is kept or found
+        ("Les mercenaires du groupe Wagner sont apparus.", "groupe Wagner", "WAGNER",
+         ("Wagner", "WAGNER")),
+        ("Il dit que le parti Baas perd sa jeunesse.", "parti Baas", None, ("Baas", None)),
+        ("L'agence Frontex survole la zone.", "agence Frontex", None, ("Frontex", "FRONTEX")),
+        # a capitalised kind noun is part of the name; a head of a name in lower case stays
+        ("Le Groupe Wagner a démenti.", "Groupe Wagner", "WAGNER", ("Groupe Wagner", "WAGNER")),
+        ("Selon l'université Tufts, le taux baisse.", "université Tufts", None,
+         ("université Tufts", None)),
+        ("Le groupe de Lima s'est réuni.", "groupe de Lima", None, ("groupe de Lima", None)),
+    ],
+)
+def test_kind_noun_out(
+    nlp: Language, text: str, name: str, kb_id: str | None, expected: tuple[str, str | None]
+) -> None:
+    from dechiffre.pipeline.org_linker import OrgLinker
+    from dechiffre.pipeline.org_rules import Candidate
+
+    linker = nlp.get_pipe("dechiffre_orgs")
+    assert isinstance(linker, OrgLinker)
+    doc, span = _doc_and_span(nlp, text, name)
+    out = linker._kind_noun_out(doc, Candidate(span.start, span.end, kb_id, "institution"), {})
+    assert (doc[out.start : out.end].text, out.kb_id) == expected

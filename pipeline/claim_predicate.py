@@ -17,6 +17,8 @@ from .claim_predicate_words import (
     AGED_WORDS,
     ASIDE_MARKS,
     ASPECT_VERBS,
+    AT_CAPITALS,
+    AT_WORDS,
     AWAY_AFTER,
     AWAY_BEFORE,
     AWAY_UNITS,
@@ -60,12 +62,12 @@ from .claim_predicate_words import (
     RESTRICTIVE_QUE,
     SANCTION_NOUNS,
     SANCTION_REACH,
+    SENTENCING_VERBS,
     SPAN_NOUNS,
     STATE_NOUNS,
     TENSE_VERBS,
     THRESHOLD_ADJECTIVES,
     THRESHOLD_CASES,
-    UNTIL_WORDS,
     UP_TO_LOCUTIONS,
     VALUE_NOUNS,
 )
@@ -491,18 +493,16 @@ def _is_age(amount: Span) -> bool:
     )
 
 
-def _avoir_describes(anchor: Token, verb: Token, amount: Span) -> bool:
-    """Whether "avoir" only describes the amount (rule 'light_verb'): an age ("Mon père a
-    75 ans"), or an amount that is no argument of it ("un mandat de 4 ans", "pas
-    sûr à 100 %"). "Il y a eu 3 millions de cas" (existential), "elle a eu quatre enfants",
-    "la moitié d'entre eux ont des malformations" keep "avoir"."""
+def _avoir_describes(anchor: Token, verb: Token) -> bool:
+    """Whether "avoir" only describes the amount (rule 'light_verb'): one that is no
+    argument of it ("un mandat de 4 ans", "pas sûr à 100 %"). "Il y a eu 3 millions de
+    cas" (existential), "elle a eu quatre enfants", "la moitié d'entre eux ont des
+    malformations" and an age ("Mon père a 75 ans": ruling CR4) keep "avoir"."""
     if any(c.lower_ == "y" for c in verb.children):
         return False  # "il y a", "il pourrait y avoir": what there is, however it hangs
     if _had_measure(anchor, verb):
         return False  # "aurait eu une capacité de 58 millions de litres" (rule 'had_measure')
-    if anchor.head.i != verb.i or anchor.dep_ not in {"obj", "nsubj"}:
-        return True
-    return anchor.dep_ == "obj" and amount._.get(PREFIX + "unit") in AGE_UNITS
+    return anchor.head.i != verb.i or anchor.dep_ not in {"obj", "nsubj"}
 
 
 def _had_measure(anchor: Token, verb: Token) -> bool:
@@ -901,40 +901,28 @@ def _change_by(amount: Span) -> Token | None:
 
 
 def _at_event_age(amount: Span) -> bool:
-    """ "est décédé à l'âge de 72 ans", "adoptée à l'âge de cinq ans": the age at which
-    something happened is an adverbial of that event, whose verb governs it."""
-    before = [t.lower_ for t in amount.doc[max(0, amount.start - 4) : amount.start]]
-    return before[-4:] in (["à", "l'", "âge", "de"], ["à", "l’", "âge", "de"])
-
-
-def _event_at_age(amount: Span) -> Token | None:
-    """ "est décédé à l'âge de 72 ans", "à l'âge de 20 ans, elle a commencé": the verb of
-    the event that happened at that age (rule 'event_age'): the clause after a comma the
-    age opens, else the verb "âge" hangs from."""
-    doc, sent = amount.doc, amount.sent
-    if not _at_event_age(amount) or doc[max(0, amount.start - 5)].lower_ in UNTIL_WORDS:
-        return None  # "doit se poursuivre jusqu'à l'âge de deux ans": a limit, no event
-    if amount.end < sent.end and doc[amount.end].text == ",":
-        for tok in doc[amount.end + 1 : sent.end]:
-            if tok.pos_ == "SCONJ" or tok.text in SENTENCE_ENDS:
-                break
-            if tok.pos_ == "VERB" and (
-                tok.morph.get("Mood", [])
-                or any(c.dep_.startswith("aux") and c.morph.get("Mood", []) for c in tok.children)
-            ):
-                # the clause the age opens has its own subject ("..., elle a commencé");
-                # a verb with none goes on with the clause before
-                if any(c.dep_ in SUBJ_DEPS for c in tok.children):
-                    return tok
-                break
-    head = doc[amount.start - 2]  # "âge"
-    for _ in range(3):
-        if head.head.i == head.i:
-            return None
-        head = head.head
-        if head.pos_ == "VERB":
-            return head
-    return None
+    """ "est décédé à l'âge de 72 ans", "À 19 ans, elle a remporté", "a rejoint l'armée à 17
+    ans pour": the age at which something happened describes the person, not the event
+    (ruling CR4; rule 'event_age'); not "condamné à 20 ans de prison" nor "de 21 à 18 ans"."""
+    doc = amount.doc
+    if amount._.get(PREFIX + "unit") not in AGE_UNITS or amount.start < 1:
+        return False
+    before = [t.lower_ for t in doc[max(0, amount.start - 4) : amount.start]]
+    if before[-4:] in (["à", "l'", "âge", "de"], ["à", "l’", "âge", "de"]):
+        return True
+    at = doc[amount.start - 1]
+    if not (
+        at.text in AT_WORDS
+        or (at.text in AT_CAPITALS and (at.is_sent_start or doc[at.i - 1].is_punct))
+    ):
+        return False
+    if amount[0].lower_ in OF_WORDS or (
+        amount.end < len(doc) and doc[amount.end].lower_ in OF_WORDS
+    ):
+        return False  # "de 18 à 60 ans", "à 25 ans de prison"
+    return at.i == 0 or not (
+        doc[at.i - 1].like_num or doc[at.i - 1].lemma_.lower() in SENTENCING_VERBS
+    )
 
 
 def _span_of_event(amount: Span, anchor: Token) -> Token | None:
@@ -1316,15 +1304,26 @@ def _clause_verb_before(
     return None
 
 
-def _threshold(amount: Span) -> bool:
-    """ "une température supérieure à 37,8 °C", "un revenu inférieur à 1,90 dollar": a
-    bound that a comparative adjective sets only describes what it bounds (rule
-    'threshold'); "supérieur d'environ 5 %" is a difference, not a bound."""
+def _threshold(amount: Span) -> tuple[Token | None, str] | None:
+    """ "la température est supérieure à 37,8 °C", "ce chiffre est supérieur de 148 millions à
+    celui de 2019": a bound or a difference a comparative adjective sets takes the copula
+    that makes the adjective the predicate (ruling CR6; rule 'threshold_copula'); inside a
+    noun phrase ("un revenu inférieur à 1,90 dollar", "des températures supérieures d'au
+    moins 6°C") it only describes what it bounds (rule 'threshold')."""
     doc = amount.doc
-    if amount.start < 2 or doc[amount.start - 1].lower_ not in THRESHOLD_CASES:
-        return False
-    adjective = doc[amount.start - 2].lower_
-    return adjective.removesuffix("s").removesuffix("e") in THRESHOLD_ADJECTIVES
+    if amount.start < 2 or doc[amount.start - 1].lower_ not in THRESHOLD_CASES | OF_WORDS:
+        return None
+    adjective = doc[amount.start - 2]
+    if adjective.lower_.removesuffix("s").removesuffix("e") not in THRESHOLD_ADJECTIVES:
+        return None
+    cop = _copula(adjective)
+    if cop is None:
+        before = adjective.i - 1
+        while before > amount.sent.start and doc[before].pos_ == "ADV":
+            before -= 1  # "étaient bien supérieures", "est également inférieure"
+        if doc[before].pos_ == "AUX" and doc[before].lemma_.lower() == "être":
+            cop = doc[before]
+    return (cop, "threshold_copula") if cop is not None else (None, "threshold")
 
 
 def _fronted_subject(amount: Span, anchor: Token) -> Token | None:
@@ -1357,8 +1356,9 @@ def _own_predicate(
     amount: Span, anchor: Token, amounts: list[Span], k: int
 ) -> tuple[Token | None, str]:
     """The predicate of an amount read alone, whatever it is compared with."""
-    if _threshold(amount):
-        return None, "threshold"
+    threshold = _threshold(amount)
+    if threshold is not None:
+        return threshold
     fronted = _fronted_subject(amount, anchor)
     if fronted is not None:
         return fronted, "fronted_subject"
@@ -1398,10 +1398,6 @@ def _own_predicate(
         # "un verrouillage partiel de trois semaines", "une intervention de trois heures":
         # the length of an event only describes it (rule 'event_length')
         return None, "event_length"
-    if pred_tok is None:
-        at_age = _event_at_age(amount)
-        if at_age is not None:
-            return at_age, "event_age"
     before = _verb_before(amount, anchor)
     if (
         before is not None
@@ -1426,15 +1422,15 @@ def _own_predicate(
     elif pred_tok is not None and pred_tok.lower_ in PRESENTATIVES:
         # "voici cinq choses à savoir": a presentative says nothing happened
         pred_tok, rule = None, "presentative"
-    elif pred_tok is not None and (
-        (_is_age(amount) and not _at_event_age(amount)) or _age_class(amount)
-    ):
+    elif pred_tok is not None and (_is_age(amount) or _age_class(amount)):
         pred_tok, rule = None, "age"
+    elif pred_tok is not None and _at_event_age(amount):
+        pred_tok, rule = None, "event_age"
     elif (
         pred_tok is not None
         and _lemma(pred_tok) == "avoir"
         and rule != "light_noun"  # "ont droit à": the amount is its subject
-        and _avoir_describes(anchor, pred_tok, amount)
+        and _avoir_describes(anchor, pred_tok)
     ):
         pred_tok, rule = None, "light_verb"
     elif pred_tok is not None and _is_rate_base(amount, amounts):

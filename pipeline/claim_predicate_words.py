@@ -75,8 +75,12 @@ EXISTENTIAL_FORMS = frozenset({"a", "avait", "aura", "aurait", "avoir", "ait", "
 # "n'a fait que huit apparitions": the negation and the "que" of a restriction.
 RESTRICTIVE_NEGATIONS = frozenset({"ne", "n'", "n’"})
 RESTRICTIVE_QUE = frozenset({"que", "qu'", "qu’"})
-# "jusqu'à l'âge de deux ans": a limit of age, no age at which something happened.
-UNTIL_WORDS = frozenset({"jusqu'", "jusqu’", "jusque"})
+# "à 17 ans", "À 19 ans, elle a remporté", "A 22 ans, Rashford" (a capital drops the
+# accent at the start of a sentence): an age at which something happened; not after a
+# verb of sentencing ("condamné à 20 ans").
+AT_WORDS = frozenset({"à", "À"})
+AT_CAPITALS = frozenset({"A"})
+SENTENCING_VERBS = frozenset({"condamner", "écoper"})
 # Endings of the infinitives in "-re" ("prendre", "mettre", "rompre", "vaincre", "vivre",
 # "dire", "conduire", "faire", "boire", "inclure", "clore"): any other form in "-re" the
 # lemmatizer left as is is a first-group present ("déclare", "assure", "réinstaure").

@@ -14,6 +14,9 @@ REPORT_VERBS = frozenset(
     calculer écrire conclure démontrer consigner citer
     """.split()
 )
+# Counting verbs beside REPORT_VERBS ("PayPal a enregistré 10 millions de comptes"): the
+# body that counts is no agent (ruling CR3).
+COUNTING_VERBS = frozenset({"enregistrer"})
 # Reporting verbs that also announce the speaker's own act when their object is the figure
 # ("le ministère a annoncé une enveloppe de 120 millions": agent too).
 ANNOUNCE_VERBS = frozenset({"annoncer", "confirmer", "dévoiler", "promettre", "publier"})
@@ -99,9 +102,8 @@ OF_CASES = frozenset({"de", "d'", "d’", "du", "des"})
 # Participles that only describe where or what a thing is ("quatre chirurgiens spécialisés",
 # "une localité située"): never the predicate of a counted noun.
 STATIVE_PARTICIPLES = frozenset({"situer", "baser", "spécialiser", "âger", "domicilier"})
-# "en compter trois": counting what one has, not reporting a figure.
+# Verbs of what one has ("compte 3 000 salariés", "en compte trois"): no report (CR2).
 POSSESSION_VERBS = frozenset({"compter"})
-PARTITIVE_CLITICS = frozenset({"en"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 # Nouns that measure rather than say what happened: the predicate is what governs them.
 MEASURE_NOUNS = frozenset(

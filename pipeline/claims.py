@@ -66,6 +66,7 @@ from .claim_words import (
     CASE_NOUNS,
     CHANGE_NOUNS,
     CONTROL_NOUNS,
+    COUNTING_VERBS,
     DEFINITE_DETS,
     DEMONYM_COUNTRIES,
     FIGURE_NOUNS,
@@ -88,7 +89,6 @@ from .claim_words import (
     OPPONENT_CASES,
     ORG_NOUNS,
     ORG_TYPE_NOUNS,
-    PARTITIVE_CLITICS,
     PLAN_NOUNS,
     POSSESSION_VERBS,
     POSSESSIVE_DETS,
@@ -1212,6 +1212,15 @@ def _agent(
                 and _has_case(child, OF_CASES)
             ):
                 return org_of[child.i], "noun_of"
+    if (
+        pred.pos_ == "NOUN"
+        and pred.i == amount.start - 1
+        and pred.i - 1 in org_of
+        and predicate_lemma(pred, "verb_before") in POSSESSION_VERBS
+    ):
+        # "Facebook compte plus de deux milliards d'utilisateurs", "compte" read as a noun
+        # after its subject (rule 'possession_before')
+        return org_of[pred.i - 1], "possession_before"
     verb = next((t for t in [pred, *pred.ancestors] if _acts_as_verb(t)), None)
     partner = _with_partner(path if pred.i != anchor.i else [anchor], pred, org_of)
     if verb is None:
@@ -1251,11 +1260,9 @@ def _agent(
         c.dep_ == "obj" and c.lemma_.lower() in REPORT_NOUNS for c in verb.children
     ):
         return None, "reporter"  # "la police dresse un bilan : neuf interventions"
-    if REPORTER_IS_NO_AGENT and _is_forecast(verb):
+    if REPORTER_IS_NO_AGENT and (_is_forecast(verb) or _lemma(verb) in COUNTING_VERBS):
         return None, "reporter"
-    if _counts_own(verb):
-        return None, "possession"  # "le Zamalek en compte trois": it has them, says nothing
-    if REPORTER_IS_NO_AGENT and _is_report_verb(verb):
+    if REPORTER_IS_NO_AGENT and _is_report_verb(verb) and not _counts_own(verb):
         # "la FIQ estime qu'environ 4 000 postes sont vacants": who says is the source; but
         # "le ministère a annoncé une enveloppe de 120 millions": it announces its own act
         says_that = any(c.dep_ == "ccomp" for c in verb.children)
@@ -1288,6 +1295,8 @@ def _agent(
         if subj.i not in org_of and subj.lemma_.lower() in MEMBER_NOUNS:
             rule = "members_of"
         return org, rule
+    if org is None and _counts_own(verb):
+        return None, "possession"  # what a description or a pronoun has: no body named
     if org is None:
         org = _broken_apposition(verb, sent, org_of)
         if org is not None:
@@ -1537,12 +1546,10 @@ def _in_other_relative(cue: Token, anchor: Token) -> bool:
 
 
 def _counts_own(verb: Token) -> bool:
-    """ "Le Zamalek en compte trois", "le Raja en compte six": "en compter" tells what
-    the subject has, not a figure it reports (rule 'possession')."""
-    return _lemma(verb) in POSSESSION_VERBS and any(
-        c.lower_ in PARTITIVE_CLITICS and c.i < verb.i and c.n_lefts + c.n_rights == 0
-        for c in verb.children
-    )
+    """ "Facebook compte plus de deux milliards d'utilisateurs", "le Zamalek en compte
+    trois": a possession verb tells what its subject has, no figure it reports; the subject
+    is the agent, as of an active verb (ruling CR2)."""
+    return _lemma(verb) in POSSESSION_VERBS
 
 
 def _with_partner(path: list[Token], pred: Token, org_of: dict[int, Span]) -> Span | None:

@@ -53,8 +53,14 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         ("Il joue avec les moins de 20 ans.", "moins de 20 ans", None, "age"),
         ("Ils recrutent des hommes âgés de 18 à 45 ans.", "de 18 à 45 ans", None, "age"),
         ("Agé de 70 ans, il reste candidat.", "70 ans", None, "age"),
-        # ... but the age at which something happened is the event's
-        ("Elle meurt à l'âge de 90 ans.", "90 ans", "mourir", "argument_noun"),
+        # ... and so does the age at which something happened (ruling CR4)
+        ("Elle meurt à l'âge de 90 ans.", "90 ans", None, "age"),
+        ("À 19 ans, elle a remporté trois médailles d'or.", "19 ans", None, "event_age"),
+        ("Il a quitté la maison et rejoint l'armée à 17 ans pour fuir.", "17 ans", None,
+         "event_age"),
+        # ... not a sentence, nor "avoir" with an age
+        ("Il a été condamné à 20 ans.", "20 ans", "condamner", "verb"),
+        ("Il avait 24 ans.", "24 ans", "avoir", "copula"),
         # the "de"/"à" amount of a verb of change, however it hangs
         ("Le plan réduira la dette publique de plus de 10 %.", "plus de 10 %", "réduire",
          "change_by"),
@@ -110,11 +116,10 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         # "au bout de" is a stretch of time: the verb says what happened then
         ("Au bout de deux semaines, les joueurs ont repris l'entraînement.", "deux semaines",
          "reprendre", "verb"),
-        # the age at which something happened: the clause the age opens, or the verb before
-        ("À l'âge de 12 ans, il a quitté son village pour la capitale.", "12 ans", "quitter",
-         "event_age"),
-        ("Le chanteur est décédé dimanche à l'âge de 81 ans.", "81 ans", "décéder",
-         "event_age"),
+        # the age at which something happened describes the person (ruling CR4)
+        ("À l'âge de 12 ans, il a quitté son village pour la capitale.", "12 ans", None,
+         "describes"),
+        ("Le chanteur est décédé dimanche à l'âge de 81 ans.", "81 ans", None, "describes"),
         # ... but not an age limit, nor a verb after the comma that has no subject of its own
         ("L'allaitement réduit la mortalité de 13 % jusqu'à l'âge de cinq ans, prévient les "
          "diarrhées.", "cinq ans", None, "describes"),
@@ -191,13 +196,16 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "dollars.", "plusieurs millions de dollars", "obtenir", "verb"),
         ("Une déshydratation légère - une perte de 2 % d'eau - peut altérer la mémoire.",
          "2 %", "perte", "event_noun"),
-        # a bound set by a comparative adjective only describes; a difference does not
-        ("Les températures étaient bien supérieures à 45°C à Doha.", "45°C", None,
-         "threshold"),
-        ("Le ministre estime que la part des femmes est inférieure à 15 %.", "15 %", None,
-         "threshold"),
+        # a bound or a difference a comparative adjective sets takes its copula; inside a
+        # noun phrase it only describes (ruling CR6)
+        ("Les températures étaient bien supérieures à 45°C à Doha.", "45°C", "être",
+         "threshold_copula"),
+        ("Le ministre estime que la part des femmes est inférieure à 15 %.", "15 %", "être",
+         "threshold_copula"),
+        ("Ce chiffre est supérieur de 148 millions à celui de 2019.", "148 millions", "être",
+         "threshold_copula"),
         ("L'entreprise peut tolérer des températures supérieures d'au moins 8°C.",
-         "au moins 8°C", "tolérer", "argument_noun"),
+         "au moins 8°C", None, "threshold"),
         # a partitive that opens a clause after a fronted phrase: the clause's verb, past an
         # aside between dashes or a relative
         ("Lors de la dernière phase finale au Maroc en 2015, 12 des 16 entraîneurs étaient "

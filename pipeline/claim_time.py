@@ -22,7 +22,9 @@ from .claim_time_words import (
     ANAPHOR_MAX_SENTENCES,
     ANAPHOR_SENTENCES,
     DATED_NOUN_NEXT,
+    DATED_NOW,
     DAY_PART_EVENTS,
+    EDGE_MONTHS,
     EDGE_PERIODS,
     ELAPSED_PERIODS,
     NEXT_UNITS,
@@ -34,7 +36,6 @@ from .claim_time_words import (
     RECENT_UNITS,
     ROUND_COUNTS,
     SAME_TIMES,
-    SEASON_STARTS,
     SO_FAR,
     TEMPORAL_ADJECTIVES,
     THIS_DAY_PARTS,
@@ -182,7 +183,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "by_end",
-        rf"d{APOS}ici (?:à )?(?:la fin|le (?P<part>milieu|début)) "
+        rf"d{APOS}ici (?:à )?(?:la (?P<edge>fin)|le (?P<part>milieu|début)) "
         rf"(?:de l{APOS}année(?P<next> prochaine)?(?: (?P<y2>{YEAR}))?|(?P<y>{YEAR})|du siècle"
         rf"|de la \w+)",
     ),
@@ -271,7 +272,8 @@ RULES: list[tuple[str, str]] = [
     ),
     (  # "jusqu'en 2030", "d'ici 2050", "d'ici fin 2025", "jusqu'à la fin de 2024"
         "until_year",
-        rf"(?:jusqu{APOS}(?:en|à)|d{APOS}ici(?: à)?)(?: (?:la )?fin(?: de)?)? ?(?P<y>{YEAR})",
+        rf"(?:jusqu{APOS}(?:en|à)|d{APOS}ici(?: à)?)(?: (?:la )?(?P<edge>fin)(?: de)?)?"
+        rf" ?(?P<y>{YEAR})",
     ),
     # "d'ici mars", "jusqu'en juin 2025": up to a month; its year is the context's
     (
@@ -283,7 +285,7 @@ RULES: list[tuple[str, str]] = [
     # mi-2021": open from it
     (
         "year_edge",
-        rf"(?:(?P<since>depuis) (?:la |le )?|(?:à la|au|en) )?(?:fin|début|mi-)"
+        rf"(?:(?P<since>depuis) (?:la |le )?|(?:à la|au|en) )?(?P<edge>fin|début|mi-)"
         rf"(?: de| de l{APOS}année)? ?(?P<y>{YEAR})",
     ),
     (  # "avant la guerre", "avant l'arrivée des talibans", "avant cette annonce": before
@@ -377,7 +379,7 @@ RULES: list[tuple[str, str]] = [
     ("so_far", "|".join(w.replace("'", APOS) for w in SO_FAR)),
     ("today", rf"aujourd{APOS}hui"),
     # (not the gerund "en maintenant les prix")
-    ("now", rf"(?<!en )(?:{NOW})"),
+    ("now", rf"(?<!en )(?P<now>{NOW})"),
 ]
 
 
@@ -442,7 +444,8 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "so_far": (("présent", "ce jour", "aujourd"),),
     "today": (("aujourd",),),
     "now": (
-        ("actuel", "maintenant", "récemment", "avenir", "ce moment", "nos jours", "désormais"),
+        ("actuel", "maintenant", "récemment", "avenir", "ce moment", "nos jours", "désormais",
+         "présent"),
     ),
     "year_edge": (_YEARLY, ("fin", "début", "mi-")),
     "since_then": (("depuis lors", "depuis cette date", "depuis ce jour"),),
@@ -526,9 +529,8 @@ def _value(
         return None if g.get("edge") else f"{dec}/{dec + 9}"
     if rule == "decade":
         return f"{g['dec']}/{int(g['dec']) + 9}"
-    if rule == "season_year" and g.get("since"):
-        start = SEASON_STARTS[(g.get("s") or g["s2"]).lower()]
-        return f"{y}-{start:02d}/.." if start else f"{y}/.."
+    if rule == "season_year" and g.get("since"):  # a season gives its year (CR9)
+        return f"{y}/.."
     if rule == "season_year" or rule == "horizon":
         return y
     if rule == "since_day":
@@ -539,9 +541,9 @@ def _value(
         if g.get("part") and not y:
             return None  # "d'ici le milieu de l'année": no bound the text gives
         if g.get("next") and yr is not None:
-            return f"../{yr + 1:04d}"
+            return f"../{yr + 1:04d}{_edge_month(g)}"
         if y or ("ann" in m.group(0).lower() and yr is not None):
-            return f"../{yr:04d}"
+            return f"../{yr:04d}{_edge_month(g)}"
         return None
     if rule == "since_start_year":
         return None if yr is None else f"{yr:04d}-01/.."
@@ -574,8 +576,8 @@ def _value(
     if rule == "until_month":
         return None if yr is None else f"../{yr:04d}-{MONTHS[g['m'].lower()]:02d}"
     if rule == "until_year" or (rule == "before_event" and y):
-        # ("avant son élection en 2019": up to that year)
-        return f"../{y}"
+        # ("avant son élection en 2019": up to that year; "d'ici fin 2025": its December)
+        return f"../{y}{_edge_month(g)}"
     if rule == "day":
         return _day(m.group(0))
     if rule == "year_span":
@@ -595,7 +597,7 @@ def _value(
             return f"{last:04d}-{month:02d}"
         return None if yr is None else f"{yr:04d}-{month:02d}"
     if rule == "year_edge":
-        return f"{y}/.." if g.get("since") else y
+        return f"{y}{_edge_month(g)}/.." if g.get("since") else f"{y}{_edge_month(g)}"
     if rule in {"of_year", "dated_noun"}:
         return y
     if rule == "year_pair":
@@ -629,8 +631,11 @@ DEICTIC_YEARS = frozenset({"last_year", "next_year"})
 NARRATIVE_RULES = frozenset({"earlier", "later"})
 # Rules whose value only the document's date (meta.date) fixes, never a year written earlier.
 DATED_RULES = frozenset(
-    {"weekday", "years_ago", "earlier", "last_period", "today", "ago", "this_period", "so_far"}
-)
+    {
+        "weekday", "years_ago", "earlier", "last_period", "today", "ago", "this_period", "so_far",
+        "now",
+    }
+)  # fmt: skip
 
 
 def _dated_value(rule: str, g: dict[str, str | None], doc_date: date) -> str | None:
@@ -640,6 +645,9 @@ def _dated_value(rule: str, g: dict[str, str | None], doc_date: date) -> str | N
         return _last_period((g.get("period") or "").lower().replace("’", "'"), doc_date)
     if rule == "today":
         return doc_date.isoformat()
+    if rule == "now":  # "désormais", "actuellement": the document's day (table DATED_NOW)
+        now = (g.get("now") or "").lower()
+        return doc_date.isoformat() if now in DATED_NOW else None
     if rule == "this_period":  # "ce matin": the document's day; "ce mois-ci": its month
         period = (g.get("period") or "").lower()
         if g.get("there"):
@@ -687,6 +695,13 @@ def _last_period(period: str, doc_date: date) -> str | None:
     if period == "la saison":
         return f"{y - 1:04d}/{y:04d}"
     return None
+
+
+def _edge_month(g: dict[str, str | None]) -> str:
+    """ "fin 2019" -> "-12", "mi-2021" -> "-06", "début 2020" -> "-01" (table EDGE_MONTHS,
+    CR9); "" for a phrase with no edge."""
+    edge = g.get("part") or g.get("edge")
+    return f"-{EDGE_MONTHS[edge.lower()]:02d}" if edge else ""
 
 
 def _year_span(first: str, second: str) -> str:

@@ -20,27 +20,25 @@ from .claim_syntax import (
     _is_report_verb,
     _lemma,
 )
-from .claim_time import YEAR_RE, TimeExpr
+from .claim_time import SENTENCE_END_RE, TimeExpr
 from .claim_time_scope import (
     DASHES,
-    PARAGRAPH_BREAKS,
     dates_another,
     is_counted,
     restated_time,
 )
 from .claim_time_words import (
+    AGED_WORDS,
     BIRTH_VERBS,
     CONSEQUENCE_VERBS,
     DURATION_IDIOMS,
     FIRST_WORDS,
     LENGTH_NOUNS,
-    PERIOD_EVENTS,
     RECORD_WORDS,
     SURVEY_NOUNS,
     SURVEY_VERBS,
 )
 from .claim_words import (
-    ANAPHORIC_DETS,
     BOUNDARY_PUNCT,
     CLAUSE_PRONOUNS,
     COORDINATORS,
@@ -49,7 +47,6 @@ from .claim_words import (
     PERIOD_UNITS,
     RELATIVE_PRONOUNS,
     SOURCE_CASES,
-    START_EVENTS,
 )
 
 
@@ -703,80 +700,6 @@ def _comma_before(text: str, i: int) -> bool:
     return i > 0 and text[i - 1] == ","
 
 
-# Off: carrying the previous sentence's time lost on both dev sets (the contract inherits
-# only where the text plainly goes on about the same period).
-INHERIT_TIME = False
-# Times that, opening a sentence, place the next one too ("En 2013, ...").
-GOES_ON_RULES = frozenset({"year"})
-
-
-def _inherited_time(previous: Span, times: list[TimeExpr]) -> tuple[dict[str, Any] | None, str]:
-    """The last time expression of the previous sentence, which the text goes on about."""
-    inside = [t for t in times if previous.start_char <= t.start and t.end <= previous.end_char]
-    if not inside:
-        return None, "none"
-    best = inside[-1]
-    return {"start": best.start, "end": best.end, "value": best.value}, "inherited"
-
-
-def _told_in_past(pred: Token) -> bool:
-    """Whether the amount's clause is told in a past tense ("a expulsé", "il y avait"), not
-    as a standing fact ("l'industrie, qui pèse 42 milliards, tire la moitié de ...")."""
-    verb = _clause(pred)
-    helpers = [c for c in verb.children if c.dep_ in {"aux", "aux:tense", "cop"}]
-    tenses = {
-        tense
-        for tok in [pred, verb, *helpers]
-        for tense in tok.morph.get("Tense", [])
-        if tok.pos_ in {"VERB", "AUX"}
-    }
-    return bool(tenses & {"Past", "Imp"})
-
-
-def _fronted_year(amount: Span, previous: Span, times: list[TimeExpr]) -> TimeExpr | None:
-    """ "En 2013, le pays a accueilli 4 000 réfugiés. Il a aussi expulsé 11 300 personnes.": a
-    year that opens the sentence just before, in the same paragraph, places a sentence told
-    in a past tense with no time of its own (rule 'year_goes_on')."""
-    text = _doc_text(amount.doc)
-    opening = next((t.idx for t in previous if not t.is_space), previous.start_char)
-    # (from the year on, not stripped: a break right before an amount that opens its
-    # sentence ends the paragraph too)
-    if any(mark in text[opening : amount.start_char] for mark in PARAGRAPH_BREAKS):
-        return None
-    if any(amount.sent.start_char <= t.start < amount.sent.end_char for t in times):
-        return None  # the sentence has a time of its own, which the choice turned down
-    fronted = next(
-        (
-            t
-            for t in times
-            if t.start == opening
-            and t.rule in GOES_ON_RULES
-            and t.value is not None
-            and text[t.end : t.end + 1] == ","
-        ),
-        None,
-    )
-    if fronted is not None:
-        return fronted
-    # "... a été introduit en 2011. Le gouvernement a retenu 1,86 milliard ...": a year that
-    # closes the sentence before places the next one as one that opens it does, unless the
-    # sentence writes years of its own ("quatre coupes (2007, 2009 et 2012)"), which the
-    # time grammar does not take as times (rule 'year_goes_on')
-    if YEAR_RE.search(text, amount.sent.start_char, amount.sent.end_char):
-        return None
-    closing = text[previous.start_char : previous.end_char].rstrip().rstrip(".!?")
-    end = previous.start_char + len(closing)
-    year = next(
-        (t for t in times if t.end == end and t.rule in GOES_ON_RULES and t.value is not None),
-        None,
-    )
-    # ("s'est établi à 66 %, contre 64 % en 2018.": the year of a figure compared, not the
-    # period the text goes on about)
-    if year is None or any(t.lower_ in COMPARED_WORDS for t in previous if t.idx < year.start):
-        return None
-    return year
-
-
 def _opening_time(sent: Span, times: list[TimeExpr]) -> TimeExpr | None:
     """The time that opens a sentence, set off by a comma ("Le 6 mars, ..."), else None."""
     opening = next((t.idx for t in sent if not t.is_space), sent.start_char)
@@ -785,26 +708,6 @@ def _opening_time(sent: Span, times: list[TimeExpr]) -> TimeExpr | None:
         (t for t in times if t.start == opening and text[t.end : t.end + 2].lstrip()[:1] == ","),
         None,
     )
-
-
-def _own_frame(sent: Span, amount: Span) -> bool:
-    """Whether a sentence opens on a frame of its own, set off by a comma before the amount:
-    an event or a span of time ("Avec l'arrivée d'Ebola, les consultations ont chuté de 61
-    %", "Mais en l'espace de deux ans, ..."; tables START_EVENTS, PERIOD_EVENTS,
-    PERIOD_UNITS): the text moves on from the year before (rule 'own_frame'). Not one that
-    points back ("Sur ce total, 40 % ...")."""
-    words = [t for t in sent if not t.is_space]
-    while words and words[0].lower_ in COORDINATORS:
-        words = words[1:]  # "Mais en l'espace de deux ans, ..."
-    if not words or words[0].pos_ != "ADP":
-        return False
-    comma = next((k for k, t in enumerate(words) if t.text == ","), None)
-    if comma is None or comma > FRAME_WORDS:
-        return False
-    phrase = words[:comma]
-    if any(t.lower_ in ANAPHORIC_DETS or t.pos_ in {"VERB", "AUX"} for t in phrase):
-        return False
-    return any(t.lower_ in FRAME_EVENTS or t.lemma_.lower() in PERIOD_UNITS for t in phrase)
 
 
 def time_of(
@@ -853,29 +756,43 @@ def time_of(
             # places the person's age too (rule 'fronted_age')
             time = {"start": fronted.start, "end": fronted.end, "value": fronted.value}
             rule = "fronted_age"
+        now = _now_of_age(amount, times)
+        if now is not None:
+            time = {"start": now.start, "end": now.end, "value": now.value}
+            rule = "now_age"
     elif time is None and part is not None and part_rule == "dont":
         # "2 000 places d'ici la fin de l'année, dont 750 ...": the whole's time
         time = part._.get(CLAIM)["time"] if part._.get(CLAIM) else None
         rule = "part_time" if time is not None else rule
-    if time is None and INHERIT_TIME and previous is not None and rule != "age":
-        time, rule = _inherited_time(previous, times)
-    if (
+    elif (
         time is None
+        and part is not None
         and previous is not None
-        and pred_tok is not None
-        and rule not in {"age", "measure"}
-        and _told_in_past(pred_tok)
+        and part.end <= sent.start
+        and len(SENTENCE_END_RE.findall(_doc_text(amount.doc), part.end_char, sent.start_char)) <= 1
+        and rule != "measure"
     ):
-        year = _fronted_year(amount, previous, times)
-        if year is not None and _own_frame(sent, amount):
-            rule = "own_frame"  # the sentence opens on a frame of its own
-        elif year is not None:
-            time, rule = {"start": year.start, "end": year.end, "value": year.value}, "year_goes_on"
+        # "En 2019, ... 67 % des consommateurs ... Sur ce total, 40 % ...": the direct
+        # breakdown of an amount of the sentence before takes its time (rule 'breakdown');
+        # a time of another sentence places nothing else (CR12)
+        time = part._.get(CLAIM)["time"] if part._.get(CLAIM) else None
+        rule = "breakdown" if time is not None else rule
     if time is not None and amount.doc.has_annotation("DEP"):
         whole = _whole_event(amount.doc, time, times)
         if whole is not time:
             time, rule = whole, f"{rule}+whole_event"
     return time, rule
+
+
+def _now_of_age(amount: Span, times: list[TimeExpr]) -> TimeExpr | None:
+    """ "Luogon, aujourd'hui âgée de 35 ans": "aujourd'hui", "désormais" right before the
+    participle of an age place it at the time of writing (rule 'now_age', CR1)."""
+    doc = amount.doc
+    i = amount.start
+    if i < 3 or doc[i - 1].lower_ not in OF_WORDS or doc[i - 2].lower_ not in AGED_WORDS:
+        return None
+    end = doc[i - 3].idx + len(doc[i - 3].text)
+    return next((t for t in times if t.end == end and t.rule in NOW_RULES), None)
 
 
 def _whole_event(doc: Doc, time: dict[str, Any], times: list[TimeExpr]) -> dict[str, Any]:
@@ -928,10 +845,8 @@ def _names_event(modifier: Token) -> bool:
     return modifier.dep_ == "nmod" and _has_case(modifier, OF_CASES)
 
 
-# Nouns of an event or a period that, in a phrase opening a sentence, frame it anew
-# (rule 'own_frame'); the longest such phrase, in words.
-FRAME_EVENTS = frozenset(w for w in (*START_EVENTS, *PERIOD_EVENTS) if " " not in w)
-FRAME_WORDS = 8
+# Finder rules of the time of writing, which may place an age (rule 'now_age').
+NOW_RULES = frozenset({"today", "now"})
 # Finder rules whose phrase ends at an event noun the parse may qualify further.
 EVENT_RULES = frozenset({"event_period", "event_edge", "since_event", "before_event"})
 EVENT_MODIFIERS = 2

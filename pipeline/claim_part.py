@@ -39,7 +39,15 @@ from .claim_part_words import (
     SUM_RUN_REACH,
     THAT_FRONTED,
 )
-from .claim_syntax import OF_WORDS, SUBJ_DEPS, _anchor, _doc_text, _ref, sentence_marks
+from .claim_syntax import (
+    OF_WORDS,
+    SUBJ_DEPS,
+    _anchor,
+    _doc_text,
+    _ref,
+    current,
+    sentence_marks,
+)
 from .claim_words import (
     LIST_WORDS,
     MEASURE_NOUNS,
@@ -150,10 +158,9 @@ def _top(span: Span) -> float | None:
 
 def _is_share(span: Span) -> bool:
     """A percentage or a fraction ("40 %", "la moitié"): a part with no count of its own."""
-    value = _attr(span, "value")
-    return _attr(span, "unit") == "%" or (
-        _attr(span, "unit") is None and isinstance(value, (int, float)) and 0 < value < 1
-    )
+    ext = span._  # (one extension reader for both)
+    value, unit = ext.get(PREFIX + "value"), ext.get(PREFIX + "unit")
+    return unit == "%" or (unit is None and isinstance(value, (int, float)) and 0 < value < 1)
 
 
 def _set_aside(whole: Span) -> bool:
@@ -388,8 +395,9 @@ def _sum_of_list(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple
 
 def _count(span: Span) -> int | None:
     """The whole number an amount gives, if it gives one and no range ("74", "deux")."""
-    value = _attr(span, "value")
-    if _attr(span, "value_max") is not None or not isinstance(value, (int, float)):
+    ext = span._
+    value = ext.get(PREFIX + "value")
+    if ext.get(PREFIX + "value_max") is not None or not isinstance(value, (int, float)):
         return None
     return int(value) if float(value).is_integer() and value > 0 else None
 
@@ -451,13 +459,26 @@ def _run_parts(amounts: list[Span], j: int) -> int | None:
     return None
 
 
+def _kept_run_parts(amounts: list[Span], j: int, k: int) -> int | None:
+    """``_run_parts(amounts, j)``, worked out once per call of the component when asked for
+    the k-th amount: it reads the frame of the amount after the j-th, settled before k."""
+    state = current(amounts[j].doc)
+    if state is None or j + 1 >= k:
+        return _run_parts(amounts, j)
+    if state.run_parts_of is not amounts:
+        state.run_parts_of, state.run_parts = amounts, {}
+    if j not in state.run_parts:
+        state.run_parts[j] = _run_parts(amounts, j)
+    return state.run_parts[j]
+
+
 def _summed_run(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
     """ "Sur les 32 éditions, seuls six ... Il y a eu huit tournois ..., mais 18 ...",
     "trois personnes plus âgées - deux hommes ... et une femme": the counts that follow a
     count, in its sentence and the next, and add up to it exactly break it down (rule
     'sum_run'; the contract's explicit breakdown without "dont")."""
     for j in range(k - 1, max(-1, k - 1 - SUM_RUN_REACH), -1):
-        last = _run_parts(amounts, j)
+        last = _kept_run_parts(amounts, j, k)
         if last is not None and last >= k:
             return amounts[j], "sum_run"
     return None, "none"

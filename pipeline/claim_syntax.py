@@ -6,8 +6,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
+import numpy as np
+from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, Token
 
 from .claim_words import (
@@ -17,7 +19,9 @@ from .claim_words import (
     REPORT_VERBS,
     SENTENCE_ENDS,
 )
+from .doc_arrays import string_ids
 
+SENTENCE_END_IDS = string_ids(SENTENCE_ENDS)
 NUM_DEPS = {"nummod", "det", "amod", "nmod", "appos", "compound", "fixed", "flat"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass"}
 
@@ -33,6 +37,10 @@ class _Reading:
     text: str | None = None  # built on first use: a Doc with no amount never needs it
     report_verbs: dict[int, bool] = field(default_factory=dict)
     marks: tuple[list[bool], list[bool]] | None = None  # built on first use (sentence_marks)
+    # claim_part._run_parts's answers by amount index, for the one list of amounts read
+    run_parts: dict[int, int | None] = field(default_factory=dict)
+    run_parts_of: list[Span] | None = None
+    persons: list[Span] | None = None  # built on first use (persons)
 
 
 # Set by ``reading`` for one call of the component only: per thread and per context, so
@@ -57,6 +65,11 @@ def _current(doc: Doc) -> _Reading | None:
     return state if state is not None and state.doc is doc and state.length == len(doc) else None
 
 
+def current(doc: Doc) -> _Reading | None:
+    """What the claims component has worked out for ``doc`` so far, while it reads it."""
+    return _current(doc)
+
+
 def sentence_marks(doc: Doc) -> tuple[list[bool], list[bool]]:
     """Per token: whether it ends a sentence (".", "!", "?" or a line break), and whether it
     is punctuation or space; read from the Doc's arrays, once per call of the component."""
@@ -64,14 +77,27 @@ def sentence_marks(doc: Doc) -> tuple[list[bool], list[bool]]:
     if state is not None and state.marks is not None:
         return state.marks
     strings = doc.vocab.strings
-    ends, marks = [], []
-    for orth, space, punct in doc.to_array([ORTH, IS_SPACE, IS_PUNCT]).tolist():
-        text = strings[orth]
-        ends.append(text in SENTENCE_ENDS or bool(space and "\n" in text))
-        marks.append(bool(punct or space))
+    array = doc.to_array([ORTH, IS_SPACE, IS_PUNCT])
+    orth = array[:, 0]
+    end = np.isin(orth, SENTENCE_END_IDS)
+    for i in np.flatnonzero(array[:, 1]).tolist():
+        end[i] |= "\n" in strings[int(orth[i])]
+    marks = np.logical_or(array[:, 1], array[:, 2])
+    found = (end.tolist(), marks.tolist())
     if state is not None:
-        state.marks = (ends, marks)
-    return ends, marks
+        state.marks = found
+    return found
+
+
+def persons(doc: Doc) -> list[Span]:
+    """The PER entities of a Doc, in order; read once per call of the component."""
+    state = _current(doc)
+    if state is not None and state.persons is not None:
+        return state.persons
+    found = [e for e in doc.ents if e.label_ == "PER"]
+    if state is not None:
+        state.persons = found
+    return found
 
 
 def _doc_text(doc: Doc) -> str:
@@ -96,9 +122,7 @@ def _anchor(amount: Span) -> Token:
 
 
 def _lemma(tok: Token) -> str:
-    lemma = tok.lemma_.lower()
-    if tok.pos_ == "VERB" and lemma == tok.lower_ and "Inf" not in tok.morph.get("VerbForm", []):
-        lemma = _first_group_infinitive(lemma, finite="Fin" in tok.morph.get("VerbForm", []))
+    lemma = _plain_lemma(tok)
     if (
         tok.pos_ in {"NOUN", "ADJ"}
         and lemma in PARTICIPLE_VERBS
@@ -109,6 +133,20 @@ def _lemma(tok: Token) -> str:
         c.dep_.startswith("expl") and c.lower_ in {"se", "s'", "s’"} for c in tok.children
     ):
         return ("s'" if lemma[:1] in "aeiouéèêh" else "se ") + lemma
+    return lemma
+
+
+def plain_lemmas(lemmas: frozenset[str]) -> frozenset[str]:
+    """What ``_plain_lemma`` gives for a verb whose ``_lemma`` is one of ``lemmas``."""
+    return frozenset(w.removeprefix("se ").removeprefix("s'") for w in lemmas)
+
+
+def _plain_lemma(tok: Token) -> str:
+    """_lemma before its participles and reflexives: a verb's lemma is in a table only if
+    this one is in the table's ``plain_lemmas`` (a cheaper test first)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB" and lemma == tok.lower_ and "Inf" not in tok.morph.get("VerbForm", []):
+        lemma = _first_group_infinitive(lemma, finite="Fin" in tok.morph.get("VerbForm", []))
     return lemma
 
 
@@ -136,17 +174,55 @@ def _is_report_verb(tok: Token) -> bool:
     return known
 
 
+REPORT_PLAIN = plain_lemmas(REPORT_VERBS | {"faire"})
+
+
+VERB_IDS = string_ids(("VERB", "AUX"))
+# Endings of the forms the lemmatizer leaves as they are ("indique", "révélé")
+REPORT_ENDINGS = ("ent", "es", "e", "é", "ée", "és")
+
+
+def report_verb_candidates(doc: Doc) -> list[int]:
+    """The verbs and auxiliaries of a Doc that ``_is_report_verb`` may accept, in order: a
+    lemma or a form that could give a reporting verb's (each distinct word read once)."""
+    array = doc.to_array([POS, LEMMA, LOWER])
+    verbs = np.flatnonzero(np.isin(array[:, 0], VERB_IDS))
+    lemmas, forms = array[verbs, 1], array[verbs, 2]
+    strings = doc.vocab.strings
+    report_lemmas = [h for h in set(lemmas.tolist()) if strings[h].lower() in REPORT_PLAIN]
+    report_forms = [h for h in set(forms.tolist()) if _may_report(strings[h])]
+    keep = np.isin(lemmas, np.array(report_lemmas, dtype=np.uint64)) | np.isin(
+        forms, np.array(report_forms, dtype=np.uint64)
+    )
+    return verbs[keep].tolist()
+
+
+@lru_cache(maxsize=1 << 14)
+def _may_report(form: str) -> bool:
+    """Whether a verb of this lower-case form may be a reporting verb whatever its lemma:
+    ``_plain_lemma`` reads its form as a present, or ``_reads_as_report_verb`` its ending."""
+    return (
+        _first_group_infinitive(form) in REPORT_PLAIN
+        or _first_group_infinitive(form, finite=True) in REPORT_PLAIN
+        or any(
+            form.endswith(ending) and form[: -len(ending)] + "er" in REPORT_VERBS
+            for ending in REPORT_ENDINGS
+        )
+    )
+
+
 def _reads_as_report_verb(tok: Token) -> bool:
     """_is_report_verb, worked out from the token."""
     if tok.pos_ not in {"VERB", "AUX"}:
         return False
-    lemma = _lemma(tok)
+    plain = _plain_lemma(tok)
+    lemma = _lemma(tok) if plain in REPORT_PLAIN else plain
     if lemma in REPORT_VERBS:
         return True
     if lemma == "faire" and any(c.lower_ == "état" and c.dep_ == "obj" for c in tok.children):
         return True  # "X a fait état de 22 000 messages" (rule 'faire_etat')
     low = tok.lower_
-    for ending in ("ent", "es", "e", "é", "ée", "és"):
+    for ending in REPORT_ENDINGS:
         if low.endswith(ending) and low[: -len(ending)] + "er" in REPORT_VERBS:
             return True
     return False

@@ -10,9 +10,12 @@ text (a written year, or the document date) fixes it; otherwise it is None.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
-from typing import NamedTuple
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser as sre_parse  # type: ignore[attr-defined]
+from typing import Any, NamedTuple
 
 from .claim_time_words import (
     AGO_COUNTS,
@@ -459,31 +462,158 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
 
 
 def _may_match(rule: str, low: str, found: dict[str, bool]) -> bool:
-    """Whether the lower-cased text has the words a rule needs (``found``: the placeholders)."""
-    return all(
-        any(found[w] if w.startswith("<") else w in low for w in group)
-        for group in REQUIRES.get(rule, ())
-    )
+    """Whether the lower-cased text has the words a rule needs (``found``: the placeholders,
+    and each word once looked up)."""
+    for group in REQUIRES.get(rule, ()):
+        for w in group:
+            has = found.get(w)
+            if has is None:
+                has = found[w] = w in low
+            if has:
+                break
+        else:
+            return False
+    return True
+
+
+class _Rule(NamedTuple):
+    """A rule compiled twice: for the lower-cased text (faster, no IGNORECASE) and for the
+    text as written (a rule that reads capitals, or a text whose lower case changes its
+    length), each with its ``_starter`` where the text is read that way."""
+
+    name: str
+    lower: re.Pattern[str]
+    written: re.Pattern[str]
+    reads_capitals: bool  # (then only ``written`` serves)
+    lower_starter: re.Pattern[str] | None
+    written_starter: re.Pattern[str] | None
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> list[tuple[str, re.Pattern[str], re.Pattern[str], bool]]:
-    """Each rule twice: for the lower-cased text (faster, no IGNORECASE) and for the text as
-    written (a rule that reads capitals, or a text whose lower case changes its length);
-    last, whether the rule reads capitals (then only the second serves)."""
+def _compiled() -> list[_Rule]:
+    """Each rule, compiled (``_Rule``)."""
     # (?!\w), not \b, at the end: "(1965-75)" ends on a bracket; the group keeps \b on
     # every alternative ("la période 2008-2016" has no "de 2008-2016")
-    return [
-        (
-            name,
-            re.compile(rf"\b(?:{pattern})(?!\w)")
-            if "(?-i:" not in pattern
-            else re.compile(rf"\b(?:{pattern})(?!\w)", re.IGNORECASE),
-            re.compile(rf"\b(?:{pattern})(?!\w)", re.IGNORECASE),
-            "(?-i:" in pattern,
+    compiled = []
+    for name, pattern in RULES:
+        capitals = "(?-i:" in pattern
+        written = re.compile(rf"\b(?:{pattern})(?!\w)", re.IGNORECASE)
+        lower = written if capitals else re.compile(rf"\b(?:{pattern})(?!\w)")
+        compiled.append(
+            _Rule(
+                name,
+                lower,
+                written,
+                capitals,
+                None if capitals else _starter(lower),
+                _starter(written) if capitals else None,
+            )
         )
-        for name, pattern in RULES
-    ]
+    return compiled
+
+
+# The classes of sre's parse, written back as pattern text (for ``_starter``).
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
+}  # fmt: skip
+_REPEATS = frozenset({sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT})
+# Characters beside a Latin letter's lower and upper case that IGNORECASE matches with it
+# (the Kelvin sign with "k", "ſ" with "s"); test_claim_time checks them on all of Unicode,
+# for the letters below CASE_CHECKED (a starter reads no other letter under IGNORECASE).
+CASE_TWINS = "Iis\u0130\u0131\u017f\u01c5\u01c8\u01cb\u01f2\u03bc\u1e9e\u212a\u212b"
+CASE_CHECKED = 0x250
+
+
+class _Unbounded(Exception):
+    """A pattern whose first character its parse does not bound to a class."""
+
+
+def _first_chars(items: Any) -> tuple[set[str], bool]:
+    """The class items a parsed sequence's first character is one of (a character, or a
+    range or a category as pattern text), and whether the sequence can match nothing."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            return chars | {chr(av)}, False
+        if op is sre.IN:
+            return chars | {_class_item(item_op, item) for item_op, item in av}, False
+        if op in {sre.AT, sre.ASSERT, sre.ASSERT_NOT}:
+            continue  # reads no character
+        if op is sre.SUBPATTERN:
+            if av[1] & re.IGNORECASE:
+                raise _Unbounded
+            found, empty = _first_chars(av[3].data)
+        elif op is sre.ATOMIC_GROUP:
+            found, empty = _first_chars(av.data)
+        elif op is sre.BRANCH:
+            branches = [_first_chars(branch.data) for branch in av[1]]
+            found = set().union(*(f for f, _ in branches))
+            empty = any(e for _, e in branches)
+        elif op in _REPEATS:
+            found, empty = _first_chars(av[2].data)
+            empty = empty or av[0] == 0
+        else:
+            raise _Unbounded
+        chars |= found
+        if not empty:
+            return chars, False
+    return chars, True
+
+
+def _class_item(op: Any, av: Any) -> str:
+    if op is sre.LITERAL:
+        return chr(av)
+    if op is sre.RANGE:
+        return f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}"
+    if op is sre.CATEGORY and av in _CATEGORIES:
+        return _CATEGORIES[av]
+    raise _Unbounded
+
+
+def case_forms(char: str) -> set[str]:
+    """The characters IGNORECASE matches with ``char``."""
+    same = re.compile(re.escape(char), re.IGNORECASE)
+    forms = {char, char.lower(), char.upper(), *CASE_TWINS}
+    return {c for c in forms if len(c) == 1 and same.fullmatch(c)}
+
+
+def _starter(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """``pattern`` led by a class of the characters its matches can start with, read back
+    from that character (a lookahead inside a one-character lookbehind): sre then skips to
+    those characters instead of trying a match at every position. None where no class of
+    characters bounds the first one (a negated class, an empty match; under IGNORECASE,
+    anything but plain characters, which the class lists in every case)."""
+    try:
+        chars, empty = _first_chars(sre_parse.parse(pattern.pattern, pattern.flags).data)
+    except _Unbounded:
+        return None
+    if empty or not chars:
+        return None
+    if pattern.flags & re.IGNORECASE:
+        if any(len(c) > 1 or (ord(c) >= CASE_CHECKED and c.lower() != c.upper()) for c in chars):
+            return None
+        chars = {form for c in chars for form in case_forms(c)}
+    # (?-i:...): a class that reads no case is one sre skips through
+    items = sorted(c if len(c) > 1 else re.escape(c) for c in chars)
+    first = f"(?-i:[{''.join(items)}])"
+    return re.compile(f"{first}(?<=(?={pattern.pattern}){first})", pattern.flags)
+
+
+def _finditer(
+    pattern: re.Pattern[str], starter: re.Pattern[str] | None, text: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``: the same matches, tried only where ``starter`` stops."""
+    if starter is None:
+        yield from pattern.finditer(text)
+        return
+    end = 0
+    for hit in starter.finditer(text):
+        if hit.start() >= end:  # (a match there is the one a search from ``end`` finds)
+            m = pattern.match(text, hit.start())
+            if m is not None:
+                yield m
+                end = m.end()
 
 
 YEAR_RE = re.compile(rf"\b{YEAR}\b")
@@ -776,11 +906,15 @@ def find_times(
         "<month>": any(month in low for month in MONTHS),
         "<weekday>": any(day in low for day in WEEKDAYS),
     }
-    for rule, lower_pattern, pattern, reads_capitals in _compiled():
+    for compiled in _compiled():
+        rule = compiled.name
         if not _may_match(rule, low, present):
             continue
-        reads_case = reads_capitals or not same
-        for m in pattern.finditer(text) if reads_case else lower_pattern.finditer(low):
+        for m in (
+            _finditer(compiled.written, compiled.written_starter, text)
+            if compiled.reads_capitals or not same
+            else _finditer(compiled.lower, compiled.lower_starter, low)
+        ):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             # "cette année-là", "à l'époque": the year written just before, not the document's

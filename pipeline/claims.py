@@ -46,9 +46,13 @@ from .claim_syntax import (
     _has_case,
     _is_report_verb,
     _lemma,
+    _plain_lemma,
     _ref,
     _ref_key,
+    persons,
+    plain_lemmas,
     reading,
+    report_verb_candidates,
 )
 from .claim_time import find_times
 from .claim_time_choice import (
@@ -168,8 +172,9 @@ class ClaimFinder(KBPipe):
 
     def _annotate(self, doc: Doc) -> Doc:
         """The claim frames of every amount of the Doc."""
-        orgs = [e for e in doc.ents if e.label_ == "ORG" and not _dateline_credit(e)]
-        amounts = [e for e in doc.ents if e.label_ == "QUANTITY"]
+        ents = doc.ents
+        orgs = [e for e in ents if e.label_ == "ORG" and not _dateline_credit(e)]
+        amounts = [e for e in ents if e.label_ == "QUANTITY"]
         if not amounts:
             return doc
         org_of = {t: e for e in orgs for t in range(e.start, e.end)}
@@ -191,7 +196,7 @@ class ClaimFinder(KBPipe):
                 sent_at[t] = i
         sent_index = {sent.start: i for i, sent in enumerate(sents)}
         index = _TokenIndex(doc)
-        actors = [_sentence_actor(sent, org_of, index) for sent in sents]
+        actors: dict[int, Span | None] = {}  # _sentence_actor by sentence, when asked for
         last_source_sent, last_is_report, named_sent = 0, False, 0
         headline = _headline_source(doc, org_of)
         # the sentences that name the body a title credits ("selon The Economist")
@@ -327,7 +332,7 @@ class ClaimFinder(KBPipe):
                     and subj.i not in org_of
                     and any(c.lower_ in ANAPHORIC_DETS for c in subj.children)
                     and previous >= 0
-                    and actors[previous] is not None
+                    and _actor(actors, sents, previous, org_of, index) is not None
                 ):
                     agent, rules["agent"] = actors[previous], "anaphora"
                     if subj.lemma_.lower() in MEASURE_NOUNS:
@@ -558,14 +563,14 @@ class ClaimFinder(KBPipe):
             # "Dans un rapport de la CNUCED, ... 25 pays": the body whose report the
             # amount sits in (rule 'in_report')
             return org, "in_report"
-        for tok in sent:
+        for tok in _among(sent, index.verbs):  # (_is_forecast: verbs alone)
             if _is_forecast(tok) and _reports(tok, anchor):
                 # "le KOF prévoit une croissance de 0,9 %": who forecasts a change says it
                 subj = _subject(tok)
                 org = _org_in(_subject_names(subj), org_of) if subj is not None else None
                 if org is not None:
                     return org, "forecast"
-        for tok in sent:
+        for tok in _among(sent, index.verbs):
             if tok.pos_ == "VERB" and any(
                 c.dep_ == "obj" and c.lemma_.lower() in REPORT_NOUNS for c in tok.children
             ):
@@ -574,7 +579,7 @@ class ClaimFinder(KBPipe):
                 org = _org_in(subj.subtree, org_of) if subj is not None else None
                 if org is not None:
                     return org, "report_object"
-        for tok in sent:
+        for tok in _among(sent, index.report_verbs):
             if _is_report_verb(tok) and _after_comma(tok):
                 # an incise: "..., a annoncé dimanche le Conseil du café-cacao (CCC)."
                 speaker = _speaker(tok)
@@ -591,7 +596,7 @@ class ClaimFinder(KBPipe):
                 org = _speaker_antecedent(speaker, ante) if speaker is not None else None
                 if org is not None:
                     return org, "incise_anaphora"
-        for tok in sent:
+        for tok in _among(sent, index.cited):
             if tok.lower_ in CITED_FORMS and tok.i > anchor.i:
                 # "« ... », estime X, l'ambassadeur, cité par l'AFP": who quotes the speaker
                 # reports what was said (rule 'cited_by')
@@ -770,10 +775,9 @@ class _TokenIndex:
     def __init__(self, doc: Doc) -> None:
         self.source_marks = positions(doc, LOWER, (*SOURCE_CASES, "après"))  # and every "après"
         self.verbs = positions(doc, POS, ("VERB",))
-        self.report_verbs = [  # _is_report_verb (no word but a verb or auxiliary is one)
-            i for i in positions(doc, POS, ("VERB", "AUX")) if _is_report_verb(doc[i])
-        ]
+        self.report_verbs = [i for i in report_verb_candidates(doc) if _is_report_verb(doc[i])]
         self.said = sorted(set(self.source_marks) | set(self.report_verbs))
+        self.cited = positions(doc, LOWER, CITED_FORMS)
 
 
 def _among(span: Span, indices: list[int]) -> list[Token]:
@@ -1057,7 +1061,7 @@ def _index(tok: Token) -> int:
 def _last_person(tok: Token, sentences: int | None = 1) -> Span | None:
     """The last person named before a token, in its sentence or the one before (with
     ``sentences=None``, anywhere before)."""
-    person = next((e for e in reversed(tok.doc.ents) if e.label_ == "PER" and e.end <= tok.i), None)
+    person = next((e for e in reversed(persons(tok.doc)) if e.end <= tok.i), None)
     if person is None or sentences is None:
         return person
     ends = sum(t.text in SENTENCE_ENDS for t in tok.doc[person.end : tok.i])
@@ -1133,6 +1137,9 @@ def _org_in(tokens: Iterable[Token], org_of: dict[int, Span]) -> Span | None:
     return None
 
 
+AGENT_CUE_STARTS = frozenset(cue[0] for cue in AGENT_CUES)
+
+
 def _agent(
     amount: Span,
     sent: Span,
@@ -1146,13 +1153,15 @@ def _agent(
         # "Konan Yao, 56 ans", "âgés de 19 à 33 ans", "qui a reçu une balle à l'âge de 15 ans
         # de la part des talibans": a person's age is no one's act (rule 'age')
         return None, "age"
-    words = [t.lower_ for t in sent]
-    stop = min(len(words), next_start - sent.start)
-    for cue in AGENT_CUES:
+    after = amount.end - sent.start
+    # the words from the amount to the next one (or the sentence's end)
+    words = [t.lower_ for t in sent[after : min(len(sent), next_start - sent.start)]]
+    starts = [i for i, word in enumerate(words) if word in AGENT_CUE_STARTS]
+    for cue in AGENT_CUES if starts else ():
         n = len(cue)
-        for i in range(amount.end - sent.start, stop - n + 1):
-            if tuple(words[i : i + n]) == cue:
-                org = _org_in(sent[i + n : i + n + 4], org_of)
+        for i in starts:
+            if i <= len(words) - n and tuple(words[i : i + n]) == cue:
+                org = _org_in(sent[after + i + n : after + i + n + 4], org_of)
                 if org is not None:
                     return org, "partner"
     gapped = _gapped_subject(amount, sent, org_of)
@@ -1659,7 +1668,7 @@ def _number_clash(pronoun: Token, subject: Token) -> bool:
 def _person_between(org: Span, tok: Token) -> bool:
     """Whether a person is named between a body and a later pronoun ("Quant à Mme X, elle
     affirme"): the pronoun is that person."""
-    return any(e.label_ == "PER" and e.start >= org.end and e.end <= tok.i for e in tok.doc.ents)
+    return any(e.start >= org.end and e.end <= tok.i for e in persons(tok.doc))
 
 
 def _gender_clash(pronoun: Token, org: Span) -> bool:
@@ -2021,6 +2030,19 @@ def _lost_subject(verb: Token) -> Token | None:
     return antecedent
 
 
+def _actor(
+    actors: dict[int, Span | None],
+    sents: list[Span],
+    i: int,
+    org_of: dict[int, Span],
+    index: _TokenIndex,
+) -> Span | None:
+    """_sentence_actor of the i-th sentence, kept in ``actors`` once asked for."""
+    if i not in actors:
+        actors[i] = _sentence_actor(sents[i], org_of, index)
+    return actors[i]
+
+
 def _sentence_actor(sent: Span, org_of: dict[int, Span], index: _TokenIndex) -> Span | None:
     """An organisation that is the subject of an action verb in the sentence."""
     for tok in _among(sent, index.verbs):
@@ -2290,9 +2312,16 @@ def _individual(tok: Token) -> bool:
     )
 
 
+FORECAST_PLAIN = plain_lemmas(FORECAST_VERBS)
+
+
 def _is_forecast(verb: Token) -> bool:
     """A verb that forecasts a change: "prévoit une croissance", "table sur une hausse"."""
-    if verb.pos_ != "VERB" or _lemma(verb) not in FORECAST_VERBS:
+    if (
+        verb.pos_ != "VERB"
+        or _plain_lemma(verb) not in FORECAST_PLAIN
+        or _lemma(verb) not in FORECAST_VERBS
+    ):
         return False
     for child in verb.children:
         nouns = [child, *(g for g in child.children if g.dep_ == "conj")]

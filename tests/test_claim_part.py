@@ -208,3 +208,28 @@ def test_a_total_whose_token_runs_past_it_is_referred_to_by_its_own_offsets(
     first = next(s for s in record["spans"] if s["text"] == "12 m")
     assert _text(text, first["claim"]["part_of"]) == "40 m"
     validate_documents([record], file="pont.jsonl")  # every ref points at a span
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sur les 20 éditions du tournoi, seuls cinq ont été gagnées par le pays hôte. Il y a eu "
+        "six finales nulles, mais neuf où le visiteur a gagné.",
+        "L'attaque a fait trois victimes. Deux policiers ont été blessés par balle et un passant "
+        "a été tué.",
+        "Cinq soldats et trois gendarmes sont morts, deux autres gendarmes sont blessés.",
+    ],
+)
+def test_a_run_kept_for_the_doc_is_the_one_worked_out_anew(nlp: Language, text: str) -> None:
+    from dechiffre.pipeline.claim_part import _kept_run_parts, _run_parts
+    from dechiffre.pipeline.claim_syntax import current, reading
+
+    doc = nlp(text)
+    amounts = [e for e in doc.ents if e.label_ == "QUANTITY"]
+    with reading(doc):
+        for k in range(len(amounts)):
+            for j in range(k):
+                assert _kept_run_parts(amounts, j, k) == _run_parts(amounts, j)
+        state = current(doc)
+        assert state is not None and set(state.run_parts) == set(range(len(amounts) - 2))

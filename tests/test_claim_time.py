@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+from typing import Any
+
 import pytest
 from spacy.language import Language
 
@@ -755,3 +759,57 @@ def test_a_range_start_without_its_end_is_no_time() -> None:
     # would say the period is open
     text = "Il a dirigé le pays de 1979 jusqu'à l'invasion, avec 300 000 soldats."
     assert [text[t.start : t.end] for t in find_times(text)] == []
+
+
+# Texts on which every rule is run with and without its starter (test below).
+STARTER_TEXTS = [
+    "Depuis janvier 2020, 40 cas. En avril dernier, 3 morts ; le 12 mars 2021, 5 blessés.",
+    "Pendant la guerre du Golfe (1990-91), 300 avions. En fin de saison, 12 buts.",
+    "Au cours des neuf premiers mois de cette année, 4 % de plus qu'il y a deux ans.",
+    "PENDANT LA GUERRE, 30 000 réfugiés ; lors du précédent scrutin, 41 % des voix.",
+    "Selon une estimation de 2020, 3 millions ; à l'horizon 2030, le double. À l'époque, 5.",
+    "Sous le Kelvin, ſelon le Derby K, ce mardi 16 novembre 2021, 2 000 personnes ; ÀÅ İl",
+]
+
+
+@pytest.mark.parametrize("text", STARTER_TEXTS)
+def test_a_rule_finds_the_same_matches_through_its_starter(text: str) -> None:
+    from dechiffre.pipeline.claim_time import _compiled, _finditer
+
+    def found(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, Any]]]:
+        return [(m.span(), m.groupdict()) for m in matches]
+
+    for rule in _compiled():
+        for pattern, starter, read in (
+            (rule.lower, rule.lower_starter, text.lower()),
+            (rule.written, rule.written_starter, text),
+        ):
+            assert found(_finditer(pattern, starter, read)) == found(pattern.finditer(read))
+
+
+@pytest.mark.parametrize(
+    ("rule", "starts_with"),
+    [
+        ("since_year", "[d]"),  # "depuis": its one first letter
+        ("year", "[adeps]"),  # "en", "pour", "au cours de", "durant", "sur l'année"
+        ("today", "[a]"),
+        ("event_period", "[ADLPadlpÀà]"),  # a rule that reads capitals: every case of them
+    ],
+)
+def test_a_rule_starts_where_its_first_letters_are(rule: str, starts_with: str) -> None:
+    from dechiffre.pipeline.claim_time import _compiled
+
+    compiled = next(r for r in _compiled() if r.name == rule)
+    starter = compiled.written_starter if compiled.reads_capitals else compiled.lower_starter
+    assert starter is not None and starter.pattern.startswith(f"(?-i:{starts_with})")
+
+
+def test_case_forms_are_every_character_ignorecase_matches() -> None:
+    from dechiffre.pipeline.claim_time import CASE_CHECKED, case_forms
+
+    letters = [chr(i) for i in range(CASE_CHECKED) if chr(i).isalpha()]
+    any_letter = re.compile("[" + "".join(map(re.escape, letters)) + "]", re.IGNORECASE)
+    matched = [chr(i) for i in range(0x110000) if any_letter.fullmatch(chr(i))]
+    for letter in letters:
+        same = re.compile(re.escape(letter), re.IGNORECASE)
+        assert case_forms(letter) == {c for c in matched if same.fullmatch(c)}, letter

@@ -2075,3 +2075,39 @@ def test_claims_read_the_knowledge_base_given_to_initialize(tmp_path: Path) -> N
     loaded = spacy.load(tmp_path / "pipeline").get_pipe("dechiffre_claims")
     assert isinstance(loaded, ClaimFinder)
     assert club_of(loaded) == "Foo FC"
+
+
+@pytest.mark.parametrize(
+    ("lemmas", "plain"),
+    [
+        ({"dire", "annoncer"}, {"dire", "annoncer"}),
+        ({"se dire", "s'inquiéter"}, {"dire", "inquiéter"}),  # a verb listed with "se"
+    ],
+)
+def test_a_table_of_verbs_gives_the_lemmas_before_se(lemmas: set[str], plain: set[str]) -> None:
+    from dechiffre.pipeline.claim_syntax import plain_lemmas
+
+    assert plain_lemmas(frozenset(lemmas)) == plain
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "verbs"),
+    [
+        ("Le ministère a indiqué que 300 personnes sont mortes.", ["indiqué"]),
+        ("« 40 % des enfants ont faim », rappelle l'ONG, qui précise que 12 sont morts.",
+         ["rappelle", "précise"]),
+        ("Le groupe a fait état de 22 000 messages.", ["fait"]),  # "faire état"
+        ("Il s'est dit inquiet, et la police a compté 12 blessés.", ["compté"]),  # not "se dire"
+        ("La société a vendu 300 voitures et en a construit 40.", []),
+    ],
+)  # fmt: skip
+def test_the_report_verbs_are_among_their_candidates(
+    nlp: Language, text: str, verbs: list[str]
+) -> None:
+    from dechiffre.pipeline.claim_syntax import _is_report_verb, report_verb_candidates
+
+    doc = nlp(text)
+    found = [doc[i] for i in report_verb_candidates(doc) if _is_report_verb(doc[i])]
+    assert found == [t for t in doc if _is_report_verb(t)]
+    assert [t.text for t in found] == verbs

@@ -43,9 +43,9 @@ from .claim_syntax import (
     OF_WORDS,
     SUBJ_DEPS,
     _anchor,
+    _current,
     _doc_text,
     _ref,
-    current,
     sentence_marks,
 )
 from .claim_words import (
@@ -462,7 +462,7 @@ def _run_parts(amounts: list[Span], j: int) -> int | None:
 def _kept_run_parts(amounts: list[Span], j: int, k: int) -> int | None:
     """``_run_parts(amounts, j)``, worked out once per call of the component when asked for
     the k-th amount: it reads the frame of the amount after the j-th, settled before k."""
-    state = current(amounts[j].doc)
+    state = _current(amounts[j].doc)
     if state is None or j + 1 >= k:
         return _run_parts(amounts, j)
     if state.run_parts_of is not amounts:

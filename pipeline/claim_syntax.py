@@ -65,11 +65,6 @@ def _current(doc: Doc) -> _Reading | None:
     return state if state is not None and state.doc is doc and state.length == len(doc) else None
 
 
-def current(doc: Doc) -> _Reading | None:
-    """What the claims component has worked out for ``doc`` so far, while it reads it."""
-    return _current(doc)
-
-
 def sentence_marks(doc: Doc) -> tuple[list[bool], list[bool]]:
     """Per token: whether it ends a sentence (".", "!", "?" or a line break), and whether it
     is punctuation or space; read from the Doc's arrays, once per call of the component."""
@@ -204,10 +199,16 @@ def _may_report(form: str) -> bool:
     return (
         _first_group_infinitive(form) in REPORT_PLAIN
         or _first_group_infinitive(form, finite=True) in REPORT_PLAIN
-        or any(
-            form.endswith(ending) and form[: -len(ending)] + "er" in REPORT_VERBS
-            for ending in REPORT_ENDINGS
-        )
+        or _report_verb_form(form)
+    )
+
+
+def _report_verb_form(low: str) -> bool:
+    """Whether a lower-case form ends as a reporting verb's present or participle that the
+    lemmatizer left as it is ("indique", "révélé")."""
+    return any(
+        low.endswith(ending) and low[: -len(ending)] + "er" in REPORT_VERBS
+        for ending in REPORT_ENDINGS
     )
 
 
@@ -221,11 +222,7 @@ def _reads_as_report_verb(tok: Token) -> bool:
         return True
     if lemma == "faire" and any(c.lower_ == "état" and c.dep_ == "obj" for c in tok.children):
         return True  # "X a fait état de 22 000 messages" (rule 'faire_etat')
-    low = tok.lower_
-    for ending in REPORT_ENDINGS:
-        if low.endswith(ending) and low[: -len(ending)] + "er" in REPORT_VERBS:
-            return True
-    return False
+    return _report_verb_form(tok.lower_)
 
 
 OF_WORDS = frozenset({"de", "d'", "d’"})  # "une quinzaine de sièges sur 46"

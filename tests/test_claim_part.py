@@ -223,7 +223,7 @@ def test_a_total_whose_token_runs_past_it_is_referred_to_by_its_own_offsets(
 )
 def test_a_run_kept_for_the_doc_is_the_one_worked_out_anew(nlp: Language, text: str) -> None:
     from dechiffre.pipeline.claim_part import _kept_run_parts, _run_parts
-    from dechiffre.pipeline.claim_syntax import current, reading
+    from dechiffre.pipeline.claim_syntax import _current, reading
 
     doc = nlp(text)
     amounts = [e for e in doc.ents if e.label_ == "QUANTITY"]
@@ -231,5 +231,5 @@ def test_a_run_kept_for_the_doc_is_the_one_worked_out_anew(nlp: Language, text: 
         for k in range(len(amounts)):
             for j in range(k):
                 assert _kept_run_parts(amounts, j, k) == _run_parts(amounts, j)
-        state = current(doc)
+        state = _current(doc)
         assert state is not None and set(state.run_parts) == set(range(len(amounts) - 2))

@@ -24,6 +24,7 @@ from .claim_time_words import (
     ANAPHOR_GRAINS,
     ANAPHOR_MAX_SENTENCES,
     ANAPHOR_SENTENCES,
+    CONNECTIVES,
     DATED_NOUN_NEXT,
     DATED_NOW,
     DAY_PART_EVENTS,
@@ -97,6 +98,9 @@ PERIOD_NOUN = (
 NEXT_UNITS_RE = "|".join(NEXT_UNITS)
 RECENT_UNIT = "|".join(RECENT_UNITS)
 N_YEARS = r"(?P<n>un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|\d+) ans?"  # "deux ans"
+THEN_ADVERB = (
+    r"(?<=[^\W\d] )" + "".join(rf"(?<!\b{w} )" for w in CONNECTIVES) + r"alors\b(?! qu|['’])"
+)
 # a capitalised name ("de Yougoslavie", "du Viêt Nam") or a weekday ("la nuit de lundi")
 EVENT_NAME = rf"(?:{'|'.join(WEEKDAYS)}|(?-i:[A-ZÉ])[\w-]*(?: (?-i:[A-ZÉ])[\w-]*)*)"
 
@@ -309,7 +313,9 @@ RULES: list[tuple[str, str]] = [
         rf"(?:sa |son |leur |la |le |les |l{APOS}|cette |ce |cet )[\w-]+",
     ),
     ("since_then", r"depuis (?:lors|cette date|ce jour)"),  # the date is an earlier sentence's
-    ("then", rf"à l{APOS}époque(?: des faits)?|à ce moment-là"),
+    # ("avaient alors été compromises", "qui avait alors 30 ans": after a verb; not the
+    # connective "Alors, ...", "..., alors cela", "alors que", nor "d'alors")
+    ("then", rf"à l{APOS}époque(?: des faits)?|à ce moment-là|{THEN_ADVERB}"),
     ("until_then", rf"d{APOS}ici là"),  # the bound is an earlier sentence's date
     (
         "day_range",
@@ -339,6 +345,7 @@ RULES: list[tuple[str, str]] = [
         "month",
         rf"(?:en |{IN_THE} mois (?:de |d{APOS})|fin |début |(?:(?:jusqu{APOS})?à la |en )?mi-"
         rf"|(?:au début|à la fin|au milieu) du mois (?:de |d{APOS}))(?P<m>{MONTH})"
+        rf"(?: et (?:en )?(?P<m2>{MONTH}))?"  # "en mars et avril", "en juin et juillet 2019"
         rf"(?: (?P<y>{YEAR})|(?P<last> dernier)|{OF_THIS_YEAR})?",
     ),
     ("month_of_year", rf"(?:de |d{APOS})(?P<m>{MONTH}) (?P<y>{YEAR})"),  # "la canicule d'août 2003"
@@ -452,7 +459,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     ),
     "year_edge": (_YEARLY, ("fin", "début", "mi-")),
     "since_then": (("depuis lors", "depuis cette date", "depuis ce jour"),),
-    "then": (("époque", "moment-là"),),
+    "then": (("époque", "moment-là", "alors"),),
     "until_then": (("ici là",),),
     "recent_units": (("derniers", "dernières"),),
     "before_event": (("avant",),),
@@ -725,6 +732,9 @@ def _value(
                 return None
             last = doc_date.year if month < doc_date.month else doc_date.year - 1
             return f"{last:04d}-{month:02d}"
+        if yr is not None and g.get("m2"):  # two months of one year: the period they span
+            second = MONTHS[g["m2"].lower()]
+            return f"{yr:04d}-{month:02d}/{yr:04d}-{second:02d}" if second > month else None
         return None if yr is None else f"{yr:04d}-{month:02d}"
     if rule == "year_edge":
         return f"{y}{_edge_month(g)}/.." if g.get("since") else f"{y}{_edge_month(g)}"
@@ -956,15 +966,18 @@ def find_times(
     # "le même jour en octobre 2018": the date that follows says which day (rule 'same_time')
     joined = _join_ranges(
         text,
-        [
-            t
-            for k, t in enumerate(found)
-            if not (
-                t.rule == "same_time"
-                and k + 1 < len(found)
-                and text[t.end : found[k + 1].start] == " "
-            )
-        ],
+        _join_pairs(
+            text,
+            [
+                t
+                for k, t in enumerate(found)
+                if not (
+                    t.rule == "same_time"
+                    and k + 1 < len(found)
+                    and text[t.end : found[k + 1].start] == " "
+                )
+            ],
+        ),
     )
     return _resolve_anaphors(text, joined)
 
@@ -1007,6 +1020,28 @@ def _resolve_anaphors(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
     return out
 
 
+def _join_pairs(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
+    """Two dates joined by "et" as one expression, the period from the first to the second
+    ("fin 2019 et début 2020": 2019-12/2020-01; rule 'date_pair'; rules PAIRED_DATES only),
+    as the claims gold spans "en 1945 et 1946" and "mercredi et jeudi"."""
+    joined: list[TimeExpr] = []
+    for t in found:
+        before = joined[-1] if joined else None
+        if (
+            before is not None
+            and before.rule in PAIRED_DATES
+            and t.rule in PAIRED_DATES
+            and text[before.end : t.start].lower() == " et "
+            and "/" not in (before.value or "") + (t.value or "")
+        ):
+            first, last = before.value, t.value
+            value = f"{first}/{last}" if first and last and first < last else None
+            joined[-1] = TimeExpr(before.start, t.end, value, "date_pair")
+            continue
+        joined.append(t)
+    return joined
+
+
 def _join_ranges(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
     """A start and the "jusqu'" end right after it as one expression ("de 2015 jusqu'en mars
     2021": 2015/2021-03; "depuis le début de la guerre jusqu'au 10 août"; rule 'until_range');
@@ -1037,6 +1072,8 @@ def _closes_range(text: str, start: TimeExpr, time: TimeExpr) -> bool:
     return gap == " jusqu'" or (gap == " " and text[time.start : time.start + 5].lower() == "jusqu")
 
 
+# Dates that "et" joins into one period (rule 'date_pair').
+PAIRED_DATES = frozenset({"year_edge", "month", "month_of_year"})
 # Expressions that open a period a "jusqu'" after them may close (rule 'until_range').
 RANGE_STARTS = frozenset(
     {

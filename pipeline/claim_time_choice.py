@@ -655,9 +655,11 @@ def _opens_clause(doc: Doc, time: TimeExpr) -> bool:
 
 TIME_SAME_CLAUSE = True
 # "contre", "par rapport à", and the base of a comparative ("60 % de plus qu'aujourd'hui",
-# "un tiers de moins qu'à la même période l'an dernier"): the time places the compared amount
+# "un tiers de moins qu'à la même période l'an dernier", "supérieur de 148 millions à celui de
+# 2019"): the time places the compared amount (CR11)
 COMPARISON_RE = re.compile(
-    r"\b(?:contre|comparé|par rapport)\b|\b(?:plus|moins|autant|davantage)\b[^.;]*\bqu(?:e\b|['’])",
+    r"\b(?:contre|comparé|par rapport)\b|\b(?:plus|moins|autant|davantage)\b[^.;]*\bqu(?:e\b|['’])"
+    r"|\bà (?:celui|celle|ceux|celles)\b",
     re.IGNORECASE,
 )
 CONVERSION_GAP_RE = re.compile(r"[^().,;:«»\"]{0,40}?\([^()]{1,60}\)")

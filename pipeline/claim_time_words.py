@@ -168,3 +168,6 @@ DATED_NOUN_NEXT = (
 )  # fmt: skip
 # Words before "de <year>" that make it an amount ("plus de 2000", "près de 1500").
 AMOUNT_CUES = ("plus", "moins", "près", "autour", "environ", "hauteur", "total", "nombre")
+# Words after which "alors" is the connective "then, so" ("et alors", "mais alors"), not
+# "at that time" (rule 'then').
+CONNECTIVES = ("et", "mais", "ou", "car", "donc", "ni", "or", "si")

@@ -215,6 +215,18 @@ from dechiffre.pipeline.claim_time import find_times
          "Au cours de cette décennie", "event_period", None),
         ("Pendant cette période, 200 écoles ont fermé.", "Pendant cette période", "event_period",
          None),
+        # two dates joined by "et" are one phrase, the period they span (CR8)
+        ("Les ventes ont bondi de 300 % en mars et avril.", "en mars et avril", "month", None),
+        ("Le tournoi aura lieu en juin et juillet 2019.", "en juin et juillet 2019", "month",
+         "2019-06/2019-07"),
+        ("Deux audits ont été menés fin 2019 et début 2020.", "fin 2019 et début 2020",
+         "date_pair", "2019-12/2020-01"),
+        ("Il a joué en août et en octobre 2021.", "en août et en octobre 2021", "month",
+         "2021-08/2021-10"),
+        # "alors" after a verb points back to the time told of (CR12)
+        ("23 000 monnaies avaient alors été compromises.", "alors", "then", None),
+        ("Jane, qui avait alors 30 ans, partit.", "alors", "then", None),
+        ("En 2015, elle rencontra Jane, qui avait alors 30 ans.", "alors", "then", "2015"),
     ],
 )  # fmt: skip
 def test_time_phrases_news_writes(text: str, phrase: str, rule: str, value: str | None) -> None:
@@ -282,6 +294,31 @@ def test_pour_after_a_number_is_a_ratio_not_a_year(text: str) -> None:
 )
 def test_during_the_year_is_only_the_year_itself(text: str) -> None:
     assert "au cours de l'année" not in [text[t.start : t.end] for t in find_times(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Les audits ont eu lieu fin 2019 et 2020.", "fin 2019"),  # no date after "et"
+        ("Il est arrivé en mai et il est reparti.", "en mai"),
+    ],
+)
+def test_et_joins_only_two_dates(text: str, phrase: str) -> None:
+    assert [text[t.start : t.end] for t in find_times(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Alors, que ressentira-t-il en arrivant ?",  # the connective opens the sentence
+        "Si le canal reste bloqué cinq jours, alors cela coûtera cher.",  # after a comma
+        "Le pays a perdu et alors il a changé de cap.",  # after a coordinator
+        "Les prix montent alors que les salaires baissent.",  # "alors que": a conjunction
+        "Le gouvernement du président d'alors a signé.",  # "d'alors" names, it places nothing
+    ],
+)
+def test_alors_the_connective_is_no_time(text: str) -> None:
+    assert [t.rule for t in find_times(text) if t.rule == "then"] == []
 
 
 def test_at_the_time_is_the_year_written_before_not_the_documents() -> None:
@@ -768,6 +805,7 @@ STARTER_TEXTS = [
     "Au cours des neuf premiers mois de cette année, 4 % de plus qu'il y a deux ans.",
     "PENDANT LA GUERRE, 30 000 réfugiés ; lors du précédent scrutin, 41 % des voix.",
     "Selon une estimation de 2020, 3 millions ; à l'horizon 2030, le double. À l'époque, 5.",
+    "Alors, 12 cas avaient alors été vus, et alors 3 ; fin 2019 et début 2020, en mai et juin.",
     "Sous le Kelvin, ſelon le Derby K, ce mardi 16 novembre 2021, 2 000 personnes ; ÀÅ İl",
 ]
 

@@ -299,6 +299,24 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "En 2013",
             "breakdown",
         ),
+        (  # the base of a comparison "à celui de" has its own time (CR11)
+            "Ce chiffre est supérieur de 148 millions à celui de 2019.",
+            "148 millions",
+            None,
+            "none",
+        ),
+        (
+            "Le PIB de mars était supérieur d'environ 5 % à celui de l'année précédente.",
+            "environ 5 %",
+            None,
+            "none",
+        ),
+        (  # ... a time of the amount's own clause still places it
+            "En 2020, les ventes étaient supérieures de 12 millions à celles de la Chine.",
+            "12 millions",
+            "En 2020",
+            "year",
+        ),
         (  # "aujourd'hui", "désormais" right before an age place it (CR1)
             "Luogon, aujourd'hui âgée de 35 ans, élève seule ses neuf enfants.",
             "35 ans",

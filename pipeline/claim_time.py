@@ -36,6 +36,7 @@ from .claim_time_words import (
     PERIOD_EVENT_ADJECTIVES,
     PERIOD_EVENTS,
     PERIOD_NOUNS,
+    PERIOD_QUALIFIERS,
     RATE_NOUNS,
     RECENT_UNITS,
     ROUND_COUNTS,
@@ -263,7 +264,12 @@ RULES: list[tuple[str, str]] = [
         "event_edge",
         rf"(?:en (?:début|fin|milieu) (?:de (?:la |l{APOS})?|d{APOS})(?:(?:{EVENT_ADJ}) )?"
         rf"(?:{EDGE_EVENT}|{'|'.join(EDGE_PERIODS)})"
-        rf"|(?:au|à la|à l{APOS}) (?:{'|'.join(TEMPORAL_ADJECTIVES)}) (?:{EVENT}))"
+        rf"|(?:au|à la|à l{APOS}) (?:{'|'.join(TEMPORAL_ADJECTIVES)}) (?:{EVENT})"
+        # "Au début de l'année, ...", "à la fin de la semaine": an edge of a period unnamed
+        # (not "à la fin de l'année dernière", "au début de l'année 2017": rules of their own)
+        rf"|(?<!jusqu{APOS})(?:au|à la) (?:début|fin|milieu) de (?:la |l{APOS})"
+        rf"(?:{'|'.join(EDGE_PERIODS)})"
+        rf"(?! (?:\d|{'|'.join(PERIOD_QUALIFIERS)})))"
         rf"(?: (?:de|du|des|d{APOS}) ?{EVENT_NAME})?",
     ),
     (  # "depuis son arrivée au pouvoir en 2000", "depuis son lancement en septembre 2020";

@@ -58,6 +58,12 @@ PERIOD_NOUNS = ("période", "décennie")
 # Periods whose start or end places a claim ("en fin d'année", "en début de seconde période").
 # (not a part of the day: "en fin de matinée" is finer than a claim's date in the claims gold)
 EDGE_PERIODS = ("année", "mois", "semaine", "période")
+# Words after a period that make it another's ("à la fin de l'année dernière", "au début de
+# l'année scolaire"): not the edge of an unnamed period (rule 'event_edge').
+PERIOD_QUALIFIERS = (
+    "dernière", "prochaine", "précédente", "passée", "suivante", "scolaire", "en cours",
+    "écoulée",
+)  # fmt: skip
 # Parts of a day among those events: their start or end is finer than a claim's date.
 DAY_PART_EVENTS = frozenset({"nuit", "journée", "matinée", "soirée"})
 # Adjectives that may stand before such an event ("lors du précédent scrutin", "au cours du

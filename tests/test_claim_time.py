@@ -223,6 +223,11 @@ from dechiffre.pipeline.claim_time import find_times
          "date_pair", "2019-12/2020-01"),
         ("Il a joué en août et en octobre 2021.", "en août et en octobre 2021", "month",
          "2021-08/2021-10"),
+        # the edge of a period the text does not name (as "en début d'année")
+        ("Au début de l'année, Indeed a interrogé 1 500 travailleurs.", "Au début de l'année",
+         "event_edge", None),
+        ("À la fin de l'année, les cinq Allemands sont entrés au Tibet.", "À la fin de l'année",
+         "event_edge", None),
         # "alors" after a verb points back to the time told of (CR12)
         ("23 000 monnaies avaient alors été compromises.", "alors", "then", None),
         ("Jane, qui avait alors 30 ans, partit.", "alors", "then", None),
@@ -305,6 +310,18 @@ def test_during_the_year_is_only_the_year_itself(text: str) -> None:
 )
 def test_et_joins_only_two_dates(text: str, phrase: str) -> None:
     assert [text[t.start : t.end] for t in find_times(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "rule"),
+    [
+        ("Le site a été piraté à la fin de l'année dernière.", "l'année dernière", "last_year"),
+        ("Il a fait une tournée au début de l'année 2017.", "au début de l'année 2017",
+         "year_edge"),
+    ],
+)  # fmt: skip
+def test_an_unnamed_edge_leaves_a_named_year_its_rule(text: str, phrase: str, rule: str) -> None:
+    assert [(text[t.start : t.end], t.rule) for t in find_times(text)] == [(phrase, rule)]
 
 
 @pytest.mark.parametrize(
@@ -432,6 +449,8 @@ def test_the_previous_year_is_the_one_before_the_year_written(
         "Plus de 2000 personnes ont manifesté.",  # an amount, not a year
         "Les victimes sont près de 1500, selon la police.",  # an amount before a comma
         "Le stade compte 40 tribunes de 2000 places.",  # a number of a noun
+        "Il reprend les cours au début de l'année scolaire.",  # a period of its own
+        "Le contrat court jusqu'à la fin de l'année.",  # a bound, not the edge itself
     ],
 )
 def test_words_that_place_nothing(text: str) -> None:

@@ -14,6 +14,9 @@ from .attributes import CLAIM, CLAIM_RULES, PREFIX
 from .claim_part_words import (
     AMONG_REACH,
     AMONG_WORDS,
+    BODY_CUES,
+    BODY_NOUNS,
+    BODY_PARTITIVE_REACH,
     BREAKDOWN_MARKS,
     COMPARATIVES,
     COMPARE_WORDS,
@@ -24,6 +27,7 @@ from .claim_part_words import (
     FRACTION_WORDS,
     FRONTED_HEDGES,
     FRONTED_REACH,
+    FRONTED_VERB_REACH,
     FRONTED_WORDS,
     GROUP_DETS,
     GROUP_PRONOUNS,
@@ -31,8 +35,11 @@ from .claim_part_words import (
     LENGTH_UNITS,
     MEMBER_CUES,
     OF_COMPLEMENT,
+    OTHER_OPENERS,
+    OTHER_WORDS,
     REST_REACH,
     REST_WORDS,
+    SHARE_LIST_REACH,
     SINGLE_PARTITIVES,
     STEM_MIN,
     SUM_RUN_MIN,
@@ -56,6 +63,8 @@ from .claim_words import (
     PERIOD_UNITS,
 )
 
+# Words of the verb between a fronted total's comma and its part ("on trouve", "il y a").
+FRONTED_VERB_POS = frozenset({"PRON", "VERB", "AUX"})
 RELATIVE_WORDS = frozenset({"qui", "que", "qu'", "qu’", "dont", "où"})
 # Words that end a list of parts ("dont 9 000 aux supporters, contre 6 000 l'an dernier").
 LIST_BREAKS = frozenset({"dont", "contre", "soit", "sur", "(", ")", ":", ";", "-", "–"})
@@ -315,6 +324,38 @@ def _group(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span 
     return None, "none"
 
 
+def _body_partitive(
+    amount: Span, sent: Span, amounts: list[Span], k: int
+) -> tuple[Span | None, str]:
+    """ "une équipe de cinq Allemands ... Deux des membres de l'équipe", "la liste de 10 noms
+    ... Trois des joueuses constituant la liste": members of a body counted in its sentence
+    or the one before (rule 'partitive_body')."""
+    doc = amount.doc
+    end = min(amount.end + BODY_PARTITIVE_REACH, len(doc))
+    if k == 0 or amount.end >= end or doc[amount.end].lower_ != "des":
+        return None, "none"
+    body = next(
+        (
+            t.lemma_.lower()
+            for t in doc[amount.end + 2 : end]
+            if t.lemma_.lower() in BODY_NOUNS and t.nbor(-1).pos_ == "DET"
+        ),
+        None,
+    )
+    if body is None:
+        return None, "none"
+    start = _window_start(doc, amount.start, 1)
+    for whole in reversed(amounts[:k]):
+        if whole.start < start:
+            break
+        if whole.start < 2 or doc[whole.start - 1].lower_ not in OF_COMPLEMENT:
+            continue
+        if doc[whole.start - 2].lemma_.lower() != body or not _same_kind(whole, amount):
+            continue
+        return (whole, "partitive_body") if _larger(whole, amount) else (None, "none")
+    return None, "none"
+
+
 def _member_of(amount: Span, following: Span) -> tuple[Span | None, str]:
     """ "Trois femmes ... font partie des 36 officiels": the total the amount's members
     belong to (rule 'member_of')."""
@@ -322,11 +363,27 @@ def _member_of(amount: Span, following: Span) -> tuple[Span | None, str]:
     if following.start < 2:
         return None, "none"
     cue = (doc[following.start - 2].lower_, doc[following.start - 1].lower_)
-    if cue not in MEMBER_CUES or not _one_sentence(doc, amount.end, following.start):
+    rule = "member_of" if cue in MEMBER_CUES else "member_of_body" if _body(following) else ""
+    if not rule or not _one_sentence(doc, amount.end, following.start):
         return None, "none"
     if not _same_kind(following, amount):
         return None, "none"
-    return (following, "member_of") if _larger(following, amount) else (None, "none")
+    return (following, rule) if _larger(following, amount) else (None, "none")
+
+
+def _body(whole: Span) -> bool:
+    """Whether an amount counts the members of a body a part is placed in: "10 femmes dans
+    son cabinet de 24 membres", "six Nigérians sur la liste noire des 79 personnes"."""
+    doc = whole.doc
+    i = whole.start - 2  # the body's noun, before "de"/"des"
+    if i < 2 or doc[i + 1].lower_ not in OF_COMPLEMENT:
+        return False
+    if doc[i].pos_ == "ADJ":
+        i -= 1  # "la liste noire des 79"
+    if i < 2 or doc[i].lemma_.lower() not in BODY_NOUNS or doc[i - 1].pos_ != "DET":
+        return False
+    prep = doc[i - 2].lower_
+    return (prep,) in BODY_CUES or (i >= 3 and (doc[i - 3].lower_, prep) in BODY_CUES)
 
 
 def _list_total(amounts: list[Span], k: int) -> float | None:
@@ -493,6 +550,11 @@ def _fronted_total(
     comma = amount.start - 1
     while comma > 0 and doc[comma].lower_ in FRONTED_HEDGES:
         comma -= 1  # "Sur les 32 éditions passées, seuls six ..."
+    verb = comma
+    while verb > 0 and comma - verb < FRONTED_VERB_REACH and doc[verb].pos_ in FRONTED_VERB_POS:
+        verb -= 1  # "..., on trouve 4 pays", "..., il y a 12"
+    if verb < comma and doc[verb].text == ",":
+        comma = verb
     if k == 0 or comma < 1 or doc[comma].text != ",":
         return None, "none"
     whole = amounts[k - 1]
@@ -502,7 +564,8 @@ def _fronted_total(
         return None, "none"
     between = doc[whole.end : comma]
     if len(between) > FRONTED_REACH or not all(
-        t.pos_ in {"NOUN", "ADJ", "DET", "ADP", "PROPN"}
+        # "sur les 6 938 procédures réalisées en 2020": a year is no amount
+        t.pos_ in {"NOUN", "ADJ", "DET", "ADP", "PROPN", "NUM"}
         # "Sur les 32 éditions passées de la Coupe": a participle restricts the total
         or (t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm", []))
         for t in between
@@ -606,6 +669,29 @@ def _share_apposed(
     return None, "none"
 
 
+def _share_list(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
+    """ "plus de 18 % de ces téléchargements, suivie par les États-Unis (14 %)", "plus de la
+    moitié d'entre eux ... Et plus des deux tiers ont déclaré": a bare share right after a
+    share of a whole, in its sentence or the next, is a share of that whole too (rule
+    'share_list')."""
+    doc = amount.doc
+    if k == 0 or not _is_share(amount) or not _is_share(amounts[k - 1]):
+        return None, "none"
+    before = amounts[k - 1]
+    if (
+        amount.start - before.end > SHARE_LIST_REACH
+        or _sentence_ends(doc, before.end, amount.start) > 1
+    ):
+        return None, "none"
+    if amount.end < len(doc) and doc[amount.end].lower_ in OF_COMPLEMENT | ENTRE_WORDS:
+        return None, "none"  # "40 % des femmes": its own whole
+    listed = (before._.get(CLAIM) or {}).get("part_of")
+    if listed is None:
+        return None, "none"
+    whole = next((a for a in amounts[:k] if _ref(a) == listed), None)
+    return (whole, "share_list") if whole is not None else (None, "none")
+
+
 def _rest_split(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
     """ "près de 12 000 soldats ... Environ 6 400 soldats seront renvoyés, le reste
     transféré": the amount and "le reste" split an earlier total of the same thing
@@ -625,6 +711,41 @@ def _rest_split(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[
             break
         if not _set_aside(whole) and _same_kind(whole, amount) and _names(whole, anchor):
             return (whole, "rest") if _larger(whole, amount) else (None, "none")
+    return None, "none"
+
+
+def _others(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span | None, str]:
+    """ "Les six équipes ... Les quatre autres clubs", "les 5 409 433 FCFA restants": the
+    rest of a total named in its sentence or the two before; "Quinze pays ... Huit pays
+    ... Les sept autres": past the amount it is set against, to the total of both (rule
+    'others')."""
+    doc = amount.doc
+    if k == 0 or amount.start < 2 or doc[amount.start - 1].lower_ not in OTHER_OPENERS:
+        return None, "none"
+    # "Harry Knoesen et deux autres": one named and the others, a total one larger
+    named = doc[amount.start - 1].lower_ == "et"
+    if named and doc[amount.start - 2].pos_ not in {"PROPN", "PRON"}:
+        return None, "none"
+    after = amount.end
+    if k + 1 < len(amounts) and _is_conversion(amount, amounts[k + 1]):
+        after = amounts[k + 1].end + 1  # "les 5 409 433 FCFA (10 000 dollars) restants"
+    if after >= len(doc) or doc[after].lower_ not in OTHER_WORDS:
+        return None, "none"
+    start = _window_start(doc, amount.start, 2)
+    for j in range(k - 1, -1, -1):
+        whole = amounts[j]
+        if whole.start < start:
+            break
+        if _set_aside(whole) or not _same_kind(whole, amount):
+            continue
+        if named:
+            ok = _count(whole) == (_count(amount) or 0) + 1
+            return (whole, "others") if ok else (None, "none")
+        sides = (_count(whole) or 0) + (_count(amount) or 0)
+        total = next((a for a in amounts[:j] if _count(a) == sides and _same_kind(a, amount)), None)
+        if total is not None:
+            return total, "others"
+        return (whole, "others") if _larger(whole, amount) else (None, "none")
     return None, "none"
 
 
@@ -718,6 +839,7 @@ def part_of_amount(
             rule = "dont_list" if part is not None else rule
     for find in (
         _group,
+        _body_partitive,
         _that_share,
         _breakdown,
         _fronted_total,
@@ -725,7 +847,9 @@ def part_of_amount(
         _share_apposed,
         _includes,
         _rest_split,
+        _others,
         _group_list,
+        _share_list,
         _summed_run,
     ):
         if part is not None:

@@ -18,11 +18,26 @@ SINGLE_PARTITIVES = frozenset({"un", "une", "chacun", "chacune", "aucun", "aucun
 MEMBER_CUES = frozenset(
     {("partie", "des"), ("partie", "de"), ("parmi", "les"), ("parmi", "ces"), ("nombre", "des")}
 )
+# "dans son cabinet de 24 membres", "sur la liste noire des 79 personnes": a body whose
+# members the amount counts, and the words that place a part in it ("au sein de").
+BODY_NOUNS = frozenset(
+    """
+    liste cabinet gouvernement parlement assemblée sénat chambre conseil comité commission
+    équipe effectif sélection jury délégation
+    """.split()
+)
+BODY_CUES = frozenset({("dans",), ("sur",), ("parmi",), ("partie", "de"), ("sein", "de")})
+# "une équipe de cinq Allemands ... Deux des membres de l'équipe": tokens after a partitive
+# where the body is named again.
+BODY_PARTITIVE_REACH = 5
 # "Sur les 120 candidats, 45 ont été retenus": a total set before the part.
 FRONTED_WORDS = frozenset({"sur", "parmi"})
 # Words between the comma and the part: "Sur les 32 éditions, seuls six ont vu ...".
 FRONTED_HEDGES = frozenset({"seuls", "seules", "seulement", "quelque", "environ"})
 FRONTED_REACH = 8  # tokens of the counted noun's phrase between a fronted total and its comma
+# "Sur les 25 pays concernés, on trouve 4 pays", "..., il y a 12": a verb (and its clitics)
+# between the comma and the part, at most this many tokens.
+FRONTED_VERB_REACH = 3
 # Units of length: "une orbite de 160 km sur 375 km" gives two dimensions, no part of a total.
 LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mi", "ft"})
 # Marks that open a breakdown of the amount before: "trois membres - deux frères et une sœur -".
@@ -31,9 +46,16 @@ BREAKDOWN_MARKS = frozenset({"-", "–", "—", ":"})
 FRACTION_WORDS = frozenset({"moitié", "tiers", "quart"})
 # Words that would give a fraction its own complement ("la moitié de la population").
 OF_COMPLEMENT = frozenset({"de", "des", "du", "d'", "d’"})
+# "18 % de ces téléchargements, suivie par les États-Unis (14 %)": a bare share this
+# many tokens after a share of a whole, in its sentence or the next, shares that whole.
+SHARE_LIST_REACH = 15
 # "6 400 soldats seront renvoyés, le reste transféré": the amount is a share of a total.
 REST_WORDS = frozenset({"reste"})
 REST_REACH = 12  # tokens after the amount where "le reste" is looked for
+# "Les quatre autres clubs", "les 5 409 433 FCFA restants": the rest of a total named before.
+OTHER_WORDS = frozenset({"autres", "restants", "restantes"})
+# What opens it: "les" before the amount, or "et" after a name ("Harry Knoesen et deux autres").
+OTHER_OPENERS = frozenset({"les", "et"})
 # Verbs whose object is a part of their subject ("les 14 840 infections comprennent 13 332 cas").
 INCLUDE_VERBS = frozenset({"comprendre", "inclure", "englober"})
 # Demonstratives that point a measure noun back to an amount ("ce montant comprend ...").

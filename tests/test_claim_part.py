@@ -172,6 +172,60 @@ def test_part_of_members_breakdowns_and_shares(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "amount", "total", "rule"),
+    [
+        # members of a body whose count follows: "dans son cabinet de 24 membres"
+        ("Le président a nommé 10 femmes dans son gouvernement de 32 membres.", "10", "32",
+         "member_of_body"),
+        ("Le Trésor a mis six entreprises sur la liste noire des 80 sociétés sanctionnées.",
+         "six", "80", "member_of_body"),
+        ("Trois passagers ont été blessés dans un bus de 50 places.", "Trois", None, "none"),
+        # a fronted total with a year in its phrase, or a verb before the part
+        ("Sur les 120 dossiers déposés en 2023, 45 ont été retenus.", "45", "120",
+         "out_of_fronted"),
+        ("Sur les 30 pays concernés par la crise, on compte 12 pays africains.", "12", "30",
+         "out_of_fronted"),
+        ("Sur les 30 pays concernés par la crise, le Kenya a signé 12 accords.", "12", None,
+         "none"),
+        # a bare share right after a share of a whole shares that whole
+        ("L'application a été téléchargée 50 millions de fois en mai. L'Inde représente 18 % "
+         "de ces téléchargements, suivie par le Brésil (12 %).", "12 %", "50 millions de fois",
+         "share_list"),
+        ("L'institut a interrogé 2 000 salariés, et plus de la moitié d'entre eux se disent "
+         "épuisés. Et plus des deux tiers veulent changer d'emploi.", "plus des deux tiers",
+         "2 000", "share_list"),
+        ("L'institut a interrogé 2 000 salariés, et plus de la moitié d'entre eux se disent "
+         "épuisés. Et 30 % des cadres veulent changer d'emploi.", "30 %", None, "none"),
+        # "les N autres", "les N restants": the rest of a total; past the amount it is set
+        # against to the total of both; "X et N autres": a total one larger
+        ("Les six clubs anglais ont quitté la ligue. Chelsea est parti le premier. Les quatre "
+         "autres clubs ont suivi mardi.", "quatre", "six", "others"),
+        ("Quinze pays ont signé l'accord. Huit pays utilisent déjà l'euro. Les sept autres ont "
+         "leur propre monnaie.", "sept", "Quinze", "others"),
+        ("Le voyage a coûté 54 000 euros (58 000 dollars), le joueur ayant payé les 5 000 "
+         "euros (5 400 dollars) restants.", "5 000 euros", "54 000 euros", "others"),
+        ("La police a arrêté trois hommes. Jean Dupont et deux autres ont été inculpés.",
+         "deux", "trois", "others"),
+        ("Le comité compte 12 membres. Lui et quatre autres membres ont démissionné.",
+         "quatre", None, "none"),
+        # members of a body counted before, named again after a partitive
+        ("Le pays a envoyé une équipe de cinq chercheurs au Tibet. Deux des membres de "
+         "l'équipe étaient géologues.", "Deux", "cinq", "partitive_body"),
+        ("La fédération a publié une liste de 10 joueuses. Trois des joueuses composant la "
+         "liste sont nigérianes.", "Trois", "10", "partitive_body"),
+        ("Le pays a envoyé une équipe de cinq chercheurs au Tibet. Deux des membres de la "
+         "commission ont protesté.", "Deux", None, "none"),
+    ],
+)  # fmt: skip
+def test_part_of_bodies_rests_and_share_lists(
+    nlp: Language, text: str, amount: str, total: str | None, rule: str
+) -> None:
+    claim, rules = _frames(nlp, text)[amount]
+    assert (_text(text, claim["part_of"]), rules["part_of"]) == (total, rule)
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize("amount", ["900", "700"])
 def test_a_compared_amount_has_the_agent_and_source_of_the_one_it_is_compared_with(
     nlp: Language, amount: str

@@ -71,6 +71,7 @@ AGENT_CUES = (
     ("en", "collaboration", "avec"),
     ("en", "partenariat", "avec"),
     ("en", "coordination", "avec"),
+    ("en", "accord", "avec"),
     ("avec", "l'", "appui", "de"),
     ("avec", "le", "soutien", "de"),
     ("avec", "l'", "aide", "de"),
@@ -104,6 +105,8 @@ OF_CASES = frozenset({"de", "d'", "d’", "du", "des"})
 STATIVE_PARTICIPLES = frozenset({"situer", "baser", "spécialiser", "âger", "domicilier"})
 # Verbs of what one has ("compte 3 000 salariés", "en compte trois"): no report (CR2).
 POSSESSION_VERBS = frozenset({"compter"})
+# Participles that give a body's name after its kind ("une société appelée NSO Group").
+NAMING_VERBS = frozenset({"appeler", "nommer", "dénommer", "baptiser", "surnommer"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 # Nouns that measure rather than say what happened: the predicate is what governs them.
 MEASURE_NOUNS = frozenset(

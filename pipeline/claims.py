@@ -86,6 +86,7 @@ from .claim_words import (
     MEASURE_NOUNS,
     MEMBER_NOUNS,
     MY_DETS,
+    NAMING_VERBS,
     NEGATIONS,
     NOUN_KINDS,
     OBJECT_CONTROL_VERBS,
@@ -678,6 +679,7 @@ class Antecedents:
                 and o.root.head.dep_ in SUBJ_DEPS
                 and o.root.head.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS
             )
+            or _named_subject(o)
         ]
 
     def resolve(self, tok: Token, *, pronouns: bool = True) -> Span | None:
@@ -762,6 +764,25 @@ class Antecedents:
     def _last(spans: list[Span], tok: Token) -> Span | None:
         before = [o for o in spans if o.end <= tok.i]
         return before[-1] if before else None
+
+
+def _naming(tok: Token) -> bool:
+    """Whether a token is a participle that names what the noun it hangs on is called
+    ("une société appelée X")."""
+    return tok.dep_ == "acl" and tok.lemma_.lower() in NAMING_VERBS and tok.head.pos_ == "NOUN"
+
+
+def _named_subject(org: Span) -> bool:
+    """Whether a body is named right after a naming participle on a subject or on the
+    noun a copula says the subject is ("Le principal acteur est une société israélienne
+    appelée NSO Group. Elle existe depuis ..."; rule 'named_as')."""
+    if org.start == 0:
+        return False
+    named = org.doc[org.start - 1]
+    if not _naming(named):
+        return False
+    noun = named.head
+    return noun.dep_ in SUBJ_DEPS or any(c.dep_ == "cop" for c in noun.children)
 
 
 # The marks _quotes reads, each a token of its own (found in the text, not token by token).
@@ -1164,6 +1185,9 @@ def _agent(
                 org = _org_in(sent[after + i + n : after + i + n + 4], org_of)
                 if org is not None:
                     return org, "partner"
+    fronted = _fronted_partner(amount, sent, org_of)
+    if fronted is not None:
+        return fronted, "fronted_partner"
     gapped = _gapped_subject(amount, sent, org_of)
     if gapped is not None:
         return gapped, "gapping"
@@ -1342,6 +1366,32 @@ def _agent(
     if frame is not None and org is None:
         return frame, "frame"
     return None, "none"
+
+
+def _fronted_partner(amount: Span, sent: Span, org_of: dict[int, Span]) -> Span | None:
+    """The body a partner cue names when the cue opens the sentence, or follows a comma or a
+    colon, and its phrase ends at a comma before the amount ("Grâce à Gaso, environ 2 000
+    personnes ont signalé", "En partenariat avec AstraZeneca, 1,5 milliard de doses ont
+    été distribuées"): it takes part in the act of the clause (rule 'fronted_partner'; table
+    AGENT_CUES; a body first named is taken first, as the contract says)."""
+    words = [t.lower_ for t in sent[: amount.start - sent.start]]
+    for i, word in enumerate(words):
+        if word not in AGENT_CUE_STARTS or not (
+            all(t.is_space for t in sent[:i]) or words[i - 1] in FRONTING_PUNCT
+        ):
+            continue
+        for cue in AGENT_CUES:
+            n = len(cue)
+            if tuple(words[i : i + n]) != cue:
+                continue
+            comma = next((j for j in range(i + n, len(words)) if words[j] == ","), None)
+            if comma is not None:
+                return _org_in(sent[i + n : comma], org_of)
+    return None
+
+
+# What may stand before a fronted partner phrase ("A regarder : Avec l'aide de X, ...").
+FRONTING_PUNCT = frozenset({",", ":"})
 
 
 def _broken_apposition(verb: Token, sent: Span, org_of: dict[int, Span]) -> Span | None:
@@ -1653,11 +1703,19 @@ def _pronoun_antecedent(
     between = doc[found.end : subj.i]
     if sum(t.text in SENTENCE_ENDS for t in between) > 1:
         return None
-    if any(t.i in org_of and not _same_body(org_of[t.i], found) for t in between):
+    if any(t.i in org_of and not _same_body(org_of[t.i], found) for t in between) and not (
+        _opens_sentence(subj) and any(t.text in SENTENCE_ENDS for t in between)
+    ):
         return None
     if _person_between(found, subj) or _gender_clash(subj, found):
         return None
     return found
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """Whether a token is the first word of its sentence."""
+    first = next((t for t in tok.sent if not t.is_space and not t.is_punct), None)
+    return first is not None and first.i == tok.i
 
 
 def _number_clash(pronoun: Token, subject: Token) -> bool:
@@ -1753,6 +1811,9 @@ def _subject_names(subj: Token) -> list[Token]:
                 and _has_case(child, OF_CASES)
             )
             or _apposed_conj(child)
+            # "une société appelée ES Pro Consulting a envoyé": the name it is called by
+            # (rule 'named_as')
+            or _naming(child)
         ):
             names.extend(child.subtree)
         elif lemma in FIRM_NOUNS and child.dep_ == "nmod" and _has_case(child, OF_CASES):
@@ -1899,12 +1960,13 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
                 return named, "conj_subject"
         if (
             verb.dep_ in {"xcomp", "conj"}
-            or (verb.dep_ == "advcl" and "Inf" in verb.morph.get("VerbForm", []))
+            or (verb.dep_ == "advcl" and _infinitive(verb))
         ) and verb.head.i != verb.i:
-            # "a annoncé 100 millions pour ouvrir 250 lits": an infinitive shares the subject
+            # "a annoncé 100 millions pour ouvrir 250 lits", "a revendiqué la victoire après
+            # avoir pris Kaboul": an infinitive, also a past one, shares the subject
             verb, rule = verb.head, "shared_subject"
             continue
-        if verb.dep_ in {"advcl", "acl"} and _gerund(verb):
+        if (verb.dep_ in {"advcl", "acl"} and _gerund(verb)) or _participle_clause(verb):
             # "le FMI a mis en garde, en révisant ses prévisions à 3,8 %": a gerund shares
             # the subject of the clause it hangs from, even one the parser hung on a noun
             # (rule 'gerund')
@@ -1961,6 +2023,26 @@ def _gerund(verb: Token) -> bool:
         "Part" in verb.morph.get("VerbForm", [])
         and "Pres" in verb.morph.get("Tense", [])
         and any(c.lower_ == "en" and c.dep_ in {"mark", "case"} for c in verb.children)
+    )
+
+
+def _infinitive(verb: Token) -> bool:
+    """Whether a verb is an infinitive, also a past one ("avoir pris", "être parti")."""
+    return "Inf" in verb.morph.get("VerbForm", []) or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children
+    )
+
+
+def _participle_clause(verb: Token) -> bool:
+    """Whether a verb is a present participle set after a comma on the clause's verb ("Le
+    groupe a pris Kaboul, mettant ainsi fin à deux décennies de présence"): it shares that
+    clause's subject, as a gerund does (rule 'gerund')."""
+    return (
+        verb.dep_ == "advcl"
+        and "Part" in verb.morph.get("VerbForm", [])
+        and "Pres" in verb.morph.get("Tense", [])
+        and verb.i > 0
+        and verb.doc[verb.left_edge.i - 1].text == ","
     )
 
 

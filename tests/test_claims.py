@@ -899,6 +899,66 @@ def test_predicate_rules(
             "Airbnb",
             "apposed_subject",
         ),
+        (  # a partner cue that opens the sentence, its phrase closed by a comma
+            "Grâce à l'Unicef, 3 000 enfants ont été vaccinés dans la région.",
+            "3 000",
+            "Unicef",
+            "fronted_partner",
+        ),
+        (
+            "En partenariat avec la Croix-Rouge, 500 tentes ont été distribuées aux sinistrés.",
+            "500",
+            "Croix-Rouge",
+            "fronted_partner",
+        ),
+        (  # the name a naming participle gives the subject
+            "En octobre 2018, une société appelée ES Pro Consulting Limited a envoyé une "
+            "facture de 399 871 387 FCFA à la Caf.",
+            "399 871 387 FCFA",
+            "ES Pro Consulting Limited",
+            "subject",
+        ),
+        (  # ... also to what the subject of a copula is: the next sentence's "Elle"
+            "Le principal acteur du marché est une société israélienne appelée NSO Group. "
+            "Elle gagne des centaines de millions de dollars par an.",
+            "des centaines de millions de dollars",
+            "NSO Group",
+            "pronoun_subject",
+        ),
+        (  # ... not a body described but not named
+            "Le principal acteur du marché est une société israélienne. Elle gagne des "
+            "centaines de millions de dollars par an.",
+            "des centaines de millions de dollars",
+            None,
+            "none",
+        ),
+        (  # a pronoun that opens its sentence is the last subject, not a body it acted on
+            "Les talibans ont pris Kandahar, menaçant de renverser le gouvernement de Kaboul. "
+            "Ils balaient l'Afghanistan en seulement 10 jours.",
+            "10 jours",
+            "talibans",
+            "pronoun_subject",
+        ),
+        (  # ... not one inside its sentence
+            "Les talibans ont pris Kandahar, menaçant de renverser le gouvernement de Kaboul. "
+            "Depuis, ils balaient l'Afghanistan en seulement 10 jours.",
+            "10 jours",
+            None,
+            "none",
+        ),
+        (  # a past infinitive shares the subject
+            "L'OTAN a quitté le pays après avoir dépensé 300 milliards de dollars.",
+            "300 milliards de dollars",
+            "OTAN",
+            "shared_subject",
+        ),
+        (  # ... so does a present participle after a comma
+            "Le Hamas a revendiqué la victoire après avoir pris la ville, mettant ainsi fin à "
+            "près de deux décennies de présence étrangère.",
+            "près de deux décennies",
+            "Hamas",
+            "shared_subject",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:

@@ -22,6 +22,7 @@ from .claim_predicate_words import (
     AWAY_AFTER,
     AWAY_BEFORE,
     AWAY_UNITS,
+    BOUND_NOUNS,
     BY_WORDS,
     CHANGE_VERBS,
     CLAUSE_BREAKS,
@@ -58,16 +59,19 @@ from .claim_predicate_words import (
     RE_INFINITIVES,
     REFLEXIVES,
     RELATIVE_PRONOUNS,
+    RESTATING_NOUNS,
     RESTRICTIVE_NEGATIONS,
     RESTRICTIVE_QUE,
     SANCTION_NOUNS,
     SANCTION_REACH,
     SENTENCING_VERBS,
+    SIZE_UNITS,
     SPAN_NOUNS,
     STATE_NOUNS,
     TENSE_VERBS,
     THRESHOLD_ADJECTIVES,
     THRESHOLD_CASES,
+    TRANSACTION_NOUNS,
     UP_TO_LOCUTIONS,
     VALUE_NOUNS,
 )
@@ -108,6 +112,11 @@ def _is_event_noun(tok: Token) -> bool:
 
 
 NOT_EVENT_NOUNS = MEASURE_NOUNS | NON_EVENT_NOUNS | VALUE_NOUNS | STATE_NOUNS
+# Nouns an amount is climbed through to the verb ("une période de", "l'équivalent de").
+CLIMBED_NOUNS = MEASURE_NOUNS | SPAN_NOUNS | RESTATING_NOUNS
+# The units of a size or length, and the nouns that keep their verb with one (rule 'thing_size').
+SIZED_UNITS = PERIOD_UNITS | SIZE_UNITS
+SIZE_KEEPING_NOUNS = BOUND_NOUNS | HAD_MEASURE_NOUNS | TRANSACTION_NOUNS
 
 
 def _governed_value(noun: Token) -> bool:
@@ -174,7 +183,7 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             # noun (rule 'noun_as_verb')
             return head, "noun_as_verb"
         if head.pos_ == "NOUN":
-            if head.lemma_.lower() in MEASURE_NOUNS or head.lemma_.lower() in SPAN_NOUNS:
+            if head.lemma_.lower() in CLIMBED_NOUNS:
                 # "pendant une période de sept jours": the span's verb says what happened
                 tok = head
                 continue
@@ -393,14 +402,23 @@ def _duration_adjunct(tok: Token, head: Token) -> bool:
     """Whether a stretch of time after "pendant", "durant" or "en" that the parser hung on
     a verb's object is the verb's adverbial ("a bloqué l'adhésion de la Macédoine pendant
     dix ans", "une collaboration qui a permis trois opérations conjointes en 18 mois",
-    "percevront une aide mensuelle de 2.500 DH pendant un an"; rule 'duration_adjunct');
+    "percevront une aide mensuelle de 2.500 DH pendant un an", "pèse sur les travailleurs,
+    sur le plan émotionnel, depuis deux ans"; rule 'duration_adjunct');
     "une grève de trois jours" measures the noun (rule 'event_length')."""
-    return (
-        not tok.like_num
-        and tok.lemma_.lower() in PERIOD_UNITS
-        and _has_case(tok, DURATION_CASES)
-        and head.dep_ in CLIMB_DEPS
-        and head.head.pos_ == "VERB"
+    if (
+        tok.like_num
+        or tok.lemma_.lower() not in PERIOD_UNITS
+        or not _has_case(tok, DURATION_CASES)
+        or head.head.pos_ != "VERB"
+    ):
+        return False
+    if head.dep_ in CLIMB_DEPS:
+        return True
+    verb = head.head
+    # "enfermé dans une cellule de police pendant 18 jours", "ont repris pour la première fois
+    # en plus de 50 ans": hung on the verb's adverbial, with no other verb between them
+    return head.dep_ == "obl:mod" and not any(
+        t.pos_ in {"VERB", "AUX"} for t in tok.doc[min(verb.i, tok.i) + 1 : max(verb.i, tok.i)]
     )
 
 
@@ -1398,6 +1416,19 @@ def _own_predicate(
         # "un verrouillage partiel de trois semaines", "une intervention de trois heures":
         # the length of an event only describes it (rule 'event_length')
         return None, "event_length"
+    if (
+        rule == "argument_noun"
+        and amount._.get(PREFIX + "unit") in SIZED_UNITS
+        and anchor.dep_ == "nmod"
+        and amount.start > 0
+        and amount.doc[amount.start - 1].lower_ in OF_WORDS
+        and anchor.head.lemma_.lower() not in SIZE_KEEPING_NOUNS
+        and not _is_age(amount)  # (rule 'age', below)
+    ):
+        # "entretient une parcelle de 114 hectares", "a donné un mandat de six ans": the
+        # amount gives the size or length of the verb's argument, no event (CR5; rule
+        # 'thing_size'); "augmenter de 6 cm" is a change (rule 'change_by', below)
+        pred_tok, rule = None, "thing_size"
     before = _verb_before(amount, anchor)
     if (
         before is not None
@@ -1409,7 +1440,7 @@ def _own_predicate(
         subjectless = _subjectless_verb_after(anchor, pred_tok)
         if subjectless is not None:
             pred_tok, rule = subjectless, "lost_subject"
-    if pred_tok is None or rule in {"describes", "event_noun", "participle"}:
+    if pred_tok is None or rule in {"describes", "event_noun", "participle", "thing_size"}:
         change = _change_by(amount)
         if change is not None:
             pred_tok, rule = change, "change_by"

@@ -236,6 +236,37 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "duration_adjunct"),
         ("La collaboration a permis trois opérations conjointes en 18 mois.", "18 mois",
          "permettre", "duration_adjunct"),
+        # ... or on the verb's adverbial, with no other verb between them
+        ("Les vols commerciaux ont repris en août pour la première fois en plus de 50 ans.",
+         "plus de 50 ans", "reprendre", "duration_adjunct"),
+        ("Chaque semaine régulièrement pendant deux ans, Saddam offrait son bras à une "
+         "infirmière.", "deux ans", "offrir", "duration_adjunct"),
+        ("Nous constatons que des symptômes peuvent durer plus longtemps, dans certains cas "
+         "pendant 30 jours.", "30 jours", None, "describes"),
+        # a restatement ("l'équivalent de") takes the verb of what it restates
+        ("En 2020, le pays a perdu 97 800 hectares de forêt, soit l'équivalent de 59,5 "
+         "millions de tonnes de CO2.", "59,5 millions de tonnes", "perdre", "argument_noun"),
+        ("Il a proposé 44 milliards de dollars, l'équivalent de 28 000 milliards de francs "
+         "CFA, pour Twitter.", "28 000 milliards de francs CFA", "proposer", "verb"),
+        ("Le champ couvre une superficie de 6 000 km², soit l'équivalent de la moitié du "
+         "pays.", "la moitié", "couvrir", "verb"),
+        # the size or length of a verb's argument only describes it (CR5), not a bound's
+        # nor a transaction noun's, nor the "de" of a verb of change
+        ("Bridgestone entretient une parcelle expérimentale de 114 hectares en Arizona.",
+         "114 hectares", None, "thing_size"),
+        ("Les images satellite montrent une fosse commune de 14 mètres près de l'église.",
+         "14 mètres", None, "thing_size"),
+        ("Une élection lui donne un nouveau mandat de six ans.", "six ans", None, "thing_size"),
+        ("Il existe des études de cinq ans sur la perte de poids.", "cinq ans", None,
+         "thing_size"),
+        ("Les jeûneurs essaient de laisser un intervalle de 16 heures.", "16 heures", "laisser",
+         "argument_noun"),
+        ("Lampard a signé un contrat de trois ans avec les Blues.", "trois ans", "signer",
+         "argument_noun"),
+        ("Certains peuvent faire augmenter leur taille de 6 cm.", "6 cm", "augmenter",
+         "change_by"),
+        ("Ils avaient trouvé plus de 90 carcasses en un peu plus d'un mois.",
+         "un peu plus d'un mois", "trouver", "argument_noun"),
         # an amount in an adverbial of an adjective after a copula: the copula; not the
         # "de" complement of a superlative
         ("Le ministre affirme que les relations n'avaient jamais été aussi mauvaises depuis "

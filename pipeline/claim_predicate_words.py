@@ -61,8 +61,10 @@ VALUE_NOUNS = frozenset(
 )
 # Event nouns of a value that, as a verb's object, give the verb: "essuyer une perte de 7
 # milliards", "obtenir des paiements de plusieurs millions", "causant des dommages de 10
-# milliards" ("une perte de 2 % d'eau" alone keeps the noun).
-GOVERNED_VALUE_NOUNS = frozenset({"perte", "paiement", "dommage"})
+# milliards" ("une perte de 2 % d'eau" alone keeps the noun); also the transaction nouns of
+# CR5, whose sum the verb lends, bills or claims ("contracter un prêt de 480 millions",
+# "a envoyé une facture de", "réclame une compensation de").
+GOVERNED_VALUE_NOUNS = frozenset("perte paiement dommage prêt facture compensation".split())
 # Nouns of a stretch of time an amount measures: the verb they hang from is the predicate
 # ("s'isoler pendant une période de sept jours", "en l'espace de trois minutes", "au bout
 # d'une semaine, il a commencé").

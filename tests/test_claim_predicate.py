@@ -192,6 +192,17 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "environ 3 milliards de dollars", "causer", "argument_noun"),
         ("Les actionnaires pourraient subir des pertes deux fois plus importantes.",
          "deux fois", "subir", "argument_noun"),
+        # ... as does a transaction noun's sum (CR5), not under another noun
+        ("Le Laos a dû contracter un prêt de 480 millions de dollars auprès d'une banque "
+         "chinoise.", "480 millions de dollars", "contracter", "argument_noun"),
+        ("Il réclame une compensation d'environ 17 000 euros à RWE.", "environ 17 000 euros",
+         "réclamer", "argument_noun"),
+        ("En octobre, une société a envoyé une facture de 400 millions de francs CFA à la Caf.",
+         "400 millions de francs CFA", "envoyer", "argument_noun"),
+        ("Un prêt de 2 milliards de dollars a été accordé au pays.", "2 milliards de dollars",
+         "accorder", "argument_noun"),
+        ("Le FMI a conditionné l'octroi d'un prêt de 2 milliards de dollars à des réformes.",
+         "2 milliards de dollars", "prêt", "event_noun"),
         ("Les pirates ont obtenu des paiements énormes, parfois de plusieurs millions de "
          "dollars.", "plusieurs millions de dollars", "obtenir", "verb"),
         ("Une déshydratation légère - une perte de 2 % d'eau - peut altérer la mémoire.",

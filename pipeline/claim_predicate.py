@@ -40,6 +40,7 @@ from .claim_predicate_words import (
     FRONTED_HEDGES,
     FRONTED_SUBJECT_DEPS,
     FRONTED_SUBJECT_REACH,
+    GAP_MARKS,
     GOVERNED_VALUE_NOUNS,
     HAD_MEASURE_NOUNS,
     KNOWN_SET_DETS,
@@ -1063,6 +1064,10 @@ def predicate_of(
         whole_tok, whole_rule = _own_predicate(other, _anchor(other), amounts, whole)
         if whole_tok is not None:
             return whole_tok, f"whole+{whole_rule}"
+    if pred_tok is None and rule in GAPPED_RULES:
+        gapped = _gapped(amount, amounts, k)
+        if gapped is not None:
+            return gapped
     compared = _compared_with(amount, anchor, amounts, k) if rule != "participle" else None
     if compared is not None:
         other = amounts[compared]
@@ -1074,6 +1079,33 @@ def predicate_of(
             rule = f"compared+{other_rule}" if other_tok is not None else other_rule
             return other_tok, rule
     return pred_tok, rule
+
+
+GAPPED_RULES = frozenset({"none", "describes"})
+NAME_TYPES = frozenset({"ORG", "LOC", "PER"})
+
+
+def _gapped(amount: Span, amounts: list[Span], k: int) -> tuple[Token, str] | None:
+    """ "le Raja en a six, la Kabylie trois", "le Liban importe 80 % de son blé et l'Inde 76 %
+    de son huile": an amount right after a subject of its own, with the verb left out,
+    takes the verb of an earlier amount of the sentence, with no verb between them (rule
+    'gapped')."""
+    doc = amount.doc
+    if amount.start < 2:
+        return None
+    subject = doc[amount.start - 1]
+    if subject.pos_ not in {"NOUN", "PROPN"} and subject.ent_type_ not in NAME_TYPES:
+        return None  # ("l'AS Vita Club un": a name the tagger calls an adjective)
+    for j in _earlier_in_sentence(amount, amounts, k):
+        other = amounts[j]
+        if any(t.pos_ in {"VERB", "AUX"} for t in doc[other.end : amount.start]):
+            return None
+        if not any(t.lower_ in GAP_MARKS for t in doc[other.end : amount.start]):
+            return None
+        other_tok, other_rule = _own_predicate(other, _anchor(other), amounts, j)
+        if other_tok is not None and other_tok.pos_ in {"VERB", "AUX"}:
+            return other_tok, f"gapped+{other_rule}"
+    return None
 
 
 def _dash_aside(anchor: Token, amounts: list[Span], k: int) -> tuple[Token, str] | None:

@@ -73,6 +73,8 @@ SPAN_NOUNS = frozenset({"période", "délai", "espace", "durée", "laps", "bout"
 # ("a perdu 97 800 hectares, soit l'équivalent de 59,5 millions de tonnes", "vendu pour
 # l'équivalent de 250 dollars").
 RESTATING_NOUNS = frozenset({"équivalent"})
+# What joins a clause whose verb is left out to the one before ("..., la Kabylie trois").
+GAP_MARKS = frozenset({",", "et", ";"})
 # Light verbs of a bare noun the parser may make the head ("ont droit à", "font partie de").
 LIGHT_VERBS = frozenset({"avoir", "faire"})
 # "il y a quatre doctrines", "il y avait", "il y aura", "il pourrait y avoir": forms of

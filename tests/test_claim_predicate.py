@@ -254,6 +254,15 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "infirmière.", "deux ans", "offrir", "duration_adjunct"),
         ("Nous constatons que des symptômes peuvent durer plus longtemps, dans certains cas "
          "pendant 30 jours.", "30 jours", None, "describes"),
+        # a clause with its verb left out takes the verb of an earlier amount (gapping)
+        ("Le Liban importe 80 % de son blé d'Ukraine et l'Inde 76 % de son huile de "
+         "tournesol.", "76 %", "importer", "gapped+verb_before"),
+        ("L'Espérance compte sept points, le Raja en a six, la Kabylie trois, et l'AS Vita "
+         "Club un.", "trois", "avoir", "gapped+verb"),
+        ("L'Espérance compte sept points, le Raja en a six, la Kabylie trois, et l'AS Vita "
+         "Club un.", "un", "avoir", "gapped+verb"),
+        ("Le Kenya a exporté 300 000 tonnes de thé en 2020 et l'Ouganda 60 000 tonnes.",
+         "60 000 tonnes", "exporter", "verb"),
         # a restatement ("l'équivalent de") takes the verb of what it restates
         ("En 2020, le pays a perdu 97 800 hectares de forêt, soit l'équivalent de 59,5 "
          "millions de tonnes de CO2.", "59,5 millions de tonnes", "perdre", "argument_noun"),

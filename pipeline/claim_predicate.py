@@ -521,7 +521,12 @@ def _avoir_describes(anchor: Token, verb: Token) -> bool:
         return False  # "il y a", "il pourrait y avoir": what there is, however it hangs
     if _had_measure(anchor, verb):
         return False  # "aurait eu une capacité de 58 millions de litres" (rule 'had_measure')
-    return anchor.head.i != verb.i or anchor.dep_ not in {"obj", "nsubj"}
+    # "J'ai deux jeunes enfants", "Les sept autres ont leur propre monnaie": a count the
+    # parser hung on an adjective of the argument is still what is had (CR2)
+    tok = anchor
+    while tok.dep_ in COUNT_MODIFIER_DEPS and tok.head.i != verb.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i != verb.i or tok.dep_ not in {"obj", "nsubj"}
 
 
 def _had_measure(anchor: Token, verb: Token) -> bool:
@@ -1082,6 +1087,7 @@ def predicate_of(
 
 
 GAPPED_RULES = frozenset({"none", "describes"})
+COUNT_MODIFIER_DEPS = frozenset({"nummod", "amod"})
 NAME_TYPES = frozenset({"ORG", "LOC", "PER"})
 
 

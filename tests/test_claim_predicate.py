@@ -61,6 +61,14 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         # ... not a sentence, nor "avoir" with an age
         ("Il a été condamné à 20 ans.", "20 ans", "condamner", "verb"),
         ("Il avait 24 ans.", "24 ans", "avoir", "copula"),
+        # a count hung on an adjective of "avoir"'s argument is still had (CR2); a size
+        # inside the argument only describes
+        ("« Je suis une mère au foyer. J'ai deux jeunes enfants qui faisaient l'école à "
+         "domicile. »", "deux", "avoir", "argument_noun"),
+        ("Les sept autres ont leur propre monnaie, aucune n'est librement convertible.",
+         "sept", "avoir", "verb"),
+        ("Le baron de la drogue avait un empire de plusieurs milliards de dollars.",
+         "plusieurs milliards de dollars", None, "light_verb"),
         # the "de"/"à" amount of a verb of change, however it hangs
         ("Le plan réduira la dette publique de plus de 10 %.", "plus de 10 %", "réduire",
          "change_by"),

@@ -500,16 +500,34 @@ def _is_age(amount: Span) -> bool:
         return True
     if before[-3:] == ["l'", "âge", "de"] or before[-3:] == ["l’", "âge", "de"]:
         return True
-    if before[-1:] in (["de"], ["d'"], ["d’"]) and _of_person(amount):
+    if before[-1:] in (["de"], ["d'"], ["d’"]) and (_of_person(amount) or _person_before(amount)):
         return True  # "un homme de 27 ans", "L'attaquant de 22 ans"
     after = doc[amount.end].text if amount.end < len(doc) else ""
+    if amount.start < 2:
+        return False
+    if doc[amount.start - 1].text == "(":
+        # "ses fils Ellery (20 ans) et Ian (15 ans)": a name, then the age
+        name = doc[amount.start - 2]
+        return name.is_title and name.ent_type_ not in PLACE_OR_BODY and after == ")"
     return (
-        amount.start >= 2
-        and doc[amount.start - 1].text == ","
+        doc[amount.start - 1].text == ","
         # "Mme Griner, 31 ans,": a name the tagger misread still starts with a capital
         and (doc[amount.start - 2].pos_ in {"PROPN", "NOUN"} or doc[amount.start - 2].is_title)
         and after in {",", ")"}
     )
+
+
+def _person_before(amount: Span) -> bool:
+    """ "Desmond Muokwudo, un étudiant nigérian de 30 ans": the noun before "de", with its
+    adjectives (the tagger may swap them), is a person, whatever the parser hung the age
+    on."""
+    doc = amount.doc
+    for tok in reversed(doc[max(0, amount.start - 4) : amount.start - 1]):
+        if tok.pos_ not in {"NOUN", "ADJ"}:
+            return False
+        if tok.lower_ in PERSON_NOUNS or tok.lower_ in ROLE_NOUNS:
+            return True
+    return False
 
 
 def _avoir_describes(anchor: Token, verb: Token) -> bool:
@@ -1087,6 +1105,7 @@ def predicate_of(
 
 
 GAPPED_RULES = frozenset({"none", "describes"})
+PLACE_OR_BODY = frozenset({"ORG", "LOC"})  # names that are no person's
 COUNT_MODIFIER_DEPS = frozenset({"nummod", "amod"})
 NAME_TYPES = frozenset({"ORG", "LOC", "PER"})
 

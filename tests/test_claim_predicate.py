@@ -53,6 +53,14 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         ("Il joue avec les moins de 20 ans.", "moins de 20 ans", None, "age"),
         ("Ils recrutent des hommes âgés de 18 à 45 ans.", "de 18 à 45 ans", None, "age"),
         ("Agé de 70 ans, il reste candidat.", "70 ans", None, "age"),
+        ("Desmond Muokwudo, un étudiant nigérian de 30 ans qui a récemment fui l'Ukraine, a "
+         "passé 11 ans à économiser.", "30 ans", None, "age"),
+        ("Alors qu'elle passait devant le Palais législatif avec ses fils Ellery (20 ans) et "
+         "Ian (15 ans), elle leur a dit ceci.", "15 ans", None, "age"),
+        ("Lire aussi: Un jeune d'une vingtaine d'années y a rendez-vous avec une infirmière.",
+         "une vingtaine d'années", None, "age"),
+        ("Le fonds de pension a versé 12 millions d'euros sur une durée de 30 ans.", "30 ans",
+         "verser", "verb"),
         # ... and so does the age at which something happened (ruling CR4)
         ("Elle meurt à l'âge de 90 ans.", "90 ans", None, "age"),
         ("À 19 ans, elle a remporté trois médailles d'or.", "19 ans", None, "event_age"),

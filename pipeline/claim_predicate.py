@@ -1481,6 +1481,8 @@ def _own_predicate(
         and amount.doc[amount.start - 1].lower_ in OF_WORDS
         and anchor.head.lemma_.lower() not in SIZE_KEEPING_NOUNS
         and not _is_age(amount)  # (rule 'age', below)
+        and pred_tok is not None
+        and _lemma(pred_tok) != "avoir"  # "aura un mandat de 6 ans" (rule 'light_verb', below)
     ):
         # "entretient une parcelle de 114 hectares", "a donné un mandat de six ans": the
         # amount gives the size or length of the verb's argument, no event (CR5; rule

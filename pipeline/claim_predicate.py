@@ -22,6 +22,7 @@ from .claim_predicate_words import (
     AWAY_AFTER,
     AWAY_BEFORE,
     AWAY_UNITS,
+    BOUND_NOUNS,
     BY_WORDS,
     CHANGE_VERBS,
     CLAUSE_BREAKS,
@@ -39,6 +40,7 @@ from .claim_predicate_words import (
     FRONTED_HEDGES,
     FRONTED_SUBJECT_DEPS,
     FRONTED_SUBJECT_REACH,
+    GAP_MARKS,
     GOVERNED_VALUE_NOUNS,
     HAD_MEASURE_NOUNS,
     KNOWN_SET_DETS,
@@ -58,16 +60,19 @@ from .claim_predicate_words import (
     RE_INFINITIVES,
     REFLEXIVES,
     RELATIVE_PRONOUNS,
+    RESTATING_NOUNS,
     RESTRICTIVE_NEGATIONS,
     RESTRICTIVE_QUE,
     SANCTION_NOUNS,
     SANCTION_REACH,
     SENTENCING_VERBS,
+    SIZE_UNITS,
     SPAN_NOUNS,
     STATE_NOUNS,
     TENSE_VERBS,
     THRESHOLD_ADJECTIVES,
     THRESHOLD_CASES,
+    TRANSACTION_NOUNS,
     UP_TO_LOCUTIONS,
     VALUE_NOUNS,
 )
@@ -108,6 +113,11 @@ def _is_event_noun(tok: Token) -> bool:
 
 
 NOT_EVENT_NOUNS = MEASURE_NOUNS | NON_EVENT_NOUNS | VALUE_NOUNS | STATE_NOUNS
+# Nouns an amount is climbed through to the verb ("une période de", "l'équivalent de").
+CLIMBED_NOUNS = MEASURE_NOUNS | SPAN_NOUNS | RESTATING_NOUNS
+# The units of a size or length, and the nouns that keep their verb with one (rule 'thing_size').
+SIZED_UNITS = PERIOD_UNITS | SIZE_UNITS
+SIZE_KEEPING_NOUNS = BOUND_NOUNS | HAD_MEASURE_NOUNS | TRANSACTION_NOUNS
 
 
 def _governed_value(noun: Token) -> bool:
@@ -174,7 +184,7 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             # noun (rule 'noun_as_verb')
             return head, "noun_as_verb"
         if head.pos_ == "NOUN":
-            if head.lemma_.lower() in MEASURE_NOUNS or head.lemma_.lower() in SPAN_NOUNS:
+            if head.lemma_.lower() in CLIMBED_NOUNS:
                 # "pendant une période de sept jours": the span's verb says what happened
                 tok = head
                 continue
@@ -393,14 +403,23 @@ def _duration_adjunct(tok: Token, head: Token) -> bool:
     """Whether a stretch of time after "pendant", "durant" or "en" that the parser hung on
     a verb's object is the verb's adverbial ("a bloqué l'adhésion de la Macédoine pendant
     dix ans", "une collaboration qui a permis trois opérations conjointes en 18 mois",
-    "percevront une aide mensuelle de 2.500 DH pendant un an"; rule 'duration_adjunct');
+    "percevront une aide mensuelle de 2.500 DH pendant un an", "pèse sur les travailleurs,
+    sur le plan émotionnel, depuis deux ans"; rule 'duration_adjunct');
     "une grève de trois jours" measures the noun (rule 'event_length')."""
-    return (
-        not tok.like_num
-        and tok.lemma_.lower() in PERIOD_UNITS
-        and _has_case(tok, DURATION_CASES)
-        and head.dep_ in CLIMB_DEPS
-        and head.head.pos_ == "VERB"
+    if (
+        tok.like_num
+        or tok.lemma_.lower() not in PERIOD_UNITS
+        or not _has_case(tok, DURATION_CASES)
+        or head.head.pos_ != "VERB"
+    ):
+        return False
+    if head.dep_ in CLIMB_DEPS:
+        return True
+    verb = head.head
+    # "enfermé dans une cellule de police pendant 18 jours", "ont repris pour la première fois
+    # en plus de 50 ans": hung on the verb's adverbial, with no other verb between them
+    return head.dep_ == "obl:mod" and not any(
+        t.pos_ in {"VERB", "AUX"} for t in tok.doc[min(verb.i, tok.i) + 1 : max(verb.i, tok.i)]
     )
 
 
@@ -481,16 +500,34 @@ def _is_age(amount: Span) -> bool:
         return True
     if before[-3:] == ["l'", "âge", "de"] or before[-3:] == ["l’", "âge", "de"]:
         return True
-    if before[-1:] in (["de"], ["d'"], ["d’"]) and _of_person(amount):
+    if before[-1:] in (["de"], ["d'"], ["d’"]) and (_of_person(amount) or _person_before(amount)):
         return True  # "un homme de 27 ans", "L'attaquant de 22 ans"
     after = doc[amount.end].text if amount.end < len(doc) else ""
+    if amount.start < 2:
+        return False
+    if doc[amount.start - 1].text == "(":
+        # "ses fils Ellery (20 ans) et Ian (15 ans)": a name, then the age
+        name = doc[amount.start - 2]
+        return name.is_title and name.ent_type_ not in PLACE_OR_BODY and after == ")"
     return (
-        amount.start >= 2
-        and doc[amount.start - 1].text == ","
+        doc[amount.start - 1].text == ","
         # "Mme Griner, 31 ans,": a name the tagger misread still starts with a capital
         and (doc[amount.start - 2].pos_ in {"PROPN", "NOUN"} or doc[amount.start - 2].is_title)
         and after in {",", ")"}
     )
+
+
+def _person_before(amount: Span) -> bool:
+    """ "Desmond Muokwudo, un étudiant nigérian de 30 ans": the noun before "de", with its
+    adjectives (the tagger may swap them), is a person, whatever the parser hung the age
+    on."""
+    doc = amount.doc
+    for tok in reversed(doc[max(0, amount.start - 4) : amount.start - 1]):
+        if tok.pos_ not in {"NOUN", "ADJ"}:
+            return False
+        if tok.lower_ in PERSON_NOUNS or tok.lower_ in ROLE_NOUNS:
+            return True
+    return False
 
 
 def _avoir_describes(anchor: Token, verb: Token) -> bool:
@@ -502,7 +539,12 @@ def _avoir_describes(anchor: Token, verb: Token) -> bool:
         return False  # "il y a", "il pourrait y avoir": what there is, however it hangs
     if _had_measure(anchor, verb):
         return False  # "aurait eu une capacité de 58 millions de litres" (rule 'had_measure')
-    return anchor.head.i != verb.i or anchor.dep_ not in {"obj", "nsubj"}
+    # "J'ai deux jeunes enfants", "Les sept autres ont leur propre monnaie": a count the
+    # parser hung on an adjective of the argument is still what is had (CR2)
+    tok = anchor
+    while tok.dep_ in COUNT_MODIFIER_DEPS and tok.head.i != verb.i and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.head.i != verb.i or tok.dep_ not in {"obj", "nsubj"}
 
 
 def _had_measure(anchor: Token, verb: Token) -> bool:
@@ -1045,6 +1087,10 @@ def predicate_of(
         whole_tok, whole_rule = _own_predicate(other, _anchor(other), amounts, whole)
         if whole_tok is not None:
             return whole_tok, f"whole+{whole_rule}"
+    if pred_tok is None and rule in GAPPED_RULES:
+        gapped = _gapped(amount, amounts, k)
+        if gapped is not None:
+            return gapped
     compared = _compared_with(amount, anchor, amounts, k) if rule != "participle" else None
     if compared is not None:
         other = amounts[compared]
@@ -1056,6 +1102,35 @@ def predicate_of(
             rule = f"compared+{other_rule}" if other_tok is not None else other_rule
             return other_tok, rule
     return pred_tok, rule
+
+
+GAPPED_RULES = frozenset({"none", "describes"})
+PLACE_OR_BODY = frozenset({"ORG", "LOC"})  # names that are no person's
+COUNT_MODIFIER_DEPS = frozenset({"nummod", "amod"})
+NAME_TYPES = frozenset({"ORG", "LOC", "PER"})
+
+
+def _gapped(amount: Span, amounts: list[Span], k: int) -> tuple[Token, str] | None:
+    """ "le Raja en a six, la Kabylie trois", "le Liban importe 80 % de son blé et l'Inde 76 %
+    de son huile": an amount right after a subject of its own, with the verb left out,
+    takes the verb of an earlier amount of the sentence, with no verb between them (rule
+    'gapped')."""
+    doc = amount.doc
+    if amount.start < 2:
+        return None
+    subject = doc[amount.start - 1]
+    if subject.pos_ not in {"NOUN", "PROPN"} and subject.ent_type_ not in NAME_TYPES:
+        return None  # ("l'AS Vita Club un": a name the tagger calls an adjective)
+    for j in _earlier_in_sentence(amount, amounts, k):
+        other = amounts[j]
+        if any(t.pos_ in {"VERB", "AUX"} for t in doc[other.end : amount.start]):
+            return None
+        if not any(t.lower_ in GAP_MARKS for t in doc[other.end : amount.start]):
+            return None
+        other_tok, other_rule = _own_predicate(other, _anchor(other), amounts, j)
+        if other_tok is not None and other_tok.pos_ in {"VERB", "AUX"}:
+            return other_tok, f"gapped+{other_rule}"
+    return None
 
 
 def _dash_aside(anchor: Token, amounts: list[Span], k: int) -> tuple[Token, str] | None:
@@ -1398,6 +1473,21 @@ def _own_predicate(
         # "un verrouillage partiel de trois semaines", "une intervention de trois heures":
         # the length of an event only describes it (rule 'event_length')
         return None, "event_length"
+    if (
+        rule == "argument_noun"
+        and amount._.get(PREFIX + "unit") in SIZED_UNITS
+        and anchor.dep_ == "nmod"
+        and amount.start > 0
+        and amount.doc[amount.start - 1].lower_ in OF_WORDS
+        and anchor.head.lemma_.lower() not in SIZE_KEEPING_NOUNS
+        and not _is_age(amount)  # (rule 'age', below)
+        and pred_tok is not None
+        and _lemma(pred_tok) != "avoir"  # "aura un mandat de 6 ans" (rule 'light_verb', below)
+    ):
+        # "entretient une parcelle de 114 hectares", "a donné un mandat de six ans": the
+        # amount gives the size or length of the verb's argument, no event (CR5; rule
+        # 'thing_size'); "augmenter de 6 cm" is a change (rule 'change_by', below)
+        pred_tok, rule = None, "thing_size"
     before = _verb_before(amount, anchor)
     if (
         before is not None
@@ -1409,7 +1499,7 @@ def _own_predicate(
         subjectless = _subjectless_verb_after(anchor, pred_tok)
         if subjectless is not None:
             pred_tok, rule = subjectless, "lost_subject"
-    if pred_tok is None or rule in {"describes", "event_noun", "participle"}:
+    if pred_tok is None or rule in {"describes", "event_noun", "participle", "thing_size"}:
         change = _change_by(amount)
         if change is not None:
             pred_tok, rule = change, "change_by"

@@ -61,12 +61,20 @@ VALUE_NOUNS = frozenset(
 )
 # Event nouns of a value that, as a verb's object, give the verb: "essuyer une perte de 7
 # milliards", "obtenir des paiements de plusieurs millions", "causant des dommages de 10
-# milliards" ("une perte de 2 % d'eau" alone keeps the noun).
-GOVERNED_VALUE_NOUNS = frozenset({"perte", "paiement", "dommage"})
+# milliards" ("une perte de 2 % d'eau" alone keeps the noun); also the transaction nouns of
+# CR5, whose sum the verb lends, bills or claims ("contracter un prêt de 480 millions",
+# "a envoyé une facture de", "réclame une compensation de").
+GOVERNED_VALUE_NOUNS = frozenset("perte paiement dommage prêt facture compensation".split())
 # Nouns of a stretch of time an amount measures: the verb they hang from is the predicate
 # ("s'isoler pendant une période de sept jours", "en l'espace de trois minutes", "au bout
 # d'une semaine, il a commencé").
 SPAN_NOUNS = frozenset({"période", "délai", "espace", "durée", "laps", "bout"})
+# A restatement of an amount in other terms: the verb of what it restates is the predicate
+# ("a perdu 97 800 hectares, soit l'équivalent de 59,5 millions de tonnes", "vendu pour
+# l'équivalent de 250 dollars").
+RESTATING_NOUNS = frozenset({"équivalent"})
+# What joins a clause whose verb is left out to the one before ("..., la Kabylie trois").
+GAP_MARKS = frozenset({",", "et", ";"})
 # Light verbs of a bare noun the parser may make the head ("ont droit à", "font partie de").
 LIGHT_VERBS = frozenset({"avoir", "faire"})
 # "il y a quatre doctrines", "il y avait", "il y aura", "il pourrait y avoir": forms of
@@ -118,7 +126,7 @@ ASIDE_MARKS = {"-": "-", "–": "–", "—": "—", "(": ")"}
 FLOATING_QUANTIFIERS = frozenset({"tous", "toutes", "tout", "chacun", "chacune"})
 # Prepositions of a stretch of time that says how long a verb's action lasted ("a bloqué
 # l'adhésion pendant dix ans", "trois opérations en 18 mois").
-DURATION_CASES = frozenset({"pendant", "durant", "en"})
+DURATION_CASES = frozenset({"pendant", "durant", "en", "depuis"})
 # Prepositions of an adjective's adverbial whose amount the copula governs ("aussi
 # mauvaises depuis 40 ans", "mortelle pour une personne sur dix", "présent dans 20 pays").
 ADJECTIVE_OBLIQUE_CASES = frozenset({"depuis", "pendant", "durant", "pour", "dans", "à"})
@@ -154,6 +162,15 @@ KNOWN_SET_KEEP_CASES = frozenset({"par", "parmi"})
 # the amount takes "avoir" ("aurait eu une capacité de 58 millions de litres", "avoir une
 # majorité des deux tiers").
 HAD_MEASURE_NOUNS = frozenset({"capacité", "majorité", "maximum", "minimum", "superficie"})
+# Units of the size of a thing beside the periods ("une parcelle de 114 hectares", "une tour de
+# 11 m"): in a noun's "de" phrase the amount only says how big or long the thing is (CR5), and
+# the nouns that are a measure or bound themselves, whose verb sets or keeps the amount
+# ("laisser un intervalle de 12 heures", "fixe un plafond de 18 mois").
+SIZE_UNITS = frozenset({"km", "m", "cm", "mm", "mi", "ft", "ha", "km²", "m²", "kg", "t", "l", "ml"})
+BOUND_NOUNS = frozenset({"intervalle", "plafond", "seuil", "tranche"})
+# Transaction nouns (CR5) keep their verb even for a length: the frame of "a signé un contrat
+# de trois ans en 2018" keeps its agent and time.
+TRANSACTION_NOUNS = frozenset({"contrat", "accord", "bail", "prêt"})
 # Penalties a verb before them hands out ("condamné le gérant ... à 30 mois de prison",
 # "punir la fédération d'une amende de 97 000 dollars", "écope d'une amende"), and how many
 # tokens back that verb may be.

@@ -53,6 +53,14 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         ("Il joue avec les moins de 20 ans.", "moins de 20 ans", None, "age"),
         ("Ils recrutent des hommes âgés de 18 à 45 ans.", "de 18 à 45 ans", None, "age"),
         ("Agé de 70 ans, il reste candidat.", "70 ans", None, "age"),
+        ("Desmond Muokwudo, un étudiant nigérian de 30 ans qui a récemment fui l'Ukraine, a "
+         "passé 11 ans à économiser.", "30 ans", None, "age"),
+        ("Alors qu'elle passait devant le Palais législatif avec ses fils Ellery (20 ans) et "
+         "Ian (15 ans), elle leur a dit ceci.", "15 ans", None, "age"),
+        ("Lire aussi: Un jeune d'une vingtaine d'années y a rendez-vous avec une infirmière.",
+         "une vingtaine d'années", None, "age"),
+        ("Le fonds de pension a versé 12 millions d'euros sur une durée de 30 ans.", "30 ans",
+         "verser", "verb"),
         # ... and so does the age at which something happened (ruling CR4)
         ("Elle meurt à l'âge de 90 ans.", "90 ans", None, "age"),
         ("À 19 ans, elle a remporté trois médailles d'or.", "19 ans", None, "event_age"),
@@ -61,6 +69,14 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         # ... not a sentence, nor "avoir" with an age
         ("Il a été condamné à 20 ans.", "20 ans", "condamner", "verb"),
         ("Il avait 24 ans.", "24 ans", "avoir", "copula"),
+        # a count hung on an adjective of "avoir"'s argument is still had (CR2); a size
+        # inside the argument only describes
+        ("« Je suis une mère au foyer. J'ai deux jeunes enfants qui faisaient l'école à "
+         "domicile. »", "deux", "avoir", "argument_noun"),
+        ("Les sept autres ont leur propre monnaie, aucune n'est librement convertible.",
+         "sept", "avoir", "verb"),
+        ("Le baron de la drogue avait un empire de plusieurs milliards de dollars.",
+         "plusieurs milliards de dollars", None, "light_verb"),
         # the "de"/"à" amount of a verb of change, however it hangs
         ("Le plan réduira la dette publique de plus de 10 %.", "plus de 10 %", "réduire",
          "change_by"),
@@ -192,6 +208,17 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "environ 3 milliards de dollars", "causer", "argument_noun"),
         ("Les actionnaires pourraient subir des pertes deux fois plus importantes.",
          "deux fois", "subir", "argument_noun"),
+        # ... as does a transaction noun's sum (CR5), not under another noun
+        ("Le Laos a dû contracter un prêt de 480 millions de dollars auprès d'une banque "
+         "chinoise.", "480 millions de dollars", "contracter", "argument_noun"),
+        ("Il réclame une compensation d'environ 17 000 euros à RWE.", "environ 17 000 euros",
+         "réclamer", "argument_noun"),
+        ("En octobre, une société a envoyé une facture de 400 millions de francs CFA à la Caf.",
+         "400 millions de francs CFA", "envoyer", "argument_noun"),
+        ("Un prêt de 2 milliards de dollars a été accordé au pays.", "2 milliards de dollars",
+         "accorder", "argument_noun"),
+        ("Le FMI a conditionné l'octroi d'un prêt de 2 milliards de dollars à des réformes.",
+         "2 milliards de dollars", "prêt", "event_noun"),
         ("Les pirates ont obtenu des paiements énormes, parfois de plusieurs millions de "
          "dollars.", "plusieurs millions de dollars", "obtenir", "verb"),
         ("Une déshydratation légère - une perte de 2 % d'eau - peut altérer la mémoire.",
@@ -236,6 +263,46 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "duration_adjunct"),
         ("La collaboration a permis trois opérations conjointes en 18 mois.", "18 mois",
          "permettre", "duration_adjunct"),
+        # ... or on the verb's adverbial, with no other verb between them
+        ("Les vols commerciaux ont repris en août pour la première fois en plus de 50 ans.",
+         "plus de 50 ans", "reprendre", "duration_adjunct"),
+        ("Chaque semaine régulièrement pendant deux ans, Saddam offrait son bras à une "
+         "infirmière.", "deux ans", "offrir", "duration_adjunct"),
+        ("Nous constatons que des symptômes peuvent durer plus longtemps, dans certains cas "
+         "pendant 30 jours.", "30 jours", None, "describes"),
+        # a clause with its verb left out takes the verb of an earlier amount (gapping)
+        ("Le Liban importe 80 % de son blé d'Ukraine et l'Inde 76 % de son huile de "
+         "tournesol.", "76 %", "importer", "gapped+verb_before"),
+        ("L'Espérance compte sept points, le Raja en a six, la Kabylie trois, et l'AS Vita "
+         "Club un.", "trois", "avoir", "gapped+verb"),
+        ("L'Espérance compte sept points, le Raja en a six, la Kabylie trois, et l'AS Vita "
+         "Club un.", "un", "avoir", "gapped+verb"),
+        ("Le Kenya a exporté 300 000 tonnes de thé en 2020 et l'Ouganda 60 000 tonnes.",
+         "60 000 tonnes", "exporter", "verb"),
+        # a restatement ("l'équivalent de") takes the verb of what it restates
+        ("En 2020, le pays a perdu 97 800 hectares de forêt, soit l'équivalent de 59,5 "
+         "millions de tonnes de CO2.", "59,5 millions de tonnes", "perdre", "argument_noun"),
+        ("Il a proposé 44 milliards de dollars, l'équivalent de 28 000 milliards de francs "
+         "CFA, pour Twitter.", "28 000 milliards de francs CFA", "proposer", "verb"),
+        ("Le champ couvre une superficie de 6 000 km², soit l'équivalent de la moitié du "
+         "pays.", "la moitié", "couvrir", "verb"),
+        # the size or length of a verb's argument only describes it (CR5), not a bound's
+        # nor a transaction noun's, nor the "de" of a verb of change
+        ("Bridgestone entretient une parcelle expérimentale de 114 hectares en Arizona.",
+         "114 hectares", None, "thing_size"),
+        ("Les images satellite montrent une fosse commune de 14 mètres près de l'église.",
+         "14 mètres", None, "thing_size"),
+        ("Une élection lui donne un nouveau mandat de six ans.", "six ans", None, "thing_size"),
+        ("Il existe des études de cinq ans sur la perte de poids.", "cinq ans", None,
+         "thing_size"),
+        ("Les jeûneurs essaient de laisser un intervalle de 16 heures.", "16 heures", "laisser",
+         "argument_noun"),
+        ("Lampard a signé un contrat de trois ans avec les Blues.", "trois ans", "signer",
+         "argument_noun"),
+        ("Certains peuvent faire augmenter leur taille de 6 cm.", "6 cm", "augmenter",
+         "change_by"),
+        ("Ils avaient trouvé plus de 90 carcasses en un peu plus d'un mois.",
+         "un peu plus d'un mois", "trouver", "argument_noun"),
         # an amount in an adverbial of an adjective after a copula: the copula; not the
         # "de" complement of a superlative
         ("Le ministre affirme que les relations n'avaient jamais été aussi mauvaises depuis "

@@ -47,6 +47,9 @@ REPORT_NOUNS = frozenset(
     données sondage recensement publication déclaration
     """.split()
 )
+# "Les chercheurs ont calculé que": who a study named just before is by (rule 'researchers').
+RESEARCHER_NOUNS = frozenset("chercheur chercheuse scientifique auteur".split())
+STUDY_NOUNS = REPORT_NOUNS | frozenset("recherche travaux essai analyse".split())
 # A person "of" a body speaks for it ("Steven Lynch, de la Chambre de commerce"), but not a
 # scholar of a university ("le professeur Tim Spector, du King's College"): the titles
 # before the name, and words of an academic body's name.

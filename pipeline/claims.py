@@ -99,6 +99,7 @@ from .claim_words import (
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
     RESEARCHER_NOUNS,
+    RESPONDENT_VERBS,
     ROLE_NOUNS,
     SAME_WORDS,
     SCHOLAR_TITLES,
@@ -108,6 +109,7 @@ from .claim_words import (
     SOURCE_LINE_WORDS,
     SOURCE_NOUNS,
     STUDY_NOUNS,
+    SURVEY_VERBS,
     TEAM_ACTS,
     TEAM_NOUNS,
     WEEKDAYS,
@@ -203,6 +205,7 @@ class ClaimFinder(KBPipe):
             for i in index.source_marks
             if doc[i].head.i in org_of and _is_source_cue(doc[i])
         ]
+        surveys = _surveys(doc, org_of, index)
         actors: dict[int, Span | None] = {}  # _sentence_actor by sentence, when asked for
         last_source_sent, last_is_report, named_sent = 0, False, 0
         headline = _headline_source(doc, org_of)
@@ -266,6 +269,17 @@ class ClaimFinder(KBPipe):
                 # "X a signalé 24 cas, selon Y. Onze d'entre eux sont morts": a part of the
                 # figures just reported is reported by the same body (rule 'among_them')
                 source, rules["source"] = last_source, "among_them"
+            if source is None and rules["source"] == "none" and surveys:
+                # "Indeed a interrogé 1 500 travailleurs. Plus de la moitié ont déclaré ...":
+                # the share of those asked who answer speaks through the body that asked
+                # them, a few sentences on (rule 'survey')
+                asked = next(((at, o) for at, o in reversed(surveys) if at < amount.start), None)
+                if (
+                    asked is not None
+                    and here - sent_at[asked[0]] <= INHERIT_REPORT_SENTENCES
+                    and _respondents_say(sent, anchor)
+                ):
+                    source, rules["source"] = asked[1], "survey"
             if (
                 source is None
                 and rules["source"] not in OWN_VOICE_RULES  # the sentence has its own speaker
@@ -2540,6 +2554,42 @@ def _reports(verb: Token, anchor: Token) -> bool:
             # reports is a case, which the relative tells ("le rapport mentionne le cas
             # d'une femme qui a été agressée par deux hommes"; rule 'reported_case')
             return _in_said_clause(tok, verb) or _tells_case(verb)
+    return False
+
+
+def _surveys(doc: Doc, org_of: dict[int, Span], index: _TokenIndex) -> list[tuple[int, Span]]:
+    """(where, the body) of each body that asks people ("la Taiwan Public Opinion Foundation
+    a demandé aux gens", "la BBC a chargé Savanta de demander à des femmes")."""
+    found = []
+    for i in index.verbs:
+        verb = doc[i]
+        if verb.lemma_.lower() not in SURVEY_VERBS:
+            continue
+        subj = _subject(verb)
+        for _ in range(2):  # "a chargé X de demander": who has them asked
+            if subj is not None or verb.dep_ != "xcomp":
+                break
+            verb = verb.head
+            subj = _subject(verb)
+        if subj is None or any(c.dep_ == "aux:pass" for c in verb.children):
+            continue  # "les salariés ont été interrogés": who is asked, not who asks
+        org = _org_in(_subject_names(subj), org_of)
+        if org is not None:  # "le site de recherche d'emploi Indeed a interrogé"
+            found.append((i, org))
+    return found
+
+
+def _respondents_say(sent: Span, anchor: Token) -> bool:
+    """Whether a counted share of people says what the amount is in ("46 % des personnes
+    interrogées estiment", "plus de la moitié d'entre eux ont déclaré")."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RESPONDENT_VERBS:
+            continue
+        subj = _subject(verb)
+        if subj is not None and subj.ent_type_ == "QUANTITY" and (
+            subj.i == anchor.i or _reports(verb, anchor)
+        ):
+            return True
     return False
 
 

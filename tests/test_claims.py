@@ -1822,6 +1822,44 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # the share of those a body asked who answer speaks through that body ...
+            "L'institut Ipsos a interrogé des femmes de 15 pays. Au moins la moitié des femmes "
+            "interrogées dans chaque pays déclarent se sentir plus libres.",
+            "Au moins la moitié",
+            "institut Ipsos",
+            "survey",
+        ),
+        (
+            "En octobre, la Taiwan Public Opinion Foundation a demandé aux gens s'ils pensaient "
+            "qu'il y aurait, à terme, une guerre avec la Chine. Près des deux tiers (64,3 %) ont "
+            "répondu par la négative.",
+            "Près des deux tiers",
+            "Taiwan Public Opinion Foundation",
+            "survey",
+        ),
+        (  # ... also the body that has them asked
+            "Elle honore les progrès réalisés depuis la première liste, il y a 10 ans - la BBC a "
+            "donc chargé Savanta ComRes de demander à des femmes de 15 pays de faire une "
+            "comparaison entre 2022 et 2012. Au moins la moitié des femmes interrogées dans "
+            "chaque pays déclarent se sentir plus capables de prendre leurs propres décisions.",
+            "Au moins la moitié",
+            "BBC",
+            "survey",
+        ),
+        (  # ... not who is asked
+            "Les salariés d'Amazon ont été interrogés par des journalistes. Plus de la moitié ont "
+            "déclaré être épuisés.",
+            "Plus de la moitié",
+            None,
+            "none",
+        ),
+        (  # ... nor a number of people who only act
+            "L'institut Ipsos a interrogé des femmes de 15 pays. Au moins 300 femmes ont "
+            "manifesté à Paris.",
+            "Au moins 300",
+            None,
+            "none",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

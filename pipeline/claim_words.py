@@ -47,6 +47,15 @@ REPORT_NOUNS = frozenset(
     données sondage recensement publication déclaration
     """.split()
 )
+# A body that asks people ("Indeed a interrogé 1 500 travailleurs", "X a demandé aux gens"),
+# and what the share of them it counts does ("plus de la moitié ont déclaré"): rule 'survey'.
+SURVEY_VERBS = frozenset("interroger sonder questionner demander".split())
+RESPONDENT_VERBS = frozenset(
+    "déclarer estimer répondre dire affirmer penser considérer juger indiquer".split()
+)
+# "Les chercheurs ont calculé que": who a study named just before is by (rule 'researchers').
+RESEARCHER_NOUNS = frozenset("chercheur chercheuse scientifique auteur".split())
+STUDY_NOUNS = REPORT_NOUNS | frozenset("recherche travaux essai analyse".split())
 # A person "of" a body speaks for it ("Steven Lynch, de la Chambre de commerce"), but not a
 # scholar of a university ("le professeur Tim Spector, du King's College"): the titles
 # before the name, and words of an academic body's name.

@@ -99,6 +99,8 @@ from .claim_words import (
     POSSESSIVE_DETS,
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
+    RESEARCHER_NOUNS,
+    RESPONDENT_VERBS,
     ROLE_NOUNS,
     SAME_WORDS,
     SCHOLAR_TITLES,
@@ -107,6 +109,8 @@ from .claim_words import (
     SOURCE_CASES,
     SOURCE_LINE_WORDS,
     SOURCE_NOUNS,
+    STUDY_NOUNS,
+    SURVEY_VERBS,
     TEAM_ACTS,
     TEAM_NOUNS,
     WEEKDAYS,
@@ -197,6 +201,12 @@ class ClaimFinder(KBPipe):
                 sent_at[t] = i
         sent_index = {sent.start: i for i, sent in enumerate(sents)}
         index = _TokenIndex(doc)
+        ante.cited = [
+            org_of[doc[i].head.i]
+            for i in index.source_marks
+            if doc[i].head.i in org_of and _is_source_cue(doc[i])
+        ]
+        surveys = _surveys(doc, org_of, index)
         actors: dict[int, Span | None] = {}  # _sentence_actor by sentence, when asked for
         last_source_sent, last_is_report, named_sent = 0, False, 0
         headline = _headline_source(doc, org_of)
@@ -260,6 +270,17 @@ class ClaimFinder(KBPipe):
                 # "X a signalé 24 cas, selon Y. Onze d'entre eux sont morts": a part of the
                 # figures just reported is reported by the same body (rule 'among_them')
                 source, rules["source"] = last_source, "among_them"
+            if source is None and rules["source"] == "none" and surveys:
+                # "Indeed a interrogé 1 500 travailleurs. Plus de la moitié ont déclaré ...":
+                # the share of those asked who answer speaks through the body that asked
+                # them, a few sentences on (rule 'survey')
+                asked = next(((at, o) for at, o in reversed(surveys) if at < amount.start), None)
+                if (
+                    asked is not None
+                    and here - sent_at[asked[0]] <= INHERIT_REPORT_SENTENCES
+                    and _respondents_say(sent, anchor)
+                ):
+                    source, rules["source"] = asked[1], "survey"
             if (
                 source is None
                 and rules["source"] not in OWN_VOICE_RULES  # the sentence has its own speaker
@@ -402,14 +423,15 @@ class ClaimFinder(KBPipe):
             for tok in sent:
                 if tok.lemma_.lower() in REPORT_NOUNS:
                     org = _org_in(tok.subtree, org_of)
-                    if org is not None:
+                    if org is not None and not _works_at(org, tok):
                         return org
             for tok in sent:
                 if tok.pos_ in {"VERB", "AUX"}:
                     subj = _subject(tok)
                     if subj is not None:
                         org = _org_in(subj.subtree, org_of)
-                        if org is not None:
+                        if org is not None and not _works_at(org, subj):
+                            # not "note X, professeur à l'Université de Cambridge" (CR7)
                             return org
         return None
 
@@ -505,6 +527,9 @@ class ClaimFinder(KBPipe):
                     if by is not None:
                         return by, "reported_by"
                 if subj is None:
+                    org = _hung_speaker(tok, org_of)
+                    if org is not None:
+                        return org, "hung_speaker"
                     continue
                 if subj.lemma_.lower() in REPORT_NOUNS:
                     # "le rapport du HCR indique": the owner named in the report's own
@@ -536,6 +561,17 @@ class ClaimFinder(KBPipe):
                     if owner is not None:
                         return owner, "report_owner"
                     continue
+                if (
+                    subj.lemma_.lower() in RESEARCHER_NOUNS
+                    and any(c.lower_ == "les" for c in subj.children)
+                    and _org_in(subj.subtree, org_of) is None
+                ):
+                    # "Une étude réalisée par l'Institut X ... . Les chercheurs ont conclu
+                    # que": the researchers of the study named just before (rule
+                    # 'researchers')
+                    org = _study_before(sent, org_of)
+                    if org is not None:
+                        return org, "researchers"
                 if _individual(subj):
                     continue  # "un économiste de l'université X estime que": no one's voice
                 if subj.left_edge.i <= anchor.i <= subj.right_edge.i:
@@ -669,6 +705,8 @@ class Antecedents:
         self.facts = facts
         # a person named with a role for a body: the name's last word -> (where, the body)
         self.speakers: dict[str, tuple[int, Span]] = {}
+        # the bodies a "selon" / "d'après" credits, in text order
+        self.cited: list[Span] = []
         # a subject, or the name of a subject ("L'association Utopia 56, qui ..., dénonce")
         self.subjects = [
             o
@@ -1042,6 +1080,26 @@ def _speaker_antecedent(tok: Token, ante: Antecedents) -> Span | None:
         # person named with a role for a body speaks for it (rule 'known_speaker')
         return known[1]
     found = ante.resolve(tok)
+    if tok.pos_ == "PRON" and tok.lower_.lstrip("-") in PRONOUNS:
+        cited = ante._last(ante.cited, tok)
+        if (
+            cited is not None
+            and (found is None or cited.start >= found.end)
+            # no other body named since ("Selon X, ... . Le rapport de Y ... . Il indique")
+            and all(_same_body(o, cited) for o in ante.orgs if cited.end <= o.start < tok.i)
+        ):
+            # "Selon l'École d'économie de Kiev, ... . Elle estime à 104 milliards": a body
+            # credited with "selon" speaks, and a pronoun may go on with it (rule 'cited')
+            found = cited
+        described = _described_subject(tok, ante)
+        if described is not None and (found is None or described[0] >= found.end):
+            # "Bien que l'alliance ait qualifié cela de « bienvenu », elle a déclaré": the
+            # body a subject noun described, just before the pronoun (rule 'described')
+            noun = tok.doc[described[0]]
+            if not _person_between(tok.doc[noun.i : noun.i + 1], tok) and all(
+                tok.morph.get(feat, []) == noun.morph.get(feat, []) for feat in ("Gender", "Number")
+            ):
+                return described[1]
     if tok.pos_ == "PRON" and tok.lower_.lstrip("-") in {"il", "elle"}:
         person = _last_person(tok)
         named = _last_person(tok, sentences=None)
@@ -1073,6 +1131,24 @@ def _speaker_antecedent(tok: Token, ante: Antecedents) -> Span | None:
 
 
 PLURAL_PRONOUNS = frozenset({"ils", "elles"})
+
+
+def _described_subject(pronoun: Token, ante: Antecedents) -> tuple[int, Span] | None:
+    """The last subject noun before a pronoun, in its sentence or the one before, that
+    names the kind of a body named earlier ("l'alliance" after the People's Vaccine
+    Alliance): where it is, the body."""
+    doc = pronoun.doc
+    start = pronoun.sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for tok in reversed(doc[start : pronoun.i]):
+        lemma = tok.lemma_.lower()
+        if tok.dep_ in SUBJ_DEPS and lemma in ORG_NOUNS | ORG_TYPE_NOUNS:
+            org = ante.resolve(tok, pronouns=False)
+            # a body whose name has the noun ("l'alliance": People's Vaccine Alliance)
+            if org is not None and lemma in ante._names(org):
+                return tok.i, org
+    return None
 
 
 def _index(tok: Token) -> int:
@@ -1113,7 +1189,9 @@ def _subject(verb: Token) -> Token | None:
 OWN_VOICE_RULES = frozenset({"works_at", "named_owner", "new_report", "speaker_pronoun"})
 # Rules that find a source through its report: the text goes on telling that report's figures
 # for some sentences (INHERIT_REPORT_SENTENCES).
-REPORT_SOURCE_RULES = frozenset({"report_noun", "report_owner", "in_report", "report_by"})
+REPORT_SOURCE_RULES = frozenset(
+    {"report_noun", "report_owner", "in_report", "report_by", "researchers"}
+)
 # Determiners of a report that is not the one the text is about ("une étude", "certaines").
 NEW_REPORT_DETS = frozenset({"un", "une", "des", "certaines", "certains", "plusieurs"})
 
@@ -1130,6 +1208,9 @@ def _works_at(org: Span, speaker: Token) -> bool:
         head = tok.head
         if (
             _has_case(tok, ADDRESSEE_CASES)
+            # the place itself ("au King's College", "à l'institut X"), not a time or a
+            # manner on the way ("selon des révélations à l'époque de RFI")
+            and (org.start <= tok.i < org.end or tok.lemma_.lower() in ORG_NOUNS | ORG_TYPE_NOUNS)
             and head.pos_ == "NOUN"
             and head.lemma_.lower() not in ORG_NOUNS | ORG_TYPE_NOUNS | ROLE_NOUNS
         ):
@@ -2230,6 +2311,8 @@ def _org_gender(org: Span) -> list[str]:
         and head.head.pos_ == "NOUN"
         and head.head.i < org.start
         and head.head.text.islower()
+        # not what a "selon" frames ("au cœur de la crise, selon l'Agence ...")
+        and not any(c.dep_ == "case" and _is_source_cue(c) for c in head.children)
     ):
         return list(head.head.morph.get("Gender", []))  # "la coalition ... Ransomware Task Force"
     if head.pos_ != "NOUN":
@@ -2554,6 +2637,70 @@ def _reports(verb: Token, anchor: Token) -> bool:
             # d'une femme qui a été agressée par deux hommes"; rule 'reported_case')
             return _in_said_clause(tok, verb) or _tells_case(verb)
     return False
+
+
+def _surveys(doc: Doc, org_of: dict[int, Span], index: _TokenIndex) -> list[tuple[int, Span]]:
+    """(where, the body) of each body that asks people ("la Taiwan Public Opinion Foundation
+    a demandé aux gens", "la BBC a chargé Savanta de demander à des femmes")."""
+    found = []
+    for i in index.verbs:
+        verb = doc[i]
+        if verb.lemma_.lower() not in SURVEY_VERBS:
+            continue
+        subj = _subject(verb)
+        for _ in range(2):  # "a chargé X de demander": who has them asked
+            if subj is not None or verb.dep_ != "xcomp":
+                break
+            verb = verb.head
+            subj = _subject(verb)
+        if subj is None or any(c.dep_ == "aux:pass" for c in verb.children):
+            continue  # "les salariés ont été interrogés": who is asked, not who asks
+        org = _org_in(_subject_names(subj), org_of)
+        if org is not None:  # "le site de recherche d'emploi Indeed a interrogé"
+            found.append((i, org))
+    return found
+
+
+def _respondents_say(sent: Span, anchor: Token) -> bool:
+    """Whether a counted share of people says what the amount is in ("46 % des personnes
+    interrogées estiment", "plus de la moitié d'entre eux ont déclaré")."""
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in RESPONDENT_VERBS:
+            continue
+        subj = _subject(verb)
+        if subj is not None and subj.ent_type_ == "QUANTITY" and (
+            subj.i == anchor.i or _reports(verb, anchor)
+        ):
+            return True
+    return False
+
+
+def _study_before(sent: Span, org_of: dict[int, Span]) -> Span | None:
+    """The body named in a study noun's phrase in the sentence before ("une recherche
+    réalisée à l'Université hébraïque")."""
+    if sent.start == 0:
+        return None
+    for tok in sent.doc[sent.start - 1].sent:
+        if tok.lemma_.lower() in STUDY_NOUNS:
+            org = _org_in(tok.subtree, org_of)
+            if org is not None:
+                return org
+    return None
+
+
+def _hung_speaker(verb: Token, org_of: dict[int, Span]) -> Span | None:
+    """The body named right before a reporting verb that the parser took for the verb's
+    head, not its subject ("Et Reuters rapporte que", "le Conseil international tripartite
+    du caoutchouc a averti que": rule 'hung_speaker')."""
+    org = org_of.get(verb.head.i)
+    if org is None or verb.dep_ not in HUNG_DEPS or org.end > verb.i:
+        return None
+    between = verb.doc[org.end : verb.i]
+    return org if all(t.pos_ == "AUX" for t in between) else None
+
+
+# How the parser hangs a reporting verb under the body that says it.
+HUNG_DEPS = frozenset({"parataxis", "xcomp", "acl", "dep"})
 
 
 def _after_quotation(verb: Token, anchor: Token) -> bool:

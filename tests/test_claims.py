@@ -1749,6 +1749,177 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # a reporting verb the parser hung under the body that says it
+            "Lire plus sur les attaques : Et Reuters rapporte que plus de 20 000 organisations "
+            "sont infiltrées.",
+            "plus de 20 000",
+            "Reuters",
+            "hung_speaker",
+        ),
+        (
+            "Fin 2019, le Conseil international tripartite du caoutchouc a averti que l'offre "
+            "mondiale accusera un déficit d'un million de tonnes en 2020.",
+            "un million de tonnes",
+            "Conseil international tripartite du caoutchouc",
+            "hung_speaker",
+        ),
+        (  # ... its subject when parsed as one
+            "Le Conseil international du caoutchouc a averti que l'offre accusera un déficit "
+            "d'un million de tonnes.",
+            "un million de tonnes",
+            "Conseil international du caoutchouc",
+            "report_verb",
+        ),
+        (  # a speaker pronoun goes on with the body a "selon" credits ...
+            "Nous sommes au cœur de la première crise énergétique mondiale, selon l'Agence "
+            "internationale de l'énergie (AIE). Elle affirme que des dizaines de millions de "
+            "personnes risquent de perdre l'accès à l'électricité.",
+            "des dizaines de millions",
+            "Agence internationale de l'énergie",
+            "report_anaphora",
+        ),
+        (
+            "Selon l'École d'économie de Kiev, la perte de logements est estimée à 39 milliards "
+            "de dollars. Elle estime à 104 milliards de dollars les pertes d'infrastructures.",
+            "104 milliards de dollars",
+            "École d'économie de Kiev",
+            "report_anaphora",
+        ),
+        (  # ... not with another body named since
+            "Selon l'Université Johns Hopkins, il y a eu trois millions de cas. Le rapport de "
+            "l'IRC estime qu'il y aura des morts. Il indique également qu'il pourrait y avoir "
+            "500 000 décès.",
+            "500 000",
+            "IRC",
+            "inherited",
+        ),
+        (  # ... nor with a person named since
+            "Selon l'Agence internationale de l'énergie, la crise s'aggrave. Quant à Marie "
+            "Durand, elle affirme que 300 foyers manquent d'électricité.",
+            "300",
+            None,
+            "none",
+        ),
+        (  # a speaker pronoun goes on with a subject noun that names the body's kind ...
+            "L'alliance People's Vaccine Alliance critique les laboratoires. AstraZeneca s'est "
+            "engagée à vendre le vaccin. Bien que l'alliance ait qualifié cela de bienvenu, elle "
+            "a déclaré qu'AstraZeneca ne pourrait atteindre que 18 % de la population.",
+            "18 %",
+            "People's Vaccine Alliance",
+            "report_anaphora",
+        ),
+        (  # ... not with a body of another name
+            "AstraZeneca s'est engagée à vendre le vaccin. Bien que l'alliance ait qualifié cela "
+            "de bienvenu, elle a déclaré qu'AstraZeneca ne pourrait atteindre que 18 % de la "
+            "population.",
+            "18 %",
+            None,
+            "none",
+        ),
+        (  # ... nor of another gender
+            "L'alliance People's Vaccine Alliance critique les laboratoires. Bien que le "
+            "ministère ait qualifié cela de bienvenu, elle a déclaré que 18 % de la population "
+            "serait vaccinée.",
+            "18 %",
+            None,
+            "none",
+        ),
+        (  # "à l'époque de X" is no place of work (CR7 reads only the place itself)
+            "Celle-ci s'établissait à près de 120% du PIB, selon des révélations à l'époque de "
+            "Radio France Internationale (RFI).",
+            "près de 120%",
+            "Radio France Internationale",
+            "selon",
+        ),
+        (  # a scholar's place of work owns no report the text cites ...
+            "L'étude montre une perte de 15 kg. « C'est la plus forte perte jamais observée », "
+            "note Stephen O'Reilly, professeur à l'Université de Cambridge.",
+            "15 kg",
+            None,
+            "none",
+        ),
+        (  # ... a spokesperson's body does
+            "L'étude montre une perte de 15 kg. « C'est la plus forte perte jamais observée », "
+            "note la porte-parole de l'Organisation mondiale de la santé.",
+            "15 kg",
+            "Organisation mondiale de la santé",
+            "report_owner",
+        ),
+        (  # "les chercheurs" are those of the study named in the sentence before ...
+            "Une étude réalisée en 2003 par l'Institut Pasteur a analysé les déchets. Les "
+            "chercheurs ont conclu qu'ils représentaient moins d'un tiers des déchets.",
+            "moins d'un tiers",
+            "Institut Pasteur",
+            "researchers",
+        ),
+        (
+            "C'est la conclusion d'une recherche réalisée à l'Université hébraïque de Jérusalem. "
+            "Les chercheurs ont calculé que les hommes avaient 101 millions de cellules. Ce "
+            "chiffre est tombé à 49 millions récemment.",
+            "101 millions",
+            "Université hébraïque de Jérusalem",
+            "researchers",
+        ),
+        (  # ... whose figures the text goes on reporting
+            "C'est la conclusion d'une recherche réalisée à l'Université hébraïque de Jérusalem. "
+            "Les chercheurs ont calculé que les hommes avaient 101 millions de cellules. Ce "
+            "chiffre est tombé à 49 millions récemment.",
+            "49 millions",
+            "Université hébraïque de Jérusalem",
+            "inherited",
+        ),
+        (  # ... none without a study
+            "La pandémie a frappé le pays. Les chercheurs ont conclu que 30 % des patients "
+            "guérissent.",
+            "30 %",
+            None,
+            "none",
+        ),
+        (  # ... and "des chercheurs" are not the study's
+            "Une étude réalisée par l'Institut Pasteur a analysé les déchets. Des chercheurs ont "
+            "conclu que 30 % des déchets sont recyclés.",
+            "30 %",
+            None,
+            "none",
+        ),
+        (  # the share of those a body asked who answer speaks through that body ...
+            "L'institut Ipsos a interrogé des femmes de 15 pays. Au moins la moitié des femmes "
+            "interrogées dans chaque pays déclarent se sentir plus libres.",
+            "Au moins la moitié",
+            "institut Ipsos",
+            "survey",
+        ),
+        (
+            "En octobre, la Taiwan Public Opinion Foundation a demandé aux gens s'ils pensaient "
+            "qu'il y aurait, à terme, une guerre avec la Chine. Près des deux tiers (64,3 %) ont "
+            "répondu par la négative.",
+            "Près des deux tiers",
+            "Taiwan Public Opinion Foundation",
+            "survey",
+        ),
+        (  # ... also the body that has them asked
+            "Elle honore les progrès réalisés depuis la première liste, il y a 10 ans - la BBC a "
+            "donc chargé Savanta ComRes de demander à des femmes de 15 pays de faire une "
+            "comparaison entre 2022 et 2012. Au moins la moitié des femmes interrogées dans "
+            "chaque pays déclarent se sentir plus capables de prendre leurs propres décisions.",
+            "Au moins la moitié",
+            "BBC",
+            "survey",
+        ),
+        (  # ... not who is asked
+            "Les salariés d'Amazon ont été interrogés par des journalistes. Plus de la moitié ont "
+            "déclaré être épuisés.",
+            "Plus de la moitié",
+            None,
+            "none",
+        ),
+        (  # ... nor a number of people who only act
+            "L'institut Ipsos a interrogé des femmes de 15 pays. Au moins 300 femmes ont "
+            "manifesté à Paris.",
+            "Au moins 300",
+            None,
+            "none",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

@@ -1873,7 +1873,12 @@ def _lower_tail(tail: Span) -> bool:
         return False
     return not (
         tail[0].lower_ in TAIL_OPENERS | {"d'", "d’"}
-        and all(t.text[:1].isupper() or t.lower_ in {"l'", "l’"} for t in tail[1:])
+        and all(
+            t.text[:1].isupper()
+            or t.lower_ in {"l'", "l’"}
+            or (t.lower_ in OF_OR_DU and 1 < t.i - tail.start < len(tail) - 1)  # "du Nord"
+            for t in tail[1:]
+        )
     )
 
 

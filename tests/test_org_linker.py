@@ -283,6 +283,8 @@ def test_a_propagated_name_is_not_the_town_it_is_named_after(nlp: Language) -> N
         ("Il enseigne à la Zorva Graduate School de Californie depuis 2010.",
          ["Zorva Graduate School"], "Zorva Graduate School de Californie",
          ["Zorva Graduate School"]),
+        ("Il enseigne à l'université Zorvel de Caroline du Nord depuis 2010.",
+         ["université Zorvel"], "université Zorvel de Caroline du Nord", ["université Zorvel"]),
         ("Le Conseil commercial zorvien avide d'avoir accès au marché.",
          ["Conseil commercial zorvien"], "Conseil commercial zorvien avide",
          ["Conseil commercial zorvien"]),

@@ -1229,6 +1229,10 @@ class OrgRules(KBPipe):
                         kb_id = self.kb.resolve(name.text, countries=countries)
                         out.append(Candidate(end, name_end, kb_id, "cue"))
                     continue
+            if not capital and head in CREW_HEADS and not _country_named(span) and not (
+                is_sport_text(doc) or any(t.lower_ in SPORT_CUES for t in tok.sent)
+            ):
+                continue  # rule crew: "l'équipe allemande" outside sport is a group of people
             end = _campus_end(doc, tok.i, end)
             kb_id = self.kb.resolve(doc[tok.i : end].text, countries=countries)
             out.append(Candidate(tok.i, end, kb_id, "institution"))
@@ -1436,6 +1440,10 @@ PLACE_PREPOSITIONS = {"à", "au", "aux", "dans", "devant"}
 # Lower-case heads whose own proper name ends the name before a place: "université Monash de
 # Melbourne" (rule named_place; "hôpital Sion de Mumbai" keeps its town).
 NAMED_PLACE_HEADS = {"université", "universités"}
+# Team nouns that outside a text or sentence about sport name a group of people, not a body,
+# unless a country names the team ("l'équipe allemande" of an expedition; "l'équipe ... du
+# Nigeria"; "le gardien de l'équipe camerounaise").
+CREW_HEADS = {"équipe", "équipes"}
 # Team nouns: a capitalised complement is a club described ("l'équipe belge d'Anderlecht").
 TEAM_HEADS = {"équipe", "sélection"}
 # Parts of speech of the French function words that end an English name run on into a
@@ -2095,6 +2103,15 @@ def _particle_name(doc: Doc, j: int) -> bool:
         and k + 1 < n
         and doc[k].lower_ in OF_OR_DU
         and doc[k + 1].text[:1].isupper()
+    )
+
+
+def _country_named(span: Span) -> bool:
+    """A country's name is among the words of ``span`` ("équipe pour amputés du Nigeria")."""
+    return any(fold(t.text) in COUNTRIES for t in span) or any(
+        _place_key(span.doc[t.i : _place_end(span.doc, t.i)]) in MULTIWORD_PLACES
+        for t in span
+        if t.text[:1].isupper()
     )
 
 

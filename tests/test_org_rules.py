@@ -883,6 +883,9 @@ def test_no_club_after_a_club_cue(nlp: Language, text: str, not_club: str) -> No
          "université d'économie et de commerce de Vienne"),
         ("Elle a obtenu une place à l'université de médecine de Hongrie l'an dernier.",
          "université de médecine de Hongrie"),
+        # rule crew: a team named by its country is a body also outside sport
+        ("Obi soutient l'équipe pour amputés du Nigeria depuis des années.",
+         "équipe pour amputés du Nigeria"),
         # rule qualified_field: an agency with an adjective and a field is named by them (RN11)
         ("En septembre, l'agence nationale de lutte contre la corruption a recommandé des "
          "poursuites.", "agence nationale de lutte contre la corruption"),
@@ -930,6 +933,11 @@ def test_institution_names_of_real_news(nlp: Language, text: str, name: str) -> 
          "hôpital national de Zorvel"),
         # rule qualified_field: an agency named by its field alone is a trade
         ("L'agence de notation a abaissé la note du pays.", "agence de notation"),
+        # rule crew: outside a text about sport a team with no country is a group of people
+        ("Le Tibet a beaucoup changé pendant la présence de l'équipe allemande là-bas.",
+         "équipe allemande"),
+        ("Les chercheurs de l'équipe britannique ont publié leurs résultats dans une revue.",
+         "équipe britannique"),
         # rule named_place: a university's own name ends it before its town
         ("Il est professeur à l'université Zorvanski de Melbourne et auteur d'un livre.",
          "université Zorvanski de Melbourne"),

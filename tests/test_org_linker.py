@@ -312,6 +312,31 @@ def test_complement_tails(
 
 
 @pytest.mark.parametrize(
+    ("text", "name", "expected", "kb_id"),
+    [
+        # rule plural_nationality: a plural name takes its country adjective, without kb_id
+        ("Une attaque des talibans pakistanais a eu lieu en 2014.", "talibans",
+         "talibans pakistanais", None),
+        ("Ils joueront face aux Aigles maliens, dès vendredi.", "Aigles", "Aigles maliens", None),
+        # a singular name of its own, a singular adjective: the name alone
+        ("La Guardia Civil espagnole a salué l'opération.", "Guardia Civil", "Guardia Civil",
+         "ES_GC"),
+        ("Les talibans afghans et la Zorvia Bank nigériane ont signé.", "Zorvia Bank",
+         "Zorvia Bank", "ES_GC"),
+    ],
+)
+def test_plural_nationality(
+    nlp: Language, text: str, name: str, expected: str, kb_id: str | None
+) -> None:
+    from dechiffre.pipeline.org_linker import _plural_nationality
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc, span = _doc_and_span(nlp, text, name)
+    cand = _plural_nationality(doc, Candidate(span.start, span.end, "ES_GC", "kb"))
+    assert (doc[cand.start : cand.end].text, cand.kb_id) == (expected, kb_id)
+
+
+@pytest.mark.parametrize(
     ("text", "name", "label", "source", "covered", "kept"),
     [
         # rule bracket_gloss: the acronym of a place or a thing the NER reads is no body

@@ -286,6 +286,7 @@ class OrgLinker(KBPipe):
         chosen = self._appositions(doc, chosen, countries)
         chosen = _propagate(doc, chosen)
         chosen = self._club_short_forms(doc, chosen)
+        chosen = [_plural_nationality(doc, c) for c in chosen]
         chosen = [_abbreviation_stop(doc, c) for c in chosen]
         out = []
         for cand in chosen:
@@ -1873,7 +1874,12 @@ def _lower_tail(tail: Span) -> bool:
         return False
     return not (
         tail[0].lower_ in TAIL_OPENERS | {"d'", "d’"}
-        and all(t.text[:1].isupper() or t.lower_ in {"l'", "l’"} for t in tail[1:])
+        and all(
+            t.text[:1].isupper()
+            or t.lower_ in {"l'", "l’"}
+            or (t.lower_ in OF_OR_DU and 1 < t.i - tail.start < len(tail) - 1)  # "du Nord"
+            for t in tail[1:]
+        )
     )
 
 
@@ -1965,6 +1971,28 @@ def _team_towns(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
             cand = Candidate(cand.start, end, cand.kb_id, cand.source)
         out.append(cand)
     return out
+
+
+def _plural_nationality(doc: Doc, cand: Candidate) -> Candidate:
+    """Rule plural_nationality: a plural name of a group or a team, which several countries
+    field, takes the plural country adjective right after it ("les Aigles maliens", "les
+    talibans pakistanais"), and is that country's body, not the one the name links to (no
+    kb_id); a singular name of its own does not ("la Guardia Civil espagnole")."""
+    end = cand.end
+    if end >= len(doc) or not doc[end - 1].whitespace_:
+        return cand
+    last, adj = doc[end - 1], doc[end]
+    if (
+        adj.is_lower
+        and adj.lower_[-1:] in {"s", "x"}
+        and is_nationality(adj)
+        and last.is_alpha
+        and len(last) > 3
+        and last.lower_.endswith("s")
+        and "Plur" in last.morph.get("Number", ["Plur"])
+    ):
+        return Candidate(cand.start, end + 1, None, cand.source)
+    return cand
 
 
 def _town_end(doc: Doc, start: int, i: int) -> int | None:

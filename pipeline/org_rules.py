@@ -1229,6 +1229,10 @@ class OrgRules(KBPipe):
                         kb_id = self.kb.resolve(name.text, countries=countries)
                         out.append(Candidate(end, name_end, kb_id, "cue"))
                     continue
+            if not capital and head in CREW_HEADS and not _country_named(span) and not (
+                is_sport_text(doc) or any(t.lower_ in SPORT_CUES for t in tok.sent)
+            ):
+                continue  # rule crew: "l'équipe allemande" outside sport is a group of people
             end = _campus_end(doc, tok.i, end)
             kb_id = self.kb.resolve(doc[tok.i : end].text, countries=countries)
             out.append(Candidate(tok.i, end, kb_id, "institution"))
@@ -1423,6 +1427,9 @@ ANOTHER_BODY_HEADS = SECOND_BODIES | {"chambre", "académie", "université", "in
 AFTER_PLACE_ENDS = {"sur", "contre"}
 # Lower-case heads that a definite article and a field complement make a body's name (RN11).
 FIELD_NAME_HEADS = {"autorité", "commission", "comité", "conseil", "département", "réseau"}
+# ... and those that need an adjective before the field too ("l'agence nationale de lutte contre
+# la corruption"; "l'agence de notation" is a trade, rule qualified_field)
+QUALIFIED_FIELD_HEADS = {"agence", "agences"}
 DEFINITE = {"le", "la", "l'", "l’", "du", "au"}
 # Heads named with two countries: "ambassade du Cameroun en Chine".
 EMBASSY_HEADS = {"ambassade", "ambassades", "consulat", "consulats"}
@@ -1430,6 +1437,13 @@ EMBASSY_HEADS = {"ambassade", "ambassades", "consulat", "consulats"}
 # place that make them the place (rule place_use)
 PLACE_USE_HEADS = EMBASSY_HEADS | {"hôpital", "hôpitaux", "clinique", "cliniques"}
 PLACE_PREPOSITIONS = {"à", "au", "aux", "dans", "devant"}
+# Lower-case heads whose own proper name ends the name before a place: "université Monash de
+# Melbourne" (rule named_place; "hôpital Sion de Mumbai" keeps its town).
+NAMED_PLACE_HEADS = {"université", "universités"}
+# Team nouns that outside a text or sentence about sport name a group of people, not a body,
+# unless a country names the team ("l'équipe allemande" of an expedition; "l'équipe ... du
+# Nigeria"; "le gardien de l'équipe camerounaise").
+CREW_HEADS = {"équipe", "équipes"}
 # Team nouns: a capitalised complement is a club described ("l'équipe belge d'Anderlecht").
 TEAM_HEADS = {"équipe", "sélection"}
 # Parts of speech of the French function words that end an English name run on into a
@@ -1586,6 +1600,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             i += 1  # "Comité olympique et paralympique": one body qualified twice
         elif _distributed_countries(doc, start, i):
             i += 2  # "gouvernements taïwanais et américain": a singular adjective each
+    adjectived = i > start + 1
     if i == start + 1 and head in TEAM_HEADS and i < n and doc[i].ent_type_ == "PER":
         return None  # "en sélection Sadio Mané": a player, not a team
     named = False  # the head is followed by its proper name: "université Monash"
@@ -1672,6 +1687,16 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         if named and word.lower_ in INSTITUTION_HEADS:
             break  # rule named_body: "l'Institut Griffith de l'Université d'Oxford", two bodies
             # ("le département X de santé ... de l'université d'Oxford" too)
+        if (
+            named
+            and is_cap
+            and not capital
+            and head in NAMED_PLACE_HEADS
+            and connector in OF_OR_DU
+            and not _particle_name(doc, j)
+        ):
+            break  # rule named_place: "l'université Monash de Melbourne" is placed by its town,
+            # the name is "université Monash"
         if word.lower_ in PLACE_WORDS or (is_cap and word.ent_type_ in {"LOC", "GPE"}):
             if doc[i].lower_ not in {"de", "du", "des", "d'", "d’"}:
                 break  # 'au Maroc', 'en France' locate, they do not name
@@ -1700,7 +1725,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         elif (
             not is_cap
             and not capital
-            and head in FIELD_NAME_HEADS
+            and (head in FIELD_NAME_HEADS or (head in QUALIFIED_FIELD_HEADS and adjectived))
             and definite
             and word.lower_ not in VAGUE_FIELDS
         ):
@@ -2063,6 +2088,31 @@ def _place_end(doc: Doc, j: int) -> int:
         while k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].ent_type_ == doc[j].ent_type_:
             k += 1
     return k
+
+
+def _particle_name(doc: Doc, j: int) -> bool:
+    """The capitalised words from ``j`` go on a name with a particle, another "de" and a
+    capitalised word follow them ("Pablo [de Olavide] de Séville"); a place of several words
+    ("Caroline du Nord") does not."""
+    n = len(doc)
+    k = j
+    while k < n and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k += 1
+    return (
+        _place_end(doc, j) <= k
+        and k + 1 < n
+        and doc[k].lower_ in OF_OR_DU
+        and doc[k + 1].text[:1].isupper()
+    )
+
+
+def _country_named(span: Span) -> bool:
+    """A country's name is among the words of ``span`` ("équipe pour amputés du Nigeria")."""
+    return any(fold(t.text) in COUNTRIES for t in span) or any(
+        _place_key(span.doc[t.i : _place_end(span.doc, t.i)]) in MULTIWORD_PLACES
+        for t in span
+        if t.text[:1].isupper()
+    )
 
 
 def _place_key(words: Span) -> str:

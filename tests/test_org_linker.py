@@ -283,6 +283,8 @@ def test_a_propagated_name_is_not_the_town_it_is_named_after(nlp: Language) -> N
         ("Il enseigne à la Zorva Graduate School de Californie depuis 2010.",
          ["Zorva Graduate School"], "Zorva Graduate School de Californie",
          ["Zorva Graduate School"]),
+        ("Il enseigne à l'université Zorvel de Caroline du Nord depuis 2010.",
+         ["université Zorvel"], "université Zorvel de Caroline du Nord", ["université Zorvel"]),
         ("Le Conseil commercial zorvien avide d'avoir accès au marché.",
          ["Conseil commercial zorvien"], "Conseil commercial zorvien avide",
          ["Conseil commercial zorvien"]),
@@ -307,6 +309,31 @@ def test_complement_tails(
     ner = Candidate(whole.start, whole.end, None, "ner")
     chosen = _complement_tails(doc, rules, [*rules, ner])
     assert [doc[c.start : c.end].text for c in chosen] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected", "kb_id"),
+    [
+        # rule plural_nationality: a plural name takes its country adjective, without kb_id
+        ("Une attaque des talibans pakistanais a eu lieu en 2014.", "talibans",
+         "talibans pakistanais", None),
+        ("Ils joueront face aux Aigles maliens, dès vendredi.", "Aigles", "Aigles maliens", None),
+        # a singular name of its own, a singular adjective: the name alone
+        ("La Guardia Civil espagnole a salué l'opération.", "Guardia Civil", "Guardia Civil",
+         "ES_GC"),
+        ("Les talibans afghans et la Zorvia Bank nigériane ont signé.", "Zorvia Bank",
+         "Zorvia Bank", "ES_GC"),
+    ],
+)
+def test_plural_nationality(
+    nlp: Language, text: str, name: str, expected: str, kb_id: str | None
+) -> None:
+    from dechiffre.pipeline.org_linker import _plural_nationality
+    from dechiffre.pipeline.org_rules import Candidate
+
+    doc, span = _doc_and_span(nlp, text, name)
+    cand = _plural_nationality(doc, Candidate(span.start, span.end, "ES_GC", "kb"))
+    assert (doc[cand.start : cand.end].text, cand.kb_id) == (expected, kb_id)
 
 
 @pytest.mark.parametrize(

@@ -450,6 +450,14 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         # an acronym keeps its city; rule named_body: a second body after "de" is its own name
         ("L'hôpital Zorvanski de Lyon a signalé 24 cas.", "hôpital Zorvanski de Lyon"),
         ("Il enseigne à l'université SOAS de Londres depuis 2010.", "université SOAS de Londres"),
+        # rule named_place: a university's own name ends it before "de <ville>", also a place
+        # of several words; a name with a particle ("Pablo de Olavide") goes on to the place
+        ("Il est professeur à l'université Zorvanski de Melbourne et auteur d'un livre.",
+         "université Zorvanski"),
+        ("Il est professeur d'histoire à l'université Zorvel de Caroline du Nord, dit-il.",
+         "université Zorvel"),
+        ("Elle travaille à l'université Pablo de Zorvide de Séville.",
+         "université Pablo de Zorvide"),
         ("Elle travaille à l'Institut Zorvel de l'Université d'Oxford.", "Institut Zorvel"),
         ("Elle travaille à l'Institut Zorvel de l'Université d'Oxford.", "Université d'Oxford"),
         # rule national: a capitalised name takes the country adjective right after it
@@ -875,6 +883,14 @@ def test_no_club_after_a_club_cue(nlp: Language, text: str, not_club: str) -> No
          "université d'économie et de commerce de Vienne"),
         ("Elle a obtenu une place à l'université de médecine de Hongrie l'an dernier.",
          "université de médecine de Hongrie"),
+        # rule crew: a team named by its country is a body also outside sport
+        ("Obi soutient l'équipe pour amputés du Nigeria depuis des années.",
+         "équipe pour amputés du Nigeria"),
+        # rule qualified_field: an agency with an adjective and a field is named by them (RN11)
+        ("En septembre, l'agence nationale de lutte contre la corruption a recommandé des "
+         "poursuites.", "agence nationale de lutte contre la corruption"),
+        ("Selon l'agence nationale d'exportation d'armes, les ventes ont doublé.",
+         "agence nationale d'exportation d'armes"),
     ],
 )
 def test_institution_names_of_real_news(nlp: Language, text: str, name: str) -> None:
@@ -915,6 +931,16 @@ def test_institution_names_of_real_news(nlp: Language, text: str, name: str) -> 
          "ambassade d'Hanoï"),
         ("Une salle a été installée au principal hôpital national de Zorvel.",
          "hôpital national de Zorvel"),
+        # rule qualified_field: an agency named by its field alone is a trade
+        ("L'agence de notation a abaissé la note du pays.", "agence de notation"),
+        # rule crew: outside a text about sport a team with no country is a group of people
+        ("Le Tibet a beaucoup changé pendant la présence de l'équipe allemande là-bas.",
+         "équipe allemande"),
+        ("Les chercheurs de l'équipe britannique ont publié leurs résultats dans une revue.",
+         "équipe britannique"),
+        # rule named_place: a university's own name ends it before its town
+        ("Il est professeur à l'université Zorvanski de Melbourne et auteur d'un livre.",
+         "université Zorvanski de Melbourne"),
         # a lower-case university with a field and no place or name is a kind of school
         ("Il a étudié à l'université de médecine pendant dix ans.", "université de médecine"),
         # rule presidency_term: the office held or sought is no body (RN6)

@@ -119,6 +119,12 @@ def _time(
         for t in inside
         if not (t.start >= amount.end_char and _compared(text, amount, t, amounts))
     ]
+    # "Jusqu'à présent, 24 % ..., soit bien plus que la moyenne de 7 %": the base of a
+    # comparison is not placed by a time before it (rule 'comparison_base', CR11)
+    if _comparison_base(amount):
+        inside = [t for t in inside if t.start >= amount.end_char]
+        if not inside:
+            return None, "comparison_base"
     # a paragraph break between them, one the parser did not see too ("...\\n\\nEn 2019,")
     inside = [t for t in inside if not _break_between(text, amount, t)]
     if amount.doc.has_annotation("DEP"):
@@ -345,6 +351,18 @@ def _split_predicate(here: Token, sent: Span) -> set[int]:
     if here.head.i != here.i or here.pos_ not in NOMINAL_POS:
         return set()
     return {t.i for t in sent if t.head.i == t.i and t.i > here.i and t.pos_ == "VERB"}
+
+
+def _comparison_base(amount: Span) -> bool:
+    """Whether an amount ends the noun phrase after the "que" of a comparative ("soit plus
+    que la moyenne de 7 %", "moins que la dernière moyenne européenne de 54 %")."""
+    doc = amount.doc
+    i = amount.start - 1
+    while i >= 0 and amount.start - i <= BASE_PHRASE_WORDS and doc[i].pos_ in BASE_PHRASE_POS:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in {"que", "qu'", "qu’"}:
+        return False
+    return any(t.lower_ in COMPARATIVES for t in doc[max(0, i - COMPARATIVE_REACH) : i])
 
 
 def _time_frame_between(text: str, amount: Span, time: TimeExpr) -> bool:
@@ -683,6 +701,10 @@ PART_LIST_RE = re.compile(r", dont\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 COMPARED_WORDS = frozenset({"contre"})
+COMPARATIVES = frozenset({"plus", "moins", "autant", "davantage"})
+COMPARATIVE_REACH = 3  # words from the comparative to its "que" ("bien plus élevé que")
+BASE_PHRASE_WORDS = 8  # words of the base before the amount ("la dernière moyenne ... de")
+BASE_PHRASE_POS = frozenset({"DET", "NOUN", "ADJ", "ADP", "PROPN"})
 SENTENCE_TAILS = frozenset({"", ".", "!", "?", "»", "».", '".'})
 BRACKET_TAILS = frozenset({")", ").", ")!", ")?"})
 BRACKET_NOTE_CHARS = 30

@@ -343,6 +343,26 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "En 2020",
             "year",
         ),
+        (  # the base of a comparison after "plus que" is not placed by a time before it
+            "Jusqu'à présent, environ 24 % des Sud-Africains ont été vaccinés, soit bien plus "
+            "que la moyenne de 7 % enregistrée sur le continent africain.",
+            "7 %",
+            None,
+            "comparison_base",
+        ),
+        (
+            "Jusqu'à présent, 3 100 personnes ont été tuées, soit plus que l'ensemble de la "
+            "population des cinq districts.",
+            "cinq",
+            None,
+            "comparison_base",
+        ),
+        (  # ... an amount after a verb that follows "que" is no base
+            "En 2020, les ventes ont été plus fortes que prévu, avec 300 000 voitures vendues.",
+            "300 000",
+            "En 2020",
+            "year",
+        ),
         (  # "aujourd'hui", "désormais" right before an age place it (CR1)
             "Luogon, aujourd'hui âgée de 35 ans, élève seule ses neuf enfants.",
             "35 ans",

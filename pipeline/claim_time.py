@@ -31,6 +31,7 @@ from .claim_time_words import (
     EDGE_MONTHS,
     EDGE_PERIODS,
     ELAPSED_PERIODS,
+    NAMED_YEAR_NOUNS,
     NEXT_UNITS,
     NOW_ADVERBS,
     PERIOD_EVENT_ADJECTIVES,
@@ -374,6 +375,13 @@ RULES: list[tuple[str, str]] = [
         "dated_noun",
         rf"{NOT_AMOUNT}(?<=[^\W\d] )de (?P<y>{YEAR})(?=[,.;:)»\"]|\s(?:{DATED_NEXT})\b)",
     ),
+    # "une étude de Fare 2014 a révélé", "la liste BBC 2019 des 100 femmes": the year of a
+    # study or list named after its maker (the expression is the year alone)
+    (
+        "named_year",
+        rf"(?:{'|'.join(NAMED_YEAR_NOUNS)})(?: de| d{APOS})? (?-i:[A-Z][\w&-]*)"
+        rf"(?: (?-i:[A-Z][\w&-]*)){{0,2}} (?P<y>{YEAR})",
+    ),
     ("last_year", rf"l{APOS}(?:an|année) (?:dernier|dernière|passé|passée)"),
     # "cette année-là" points back to a year written before it, not to the document's
     # "a gagné 135 points au cours de l'année": the year of the context, unnamed
@@ -445,6 +453,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "range_start": (_YEARLY, ("jusqu",)),
     "of_year": (_YEARLY, (", lorsqu", ", quand", ", où", ", qui")),
     "dated_noun": (_YEARLY, ("de 19", "de 20")),
+    "named_year": (_YEARLY, NAMED_YEAR_NOUNS),
     "last_period": (("derni", "pass"),),
     "event_period": (
         ("pendant", "durant", "lors", "au cours", "au début", "à la fin", "depuis", "premi",
@@ -744,7 +753,7 @@ def _value(
         return None if yr is None else f"{yr:04d}-{month:02d}"
     if rule == "year_edge":
         return f"{y}{_edge_month(g)}/.." if g.get("since") else f"{y}{_edge_month(g)}"
-    if rule in {"of_year", "dated_noun"}:
+    if rule in {"of_year", "dated_noun", "named_year"}:
         return y
     if rule == "year_pair":
         listed = g.get("list") and int(g["b"]) > int(g["a"])
@@ -775,6 +784,7 @@ YEARLESS_PERIODS = frozenset(
 DEICTIC_YEARS = frozenset({"last_year", "next_year"})
 # "N ans plus tôt/tard": counted from a year written just before, else from the date.
 NARRATIVE_RULES = frozenset({"earlier", "later"})
+YEAR_ONLY_RULES = frozenset({"named_year"})  # the expression is the year its match ends on
 # Rules whose value only the document's date (meta.date) fixes, never a year written earlier.
 DATED_RULES = frozenset(
     {
@@ -966,8 +976,9 @@ def find_times(
                 and value.split("/")[0] > dated.isoformat()[: len(value.split("/")[0])]
             ):
                 earlier = _value(rule, m, dated.year - 1, dated)
-            found.append(TimeExpr(m.start(), m.end(), value, rule, earlier))
-            taken.append((m.start(), m.end()))
+            start = m.start("y") if rule in YEAR_ONLY_RULES else m.start()
+            found.append(TimeExpr(start, m.end(), value, rule, earlier))
+            taken.append((start, m.end()))
     found.sort()
     # "le même jour en octobre 2018": the date that follows says which day (rule 'same_time')
     joined = _join_ranges(

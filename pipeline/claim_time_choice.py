@@ -28,6 +28,8 @@ from .claim_time_scope import (
     restated_time,
 )
 from .claim_time_words import (
+    AGE_CLASS_ARTICLES,
+    AGE_CLASS_LIMITS,
     AGED_WORDS,
     BIRTH_VERBS,
     CONSEQUENCE_VERBS,
@@ -39,6 +41,7 @@ from .claim_time_words import (
     SURVEY_VERBS,
 )
 from .claim_words import (
+    AGE_UNITS,
     BOUNDARY_PUNCT,
     CLAUSE_PRONOUNS,
     COORDINATORS,
@@ -116,6 +119,12 @@ def _time(
         for t in inside
         if not (t.start >= amount.end_char and _compared(text, amount, t, amounts))
     ]
+    # "Jusqu'à présent, 24 % ..., soit bien plus que la moyenne de 7 %": the base of a
+    # comparison is not placed by a time before it (rule 'comparison_base', CR11)
+    if _comparison_base(amount):
+        inside = [t for t in inside if t.start >= amount.end_char]
+        if not inside:
+            return None, "comparison_base"
     # a paragraph break between them, one the parser did not see too ("...\\n\\nEn 2019,")
     inside = [t for t in inside if not _break_between(text, amount, t)]
     if amount.doc.has_annotation("DEP"):
@@ -344,6 +353,18 @@ def _split_predicate(here: Token, sent: Span) -> set[int]:
     return {t.i for t in sent if t.head.i == t.i and t.i > here.i and t.pos_ == "VERB"}
 
 
+def _comparison_base(amount: Span) -> bool:
+    """Whether an amount ends the noun phrase after the "que" of a comparative ("soit plus
+    que la moyenne de 7 %", "moins que la dernière moyenne européenne de 54 %")."""
+    doc = amount.doc
+    i = amount.start - 1
+    while i >= 0 and amount.start - i <= BASE_PHRASE_WORDS and doc[i].pos_ in BASE_PHRASE_POS:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in {"que", "qu'", "qu’"}:
+        return False
+    return any(t.lower_ in COMPARATIVES for t in doc[max(0, i - COMPARATIVE_REACH) : i])
+
+
 def _time_frame_between(text: str, amount: Span, time: TimeExpr) -> bool:
     """Whether a clause of time ("avant que", "après que") stands between an amount and a
     time, with the amount inside it. Not a clause closed by a comma before the amount: "Le 21
@@ -356,15 +377,23 @@ def _time_frame_between(text: str, amount: Span, time: TimeExpr) -> bool:
     return TIME_FRAME_RE.search(text, amount.end_char, time.start) is not None
 
 
+SURVEY_NAME_DEPTH = 2  # the year, then the maker's name, between the survey noun and a time
+
+
 def _survey_time(root: Token) -> bool:
     """Whether a time dates the survey a sentence quotes ("Selon un sondage réalisé en 2018,
     70 % ... et 48 % ..."): it places every figure of the sentence (rule 'survey'). So does a
     time that dates a survey by its participle or its complement, when the survey is what
     reports ("un sondage réalisé en août a révélé que 75 % ...", "une étude d'août 2020 a
-    montré que ..."; table SURVEY_NOUNS; rule 'survey_subject')."""
-    head = root.head
-    if root.dep_ == "nmod" and head.i != root.i and _lemma(head) in SURVEY_NOUNS:
-        return _reports(head)
+    montré que ..."; table SURVEY_NOUNS; rule 'survey_subject'), or by its maker's name
+    ("une étude de Fare 2014 a révélé que ...")."""
+    noun = root
+    for _ in range(SURVEY_NAME_DEPTH):
+        if noun.dep_ != "nmod" or noun.head.i == noun.i:
+            break
+        noun = noun.head
+        if _lemma(noun) in SURVEY_NOUNS:
+            return _reports(noun)
     for tok in root.ancestors:
         if tok.pos_ == "VERB" and _lemma(tok) in SURVEY_VERBS:
             noun = tok.head
@@ -377,8 +406,12 @@ def _survey_time(root: Token) -> bool:
 
 
 def _reports(noun: Token) -> bool:
-    """Whether a noun is the subject of a reporting verb ("une étude ... a montré que")."""
-    return noun.dep_ in SUBJ_DEPS and _is_report_verb(noun.head)
+    """Whether a noun is the subject of a reporting verb ("une étude ... a montré que"), one
+    the parser read as an object after it ("C'est ce qu'a montré une étude réalisée en 2019")."""
+    verb = noun.head
+    if noun.dep_ == "obj" and noun.i > verb.i:
+        return _is_report_verb(verb) and not any(c.dep_ in SUBJ_DEPS for c in verb.children)
+    return noun.dep_ in SUBJ_DEPS and _is_report_verb(verb)
 
 
 def _measures_a_noun(amount: Span) -> bool:
@@ -668,6 +701,10 @@ PART_LIST_RE = re.compile(r", dont\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 COMPARED_WORDS = frozenset({"contre"})
+COMPARATIVES = frozenset({"plus", "moins", "autant", "davantage"})
+COMPARATIVE_REACH = 3  # words from the comparative to its "que" ("bien plus élevé que")
+BASE_PHRASE_WORDS = 8  # words of the base before the amount ("la dernière moyenne ... de")
+BASE_PHRASE_POS = frozenset({"DET", "NOUN", "ADJ", "ADP", "PROPN"})
 SENTENCE_TAILS = frozenset({"", ".", "!", "?", "»", "».", '".'})
 BRACKET_TAILS = frozenset({")", ").", ")!", ")?"})
 BRACKET_NOTE_CHARS = 30
@@ -728,6 +765,8 @@ def time_of(
 
     ``part`` is the total it is part of (by ``part_rule``); ``previous`` the sentence before.
     """
+    if _age_class(amount):
+        return None, "age_class"
     time, rule = _time(
         amount,
         sent,
@@ -784,6 +823,18 @@ def time_of(
         if whole is not time:
             time, rule = whole, f"{rule}+whole_event"
     return time, rule
+
+
+def _age_class(amount: Span) -> bool:
+    """ "lors du tournoi des moins de 20 ans", "l'équipe des moins de 16 ans": an age class
+    is a category, placed at no time (rule 'age_class')."""
+    doc = amount.doc
+    return (
+        amount.start > 0
+        and amount[0].lower_ in AGE_CLASS_LIMITS
+        and doc[amount.start - 1].lower_ in AGE_CLASS_ARTICLES
+        and amount._.get(PREFIX + "unit") in AGE_UNITS
+    )
 
 
 def _now_of_age(amount: Span, times: list[TimeExpr]) -> TimeExpr | None:

@@ -171,7 +171,20 @@ RATE_NOUNS = (
 DATED_NOUN_NEXT = (
     "sur", "dans", "pour", "par", "selon", "qui", "que", "qu", "a", "ont", "avait",
     "avaient", "est", "sont", "était", "étaient",
+    # a study of a year that reports ("Une étude de 2019 décrit comment ...")
+    "montre", "montrent", "révèle", "révèlent", "indique", "indiquent", "décrit", "décrivent",
+    "suggère", "suggèrent", "estime", "estiment", "conclut", "souligne", "constate", "affirme",
 )  # fmt: skip
+# Nouns of a study, list or ranking that a name and a year can follow ("une étude de Fare
+# 2014", "la liste BBC 2019"; rule 'named_year').
+NAMED_YEAR_NOUNS = (
+    "étude", "enquête", "sondage", "rapport", "liste", "classement", "palmarès", "baromètre",
+    "recensement", "indice",
+)  # fmt: skip
+# An age class named by its limit ("le tournoi des moins de 20 ans", "l'équipe des moins de
+# 16 ans", "les plus de 65 ans"): a category, at no time (rule 'age_class').
+AGE_CLASS_ARTICLES = frozenset({"des", "les", "aux"})
+AGE_CLASS_LIMITS = frozenset({"moins", "plus"})
 # Words before "de <year>" that make it an amount ("plus de 2000", "près de 1500").
 AMOUNT_CUES = ("plus", "moins", "près", "autour", "environ", "hauteur", "total", "nombre")
 # Words after which "alors" is the connective "then, so" ("et alors", "mais alors"), not

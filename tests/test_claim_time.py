@@ -451,13 +451,15 @@ def test_the_previous_year_is_the_one_before_the_year_written(
         "Le stade compte 40 tribunes de 2000 places.",  # a number of a noun
         "Il reprend les cours au début de l'année scolaire.",  # a period of its own
         "Le contrat court jusqu'à la fin de l'année.",  # a bound, not the edge itself
+        "La Coupe du monde 2018 a réuni 32 équipes.",  # a name and a year, no study or list
+        "La ville en compte près de 2000 estime le maire.",  # an amount before a verb
     ],
 )
 def test_words_that_place_nothing(text: str) -> None:
     found = [t.rule for t in find_times(text)]
     placing = {
         "so_far", "event_period", "event_edge", "now", "between_years", "before_event",
-        "recent_units", "within", "of_year", "dated_noun",
+        "recent_units", "within", "of_year", "dated_noun", "named_year",
     }  # fmt: skip
     assert [r for r in found if r in placing] == []
 
@@ -552,6 +554,14 @@ def test_words_that_place_nothing(text: str) -> None:
          "dated_noun", "2018"),
         ("La réforme de 2003 sur les retraites a supprimé 40 régimes.", None, "de 2003",
          "dated_noun", "2003"),
+        # ... before the verb of a study that reports
+        ("Une étude de 2019 décrit comment ces produits représentent un cinquième des déchets.",
+         None, "de 2019", "dated_noun", "2019"),
+        # the year of a study or list named after its maker: the year alone
+        ("Une étude de Fare 2014 a révélé que 0,6 % des postes étaient occupés.", None, "2014",
+         "named_year", "2014"),
+        ("Elle fait partie de la liste BBC 2019 des 100 femmes les plus inspirantes.", None,
+         "2019", "named_year", "2019"),
         # a line break a scraper wrote out as backslash and n
         ("Le port a fermé.\\n\\nEn novembre 2021, 300 dockers ont été licenciés.", None,
          "En novembre 2021", "month", "2021-11"),

@@ -56,6 +56,32 @@ from dechiffre.pipeline.claim_time_scope import restated_time
             "en juin 2022",
             "month",
         ),
+        (  # ... or by the year after its maker's name
+            "Une étude de Fare 2014 a révélé que seulement 0,6 % des postes de direction étaient "
+            "occupés par des minorités.",
+            "0,6 %",
+            "2014",
+            "named_year",
+        ),
+        (  # ... also a survey the parser reads as the object of its reporting verb
+            "C'est ce qu'a montré une étude réalisée en 2019 par l'université de Vigo, en "
+            "Espagne, qui a porté sur plus de 19 000 personnes prenant ce type de médicaments.",
+            "plus de 19 000",
+            "en 2019",
+            "year",
+        ),
+        (  # an age class is a category, at no time
+            "L'équipe des moins de 16 ans du Hertha Berlin a quitté le terrain le 15 décembre.",
+            "moins de 16 ans",
+            None,
+            "age_class",
+        ),
+        (  # ... not an age a person has at a time
+            "En 2021, il avait moins de 20 ans et jouait déjà en première division.",
+            "moins de 20 ans",
+            "En 2021",
+            "year",
+        ),
         (  # a report's date is only the report's
             "Un rapport publié mardi par l'institut a montré que 60 % des ménages épargnent.",
             "60 %",
@@ -314,6 +340,26 @@ from dechiffre.pipeline.claim_time_scope import restated_time
         (  # ... a time of the amount's own clause still places it
             "En 2020, les ventes étaient supérieures de 12 millions à celles de la Chine.",
             "12 millions",
+            "En 2020",
+            "year",
+        ),
+        (  # the base of a comparison after "plus que" is not placed by a time before it
+            "Jusqu'à présent, environ 24 % des Sud-Africains ont été vaccinés, soit bien plus "
+            "que la moyenne de 7 % enregistrée sur le continent africain.",
+            "7 %",
+            None,
+            "comparison_base",
+        ),
+        (
+            "Jusqu'à présent, 3 100 personnes ont été tuées, soit plus que l'ensemble de la "
+            "population des cinq districts.",
+            "cinq",
+            None,
+            "comparison_base",
+        ),
+        (  # ... an amount after a verb that follows "que" is no base
+            "En 2020, les ventes ont été plus fortes que prévu, avec 300 000 voitures vendues.",
+            "300 000",
             "En 2020",
             "year",
         ),

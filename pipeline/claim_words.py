@@ -183,7 +183,15 @@ FIRM_NOUNS = frozenset(
     """
     géant leader numéro champion fleuron mastodonte spécialiste fabricant constructeur
     opérateur assureur distributeur équipementier producteur exportateur transporteur
-    fournisseur éditeur exploitant
+    fournisseur éditeur exploitant site chaîne plateforme
+    """.split()
+)
+# Verbs whose past participle tells what its noun did, not what was done to it ("des
+# réfugiés arrivés il y a 3 jours"): no act of the verb whose object the noun is.
+UNACCUSATIVE_VERBS = frozenset(
+    """
+    arriver venir revenir parvenir survenir partir mourir décéder naître rester devenir
+    tomber entrer sortir retourner
     """.split()
 )
 # Nouns of a plan or measure whose author does what it provides for ("a présenté un plan

@@ -113,6 +113,7 @@ from .claim_words import (
     SURVEY_VERBS,
     TEAM_ACTS,
     TEAM_NOUNS,
+    UNACCUSATIVE_VERBS,
     WEEKDAYS,
     WITH_CASES,
 )
@@ -1507,10 +1508,12 @@ def _broken_apposition(verb: Token, sent: Span, org_of: dict[int, Span]) -> Span
 def _an_age(amount: Span, pred: Token | None) -> bool:
     """Whether an amount is a person's age: one with no predicate that only describes, or
     one said to be an age whatever its predicate ("à l'âge de 15 ans", "âgés de 19 à 33
-    ans", with the "de" inside the amount)."""
+    ans", with the "de" inside the amount, or the years a possessive gives its owner)."""
     if amount.start == 0 or amount[-1].lower_ not in {"an", "ans"}:
         return pred is None and _is_age(amount)
     doc = amount.doc
+    if doc[amount.start - 1].lower_ in POSSESSIVE_DETS:
+        return True  # "après ses 18 ans", "au cours de ses 73 ans d'existence"
     words = [t.lower_ for t in doc[max(0, amount.start - 3) : amount.start]]
     if amount[0].lower_ != "de":
         words = words[:-1] if words[-1:] in (["de"], ["d'"], ["d’"]) else ["?"]
@@ -1907,6 +1910,16 @@ def _subject_names(subj: Token) -> list[Token]:
                 and g.pos_ == "PROPN"
                 and not any(c.dep_ == "case" for c in g.children)
             )
+    edge = subj.right_edge
+    if (
+        lemma in FIRM_NOUNS
+        and edge.i > subj.i
+        and edge.ent_type_ == "ORG"
+        and not any(c.dep_ == "case" for c in edge.children)
+    ):
+        # "le site de recherche d'emploi Indeed", "la chaîne de salles de sport et de
+        # bien-être Cult.fit": the name that closes a longer sector (rule 'sector_name')
+        names.append(edge)
     return names
 
 
@@ -2091,11 +2104,38 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
             # what a plan it draws up or adopts provides for is its act (rule 'plan_of')
             verb, rule = verb.head.head, "plan_of"
             continue
+        outer = _object_participle_verb(verb)
+        if outer is not None:
+            # "L'Unesco propose un cycle de films organisé durant 3 jours", "en révisant
+            # ses prévisions à 3,8 % contre 4,5 % initialement prévus": a past participle
+            # with no agent of its own, on what a verb acts on, tells that verb's act
+            # (rule 'object_participle')
+            verb, rule = outer, "object_participle"
+            continue
         if verb.dep_ == "acl:relcl":
             return None, "none"
         lost = _lost_subject(verb)
         return (lost, "lost_subject") if lost is not None else (None, "none")
     return None, "none"
+
+
+def _object_participle_verb(verb: Token) -> Token | None:
+    """The verb whose object (or its chain of "de" complements) a past participle with no
+    passive agent qualifies ("propose un cycle de programmation de films organisé")."""
+    if (
+        verb.dep_ != "acl"
+        or "Part" not in verb.morph.get("VerbForm", [])
+        or "Past" not in verb.morph.get("Tense", [])
+        or _lemma(verb) in UNACCUSATIVE_VERBS
+        or any(c.dep_ == "aux:pass" or _is_by_agent(c) for c in verb.children)
+    ):
+        return None
+    noun = verb.head
+    while noun.dep_ == "nmod" and noun.head.pos_ in {"NOUN", "PROPN", "NUM", "SYM"}:
+        noun = noun.head
+    if noun.dep_ in {"obj", "obl:arg"} and noun.head.pos_ == "VERB" and noun.head.i != noun.i:
+        return noun.head
+    return None
 
 
 def _gerund(verb: Token) -> bool:

@@ -959,6 +959,43 @@ def test_predicate_rules(
             "Hamas",
             "shared_subject",
         ),
+        (  # a past participle on what a verb acts on tells that verb's act
+            "L'Unesco propose aussi un cycle de films africains organisé durant 3 jours.",
+            "3 jours",
+            "Unesco",
+            "object_participle",
+        ),
+        (
+            "Le FMI a mis en garde, en révisant ses prévisions de croissance à 3,8 % contre "
+            "4,5 % initialement prévus.",
+            "4,5 %",
+            "FMI",
+            "gerund",
+        ),
+        (  # ... not one that tells what its noun did
+            "L'Unesco accueille des cinéastes africains arrivés depuis 3 jours.",
+            "3 jours",
+            None,
+            "none",
+        ),
+        (  # the years a possessive gives its owner are its age
+            "Au cours de ses 73 ans d'existence, l'OTAN a connu des désaccords.",
+            "73 ans",
+            None,
+            "age",
+        ),
+        (  # the name that closes a firm noun's longer sector
+            "Le site de recherche d'emploi Indeed a interrogé 1 500 travailleurs américains.",
+            "1 500",
+            "Indeed",
+            "subject",
+        ),
+        (  # ... not a body that only qualifies
+            "Les clients de recherche d'emploi Indeed ont envoyé 1 500 candidatures.",
+            "1 500",
+            None,
+            "none",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:

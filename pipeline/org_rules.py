@@ -1233,7 +1233,7 @@ class OrgRules(KBPipe):
                 is_sport_text(doc) or any(t.lower_ in SPORT_CUES for t in tok.sent)
             ):
                 continue  # rule crew: "l'équipe allemande" outside sport is a group of people
-            end = _campus_end(doc, tok.i, end)
+            end = _name_tail(doc, tok.i, _campus_end(doc, tok.i, end))
             kb_id = self.kb.resolve(doc[tok.i : end].text, countries=countries)
             out.append(Candidate(tok.i, end, kb_id, "institution"))
         return out
@@ -1440,6 +1440,7 @@ PLACE_PREPOSITIONS = {"à", "au", "aux", "dans", "devant"}
 # Lower-case heads whose own proper name ends the name before a place: "université Monash de
 # Melbourne" (rule named_place; "hôpital Sion de Mumbai" keeps its town).
 NAMED_PLACE_HEADS = {"université", "universités"}
+MAX_TAIL_WORDS = 3  # rule name_tail
 # Team nouns that outside a text or sentence about sport name a group of people, not a body,
 # unless a country names the team ("l'équipe allemande" of an expedition; "l'équipe ... du
 # Nigeria"; "le gardien de l'équipe camerounaise").
@@ -1973,6 +1974,23 @@ def _name_goes_on_with_of(doc: Doc, end: int) -> bool:
     return (
         _cap_word(word) and word.lower_ not in PLACE_WORDS and fold(word.text) not in COUNTRIES
     )
+
+
+def _name_tail(doc: Doc, start: int, end: int) -> int:
+    """Rule name_tail: a proper name that closes the phrase right after the body's adjective or
+    "université" is the body's own name ("l'Institut royal Elcano.", "la force iranienne Al Qods
+    - qui ...", "de l'université John Hopkins."); a name that goes on into a clause ("la
+    Fédération égyptienne Hani Abou Rida indique") is someone else's."""
+    n = len(doc)
+    last = doc[end - 1]
+    if end - start < 2 or not (_is_adj(last) or last.lower_ in NAMED_PLACE_HEADS):
+        return end
+    k = end
+    while k < n and k - end < MAX_TAIL_WORDS and doc[k].pos_ == "PROPN" and doc[k].is_title:
+        k += 1
+    if k == end or k >= n or not doc[k].is_punct or not start <= doc[end].head.i < end:
+        return end
+    return k
 
 
 def _campus_end(doc: Doc, start: int, end: int) -> int:

@@ -884,6 +884,7 @@ class OrgRules(KBPipe):
                 start += 1  # "Selon X, une société": the sentence's first word is no part
             if start == end:
                 continue
+            start = _of_name_start(doc, start)
             span = doc[start:end]
             if span.text.lower() in PLACE_WORDS or (
                 span[0].ent_type_ in {"LOC", "GPE"}
@@ -1974,6 +1975,24 @@ def _name_goes_on_with_of(doc: Doc, end: int) -> bool:
     return (
         _cap_word(word) and word.lower_ not in PLACE_WORDS and fold(word.text) not in COUNTRIES
     )
+
+
+def _of_name_start(doc: Doc, start: int) -> int:
+    """Rule of_name: a name after "de" that hangs on a name or a group noun before it is the
+    place or the leader that names that body: the kind apposed after it describes the whole ("CMC
+    de Ravenna, la société italienne", "membre du cartel de Cali, un gang rival"); a role there
+    leads the body ("le PDG de X, une entreprise")."""
+    if start < 2 or doc[start - 1].lower_ not in OF or doc[start].head.i != start - 2:
+        return start
+    head = doc[start - 2]
+    if head.lower_ in GROUP_NOUNS or (
+        head.pos_ == "PROPN"
+        and _cap_word(head)
+        and head.lower_ not in COMPANY_ROLES | SPEAKER_ROLES | PERSON_TITLES
+        and head.ent_type_ != "PER"
+    ):
+        return start - 2
+    return start
 
 
 def _name_tail(doc: Doc, start: int, end: int) -> int:

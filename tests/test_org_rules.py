@@ -501,6 +501,23 @@ def test_name_tail(nlp: Language, text: str, expected: str) -> None:
     assert (expected, "institution") in candidates(nlp, text)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule of_name: the apposed kind describes the name or group noun the name hangs on
+        ("La presse a révélé l'affaire. CMC de Ravenna, la société italienne, a gagné.",
+         "CMC de Ravenna"),
+        ("Jorge Salcedo, membre du cartel de Cali, un gang colombien rival, coordonnait l'attaque.",
+         "cartel de Cali"),
+        # a role before "de" leads the body: the name alone
+        ("Il a rencontré le PDG de Zorbix, une société américaine, hier.", "Zorbix"),
+    ],
+)
+def test_of_name(nlp: Language, text: str, expected: str) -> None:
+    assert (expected, "cue") in candidates(nlp, text)
+
+
 # -- the linker's not-a-body filters -------------------------------------------------
 @pytest.mark.slow
 @pytest.mark.parametrize(

@@ -884,6 +884,7 @@ class OrgRules(KBPipe):
                 start += 1  # "Selon X, une société": the sentence's first word is no part
             if start == end:
                 continue
+            start = _of_name_start(doc, start)
             span = doc[start:end]
             if span.text.lower() in PLACE_WORDS or (
                 span[0].ent_type_ in {"LOC", "GPE"}
@@ -1233,7 +1234,7 @@ class OrgRules(KBPipe):
                 is_sport_text(doc) or any(t.lower_ in SPORT_CUES for t in tok.sent)
             ):
                 continue  # rule crew: "l'équipe allemande" outside sport is a group of people
-            end = _campus_end(doc, tok.i, end)
+            end = _name_tail(doc, tok.i, _campus_end(doc, tok.i, end))
             kb_id = self.kb.resolve(doc[tok.i : end].text, countries=countries)
             out.append(Candidate(tok.i, end, kb_id, "institution"))
         return out
@@ -1440,6 +1441,7 @@ PLACE_PREPOSITIONS = {"à", "au", "aux", "dans", "devant"}
 # Lower-case heads whose own proper name ends the name before a place: "université Monash de
 # Melbourne" (rule named_place; "hôpital Sion de Mumbai" keeps its town).
 NAMED_PLACE_HEADS = {"université", "universités"}
+MAX_TAIL_WORDS = 3  # rule name_tail
 # Team nouns that outside a text or sentence about sport name a group of people, not a body,
 # unless a country names the team ("l'équipe allemande" of an expedition; "l'équipe ... du
 # Nigeria"; "le gardien de l'équipe camerounaise").
@@ -1973,6 +1975,41 @@ def _name_goes_on_with_of(doc: Doc, end: int) -> bool:
     return (
         _cap_word(word) and word.lower_ not in PLACE_WORDS and fold(word.text) not in COUNTRIES
     )
+
+
+def _of_name_start(doc: Doc, start: int) -> int:
+    """Rule of_name: a name after "de" that hangs on a name or a group noun before it is the
+    place or the leader that names that body: the kind apposed after it describes the whole ("CMC
+    de Ravenna, la société italienne", "membre du cartel de Cali, un gang rival"); a role there
+    leads the body ("le PDG de X, une entreprise")."""
+    if start < 2 or doc[start - 1].lower_ not in OF or doc[start].head.i != start - 2:
+        return start
+    head = doc[start - 2]
+    if head.lower_ in GROUP_NOUNS or (
+        head.pos_ == "PROPN"
+        and _cap_word(head)
+        and head.lower_ not in COMPANY_ROLES | SPEAKER_ROLES | PERSON_TITLES
+        and head.ent_type_ != "PER"
+    ):
+        return start - 2
+    return start
+
+
+def _name_tail(doc: Doc, start: int, end: int) -> int:
+    """Rule name_tail: a proper name that closes the phrase right after the body's adjective or
+    "université" is the body's own name ("l'Institut royal Elcano.", "la force iranienne Al Qods
+    - qui ...", "de l'université John Hopkins."); a name that goes on into a clause ("la
+    Fédération égyptienne Hani Abou Rida indique") is someone else's."""
+    n = len(doc)
+    last = doc[end - 1]
+    if end - start < 2 or not (_is_adj(last) or last.lower_ in NAMED_PLACE_HEADS):
+        return end
+    k = end
+    while k < n and k - end < MAX_TAIL_WORDS and doc[k].pos_ == "PROPN" and doc[k].is_title:
+        k += 1
+    if k == end or k >= n or not doc[k].is_punct or not start <= doc[end].head.i < end:
+        return end
+    return k
 
 
 def _campus_end(doc: Doc, start: int, end: int) -> int:

@@ -480,6 +480,44 @@ def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
     assert expected in orgs(nlp, text)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule name_tail: a name that closes the phrase after the body's adjective is its own
+        ("Elle est analyste de l'Institut royal Elcano. Il a pu le dire.", "Institut royal Elcano"),
+        ("Le nouveau chef de la force iranienne Al Qods - qui était dirigée par lui - parle.",
+         "force iranienne Al Qods"),
+        ("Il dirige l'Institut de bioéthique de l'université John Hopkins. Il parle.",
+         "Institut de bioéthique de l'université John Hopkins"),
+        # a name that goes on into a clause is someone else's
+        ("Le communiqué de la Fédération égyptienne Hani Abou Rida indique que tout va bien.",
+         "Fédération égyptienne"),
+        ("Les données seraient communiquées au gouvernement chinois TikTok nie fermement.",
+         "gouvernement chinois"),
+    ],
+)
+def test_name_tail(nlp: Language, text: str, expected: str) -> None:
+    assert (expected, "institution") in candidates(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule of_name: the apposed kind describes the name or group noun the name hangs on
+        ("La presse a révélé l'affaire. CMC de Ravenna, la société italienne, a gagné.",
+         "CMC de Ravenna"),
+        ("Jorge Salcedo, membre du cartel de Cali, un gang colombien rival, coordonnait l'attaque.",
+         "cartel de Cali"),
+        # a role before "de" leads the body: the name alone
+        ("Il a rencontré le PDG de Zorbix, une société américaine, hier.", "Zorbix"),
+    ],
+)
+def test_of_name(nlp: Language, text: str, expected: str) -> None:
+    assert (expected, "cue") in candidates(nlp, text)
+
+
 # -- the linker's not-a-body filters -------------------------------------------------
 @pytest.mark.slow
 @pytest.mark.parametrize(

@@ -239,6 +239,8 @@ COORDINATORS = frozenset({"et", "ou", "mais"})
 INFINITIVE_CLAUSE_CUES = frozenset({"pour", "avant", "après", "sans", "afin"})
 # Determiners of a subject that points back to the previous sentence ("Ces efforts ont contribué").
 ANAPHORIC_DETS = frozenset({"ce", "cet", "cette", "ces"})
+# What "parmi" takes when it counts a part of a set just named ("Parmi eux", "Parmi ces dossiers").
+AMONG_WORDS = frozenset({"eux", "elles", "ceux", "celles", "ces"})
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,

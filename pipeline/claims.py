@@ -64,6 +64,7 @@ from .claim_words import (
     ADDRESSEE_CASES,
     AGED,
     AGENT_CUES,
+    AMONG_WORDS,
     ANAPHORIC_DETS,
     ANAPHORIC_PRONOUNS,
     ANNOUNCE_VERBS,
@@ -264,8 +265,10 @@ class ClaimFinder(KBPipe):
             if (
                 source is None
                 and last_source is not None
-                and here - last_source_sent == 1
+                and here - last_source_sent <= AMONG_SENTENCES  # (a blank line between)
                 and _among_them(sent)
+                # not "Poutine a déclaré ... aucun d'entre eux": a speaker of its own
+                and not any(_speaker(t) is not None for t in sent if _is_report_verb(t))
             ):
                 # "X a signalé 24 cas, selon Y. Onze d'entre eux sont morts": a part of the
                 # figures just reported is reported by the same body (rule 'among_them')
@@ -1911,7 +1914,12 @@ def _subject_names(subj: Token) -> list[Token]:
 
 
 def _among_them(sent: Span) -> bool:
-    """Whether a sentence counts a part of a set just named ("onze d'entre eux")."""
+    """Whether a sentence counts a part of a set just named ("onze d'entre eux", "Parmi
+    eux, environ 200", "Parmi ces dossiers, une quarantaine")."""
+    if any(
+        t.lower_ == "parmi" and t.i + 1 < sent.end and t.nbor(1).lower_ in AMONG_WORDS for t in sent
+    ):
+        return True
     return any(
         t.lower_ == "entre"
         and t.i > sent.start
@@ -2282,11 +2290,19 @@ INHERIT_REPORT_SENTENCES = 5
 # Off: a quote alone ("« ... »" with a verb) carried the last body to quoted people's
 # words (unseen BBC Afrique: 13 of 13 read wrong; real-train 2 wrong, real-dev 1 right).
 INHERIT_BY_QUOTES = False
+# A part of the figures just reported ("Parmi eux, ...") is reported this many sentences on.
+AMONG_SENTENCES = 2
+# The conditional of hearsay carries the last source to the next sentence (rule 'hearsay').
+HEARSAY_SENTENCES = 1
 
 
 def _goes_on_reporting(sent: Span, distance: int, source: Span) -> bool:
     """Whether a sentence without its own source goes on reporting the last one named."""
     if distance <= INHERIT_SOURCE_SENTENCES:
+        return True
+    if distance <= HEARSAY_SENTENCES and _hearsay(sent):
+        # "Selon l'ONU, ... . Sept millions de personnes seraient encore déplacées": the
+        # conditional of hearsay goes on with the source just named (rule 'hearsay')
         return True
     speakers = [_speaker(t) for t in sent if _is_report_verb(t)]
     pronouns = [s for s in speakers if s is not None and s.lower_.lstrip("-") in PRONOUNS]
@@ -2298,6 +2314,15 @@ def _goes_on_reporting(sent: Span, distance: int, source: Span) -> bool:
         # rule 'own_speaker': "« ... », déplore sa porte-parole" quotes someone else
         return False
     return INHERIT_BY_QUOTES and _quotes_speech(sent)
+
+
+def _hearsay(sent: Span) -> bool:
+    """Whether a sentence tells its facts in the conditional ("seraient déplacées", "aurait
+    perdu"), not to the reader ("Imaginez que vous pourriez")."""
+    moods = [t.morph.get("Mood", []) for t in sent]
+    return any("Cnd" in m for m in moods) and not any(
+        "Imp" in m or "2" in t.morph.get("Person", []) for t, m in zip(sent, moods, strict=True)
+    )
 
 
 def _org_gender(org: Span) -> list[str]:

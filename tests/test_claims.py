@@ -1443,6 +1443,28 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "OMS",
             "among_them",
         ),
+        (  # ... "parmi eux" too ...
+            "Selon l'OMS, 300 patients ont été hospitalisés la semaine dernière. Parmi eux, "
+            "environ 200 se trouvent à Wuhan.",
+            "environ 200",
+            "OMS",
+            "among_them",
+        ),
+        (  # ... and "parmi ces" past a blank line ...
+            "L'an dernier, les tribunaux ont ordonné l'arrêt des procédures dans 214 dossiers, "
+            "selon des données obtenues par Le Devoir.\n\nParmi ces dossiers, une quarantaine "
+            "concernaient des agressions.",
+            "une quarantaine",
+            "Le Devoir",
+            "among_them",
+        ),
+        (  # ... not when someone else says it
+            "Selon l'OMS, 300 patients ont été hospitalisés. Le président Poutine a déclaré que "
+            "ses forces avaient évacué 140 000 civils, dont aucun d'entre eux n'était malade.",
+            "140 000",
+            None,
+            "none",
+        ),
         (  # ... not another figure
             "Selon l'OMS, 40 patients ont été hospitalisés la semaine dernière. Onze enfants "
             "sont morts dans un accident.",
@@ -1879,6 +1901,21 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Une étude réalisée par l'Institut Pasteur a analysé les déchets. Des chercheurs ont "
             "conclu que 30 % des déchets sont recyclés.",
             "30 %",
+            None,
+            "none",
+        ),
+        (  # the conditional of hearsay goes on with the source just named ...
+            "Selon l'ONU, au moins 12 millions de personnes ont fui leur foyer. Plus de cinq "
+            "millions sont partis vers les pays voisins, tandis que sept millions de personnes "
+            "seraient encore déplacées en Ukraine même.",
+            "sept millions",
+            "ONU",
+            "inherited",
+        ),
+        (  # ... not what the text asks its reader to imagine
+            "Le fabricant Qualcomm estime que la 5G pourrait atteindre des vitesses 10 fois plus "
+            "rapides. Imaginez que vous pourriez télécharger un film en une minute environ.",
+            "une minute environ",
             None,
             "none",
         ),

@@ -224,10 +224,13 @@ ROLE_NOUNS = frozenset(
     président présidente directeur directrice pdg porte-parole ministre chef patron
     patronne dirigeant dirigeante responsable secrétaire commissaire représentant
     représentante délégué déléguée gouverneur procureur procureure fondateur fondatrice
-    cofondateur cofondatrice vice-président vice-présidente coprésident coprésidente
-    co-président co-présidente codirecteur codirectrice co-directeur co-directrice
+    cofondateur cofondatrice co-fondateur co-fondatrice vice-président vice-présidente
+    coprésident coprésidente co-président co-présidente codirecteur codirectrice co-directeur
+    co-directrice
     """.split()
 )
+# Verbs of a person who leads a body ("X, qui dirige le laboratoire ... au FLI").
+LEAD_VERBS = frozenset({"diriger", "présider", "codiriger", "coprésider", "fonder", "cofonder"})
 # Pronouns that open a relative clause: what it says is not what a reporting verb says.
 RELATIVE_PRONOUNS = frozenset({"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"})
 # What cuts a time off from an amount when the parse does not join them: punctuation,

@@ -83,6 +83,7 @@ from .claim_words import (
     FRAME_NOUNS,
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
+    LEAD_VERBS,
     MAKER_VERBS,
     MEASURE_NOUNS,
     MEMBER_NOUNS,
@@ -924,6 +925,18 @@ def _speaker_bodies(
             _register(found, ent, member)
             continue
         i = ent.end + 1
+        if i + 1 < len(doc) and doc[i].lower_ == "qui":
+            # "Sandra Blome, qui dirige le laboratoire national de référence ... au FLI":
+            # who leads a body or a unit of it speaks for it (rule 'leads')
+            lead = next((t for t in doc[i + 1 : i + 4] if t.pos_ == "VERB"), None)
+            if lead is not None and lead.lemma_.lower() in LEAD_VERBS:
+                for tok in doc[lead.i + 1 : ent.sent.end]:
+                    if tok.is_punct and not _in_word(tok):
+                        break
+                    if tok.i in org_of:
+                        _register(found, ent, org_of[tok.i])
+                        break
+                continue
         while i < len(doc) and doc[i].lower_ in ROLE_OPENERS:
             i += 1
         if i >= len(doc) or doc[i].lemma_.lower() not in ROLE_NOUNS:
@@ -970,8 +983,16 @@ def _member_of(doc: Doc, i: int, org_of: dict[int, Span]) -> Span | None:
     i += 1
     while i < len(doc) and doc[i].lower_ in DEFINITE_DETS:
         i += 1
+    ends = {",", ")"}
+    if i < len(doc) and i not in org_of and doc[i].lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS:
+        # "Grace Yuen, de l'organisation internationale de lutte contre l'escroquerie Gaso.":
+        # the body named at the end of the noun that says what it is (rule 'member_of')
+        j = i + 1
+        while j < len(doc) and j not in org_of and not (doc[j].is_punct and not _in_word(doc[j])):
+            j += 1
+        i, ends = j, {",", ")", ".", ";"}
     org = org_of.get(i)
-    if org is None or org.start != i or org.end >= len(doc) or doc[org.end].text not in {",", ")"}:
+    if org is None or org.start != i or org.end >= len(doc) or doc[org.end].text not in ends:
         return None
     return org
 

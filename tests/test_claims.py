@@ -1557,6 +1557,38 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Unicef",
             "quote_speaker",
         ),
+        (  # ... one who leads a body (or a unit of it) speaks for it ...
+            "« C'est une espèce intelligente », explique Sandra Blome, qui dirige le laboratoire "
+            "national de référence à l'Institut Pasteur de Lille. Fin octobre, Mme Blome a "
+            "déclaré qu'ils avaient déjà trouvé plus de 90 carcasses.",
+            "plus de 90",
+            "Institut Pasteur de Lille",
+            "report_anaphora",
+        ),
+        (  # ... as one of a body described before its name ...
+            "« Tout cela implique beaucoup de manipulation », explique Grace Yuen, de "
+            "l'organisation internationale de lutte contre la pauvreté Oxfam. « Environ 80 % des "
+            "victimes ont des diplômes universitaires », dit Yuen.",
+            "Environ 80 %",
+            "Oxfam",
+            "incise_anaphora",
+        ),
+        (  # ... and its "co-fondateur" ...
+            "Le co-fondateur de Hey, David Heinemeier Hansson, juge cela grossier. « Chaque "
+            "client reçoit 24 courriels par jour qui tentent de les espionner », affirme M. "
+            "Hansson.",
+            "24",
+            "Hey",
+            "incise_anaphora",
+        ),
+        (  # ... not one who only works for it
+            "« C'est une espèce intelligente », explique Sandra Blome, qui travaille à l'Institut "
+            "Pasteur de Lille. Fin octobre, Mme Blome a déclaré qu'ils avaient déjà trouvé plus "
+            "de 90 carcasses.",
+            "plus de 90",
+            None,
+            "none",
+        ),
         (  # ... a person who speaks for no body gives none
             "Paul Durand a visité le camp. « Il y a 300 enfants malnutris. La situation est "
             "grave », a déclaré Durand.",

@@ -47,6 +47,9 @@ REPORT_NOUNS = frozenset(
     données sondage recensement publication déclaration
     """.split()
 )
+# Report nouns that name papers, which need not be a body's report ("les documents ayant
+# fait l'objet d'une fuite", "les documents montrent"): they give the text no report owner.
+PAPER_NOUNS = frozenset({"document"})
 # A body that asks people ("Indeed a interrogé 1 500 travailleurs", "X a demandé aux gens"),
 # and what the share of them it counts does ("plus de la moitié ont déclaré"): rule 'survey'.
 SURVEY_VERBS = frozenset("interroger sonder questionner demander".split())

@@ -96,6 +96,7 @@ from .claim_words import (
     OPPONENT_CASES,
     ORG_NOUNS,
     ORG_TYPE_NOUNS,
+    PAPER_NOUNS,
     PLAN_NOUNS,
     POSSESSION_VERBS,
     POSSESSIVE_DETS,
@@ -417,7 +418,9 @@ class ClaimFinder(KBPipe):
     def _report_owner(doc: Doc, org_of: dict[int, Span]) -> Span | None:
         """The organisation whose report the text cites ("Dans son rapport, le X a révélé")."""
         lemmas = doc.to_array(LEMMA).tolist()  # (read as numbers: no Token made per word)
-        report = {h for h in set(lemmas) if doc.vocab.strings[h].lower() in REPORT_NOUNS}
+        # not "les documents ayant fait l'objet d'une fuite": papers are no body's report
+        owned = REPORT_NOUNS - PAPER_NOUNS
+        report = {h for h in set(lemmas) if doc.vocab.strings[h].lower() in owned}
         marked = [i for i, h in enumerate(lemmas) if h in report]
         for sent in doc.sents:
             at = bisect_left(marked, sent.start)
@@ -425,7 +428,7 @@ class ClaimFinder(KBPipe):
             if not has_report:
                 continue
             for tok in sent:
-                if tok.lemma_.lower() in REPORT_NOUNS:
+                if tok.lemma_.lower() in owned:
                     org = _org_in(tok.subtree, org_of)
                     if org is not None and not _works_at(org, tok):
                         return org
@@ -562,7 +565,7 @@ class ClaimFinder(KBPipe):
                         # "Une étude récente a révélé", "Certaines études montrent": another
                         # report than the one the text is about (rule 'new_report')
                         return None, "new_report"
-                    if owner is not None:
+                    if owner is not None and subj.lemma_.lower() not in PAPER_NOUNS:
                         return owner, "report_owner"
                     continue
                 if (

@@ -1936,6 +1936,22 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # papers are no body's report: "les documents" give no report owner ...
+            "Selon des documents obtenus par le Guardian, Mme Dos Santos a acheté la société "
+            "Galp. Les documents montrent qu'elle n'a dû payer que 15 % du prix d'achat à "
+            "l'avance.",
+            "15 %",
+            None,
+            "none",
+        ),
+        (  # ... nor does a document a body published make it the text's report owner
+            "Le document numéro 9, publié par le bureau central du Parti communiste, énumère "
+            "sept dangers. Selon la dernière enquête, 80 % des Américains ont une opinion "
+            "défavorable de la Chine.",
+            "80 %",
+            None,
+            "none",
+        ),
         (  # the conditional of hearsay goes on with the source just named ...
             "Selon l'ONU, au moins 12 millions de personnes ont fui leur foyer. Plus de cinq "
             "millions sont partis vers les pays voisins, tandis que sept millions de personnes "

@@ -26,6 +26,11 @@ ACT_SENSE_VERBS = frozenset({"ajouter", "relever", "rapporter", "assurer"})
 # Verbs that forecast, and the changes they forecast: "le KOF prévoit une croissance de
 # 0,9 %" gives the forecaster as source, not as agent.
 FORECAST_VERBS = frozenset({"prévoir", "anticiper", "tabler", "projeter", "attendre"})
+# Verbs that recommend or ask for what their complement says ("le NHS recommande de
+# prendre 10 microgrammes", "le Barreau demande la création de 14 postes").
+RECOMMEND_VERBS = frozenset(
+    "recommander suggérer conseiller préconiser inviter demander exhorter".split()
+)
 # Those that also forecast what a "que" clause says ("l'AIE prévoit que l'Inde atteindra");
 # not "attendre que", to wait until.
 FORECAST_THAT_VERBS = frozenset({"prévoir", "anticiper", "projeter"})

@@ -100,6 +100,7 @@ from .claim_words import (
     PLAN_NOUNS,
     POSSESSION_VERBS,
     POSSESSIVE_DETS,
+    RECOMMEND_VERBS,
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
     RESEARCHER_NOUNS,
@@ -614,6 +615,20 @@ class ClaimFinder(KBPipe):
                 org = _org_in(_subject_names(subj), org_of) if subj is not None else None
                 if org is not None:
                     return org, "forecast"
+        for tok in _among(sent, index.verbs):
+            if tok.pos_ == "VERB" and _lemma(tok) in RECOMMEND_VERBS and _reports(tok, anchor):
+                # "le NHS recommande de prendre 10 microgrammes par jour", "le Barreau demande
+                # la création de 14 postes": who recommends or asks for a figure says it
+                # (rule 'recommends')
+                subj = _subject(tok)
+                if subj is None and tok.dep_ in {"advcl", "xcomp", "acl", "conj"}:
+                    # "l'OMS a lancé une alerte pour demander ...", "juge ... et demande ..."
+                    subj = _subject(tok.head)
+                if subj is None:
+                    continue
+                org = _org_in(_subject_names(subj), org_of)
+                if org is not None and not _works_at(org, subj):
+                    return org, "recommends"
         for tok in _among(sent, index.verbs):
             if tok.pos_ == "VERB" and any(
                 c.dep_ == "obj" and c.lemma_.lower() in REPORT_NOUNS for c in tok.children

@@ -1952,6 +1952,32 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # who recommends or asks for a figure says it ...
+            "Le Collège des médecins du Québec invite les cliniques à prolonger leurs heures "
+            "d'ouverture pendant les deux semaines du temps des Fêtes.",
+            "deux semaines",
+            "Collège des médecins du Québec",
+            "recommends",
+        ),
+        (  # ... also through a verb it shares ...
+            "Le syndicat Unifor juge l'effort tardif et demande la création de 14 postes de juge.",
+            "14",
+            "Unifor",
+            "recommends",
+        ),
+        (  # ... or an infinitive of its purpose ...
+            "L'OMS a lancé une alerte mondiale pour demander aux pays de rappeler quatre sirops "
+            "antitussifs contaminés.",
+            "quatre",
+            "OMS",
+            "recommends",
+        ),
+        (  # ... not an individual of a body
+            "Un médecin de l'Institut Pasteur recommande de boire deux litres d'eau par jour.",
+            "deux litres",
+            None,
+            "none",
+        ),
         (  # the conditional of hearsay goes on with the source just named ...
             "Selon l'ONU, au moins 12 millions de personnes ont fui leur foyer. Plus de cinq "
             "millions sont partis vers les pays voisins, tandis que sept millions de personnes "

@@ -250,6 +250,8 @@ COORDINATORS = frozenset({"et", "ou", "mais"})
 INFINITIVE_CLAUSE_CUES = frozenset({"pour", "avant", "après", "sans", "afin"})
 # Determiners of a subject that points back to the previous sentence ("Ces efforts ont contribué").
 ANAPHORIC_DETS = frozenset({"ce", "cet", "cette", "ces"})
+# Pronouns that point back to what was just said ("Cela signifie que", "C'est un tiers de moins").
+POINTER_PRONOUNS = frozenset({"cela", "ceci", "ça", "ce", "c'", "c’"})
 # What "parmi" takes when it counts a part of a set just named ("Parmi eux", "Parmi ces dossiers").
 AMONG_WORDS = frozenset({"eux", "elles", "ceux", "celles", "ces"})
 MONTHS = {

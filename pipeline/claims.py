@@ -98,6 +98,7 @@ from .claim_words import (
     ORG_TYPE_NOUNS,
     PAPER_NOUNS,
     PLAN_NOUNS,
+    POINTER_PRONOUNS,
     POSSESSION_VERBS,
     POSSESSIVE_DETS,
     RECOMMEND_VERBS,
@@ -300,7 +301,7 @@ class ClaimFinder(KBPipe):
                         and not _individual_speaks(sent)
                         and not _person_speaks(sent, org_of)
                     )
-                    or _goes_on_reporting(sent, here - last_source_sent, last_source)
+                    or _goes_on_reporting(sent, here - last_source_sent, last_source, anchor)
                 )
                 and not _other_actor(sent, org_of, last_source)
                 and not _first_person(sent)
@@ -2335,9 +2336,14 @@ AMONG_SENTENCES = 2
 HEARSAY_SENTENCES = 1
 
 
-def _goes_on_reporting(sent: Span, distance: int, source: Span) -> bool:
+def _goes_on_reporting(sent: Span, distance: int, source: Span, anchor: Token) -> bool:
     """Whether a sentence without its own source goes on reporting the last one named."""
     if distance <= INHERIT_SOURCE_SENTENCES:
+        return True
+    if distance <= HEARSAY_SENTENCES and _figure_anaphora(sent, anchor):
+        # "Selon le ministère, 20 000 personnes ont traversé. C'est un tiers de moins
+        # qu'en 2024", "Ce chiffre est supérieur de 148 millions": the figures just
+        # reported, pointed back to (rule 'figure_anaphora')
         return True
     if distance <= HEARSAY_SENTENCES and _hearsay(sent):
         # "Selon l'ONU, ... . Sept millions de personnes seraient encore déplacées": the
@@ -2353,6 +2359,31 @@ def _goes_on_reporting(sent: Span, distance: int, source: Span) -> bool:
         # rule 'own_speaker': "« ... », déplore sa porte-parole" quotes someone else
         return False
     return INHERIT_BY_QUOTES and _quotes_speech(sent)
+
+
+def _figure_anaphora(sent: Span, anchor: Token) -> bool:
+    """Whether the subject of a sentence with no speaker of its own points back ("cela",
+    "c'est", "ce chiffre"); not one that holds the amount ("Ce chiffre de 1,5 °C") or that
+    a reporting verb's clause holds ("X estime que cela ne suffit pas")."""
+    if any(
+        (speaker := _speaker(t)) is not None and speaker.lower_ not in POINTER_PRONOUNS
+        for t in sent
+        if _is_report_verb(t)
+    ):
+        return False
+    return any(
+        (t.dep_ in SUBJ_DEPS or t.dep_.startswith("expl"))
+        and not t.left_edge.i <= anchor.i <= t.right_edge.i
+        and not any(_is_report_verb(a) for a in t.head.ancestors)
+        and (
+            t.lower_ in POINTER_PRONOUNS
+            or (
+                t.lemma_.lower() in MEASURE_NOUNS
+                and any(c.lower_ in ANAPHORIC_DETS for c in t.children)
+            )
+        )
+        for t in sent
+    )
 
 
 def _hearsay(sent: Span) -> bool:

@@ -1978,6 +1978,30 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # a subject that points back to the figures just reported goes on with their
+            # source ...
+            "Depuis le 1er janvier, plus de 20 000 personnes ont rejoint les côtes anglaises, "
+            "selon un décompte du ministère britannique de l'Intérieur. C'est un tiers de moins "
+            "qu'à la même période l'an dernier.",
+            "un tiers",
+            "ministère britannique de l'Intérieur",
+            "inherited",
+        ),
+        (
+            "L'Organisation mondiale de la santé indique que 928 millions de personnes seront en "
+            "situation d'insécurité alimentaire grave en 2020. Ce chiffre est supérieur de 148 "
+            "millions à celui de 2019.",
+            "148 millions",
+            "Organisation mondiale de la santé",
+            "inherited",
+        ),
+        (  # ... not one that holds a figure of its own
+            "Selon le Met Office, la température mondiale a augmenté de 1,1 °C. Ce chiffre de "
+            "1,5 °C est celui que les dirigeants ont décidé d'atteindre.",
+            "1,5 °C",
+            None,
+            "none",
+        ),
         (  # the conditional of hearsay goes on with the source just named ...
             "Selon l'ONU, au moins 12 millions de personnes ont fui leur foyer. Plus de cinq "
             "millions sont partis vers les pays voisins, tandis que sept millions de personnes "

@@ -26,6 +26,11 @@ ACT_SENSE_VERBS = frozenset({"ajouter", "relever", "rapporter", "assurer"})
 # Verbs that forecast, and the changes they forecast: "le KOF prévoit une croissance de
 # 0,9 %" gives the forecaster as source, not as agent.
 FORECAST_VERBS = frozenset({"prévoir", "anticiper", "tabler", "projeter", "attendre"})
+# Verbs that recommend or ask for what their complement says ("le NHS recommande de
+# prendre 10 microgrammes", "le Barreau demande la création de 14 postes").
+RECOMMEND_VERBS = frozenset(
+    "recommander suggérer conseiller préconiser inviter demander exhorter".split()
+)
 # Those that also forecast what a "que" clause says ("l'AIE prévoit que l'Inde atteindra");
 # not "attendre que", to wait until.
 FORECAST_THAT_VERBS = frozenset({"prévoir", "anticiper", "projeter"})
@@ -47,6 +52,9 @@ REPORT_NOUNS = frozenset(
     données sondage recensement publication déclaration
     """.split()
 )
+# Report nouns that name papers, which need not be a body's report ("les documents ayant
+# fait l'objet d'une fuite", "les documents montrent"): they give the text no report owner.
+PAPER_NOUNS = frozenset({"document"})
 # A body that asks people ("Indeed a interrogé 1 500 travailleurs", "X a demandé aux gens"),
 # and what the share of them it counts does ("plus de la moitié ont déclaré"): rule 'survey'.
 SURVEY_VERBS = frozenset("interroger sonder questionner demander".split())
@@ -232,10 +240,13 @@ ROLE_NOUNS = frozenset(
     président présidente directeur directrice pdg porte-parole ministre chef patron
     patronne dirigeant dirigeante responsable secrétaire commissaire représentant
     représentante délégué déléguée gouverneur procureur procureure fondateur fondatrice
-    cofondateur cofondatrice vice-président vice-présidente coprésident coprésidente
-    co-président co-présidente codirecteur codirectrice co-directeur co-directrice
+    cofondateur cofondatrice co-fondateur co-fondatrice vice-président vice-présidente
+    coprésident coprésidente co-président co-présidente codirecteur codirectrice co-directeur
+    co-directrice
     """.split()
 )
+# Verbs of a person who leads a body ("X, qui dirige le laboratoire ... au FLI").
+LEAD_VERBS = frozenset({"diriger", "présider", "codiriger", "coprésider", "fonder", "cofonder"})
 # Pronouns that open a relative clause: what it says is not what a reporting verb says.
 RELATIVE_PRONOUNS = frozenset({"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"})
 # What cuts a time off from an amount when the parse does not join them: punctuation,
@@ -247,6 +258,10 @@ COORDINATORS = frozenset({"et", "ou", "mais"})
 INFINITIVE_CLAUSE_CUES = frozenset({"pour", "avant", "après", "sans", "afin"})
 # Determiners of a subject that points back to the previous sentence ("Ces efforts ont contribué").
 ANAPHORIC_DETS = frozenset({"ce", "cet", "cette", "ces"})
+# Pronouns that point back to what was just said ("Cela signifie que", "C'est un tiers de moins").
+POINTER_PRONOUNS = frozenset({"cela", "ceci", "ça", "ce", "c'", "c’"})
+# What "parmi" takes when it counts a part of a set just named ("Parmi eux", "Parmi ces dossiers").
+AMONG_WORDS = frozenset({"eux", "elles", "ceux", "celles", "ces"})
 MONTHS = {
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
     "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11,

@@ -64,6 +64,7 @@ from .claim_words import (
     ADDRESSEE_CASES,
     AGED,
     AGENT_CUES,
+    AMONG_WORDS,
     ANAPHORIC_DETS,
     ANAPHORIC_PRONOUNS,
     ANNOUNCE_VERBS,
@@ -82,6 +83,7 @@ from .claim_words import (
     FRAME_NOUNS,
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
+    LEAD_VERBS,
     MAKER_VERBS,
     MEASURE_NOUNS,
     MEMBER_NOUNS,
@@ -94,9 +96,12 @@ from .claim_words import (
     OPPONENT_CASES,
     ORG_NOUNS,
     ORG_TYPE_NOUNS,
+    PAPER_NOUNS,
     PLAN_NOUNS,
+    POINTER_PRONOUNS,
     POSSESSION_VERBS,
     POSSESSIVE_DETS,
+    RECOMMEND_VERBS,
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
     RESEARCHER_NOUNS,
@@ -265,8 +270,10 @@ class ClaimFinder(KBPipe):
             if (
                 source is None
                 and last_source is not None
-                and here - last_source_sent == 1
+                and here - last_source_sent <= AMONG_SENTENCES  # (a blank line between)
                 and _among_them(sent)
+                # not "Poutine a déclaré ... aucun d'entre eux": a speaker of its own
+                and not any(_speaker(t) is not None for t in sent if _is_report_verb(t))
             ):
                 # "X a signalé 24 cas, selon Y. Onze d'entre eux sont morts": a part of the
                 # figures just reported is reported by the same body (rule 'among_them')
@@ -295,7 +302,7 @@ class ClaimFinder(KBPipe):
                         and not _individual_speaks(sent)
                         and not _person_speaks(sent, org_of)
                     )
-                    or _goes_on_reporting(sent, here - last_source_sent, last_source)
+                    or _goes_on_reporting(sent, here - last_source_sent, last_source, anchor)
                 )
                 and not _other_actor(sent, org_of, last_source)
                 and not _first_person(sent)
@@ -414,7 +421,9 @@ class ClaimFinder(KBPipe):
     def _report_owner(doc: Doc, org_of: dict[int, Span]) -> Span | None:
         """The organisation whose report the text cites ("Dans son rapport, le X a révélé")."""
         lemmas = doc.to_array(LEMMA).tolist()  # (read as numbers: no Token made per word)
-        report = {h for h in set(lemmas) if doc.vocab.strings[h].lower() in REPORT_NOUNS}
+        # not "les documents ayant fait l'objet d'une fuite": papers are no body's report
+        owned = REPORT_NOUNS - PAPER_NOUNS
+        report = {h for h in set(lemmas) if doc.vocab.strings[h].lower() in owned}
         marked = [i for i, h in enumerate(lemmas) if h in report]
         for sent in doc.sents:
             at = bisect_left(marked, sent.start)
@@ -422,7 +431,7 @@ class ClaimFinder(KBPipe):
             if not has_report:
                 continue
             for tok in sent:
-                if tok.lemma_.lower() in REPORT_NOUNS:
+                if tok.lemma_.lower() in owned:
                     org = _org_in(tok.subtree, org_of)
                     if org is not None and not _works_at(org, tok):
                         return org
@@ -559,7 +568,7 @@ class ClaimFinder(KBPipe):
                         # "Une étude récente a révélé", "Certaines études montrent": another
                         # report than the one the text is about (rule 'new_report')
                         return None, "new_report"
-                    if owner is not None:
+                    if owner is not None and subj.lemma_.lower() not in PAPER_NOUNS:
                         return owner, "report_owner"
                     continue
                 if (
@@ -608,6 +617,20 @@ class ClaimFinder(KBPipe):
                 org = _org_in(_subject_names(subj), org_of) if subj is not None else None
                 if org is not None:
                     return org, "forecast"
+        for tok in _among(sent, index.verbs):
+            if tok.pos_ == "VERB" and _lemma(tok) in RECOMMEND_VERBS and _reports(tok, anchor):
+                # "le NHS recommande de prendre 10 microgrammes par jour", "le Barreau demande
+                # la création de 14 postes": who recommends or asks for a figure says it
+                # (rule 'recommends')
+                subj = _subject(tok)
+                if subj is None and tok.dep_ in {"advcl", "xcomp", "acl", "conj"}:
+                    # "l'OMS a lancé une alerte pour demander ...", "juge ... et demande ..."
+                    subj = _subject(tok.head)
+                if subj is None:
+                    continue
+                org = _org_in(_subject_names(subj), org_of)
+                if org is not None and not _works_at(org, subj):
+                    return org, "recommends"
         for tok in _among(sent, index.verbs):
             if tok.pos_ == "VERB" and any(
                 c.dep_ == "obj" and c.lemma_.lower() in REPORT_NOUNS for c in tok.children
@@ -922,6 +945,18 @@ def _speaker_bodies(
             _register(found, ent, member)
             continue
         i = ent.end + 1
+        if i + 1 < len(doc) and doc[i].lower_ == "qui":
+            # "Sandra Blome, qui dirige le laboratoire national de référence ... au FLI":
+            # who leads a body or a unit of it speaks for it (rule 'leads')
+            lead = next((t for t in doc[i + 1 : i + 4] if t.pos_ == "VERB"), None)
+            if lead is not None and lead.lemma_.lower() in LEAD_VERBS:
+                for tok in doc[lead.i + 1 : ent.sent.end]:
+                    if tok.is_punct and not _in_word(tok):
+                        break
+                    if tok.i in org_of:
+                        _register(found, ent, org_of[tok.i])
+                        break
+                continue
         while i < len(doc) and doc[i].lower_ in ROLE_OPENERS:
             i += 1
         if i >= len(doc) or doc[i].lemma_.lower() not in ROLE_NOUNS:
@@ -968,8 +1003,16 @@ def _member_of(doc: Doc, i: int, org_of: dict[int, Span]) -> Span | None:
     i += 1
     while i < len(doc) and doc[i].lower_ in DEFINITE_DETS:
         i += 1
+    ends = {",", ")"}
+    if i < len(doc) and i not in org_of and doc[i].lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS:
+        # "Grace Yuen, de l'organisation internationale de lutte contre l'escroquerie Gaso.":
+        # the body named at the end of the noun that says what it is (rule 'member_of')
+        j = i + 1
+        while j < len(doc) and j not in org_of and not (doc[j].is_punct and not _in_word(doc[j])):
+            j += 1
+        i, ends = j, {",", ")", ".", ";"}
     org = org_of.get(i)
-    if org is None or org.start != i or org.end >= len(doc) or doc[org.end].text not in {",", ")"}:
+    if org is None or org.start != i or org.end >= len(doc) or doc[org.end].text not in ends:
         return None
     return org
 
@@ -1924,7 +1967,12 @@ def _subject_names(subj: Token) -> list[Token]:
 
 
 def _among_them(sent: Span) -> bool:
-    """Whether a sentence counts a part of a set just named ("onze d'entre eux")."""
+    """Whether a sentence counts a part of a set just named ("onze d'entre eux", "Parmi
+    eux, environ 200", "Parmi ces dossiers, une quarantaine")."""
+    if any(
+        t.lower_ == "parmi" and t.i + 1 < sent.end and t.nbor(1).lower_ in AMONG_WORDS for t in sent
+    ):
+        return True
     return any(
         t.lower_ == "entre"
         and t.i > sent.start
@@ -2322,11 +2370,24 @@ INHERIT_REPORT_SENTENCES = 5
 # Off: a quote alone ("« ... »" with a verb) carried the last body to quoted people's
 # words (unseen BBC Afrique: 13 of 13 read wrong; real-train 2 wrong, real-dev 1 right).
 INHERIT_BY_QUOTES = False
+# A part of the figures just reported ("Parmi eux, ...") is reported this many sentences on.
+AMONG_SENTENCES = 2
+# The conditional of hearsay carries the last source to the next sentence (rule 'hearsay').
+HEARSAY_SENTENCES = 1
 
 
-def _goes_on_reporting(sent: Span, distance: int, source: Span) -> bool:
+def _goes_on_reporting(sent: Span, distance: int, source: Span, anchor: Token) -> bool:
     """Whether a sentence without its own source goes on reporting the last one named."""
     if distance <= INHERIT_SOURCE_SENTENCES:
+        return True
+    if distance <= HEARSAY_SENTENCES and _figure_anaphora(sent, anchor):
+        # "Selon le ministère, 20 000 personnes ont traversé. C'est un tiers de moins
+        # qu'en 2024", "Ce chiffre est supérieur de 148 millions": the figures just
+        # reported, pointed back to (rule 'figure_anaphora')
+        return True
+    if distance <= HEARSAY_SENTENCES and _hearsay(sent):
+        # "Selon l'ONU, ... . Sept millions de personnes seraient encore déplacées": the
+        # conditional of hearsay goes on with the source just named (rule 'hearsay')
         return True
     speakers = [_speaker(t) for t in sent if _is_report_verb(t)]
     pronouns = [s for s in speakers if s is not None and s.lower_.lstrip("-") in PRONOUNS]
@@ -2338,6 +2399,40 @@ def _goes_on_reporting(sent: Span, distance: int, source: Span) -> bool:
         # rule 'own_speaker': "« ... », déplore sa porte-parole" quotes someone else
         return False
     return INHERIT_BY_QUOTES and _quotes_speech(sent)
+
+
+def _figure_anaphora(sent: Span, anchor: Token) -> bool:
+    """Whether the subject of a sentence with no speaker of its own points back ("cela",
+    "c'est", "ce chiffre"); not one that holds the amount ("Ce chiffre de 1,5 °C") or that
+    a reporting verb's clause holds ("X estime que cela ne suffit pas")."""
+    if any(
+        (speaker := _speaker(t)) is not None and speaker.lower_ not in POINTER_PRONOUNS
+        for t in sent
+        if _is_report_verb(t)
+    ):
+        return False
+    return any(
+        (t.dep_ in SUBJ_DEPS or t.dep_.startswith("expl"))
+        and not t.left_edge.i <= anchor.i <= t.right_edge.i
+        and not any(_is_report_verb(a) for a in t.head.ancestors)
+        and (
+            t.lower_ in POINTER_PRONOUNS
+            or (
+                t.lemma_.lower() in MEASURE_NOUNS
+                and any(c.lower_ in ANAPHORIC_DETS for c in t.children)
+            )
+        )
+        for t in sent
+    )
+
+
+def _hearsay(sent: Span) -> bool:
+    """Whether a sentence tells its facts in the conditional ("seraient déplacées", "aurait
+    perdu"), not to the reader ("Imaginez que vous pourriez")."""
+    moods = [t.morph.get("Mood", []) for t in sent]
+    return any("Cnd" in m for m in moods) and not any(
+        "Imp" in m or "2" in t.morph.get("Person", []) for t, m in zip(sent, moods, strict=True)
+    )
 
 
 def _org_gender(org: Span) -> list[str]:

@@ -1480,6 +1480,28 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "OMS",
             "among_them",
         ),
+        (  # ... "parmi eux" too ...
+            "Selon l'OMS, 300 patients ont été hospitalisés la semaine dernière. Parmi eux, "
+            "environ 200 se trouvent à Wuhan.",
+            "environ 200",
+            "OMS",
+            "among_them",
+        ),
+        (  # ... and "parmi ces" past a blank line ...
+            "L'an dernier, les tribunaux ont ordonné l'arrêt des procédures dans 214 dossiers, "
+            "selon des données obtenues par Le Devoir.\n\nParmi ces dossiers, une quarantaine "
+            "concernaient des agressions.",
+            "une quarantaine",
+            "Le Devoir",
+            "among_them",
+        ),
+        (  # ... not when someone else says it
+            "Selon l'OMS, 300 patients ont été hospitalisés. Le président Poutine a déclaré que "
+            "ses forces avaient évacué 140 000 civils, dont aucun d'entre eux n'était malade.",
+            "140 000",
+            None,
+            "none",
+        ),
         (  # ... not another figure
             "Selon l'OMS, 40 patients ont été hospitalisés la semaine dernière. Onze enfants "
             "sont morts dans un accident.",
@@ -1571,6 +1593,38 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "trois ans",
             "Unicef",
             "quote_speaker",
+        ),
+        (  # ... one who leads a body (or a unit of it) speaks for it ...
+            "« C'est une espèce intelligente », explique Sandra Blome, qui dirige le laboratoire "
+            "national de référence à l'Institut Pasteur de Lille. Fin octobre, Mme Blome a "
+            "déclaré qu'ils avaient déjà trouvé plus de 90 carcasses.",
+            "plus de 90",
+            "Institut Pasteur de Lille",
+            "report_anaphora",
+        ),
+        (  # ... as one of a body described before its name ...
+            "« Tout cela implique beaucoup de manipulation », explique Grace Yuen, de "
+            "l'organisation internationale de lutte contre la pauvreté Oxfam. « Environ 80 % des "
+            "victimes ont des diplômes universitaires », dit Yuen.",
+            "Environ 80 %",
+            "Oxfam",
+            "incise_anaphora",
+        ),
+        (  # ... and its "co-fondateur" ...
+            "Le co-fondateur de Hey, David Heinemeier Hansson, juge cela grossier. « Chaque "
+            "client reçoit 24 courriels par jour qui tentent de les espionner », affirme M. "
+            "Hansson.",
+            "24",
+            "Hey",
+            "incise_anaphora",
+        ),
+        (  # ... not one who only works for it
+            "« C'est une espèce intelligente », explique Sandra Blome, qui travaille à l'Institut "
+            "Pasteur de Lille. Fin octobre, Mme Blome a déclaré qu'ils avaient déjà trouvé plus "
+            "de 90 carcasses.",
+            "plus de 90",
+            None,
+            "none",
         ),
         (  # ... a person who speaks for no body gives none
             "Paul Durand a visité le camp. « Il y a 300 enfants malnutris. La situation est "
@@ -1916,6 +1970,87 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Une étude réalisée par l'Institut Pasteur a analysé les déchets. Des chercheurs ont "
             "conclu que 30 % des déchets sont recyclés.",
             "30 %",
+            None,
+            "none",
+        ),
+        (  # papers are no body's report: "les documents" give no report owner ...
+            "Selon des documents obtenus par le Guardian, Mme Dos Santos a acheté la société "
+            "Galp. Les documents montrent qu'elle n'a dû payer que 15 % du prix d'achat à "
+            "l'avance.",
+            "15 %",
+            None,
+            "none",
+        ),
+        (  # ... nor does a document a body published make it the text's report owner
+            "Le document numéro 9, publié par le bureau central du Parti communiste, énumère "
+            "sept dangers. Selon la dernière enquête, 80 % des Américains ont une opinion "
+            "défavorable de la Chine.",
+            "80 %",
+            None,
+            "none",
+        ),
+        (  # who recommends or asks for a figure says it ...
+            "Le Collège des médecins du Québec invite les cliniques à prolonger leurs heures "
+            "d'ouverture pendant les deux semaines du temps des Fêtes.",
+            "deux semaines",
+            "Collège des médecins du Québec",
+            "recommends",
+        ),
+        (  # ... also through a verb it shares ...
+            "Le syndicat Unifor juge l'effort tardif et demande la création de 14 postes de juge.",
+            "14",
+            "Unifor",
+            "recommends",
+        ),
+        (  # ... or an infinitive of its purpose ...
+            "L'OMS a lancé une alerte mondiale pour demander aux pays de rappeler quatre sirops "
+            "antitussifs contaminés.",
+            "quatre",
+            "OMS",
+            "recommends",
+        ),
+        (  # ... not an individual of a body
+            "Un médecin de l'Institut Pasteur recommande de boire deux litres d'eau par jour.",
+            "deux litres",
+            None,
+            "none",
+        ),
+        (  # a subject that points back to the figures just reported goes on with their
+            # source ...
+            "Depuis le 1er janvier, plus de 20 000 personnes ont rejoint les côtes anglaises, "
+            "selon un décompte du ministère britannique de l'Intérieur. C'est un tiers de moins "
+            "qu'à la même période l'an dernier.",
+            "un tiers",
+            "ministère britannique de l'Intérieur",
+            "inherited",
+        ),
+        (
+            "L'Organisation mondiale de la santé indique que 928 millions de personnes seront en "
+            "situation d'insécurité alimentaire grave en 2020. Ce chiffre est supérieur de 148 "
+            "millions à celui de 2019.",
+            "148 millions",
+            "Organisation mondiale de la santé",
+            "inherited",
+        ),
+        (  # ... not one that holds a figure of its own
+            "Selon le Met Office, la température mondiale a augmenté de 1,1 °C. Ce chiffre de "
+            "1,5 °C est celui que les dirigeants ont décidé d'atteindre.",
+            "1,5 °C",
+            None,
+            "none",
+        ),
+        (  # the conditional of hearsay goes on with the source just named ...
+            "Selon l'ONU, au moins 12 millions de personnes ont fui leur foyer. Plus de cinq "
+            "millions sont partis vers les pays voisins, tandis que sept millions de personnes "
+            "seraient encore déplacées en Ukraine même.",
+            "sept millions",
+            "ONU",
+            "inherited",
+        ),
+        (  # ... not what the text asks its reader to imagine
+            "Le fabricant Qualcomm estime que la 5G pourrait atteindre des vitesses 10 fois plus "
+            "rapides. Imaginez que vous pourriez télécharger un film en une minute environ.",
+            "une minute environ",
             None,
             "none",
         ),

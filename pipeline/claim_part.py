@@ -313,8 +313,7 @@ def _group(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[Span 
         if noun is None and (whole._.get(CLAIM_RULES) or {}).get("part_of") == "partitive":
             # "Des centaines d'entre eux sont rentrés, mais des milliers d'entre eux ...":
             # the group the partitive before was taken from
-            ref = (whole._.get(CLAIM) or {}).get("part_of")
-            whole = next((a for a in amounts[:k] if _ref(a) == ref), whole)
+            whole = _listed_whole(whole, amounts, k) or whole
         if not _larger(whole, amount):
             return None, "none"  # "Sept joueurs ... sept d'entre eux": the same group
         between = _doc_text(doc)[whole.end_char : doc[at].idx]
@@ -685,10 +684,7 @@ def _share_list(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[
         return None, "none"
     if amount.end < len(doc) and doc[amount.end].lower_ in OF_COMPLEMENT | ENTRE_WORDS:
         return None, "none"  # "40 % des femmes": its own whole
-    listed = (before._.get(CLAIM) or {}).get("part_of")
-    if listed is None:
-        return None, "none"
-    whole = next((a for a in amounts[:k] if _ref(a) == listed), None)
+    whole = _listed_whole(before, amounts, k)
     return (whole, "share_list") if whole is not None else (None, "none")
 
 
@@ -792,9 +788,16 @@ def _group_list(amount: Span, sent: Span, amounts: list[Span], k: int) -> tuple[
         return None, "none"
     if amount.end < len(doc) and doc[amount.end].pos_ == "NOUN":
         return None, "none"  # "et 14 mineurs": a counted noun of its own
-    listed = (before._.get(CLAIM) or {}).get("part_of")
-    part = next((a for a in amounts[:k] if _ref(a) == listed), None)
+    part = _listed_whole(before, amounts, k)
     return (part, "partitive_list") if part is not None else (None, "none")
+
+
+def _listed_whole(part: Span, amounts: list[Span], k: int) -> Span | None:
+    """The amount among the first ``k`` that an amount's claim gives as its part_of."""
+    ref = (part._.get(CLAIM) or {}).get("part_of")
+    if ref is None:
+        return None
+    return next((a for a in amounts[:k] if _ref(a) == ref), None)
 
 
 def compared_slots(amounts: list[Span], k: int) -> tuple[Span, tuple[str, ...]] | None:

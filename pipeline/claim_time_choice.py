@@ -690,9 +690,10 @@ TIME_SAME_CLAUSE = True
 # "contre", "par rapport à", and the base of a comparative ("60 % de plus qu'aujourd'hui",
 # "un tiers de moins qu'à la même période l'an dernier", "supérieur de 148 millions à celui de
 # 2019"): the time places the compared amount (CR11)
+COMPARATIVES = frozenset({"plus", "moins", "autant", "davantage"})
 COMPARISON_RE = re.compile(
-    r"\b(?:contre|comparé|par rapport)\b|\b(?:plus|moins|autant|davantage)\b[^.;]*\bqu(?:e\b|['’])"
-    r"|\bà (?:celui|celle|ceux|celles)\b",
+    rf"\b(?:contre|comparé|par rapport)\b|\b(?:{'|'.join(sorted(COMPARATIVES))})\b[^.;]*"
+    r"\bqu(?:e\b|['’])|\bà (?:celui|celle|ceux|celles)\b",
     re.IGNORECASE,
 )
 CONVERSION_GAP_RE = re.compile(r"[^().,;:«»\"]{0,40}?\([^()]{1,60}\)")
@@ -701,7 +702,6 @@ PART_LIST_RE = re.compile(r", dont\b", re.IGNORECASE)
 SHARED_CLAUSE_DEPS = frozenset({"conj", "xcomp"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "NUM", "PRON"})
 COMPARED_WORDS = frozenset({"contre"})
-COMPARATIVES = frozenset({"plus", "moins", "autant", "davantage"})
 COMPARATIVE_REACH = 3  # words from the comparative to its "que" ("bien plus élevé que")
 BASE_PHRASE_WORDS = 8  # words of the base before the amount ("la dernière moyenne ... de")
 BASE_PHRASE_POS = frozenset({"DET", "NOUN", "ADJ", "ADP", "PROPN"})

@@ -421,9 +421,7 @@ class ClaimFinder(KBPipe):
     def _report_owner(doc: Doc, org_of: dict[int, Span]) -> Span | None:
         """The organisation whose report the text cites ("Dans son rapport, le X a révélé")."""
         lemmas = doc.to_array(LEMMA).tolist()  # (read as numbers: no Token made per word)
-        # not "les documents ayant fait l'objet d'une fuite": papers are no body's report
-        owned = REPORT_NOUNS - PAPER_NOUNS
-        report = {h for h in set(lemmas) if doc.vocab.strings[h].lower() in owned}
+        report = {h for h in set(lemmas) if doc.vocab.strings[h].lower() in OWNED_REPORT_NOUNS}
         marked = [i for i, h in enumerate(lemmas) if h in report]
         for sent in doc.sents:
             at = bisect_left(marked, sent.start)
@@ -431,7 +429,7 @@ class ClaimFinder(KBPipe):
             if not has_report:
                 continue
             for tok in sent:
-                if tok.lemma_.lower() in owned:
+                if tok.lemma_.lower() in OWNED_REPORT_NOUNS:
                     org = _org_in(tok.subtree, org_of)
                     if org is not None and not _works_at(org, tok):
                         return org
@@ -1230,6 +1228,9 @@ def _subject(verb: Token) -> Token | None:
 
 # A sentence whose speaker is no body, or a report by someone the text names without
 # tagging a body, or another report: it has its own voice and inherits no earlier source.
+# Report nouns that give the text a report owner; not papers ("les documents ayant fait
+# l'objet d'une fuite" are no body's report).
+OWNED_REPORT_NOUNS = REPORT_NOUNS - PAPER_NOUNS
 OWN_VOICE_RULES = frozenset({"works_at", "named_owner", "new_report", "speaker_pronoun"})
 # Rules that find a source through its report: the text goes on telling that report's figures
 # for some sentences (INHERIT_REPORT_SENTENCES).

@@ -883,9 +883,78 @@ def metrics_from_counts(
         "n_spans": {"gold": gold_spans, "pred": pred_spans},
         "bootstrap": {"n": n_bootstrap, "seed": seed, "level": ci_level},
     }
+    claims = None
     if set(counts.attribute_names) & set(CLAIM_ATTRIBUTES):
-        result["claims"] = claims_block(counts, weights, ci_level)
+        result["claims"] = claims = claims_block(counts, weights, ci_level)
+    rules = rules_block(counts.alignments, claims)
+    if rules["spans"] or rules["claims"]:
+        result["rules"] = rules
     return result
+
+
+def _rule_entry(right: int, fired: int, break_even: float | None = None) -> dict[str, Any]:
+    precision = right / fired if fired else None
+    entry: dict[str, Any] = {"fired": fired, "right": right, "precision": precision}
+    if break_even is not None:
+        entry["below_break_even"] = precision is not None and precision < break_even
+    return entry
+
+
+def rules_block(
+    alignments: Sequence[DocAlignment], claims: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """How often what each rule gives is right, from the predictions' evidence keys.
+
+    Spans are grouped by their ``source`` (the rule family or model that found them) and
+    scored as strict matches. A claim attribute is grouped by the rule named for it in
+    ``claim_rules``: ``fired`` counts non-null values, ``right`` those equal to the gold,
+    ``spurious`` those where the gold is null, ``missed`` the gold values the rule left
+    null. Dropping a rule's values raises the attribute's F1 exactly when the rule's
+    precision is below half that F1 (``break_even``), so such rules are flagged.
+    """
+    span_counts: dict[str, dict[str, list[int]]] = {}
+    claim_counts_: dict[str, dict[str, list[int]]] = {}
+    for al in alignments:
+        status = al.pred_status()
+        for p_idx, span in enumerate(al.pred):
+            source = span.attrs.get("source")
+            if isinstance(source, str):
+                found = span_counts.setdefault(span.label, {}).setdefault(source, [0, 0])
+                found[0] += int(status.get(p_idx) == "correct")
+                found[1] += 1
+        for _, p_idx, compared in al.claim_checks:
+            given = al.pred[p_idx].attrs.get("claim_rules")
+            if not isinstance(given, dict):
+                continue
+            for name, (gold, pred, equal) in compared.items():
+                rule = str(given.get("time" if name == "time_value" else name, "(none named)"))
+                row = claim_counts_.setdefault(name, {}).setdefault(rule, [0, 0, 0, 0])
+                if pred is None:
+                    row[3] += int(gold is not None)  # missed
+                    continue
+                row[0] += int(equal and gold is not None)
+                row[1] += 1
+                row[2] += int(gold is None)  # spurious
+    claim_scores = (claims or {}).get("attributes", {})
+    block: dict[str, Any] = {"spans": {}, "claims": {}}
+    for label, sources in sorted(span_counts.items()):
+        block["spans"][label] = {
+            source: _rule_entry(right, fired)
+            for source, (right, fired) in sorted(sources.items(), key=lambda kv: -kv[1][1])
+        }
+    for name, rules in claim_counts_.items():
+        f1 = claim_scores.get(name, {}).get("f1")
+        break_even = f1 / 2 if f1 is not None else None
+        block["claims"][name] = {
+            "break_even": break_even,
+            "rules": {
+                rule: {**_rule_entry(right, fired, break_even), "spurious": spurious,
+                       "missed": missed}
+                for rule, (right, fired, spurious, missed) in sorted(
+                    rules.items(), key=lambda kv: (-kv[1][1], -kv[1][3], kv[0]))
+            },
+        }
+    return block
 
 
 def _claim_label(value: Any) -> str | None:

@@ -175,6 +175,39 @@ def claim_tables(metrics: dict[str, Any]) -> list[Table]:
     return tables
 
 
+def rules_tables(metrics: dict[str, Any]) -> list[Table]:
+    """Precision of what each rule gives: spans by their source, claim attributes by rule."""
+    rules = metrics.get("rules")
+    if not rules:
+        return []
+    tables = []
+    if rules["spans"]:
+        spans = new_table(f"Spans by source: {metrics.get('system', '')}".rstrip(": "),
+                          [("label", "left"), ("source", "left"), ("precision", "right"),
+                           ("right", "right"), ("predicted", "right")])
+        for label, sources in rules["spans"].items():
+            for source, e in sources.items():
+                spans.add_row(label, source, _fmt(e["precision"]), _count(e["right"]),
+                              _count(e["fired"]))
+        tables.append(spans)
+    if rules["claims"]:
+        claims = new_table("Claim attributes by rule (*: precision below half the "
+                           "attribute's F1, so its values lower that F1)",
+                           [("attribute", "left"), ("rule", "left"), ("precision", "right"),
+                            ("right", "right"), ("given", "right"), ("gold null", "right"),
+                            ("missed", "right")])
+        for name, block in rules["claims"].items():
+            for rule, e in block["rules"].items():
+                if not e["fired"] and not e["missed"]:
+                    continue  # only right nulls: nothing to weigh
+                mark = "*" if e.get("below_break_even") else ""
+                claims.add_row(name, rule, _fmt(e["precision"]) + mark, _count(e["right"]),
+                               _count(e["fired"]), _count(e["spurious"]), _count(e["missed"]))
+            claims.add_section()
+        tables.append(claims)
+    return tables
+
+
 def comparison_table(result: dict[str, Any], *, scheme: str = "strict") -> Table:
     """F1 per system and label for one scheme, with the difference to the first system and
     its paired-bootstrap p-value; one row per system and label so that it stays narrow."""

@@ -591,6 +591,11 @@ def evaluate(
     n_boot: Annotated[
         int, typer.Option(help="bootstrap resamples (0: no CIs)", metavar="INT", min=0)
     ] = 1000,
+    by_rule: Annotated[
+        bool,
+        typer.Option("--by-rule", help="also print the precision of each span source and "
+                     "claim rule (from the predictions' evidence keys)"),
+    ] = False,
 ) -> None:
     """Score predictions against gold (strict/exact/partial/type, attributes, claims, CIs).
 
@@ -599,7 +604,7 @@ def evaluate(
     from dechiffre.evaluation.api import evaluate_files, write_json
     from dechiffre.evaluation.gold import write_gold
     from dechiffre.evaluation.messages import EvaluationError, GoldFormatError
-    from dechiffre.evaluation.tables import metrics_tables
+    from dechiffre.evaluation.tables import metrics_tables, rules_tables
 
     from .errors import DechiffreError, DechiffreWarning
 
@@ -634,6 +639,9 @@ def evaluate(
     for tbl in metrics_tables(metrics):
         console.print(tbl)
     systems = metrics.get("systems", [metrics])
+    if by_rule:
+        for tbl in (t for system in systems for t in rules_tables(system)):
+            console.print(tbl)
     for reason in systems[0]["scored"]["skipped"].values():
         _say("cyan", "not scored", reason)
     for item in metrics.get("warnings", []):

@@ -7,11 +7,12 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..evaluation.gold import LABELS
-from . import attributes  # noqa: F401  (registers Span._ extensions)
+from .attributes import CLAIM_RULES  # importing it registers the Span._ extensions
 
 
 def span_record(span: Span, *, evidence: bool = True) -> dict[str, Any]:
-    """One span in the gold format, plus the extra keys ``text`` and ``source``."""
+    """One span in the gold format, plus the evidence keys ``text``, ``source`` and, on an
+    amount with a claim, ``claim_rules`` (the rule that gave each claim attribute)."""
     # a token can run past the amount ('h.' in '50 km/h.'): keep the amount's own offsets
     start, end = span._.dechiffre_char_offsets or (span.start_char, span.end_char)
     record: dict[str, Any] = {"start": start, "end": end, "label": span.label_}
@@ -32,6 +33,9 @@ def span_record(span: Span, *, evidence: bool = True) -> dict[str, Any]:
     if evidence:
         record["text"] = span.doc.text[start:end]
         record["source"] = span._.dechiffre_source
+        rules = span._.get(CLAIM_RULES) if span.label_ == "QUANTITY" else None
+        if rules:
+            record["claim_rules"] = dict(rules)
     return record
 
 

@@ -2514,3 +2514,17 @@ def test_the_report_verbs_are_among_their_candidates(
     found = [doc[i] for i in report_verb_candidates(doc) if _is_report_verb(doc[i])]
     assert found == [t for t in doc if _is_report_verb(t)]
     assert [t.text for t in found] == verbs
+
+
+@pytest.mark.slow
+def test_records_name_the_rule_of_each_claim_attribute(nlp: Language) -> None:
+    from dechiffre.pipeline.extract import extract_text
+    from dechiffre.pipeline.records import doc_to_record
+
+    text = "Selon le HCR, 1 200 migrants ont été secourus par la Marine royale en 2023."
+    record = extract_text(nlp, text, "r")
+    amount = next(s for s in record["spans"] if s["label"] == "QUANTITY")
+    assert amount["claim_rules"]["source"] == "selon"
+    assert set(amount["claim_rules"]) >= {"predicate", "agent", "source", "part_of", "time"}
+    plain = doc_to_record(nlp(text), "r", evidence=False)
+    assert all("claim_rules" not in span for span in plain["spans"])

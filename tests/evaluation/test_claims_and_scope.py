@@ -266,3 +266,75 @@ def test_organisations_without_kb_id_compare_by_text(a: str, b: str, same: bool)
         return org_identity(doc, {"start": 0, "end": len(text)})
 
     assert same_org(ident(a), ident(b)) is same
+
+
+def _ruled(doc_id: str, claim: dict[str, Any] | None, rules: dict[str, str],
+           org_source: str = "kb") -> dict[str, Any]:
+    doc = _doc(claim, doc_id=doc_id)
+    for span in doc["spans"]:
+        span["source"] = org_source if span["label"] == "ORG" else "rules"
+        if span.get("claim") is not None:
+            span["claim_rules"] = rules
+    return doc
+
+
+RULES = {"predicate": "verb", "agent": "par", "source": "selon", "part_of": "dont",
+         "time": "year"}
+
+# (case, predicted claim changes, rule names, attribute, rule, (fired, right, spurious, missed))
+RULE_CASES: list[tuple[str, dict[str, Any], dict[str, str], str, str, tuple[int, ...]]] = [
+    ("a right value", {}, RULES, "agent", "par", (1, 1, 0, 0)),
+    ("a wrong value", {"agent": {"start": 9, "end": 12}}, RULES, "agent", "par", (1, 0, 0, 0)),
+    ("a null where the gold has one", {"agent": None}, {**RULES, "agent": "none"}, "agent",
+     "none", (0, 0, 0, 1)),
+    ("time_value goes with the time rule", {}, {**RULES, "time": "since_year"}, "time_value",
+     "since_year", (1, 1, 0, 0)),
+]
+
+
+@pytest.mark.parametrize(("case", "changes", "rules", "name", "rule", "expected"), RULE_CASES,
+                         ids=[c[0] for c in RULE_CASES])
+def test_claim_values_are_counted_by_the_rule_that_gave_them(
+    case: str, changes: dict[str, Any], rules: dict[str, str], name: str, rule: str,
+    expected: tuple[int, ...],
+) -> None:
+    metrics = evaluate_documents([_doc(CLAIM)],
+                                 [("p", [_ruled("c", {**CLAIM, **changes}, rules)])],
+                                 n_bootstrap=0)
+    entry = metrics["rules"]["claims"][name]["rules"][rule]
+    assert (entry["fired"], entry["right"], entry["spurious"], entry["missed"]) == expected
+
+
+def test_a_value_where_the_gold_is_null_is_spurious() -> None:
+    gold = _doc(dict(CLAIM, agent=None))
+    metrics = evaluate_documents([gold], [("p", [_ruled("c", CLAIM, RULES)])], n_bootstrap=0)
+    entry = metrics["rules"]["claims"]["agent"]["rules"]["par"]
+    assert (entry["fired"], entry["right"], entry["spurious"]) == (1, 0, 1)
+
+
+def test_a_rule_below_half_the_f1_is_flagged() -> None:
+    # agent F1 over 3 documents: 2 right (par), 1 wrong (subject) -> F1 2*2/(4+1+1) = 0.667;
+    # 'subject' is right 0 of 1, below 0.333, 'par' 2 of 2 is not
+    wrong = {"agent": {"start": 9, "end": 12}}
+    preds = [_ruled("a", CLAIM, RULES), _ruled("b", CLAIM, RULES),
+             _ruled("c", {**CLAIM, **wrong}, {**RULES, "agent": "subject"})]
+    metrics = evaluate_documents([_doc(CLAIM, doc_id=d) for d in "abc"], [("p", preds)],
+                                 n_bootstrap=0)
+    block = metrics["rules"]["claims"]["agent"]
+    assert block["break_even"] == pytest.approx(1 / 3)
+    assert block["rules"]["subject"]["below_break_even"] is True
+    assert block["rules"]["par"]["below_break_even"] is False
+
+
+def test_spans_are_counted_by_their_source() -> None:
+    pred = _ruled("c", CLAIM, RULES, org_source="ner")
+    pred["spans"].append({"start": 0, "end": 5, "label": "ORG", "kb_id": None, "source": "ner"})
+    metrics = evaluate_documents([_doc(CLAIM)], [("p", [pred])], n_bootstrap=0)
+    assert metrics["rules"]["spans"]["ORG"]["ner"] == {"fired": 4, "right": 3,
+                                                       "precision": 0.75}
+    assert metrics["rules"]["spans"]["QUANTITY"]["rules"]["right"] == 2
+
+
+def test_predictions_without_evidence_keys_get_no_rules_block() -> None:
+    metrics = evaluate_documents([_doc(CLAIM)], [("p", [_doc(CLAIM)])], n_bootstrap=0)
+    assert "rules" not in metrics

@@ -71,6 +71,20 @@ def test_evaluate_prints_tables_within_80_columns(files: dict[str, Path]) -> Non
     assert "…" not in result.output
 
 
+def test_evaluate_by_rule_prints_the_precision_of_each_source(
+        gold_docs: list[dict[str, Any]], write_jsonl: Any) -> None:
+    pred = copy.deepcopy(gold_docs)
+    for doc in pred:
+        for span in doc["spans"]:
+            span["source"] = "kb" if span["label"] == "ORG" else "rules"
+    gold, pred_file = write_jsonl("g.jsonl", gold_docs), write_jsonl("p.jsonl", pred)
+    plain = _run("evaluate", gold, pred_file, "--n-boot", 0)
+    result = _run("evaluate", gold, pred_file, "--n-boot", 0, "--by-rule")
+    assert result.exit_code == 0, result.output
+    assert "Spans by source" in result.output and "Spans by source" not in plain.output
+    assert re.search(r"ORG\s+│\s+kb\s+│\s+1\.000\s+│\s+3\s+│\s+3", result.output)
+
+
 @pytest.mark.parametrize(("pred", "code"), [("half", "some_shared_ids"),
                                             ("other", "no_shared_ids")])
 def test_evaluate_warns_and_exits_1_when_ids_differ(files: dict[str, Path], pred: str,

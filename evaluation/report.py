@@ -2,10 +2,12 @@
 with gold and predicted spans highlighted side by side (errors first, filterable).
 
 Stable hooks: ``section#scores``, ``img.scores-plot``, ``img.confusion-plot``,
-``section#documents``, ``select#filter-label``, ``select#filter-error``, ``article.doc``
-with ``data-doc-id``, ``data-labels``, ``data-error-types`` and ``data-error-keys``
-(``LABEL:type``), ``mark.ent`` with ``data-label`` and ``data-status``. Hidden documents
-get the class ``hidden``; ``?label=ORG&error=missed`` in the URL presets the filters.
+``section#rules`` (``tr.rule-row`` with ``data-attribute``, ``data-rule`` and
+``data-below-break-even``), ``section#documents``, ``select#filter-label``,
+``select#filter-error``, ``article.doc`` with ``data-doc-id``, ``data-labels``,
+``data-error-types`` and ``data-error-keys`` (``LABEL:type``), ``mark.ent`` with
+``data-label`` and ``data-status``. Hidden documents get the class ``hidden``;
+``?label=ORG&error=missed`` in the URL presets the filters.
 """
 
 from __future__ import annotations
@@ -190,6 +192,23 @@ def _claim_confusion(metrics: dict[str, Any]) -> list[dict[str, Any]]:
     return rows
 
 
+def _rule_rows(metrics: dict[str, Any]) -> list[dict[str, Any]]:
+    """Precision of each span source and claim rule (only rules that gave or missed a value)."""
+    rules = metrics.get("rules") or {}
+    rows = [{"attribute": label, "rule": source, "precision": _fmt(e["precision"]),
+             "right": e["right"], "fired": e["fired"], "spurious": "", "missed": "",
+             "below": False}
+            for label, sources in rules.get("spans", {}).items() for source, e in sources.items()]
+    for name, block in rules.get("claims", {}).items():
+        for rule, e in block["rules"].items():
+            if e["fired"] or e["missed"]:
+                rows.append({"attribute": name, "rule": rule, "precision": _fmt(e["precision"]),
+                             "right": e["right"], "fired": e["fired"],
+                             "spurious": e["spurious"], "missed": e["missed"],
+                             "below": bool(e.get("below_break_even"))})
+    return rows
+
+
 def _span_text(text: str, span: Span | None) -> str:
     if span is None:
         return "–"
@@ -227,6 +246,7 @@ def render_report(
             "claim_confusion": _claim_confusion(metrics),
             "n_gold_claims": (metrics.get("claims") or {}).get("n_gold_claims", 0),
             "claim_errors": (metrics.get("claims") or {}).get("errors", []),
+            "rules": _rule_rows(metrics),
             "scores_png": scores_png(metrics, name),
             "confusion_png": confusion_png(metrics, name),
         })
@@ -298,6 +318,7 @@ def render_report(
         systems=systems, baseline=predictions[0][0] if predictions else "",
         docs=rendered, labels=scored_labels or LABELS,
         any_claims=any(system["claims"] for system in systems),
+        any_rules=any(system["rules"] for system in systems),
         error_types=[*ERROR_TYPES, "attribute", "text_mismatch"],
     )
 

@@ -196,6 +196,31 @@ def test_report_claims_section(shared_dir: Path) -> None:
     assert page.find("li", **{"data-doc-id": "seed-000"})  # the wrong agent, listed
 
 
+def test_report_rules_section(shared_dir: Path) -> None:
+    import copy
+
+    from dechiffre.evaluation.api import evaluate_documents
+    from dechiffre.evaluation.gold import read_gold
+
+    gold = read_gold(next((shared_dir / "seed").glob("*.gold.jsonl")))
+    pred = copy.deepcopy(gold)
+    claims = [s for s in pred[0]["spans"] if s.get("claim")]
+    for span in claims:
+        span["claim_rules"] = {"agent": "par", "source": "inherited"}
+    claims[2]["claim"]["agent"] = claims[4]["claim"]["agent"]  # IOM instead of the navy
+    claims[2]["claim_rules"] = {"agent": "with", "source": "inherited"}
+    result = evaluate_documents(gold, [("sys", pred)], n_bootstrap=0)
+    page = _parse(render_report(result, gold, [("sys", pred)]))
+    assert page.find("section", id="rules")
+    rows = {(r["data-attribute"], r["data-rule"]): r["data-below-break-even"]
+            for r in page.find("tr", class_="rule-row")}
+    assert rows[("agent", "with")] == "true" and rows[("agent", "par")] == "false"
+    assert ("source", "inherited") in rows
+    plain = render_report(evaluate_documents(gold, [("g", gold)], n_bootstrap=0), gold,
+                          [("g", gold)])
+    assert not _parse(plain).find("section", id="rules")
+
+
 def test_report_has_no_claims_section_without_gold_claims(gb: Any) -> None:
     from dechiffre.evaluation.api import evaluate_documents
 

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 # the document's provenance, copied on every row so that one table answers a query
 PROVENANCE_COLUMNS = ("pipeline_version", "config_hash")
 META_COLUMNS = ("date", "url", "title")
+# the claim attributes whose rule (the record's evidence key ``claim_rules``) gets a column
+CLAIM_SLOTS = ("predicate", "agent", "source", "part_of", "time")
 
 _ISO_DATE = re.compile(r"(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?")
 
@@ -123,6 +125,7 @@ def claim_schema() -> pa.Schema:
             *ref("time", ("time_text", pa.string()), ("time_value", pa.string())),
             ("period_start", pa.date32()),
             ("period_end", pa.date32()),
+            *[(f"{slot}_rule", pa.string()) for slot in CLAIM_SLOTS],
             ("input_file", pa.string()),
             ("input_position", pa.int64()),
             *[(name, pa.string()) for name in PROVENANCE_COLUMNS],
@@ -169,6 +172,8 @@ def claim_rows(record: dict[str, Any], source: str, position: int) -> list[dict[
         row.update(_ref_cols("time", time, text))
         row["time_value"] = time.get("value") if time else None
         row["period_start"], row["period_end"] = iso_bounds(row["time_value"])
+        rules = span.get("claim_rules") or {}
+        row.update({f"{slot}_rule": _str(rules.get(slot)) for slot in CLAIM_SLOTS})
         row.update(doc_cols)
         rows.append(row)
     return rows

@@ -68,7 +68,9 @@ def _record() -> dict[str, Any]:
         "spans": [
             {**oim, "label": "ORG", "kb_id": "IOM"},
             {**total, "label": "QUANTITY", "value": 4388, "value_max": None, "unit": None,
-             "modifier": None, "object": "migrants", "claim": frame},
+             "modifier": None, "object": "migrants", "claim": frame,
+             "claim_rules": {"predicate": "verb", "agent": "par", "source": "selon",
+                             "part_of": "none", "time": "quarter"}},
             {**xyz, "label": "ORG", "kb_id": None},
             {**part, "label": "QUANTITY", "value": 1664, "object": "mineurs",
              "claim": {**frame, "part_of": total}},
@@ -98,6 +100,10 @@ def test_claim_rows_resolve_organisations_periods_and_provenance() -> None:
     # an amount without a claim frame is still a row, marked as such
     assert rows[2]["has_claim"] is False and rows[2]["predicate"] is None
     assert rows[2]["period_start"] is None and rows[2]["unit"] == "km"
+    # the rule behind each attribute, from the extractor's evidence key; none without it
+    assert (first["agent_rule"], first["source_rule"], first["time_rule"]) == (
+        "par", "selon", "quarter")
+    assert rows[1]["agent_rule"] is None
     assert set(first) == set(claim_schema().names)
 
 

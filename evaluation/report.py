@@ -27,6 +27,7 @@ from .scorer import (
     DocAlignment,
     Span,
     align_document,
+    rule_rows,
 )
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -194,19 +195,11 @@ def _claim_confusion(metrics: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _rule_rows(metrics: dict[str, Any]) -> list[dict[str, Any]]:
     """Precision of each span source and claim rule (only rules that gave or missed a value)."""
-    rules = metrics.get("rules") or {}
-    rows = [{"attribute": label, "rule": source, "precision": _fmt(e["precision"]),
-             "right": e["right"], "fired": e["fired"], "spurious": "", "missed": "",
-             "below": False}
-            for label, sources in rules.get("spans", {}).items() for source, e in sources.items()]
-    for name, block in rules.get("claims", {}).items():
-        for rule, e in block["rules"].items():
-            if e["fired"] or e["missed"]:
-                rows.append({"attribute": name, "rule": rule, "precision": _fmt(e["precision"]),
-                             "right": e["right"], "fired": e["fired"],
-                             "spurious": e["spurious"], "missed": e["missed"],
-                             "below": bool(e.get("below_break_even"))})
-    return rows
+    return [{"attribute": row["attribute"], "rule": row["rule"],
+             "precision": _fmt(row["precision"]), "right": row["right"], "fired": row["fired"],
+             "spurious": row.get("spurious", ""), "missed": row.get("missed", ""),
+             "below": bool(row.get("below_break_even"))}
+            for row in rule_rows(metrics.get("rules"))]
 
 
 def _span_text(text: str, span: Span | None) -> str:

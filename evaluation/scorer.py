@@ -932,7 +932,7 @@ def rules_block(
                 if pred is None:
                     row[3] += int(gold is not None)  # missed
                     continue
-                row[0] += int(equal and gold is not None)
+                row[0] += int(equal)  # a non-null value equals only a non-null gold
                 row[1] += 1
                 row[2] += int(gold is None)  # spurious
     claim_scores = (claims or {}).get("attributes", {})
@@ -955,6 +955,20 @@ def rules_block(
             },
         }
     return block
+
+
+def rule_rows(rules: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """A ``rules`` block as flat rows, spans first: ``kind`` ("span" or "claim"), ``attribute``
+    (the label or claim attribute), ``rule`` (the span source or claim rule) and its counts.
+    A claim rule that only gave right nulls (nothing given, nothing missed) has no row."""
+    rules = rules or {}
+    rows = [{"kind": "span", "attribute": label, "rule": source, **entry}
+            for label, sources in rules.get("spans", {}).items()
+            for source, entry in sources.items()]
+    rows += [{"kind": "claim", "attribute": name, "rule": rule, **entry}
+             for name, block in rules.get("claims", {}).items()
+             for rule, entry in block["rules"].items() if entry["fired"] or entry["missed"]]
+    return rows
 
 
 def _claim_label(value: Any) -> str | None:

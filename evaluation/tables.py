@@ -13,7 +13,7 @@ from typing import Any
 from rich.table import Table
 
 from .gold import LABELS
-from .scorer import SCHEMES
+from .scorer import SCHEMES, rule_rows
 
 CATEGORY_HEADERS: tuple[tuple[str, str], ...] = (
     ("correct", "correct"), ("incorrect", "incorrect"), ("partial", "partial"),
@@ -177,34 +177,32 @@ def claim_tables(metrics: dict[str, Any]) -> list[Table]:
 
 def rules_tables(metrics: dict[str, Any]) -> list[Table]:
     """Precision of what each rule gives: spans by their source, claim attributes by rule."""
-    rules = metrics.get("rules")
-    if not rules:
-        return []
+    rows = rule_rows(metrics.get("rules"))
     tables = []
-    if rules["spans"]:
-        spans = new_table(f"Spans by source: {metrics.get('system', '')}".rstrip(": "),
+    spans = [row for row in rows if row["kind"] == "span"]
+    if spans:
+        table = new_table(f"Spans by source: {metrics.get('system', '')}".rstrip(": "),
                           [("label", "left"), ("source", "left"), ("precision", "right"),
                            ("right", "right"), ("predicted", "right")])
-        for label, sources in rules["spans"].items():
-            for source, e in sources.items():
-                spans.add_row(label, source, _fmt(e["precision"]), _count(e["right"]),
-                              _count(e["fired"]))
-        tables.append(spans)
-    if rules["claims"]:
-        claims = new_table("Claim attributes by rule (*: precision below half the "
-                           "attribute's F1, so its values lower that F1)",
-                           [("attribute", "left"), ("rule", "left"), ("precision", "right"),
-                            ("right", "right"), ("given", "right"), ("gold null", "right"),
-                            ("missed", "right")])
-        for name, block in rules["claims"].items():
-            for rule, e in block["rules"].items():
-                if not e["fired"] and not e["missed"]:
-                    continue  # only right nulls: nothing to weigh
-                mark = "*" if e.get("below_break_even") else ""
-                claims.add_row(name, rule, _fmt(e["precision"]) + mark, _count(e["right"]),
-                               _count(e["fired"]), _count(e["spurious"]), _count(e["missed"]))
-            claims.add_section()
-        tables.append(claims)
+        for row in spans:
+            table.add_row(row["attribute"], row["rule"], _fmt(row["precision"]),
+                          _count(row["right"]), _count(row["fired"]))
+        tables.append(table)
+    claims = [row for row in rows if row["kind"] == "claim"]
+    if claims:
+        table = new_table("Claim attributes by rule (*: precision below half the "
+                          "attribute's F1, so its values lower that F1)",
+                          [("attribute", "left"), ("rule", "left"), ("precision", "right"),
+                           ("right", "right"), ("given", "right"), ("gold null", "right"),
+                           ("missed", "right")])
+        for k, row in enumerate(claims):
+            if k and row["attribute"] != claims[k - 1]["attribute"]:
+                table.add_section()
+            mark = "*" if row.get("below_break_even") else ""
+            table.add_row(row["attribute"], row["rule"], _fmt(row["precision"]) + mark,
+                          _count(row["right"]), _count(row["fired"]),
+                          _count(row["spurious"]), _count(row["missed"]))
+        tables.append(table)
     return tables
 
 

@@ -594,7 +594,7 @@ def _has_line_break(text: str) -> bool:
 
 def _across_lines(doc: Doc, cand: Candidate) -> bool:
     """Rule line_break, for every source: a name never runs across a line, also one written as
-    backslash-n and glued to its words by a scraped text ("santé\\nLa", one token)."""
+    backslash-n by a scraped text (a token of its own, see ``tokenizer.py``)."""
     return any(_has_line_break(t.text) for t in doc[cand.start : cand.end])
 
 

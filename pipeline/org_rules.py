@@ -169,6 +169,7 @@ NON_BODY_TAILS = LEXICON["non_body_tails"]
 GROUP_NOUNS = {w.lower() for w in LEXICON["group_nouns"]}
 MEDIA_CUES = {w.lower() for w in LEXICON["media_cues"]}
 COMPANY_CUES = {w.lower() for w in LEXICON["company_cues"]}
+TRADE_CUES = {w.lower() for w in LEXICON["trade_cues"]}
 COMPANY_ROLES = {w.lower() for w in LEXICON["company_roles"]}
 SPEAKER_ROLES = {w.lower() for w in LEXICON["speaker_roles"]}
 # Last words of the roles of several words: only after one is a longer role looked for.
@@ -302,7 +303,8 @@ KIND_NOUN_IDS = string_ids(KIND_NOUNS)
 ORGAN_NOUN_IDS = string_ids(ORGAN_NOUNS)
 LEAGUE_IDS = string_ids(LEAGUES)
 APPOSED_KIND_IDS = string_ids(KIND_PLURALS | KIND_NOUNS)  # _one_of_kind, or a kind noun
-CUED_NAME_IDS = string_ids(KIND_NOUNS | {"up", "agence", "site"})  # "start-up", "agence de presse"
+# "start-up", "agence de presse"
+CUED_NAME_IDS = string_ids(KIND_NOUNS | TRADE_CUES | {"up", "agence", "site"})
 # Two-word heads: "Haute Cour", "Haut Conseil", "Haute Autorité".
 HIGH = {"haute", "haut"}
 NOT_INSTITUTIONS = {"ministère public", "zone euro", "union monétaire"}
@@ -999,7 +1001,8 @@ class OrgRules(KBPipe):
             site = low == "site" and tok.i + 2 < n and doc[tok.i + 1].lower_ in {"d'", "d’"} and (
                 doc[tok.i + 2].lower_ in SITE_KINDS
             )  # "le site d'information X" (lexicon: site_d'information)
-            if low not in MEDIA_CUES and low not in COMPANY_CUES and not press and not site:
+            trade = low in TRADE_CUES
+            if low not in MEDIA_CUES and low not in COMPANY_CUES and not (press or site or trade):
                 continue
             if (not tok.is_lower and tok.text not in {"ONG", "Ong"}) or (
                 tok.i > 0 and doc[tok.i - 1].lower_ == "en"
@@ -1010,7 +1013,9 @@ class OrgRules(KBPipe):
                 i = tok.i + 3
             # adjectives and a short lower-case complement: "société de cyber sécurité"
             steps = 0
-            while i < n and steps < MAX_CUE_WORDS and _describing_word(doc, i):
+            while i < n and steps < MAX_CUE_WORDS and (
+                _describing_word(doc, i) or (trade and _trade_link(doc, i))
+            ):
                 i += 1
                 steps += 1
                 if _joined_hyphen(doc, i):
@@ -1050,6 +1055,13 @@ class OrgRules(KBPipe):
                 continue  # "magazine and others Le gouvernement": a determiner, not a name
             if tok.text in {"ONG", "Ong"} and end < n and doc[end].lower_ in NAME_GOES_ON:
                 continue  # "l'ONG Internet sans frontières": the name goes on in lower case
+            if trade and (
+                steps == 0
+                or any(t.ent_type_ == "PER" for t in span)
+                or _person_words(doc, span)
+                or doc[i].text in PERSON_CUES
+            ):
+                continue  # rule trade_cue: "le producteur X" may be a person's trade
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(i, end, kb_id, "cue"))
         return out
@@ -1071,9 +1083,11 @@ class OrgRules(KBPipe):
                 continue
             prev = doc[k - 1]
             speaker = False
+            person = False
             if tok.lower_ in OF_OR_DU:
                 speaker = _role_before(doc, k, SPEAKER_ROLES)
-                if not speaker and not _role_before(doc, k, COMPANY_ROLES):
+                person = not speaker and _named_person_before(doc, k)
+                if not (speaker or person) and not _role_before(doc, k, COMPANY_ROLES):
                     continue
             elif tok.lower_ == "chez":
                 if prev.pos_ not in {"NOUN", "ADJ"} and prev.lemma_ != WORKS_AT:
@@ -1086,16 +1100,17 @@ class OrgRules(KBPipe):
             end = _name_end(doc, i, 6, _cap_word)
             # after "chez", a person ("un mode courant chez Woody Allen"); after a role, a work,
             # product or website (NER MISC: "le cofondateur de Wikipédia"): not the body led
-            shun = "PER" if tok.lower_ == "chez" else "MISC"
+            shun = "PER" if tok.lower_ == "chez" or person else "MISC"
             if end == i or doc[i].is_sent_start or (end < n and _lower_adjective(doc[end])):
                 continue  # "cofondatrice du Baromètre arabe": the name goes on in lower case
             span = doc[i:end]
             if (
                 span.text.lower() in PLACE_WORDS
                 or fold(span.text) in COUNTRIES
-                or doc[i].ent_type_ == "LOC"
+                or (doc[i].ent_type_ == "LOC" and not _sited(doc, tok, end))
                 or any(t.ent_type_ == shun for t in span)
-                or (speaker and _person_words(doc, span))  # "le porte-parole de Joe X"
+                or ((speaker or person) and _person_words(doc, span))  # "le porte-parole de Joe X"
+                or (person and _name_goes_on_with_of(doc, end))
                 or doc[i].text in PERSON_CUES
                 or doc[i].lower_ in LEADING
                 or (len(span) == 1 and span[0].is_stop)
@@ -1329,6 +1344,31 @@ def _describing_word(doc: Doc, i: int) -> bool:
         and i + 1 < len(doc)
         and doc[i + 1].is_lower
         and doc[i + 1].pos_ == "ADJ"
+    )
+
+
+def _sited(doc: Doc, trigger: Token, end: int) -> bool:
+    """Rule sited_name: after "chez", or when the name is placed in a town ("cofondateur de X
+    à Amsterdam"), the NER's LOC on a name is no veto: a place is not where one works, nor
+    does it sit in another place."""
+    if trigger.lower_ == "chez":
+        return True
+    return (
+        end + 1 < len(doc)
+        and doc[end].lower_ in {"à", "au"}
+        and doc[end + 1].ent_type_ in {"LOC", "GPE"}
+        and doc[end + 1].ent_iob_ == "B"
+    )
+
+
+def _trade_link(doc: Doc, i: int) -> bool:
+    """Rule trade_cue: "du", "des" or "en" before a lower-case word inside a trade's
+    description ("le géant du logiciel X", "le négociant en caoutchouc X")."""
+    return (
+        doc[i].lower_ in {"du", "des", "en"}
+        and i + 1 < len(doc)
+        and doc[i + 1].is_lower
+        and doc[i + 1].is_alpha
     )
 
 
@@ -1940,6 +1980,18 @@ def _person_words(doc: Doc, span: Span) -> bool:
         return True
     names = {doc[i].text for i in persons}
     return any(t.text in names for t in span)
+
+
+def _named_person_before(doc: Doc, k: int) -> bool:
+    """Rule person_of: token ``k`` ("de", "du") follows a person the NER names with two words or
+    more ("déclare Awa Diop de X"): who speaks is placed by the body they belong to."""
+    prev = doc[k - 1]
+    return (
+        prev.ent_type_ == "PER"
+        and (k == len(doc) or doc[k].ent_iob_ != "I")
+        and prev.ent_iob_ == "I"
+        and prev.is_title
+    )
 
 
 def _role_before(doc: Doc, k: int, roles: set[str]) -> bool:

@@ -821,6 +821,13 @@ def test_club_after_a_club_cue(nlp: Language, text: str, club: str) -> None:
         ("Selon Marc Olivier, analyste senior chez Kestrel Vane, le prix va monter.",
          "Kestrel Vane"),
         ("Il travaille chez Quillatech depuis 2019.", "Quillatech"),
+        # rule sited_name: the NER's LOC on a workplace placed in a town is no veto
+        ("Jean Roy, spécialiste de la fraude chez Lookvane à Boston, a témoigné.", "Lookvane"),
+        ("Mia Berg, cofondatrice de Sensora AI à Nairobi, a parlé.", "Sensora AI"),
+        # rule person_of: a person the NER names with two words, then "de" and the body
+        ('"La situation est grave", déclare Moussa Diallo de Safe Horizon, le partenaire.',
+         "Safe Horizon"),
+        ('"C\'est une première", estime Anna Berg de Privacy Firsty.', "Privacy Firsty"),
     ],
 )
 def test_body_led_after_a_role(nlp: Language, text: str, name: str) -> None:
@@ -846,6 +853,36 @@ def test_names_listed_after_a_plural_kind(nlp: Language, text: str, name: str) -
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # rule trade_cue: a trade noun and a description of the trade before the name
+        ("Le négociant en cacao Barrowfield a annoncé une hausse de ses ventes.", "Barrowfield"),
+        ("Le bijoutier de luxe italien Bulvani a fermé deux boutiques.", "Bulvani"),
+        ("Le géant du commerce en ligne Zalandor a licencié 500 employés.", "Zalandor"),
+        ("Le transporteur maritime Maersko a suspendu ses liaisons.", "Maersko"),
+    ],
+)
+def test_company_after_a_trade_and_its_description(nlp: Language, text: str, name: str) -> None:
+    assert (name, "cue") in candidates(nlp, text)
+    assert name in orgs(nlp, text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # a trade with no description, or a person the NER reads, is a person's trade
+        ("Le producteur Jean Dupont a présenté son film.", "Jean Dupont"),
+        ("Le producteur de cinéma Harvey Weinstein a été condamné.", "Harvey Weinstein"),
+    ],
+)
+def test_trade_before_a_person_gives_no_body(nlp: Language, text: str, person: str) -> None:
+    assert all(name != person for name, _ in candidates(nlp, text))
+    assert person not in orgs(nlp, text)
+
+
+@pytest.mark.slow
 def test_body_named_after_its_kind_and_country(nlp: Language) -> None:
     text = "Il travaille avec l'institut de recherche français Vellora sur ce projet."
     assert ("Vellora", "cue") in candidates(nlp, text)
@@ -865,6 +902,8 @@ def test_listed_name_going_on_with_de_is_not_cut(nlp: Language) -> None:
     [
         # a place, a person after "chez", a name going on in lower case
         ("Le patron de Kinshasa a parlé aux chefs de quartier.", "Kinshasa"),
+        ("Amadou Ba de Dakar a gagné le premier prix.", "Dakar"),
+        ("Le président Ali Bongo du Gabon a parlé.", "Gabon"),
         ("On retrouve ce ton chez Woody Allen dans plusieurs films.", "Woody Allen"),
         ("Elle est la cofondatrice du Baromètre arabe, un réseau de chercheurs.", "Baromètre"),
         # a list that goes on in lower case names a kind ("les opérateurs X quasi-périodiques"),

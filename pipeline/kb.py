@@ -61,9 +61,19 @@ class OrgEntry:
         }
 
 
+# Characters that scraped news text carries inside words and that no name is spelt with: a
+# byte order mark, zero-width spaces and joiners, a word joiner, a soft hyphen.
+INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"))
+
+
+def strip_invisible(text: str) -> str:
+    """The text without the invisible characters of ``INVISIBLE`` ("O\u200bMS" -> "OMS")."""
+    return text.translate(INVISIBLE)
+
+
 def normalize_name(text: str) -> str:
-    """Key for name lookup: lower case, one apostrophe, single spaces."""
-    text = text.replace("’", "'").replace("\u00a0", " ").lower()
+    """Key for name lookup: lower case, one apostrophe, single spaces, no invisible characters."""
+    text = strip_invisible(text).replace("’", "'").replace("\u00a0", " ").lower()
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -311,7 +321,7 @@ class KnowledgeBase:
         """The kb_id of a written form in a document with these country cues, or None."""
         countries = countries or {}
         if acronym:
-            candidates = self.by_acronym.get(form, [])
+            candidates = self.by_acronym.get(strip_invisible(form), [])
             return self._pick(candidates, countries)
         key = normalize_name(form)
         if key in self.by_name:

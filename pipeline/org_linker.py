@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .attributes import doc_countries
 from .errors import Errors
-from .kb import KBPipe, KnowledgeBase
+from .kb import KBPipe, KnowledgeBase, strip_invisible
 from .org_linker_words import (
     ABBREVIATIONS,
     APPOSITION_TITLES,
@@ -345,7 +345,7 @@ class OrgLinker(KBPipe):
             span = doc[start : ent.end]
             if not plausible_org(span):
                 continue
-            if len(span) == 1 and ACRONYM.match(span.text):
+            if len(span) == 1 and ACRONYM.match(strip_invisible(span.text)):
                 kb_id = self.kb.resolve(span.text, countries=countries, acronym=True)
             else:
                 kb_id = self._resolve_name(doc, span, countries)

@@ -399,6 +399,9 @@ def test_bbc_services_link_to_the_bbc(form: str) -> None:
         ("Armed Conflict Location and Event Data Project", "ACLED"),
         ("Acled", "ACLED"),
         ("Guardian", "GB_GUARDIAN"),
+        # a soft hyphen or a zero-width space inside a name is no part of it
+        ("Union afri\u00adcaine", "AU"),
+        ("Organisation mondiale\u200b de la santé", "WHO"),
         # misnomers stay out: they name no body as written
         ("Federal Bureau of Investigations", None),
         ("British National Health System", None),
@@ -408,3 +411,10 @@ def test_usual_forms_link_to_their_body(form: str, kb_id: str | None) -> None:
     from dechiffre.pipeline.kb import KnowledgeBase
 
     assert KnowledgeBase(load_entries(None)).resolve(form) == kb_id
+
+
+def test_acronyms_link_through_invisible_characters() -> None:
+    from dechiffre.pipeline.kb import KnowledgeBase
+
+    kb = KnowledgeBase(load_entries(None))
+    assert kb.resolve("O\ufeffMS", acronym=True) == kb.resolve("OMS", acronym=True) == "WHO"

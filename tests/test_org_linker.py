@@ -1125,3 +1125,19 @@ def test_kind_noun_out(
     doc, span = _doc_and_span(nlp, text, name)
     out = linker._kind_noun_out(doc, Candidate(span.start, span.end, kb_id, "institution"), {})
     assert (doc[out.start : out.end].text, out.kb_id) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "kb_id"),
+    [
+        # scraped text carries invisible characters inside names: they do not hide the body
+        ("Selon l'O\u200bMS, 300 personnes sont mortes.", "O\u200bMS", "WHO"),
+        ("L'ONU dit que l'Union afri\u00adcaine enverra 3 000 soldats.", "Union afri\u00adcaine",
+         "AU"),
+    ],
+)
+def test_invisible_characters_do_not_hide_the_body(
+    nlp: Language, text: str, name: str, kb_id: str
+) -> None:
+    assert (name, kb_id) in orgs(nlp, text)

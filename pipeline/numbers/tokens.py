@@ -12,7 +12,9 @@ from .lexicon import NUMBER_WORDS, VULGAR_FRACTIONS
 
 Number = int | float
 
-SEP = "[ \u00a0\u202f]"
+# digit-group separators: a space, a no-break space, and the narrow, thin and figure spaces of
+# French typography
+SEP = "[ \u00a0\u202f\u2009\u2007]"
 VULGAR = "".join(VULGAR_FRACTIONS)
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 TOKEN_RE = re.compile(
@@ -35,7 +37,7 @@ TOKEN_RE = re.compile(
 _KIND = {"num": "num", "word": "word"}  # "esc" and "sym" are both symbols
 _DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _COMMA_GROUPS = re.compile(r"\d{1,3}(?:,\d{3}){2,}")  # two commas or more: never a decimal
-_SPACES = str.maketrans("", "", " \u00a0\u202f")
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009\u2007")
 
 
 class Token(NamedTuple):

@@ -39,6 +39,8 @@ FORMS: list[tuple[str, Any, Any, Any, Any]] = [
     ("150 R$", 150, N, "BRL", N),
     ("R$ 150", 150, N, "BRL", N),
     ("4\u202f388", 4388, N, N, N),
+    ("1\u2009500 euros", 1500, N, "EUR", N),  # thin space, French typography
+    ("48\u2007963", 48963, N, N, N),  # figure space
     ("3 000 000", 3000000, N, N, N),
     ("3.000.000", 3000000, N, N, N),
     ("1.200.000", 1200000, N, N, N),

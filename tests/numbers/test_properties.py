@@ -74,7 +74,7 @@ def _words(n: int) -> str:
 @settings(max_examples=300, deadline=None)
 @given(
     st.integers(min_value=1000, max_value=999_999_999),
-    st.sampled_from([" ", "\u00a0", "\u202f", "."]),
+    st.sampled_from([" ", "\u00a0", "\u202f", "\u2009", "\u2007", "."]),
 )
 def test_grouped_digits_round_trip(n: int, sep: str) -> None:
     assert normalize(_group(n, sep)).value == n
@@ -121,7 +121,8 @@ def test_amount_inside_sentence_round_trip(n: int, unit: str) -> None:
 # Issue 10 s4: any amount, formatted in French, parses back to its value, unit and modifier.
 # ---------------------------------------------------------------------------
 
-GROUPINGS = [" ", "\u00a0", "\u202f", "."]  # the four digit-grouping styles
+# the digit-grouping styles: spaces (plain, no-break, narrow, thin, figure) and the dot
+GROUPINGS = [" ", "\u00a0", "\u202f", "\u2009", "\u2007", "."]
 FRACTIONS = [
     ("un tiers", 1 / 3), ("deux tiers", 2 / 3), ("un quart", 0.25), ("trois quarts", 0.75),
     ("un cinquième", 0.2), ("sept huitièmes", 0.875), ("un dixième", 0.1), ("la moitié", 0.5),

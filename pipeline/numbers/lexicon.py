@@ -68,11 +68,11 @@ SCALES: dict[str, int] = {
 WORD_RUN_SCALES = words("billion billions billiard billiards trillion trillions")
 # Suffixes glued to digits ("100k", "3M", "1,2Md") or standing after them ("3 Mds €").
 SUFFIX_SCALES: dict[str, int] = {
-    "k": 10**3, "K": 10**3, "M": 10**6,
+    "k": 10**3, "K": 10**3, "M": 10**6, "Mio": 10**6, "mio": 10**6,  # Swiss "5 mio de francs"
     "Md": 10**9, "Mds": 10**9, "Mrd": 10**9, "Mrds": 10**9, "bn": 10**9, "Bn": 10**9,
     "md": 10**9, "mds": 10**9, "mrd": 10**9, "mrds": 10**9,
 }
-SPACED_SUFFIXES = words("Md Mds Mrd Mrds M md mds mrd mrds bn Bn")
+SPACED_SUFFIXES = words("Md Mds Mrd Mrds M Mio mio md mds mrd mrds bn Bn")
 # Spaced "k" ("4,5 k€", "4,5 k") only before a currency or the end of a phrase.
 SPACED_THOUSANDS = words("k K")
 # "5 douzaines", "une demi-douzaine"

@@ -137,6 +137,8 @@ FORMS: list[tuple[str, Any, Any, Any, Any]] = [
     ("1,2 milliard d'euros", 1200000000, N, "EUR", N),
     ("500 M€", 500000000, N, "EUR", N),
     ("3 Mds €", 3000000000, N, "EUR", N),
+    ("5 Mio CHF", 5000000, N, "CHF", N),  # Swiss abbreviation of "millions"
+    ("50 mio de francs", 50000000, N, "CHF", N),
     ("10 dollars", 10, N, "USD", N),
     ("dix dollars", 10, N, "USD", N),
     ("$10", 10, N, "USD", N),

@@ -406,7 +406,9 @@ class ClaimFinder(KBPipe):
                 amount._.set(CLAIM_RULES, {**rules, **{slot: "compared" for slot in changed}})
             if rules["source"] in OWN_VOICE_RULES:
                 last_source = None  # "Il poursuit : ..." goes on with the scholar, no body
-            if source is not None:
+            if source is not None and rules["source"] != "counting_subject":
+                # (a count is said by its own clause's subject only: "PayPal a enregistré 10
+                # millions de comptes et le montant des transactions a atteint ...")
                 if rules["source"] != "inherited":
                     last_is_report = rules["source"] in REPORT_SOURCE_RULES
                     named_sent = here
@@ -638,6 +640,11 @@ class ClaimFinder(KBPipe):
                 org = _org_in(subj.subtree, org_of) if subj is not None else None
                 if org is not None:
                     return org, "report_object"
+        org = _counted_by(anchor, org_of)
+        if org is not None:
+            # "le HCR a enregistré 4 388 migrants": the body that counts says the figure
+            # (ruling CR3; rule 'counting_subject')
+            return org, "counting_subject"
         for tok in _among(sent, index.report_verbs):
             if _is_report_verb(tok) and _after_comma(tok):
                 # an incise: "..., a annoncé dimanche le Conseil du café-cacao (CCC)."
@@ -645,7 +652,7 @@ class ClaimFinder(KBPipe):
                 if speaker is not None and _individual(speaker):
                     continue  # "..., souligne un politologue de l'université Laval."
                 for nxt in sent[tok.i - sent.start + 1 :]:
-                    if nxt.is_punct and nxt.text != "'":
+                    if nxt.is_punct and nxt.text != "'" and not _inner_hyphen(nxt):
                         role = _role_after(nxt, org_of)
                         if role is not None:
                             return role, "incise_role"
@@ -1730,6 +1737,37 @@ def _in_other_relative(cue: Token, anchor: Token) -> bool:
         if anc.dep_ == "acl:relcl":
             return not (anc.left_edge.i <= anchor.i <= anc.right_edge.i)
     return False
+
+
+def _inner_hyphen(tok: Token) -> bool:
+    """A hyphen inside a word the tokenizer cut ("l'état-major"), not a dash between words."""
+    return (
+        tok.text == "-"
+        and not tok.whitespace_
+        and tok.i > 0
+        and not tok.doc[tok.i - 1].whitespace_
+        and tok.i + 1 < len(tok.doc)
+    )
+
+
+def _counted_by(anchor: Token, org_of: dict[int, Span]) -> Span | None:
+    """The body that is the subject of an active counting verb whose object holds the amount
+    ("le HCR a enregistré environ 4 388 migrants"), within the verb's own clause."""
+    tok = anchor
+    while tok.dep_ not in COUNT_STOPS and tok.head.i != tok.i:
+        verb = tok.head
+        if tok.dep_ == "obj" and _lemma(verb) in COUNTING_VERBS:
+            if any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children):
+                return None
+            subj = _subject(verb)
+            return _org_in(subj.subtree, org_of) if subj is not None else None
+        tok = verb
+    return None
+
+
+# Dependencies that open a clause of its own (a participle's too): an amount below one is not
+# counted by a verb above.
+COUNT_STOPS = CLAUSE_DEPS | {"acl"}
 
 
 def _counts_own(verb: Token) -> bool:

@@ -2092,6 +2092,32 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # ruling CR3: the body that counts is the source of its count ...
+            "Le HCR a enregistré environ 4 388 migrants au Maroc en 2023.",
+            "environ 4 388",
+            "HCR",
+            "counting_subject",
+        ),
+        (  # ... of its own clause only, and not through a passive
+            "Frontex a enregistré 45 000 franchissements et le montant des aides a atteint "
+            "199 millions d'euros.",
+            "199 millions d'euros",
+            None,
+            "none",
+        ),
+        (
+            "Plus de 4 000 cas ont été enregistrés dans la région, dit-on.",
+            "Plus de 4 000",
+            None,
+            "none",
+        ),
+        (  # an incise whose body follows a word cut at its hyphen
+            "La Marine royale a porté assistance à 1 200 migrants, a annoncé l'état-major des "
+            "Forces armées royales.",
+            "1 200",
+            "Forces armées royales",
+            "incise",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

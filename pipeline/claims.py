@@ -208,9 +208,9 @@ class ClaimFinder(KBPipe):
         sent_index = {sent.start: i for i, sent in enumerate(sents)}
         index = _TokenIndex(doc)
         ante.cited = [
-            org_of[doc[i].head.i]
+            org_of[_cue_head(doc[i]).i]
             for i in index.source_marks
-            if doc[i].head.i in org_of and _is_source_cue(doc[i])
+            if _cue_head(doc[i]).i in org_of and _is_source_cue(doc[i])
         ]
         surveys = _surveys(doc, org_of, index)
         actors: dict[int, Span | None] = {}  # _sentence_actor by sentence, when asked for
@@ -474,45 +474,46 @@ class ClaimFinder(KBPipe):
             if _is_source_cue(tok):
                 if _in_other_relative(tok, anchor):
                     continue  # "12 entreprises, sur 10 accords qui, selon lui, enfreignaient"
-                org = _org_in(tok.head.subtree, org_of)
+                cue_head = _cue_head(tok)
+                org = _org_in(cue_head.subtree, org_of)
                 if (
                     org is not None
-                    and org.root.i != tok.head.i
+                    and org.root.i != cue_head.i
                     and _is_addressee(org.root)
-                    and not _works_at(org, tok.head)
+                    and not _works_at(org, cue_head)
                 ):
                     # "selon les données présentées à la BBC": whom the figures were given
                     # to is no source; a body named after it may be ("... par le ministère")
                     org = next(
                         (
                             org_of[t.i]
-                            for t in tok.head.subtree
+                            for t in cue_head.subtree
                             if t.i in org_of and not _is_addressee(org_of[t.i].root)
                         ),
                         None,
                     )
                     if org is None:
                         return None, "addressee"
-                if org is not None and _works_at(org, tok.head):
+                if org is not None and _works_at(org, cue_head):
                     # "selon Tim Spector, professeur au King's College": a scholar's or a
                     # doctor's own voice, not the body's (rule 'works_at')
                     return None, "works_at"
                 if org is not None:
                     inner = _inner_reporter(anchor, tok, org_of)
                     return (inner, "inner_reporter") if inner is not None else (org, "selon")
-                org = _apposed_body(tok.head, org_of)
+                org = _apposed_body(cue_head, org_of)
                 if org is not None:
                     return org, "selon_apposed"
-                org = _speaker_antecedent(tok.head, ante)
+                org = _speaker_antecedent(cue_head, ante)
                 if org is not None and _in_relative_of(tok, org, org_of):
                     # "l'UE, qui, selon lui, a créé des files de 25 km": a body is not who
                     # a pronoun in its own relative clause stands for (rule 'own_relative')
                     return None, "own_relative"
                 if org is not None:
                     return org, "selon_anaphora"
-                if tok.head.lemma_.lower() in REPORT_NOUNS and _named_owner(tok.head):
+                if cue_head.lemma_.lower() in REPORT_NOUNS and _named_owner(cue_head):
                     return None, "named_owner"  # "selon une étude d'Ipsos Mori"
-                if owner is not None and tok.head.lemma_.lower() in REPORT_NOUNS:
+                if owner is not None and cue_head.lemma_.lower() in REPORT_NOUNS:
                     return owner, "report_owner"  # "selon un rapport rendu public mardi"
         for tok in _among(sent, index.report_verbs):
             if _is_report_verb(tok) and _reports(tok, anchor) and not _counts_own(tok):
@@ -2365,6 +2366,14 @@ def _is_source_cue(tok: Token) -> bool:
     )
 
 
+def _cue_head(tok: Token) -> Token:
+    """The word a source cue introduces: the head of "selon", and of the "d'" that the parser
+    may make the head of "après" ("d'après Eurostat": "après" fixed to "d'")."""
+    if tok.dep_ == "fixed" and tok.head.i != tok.i:
+        return tok.head.head
+    return tok.head
+
+
 def _headline_source(doc: Doc, org_of: dict[int, Span]) -> Span | None:
     """The body a title credits with "selon X" / "d'après X" ("..., selon The Economist"):
     X itself, not a body named in who speaks ("selon l'agent du joueur de Man Utd"). The
@@ -2378,7 +2387,7 @@ def _headline_source(doc: Doc, org_of: dict[int, Span]) -> Span | None:
         if tok.idx >= end:
             break
         if _is_source_cue(tok):
-            org = org_of.get(tok.head.i)
+            org = org_of.get(_cue_head(tok).i)
             if org is not None and org.end_char <= end:
                 return org
     return None
@@ -2515,8 +2524,8 @@ def _quotes_speech(sent: Span) -> bool:
 def _same_source(sent: Span, index: _TokenIndex) -> bool:
     """Whether the speaker of the sentence is "la même source" or "cette source"."""
     for tok in _among(sent, index.said):
-        if tok.lower_ in SOURCE_CASES:
-            speaker: Token | None = tok.head  # "selon la même source"
+        if _is_source_cue(tok):
+            speaker: Token | None = _cue_head(tok)  # "selon la même source"
         elif _is_report_verb(tok):
             speaker = _speaker(tok)
         else:

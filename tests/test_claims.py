@@ -2111,6 +2111,18 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # "d'après X", after the figure or before it, where the parser fixes "après" to "d'"
+            "Le nombre de demandes d'asile a reculé de 8 % en 2023, d'après Eurostat.",
+            "8 %",
+            "Eurostat",
+            "selon",
+        ),
+        (
+            "D'après Eurostat, le nombre de demandes d'asile a reculé de 8 % en 2023.",
+            "8 %",
+            "Eurostat",
+            "selon",
+        ),
         (  # an incise whose body follows a word cut at its hyphen
             "La Marine royale a porté assistance à 1 200 migrants, a annoncé l'état-major des "
             "Forces armées royales.",

@@ -1502,7 +1502,12 @@ HOST_HEADS = {"armée", "armées"}
 # Connector + word locutions that end a name: "de nouveau", "en outre".
 ADVERBIAL_PHRASES = {("de", "nouveau"), ("de", "plus"), ("en", "outre"), ("en", "effet"),
                      ("de", "même"), ("en", "vain"), ("à", "nouveau"), ("en", "cours"),
-                     ("au", "pouvoir"), ("de", "second"), ("de", "seconde")}
+                     ("au", "pouvoir"), ("de", "second"), ("de", "seconde"),
+                     # prepositional phrases that tell how or why a body acts ("financé par
+                     # l'Union européenne à hauteur de 15 millions", "en raison de")
+                     ("à", "hauteur"), ("à", "partir"), ("à", "cause"), ("à", "travers"),
+                     ("à", "compter"), ("à", "titre"), ("en", "raison"), ("en", "coopération"),
+                     ("en", "collaboration"), ("en", "partenariat"), ("en", "marge")}
 INDEFINITE = {"un", "une", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
               "mon", "ma", "mes", "chaque", "plusieurs", "certains", "certaines", "quelques",
               "aucun", "aucune"}

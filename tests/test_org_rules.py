@@ -375,6 +375,15 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
             "Le candidat du Parti nigérien pour la démocratie et le socialisme (PNDS) a gagné.",
             "Parti nigérien pour la démocratie et le socialisme",
         ),
+        # it stops before a phrase that tells how or why the body acts
+        (
+            "Le projet est financé par l'Agence malienne de développement à hauteur de 3 %.",
+            "Agence malienne de développement",
+        ),
+        (
+            "Le Fonds zorvien pour l'eau en coopération avec le HCR a creusé dix puits.",
+            "Fonds zorvien pour l'eau",
+        ),
         # it stops before an adverbial phrase, a person, and a second body
         (
             "La Fédération nigériane de football de nouveau suspendue.",

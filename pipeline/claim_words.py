@@ -227,11 +227,15 @@ FIGURE_NOUNS = frozenset(
     """.split()
 )
 # Plural members of a body who act as the body ("les pays de l'OPEP ont réduit", "l'équipe
-# d'Oxford a mis au point", "les chercheurs d'Oxford ont développé"); not those who only
-# hold a stake in it or work for it ("les actionnaires de Credit Suisse", "les employés").
+# d'Oxford a mis au point", "les chercheurs d'Oxford ont développé"), and its units, forces,
+# agents and craft on duty ("les unités de la Marine royale ont secouru", "les agents de la
+# police des frontières ont arrêté"); not those who only hold a stake in it or work for it
+# ("les actionnaires de Credit Suisse", "les employés").
 MEMBER_NOUNS = frozenset(
     """
     pays état membre équipe chercheur scientifique
+    unité élément agent patrouille soldat militaire troupe policier gendarme douanier
+    équipage secouriste sauveteur navire bâtiment patrouilleur vedette
     """.split()
 )
 # Persons who act or speak for the body named after them ("le PDG de Colonial Pipeline").

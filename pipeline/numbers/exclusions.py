@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from .amount import Amount
 from .lexicon import (
     ARTICLE_ONES,
+    AUXILIARIES,
+    AUXILIARY_ADVERBS,
     BEST_WORDS,
     CHANNELS,
     CLOCK_AFTER,
@@ -48,6 +50,7 @@ from .lexicon import (
     OLD_YEAR_BEFORE,
     OLD_YEAR_EVENTS,
     ORDINAL_SUFFIX_RE,
+    PARTICIPLE_IDENTIFIERS,
     PLURAL_COLLECTIVES,
     PLURAL_DETERMINERS,
     PRECEDE_FORMS,
@@ -191,13 +194,24 @@ def _after_slash_or_colon(c: Candidate) -> bool:
 
 
 def _identifier_word_before(c: Candidate) -> bool:
-    """article 52, page 3, route 7 (digits: 'la police a arrêté trois membres' is a count)."""
+    """article 52, page 3, route 7, l'arrêté 12 (a participle after an auxiliary is a verb:
+    'la police a arrêté 12 passeurs' is a count, as 'a arrêté trois membres')."""
     return (
         c.prev in IDENTIFIER_BEFORE
         and c.amount.unit is None
         and c.num_idx == c.i
         and c.num.kind == "num"
+        and not (c.prev in PARTICIPLE_IDENTIFIERS and _after_auxiliary(c.sc, c.num_idx - 1))
     )
+
+
+def _after_auxiliary(sc: Scanner, k: int) -> bool:
+    """Token ``k`` follows an auxiliary, maybe with an adverb between ('a arrêté', 'ont déjà
+    arrêté', 'ont été arrêtés')."""
+    j = k - 1
+    while j >= 0 and sc.toks[j].low in AUXILIARY_ADVERBS:
+        j -= 1
+    return j >= 0 and sc.toks[j].low in AUXILIARIES
 
 
 def _rank_number(c: Candidate) -> bool:

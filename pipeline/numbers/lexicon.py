@@ -391,6 +391,14 @@ YEAR_CONTEXT_BEFORE = MONTHS | words(
     "mondial coupe can euro élections présidentielle législatives recensement rentrée bilan "
     "rapport loi plan vision stratégie agenda programme ans cop jusqu'à sur par contre que"
 )
+# Identifier words that are also past participles ("l'arrêté 12" / "a arrêté 12 passeurs"), and
+# the auxiliaries and adverbs before a participle.
+PARTICIPLE_IDENTIFIERS = words("arrêté")
+AUXILIARIES = words(
+    "a ont ai as avons avez avait avaient aura auront aurait auraient ayant avoir "
+    "été est sont était étaient sera seront fut furent être"
+)
+AUXILIARY_ADVERBS = words("déjà aussi également encore ainsi récemment notamment pas plus")
 IDENTIFIER_BEFORE = words(
     "article articles art. loi loi-cadre décret dahir n° no nº numéro vol route rn autoroute "
     "chapitre "

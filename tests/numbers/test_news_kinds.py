@@ -139,6 +139,9 @@ SPANS: list[tuple[str, list[str]]] = [
     # identifier words take digits; a participle before a number word counts
     ("La police a arrêté trois membres du groupe.", ["trois"]),
     ("Selon l'arrêté 12 du maire, 30 bars ferment.", ["30"]),
+    # "arrêté" after an auxiliary is the verb: its digits count
+    ("Les policiers ont arrêté 12 passeurs.", ["12"]),
+    ("La police a déjà arrêté 300 personnes.", ["300"]),
     # journées of a championship are counts (RN32); a journée stays a duration
     ("Il restait six journées de championnat.", ["six"]),
     # "allant de X à Y" is one range, even near a word of change; "porter de X à Y" is two

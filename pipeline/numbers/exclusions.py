@@ -61,6 +61,7 @@ from .lexicon import (
     SPACED_ORDINAL_SUFFIXES,
     TIME_LOCATING_AFTER,
     TRAVEL_WORDS,
+    VERB_IDENTIFIERS,
     VULGAR_FRACTIONS,
     WEEKDAYS,
     WINDOW_DURATION_BEFORE,
@@ -195,13 +196,26 @@ def _after_slash_or_colon(c: Candidate) -> bool:
 
 def _identifier_word_before(c: Candidate) -> bool:
     """article 52, page 3, route 7, l'arrêté 12 (a participle after an auxiliary is a verb:
-    'la police a arrêté 12 passeurs' is a count, as 'a arrêté trois membres')."""
+    'la police a arrêté 12 passeurs' is a count, as 'a arrêté trois membres'; so is a verb
+    before a plural noun: 'le navire porte 120 conteneurs')."""
     return (
         c.prev in IDENTIFIER_BEFORE
         and c.amount.unit is None
         and c.num_idx == c.i
         and c.num.kind == "num"
         and not (c.prev in PARTICIPLE_IDENTIFIERS and _after_auxiliary(c.sc, c.num_idx - 1))
+        and not (c.prev in VERB_IDENTIFIERS and _plural_noun(c.nxt))
+    )
+
+
+def _plural_noun(low: str) -> bool:
+    """A lower-case word written as a plural ("conteneurs", "animaux"), not a determiner."""
+    return (
+        low.isalpha()
+        and len(low) > 3
+        and low.endswith(("s", "x"))
+        and low not in NOT_PLURAL_NOUNS
+        and low not in PLURAL_DETERMINERS
     )
 
 

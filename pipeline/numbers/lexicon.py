@@ -394,6 +394,9 @@ YEAR_CONTEXT_BEFORE = MONTHS | words(
 # Identifier words that are also past participles ("l'arrêté 12" / "a arrêté 12 passeurs"), and
 # the auxiliaries and adverbs before a participle.
 PARTICIPLE_IDENTIFIERS = words("arrêté")
+# Identifier words that are also verbs in the present ("la porte 3" / "le navire porte 120
+# conteneurs"): a verb when a plural noun follows the number.
+VERB_IDENTIFIERS = words("porte règle figure")
 AUXILIARIES = words(
     "a ont ai as avons avez avait avaient aura auront aurait auraient ayant avoir "
     "été est sont était étaient sera seront fut furent être"

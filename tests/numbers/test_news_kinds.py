@@ -142,6 +142,9 @@ SPANS: list[tuple[str, list[str]]] = [
     # "arrêté" after an auxiliary is the verb: its digits count
     ("Les policiers ont arrêté 12 passeurs.", ["12"]),
     ("La police a déjà arrêté 300 personnes.", ["300"]),
+    # an identifier word that is a verb before a plural noun: a count; a gate stays a gate
+    ("Le navire porte 120 conteneurs.", ["120"]),
+    ("Rendez-vous à la porte 3 du stade avec 40 supporters.", ["40"]),
     # journées of a championship are counts (RN32); a journée stays a duration
     ("Il restait six journées de championnat.", ["six"]),
     # "allant de X à Y" is one range, even near a word of change; "porter de X à Y" is two

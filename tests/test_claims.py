@@ -868,6 +868,12 @@ def test_predicate_rules(
             "Union européenne",
             "members_of",
         ),
+        (  # ... its units and craft on duty too
+            "Les unités de la Marine royale ont secouru 57 candidats à la migration.",
+            "57",
+            "Marine royale",
+            "members_of",
+        ),
         (  # ... a research team too
             "Les chercheurs de l'Institut Pasteur ont analysé 300 échantillons du virus.",
             "300",

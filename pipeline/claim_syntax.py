@@ -169,7 +169,7 @@ def _is_report_verb(tok: Token) -> bool:
     return known
 
 
-REPORT_PLAIN = plain_lemmas(REPORT_VERBS | {"faire"})
+REPORT_PLAIN = plain_lemmas(REPORT_VERBS | {"faire", "savoir"})
 
 
 VERB_IDS = string_ids(("VERB", "AUX"))
@@ -220,8 +220,18 @@ def _reads_as_report_verb(tok: Token) -> bool:
     lemma = _lemma(tok) if plain in REPORT_PLAIN else plain
     if lemma in REPORT_VERBS:
         return True
-    if lemma == "faire" and any(c.lower_ == "état" and c.dep_ == "obj" for c in tok.children):
-        return True  # "X a fait état de 22 000 messages" (rule 'faire_etat')
+    if lemma == "faire" and any(
+        (c.lower_ in {"état", "part"} and c.dep_ == "obj")
+        or (c.lemma_.lower() == "savoir" and c.dep_ == "xcomp" and c.i == tok.i + 1)
+        for c in tok.children
+    ):
+        # "X a fait état de 22 000 messages", "a fait part de", "a fait savoir que" (rule
+        # 'faire_etat')
+        return True
+    if lemma == "savoir" and any(
+        c.lemma_.lower() == "faire" and c.i == tok.i - 1 for c in tok.children
+    ):
+        return True  # "X a fait savoir que ...", the parser hanging "fait" on "savoir"
     return _report_verb_form(tok.lower_)
 
 

@@ -2117,6 +2117,19 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # "faire savoir que", "faire part de" report like "faire état de"
+            "Le ministère des Finances a fait savoir que les recettes ont atteint 150 milliards "
+            "de dirhams.",
+            "150 milliards de dirhams",
+            "ministère des Finances",
+            "report_verb",
+        ),
+        (
+            "Le HCR a fait part de 300 nouveaux cas.",
+            "300",
+            "HCR",
+            "report_verb",
+        ),
         (  # "d'après X", after the figure or before it, where the parser fixes "après" to "d'"
             "Le nombre de demandes d'asile a reculé de 8 % en 2023, d'après Eurostat.",
             "8 %",

@@ -1593,6 +1593,12 @@ def _linear_subject(verb: Token, org_of: dict[int, Span]) -> Span | None:
         i -= 1
     if i >= start and doc[i].text == ")" and i - 2 >= start and doc[i - 2].text == "(":
         i -= 3  # "Québec solidaire (QS) obtient"
+    if i == start - 1 and i in org_of and not any(
+        t.text in SENTENCE_FINAL for t in doc[org_of[i].start : verb.i]
+    ):
+        # the parser cut the sentence inside or right after the name ("Bank Al-Maghrib a
+        # maintenu": each word of the name a sentence of its own)
+        start = doc[org_of[i].start].sent.start
     if i < start or i not in org_of:
         return None
     org = org_of[i]

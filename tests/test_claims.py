@@ -799,6 +799,12 @@ def test_predicate_rules(
             "Swiss Re",
             "linear_subject",
         ),
+        (  # ... or a name the parser cut into sentences of their own
+            "Bank Al-Maghrib a maintenu son taux directeur à 3 %.",
+            "3 %",
+            "Bank Al-Maghrib",
+            "linear_subject",
+        ),
         (  # who made or paid for the subject takes part in what it does
             "Des chercheurs financés par la Fondation Gates ont suivi 3 000 patients.",
             "3 000",

@@ -185,6 +185,11 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
     doc = span.doc
     if _is_pronoun(span):
         return ObjectFound(None, "pronoun")
+    # 0. the object a measure verb puts after the amount: "l'OIM estime à 2 000 le nombre de
+    # migrants disparus", "chiffrent à 3 milliards de dollars le coût des dégâts"
+    fronted = _fronted_measured(span)
+    if fronted is not None:
+        return _measured(fronted, "fronted_measure", span)
     # 1. the noun the number modifies: "210 réseaux criminels"
     if unit is None:
         noun = _counted_noun(span)
@@ -268,6 +273,41 @@ def find_object(span: Span, match: AmountMatch) -> ObjectFound:
     if nxt is not None and nxt.pos_ in NOUNS and unit is None:
         return NONE
     return ObjectFound(None, "bare")
+
+
+def _fronted_measured(span: Span) -> Token | None:
+    """Rule fronted_measure: "<measure verb> à <amount> le/la/les <noun>": the noun after the
+    amount is what the verb measures, however the parser hung it."""
+    doc = span.doc
+    if span.start < 2 or span.end + 1 >= len(doc) or doc[span.start - 1].lower_ != "à":
+        return None
+    verb = doc[span.start - 2]
+    if verb.lemma_.lower() not in OBJECT_VERBS and verb.lower_ not in OBJECT_VERB_FORMS:
+        return None
+    noun = doc[span.end + 1]
+    if doc[span.end].lower_ not in DEFINITE_ARTICLES or noun.pos_ not in NOUNS:
+        return None
+    if noun.lemma_.lower() in PER_UNIT_NOUNS or noun.lower_ in PER_UNIT_NOUNS:
+        return None  # "fixé à 1 000 F CFA le kilo": a price per kilo, not what is fixed
+    return noun
+
+
+# Present and past-participle forms of the first-group OBJECT_VERBS, which the lemmatizer may
+# leave as they are ("estime").
+OBJECT_VERB_FORMS = frozenset(
+    v[:-2] + ending
+    for v in OBJECT_VERBS
+    if v.endswith("er")
+    for ending in ("e", "ent", "é", "ée", "és", "ées")
+)
+DEFINITE_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
+# Nouns of the unit a price is per, after "le/la/l'" ("1 000 F CFA le kilo", "3 euros le litre").
+PER_UNIT_NOUNS = frozenset(
+    """
+    kilo kilogramme kg gramme tonne litre baril mètre kilomètre hectare m² m³ unité pièce
+    exemplaire heure jour nuit semaine mois an année tête personne bouteille sac paquet
+    """.split()
+)
 
 
 PERSON_LABELS = frozenset({"PER", "MISC", ""})  # a lone first name is often MISC or nothing

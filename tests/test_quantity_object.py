@@ -32,6 +32,13 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
 @pytest.mark.parametrize(
     ("kind", "text", "span", "obj", "rule"),
     [
+        # a measure verb that puts its object after the amount (rule fronted_measure)
+        ("estimer à", "L'OIM estime à 2 000 le nombre de migrants disparus.", "2 000",
+         "migrants disparus", "fronted_measure"),
+        ("porter à", "Le dernier bilan porte à 45 le nombre de morts.", "45", "morts",
+         "fronted_measure"),
+        ("fixer à", "Le gouvernement a fixé à 3 000 dirhams le salaire minimum.", "3 000 dirhams",
+         "salaire minimum", "fronted_measure"),
         # copula and measure verbs: the subject is measured (RN28)
         ("atteindre", "Le loyer moyen atteint 900 euros.", "900 euros", "loyer moyen",
          "measure_subject"),
@@ -369,3 +376,18 @@ def test_object_never_takes_in_another_amount() -> None:
     assert all(span is not None for span in spans)
     found = find_objects([s for s in spans if s is not None], matches)
     assert found[0] == ObjectFound("morts", "counted_noun")
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "not_obj"),
+    [
+        # a unit a price is per is not what the verb measures
+        ("Le prix a été fixé à 1 000 F CFA le kilo.", "1 000 F CFA", "kilo"),
+        ("Le prix de l'essence est porté à 15 dirhams le litre.", "15 dirhams", "litre"),
+    ],
+)
+def test_price_per_unit_is_no_fronted_object(
+    parser: Language, text: str, span: str, not_obj: str
+) -> None:
+    found = objects(parser, text)
+    assert span in found and found[span].text != not_obj

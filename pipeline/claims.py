@@ -2146,6 +2146,10 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
                 # named right before a conjoined verb is its own subject, however the
                 # parser hung it (rule 'conj_subject')
                 return named, "conj_subject"
+        if verb.dep_ == "conj" and any(c.dep_ == "nsubj:pass" for c in verb.children):
+            # "X a approuvé un prêt ... et 3 400 personnes ont été évacuées": a passive
+            # conjunct with a subject of its own shares no doer
+            return None, "own_passive"
         if (
             verb.dep_ in {"xcomp", "conj"}
             or (verb.dep_ == "advcl" and _infinitive(verb))

@@ -799,6 +799,13 @@ def test_predicate_rules(
             "Swiss Re",
             "linear_subject",
         ),
+        (  # a passive conjunct with a subject of its own shares no doer
+            "La Banque africaine de développement a approuvé un prêt de 150 millions de "
+            "dollars.\nQuelque 3 400 personnes ont été évacuées, selon la Protection civile.",
+            "Quelque 3 400",
+            None,
+            "none",
+        ),
         (  # ... or a name the parser cut into sentences of their own
             "Bank Al-Maghrib a maintenu son taux directeur à 3 %.",
             "3 %",

@@ -420,6 +420,7 @@ class OrgLinker(KBPipe):
         assert self.kb is not None
         by_start = {c.start: c for c in chosen}
         acronyms: dict[str, str | None] = {}
+        defined: dict[str, str | None] = {}  # acronyms a linked name lists, defined in the text
         extra: list[Candidate] = []
         for cand in chosen:
             i = cand.end
@@ -434,9 +435,13 @@ class OrgLinker(KBPipe):
                 acro = doc[i + 1].text
                 if i + 1 in by_start:
                     other = by_start[i + 1]
-                    if other.kb_id is None:
+                    if other.kb_id is None or self._names_acronym(cand.kb_id, acro):
+                        # "le Programme alimentaire mondial (PAM)" in a text about Morocco: the
+                        # name defines the acronym, whatever the country cues would pick
                         other.kb_id = cand.kb_id
                     acronyms[acro] = other.kb_id
+                    if self._names_acronym(cand.kb_id, acro):
+                        defined[acro] = cand.kb_id
                     continue
                 kb_id = cand.kb_id or self.kb.resolve(acro, countries=countries, acronym=True)
                 if cand.kb_id is None and kb_id is not None:
@@ -451,13 +456,18 @@ class OrgLinker(KBPipe):
                 extra.append(Candidate(tok.i, tok.i + 1, acronyms[tok.text], "apposition"))
                 taken.add(tok.i)
         for cand in chosen:
-            if (
-                cand.end - cand.start == 1
-                and doc[cand.start].text in acronyms
-                and cand.kb_id is None
-            ):
+            if cand.end - cand.start != 1 or doc[cand.start].text not in acronyms:
+                continue
+            if cand.kb_id is None:
                 cand.kb_id = acronyms[doc[cand.start].text]
+            elif doc[cand.start].text in defined:
+                cand.kb_id = defined[doc[cand.start].text]  # later mentions keep that meaning
         return sorted([*chosen, *extra], key=lambda c: c.start)
+
+    def _names_acronym(self, kb_id: str | None, acro: str) -> bool:
+        """The knowledge-base entry ``kb_id`` lists ``acro`` among its acronyms."""
+        assert self.kb is not None
+        return kb_id is not None and acro in self.kb.entries[kb_id].acronyms
 
     def _club_short_forms(self, doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         """Later mentions of a club by one word of its name: "Zesco United ... Zesco" (RN1)."""

@@ -1141,3 +1141,22 @@ def test_invisible_characters_do_not_hide_the_body(
     nlp: Language, text: str, name: str, kb_id: str
 ) -> None:
     assert (name, kb_id) in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an acronym defined in brackets after a linked name that lists it keeps that meaning
+        # through the text, whatever the country cues would pick
+        (
+            "Le Programme alimentaire mondial (PAM) aide le Maroc. Le PAM livre 300 tonnes.",
+            [("Programme alimentaire mondial", "WFP"), ("PAM", "WFP"), ("PAM", "WFP")],
+        ),
+        # with no such definition, the country cues choose
+        ("Au Maroc, le PAM a remporté les élections.", [("PAM", "MA_PAM")]),
+    ],
+)
+def test_acronym_defined_by_its_name(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert orgs(nlp, text) == expected

@@ -1029,6 +1029,8 @@ class OrgRules(KBPipe):
             end = i
             while end < n and end - i < 6 and (
                 _cap_word(doc[end])
+                # a channel named with digits: "la chaîne 2M", "la radio 1FM"
+                or (low in MEDIA_CUES and DIGIT_NAME.fullmatch(doc[end].text) is not None)
                 or (doc[end].text in ENGLISH_FUNCTION and _function_run_to_name(doc, end))
                 or (
                     doc[end].text == "-"
@@ -1361,6 +1363,19 @@ def _sited(doc: Doc, trigger: Token, end: int) -> bool:
     )
 
 
+DIGIT_NAME = re.compile(r"\d+[A-Z][\w]*")
+ROMAN_NUMERAL = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
+
+
+def _sentence_opens(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a sentence: the parser says so and the word before ends one (the
+    parser also cuts inside names: "l'Université Cheikh | Anta Diop")."""
+    if not doc[i].is_sent_start or i == 0:
+        return doc[i].is_sent_start
+    before = doc[i - 1]
+    return before.text in {".", "!", "?", "…", ":", ";", "»", '"'} or "\n" in before.text_with_ws
+
+
 def _trade_link(doc: Doc, i: int) -> bool:
     """Rule trade_cue: "du", "des" or "en" before a lower-case word inside a trade's
     description ("le géant du logiciel X", "le négociant en caoutchouc X")."""
@@ -1654,18 +1669,25 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
     if i == start + 1:
         # a name right after the head: "administration Trump", "université George Mason"
         k = i
-        while (
-            k < n
-            and (doc[k].pos_ in {"PROPN", "NOUN", "X"} or doc[k].ent_type_ == "PER")
-            and doc[k].text[:1].isupper()
-            and doc[k].is_alpha
-            and doc[k].lower_ not in PLACE_WORDS
-            and doc[k].text not in PERSON_CUES
-            and not doc[k].is_sent_start
+        while k < n and (
+            (
+                (doc[k].pos_ in {"PROPN", "NOUN", "X"} or doc[k].ent_type_ == "PER")
+                and doc[k].text[:1].isupper()
+                and doc[k].is_alpha
+                and doc[k].lower_ not in PLACE_WORDS
+                and doc[k].text not in PERSON_CUES
+                # a capitalised head's name goes on where the parser cut a sentence
+                and not (_sentence_opens(doc, k) if capital else doc[k].is_sent_start)
+            )
+            # a regnal number after a name: "université Mohammed V", "Hassan II"
+            or (k > i and ROMAN_NUMERAL.fullmatch(doc[k].text) is not None)
         ):
             k += 1
         if k > i:
-            named = not doc[k - 1].is_upper  # (an acronym, "SOAS", is not read as a name)
+            # (an acronym, "SOAS", is not read as a name)
+            named = not doc[k - 1].is_upper or (
+                k - 1 > i and ROMAN_NUMERAL.fullmatch(doc[k - 1].text) is not None
+            )
             i, qualified, strong = k, True, True
     last_place = False
     last_cap = False  # the last complement was a proper name ("de Sydney", "de l'Afrique")

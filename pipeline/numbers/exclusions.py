@@ -18,6 +18,7 @@ from .lexicon import (
     AUXILIARIES,
     AUXILIARY_ADVERBS,
     BEST_WORDS,
+    CHANNEL_NOUNS,
     CHANNELS,
     CLOCK_AFTER,
     CLOCK_BEFORE,
@@ -487,6 +488,15 @@ def _name_with_digits(c: Candidate) -> bool:
     return channel is not None and c.amount.value in channel
 
 
+def _channel_code(c: Candidate) -> bool:
+    """la chaîne 2M, la radio 1FM: digits glued to a capital after a media noun name it."""
+    text = c.sc.text[c.sc.toks[c.i].start : c.sc.toks[c.end - 1].end]
+    return c.prev in CHANNEL_NOUNS and _GLUED_CAPITAL.fullmatch(text) is not None
+
+
+_GLUED_CAPITAL = re.compile(r"\d+[A-Z]\w*")
+
+
 def _capitalised_head(c: Candidate) -> bool:
     """Ligue 1, l'Entente 2, Major 1: a small bare number closing a capitalised name."""
     sc, k = c.sc, c.num_idx
@@ -860,6 +870,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("identifier_list", _identifier_list),
     ("rank_number", _rank_number),
     ("name_with_digits", _name_with_digits),
+    ("channel_code", _channel_code),
     ("capitalised_head", _capitalised_head),
     ("idiom", _idiom),
     ("unit_gloss", _unit_gloss),

@@ -14,6 +14,7 @@ WHY_NOT: list[tuple[str, str]] = [
     ("3e", "ordinal_suffix"),
     ("1er", "ordinal_suffix"),
     ("article 52", "identifier_word_before"),
+    ("la chaîne 2M", "channel_code"),
     ("vol AT 205", "capital_code_before"),
     ("RN 7", "identifier_word_before"),
     ("n° 5", "number_sign"),

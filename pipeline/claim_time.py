@@ -80,6 +80,13 @@ OF_THIS_YEAR = (
 # "au", or with its preposition "au cours du", "pendant le" ("au cours du premier trimestre")
 IN_THE = r"(?:(?:au cours|lors) du|(?:pendant|durant) le|au|du|le)"
 OF_YEAR = rf"(?: (?:de |de l{APOS}année )?(?P<y>{YEAR}))?"  # "trimestre de l'année 2021"
+# a quarter or half of a year the text writes or the document's date gives ("au troisième
+# trimestre 2023", "de cette année", "de l'année dernière", "de l'an dernier")
+OF_YEAR_OR_THIS = (
+    rf"(?: (?:de |de l{APOS}année )?(?P<y>{YEAR})|(?P<this> de (?:cette année"
+    rf"|l{APOS}année (?:en cours|(?P<rel>dernière|passée|prochaine))"
+    rf"|l{APOS}an (?P<rel_an>dernier|passé|prochain))))?"
+)
 AGO = (
     rf"(?:(?:{'|'.join(AGO_COUNTS)}|\d+) )?(?:(?:{'|'.join(ROUND_COUNTS)}) d(?:e |{APOS}))?"
     rf"(?:{'|'.join(AGO_UNITS)})"
@@ -105,6 +112,9 @@ THEN_ADVERB = (
 )
 # a capitalised name ("de Yougoslavie", "du Viêt Nam") or a weekday ("la nuit de lundi")
 EVENT_NAME = rf"(?:{'|'.join(WEEKDAYS)}|(?-i:[A-ZÉ])[\w-]*(?: (?-i:[A-ZÉ])[\w-]*)*)"
+
+
+REL_AN = {"dernier": "dernière", "passé": "passée", "prochain": "prochaine"}  # "l'an dernier"
 
 
 class TimeExpr(NamedTuple):
@@ -160,8 +170,8 @@ RULES: list[tuple[str, str]] = [
         rf"(?:(?:au cours|lors|pendant|durant|depuis) (?:des|les) (?:(?:{NUMBER}|\w+) )?"
         rf"|ces (?:(?:{NUMBER}|\d+) )?)(?:{RECENT_UNIT})",
     ),
-    ("semester", rf"{IN_THE} (?P<s>premier|second|deuxième) semestre{OF_YEAR}"),
-    ("last_quarter", rf"{IN_THE} dernier trimestre{OF_YEAR}"),
+    ("semester", rf"{IN_THE} (?P<s>premier|second|deuxième) semestre{OF_YEAR_OR_THIS}"),
+    ("last_quarter", rf"{IN_THE} dernier trimestre{OF_YEAR_OR_THIS}"),
     (  # "de janvier à mars 2024"; "entre juillet 2020 et juillet 2021" with both years
         "month_range",
         rf"(?:(?:de |d{APOS})(?P<m1>{MONTH})(?: (?P<y1>{YEAR}))? à"
@@ -230,7 +240,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (
         "quarter",
-        rf"{IN_THE} (?P<q>premier|deuxième|second|troisième|quatrième) trimestre{OF_YEAR}",
+        rf"{IN_THE} (?P<q>premier|deuxième|second|troisième|quatrième) trimestre{OF_YEAR_OR_THIS}",
     ),
     ("between_years", rf"(?:entre (?P<a>{YEAR}) et|de (?P<a2>{YEAR}) à) (?P<b>{YEAR})"),
     # "de 2015 jusqu'en mars 2021": the start of a range the "jusqu'" after it ends
@@ -962,7 +972,7 @@ def find_times(
             if m.groupdict().get("this"):
                 # "en juillet de cette année", "de l'année dernière": the document's year
                 # (or, for this year, one written just before), never the year before
-                rel = m.group("rel")
+                rel = m.group("rel") or REL_AN.get(m.groupdict().get("rel_an") or "")
                 offset = 0 if rel is None else 1 if rel == "prochaine" else -1
                 base = doc_year if doc_year is not None or rel else near
                 value = None if base is None else _value(rule, m, base + offset, dated)

@@ -260,6 +260,15 @@ def test_time_phrases_news_writes(text: str, phrase: str, rule: str, value: str 
          "2023-09"),
         ("d'avril à juin de l'année prochaine", "2024-03-21",
          "d'avril à juin de l'année prochaine", "2025-04/2025-06"),
+        # ... and so is a quarter's or a half's
+        ("au troisième trimestre de l'année dernière", "2024-03-21",
+         "au troisième trimestre de l'année dernière", "2023-07/2023-09"),
+        ("au deuxième trimestre de l'an dernier", "2024-03-21",
+         "au deuxième trimestre de l'an dernier", "2023-04/2023-06"),
+        ("au cours du premier semestre de cette année", "2024-03-21",
+         "au cours du premier semestre de cette année", "2024-01/2024-06"),
+        ("au dernier trimestre de l'an prochain", "2024-03-21",
+         "au dernier trimestre de l'an prochain", "2025-10/2025-12"),
     ],
 )  # fmt: skip
 def test_time_phrases_the_document_date_fixes(

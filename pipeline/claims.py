@@ -245,6 +245,11 @@ class ClaimFinder(KBPipe):
             rules: dict[str, str] = {}
             anchor = _anchor(amount)
             pred_tok, rules["predicate"] = predicate_of(amount, anchor, amounts, k)
+            # a verb the parser reached across a paragraph break is no predicate here (rule
+            # 'paragraph'); the other attributes still read the parse through it
+            crossed = pred_tok is not None and not sent.start <= pred_tok.i < sent.end
+            if crossed:
+                rules["predicate"] = "paragraph"
             source, rules["source"] = self._source(sent, org_of, owner, ante, anchor, index)
             if source is None and rules["source"] == "none":
                 quoted = _quote_speaker(amount, sent, quotes, org_of, ante)
@@ -384,7 +389,7 @@ class ClaimFinder(KBPipe):
             amount._.set(
                 CLAIM,
                 {
-                    "predicate": predicate_lemma(pred_tok, rules["predicate"]),
+                    "predicate": None if crossed else predicate_lemma(pred_tok, rules["predicate"]),
                     "agent": _ref(named.get(_ref_key(agent), agent)),
                     "source": _ref(named.get(_ref_key(source), source)),
                     "part_of": _ref(part),

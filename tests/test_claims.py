@@ -326,6 +326,13 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
             "fermer",
             "verb",
         ),
+        (  # a verb the parser reached across a paragraph break is no predicate
+            "Le mois dernier, 450 personnes ont été rapatriées.\nEn l'espace de dix jours, "
+            "1 800 migrants ont débarqué aux Canaries.",
+            "dix jours",
+            None,
+            "paragraph",
+        ),
     ],
 )
 def test_predicate_rules(

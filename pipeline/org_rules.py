@@ -1371,7 +1371,7 @@ def _sentence_opens(doc: Doc, i: int) -> bool:
     """Token ``i`` opens a sentence: the parser says so and the word before ends one (the
     parser also cuts inside names: "l'Université Cheikh | Anta Diop")."""
     if not doc[i].is_sent_start or i == 0:
-        return doc[i].is_sent_start
+        return bool(doc[i].is_sent_start)
     before = doc[i - 1]
     return before.text in {".", "!", "?", "…", ":", ";", "»", '"'} or "\n" in before.text_with_ws
 

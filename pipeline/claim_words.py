@@ -93,6 +93,10 @@ AGENT_CUES = (
     ("avec", "le", "soutien", "de"),
     ("avec", "l'", "aide", "de"),
     ("grâce", "à"),
+    ("grâce", "au"),  # "grâce au soutien de l'Union européenne"
+    ("grâce", "aux"),
+    ("avec", "le", "concours", "de"),
+    ("avec", "l'", "assistance", "de"),
     ("de", "la", "part", "de"),
     ("de", "la", "part", "du"),
     ("de", "la", "part", "des"),

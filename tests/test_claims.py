@@ -720,6 +720,12 @@ def test_predicate_rules(
             "gouvernement ougandais",
             "partner",
         ),
+        (  # "grâce au soutien de X": X took part
+            "1 500 agents ont été formés grâce au soutien de l'Union européenne.",
+            "1 500",
+            "Union européenne",
+            "partner",
+        ),
         (  # a subject "ce N" takes the body acting in the sentence before ...
             "L'Unicef a acheté des vaccins au Kenya. Ce programme comprend 500 millions de "
             "dollars d'aide.",

@@ -834,8 +834,8 @@ def test_club_after_a_club_cue(nlp: Language, text: str, club: str) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        # rule cue, after a role: the body a company head or founder leads, the workplace
-        # after a trade and "chez"
+        # rule cue: the body a company head or founder leads, the workplace
+        # after a trade and "chez", and a company after its trade (below)
         ("Selon Paul Durand, le PDG de Vantrix, les ventes reculent.", "Vantrix"),
         ("Le cofondateur de Brightwave, Tom Hale, a démissionné.", "Brightwave"),
         ("Le co-fondateur de Brightwave, Tom Hale, a démissionné.", "Brightwave"),
@@ -850,6 +850,11 @@ def test_club_after_a_club_cue(nlp: Language, text: str, club: str) -> None:
         ('"La situation est grave", déclare Moussa Diallo de Safe Horizon, le partenaire.',
          "Safe Horizon"),
         ('"C\'est une première", estime Anna Berg de Privacy Firsty.', "Privacy Firsty"),
+        # rule trade_cue: a trade noun and a description of the trade before the name
+        ("Le négociant en cacao Barrowfield a annoncé une hausse de ses ventes.", "Barrowfield"),
+        ("Le bijoutier de luxe italien Bulvani a fermé deux boutiques.", "Bulvani"),
+        ("Le géant du commerce en ligne Zalandor a licencié 500 employés.", "Zalandor"),
+        ("Le transporteur maritime Maersko a suspendu ses liaisons.", "Maersko"),
     ],
 )
 def test_body_led_after_a_role(nlp: Language, text: str, name: str) -> None:
@@ -870,22 +875,6 @@ def test_body_led_after_a_role(nlp: Language, text: str, name: str) -> None:
     ],
 )
 def test_names_listed_after_a_plural_kind(nlp: Language, text: str, name: str) -> None:
-    assert (name, "cue") in candidates(nlp, text)
-    assert name in orgs(nlp, text)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        # rule trade_cue: a trade noun and a description of the trade before the name
-        ("Le négociant en cacao Barrowfield a annoncé une hausse de ses ventes.", "Barrowfield"),
-        ("Le bijoutier de luxe italien Bulvani a fermé deux boutiques.", "Bulvani"),
-        ("Le géant du commerce en ligne Zalandor a licencié 500 employés.", "Zalandor"),
-        ("Le transporteur maritime Maersko a suspendu ses liaisons.", "Maersko"),
-    ],
-)
-def test_company_after_a_trade_and_its_description(nlp: Language, text: str, name: str) -> None:
     assert (name, "cue") in candidates(nlp, text)
     assert name in orgs(nlp, text)
 

@@ -189,6 +189,7 @@ MATE_SOURCES = {"kb", "gazetteer", "cue", "english"}
 NAMED_SOURCES = MATE_SOURCES | {"club", "club_prefix", "team"}
 # Sources of names that take a country adjective after them (rule national)
 NATIONAL_SOURCES = {"kb", "organ"}
+SOCIETY_HEADS = {"Croix", "Croissant"}  # "Croix-Rouge", "Croissant-Rouge" (rule national_society)
 MAX_LIST = 12
 # Cue nouns that also name a kind of place: after them, a name the NER reads as a place is one.
 PLACE_CUES = {"chaîne", "chaînes"}
@@ -529,6 +530,7 @@ class OrgRules(KBPipe):
         cands.extend(self._organs(doc, countries))
         cands.extend(self._english_names(doc))
         cands.extend(self._national_names(doc, countries, cands))
+        cands.extend(self._national_societies(doc, countries))
         cands.extend(self._cued_names(doc, countries))
         triggers = [
             doc[i]
@@ -576,6 +578,29 @@ class OrgRules(KBPipe):
                 kb_id = self.kb.resolve(doc[cand.start : end + 1].text, countries=countries)
                 out.append(Candidate(cand.start, end + 1, kb_id, "national"))
                 seen.add((cand.start, end))
+        return out
+
+    def _national_societies(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """Rule national_society: the Red Cross or Red Crescent, written in one hyphenated
+        word, with the adjective of its country's society when one follows ("la Croix-Rouge
+        suisse", "le Croissant-Rouge algérien", "selon la Croix-Rouge")."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        n = len(doc)
+        for i in range(n - 2):
+            if not (
+                doc[i].text in SOCIETY_HEADS
+                and doc[i + 1].text == "-"
+                and doc[i + 2].text == "Rouge"
+                and not doc[i].whitespace_
+                and not doc[i + 1].whitespace_
+            ):
+                continue
+            end = i + 3
+            if end < n and doc[end].is_lower and is_nationality(doc[end]):
+                end += 1
+            kb_id = self.kb.resolve(doc[i:end].text, countries=countries)
+            out.append(Candidate(i, end, kb_id, "national"))
         return out
 
     def _list_mates(

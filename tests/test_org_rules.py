@@ -258,6 +258,10 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
          ("Nottingham Forest", "club")),
         ("Le Real a acheté un attaquant. Le club mène le championnat après ce match.",
          ("Real", "club")),
+        # rule national_society: the Red Cross or Red Crescent, with its country's adjective
+        ("La Confédération versera 2 millions de francs à la Croix-Rouge suisse.",
+         ("Croix-Rouge suisse", "national")),
+        ("Selon la Croix-Rouge, 40 personnes sont mortes.", ("Croix-Rouge", "national")),
     ],
 )
 def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) -> None:

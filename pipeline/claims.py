@@ -546,6 +546,11 @@ class ClaimFinder(KBPipe):
                     org = _hung_speaker(tok, org_of)
                     if org is not None:
                         return org, "hung_speaker"
+                    org = _linear_subject(tok, org_of)
+                    if org is not None:
+                        # "Statistique Canada rapporte que": a body the parser left apart,
+                        # named right before the verb (rule 'linear_speaker')
+                        return org, "linear_speaker"
                     continue
                 if subj.lemma_.lower() in REPORT_NOUNS:
                     # "le rapport du HCR indique": the owner named in the report's own

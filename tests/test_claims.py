@@ -2143,6 +2143,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             None,
             "none",
         ),
+        (  # a speaker the parser left apart, named right before the verb
+            "Statistique Canada rapporte que le taux de chômage a grimpé à 6,1 % en avril.",
+            "6,1 %",
+            "Statistique Canada",
+            "linear_speaker",
+        ),
         (  # "faire savoir que", "faire part de" report like "faire état de"
             "Le ministère des Finances a fait savoir que les recettes ont atteint 150 milliards "
             "de dirhams.",

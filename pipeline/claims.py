@@ -2671,6 +2671,10 @@ def _individual(tok: Token) -> bool:
     an indefinite determiner that names no organisation ("un politologue de l'université
     Laval", "une infirmière"); a role may still speak for one ("le porte-parole du HCR")."""
     lemma = tok.lemma_.lower()
+    if lemma in ROLE_NOUNS and any(
+        c.dep_ == "nmod" and _has_case(c, OF_CASES) for c in tok.children
+    ):
+        return False  # "un porte-parole de l'OIM a indiqué": one who speaks in its role (CR7)
     return (
         tok.pos_ == "NOUN"
         and lemma not in ORG_NOUNS
@@ -2801,7 +2805,7 @@ def _inner_reporter(anchor: Token, cue: Token, org_of: dict[int, Span]) -> Span 
     estime que la moitié de la population ..."): the nearest speaker governs, so a
     reporting verb with a body as subject on the way from the amount up to where the
     "selon" phrase hangs gives the source (rule 'inner_reporter')."""
-    top = cue.head.head
+    top = _cue_head(cue).head  # (where "selon X" / "d'après X" hangs)
     for tok in anchor.ancestors:
         if tok.i == top.i:
             return None

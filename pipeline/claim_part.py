@@ -99,7 +99,13 @@ def _part_of(amount: Span, sent: Span, amounts: list[Span]) -> tuple[Span | None
         return None, "none"  # "les négociations dont dépendaient des millions de vies": a relative
     whole = earlier[-1]
     if _attr(whole, "unit") in PERIOD_UNITS and _attr(amount, "unit") not in PERIOD_UNITS:
-        return None, "none"  # "un travail qui a duré 10 ans et ..., dont des dizaines de"
+        spread = len(earlier) > 1 and earlier[-2].end + 2 >= whole.start
+        if not spread:
+            return None, "none"  # "un travail qui a duré 10 ans et ..., dont des dizaines de"
+        # "500 millions d'euros sur trois ans, dont 150 millions": the period only spreads
+        # the amount before it, which is the whole
+        earlier = earlier[:-1]
+        whole = earlier[-1]
     if len(earlier) > 1 and _is_conversion(earlier[-2], whole):
         # "1,86 milliard de dinars (713 milliards de FCFA), dont 140 millions": the amount
         # the bracket converts is the whole (rule 'dont_conversion')

@@ -107,6 +107,12 @@ def test_part_of_a_group_counted_before(
          "18", None, "none"),
         # two lengths on either side of "sur" are dimensions, no part of a total
         ("La piste mesure environ 200 km sur 40 km.", "environ 200 km", None, "none"),
+        # a period that spreads the amount before it is not the whole; with no amount before
+        # it, there is no whole
+        ("Le budget atteint 500 millions d'euros sur trois ans, dont 150 millions pour l'eau.",
+         "150 millions", "500 millions d'euros", "dont"),
+        ("Un travail qui a duré 10 ans, dont des dizaines de chercheurs.", "des dizaines", None,
+         "none"),
         # "dont" in brackets, which the parser may cut off
         ("La police a arrêté samedi 300 manifestants (dont 40 mineurs) dans la capitale.",
          "40", "300", "dont"),

@@ -22,6 +22,7 @@ from .quantity_object_words import (
     COMPARATIVE_WORDS,
     COMPLEMENT_CASES,
     COMPOUNDS,
+    COUNTED_PARTICIPLES,
     DATE_NOUNS,
     DE_FORMS,
     DEFINITE_DETERMINERS,
@@ -386,6 +387,17 @@ def _counted_noun(span: Span) -> Token | None:
     # a noun the tagger read as an adjective: "deux finales intercontinentales"
     if i < len(doc) and doc[i].pos_ == "ADJ" and root.head == doc[i] and (
         doc[i].lower_ not in TRIM_WORDS
+    ):
+        return doc[i]
+    # a participle used as a noun of people, however the parser hung it: "5 674 blessés",
+    # "40 disparus" (table COUNTED_PARTICIPLES); not the attribute of a noun left out ("des
+    # centaines arrêtées", "2 074 victimes, dont cinq décédées")
+    if (
+        i < len(doc)
+        and doc[i].lower_ in COUNTED_PARTICIPLES
+        and doc[i].pos_ in {"ADJ", "VERB"}
+        and span[-1].like_num
+        and not (span.start > 0 and doc[span.start - 1].lower_ in {"dont", "parmi"})
     ):
         return doc[i]
     # adjectives before the noun: "210 nouveaux réseaux", "deux autres joueurs"

@@ -241,3 +241,14 @@ lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril 
 juillet août septembre octobre novembre décembre hier aujourd'hui veille lendemain
 """.split()
 )
+
+# Participles that news uses as nouns of people counted: "5 674 blessés", "40 disparus",
+# "2 000 déplacés" (the object, whatever the parser reads them as).
+COUNTED_PARTICIPLES = frozenset(
+    form
+    for stem in """
+    blessé disparu déplacé tué rescapé sinistré détenu évacué expulsé rapatrié interpellé
+    arrêté inculpé condamné décédé infecté contaminé hospitalisé vacciné guéri noyé secouru
+    """.split()
+    for form in (stem + "s", stem + "es")
+)

@@ -32,6 +32,10 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
 @pytest.mark.parametrize(
     ("kind", "text", "span", "obj", "rule"),
     [
+        # a participle used as a noun of people, not the attribute of a noun left out
+        ("participe", "Le bilan fait état de 2.960 morts et 5.674 blessés.", "5.674", "blessés",
+         "counted_noun"),
+        ("participe", "On compte désormais 40 disparus.", "40", "disparus", "counted_noun"),
         # a measure verb that puts its object after the amount (rule fronted_measure)
         ("estimer à", "L'OIM estime à 2 000 le nombre de migrants disparus.", "2 000",
          "migrants disparus", "fronted_measure"),

@@ -2671,10 +2671,6 @@ def _individual(tok: Token) -> bool:
     an indefinite determiner that names no organisation ("un politologue de l'université
     Laval", "une infirmière"); a role may still speak for one ("le porte-parole du HCR")."""
     lemma = tok.lemma_.lower()
-    if lemma in ROLE_NOUNS and any(
-        c.dep_ == "nmod" and _has_case(c, OF_CASES) for c in tok.children
-    ):
-        return False  # "un porte-parole de l'OIM a indiqué": one who speaks in its role (CR7)
     return (
         tok.pos_ == "NOUN"
         and lemma not in ORG_NOUNS

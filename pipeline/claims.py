@@ -208,9 +208,9 @@ class ClaimFinder(KBPipe):
         sent_index = {sent.start: i for i, sent in enumerate(sents)}
         index = _TokenIndex(doc)
         ante.cited = [
-            org_of[_cue_head(doc[i]).i]
+            org_of[head.i]
             for i in index.source_marks
-            if _cue_head(doc[i]).i in org_of and _is_source_cue(doc[i])
+            if _is_source_cue(doc[i]) and (head := _cue_head(doc[i])).i in org_of
         ]
         surveys = _surveys(doc, org_of, index)
         actors: dict[int, Span | None] = {}  # _sentence_actor by sentence, when asked for
@@ -663,7 +663,7 @@ class ClaimFinder(KBPipe):
                 if speaker is not None and _individual(speaker):
                     continue  # "..., souligne un politologue de l'université Laval."
                 for nxt in sent[tok.i - sent.start + 1 :]:
-                    if nxt.is_punct and nxt.text != "'" and not _inner_hyphen(nxt):
+                    if nxt.is_punct and nxt.text != "'" and not (nxt.text == "-" and _in_word(nxt)):
                         role = _role_after(nxt, org_of)
                         if role is not None:
                             return role, "incise_role"
@@ -1754,17 +1754,6 @@ def _in_other_relative(cue: Token, anchor: Token) -> bool:
         if anc.dep_ == "acl:relcl":
             return not (anc.left_edge.i <= anchor.i <= anc.right_edge.i)
     return False
-
-
-def _inner_hyphen(tok: Token) -> bool:
-    """A hyphen inside a word the tokenizer cut ("l'état-major"), not a dash between words."""
-    return (
-        tok.text == "-"
-        and not tok.whitespace_
-        and tok.i > 0
-        and not tok.doc[tok.i - 1].whitespace_
-        and tok.i + 1 < len(tok.doc)
-    )
 
 
 def _counted_by(anchor: Token, org_of: dict[int, Span]) -> Span | None:

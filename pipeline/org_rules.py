@@ -30,6 +30,7 @@ from .kb import (
     inflect_adjectives,
     load_lexicon,
 )
+from .numbers.lexicon import CHANNEL_CODE_RE
 from .org_linker_words import NAMING_PARTICIPLES
 
 RULES_KEY = "dechiffre_org_rules"
@@ -189,7 +190,8 @@ MATE_SOURCES = {"kb", "gazetteer", "cue", "english"}
 NAMED_SOURCES = MATE_SOURCES | {"club", "club_prefix", "team"}
 # Sources of names that take a country adjective after them (rule national)
 NATIONAL_SOURCES = {"kb", "organ"}
-SOCIETY_HEADS = {"Croix", "Croissant"}  # "Croix-Rouge", "Croissant-Rouge" (rule national_society)
+# "Croix-Rouge", "Croissant-Rouge" (rule national_society)
+SOCIETY_HEAD_IDS = string_ids({"Croix", "Croissant"})
 MAX_LIST = 12
 # Cue nouns that also name a kind of place: after them, a name the NER reads as a place is one.
 PLACE_CUES = {"chaîne", "chaînes"}
@@ -587,9 +589,9 @@ class OrgRules(KBPipe):
         assert self.kb is not None
         out: list[Candidate] = []
         n = len(doc)
-        for i in range(n - 2):
+        for i in positions(doc, ORTH, SOCIETY_HEAD_IDS):
             if not (
-                doc[i].text in SOCIETY_HEADS
+                i + 2 < n
                 and doc[i + 1].text == "-"
                 and doc[i + 2].text == "Rouge"
                 and not doc[i].whitespace_
@@ -1055,7 +1057,7 @@ class OrgRules(KBPipe):
             while end < n and end - i < 6 and (
                 _cap_word(doc[end])
                 # a channel named with digits: "la chaîne 2M", "la radio 1FM"
-                or (low in MEDIA_CUES and DIGIT_NAME.fullmatch(doc[end].text) is not None)
+                or (low in MEDIA_CUES and CHANNEL_CODE.fullmatch(doc[end].text) is not None)
                 or (doc[end].text in ENGLISH_FUNCTION and _function_run_to_name(doc, end))
                 or (
                     doc[end].text == "-"
@@ -1388,7 +1390,7 @@ def _sited(doc: Doc, trigger: Token, end: int) -> bool:
     )
 
 
-DIGIT_NAME = re.compile(r"\d+[A-Z][\w]*")
+CHANNEL_CODE = re.compile(CHANNEL_CODE_RE)  # "la chaîne 2M", as the numbers read it
 ROMAN_NUMERAL = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 
 

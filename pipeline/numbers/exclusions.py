@@ -18,6 +18,7 @@ from .lexicon import (
     AUXILIARIES,
     AUXILIARY_ADVERBS,
     BEST_WORDS,
+    CHANNEL_CODE_RE,
     CHANNEL_NOUNS,
     CHANNELS,
     CLOCK_AFTER,
@@ -491,10 +492,10 @@ def _name_with_digits(c: Candidate) -> bool:
 def _channel_code(c: Candidate) -> bool:
     """la chaîne 2M, la radio 1FM: digits glued to a capital after a media noun name it."""
     text = c.sc.text[c.sc.toks[c.i].start : c.sc.toks[c.end - 1].end]
-    return c.prev in CHANNEL_NOUNS and _GLUED_CAPITAL.fullmatch(text) is not None
+    return c.prev in CHANNEL_NOUNS and _CHANNEL_CODE.fullmatch(text) is not None
 
 
-_GLUED_CAPITAL = re.compile(r"\d+[A-Z]\w*")
+_CHANNEL_CODE = re.compile(CHANNEL_CODE_RE)
 
 
 def _capitalised_head(c: Candidate) -> bool:

@@ -481,8 +481,10 @@ def _by_word(table: frozenset[Phrase]) -> dict[str, tuple[tuple[Phrase, int], ..
 # A number looks up only the idioms that hold it
 IDIOMS_BY_WORD = _by_word(IDIOMS)
 # TV and radio channels: capitalised name -> the numbers it carries
-# Media nouns before a channel's name: "la chaîne 2M", "la radio 1FM".
+# Media nouns before a channel's name, and a channel's name in digits and capitals: "la chaîne
+# 2M", "la radio 1FM" (the numbers' exclusion channel_code and the ORG cue rule read both).
 CHANNEL_NOUNS = words("chaîne chaînes radio télévision télé station antenne")
+CHANNEL_CODE_RE = r"\d+[A-Z]\w*"
 CHANNELS: dict[str, frozenset[int]] = {
     "France": frozenset({2, 3, 4, 5, 24}), "Europe": frozenset({1}),
     "Antenne": frozenset({2}), "RTL": frozenset({2, 9}), "Canal": frozenset({3}),

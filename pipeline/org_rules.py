@@ -1584,11 +1584,27 @@ def _is_adj(tok: Token) -> bool:
     low = tok.lower_
     if tok.pos_ in {"VERB", "AUX"}:
         return False
+    if _verb_before_count(tok):
+        return False
     return (
         low in INSTITUTION_ADJ
         or is_nationality(tok)
         or (tok.pos_ == "ADJ" and tok.is_lower)
         or (tok.pos_ == "ADJ" and _nationality(low))
+    )
+
+
+def _verb_before_count(tok: Token) -> bool:
+    """A lower-case word the tagger calls an adjective, right before a number, is the verb
+    of the sentence ("le Parti socialiste sauve 31 circonscriptions"): no adjective of a
+    name is followed by a count."""
+    return (
+        tok.is_lower
+        and tok.pos_ == "ADJ"
+        and tok.lower_ not in INSTITUTION_ADJ
+        and not is_nationality(tok)
+        and tok.i + 1 < len(tok.doc)
+        and tok.doc[tok.i + 1].like_num
     )
 
 

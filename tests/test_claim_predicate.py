@@ -48,6 +48,10 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
         ("La ligue, qui compte 18 clubs, commence samedi.", "18", "compter", "verb_before"),
         ("Le Sénégal importe 70 % de son riz.", "70 %", "importer", "verb_before"),
         ("Le club compte 12 points.", "12", "compter", "verb_before"),
+        # a counted object the parser hung from the day or month dating the act
+        ("La Marine royale a secouru dimanche 85 migrants au large de Tarfaya.", "85",
+         "secourir", "dated_object"),
+        ("La Marine royale a secouru le 3 mars 85 migrants.", "85", "secourir", "dated_object"),
         # a class or a range of ages only describes people
         ("Le vaccin est recommandé chez les plus de 65 ans.", "plus de 65 ans", None, "age"),
         ("Il joue avec les moins de 20 ans.", "moins de 20 ans", None, "age"),

@@ -12,6 +12,7 @@ REPORT_VERBS = frozenset(
     mentionner
     dire confier témoigner résumer prévenir raconter insister commenter admettre
     calculer écrire conclure démontrer consigner citer
+    féliciter saluer regretter inquiéter
     """.split()
 )
 # Counting verbs beside REPORT_VERBS ("PayPal a enregistré 10 millions de comptes"): the

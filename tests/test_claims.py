@@ -2142,6 +2142,19 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "HCR",
             "counting_subject",
         ),
+        (  # a verb of attitude reports what its colon or clause says
+            "La FAO se félicite d'un regain de production : le volume de blé a progressé de 12 % "
+            "en trois ans.",
+            "12 %",
+            "FAO",
+            "report_verb",
+        ),
+        (
+            "Le HCR regrette que 3 000 réfugiés attendent encore leur réinstallation.",
+            "3 000",
+            "HCR",
+            "report_verb",
+        ),
         (  # a body that raises its rate does not report it
             "La Banque centrale européenne a relevé ses taux de 0,25 point.",
             "0,25 point",

@@ -350,6 +350,9 @@ OBJECT_CONTROL_VERBS = frozenset(
     forcer prier convaincre persuader enjoindre sommer habiliter mandater
     """.split()
 )
+# ... those whose subject takes part in the infinitive when no object is named ("il prévoit
+# d'en construire un pour aider à loger 9 000 personnes").
+HELP_VERBS = frozenset({"aider"})
 
 # What may end a sentence: after anything else, a parser's cut before a dash or a
 # lower-case word is undone (claims.sentences).

@@ -82,6 +82,7 @@ from .claim_words import (
     FORECAST_VERBS,
     FRAME_CASES,
     FRAME_NOUNS,
+    HELP_VERBS,
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
     LEAD_VERBS,
@@ -1920,6 +1921,8 @@ def _same_body(org: Span, found: Span) -> bool:
 
 
 PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+# Marks of an infinitive of purpose ("pour loger 900 personnes").
+PURPOSE_MARKS = frozenset({"pour"})
 # "cité par l'AFP" (fr_core_news_md often reads "cité" as the noun)
 CITED_FORMS = frozenset({"cité", "citée", "cités", "citées"})
 THAT_WORDS = frozenset({"que", "qu'", "qu’"})
@@ -2139,6 +2142,9 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
                 ),
                 None,
             )
+            if obj is None and _lemma(verb.head) in HELP_VERBS:
+                verb, rule = verb.head, "shared_subject"
+                continue
             return obj, "object_control"
         if verb.dep_ == "conj" and "Inf" not in verb.morph.get("VerbForm", []):
             named = _body_before(verb)
@@ -2189,6 +2195,18 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
             # permettre": the infinitive of a noun the subject owns, or of its intent, is
             # the subject's act (rule 'owner_infinitive')
             verb, rule = verb.head.head, "owner_infinitive"
+            continue
+        if (
+            verb.dep_ == "acl"
+            and "Inf" in verb.morph.get("VerbForm", [])
+            and any(c.dep_ == "mark" and c.lower_ in PURPOSE_MARKS for c in verb.children)
+            and verb.head.dep_ == "obj"
+            and verb.head.head.pos_ == "VERB"
+        ):
+            # "il prévoit d'en construire un quatrième pour loger 900 personnes": an
+            # infinitive of purpose the parser hung on the object shares the subject of the
+            # verb that acts on it (rule 'purpose_of')
+            verb, rule = verb.head.head, "purpose_of"
             continue
         if (
             verb.dep_ == "acl"

@@ -452,6 +452,19 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # an infinitive of purpose hung on the object shares the clause's subject ...
+            "Le conseil municipal de Rabat exploite trois centres. Il prévoit d'en construire "
+            "un quatrième pour loger 900 personnes.",
+            "900",
+            "conseil municipal de Rabat",
+            "pronoun_subject",
+        ),
+        (  # ... and "aider à" with no object named is the subject's own help
+            "L'OIM va ouvrir un centre pour aider à loger 500 migrants.",
+            "500",
+            "OIM",
+            "shared_subject",
+        ),
         (  # "relever" a rate acts on it ...
             "La Banque centrale européenne a relevé ses taux de 0,25 point.",
             "0,25 point",

@@ -1872,8 +1872,12 @@ def _pronoun_antecedent(
     if found is None:
         return None
     said = next((t for t in found if t.dep_ in SUBJ_DEPS), found.root.head)
-    if _is_report_verb(said.head):
-        return None  # "le NICE a déclaré qu'il ... Il coûte 5 000 £": a speaker is no topic
+    if _is_report_verb(said.head) and not any(
+        c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in said.head.children
+    ):
+        # "le NICE a déclaré qu'il ... Il coûte 5 000 £": a speaker is no topic; but one that
+        # says something of itself is ("X affirme avoir un million de clients. Elle ...")
+        return None
     doc = subj.doc
     between = doc[found.end : subj.i]
     if sum(t.text in SENTENCE_ENDS for t in between) > 1:

@@ -465,6 +465,20 @@ def test_predicate_rules(
             "OIM",
             "shared_subject",
         ),
+        (  # a body that says something of itself stays the topic a pronoun stands for ...
+            "La société Zorvex affirme avoir un million de clients. Elle emploie 300 personnes "
+            "à Casablanca.",
+            "300",
+            "Zorvex",
+            "pronoun_subject",
+        ),
+        (  # ... one that says what something else is does not
+            "La société Zorvex a déclaré que le marché était saturé. Elle emploie 300 "
+            "personnes à Casablanca.",
+            "300",
+            None,
+            "none",
+        ),
         (  # "relever" a rate acts on it ...
             "La Banque centrale européenne a relevé ses taux de 0,25 point.",
             "0,25 point",

@@ -56,6 +56,7 @@ from .org_linker_words import (
     TITLE_WORDS,
     TOWN_NOUNS,
     TREATY_HEADS,
+    VESSEL_NOUNS,
     WEBSITE_DETS,
     WEBSITE_NOUNS,
     WORK_OF_NOUNS,
@@ -1218,6 +1219,8 @@ def _non_body_rule(
         and not (k > 0 and doc[k - 1].lower_ in OF)
     ):  # "le groupe de campagne X" is a group that campaigns
         return "programme_name"  # "l'initiative AFAWA", "le programme X" (RN13)
+    if k >= 0 and doc[k].lower_ in VESSEL_NOUNS:
+        return "vessel"  # "le navire humanitaire Ocean Viking": a ship, not who runs it
     if _website_as_place(doc, k):
         return "website"  # "sur le site Metacritic": the place of posting, not a body
     if (

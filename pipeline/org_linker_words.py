@@ -61,6 +61,14 @@ PROGRAMME_NOUNS = frozenset(
     lithographie tableau sculpture fresque console opéra
     """.split()
 )
+# Nouns before the name of a ship ("le navire Ocean Viking", "le cargo Ever Given"): the
+# vessel, not the body that runs it. Not "pétrolier", also an oil company ("le pétrolier X").
+VESSEL_NOUNS = frozenset(
+    """
+    navire navires bateau bateaux cargo chalutier paquebot yacht porte-conteneurs porte-avions
+    voilier remorqueur frégate vraquier ferry méthanier
+    """.split()
+)
 # Verbs (lemmas) of a work's release on machines: "sorti sur Amiga, MSX et ZX Spectrum".
 RELEASE_VERBS = frozenset(
     """

@@ -1058,6 +1058,13 @@ class OrgRules(KBPipe):
                 _cap_word(doc[end])
                 # a channel named with digits: "la chaîne 2M", "la radio 1FM"
                 or (low in MEDIA_CUES and CHANNEL_CODE.fullmatch(doc[end].text) is not None)
+                # ... or with digits inside its name: "le site d'information Le360"
+                or (
+                    (low in MEDIA_CUES or site)
+                    and doc[end].text[:1].isupper()
+                    and doc[end].text.isalnum()
+                    and any(ch.isdigit() for ch in doc[end].text)
+                )
                 or (doc[end].text in ENGLISH_FUNCTION and _function_run_to_name(doc, end))
                 or (
                     doc[end].text == "-"

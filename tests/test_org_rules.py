@@ -391,6 +391,9 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         ),
         # a channel named with digits after a media noun
         ("La chaîne 2M a diffusé 30 épisodes de la série.", "2M"),
+        # ... or with digits inside its name
+        ("Selon le site d'information Ma360, le projet coûtera 2 milliards.", "Ma360"),
+        ("Le quotidien Al3omk a publié la liste.", "Al3omk"),
         ("La radio 1FM a interrogé 500 auditeurs.", "1FM"),
         # it stops before a phrase that tells how or why the body acts
         (

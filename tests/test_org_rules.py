@@ -198,6 +198,8 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         # a well-known company or medium with no cue word (lexicon "known_names")
         ("Les livreurs de Jumia ont manifesté devant le siège.", ("Jumia", "gazetteer")),
         ("Un sondage publié par Forbes classe les milliardaires.", ("Forbes", "gazetteer")),
+        ("D'après Hespress, les autorités ont intercepté 45 embarcations.",
+         ("Hespress", "gazetteer")),
         # a pollster, bare or inside the name of its poll (RN9)
         ("Une enquête réalisée par Gallup révèle une hausse.", ("Gallup", "gazetteer")),
         ("Les données du Gallup World Poll montrent une hausse.", ("Gallup", "gazetteer")),

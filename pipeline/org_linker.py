@@ -111,6 +111,7 @@ PRIORITY = {
     "acronymed": 1,
     "english": 1,
     "national": 1,
+    "subsidiary": 1,
     "club_prefix": 1,
     "team": 1,
     "club": 2,
@@ -131,7 +132,7 @@ CLUB_SOURCES = {"club", "club_prefix", "team"}
 # "Conseil de sécurité des Nations unies" over "Nations unies", "Fennecs d'Algérie" over "Fennecs",
 # and an English name with a body head after a known name: "Wellcome Institute" over "Wellcome"
 # (ANNOTATION.md: an official name that contains another body's name is one span).
-CONTAINING_SOURCES = {"institution", "team", "english", "acronymed", "national"}
+CONTAINING_SOURCES = {"institution", "team", "english", "acronymed", "national", "subsidiary"}
 MAX_TREATY_WORDS = 16
 # The most tokens between "sur" and the names of a list of machines, and between a release
 # verb and "sur" ("publié en 1987 sur").

@@ -190,6 +190,9 @@ MATE_SOURCES = {"kb", "gazetteer", "cue", "english"}
 NAMED_SOURCES = MATE_SOURCES | {"club", "club_prefix", "team"}
 # Sources of names that take a country adjective after them (rule national)
 NATIONAL_SOURCES = {"kb", "organ"}
+# Candidates whose name a country may follow as a national branch, and the kinds of body.
+SUBSIDIARY_SOURCES = {"kb", "gazetteer"}
+SUBSIDIARY_KINDS = {"company", "media"}
 # "Croix-Rouge", "Croissant-Rouge" (rule national_society)
 SOCIETY_HEAD_IDS = string_ids({"Croix", "Croissant"})
 MAX_LIST = 12
@@ -532,6 +535,7 @@ class OrgRules(KBPipe):
         cands.extend(self._organs(doc, countries))
         cands.extend(self._english_names(doc))
         cands.extend(self._national_names(doc, countries, cands))
+        cands.extend(self._subsidiaries(doc, cands))
         cands.extend(self._national_societies(doc, countries))
         cands.extend(self._cued_names(doc, countries))
         triggers = [
@@ -580,6 +584,25 @@ class OrgRules(KBPipe):
                 kb_id = self.kb.resolve(doc[cand.start : end + 1].text, countries=countries)
                 out.append(Candidate(cand.start, end + 1, kb_id, "national"))
                 seen.add((cand.start, end))
+        return out
+
+    def _subsidiaries(self, doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+        """Rule subsidiary: a company known by name followed by a country's name, with no word
+        between, is its national branch, one body of its own ("MTN Nigeria", "Orange Maroc
+        a investi"); its kb_id is left empty, the branch is not the group."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        n = len(doc)
+        for cand in cands:
+            end = cand.end
+            if cand.source not in SUBSIDIARY_SOURCES or end >= n:
+                continue
+            kind = self.kb.entries[cand.kb_id].type if cand.kb_id else None
+            if cand.kb_id is not None and kind not in SUBSIDIARY_KINDS:
+                continue
+            size = _country_after(doc, end)
+            if size:
+                out.append(Candidate(cand.start, end + size, None, "subsidiary"))
         return out
 
     def _national_societies(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
@@ -2417,10 +2440,31 @@ def located(doc: Doc, i: int) -> bool:
 
 def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     """The words are part of a longer capitalised name: "Walt Disney", "Samsung Electronics";
-    not where that longer name is a thing's, named after the body (RN9: "Zorvup World Poll")."""
+    not where that longer name is a thing's, named after the body (RN9: "Zorvup World Poll"),
+    nor a national branch ("Jumia Kenya", rule subsidiary)."""
     before = start > 0 and _name_word(doc[start - 1]) and doc[start - 1].text not in LEADING
-    after = end < len(doc) and _name_word(doc[end]) and not _thing_tail(doc, end)
+    after = (
+        end < len(doc)
+        and _name_word(doc[end])
+        and not _thing_tail(doc, end)
+        and not _country_after(doc, end)
+    )
     return before or after
+
+
+def _country_after(doc: Doc, i: int) -> int:
+    """The number of words of a country's name that starts at token ``i`` and ends a name
+    (no capitalised word, hyphen or apostrophe goes on after it), else 0."""
+    if i >= len(doc) or not doc[i].text[:1].isupper() or not doc[i - 1].whitespace_:
+        return 0
+    for k in (3, 2, 1):
+        last = i + k
+        if last > len(doc) or fold(doc[i:last].text.replace("’", "'")) not in COUNTRIES:
+            continue
+        if last < len(doc) and (doc[last].text in {"-", "'", "’"} or _cap_word(doc[last])):
+            return 0  # "Orange Côte-d'Ivoire Telecom": a longer name goes on
+        return k
+    return 0
 
 
 def _thing_tail(doc: Doc, i: int) -> bool:

@@ -200,6 +200,10 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         ("Un sondage publié par Forbes classe les milliardaires.", ("Forbes", "gazetteer")),
         ("D'après Hespress, les autorités ont intercepté 45 embarcations.",
          ("Hespress", "gazetteer")),
+        # a known company followed by a country's name is its national branch, no kb_id
+        ("MTN Nigeria a perdu 2 millions d'abonnés.", ("MTN Nigeria", "subsidiary")),
+        ("Les livreurs de Jumia Afrique du Sud ont manifesté.", ("Jumia Afrique du Sud",
+                                                                  "subsidiary")),
         # a pollster, bare or inside the name of its poll (RN9)
         ("Une enquête réalisée par Gallup révèle une hausse.", ("Gallup", "gazetteer")),
         ("Les données du Gallup World Poll montrent une hausse.", ("Gallup", "gazetteer")),

@@ -399,6 +399,8 @@ def test_bbc_services_link_to_the_bbc(form: str) -> None:
         ("Armed Conflict Location and Event Data Project", "ACLED"),
         ("Acled", "ACLED"),
         ("Guardian", "GB_GUARDIAN"),
+        # ... and session 15
+        ("Haut-Commissariat des Nations unies aux réfugiés", "UNHCR"),
         # a soft hyphen or a zero-width space inside a name is no part of it
         ("Union afri\u00adcaine", "AU"),
         ("Organisation mondiale\u200b de la santé", "WHO"),

@@ -61,6 +61,7 @@ from .lexicon import (
     RELATIVE_ADVERBS,
     SCORE_CONTEXT,
     SPACED_ORDINAL_SUFFIXES,
+    STREET_NOUNS,
     TIME_LOCATING_AFTER,
     TRAVEL_WORDS,
     VERB_IDENTIFIERS,
@@ -850,6 +851,18 @@ def _race_name(c: Candidate) -> bool:
     )
 
 
+def _street_number(c: Candidate) -> bool:
+    """au 12 rue de la Liberté, 5 avenue Hassan II: a house number."""
+    return (
+        c.amount.unit is None
+        and c.amount.modifier is None
+        and c.i == c.num_idx
+        and c.end == c.num_idx + 1
+        and c.num.kind == "num"
+        and c.nxt in STREET_NOUNS
+    )
+
+
 def _pronoun_un(c: Candidate) -> bool:
     """l'un, les uns: pronouns."""
     return c.sc.toks[c.i].low in ARTICLE_ONES and c.prev in {"l'", "l"} and c.end == c.i + 1
@@ -908,6 +921,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("best_n", _best_n),
     ("part_label", _part_label),
     ("race_name", _race_name),
+    ("street_number", _street_number),
     ("pronoun_un", _pronoun_un),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)

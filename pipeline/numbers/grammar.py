@@ -100,7 +100,7 @@ _STARTERS = (
     | frozenset(first for first, _ in CURRENCY_PREFIX_PAIRS)
     | frozenset(SIGN_WORDS)
     | frozenset(FRACTION_DENOMINATORS)
-    | frozenset({"des", "plusieurs", "quelques", "la", "moitié", "-", "−", "+"})
+    | frozenset({"des", "les", "plusieurs", "quelques", "la", "moitié", "-", "−", "+"})
     | HEIGHT_METRES
 )
 _SCALED_PLURALS = frozenset({"milliers", "millions", "milliards"})
@@ -577,11 +577,11 @@ class Scanner:
         return j, value
 
     def vague_at(self, i: int) -> Parse | None:
-        """'des centaines', 'plusieurs milliers', 'une dizaine', 'un millier'..."""
+        """'des centaines', 'les milliers', 'plusieurs milliers', 'une dizaine', 'un millier'..."""
         first = self.low(i)
         word = self.low(i + 1)
         j = i + 2
-        if first in {"des", "plusieurs", "quelques"} and word in PLURAL_COLLECTIVES:
+        if first in {"des", "les", "plusieurs", "quelques"} and word in PLURAL_COLLECTIVES:
             value = float(PLURAL_COLLECTIVES[word])
             modifier = "min"
         elif first in PLURAL_COLLECTIVES and not self._number_before(i):

@@ -409,15 +409,18 @@ IDENTIFIER_BEFORE = words(
     "circulaire arrêté dossier affaire code boeing airbus covid mig su f rafale version "
     "niveau catégorie zone bloc porte quai terminal tramway métro lot case colonne tableau "
     "figure graphique point rue avenue boulevard km pk phase règle système grade niveaux "
-    "taille"
+    "taille nationale départementale"
 )
+# Nouns of a street after its house number: "au 12 rue de la Liberté".
+STREET_NOUNS = words("rue avenue boulevard bd impasse allée chemin")
 TIME_LOCATING_AFTER: frozenset[Phrase] = frozenset(
     {("plus", "tard"), ("plus", "tôt")}
     | {(w,) for w in words("auparavant après avant premiers premières premier première")}
 )
 SCORE_CONTEXT = words(
     "score victoire défaite match nul battu battus battue mi-temps s'est imposé imposés "
-    "l'emporte emporté vainqueur vainqueurs s'imposer face contre sets set buts"
+    "l'emporte emporté vainqueur vainqueurs s'imposer face contre sets set buts gagné gagne "
+    "gagnent perdu perd remporté"
 )
 # Ordinal suffixes also read after a space ("son 644 ème but"); "e" alone is too ambiguous
 SPACED_ORDINAL_SUFFIXES = words("ème eme ième ieme èmes ièmes er ère")

@@ -163,6 +163,9 @@ SPANS: list[tuple[str, list[str]]] = [
     ("La roche a mis des millions d'années à se former.", ["des millions d'années"]),
     ("Le sol restera pollué pendant des centaines, voire des milliers d'années.",
      ["des centaines", "des milliers d'années"]),
+    # "les" before a plural collective is part of the amount, as "des" is (the gold: 5 of 6)
+    ("Malgré les milliers de morts civiles, la guerre continue.", ["les milliers"]),
+    ("Les 300 migrants ont été secourus.", ["300"]),
     # a millennium or a second placed relative to an event (RN23)
     ("Et plus d'un millénaire plus tard, le temple est debout.", []),
     ("Quelques secondes plus tard, trente secondes plus tard, il sautait.", []),
@@ -354,6 +357,9 @@ WHY_NOT: list[tuple[str, str]] = [
     ("Les 50 meilleurs joueurs sont invités.", "best_n"),
     ("Les épisodes 4 et 5 sortent en mai.", "part_label"),
     ("Il a remporté le 200 m en finale.", "race_name"),
+    ("Il habite au 12 rue de la Liberté à Rabat.", "street_number"),
+    ("La route nationale 1 a été coupée par les eaux.", "identifier_word_before"),
+    ("L'équipe a gagné 3 à 0 samedi.", "score"),
 ]
 
 

@@ -594,6 +594,13 @@ class Scanner:
             modifier = "approx"
         else:
             return None
+        if (
+            first in {"des", "les"}
+            and self.low(j) == "et"
+            and self.low(j + 1) == first
+            and self.low(j + 2) == word
+        ):
+            j += 3  # "des milliers et des milliers": one amount said twice for emphasis
         # des dizaines de milliers, une dizaine de millions
         if self.low(j) in _DE and self.low(j + 1) in _SCALED_PLURALS:
             value *= PLURAL_COLLECTIVES[self.low(j + 1)]

@@ -166,6 +166,9 @@ SPANS: list[tuple[str, list[str]]] = [
     # "les" before a plural collective is part of the amount, as "des" is (the gold: 5 of 6)
     ("Malgré les milliers de morts civiles, la guerre continue.", ["les milliers"]),
     ("Les 300 migrants ont été secourus.", ["300"]),
+    # a vague amount said twice for emphasis is one amount
+    ("On voyait des milliers et des milliers d'étoiles.", ["des milliers et des milliers"]),
+    ("Des centaines et des milliers de familles ont fui.", ["Des centaines", "des milliers"]),
     # a millennium or a second placed relative to an event (RN23)
     ("Et plus d'un millénaire plus tard, le temple est debout.", []),
     ("Quelques secondes plus tard, trente secondes plus tard, il sautait.", []),

@@ -47,6 +47,7 @@ from .lexicon import (
     NAME_BEFORE,
     NAME_BEFORE_DES,
     NAME_NUMBER_LINKS,
+    NEAR_WORDS,
     NEXT_WORDS,
     NOT_PLURAL_NOUNS,
     OLD_YEAR_BEFORE,
@@ -69,6 +70,8 @@ from .lexicon import (
     WEEKDAYS,
     WINDOW_DURATION_BEFORE,
     YEAR_CONTEXT_BEFORE,
+    ZERO_STATE_BEFORE,
+    ZERO_WORDS,
 )
 from .tokens import Token, is_number_word
 
@@ -863,6 +866,23 @@ def _street_number(c: Candidate) -> bool:
     )
 
 
+def _zero_word(c: Candidate) -> bool:
+    """zéro émission, net zéro, le zéro clic, à zéro: 'zéro' spelled out with no unit names a
+    goal or a state, no count (not: des taux proches de zéro)."""
+    if c.num.low not in ZERO_WORDS or c.amount.unit is not None or c.end != c.num_idx + 1:
+        return False
+    if c.prev == "de" and c.sc.low(c.num_idx - 2) in NEAR_WORDS:
+        return False
+    nxt = c.sc.toks[c.end] if c.end < len(c.sc.toks) else None
+    return c.prev in ZERO_STATE_BEFORE or (
+        nxt is not None
+        and nxt.kind == "word"
+        and nxt.text.isalpha()
+        and nxt.text.islower()
+        and nxt.low not in {"et", "ou", "virgule"}
+    )
+
+
 def _pronoun_un(c: Candidate) -> bool:
     """l'un, les uns: pronouns."""
     return c.sc.toks[c.i].low in ARTICLE_ONES and c.prev in {"l'", "l"} and c.end == c.i + 1
@@ -922,6 +942,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("part_label", _part_label),
     ("race_name", _race_name),
     ("street_number", _street_number),
+    ("zero_word", _zero_word),
     ("pronoun_un", _pronoun_un),
 )
 RULE_NAMES = tuple(name for name, _ in RULES)

@@ -411,6 +411,11 @@ IDENTIFIER_BEFORE = words(
     "figure graphique point rue avenue boulevard km pk phase règle système grade niveaux "
     "taille nationale départementale"
 )
+# "zéro" spelled out, and the words before "de zéro" that make it a value ("proches de zéro").
+ZERO_WORDS = words("zéro zero")
+NEAR_WORDS = words("proche proches près")
+# Words before "zéro" that make it a goal or a state: "net zéro", "remettre à zéro", "« zéro »".
+ZERO_STATE_BEFORE = words('net nette à objectif " « “')
 # Nouns of a street after its house number: "au 12 rue de la Liberté".
 STREET_NOUNS = words("rue avenue boulevard bd impasse allée chemin")
 TIME_LOCATING_AFTER: frozenset[Phrase] = frozenset(

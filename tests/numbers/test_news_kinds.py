@@ -166,6 +166,8 @@ SPANS: list[tuple[str, list[str]]] = [
     # "les" before a plural collective is part of the amount, as "des" is (the gold: 5 of 6)
     ("Malgré les milliers de morts civiles, la guerre continue.", ["les milliers"]),
     ("Les 300 migrants ont été secourus.", ["300"]),
+    # ... but a value near zero is one
+    ("Les taux sont restés proches de zéro pendant dix ans.", ["zéro", "dix ans"]),
     # a vague amount said twice for emphasis is one amount
     ("On voyait des milliers et des milliers d'étoiles.", ["des milliers et des milliers"]),
     ("Des centaines et des milliers de familles ont fui.", ["Des centaines", "des milliers"]),
@@ -363,6 +365,8 @@ WHY_NOT: list[tuple[str, str]] = [
     ("Il habite au 12 rue de la Liberté à Rabat.", "street_number"),
     ("La route nationale 1 a été coupée par les eaux.", "identifier_word_before"),
     ("L'équipe a gagné 3 à 0 samedi.", "score"),
+    ("Le pays vise l'objectif zéro émission en 2050.", "zero_word"),
+    ("Le groupe a pris un engagement net zéro le mois dernier.", "zero_word"),
 ]
 
 

@@ -376,6 +376,17 @@ class ClaimFinder(KBPipe):
                         # "Ce montant comprend 500 millions": the figure itself, no actor
                         # (rule 'measure_subject')
                         agent, rules["agent"] = None, "measure_subject"
+            if (
+                agent is None
+                and source is not None
+                and rules["source"] in WE_SOURCE_RULES
+                and _we_act(amount, pred_tok, quotes)
+                and not _body_speaks(source)
+            ):
+                # "« Nous avons secouru 300 migrants », a déclaré le porte-parole de la Marine
+                # royale": the body a speaker speaks for did what "nous" did (rule
+                # 'we_speaker')
+                agent, rules["agent"] = source, "we_speaker"
             part, rules["part_of"] = part_of_amount(amount, sent, amounts, k)
             time, rules["time"] = time_of(
                 amount,
@@ -925,18 +936,28 @@ def _quote_speaker(
     indiqué Murphy"): the words before the attribution are the speaker's too (rule
     'quote_speaker'); a person who speaks for no body gives none."""
     close = next((b for a, b in quotes if a < amount.start and amount.end <= b), None)
-    if close is None or close < sent.end:
-        return None  # not quoted, or the attribution is in the amount's own sentence
+    if close is None:
+        return None  # not quoted
     doc = amount.doc
     i = close + 1
     while i < len(doc) and (doc[i].text == "," or doc[i].pos_ == "AUX"):
         i += 1
-    if i >= len(doc) or not _is_report_verb(doc[i]):
+    if i >= len(doc) or i < sent.end or not _is_report_verb(doc[i]):
+        # the attribution is in the amount's own sentence, for the incise rules; but the
+        # parser may end the sentence at the closing mark ("« Nous avons ... », a déclaré")
         return None
     speaker = _speaker(doc[i])
     if speaker is None or speaker.i < doc[i].i or _individual(speaker):
         return None
     org = org_of.get(speaker.i)
+    if org is None and speaker.lemma_.lower() in ROLE_NOUNS:
+        # "», a déclaré le porte-parole de la Marine royale": the body of the role
+        for tok in doc[speaker.i + 1 : doc[i].sent.end]:
+            if tok.i in org_of:
+                org = org_of[tok.i]
+                break
+            if tok.is_punct and not _in_word(tok):
+                break
     if org is not None:
         return None if _is_addressee(org.root) else org
     return _speaker_antecedent(speaker, ante)
@@ -2570,6 +2591,40 @@ def _same_source(sent: Span, index: _TokenIndex) -> bool:
         ):
             return True
     return False
+
+
+def _we_act(amount: Span, pred_tok: Token | None, quotes: list[tuple[int, int]]) -> bool:
+    """Whether the amount's act is done by "nous" inside a quotation: not one that says or
+    counts ("nous avons enregistré 5 000 réfugiés" is the source's count, CR3)."""
+    if pred_tok is None or not any(a < amount.start and amount.end <= b for a, b in quotes):
+        return False
+    verb = next((t for t in [pred_tok, *pred_tok.ancestors] if t.pos_ == "VERB"), None)
+    if verb is None or _is_report_verb(verb) or _lemma(verb) in COUNTING_VERBS:
+        return False
+    if _is_forecast(verb) or _lemma(verb) in PERCEPTION_VERBS:
+        return False
+    subj, _ = _clause_subject(verb)
+    return subj is not None and subj.pos_ == "PRON" and subj.lower_ in WE_WORDS
+
+
+def _body_speaks(source: Span) -> bool:
+    """Whether a body is itself the subject of a reporting verb ("L'ONU estime que nous
+    utilisons ..."): its "nous" may be everyone, not the body."""
+    return any(t.dep_ in SUBJ_DEPS and _is_report_verb(t.head) for t in source)
+
+
+WE_WORDS = frozenset({"nous"})
+# Sources that name the body a quotation's speaker speaks for.
+# (a person in a role: a body that speaks itself may say "nous" of everyone, "L'ONU estime
+# que nous utilisons 40 milliards de tonnes de sable").
+WE_SOURCE_RULES = frozenset(
+    {
+        "quote_speaker", "incise_role", "incise_anaphora", "report_verb", "known_speaker",
+        "hung_speaker", "linear_speaker",
+    }
+)  # fmt: skip
+# Verbs of perception: "nous voyons deux cas par semaine" tells what is seen, no act.
+PERCEPTION_VERBS = frozenset({"voir", "entendre", "sentir", "remarquer"})
 
 
 def _first_person(sent: Span) -> bool:

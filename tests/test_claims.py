@@ -479,6 +479,33 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # "nous" in a quotation is the body its speaker speaks for ...
+            "« Nous avons secouru 300 migrants depuis janvier », a déclaré le porte-parole de "
+            "la Marine royale.",
+            "300",
+            "Marine royale",
+            "we_speaker",
+        ),
+        (
+            "Le porte-parole de la Gendarmerie royale a indiqué : « Nous avons interpellé 45 "
+            "passeurs. »",
+            "45",
+            "Gendarmerie royale",
+            "we_speaker",
+        ),
+        (  # ... not what it counts (CR3), nor the "nous" of everyone a body speaks of
+            "Selon le directeur du HCR au Niger, « nous avons enregistré 5 000 nouveaux "
+            "réfugiés ».",
+            "5 000",
+            None,
+            "reporter",
+        ),
+        (
+            "L'ONU estime que « nous utilisons 40 milliards de tonnes de sable par an ».",
+            "40 milliards de tonnes",
+            None,
+            "none",
+        ),
         (  # "relever" a rate acts on it ...
             "La Banque centrale européenne a relevé ses taux de 0,25 point.",
             "0,25 point",
@@ -2181,6 +2208,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "3 000",
             "HCR",
             "report_verb",
+        ),
+        (  # the speaker of a quotation the parser cut off at its closing mark
+            "« Nous avons secouru 300 migrants depuis janvier », a déclaré le porte-parole de "
+            "la Marine royale.",
+            "300",
+            "Marine royale",
+            "quote_speaker",
         ),
         (  # a body that raises its rate does not report it
             "La Banque centrale européenne a relevé ses taux de 0,25 point.",

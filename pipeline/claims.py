@@ -2744,8 +2744,14 @@ def _individual(tok: Token) -> bool:
         and lemma not in ORG_NOUNS
         and lemma not in ORG_TYPE_NOUNS
         and lemma not in REPORT_NOUNS
+        and tok.lower_ not in SPOKESPERSON_NOUNS
         and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children)
     )
+
+
+# A spokesperson speaks for the body even when unnamed ("a déclaré un porte-parole de la
+# Marine royale"; ruling CR7 names spokespersons).
+SPOKESPERSON_NOUNS = frozenset({"porte-parole", "porte-paroles", "porte-parole(s)"})
 
 
 FORECAST_PLAIN = plain_lemmas(FORECAST_VERBS)

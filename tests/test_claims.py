@@ -2209,6 +2209,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "HCR",
             "report_verb",
         ),
+        (  # an unnamed spokesperson still speaks for the body (CR7)
+            "« La Marine a secouru 300 migrants », a déclaré un porte-parole de la Marine "
+            "royale.",
+            "300",
+            "Marine royale",
+            "incise",
+        ),
         (  # the speaker of a quotation the parser cut off at its closing mark
             "« Nous avons secouru 300 migrants depuis janvier », a déclaré le porte-parole de "
             "la Marine royale.",

@@ -236,7 +236,8 @@ RULES: list[tuple[str, str]] = [
     (
         "first_months",
         rf"(?:(?:au cours|lors) des|(?:sur|pour|pendant|durant|dans) les) (?P<n>{NUMBER}) "
-        rf"premiers mois (?:de (?:cette année|l{APOS}année (?P<y>{YEAR})|(?P<y2>{YEAR})))",
+        rf"premiers mois (?:de (?:cette année|l{APOS}année(?: (?P<y>{YEAR}))?"
+        rf"(?! (?:dernière|précédente|prochaine|passée|écoulée))|(?P<y2>{YEAR})))",
     ),
     (
         "quarter",
@@ -309,7 +310,7 @@ RULES: list[tuple[str, str]] = [
     # mi-2021": open from it
     (
         "year_edge",
-        rf"(?:(?P<since>depuis) (?:la |le )?|(?:à la|au|en) )?(?P<edge>fin|début|mi-)"
+        rf"(?:(?P<since>depuis) (?:la |le )?|(?:à la|au|en|à) )?(?P<edge>fin|début|mi-)"
         rf"(?: de| de l{APOS}année)? ?(?P<y>{YEAR})",
     ),
     (  # "avant la guerre", "avant l'arrivée des talibans", "avant cette annonce": before
@@ -339,6 +340,11 @@ RULES: list[tuple[str, str]] = [
         rf"(?:du (?P<d1>1er|\d{{1,2}}) au|entre le (?P<d2>1er|\d{{1,2}}) et le) "
         rf"(?P<d>\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
     ),
+    (  # "du 1er janvier au 30 septembre (2024)": two days of two months
+        "day_month_range",
+        rf"(?:du (?P<d1>1er|\d{{1,2}}) (?P<m1>{MONTH}) au|entre le (?P<d2>1er|\d{{1,2}}) "
+        rf"(?P<m3>{MONTH}) et le) (?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})(?: (?P<y>{YEAR}))?",
+    ),
     (  # "ce mardi 16 novembre", "le samedi 3 avril 2021": the day with its weekday
         "weekday_day",
         rf"(?:le |ce )?(?:{WEEKDAY}) (?P<d>1er|\d{{1,2}}) (?P<m>{MONTH})"
@@ -360,7 +366,8 @@ RULES: list[tuple[str, str]] = [
     ),
     (  # "en avril dernier": the last April before the document's date
         "month",
-        rf"(?:en |{IN_THE} mois (?:de |d{APOS})|fin |début |(?:(?:jusqu{APOS})?à la |en )?mi-"
+        rf"(?:en |{IN_THE} mois (?:de |d{APOS})|(?:à )?fin |début "
+        rf"|(?:(?:jusqu{APOS})?à la |en )?mi-"
         rf"|(?:au début|à la fin|au milieu) du mois (?:de |d{APOS}))(?P<m>{MONTH})"
         rf"(?: et (?:en )?(?P<m2>{MONTH}))?"  # "en mars et avril", "en juin et juillet 2019"
         rf"(?: (?P<y>{YEAR})|(?P<last> dernier)|{OF_THIS_YEAR})?",
@@ -373,7 +380,8 @@ RULES: list[tuple[str, str]] = [
         "year",
         # (not a ratio: "1 pour 2000", "un pour 1000", "pour 2000 habitants")
         rf"(?:en|pour(?<!\d pour)(?<!un pour)(?<!une pour)(?= \d+\b(?! (?:{RATE})\b))"
-        rf"|pour l{APOS}exercice|au cours de l{APOS}année|durant l{APOS}année"
+        rf"|pour l{APOS}exercice|au titre de l{APOS}(?:exercice|année)"
+        rf"|au cours de l{APOS}année|durant l{APOS}année"
         rf"|sur l{APOS}année|pour l{APOS}année) (?P<y>{YEAR})",
     ),
     # "le souvenir de 2003, qui avait fait 15 000 morts", "celui de 2015, lorsque 44 000
@@ -430,7 +438,9 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     },
     **{
         rule: (("<month>",),)
-        for rule in ("month_range", "day_range", "day_pair", "day_no_year", "month")
+        for rule in (
+            "month_range", "day_range", "day_month_range", "day_pair", "day_no_year", "month",
+        )
     },
     "day": (_YEARLY, ("<month>",)),
     "month_of_year": (_YEARLY, ("<month>",)),
@@ -709,6 +719,15 @@ def _value(
         return None
     if rule == "since_start_year":
         return None if yr is None else f"{yr:04d}-01/.."
+    if rule == "day_month_range":
+        if yr is None:
+            return None
+        m1 = MONTHS[(g.get("m1") or g.get("m3") or "").lower()]
+        d1 = g.get("d1") or g.get("d2") or ""
+        first = 1 if d1 == "1er" else int(d1)
+        last = 1 if g["d"] == "1er" else int(g["d"])
+        m2 = MONTHS[g["m"].lower()]
+        return f"{yr:04d}-{m1:02d}-{first:02d}/{yr:04d}-{m2:02d}-{last:02d}"
     if rule in {"day_no_year", "day_range", "weekday_day", "day_pair"}:
         month = MONTHS[g["m"].lower()]
         day = 1 if g["d"] == "1er" else int(g["d"])
@@ -785,7 +804,7 @@ def _value(
 YEARLESS_PERIODS = frozenset(
     {
         "semester", "last_quarter", "month_range", "since_day", "day_no_year", "day_range",
-        "quarter", "since_month", "month", "weekday_day", "day_pair",
+        "quarter", "since_month", "month", "weekday_day", "day_pair", "day_month_range",
     }
 )  # fmt: skip
 # "l'an dernier", "l'année prochaine" count from the time of writing: only the document's

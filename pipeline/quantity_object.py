@@ -14,6 +14,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from .numbers import AmountMatch
+from .numbers.lexicon import MONTHS
 from .quantity_object_words import (
     A_CASES,
     A_LOCUTION_NOUNS,
@@ -29,6 +30,7 @@ from .quantity_object_words import (
     DEFINITE_MEASURED,
     DETERMINERS,
     DIMENSION_WORDS,
+    EDGE_WORDS,
     KEPT_LOCUTIONS,
     LEXICALISED_PARTICIPLES,
     LINE_BREAKS,
@@ -744,6 +746,10 @@ def _right_edge(noun: Token) -> int:
             continue
         if tok.like_num:
             break  # another amount: "2 960 morts et 5 674 blessés"
+        if low in EDGE_WORDS and j + 1 < n and (
+            doc[j + 1].lower_ in MONTHS or doc[j + 1].like_num
+        ):
+            break  # a time: "8 000 migrants fin septembre"
         if j == last + 1 and low in LEXICALISED_PARTICIPLES.get(noun.lemma_.lower(), ()):
             last = j  # "cas confirmés dans le monde": a lexicalised participle stays
             j += 1

@@ -137,6 +137,8 @@ précédent précédents précédente précédentes suivant suivants suivante su
 prochain prochains prochaine prochaines
 """.split()
 )
+# Words that open a time edge after the counted noun ("migrants fin septembre", "à fin 2023").
+EDGE_WORDS = frozenset({"fin", "début", "mi"})
 
 # participles that classify their noun in news, kept even before a complement of their own
 # ("cas confirmés dans le monde", "personnes déplacées par la guerre"): noun lemma -> participles
@@ -224,6 +226,7 @@ A_LOCUTION_NOUNS = frozenset(
 bord pied terme temps domicile vie peine cause titre raison côté travers moment fois
 jour heure minute mois an année semaine tour hauteur moins plus partir compter base force
 proximité destination propos condition défaut faveur instar égard exception concurrence
+fin début
 """.split()
 )
 

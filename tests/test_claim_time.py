@@ -153,6 +153,18 @@ from dechiffre.pipeline.claim_time import find_times
          "dans les 48 heures qui ont suivi sa sortie", "following", None),
         ("Dans les jours qui ont suivi l'attaque, 300 familles ont fui.",
          "Dans les jours qui ont suivi l'attaque", "following", None),
+        # "de l'année" with no year after "premiers mois": the year of the context
+        ("En 2023, la Marine a secouru 1 200 migrants sur les neuf premiers mois de l'année.",
+         "sur les neuf premiers mois de l'année", "first_months", "2023-01/2023-09"),
+        # "à fin <mois>", "à fin <année>": the edge with its preposition (CR8)
+        ("Les recettes ont atteint 200 milliards de dirhams à fin juin 2024.",
+         "à fin juin 2024", "month", "2024-06"),
+        ("Le taux était de 13 % à fin 2023.", "à fin 2023", "year_edge", "2023-12"),
+        # two days of two months; the fiscal year of an account
+        ("Du 1er janvier au 30 septembre 2023, 45 000 migrants ont été interceptés.",
+         "Du 1er janvier au 30 septembre 2023", "day_month_range", "2023-01-01/2023-09-30"),
+        ("Au titre de l'exercice 2023, le groupe a réalisé un bénéfice de 5 milliards.",
+         "Au titre de l'exercice 2023", "year", "2023"),
         # a day range with "entre", a day with "prochain"
         ("Le pont a été fermé entre le 17 et le 18 février 2021.",
          "entre le 17 et le 18 février 2021", "day_range", "2021-02-17/2021-02-18"),

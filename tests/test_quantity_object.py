@@ -32,6 +32,11 @@ def objects(parser: Language, text: str) -> dict[str, ObjectFound]:
 @pytest.mark.parametrize(
     ("kind", "text", "span", "obj", "rule"),
     [
+        # a time edge after the counted noun is no part of the object
+        ("fin", "Les autorités ont intercepté 8 000 migrants fin septembre.", "8 000", "migrants",
+         "counted_noun"),
+        ("à fin", "Les autorités ont intercepté 8 000 migrants à fin septembre.", "8 000",
+         "migrants", "counted_noun"),
         # a participle used as a noun of people, not the attribute of a noun left out
         ("participe", "Le bilan fait état de 2.960 morts et 5.674 blessés.", "5.674", "blessés",
          "counted_noun"),

@@ -90,7 +90,15 @@ def _part_of(amount: Span, sent: Span, amounts: list[Span]) -> tuple[Span | None
         [a for a in before_it if a.start >= sent.start]
         # "300 personnes (dont 40 mineurs)": the parser cut the sentence at the bracket
         or [a for a in before_it[-2:] if _one_sentence(doc, a.end, amount.start)]
-        or (before_it[-1:] if "sur ces" in words else [])
+        # "Sur ces 1 200 migrants": the amount the demonstrative points back to, in the
+        # same paragraph
+        or (
+            before_it[-1:]
+            if "sur ces" in words
+            and before_it
+            and _one_paragraph(doc, before_it[-1].end, amount.start)
+            else []
+        )
     )
     if not earlier:
         return None, "none"
@@ -211,6 +219,11 @@ def _one_sentence(doc: Doc, start: int, end: int) -> bool:
     """Whether no sentence ends between two tokens (the parser also cuts at a comma or a
     dash: "20 000 volontaires ont été impliqués | , la moitié au Royaume-Uni")."""
     return not any(sentence_marks(doc)[0][max(start, 0) : end])
+
+
+def _one_paragraph(doc: Doc, start: int, end: int) -> bool:
+    """Whether no paragraph break (a line break) lies between two tokens."""
+    return not any("\n" in t.text or "\n" in t.whitespace_ for t in doc[max(start, 0) : end])
 
 
 def _window_start(doc: Doc, i: int, back: int) -> int:

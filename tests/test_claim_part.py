@@ -55,6 +55,11 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
         ("Le pays a accueilli 5 000 étudiants. Beaucoup d'entre eux ont fui. Des centaines "
          "d'entre eux sont rentrés, mais des milliers d'entre eux restent en Europe.",
          "des milliers", "5 000", "partitive"),
+        # "sur ces N" points back to an amount of its own paragraph only
+        ("Le fonds financera 20 projets, dont 12 au Maroc.\n\nSur ces 1 200 migrants, la "
+         "moitié venait du Sahel.", "1 200", None, "none"),
+        ("Le fonds financera 20 projets, dont 12 au Maroc.\n\nSur ces 1 200 migrants, la "
+         "moitié venait du Sahel.", "la moitié", "1 200", "out_of_fronted"),
         # a bare number after "et" goes on with the partitive
         ("Le service a signalé 30 cas cette année. Onze d'entre eux ont perdu la vue, et trois "
          "sont morts.", "trois", "30", "partitive_list"),

@@ -546,6 +546,8 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         # a work noun with adjectives before the name, no quotes
         ("Elle expose sa lithographie emblématique Zorva Essays à Paris.", "Zorva Essays",
          "programme_name"),
+        # a treaty written by its acronym
+        ("Le traité de l'OTAN, le TNP, a été signé en 1968.", "TNP", "non_body_acronym"),
         # a ship after its noun, with or without adjectives, is no body that runs it
         ("Le navire Zorva Viking a débarqué 200 migrants à Brindisi.", "Zorva Viking", "vessel"),
         ("Le navire humanitaire Zorva Barents a secouru 60 personnes.", "Zorva Barents",

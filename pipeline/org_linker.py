@@ -47,6 +47,7 @@ from .org_linker_words import (
     SPELT_LINKS,
     SPELT_STOPS,
     STANCE_PREFIXES,
+    STREET_NOUNS,
     SUCH_AS,
     THING_DETS,
     THING_DETS_INDEFINITE,
@@ -1222,6 +1223,13 @@ def _non_body_rule(
         return "programme_name"  # "l'initiative AFAWA", "le programme X" (RN13)
     if k >= 0 and doc[k].lower_ in VESSEL_NOUNS:
         return "vessel"  # "le navire humanitaire Ocean Viking": a ship, not who runs it
+    if (
+        cand.start > 0
+        and doc[cand.start - 1].is_lower
+        and doc[cand.start - 1].lower_ in STREET_NOUNS
+        and cand.source in {"classifier", "ner"}
+    ):
+        return "street"  # "réunis place Tahrir", "sur l'avenue Habib Bourguiba"
     if _website_as_place(doc, k):
         return "website"  # "sur le site Metacritic": the place of posting, not a body
     if (

@@ -61,6 +61,13 @@ PROGRAMME_NOUNS = frozenset(
     lithographie tableau sculpture fresque console opéra
     """.split()
 )
+# Nouns of streets and squares before their name ("place Tahrir", "avenue Mohammed V"): a
+# place, not a body (issue 9's "places and squares").
+STREET_NOUNS = frozenset(
+    """
+    place square esplanade avenue boulevard rue allée quai pont rond-point carrefour
+    """.split()
+)
 # Nouns before the name of a ship ("le navire Ocean Viking", "le cargo Ever Given"): the
 # vessel, not the body that runs it. Not "pétrolier", also an oil company ("le pétrolier X").
 VESSEL_NOUNS = frozenset(

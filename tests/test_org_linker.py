@@ -546,6 +546,8 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         # a work noun with adjectives before the name, no quotes
         ("Elle expose sa lithographie emblématique Zorva Essays à Paris.", "Zorva Essays",
          "programme_name"),
+        # a square or a street after its noun
+        ("Les manifestants se sont réunis place Zorvir lundi soir.", "Zorvir", "street"),
         # a treaty written by its acronym
         ("Le traité de l'OTAN, le TNP, a été signé en 1968.", "TNP", "non_body_acronym"),
         # a ship after its noun, with or without adjectives, is no body that runs it

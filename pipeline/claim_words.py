@@ -385,3 +385,13 @@ NOUN_KINDS = {
     "syndicat": {"union", "other"}, "ministère": {"ministry"}, "tribunal": {"court"},
     "cour": {"court"}, "police": {"police"}, "armée": {"military"},
 }  # fmt: skip
+
+# Marks of an infinitive of purpose ("pour loger 900 personnes").
+PURPOSE_MARKS = frozenset({"pour"})
+# "nous" in a quotation: the body the speaker speaks for (rule 'we_speaker').
+WE_WORDS = frozenset({"nous"})
+# Verbs of perception: "nous voyons deux cas par semaine" tells what is seen, no act.
+PERCEPTION_VERBS = frozenset({"voir", "entendre", "sentir", "remarquer"})
+# A spokesperson speaks for the body even when unnamed ("a déclaré un porte-parole de la
+# Marine royale"; ruling CR7 names spokespersons).
+SPOKESPERSON_NOUNS = frozenset({"porte-parole", "porte-paroles"})

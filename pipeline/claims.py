@@ -99,10 +99,12 @@ from .claim_words import (
     ORG_NOUNS,
     ORG_TYPE_NOUNS,
     PAPER_NOUNS,
+    PERCEPTION_VERBS,
     PLAN_NOUNS,
     POINTER_PRONOUNS,
     POSSESSION_VERBS,
     POSSESSIVE_DETS,
+    PURPOSE_MARKS,
     RECOMMEND_VERBS,
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
@@ -116,11 +118,13 @@ from .claim_words import (
     SOURCE_CASES,
     SOURCE_LINE_WORDS,
     SOURCE_NOUNS,
+    SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
     SURVEY_VERBS,
     TEAM_ACTS,
     TEAM_NOUNS,
     UNACCUSATIVE_VERBS,
+    WE_WORDS,
     WEEKDAYS,
     WITH_CASES,
 )
@@ -1946,8 +1950,6 @@ def _same_body(org: Span, found: Span) -> bool:
 
 
 PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
-# Marks of an infinitive of purpose ("pour loger 900 personnes").
-PURPOSE_MARKS = frozenset({"pour"})
 # "cité par l'AFP" (fr_core_news_md often reads "cité" as the noun)
 CITED_FORMS = frozenset({"cité", "citée", "cités", "citées"})
 THAT_WORDS = frozenset({"que", "qu'", "qu’"})
@@ -2613,7 +2615,6 @@ def _body_speaks(source: Span) -> bool:
     return any(t.dep_ in SUBJ_DEPS and _is_report_verb(t.head) for t in source)
 
 
-WE_WORDS = frozenset({"nous"})
 # Sources that name the body a quotation's speaker speaks for.
 # (a person in a role: a body that speaks itself may say "nous" of everyone, "L'ONU estime
 # que nous utilisons 40 milliards de tonnes de sable").
@@ -2623,8 +2624,6 @@ WE_SOURCE_RULES = frozenset(
         "hung_speaker", "linear_speaker",
     }
 )  # fmt: skip
-# Verbs of perception: "nous voyons deux cas par semaine" tells what is seen, no act.
-PERCEPTION_VERBS = frozenset({"voir", "entendre", "sentir", "remarquer"})
 
 
 def _first_person(sent: Span) -> bool:
@@ -2747,11 +2746,6 @@ def _individual(tok: Token) -> bool:
         and tok.lower_ not in SPOKESPERSON_NOUNS
         and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children)
     )
-
-
-# A spokesperson speaks for the body even when unnamed ("a déclaré un porte-parole de la
-# Marine royale"; ruling CR7 names spokespersons).
-SPOKESPERSON_NOUNS = frozenset({"porte-parole", "porte-paroles", "porte-parole(s)"})
 
 
 FORECAST_PLAIN = plain_lemmas(FORECAST_VERBS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .claim_words import DAY_PARTS, MONTHS, WEEKDAYS
+
 # Aspect and attempt verbs before an infinitive: their subject is the infinitive's subject,
 # so a counted subject takes the infinitive ("des milliers d'Érythréens continuent de fuir").
 ASPECT_VERBS = frozenset(
@@ -197,10 +199,5 @@ FREQUENCY_UNITS = frozenset({"jour", "semaine", "mois", "an", "année", "saison"
 FREQUENCY_REACH = 10
 # Nouns that date an act and may stand between its verb and its object ("a secouru dimanche
 # 85 migrants", "le 3 mars 85 migrants"): the parser hangs the counted noun from them.
-DATING_NOUNS = frozenset(
-    """
-    lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin
-    juillet août septembre octobre novembre décembre matin soir nuit midi après-midi
-    """.split()
-)
+DATING_NOUNS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(DAY_PARTS) | {"nuit", "midi"}
 

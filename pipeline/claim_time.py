@@ -707,7 +707,7 @@ def _value(
         return y
     if rule == "since_day":
         month = MONTHS[g["m"].lower()]
-        day = 1 if g["d"] == "1er" else int(g["d"])
+        day = _day_number(g["d"])
         return None if yr is None else f"{yr:04d}-{month:02d}-{day:02d}/.."
     if rule == "by_end":  # "d'ici la fin de l'année": the year of the context
         if g.get("part") and not y:
@@ -719,24 +719,16 @@ def _value(
         return None
     if rule == "since_start_year":
         return None if yr is None else f"{yr:04d}-01/.."
-    if rule == "day_month_range":
-        if yr is None:
-            return None
-        m1 = MONTHS[(g.get("m1") or g.get("m3") or "").lower()]
-        d1 = g.get("d1") or g.get("d2") or ""
-        first = 1 if d1 == "1er" else int(d1)
-        last = 1 if g["d"] == "1er" else int(g["d"])
-        m2 = MONTHS[g["m"].lower()]
-        return f"{yr:04d}-{m1:02d}-{first:02d}/{yr:04d}-{m2:02d}-{last:02d}"
-    if rule in {"day_no_year", "day_range", "weekday_day", "day_pair"}:
+    if rule in {"day_no_year", "day_range", "weekday_day", "day_pair", "day_month_range"}:
         month = MONTHS[g["m"].lower()]
-        day = 1 if g["d"] == "1er" else int(g["d"])
+        day = _day_number(g["d"])
         if yr is None:
             return None
-        if rule in {"day_range", "day_pair"}:
-            d1 = g.get("d1") or g.get("d2") or ""
-            first = 1 if d1 == "1er" else int(d1)
-            return f"{yr:04d}-{month:02d}-{first:02d}/{yr:04d}-{month:02d}-{day:02d}"
+        if rule in {"day_range", "day_pair", "day_month_range"}:
+            # the first day's month is the last day's unless written ("du 1er janvier au 30")
+            start = MONTHS[(g.get("m1") or g.get("m3") or g["m"]).lower()]
+            first = _day_number(g.get("d1") or g.get("d2") or "")
+            return f"{yr:04d}-{start:02d}-{first:02d}/{yr:04d}-{month:02d}-{day:02d}"
         return f"{yr:04d}-{month:02d}-{day:02d}"
     if rule == "quarter":
         q = QUARTERS[g["q"].lower()]
@@ -893,6 +885,11 @@ def _year_span(first: str, second: str) -> str:
     """ "2016-17" -> "2016/2017", "1965-75" -> "1965/1975", "2023-2024" -> "2023/2024"."""
     end = second if len(second) == 4 else first[:2] + second
     return f"{first}/{end}"
+
+
+def _day_number(written: str) -> int:
+    """The day of the month a date writes ("1er" -> 1, "30" -> 30)."""
+    return 1 if written == "1er" else int(written)
 
 
 def _day(text: str) -> str | None:

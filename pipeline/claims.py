@@ -939,7 +939,7 @@ def _quote_speaker(
     mark ("« Il y aura un plan pour trois ans. Nous recruterons 17 entraîneurs », a
     indiqué Murphy"): the words before the attribution are the speaker's too (rule
     'quote_speaker'); a person who speaks for no body gives none."""
-    close = next((b for a, b in quotes if a < amount.start and amount.end <= b), None)
+    close = _quote_close(amount, quotes)
     if close is None:
         return None  # not quoted
     doc = amount.doc
@@ -956,15 +956,15 @@ def _quote_speaker(
     org = org_of.get(speaker.i)
     if org is None and speaker.lemma_.lower() in ROLE_NOUNS:
         # "», a déclaré le porte-parole de la Marine royale": the body of the role
-        for tok in doc[speaker.i + 1 : doc[i].sent.end]:
-            if tok.i in org_of:
-                org = org_of[tok.i]
-                break
-            if tok.is_punct and not _in_word(tok):
-                break
+        org = _role_body(speaker, doc[speaker.i + 1 : doc[i].sent.end], org_of, ante)
     if org is not None:
         return None if _is_addressee(org.root) else org
     return _speaker_antecedent(speaker, ante)
+
+
+def _quote_close(amount: Span, quotes: list[tuple[int, int]]) -> int | None:
+    """Where the quotation that holds the amount closes, or None when it is not quoted."""
+    return next((b for a, b in quotes if a < amount.start and amount.end <= b), None)
 
 
 def _speaker_bodies(
@@ -2598,7 +2598,7 @@ def _same_source(sent: Span, index: _TokenIndex) -> bool:
 def _we_act(amount: Span, pred_tok: Token | None, quotes: list[tuple[int, int]]) -> bool:
     """Whether the amount's act is done by "nous" inside a quotation: not one that says or
     counts ("nous avons enregistré 5 000 réfugiés" is the source's count, CR3)."""
-    if pred_tok is None or not any(a < amount.start and amount.end <= b for a, b in quotes):
+    if pred_tok is None or _quote_close(amount, quotes) is None:
         return False
     verb = next((t for t in [pred_tok, *pred_tok.ancestors] if t.pos_ == "VERB"), None)
     if verb is None or _is_report_verb(verb) or _lemma(verb) in COUNTING_VERBS:

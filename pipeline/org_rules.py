@@ -592,17 +592,14 @@ class OrgRules(KBPipe):
         a investi"); its kb_id is left empty, the branch is not the group."""
         assert self.kb is not None
         out: list[Candidate] = []
-        n = len(doc)
         for cand in cands:
-            end = cand.end
-            if cand.source not in SUBSIDIARY_SOURCES or end >= n:
+            if cand.source not in SUBSIDIARY_SOURCES or (
+                cand.kb_id is not None and self.kb.entries[cand.kb_id].type not in SUBSIDIARY_KINDS
+            ):
                 continue
-            kind = self.kb.entries[cand.kb_id].type if cand.kb_id else None
-            if cand.kb_id is not None and kind not in SUBSIDIARY_KINDS:
-                continue
-            size = _country_after(doc, end)
+            size = _country_after(doc, cand.end)
             if size:
-                out.append(Candidate(cand.start, end + size, None, "subsidiary"))
+                out.append(Candidate(cand.start, cand.end + size, None, "subsidiary"))
         return out
 
     def _national_societies(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:

@@ -77,6 +77,7 @@ from .org_rules import (
     LEAGUES,
     MEDIA_CUES,
     MULTIWORD_PLACES,
+    NATIONAL_ONLY_HEADS,
     NON_BODY_ACRONYMS,
     NON_BODY_HEADS,
     NON_BODY_NAMES,
@@ -853,6 +854,8 @@ def _statistical_rule(
         and first.lower_ not in LOWER_BODY_NOUNS
     ):
         return "lower_case_phrase"  # "coopération des États", "scandale du Watergate"
+    if first.lower_ in NATIONAL_ONLY_HEADS and not any(is_nationality(t) for t in span):
+        return "lower_case_phrase"  # "services publics SSP": no country's services (RN4)
     if (
         len(span) > 1
         and first.lower_ in PLACE_WORDS

@@ -105,6 +105,7 @@ INSTITUTION_HEADS = LOWER_HEADS | {
     "autorité",
     "chambre",
     "service",
+    "services",
     "protection",
     "croissant-rouge",
     "croix-rouge",
@@ -163,6 +164,7 @@ LOWER_HEADS |= WEAK_HEADS
 INSTITUTION_HEADS |= WEAK_HEADS
 BODY_ADJECTIVES = {w.lower() for w in LEXICON["body_adjectives"]}
 NAMING_ADJECTIVES = inflect_adjectives(LEXICON["naming_adjectives"])
+LEADER_ADJECTIVES = inflect_adjectives(LEXICON["leader_adjectives"])
 NON_BODY_ACRONYMS = LEXICON["non_body_acronyms"]
 NON_BODY_HEADS = {w.lower() for w in LEXICON["non_body_heads"]}
 NON_BODY_NAMES = {w.lower() for w in LEXICON["non_body_names"]}
@@ -1491,7 +1493,7 @@ LOWER_FIELD_HEADS = FIELD_HEADS | {"police", "armée", "forces", "force", "assoc
                                    "office", "agence", "conseil", "comité", "hôpital", "école",
                                    "université", "universités",
                                    "équipe",
-                                   "institut", "laboratoire", "tribunal", "cour"}
+                                   "institut", "laboratoire", "tribunal", "cour", "services"}
 QUOTES = {'"', "«", "“"}
 # Complements that describe rather than name: "la fédération du pays" (RN11).
 DESCRIPTIVE = {"pays", "nation", "ville", "région", "continent", "monde", "quartier", "instance"}
@@ -1514,6 +1516,9 @@ VAGUE_FIELDS = {"secteur", "domaine", "filière", "branche", "actif"}
 # Heads named by a leader or a capital: "administration Trump", "gouvernement de Niamey" (RN5).
 LEADER_HEADS = {"gouvernement", "régime", "junte", "administration", "présidence", "université",
                 "universités", "école", "hôpital", "laboratoire", "institut"}
+# Heads that name a body only with a country adjective: "les services de renseignement
+# britanniques" (RN4), not "les services Google" nor "les services de santé du Libéria".
+NATIONAL_ONLY_HEADS = {"services"}
 # Heads that need a country, capital or leader; a body adjective alone does not name one (RN5).
 GOVERNMENT_HEADS = {"gouvernement", "gouvernements", "régime", "junte", "administration",
                     "présidence"}
@@ -1536,7 +1541,8 @@ ANOTHER_BODY_HEADS = SECOND_BODIES | {"chambre", "académie", "université", "in
 # ("pour" is left out: "l'Agence des Nations unies pour les réfugiés" goes on.)
 AFTER_PLACE_ENDS = {"sur", "contre"}
 # Lower-case heads that a definite article and a field complement make a body's name (RN11).
-FIELD_NAME_HEADS = {"autorité", "commission", "comité", "conseil", "département", "réseau"}
+FIELD_NAME_HEADS = {"autorité", "commission", "comité", "conseil", "département", "réseau",
+                    "syndicat"}
 # ... and those that need an adjective before the field too ("l'agence nationale de lutte contre
 # la corruption"; "l'agence de notation" is a trade, rule qualified_field)
 QUALIFIED_FIELD_HEADS = {"agence", "agences"}
@@ -1611,12 +1617,13 @@ def _is_adj(tok: Token) -> bool:
     low = tok.lower_
     if tok.pos_ in {"VERB", "AUX"}:
         return False
-    if _verb_before_count(tok):
+    if _verb_before_count(tok) or _adjective_with_object(tok):
         return False
     return (
         low in INSTITUTION_ADJ
         or is_nationality(tok)
         or (tok.pos_ == "ADJ" and tok.is_lower)
+        or (tok.pos_ == "X" and tok.dep_ == "amod" and tok.is_lower)  # "forces amphibies"
         or (tok.pos_ == "ADJ" and _nationality(low))
     )
 
@@ -1633,6 +1640,12 @@ def _verb_before_count(tok: Token) -> bool:
         and tok.i + 1 < len(tok.doc)
         and tok.doc[tok.i + 1].like_num
     )
+
+
+def _adjective_with_object(tok: Token) -> bool:
+    """A word the tagger calls an adjective but gives an object is the verb of the sentence
+    ("le gouvernement malien nationalise les banques")."""
+    return tok.pos_ == "ADJ" and tok.is_lower and any(c.dep_ == "obj" for c in tok.children)
 
 
 def _agrees(head: Token, adj: Token) -> bool:
@@ -1723,8 +1736,11 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         and not _governs(doc, start, i)
         and _agrees(doc[start], doc[i])
     ):
-        strong = strong or is_nationality(doc[i]) or (
-            doc[i].lower_ in BODY_ADJECTIVES and head not in GOVERNMENT_HEADS
+        strong = (
+            strong
+            or is_nationality(doc[i])
+            or doc[i].lower_ in LEADER_ADJECTIVES  # "régime taliban", "gouvernement castriste"
+            or (doc[i].lower_ in BODY_ADJECTIVES and head not in GOVERNMENT_HEADS)
         )  # "commission électorale" names a body, "gouvernement fédéral" does not (RN5)
         i += 1
         qualified = True
@@ -1819,8 +1835,16 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         if (word.is_punct or not content) and not (word.text[:1].isupper() and word.is_alpha):
             break
         is_cap = word.text[:1].isupper()
-        if is_cap and field_named:
-            return None  # "la commission d'éthique de la Fifa": a unit of the Fifa (O4)
+        a_place = word.lower_ in PLACE_WORDS or (
+            is_cap
+            and (
+                word.ent_type_ in {"LOC", "GPE"}
+                or (connector not in ANOTHER_BODY_LINKS and fold(word.text) in COUNTRIES)
+            )
+        )
+        if is_cap and field_named and not a_place:
+            return None  # "la commission d'éthique de la Fifa": a unit of the Fifa (O4); but
+            # "le syndicat des footballeurs du Cameroun" is the country's (RN11)
         if is_cap and head in TEAM_HEADS and any(is_nationality(t) for t in doc[start:i]):
             return None  # "l'équipe belge d'Anderlecht": the club is the name
         if named and word.lower_ in INSTITUTION_HEADS:
@@ -1836,7 +1860,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         ):
             break  # rule named_place: "l'université Monash de Melbourne" is placed by its town,
             # the name is "université Monash"
-        if word.lower_ in PLACE_WORDS or (is_cap and word.ent_type_ in {"LOC", "GPE"}):
+        if a_place:  # (a country counts where the NER read it as MISC: "en Irak")
             if doc[i].lower_ not in {"de", "du", "des", "d'", "d’"}:
                 break  # 'au Maroc', 'en France' locate, they do not name
             if not capital and head not in PLACE_HEADS and not qualified:
@@ -1870,6 +1894,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         ):
             strong = field_named = True  # "l'autorité de la santé mentale"
         i = j + 1
+        if field_named or (not is_cap and head in FIELD_HEADS):
+            i = _trade_list_end(doc, i)  # "syndicat des médecins, pharmaciens et dentistes"
         if place_here:
             i = max(i, _place_end(doc, j))  # "de Côte d'Ivoire", "de l'Afrique du Sud"
         after_lower = not is_cap
@@ -1903,6 +1929,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         qualified = True
     if not qualified or (weak and not strong):
         return None
+    if head in NATIONAL_ONLY_HEADS and not any(is_nationality(t) for t in doc[start + 1 : i]):
+        return None  # "les services de renseignement britanniques" (RN4); not "services Google"
     while i - 1 > start and doc[i - 1].lower_ in CONNECTORS | DETS:
         i -= 1
     if (head in EMBASSY_HEADS and last_place) or (
@@ -1910,6 +1938,28 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
     ):
         i = _host_country(doc, i)  # "Chambre de commerce britannique en Chine": its host too
     return _to_acronym(doc, start, i)
+
+
+def _trade_list_end(doc: Doc, i: int) -> int:
+    """End of a list of bare plural nouns that goes on a plural field ending at ``i``:
+    ", pharmaciens et dentistes" after "syndicat des médecins" names the trades of one body;
+    ``i`` itself when no such list follows."""
+    n = len(doc)
+    if i >= n or doc[i].text != "," or "Plur" not in doc[i - 1].morph.get("Number", []):
+        return i
+    k = i
+    while k + 1 < n and doc[k].text == ",":
+        if not _bare_plural(doc[k + 1]):
+            return i
+        k += 2
+    if k + 1 < n and doc[k].lower_ == "et" and _bare_plural(doc[k + 1]):
+        return k + 2
+    return i
+
+
+def _bare_plural(tok: Token) -> bool:
+    """A lower-case plural noun with no determiner ("pharmaciens")."""
+    return tok.is_lower and tok.pos_ == "NOUN" and "Plur" in tok.morph.get("Number", [])
 
 
 def _verb_of(tok: Token, lemmas: set[str]) -> bool:
@@ -2229,7 +2279,7 @@ def _noun_complement(doc: Doc, i: int) -> bool:
         and doc[i - 1].lower_ in OF
         and doc[i - 2].is_lower
         and doc[i - 2].pos_ == "NOUN"
-        and doc[i - 2].lower_ not in INSTITUTION_HEADS
+        and doc[i - 2].lower_ not in INSTITUTION_HEADS - NATIONAL_ONLY_HEADS
     )
 
 

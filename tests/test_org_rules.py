@@ -511,6 +511,28 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         ("Les forces françaises et étrangères ont quitté le pays.", "forces françaises"),
         ("Le Groupe indépendant pour la préparation aux pandémies a publié un rapport.",
          "Groupe indépendant pour la préparation aux pandémies"),
+        # a leader's or a ruling movement's adjective names a government (RN5)
+        ("Aucun pays n'a reconnu le gouvernement taliban depuis un an.", "gouvernement taliban"),
+        ("Le régime castriste a nationalisé les banques en 1960.", "régime castriste"),
+        # a word tagged as an adjective that has an object is the verb
+        ("Le gouvernement malien nationalise les banques.", "gouvernement malien"),
+        # a force's country adjective after an adjective the tagger could not read; "en Irak"
+        # places it even where the NER read the place as MISC (RN4)
+        ("Il faut empêcher un débarquement des forces amphibies chinoises.",
+         "forces amphibies chinoises"),
+        ("Peu après l'arrivée des forces américaines en Irak, il est parti.",
+         "forces américaines"),
+        ("Le Tribunal pénal international pour le Rwanda a jugé 93 personnes.",
+         "Tribunal pénal international pour le Rwanda"),
+        # a country's services (RN4)
+        ("Les services de sécurité cubains étaient nerveux.", "services de sécurité cubains"),
+        # a union named by its trades, several of them too, and by its country (RN11)
+        ("Selon un responsable du syndicat des médecins, la grève continue.",
+         "syndicat des médecins"),
+        ("Le syndicat des médecins, pharmaciens et dentistes du Kenya a appelé à la grève.",
+         "syndicat des médecins, pharmaciens et dentistes du Kenya"),
+        ("Il a rejoint le syndicat national des footballeurs du Cameroun.",
+         "syndicat national des footballeurs du Cameroun"),
     ],
 )
 def test_name_boundaries(nlp: Language, text: str, expected: str) -> None:
@@ -597,6 +619,10 @@ def test_of_name(nlp: Language, text: str, expected: str) -> None:
         ("Le match de championnat s'est joué à Old Trafford samedi.", "Old Trafford"),  # a stadium
         ("Les ballons venaient de Zorvia Conseil (France) selon la Caf.", "France"),  # a place
         ("Elle l'a raconté dans Afrique Avenir cette semaine.", "Afrique Avenir"),  # a programme
+        # services with no country adjective are no body (RN4)
+        ("Les nombreux services Google ont fermé au fil des ans.", "services Google"),
+        ("Le syndicat des services publics SSP dénonce le plan.", "services publics SSP"),
+        ("L'épidémie a marqué les services de santé du Libéria.", "services de santé du Libéria"),
     ],
 )
 def test_linker_drops_things_that_are_not_bodies(nlp: Language, text: str, not_org: str) -> None:

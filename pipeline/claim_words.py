@@ -12,7 +12,7 @@ REPORT_VERBS = frozenset(
     mentionner
     dire confier témoigner résumer prévenir raconter insister commenter admettre
     calculer écrire conclure démontrer consigner citer
-    féliciter saluer regretter inquiéter
+    féliciter saluer regretter inquiéter évoquer
     """.split()
 )
 # Counting verbs beside REPORT_VERBS ("PayPal a enregistré 10 millions de comptes"): the
@@ -30,6 +30,8 @@ ACT_ON_MEASURE_VERBS = ACT_SENSE_VERBS | {"relever"}
 # Verbs that forecast, and the changes they forecast: "le KOF prévoit une croissance de
 # 0,9 %" gives the forecaster as source, not as agent.
 FORECAST_VERBS = frozenset({"prévoir", "anticiper", "tabler", "projeter", "attendre"})
+# Forms of "tabler" the tagger may read as a noun ("Le FMI table sur une croissance").
+TABLE_FORMS = frozenset({"table", "tablent"})
 # Verbs that recommend or ask for what their complement says ("le NHS recommande de
 # prendre 10 microgrammes", "le Barreau demande la création de 14 postes").
 RECOMMEND_VERBS = frozenset(
@@ -272,6 +274,8 @@ INFINITIVE_CLAUSE_CUES = frozenset({"pour", "avant", "après", "sans", "afin"})
 ANAPHORIC_DETS = frozenset({"ce", "cet", "cette", "ces"})
 # Pronouns that point back to what was just said ("Cela signifie que", "C'est un tiers de moins").
 POINTER_PRONOUNS = frozenset({"cela", "ceci", "ça", "ce", "c'", "c’"})
+# The pronoun of a cleft ("C'est la Cimade qui ...", "Ce sont les garde-côtes qui ...").
+CLEFT_PRONOUNS = frozenset({"ce", "c'", "c’"})
 # What "parmi" takes when it counts a part of a set just named ("Parmi eux", "Parmi ces dossiers").
 AMONG_WORDS = frozenset({"eux", "elles", "ceux", "celles", "ces"})
 MONTHS = {

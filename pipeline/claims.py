@@ -71,6 +71,7 @@ from .claim_words import (
     ANNOUNCE_VERBS,
     CASE_NOUNS,
     CHANGE_NOUNS,
+    CLEFT_PRONOUNS,
     CONTROL_NOUNS,
     COUNTING_VERBS,
     DEFINITE_DETS,
@@ -108,6 +109,7 @@ from .claim_words import (
     RECOMMEND_VERBS,
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
+    REPORT_VERBS,
     RESEARCHER_NOUNS,
     RESPONDENT_VERBS,
     ROLE_NOUNS,
@@ -121,6 +123,7 @@ from .claim_words import (
     SPOKESPERSON_NOUNS,
     STUDY_NOUNS,
     SURVEY_VERBS,
+    TABLE_FORMS,
     TEAM_ACTS,
     TEAM_NOUNS,
     UNACCUSATIVE_VERBS,
@@ -645,6 +648,9 @@ class ClaimFinder(KBPipe):
                 org = _org_in(_subject_names(subj), org_of) if subj is not None else None
                 if org is not None:
                     return org, "forecast"
+        org = _tabled_on(anchor, sent, org_of)
+        if org is not None:
+            return org, "forecast"  # "La Banque mondiale table sur", "table" read as a noun
         for tok in _among(sent, index.verbs):
             if tok.pos_ == "VERB" and _lemma(tok) in RECOMMEND_VERBS and _reports(tok, anchor):
                 # "le NHS recommande de prendre 10 microgrammes par jour", "le Barreau demande
@@ -775,6 +781,8 @@ class Antecedents:
                 and o.root.head.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS
             )
             or _named_subject(o)
+            or _cleft_focus(o)
+            or _cut_apposition(o)
         ]
 
     def resolve(self, tok: Token, *, pronouns: bool = True) -> Span | None:
@@ -878,6 +886,40 @@ def _named_subject(org: Span) -> bool:
         return False
     noun = named.head
     return noun.dep_ in SUBJ_DEPS or any(c.dep_ == "cop" for c in noun.children)
+
+
+def _cleft_focus(org: Span) -> bool:
+    """Whether a body is what a cleft puts forward ("C'est la Cimade qui accompagne les
+    demandeurs d'asile. Elle ..."): the subject of the relative clause right after it."""
+    root, doc = org.root, org.doc
+    return (
+        org.end < len(doc)
+        and doc[org.end].lower_ == "qui"
+        and any(c.dep_ == "cop" for c in root.children)
+        and any(
+            c.lower_ in CLEFT_PRONOUNS and c.dep_ in {*SUBJ_DEPS, "expl:subj"}
+            for c in root.children
+        )
+    )
+
+
+def _cut_apposition(org: Span) -> bool:
+    """Whether a body opens its sentence before a description in commas and the parser cut
+    it off as a root of its own ("Tinder, l'application la plus téléchargée, a atteint ...":
+    the subject that rule 'apposed_subject' reads)."""
+    doc = org.doc
+    i = org.start
+    while i > 0 and doc[i - 1].pos_ == "DET":
+        i -= 1
+    # the parser may end the sentence at the name itself: the text says where it opens
+    opens = i == 0 or doc[i - 1].text in SENTENCE_ENDS or "\n" in doc[i - 1].text_with_ws
+    return (
+        opens
+        and org.root.dep_ in {"ROOT", "root"}
+        and org.end + 1 < len(doc)
+        and doc[org.end].text == ","
+        and doc[org.end + 1].pos_ == "DET"
+    )
 
 
 # The marks _quotes reads, each a token of its own (found in the text, not token by token).
@@ -1416,15 +1458,16 @@ def _agent(
                 and _has_case(child, OF_CASES)
             ):
                 return org_of[child.i], "noun_of"
-    if (
-        pred.pos_ == "NOUN"
-        and pred.i == amount.start - 1
-        and pred.i - 1 in org_of
-        and predicate_lemma(pred, "verb_before") in POSSESSION_VERBS
-    ):
-        # "Facebook compte plus de deux milliards d'utilisateurs", "compte" read as a noun
-        # after its subject (rule 'possession_before')
-        return org_of[pred.i - 1], "possession_before"
+    if pred.pos_ == "NOUN" and pred.i == amount.start - 1 and pred.i - 1 in org_of:
+        verb_lemma = predicate_lemma(pred, "verb_before")
+        if verb_lemma in POSSESSION_VERBS:
+            # "Facebook compte plus de deux milliards d'utilisateurs", "compte" read as a
+            # noun after its subject (rule 'possession_before')
+            return org_of[pred.i - 1], "possession_before"
+        if verb_lemma not in {None, pred.lower_} | REPORT_VERBS | COUNTING_VERBS:
+            # "Le HCR finance douze centres": any verb read as a noun between its subject
+            # and its object (rule 'subject_before'); who says or counts is no agent
+            return org_of[pred.i - 1], "subject_before"
     verb = next((t for t in [pred, *pred.ancestors] if _acts_as_verb(t)), None)
     partner = _with_partner(path if pred.i != anchor.i else [anchor], pred, org_of)
     if verb is None:
@@ -1451,10 +1494,20 @@ def _agent(
     if subj is None and partner is None:
         org = _linear_subject(verb, org_of)
         if org is not None and org.start not in own:
+            if (
+                REPORTER_IS_NO_AGENT
+                and _is_report_verb(verb)
+                and _lemma(verb) not in ANNOUNCE_VERBS
+            ):
+                return None, "reporter"  # "L'OIM, qui ..., évoque 61 morts" (ruling CR3)
             return org, "linear_subject"
         org = _broken_apposition(verb, sent, org_of)
         if org is not None and org.start not in own:
             return org, "apposed_subject"
+        placed = _placed_pronoun(verb)
+        org = _pronoun_antecedent(placed, verb, ante, org_of) if placed is not None else None
+        if org is not None and org.start not in own:
+            return org, "pronoun_subject"
     if subj is None or subj.i in own:
         if partner is not None:
             return partner, "with"
@@ -1501,7 +1554,10 @@ def _agent(
             rule = "members_of"
         return org, rule
     if org is None and _counts_own(verb):
-        return None, "possession"  # what a description or a pronoun has: no body named
+        # what a description has names no body; a pronoun may stand for one ("SOS
+        # Méditerranée affirme ... Elle dispose de 60 bénévoles", ruling CR2)
+        org = _pronoun_antecedent(subj, verb, ante, org_of)
+        return (org, "pronoun_subject") if org is not None else (None, "possession")
     if org is None:
         org = _broken_apposition(verb, sent, org_of)
         if org is not None:
@@ -1637,6 +1693,8 @@ def _linear_subject(verb: Token, org_of: dict[int, Span]) -> Span | None:
         # the parser cut the sentence inside or right after the name ("Bank Al-Maghrib a
         # maintenu": each word of the name a sentence of its own)
         start = doc[org_of[i].start].sent.start
+    if i >= start and doc[i].text == ",":
+        return _before_relative_incise(doc, i, start, org_of)
     if i < start or i not in org_of:
         return None
     org = org_of[i]
@@ -1648,6 +1706,23 @@ def _linear_subject(verb: Token, org_of: dict[int, Span]) -> Span | None:
     return org
 
 
+def _before_relative_incise(
+    doc: Doc, comma: int, start: int, org_of: dict[int, Span]
+) -> Span | None:
+    """The body a relative clause in commas follows, where the comma that closes the clause
+    stands right before the verb ("L'OIM, qui cite des sources locales, évoque 61 morts":
+    the parser hung the verb inside the clause)."""
+    for k in range(comma - 1, max(start, comma - MAX_INCISE) - 1, -1):
+        if doc[k].text in SENTENCE_FINAL:
+            return None
+        if doc[k].lower_ == "qui" and k - 2 >= start and doc[k - 1].text == ",":
+            org = org_of.get(k - 2)
+            return org if org is not None and org.end == k - 1 else None
+    return None
+
+
+# The most words a relative clause in commas may have between its body and its verb.
+MAX_INCISE = 25
 # What may stand right before a subject that opens its sentence: a dash or a colon.
 LINEAR_OPENERS = frozenset({"–", "-", "—", ":"})
 CLITICS = frozenset({"se", "s'", "s’", "en", "y", "le", "la", "les", "l'", "l’", "lui", "leur"})
@@ -1891,14 +1966,16 @@ def _pronoun_antecedent(
     and no clash of gender (rule 'pronoun_subject')."""
     if subj.lower_ not in PRONOUNS or subj.pos_ != "PRON":
         return None
-    if _lemma(verb) in IMPERSONAL_VERBS or any(c.lower_ == "y" for c in verb.children):
-        return None  # "il faut 150 lits", "il y a 30 ans"
+    if _lemma(verb) in IMPERSONAL_VERBS or (
+        _lemma(verb) == "avoir" and any(c.lower_ == "y" for c in verb.children)
+    ):
+        return None  # "il faut 150 lits", "il y a 30 ans"; but "il y emploie 300 agents"
     found = ante._last(ante.subjects, subj)
     if found is None:
         return None
     said = next((t for t in found if t.dep_ in SUBJ_DEPS), found.root.head)
     if _is_report_verb(said.head) and not any(
-        c.dep_ == "xcomp" and "Inf" in c.morph.get("VerbForm", []) for c in said.head.children
+        c.dep_ == "xcomp" and _infinitive_form(c) for c in said.head.children
     ):
         # "le NICE a déclaré qu'il ... Il coûte 5 000 £": a speaker is no topic; but one that
         # says something of itself is ("X affirme avoir un million de clients. Elle ...")
@@ -1914,6 +1991,24 @@ def _pronoun_antecedent(
     if _person_between(found, subj) or _gender_clash(subj, found):
         return None
     return found
+
+
+def _infinitive_form(verb: Token) -> bool:
+    """Whether a verb is an infinitive, also a compound one ("avoir secouru")."""
+    return "Inf" in verb.morph.get("VerbForm", []) or any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children
+    )
+
+
+def _placed_pronoun(verb: Token) -> Token | None:
+    """The "il" / "elle" of "il y emploie 300 agents", which the parser read as the
+    impersonal subject of "il y a": the subject pronoun of a verb other than "avoir"."""
+    if _lemma(verb) == "avoir" or not any(c.lower_ == "y" for c in verb.children):
+        return None
+    return next(
+        (c for c in verb.children if c.dep_ == "expl:subj" and c.lower_ in {"il", "elle"}),
+        None,
+    )
 
 
 def _opens_sentence(tok: Token) -> bool:
@@ -2137,7 +2232,15 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
             None,
         )
         if subj is not None:
-            if subj.lower_ in {"qui"} and verb.dep_ == "acl:relcl":
+            if subj.lower_ in {"qui"} and (
+                verb.dep_ == "acl:relcl"
+                or (
+                    verb.dep_ == "dep"
+                    and verb.head.pos_ in {"NOUN", "PROPN"}
+                    and verb.head.i < subj.i
+                )
+            ):
+                # "C'est l'OIM qui a organisé": a cleft the parser hung loosely too
                 return verb.head, "relative"
             if subj.lower_ in PRONOUNS and verb.dep_ == "ccomp" and _is_report_verb(verb.head):
                 outer = _subject(verb.head)
@@ -2749,6 +2852,24 @@ def _individual(tok: Token) -> bool:
 
 
 FORECAST_PLAIN = plain_lemmas(FORECAST_VERBS)
+
+
+def _tabled_on(anchor: Token, sent: Span, org_of: dict[int, Span]) -> Span | None:
+    """The body right before "table sur" that the tagger read as a noun, when the amount
+    comes after it in the sentence ("La Banque mondiale table sur une croissance de 3,2 %")."""
+    for tok in sent:
+        if tok.i >= anchor.i:
+            return None
+        if (
+            tok.lower_ in TABLE_FORMS
+            and tok.pos_ != "VERB"
+            and tok.i - 1 in org_of
+            and org_of[tok.i - 1].end == tok.i
+            and tok.i + 1 < len(tok.doc)
+            and tok.doc[tok.i + 1].lower_ == "sur"
+        ):
+            return org_of[tok.i - 1]
+    return None
 
 
 def _is_forecast(verb: Token) -> bool:

@@ -1094,6 +1094,59 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # any verb the tagger read as a noun between its subject and the amount
+            "Le HCR finance douze centres d'accueil.",
+            "douze",
+            "HCR",
+            "subject_before",
+        ),
+        (  # ... but who says or counts is no agent (ruling CR3)
+            "Le HCR recense 12 000 réfugiés.",
+            "12 000",
+            None,
+            "reporter",
+        ),
+        (  # a cleft's relative clause the parser hung loosely acts for the body
+            "C'est l'OIM qui a organisé le retour de 3 100 migrants en 2023.",
+            "3 100",
+            "OIM",
+            "relative",
+        ),
+        (  # the body a cleft puts forward is what a pronoun after it stands for
+            "En France, c'est la Cimade qui accompagne les demandeurs d'asile. L'an dernier, "
+            "elle a aidé 2 300 personnes.",
+            "2 300",
+            "Cimade",
+            "pronoun_subject",
+        ),
+        (  # ... and a name the parser cut off before its description in commas
+            "Tinder, l'application la plus téléchargée, a atteint 3 milliards de visites en un "
+            "jour - et elle a battu ce record plus de 100 fois depuis.",
+            "plus de 100 fois",
+            "Tinder",
+            "pronoun_subject",
+        ),
+        (  # a pronoun that has something stands for the body that said a compound
+            # infinitive of itself (ruling CR2)
+            "L'une de ces associations, SOS Méditerranée, fondée en 2015, affirme avoir secouru "
+            "38 000 personnes. Elle dispose de 60 bénévoles.",
+            "60",
+            "SOS Méditerranée",
+            "pronoun_subject",
+        ),
+        (  # a body before a relative clause in commas is the subject of the verb after it,
+            # here one that says (ruling CR3)
+            "L'OIM, qui cite des sources locales, évoque au moins 61 morts.",
+            "au moins 61",
+            None,
+            "reporter",
+        ),
+        (  # "il y" with a verb other than "avoir" is no impersonal "il y a"
+            "Le HCR gère douze centres d'accueil. Il y emploie 300 agents.",
+            "300",
+            "HCR",
+            "pronoun_subject",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:
@@ -2286,6 +2339,18 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "1 200",
             "Forces armées royales",
             "incise",
+        ),
+        (  # "tabler sur" forecasts, also where the tagger read "table" as a noun
+            "La Banque mondiale table sur une croissance de 3,2 % en 2024.",
+            "3,2 %",
+            "Banque mondiale",
+            "forecast",
+        ),
+        (  # a body before a relative clause in commas says what the verb after it says
+            "L'OIM, qui cite des sources locales, évoque au moins 61 morts.",
+            "au moins 61",
+            "OIM",
+            "linear_speaker",
         ),
     ],
 )

@@ -1516,6 +1516,10 @@ VAGUE_FIELDS = {"secteur", "domaine", "filière", "branche", "actif"}
 # Heads named by a leader or a capital: "administration Trump", "gouvernement de Niamey" (RN5).
 LEADER_HEADS = {"gouvernement", "régime", "junte", "administration", "présidence", "université",
                 "universités", "école", "hôpital", "laboratoire", "institut"}
+# Heads that name a kind of body: in lower case with one adjective alone they describe one
+# named elsewhere ("l'agence onusienne", RN11); a field or a name makes them a name ("l'agence
+# américaine de protection de l'environnement", "l'agence spatiale russe").
+KIND_ONLY_HEADS = {"agence", "agences", "organisation", "organisme", "institution"}
 # Heads that name a body only with a country adjective: "les services de renseignement
 # britanniques" (RN4), not "les services Google" nor "les services de santé du Libéria".
 NATIONAL_ONLY_HEADS = {"services"}
@@ -1749,6 +1753,7 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         elif _distributed_countries(doc, start, i):
             i += 2  # "gouvernements taïwanais et américain": a singular adjective each
     adjectived = i > start + 1
+    adjectives_end = i
     if i == start + 1 and head in TEAM_HEADS and i < n and doc[i].ent_type_ == "PER":
         return None  # "en sélection Sadio Mané": a player, not a team
     named = False  # the head is followed by its proper name: "université Monash"
@@ -1929,6 +1934,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         qualified = True
     if not qualified or (weak and not strong):
         return None
+    if not capital and head in KIND_ONLY_HEADS and i == adjectives_end == start + 2:
+        return None  # "L'agence européenne attribue ...": a description of a body named before
     if head in NATIONAL_ONLY_HEADS and not any(is_nationality(t) for t in doc[start + 1 : i]):
         return None  # "les services de renseignement britanniques" (RN4); not "services Google"
     while i - 1 > start and doc[i - 1].lower_ in CONNECTORS | DETS:

@@ -522,6 +522,7 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
          "forces amphibies chinoises"),
         ("Peu après l'arrivée des forces américaines en Irak, il est parti.",
          "forces américaines"),
+        ("L'agence spatiale russe a des accords avec la NASA.", "agence spatiale russe"),
         ("Le Tribunal pénal international pour le Rwanda a jugé 93 personnes.",
          "Tribunal pénal international pour le Rwanda"),
         # a country's services (RN4)
@@ -619,6 +620,10 @@ def test_of_name(nlp: Language, text: str, expected: str) -> None:
         ("Le match de championnat s'est joué à Old Trafford samedi.", "Old Trafford"),  # a stadium
         ("Les ballons venaient de Zorvia Conseil (France) selon la Caf.", "France"),  # a place
         ("Elle l'a raconté dans Afrique Avenir cette semaine.", "Afrique Avenir"),  # a programme
+        # a kind noun with one adjective describes a body named before it (RN11)
+        ("Selon Frontex, les traversées ont baissé. L'agence européenne l'explique.",
+         "agence européenne"),
+        ("Le HCR a alerté. L'agence onusienne a compté 300 morts.", "agence onusienne"),
         # services with no country adjective are no body (RN4)
         ("Les nombreux services Google ont fermé au fil des ans.", "services Google"),
         ("Le syndicat des services publics SSP dénonce le plan.", "services publics SSP"),

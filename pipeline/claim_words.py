@@ -236,6 +236,9 @@ FIGURE_NOUNS = frozenset(
     prévision projection estimation pronostic chiffre calcul
     """.split()
 )
+# The figures a body gives of itself when a "selon" cites them with a possessive ("selon ses
+# résultats annuels", "selon ses propres chiffres").
+OWN_FIGURE_NOUNS = FIGURE_NOUNS | REPORT_NOUNS | {"résultat", "donnée"}
 # Plural members of a body who act as the body ("les pays de l'OPEP ont réduit", "l'équipe
 # d'Oxford a mis au point", "les chercheurs d'Oxford ont développé"), and its units, forces,
 # agents and craft on duty ("les unités de la Marine royale ont secouru", "les agents de la

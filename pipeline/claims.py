@@ -99,6 +99,7 @@ from .claim_words import (
     OPPONENT_CASES,
     ORG_NOUNS,
     ORG_TYPE_NOUNS,
+    OWN_FIGURE_NOUNS,
     PAPER_NOUNS,
     PERCEPTION_VERBS,
     PLAN_NOUNS,
@@ -536,6 +537,9 @@ class ClaimFinder(KBPipe):
                     return None, "own_relative"
                 if org is not None:
                     return org, "selon_anaphora"
+                org = _possessed_figures_owner(cue_head, org_of)
+                if org is not None:
+                    return org, "selon_own"  # "selon ses résultats annuels": the subject's
                 if cue_head.lemma_.lower() in REPORT_NOUNS and _named_owner(cue_head):
                     return None, "named_owner"  # "selon une étude d'Ipsos Mori"
                 if owner is not None and cue_head.lemma_.lower() in REPORT_NOUNS:
@@ -648,6 +652,11 @@ class ClaimFinder(KBPipe):
                 org = _org_in(_subject_names(subj), org_of) if subj is not None else None
                 if org is not None:
                     return org, "forecast"
+                org = ante.resolve(subj) if subj is not None else None
+                if org is not None:
+                    # "Bank Al-Maghrib a maintenu son taux. La banque centrale prévoit une
+                    # inflation de 2,5 %": the body a description or a pronoun stands for
+                    return org, "forecast_anaphora"
         org = _tabled_on(anchor, sent, org_of)
         if org is not None:
             return org, "forecast"  # "La Banque mondiale table sur", "table" read as a noun
@@ -2916,6 +2925,22 @@ def _source_lines(doc: Doc, org_of: dict[int, Span]) -> list[tuple[int, Span]]:
             if org is not None:
                 found.append((tok.idx, org))
     return found
+
+
+def _possessed_figures_owner(noun: Token, org_of: dict[int, Span]) -> Span | None:
+    """The body whose own figures a "selon" cites ("Le groupe OCP a réalisé 91 milliards,
+    selon ses résultats annuels", "Selon ses propres chiffres, l'OIM a aidé 4 000 migrants"):
+    the subject of the clause the cue hangs on (rule 'selon_own')."""
+    if noun.lemma_.lower() not in OWN_FIGURE_NOUNS or not any(
+        c.lower_ in POSSESSIVE_DETS and c.dep_ == "det" for c in noun.children
+    ):
+        return None
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    subj = _clause_subject(verb)[0] if verb is not None else None
+    if subj is None:
+        return None
+    org = _org_in(_subject_names(subj), org_of)
+    return None if org is None or _works_at(org, subj) else org
 
 
 def _own_figures(anchor: Token, org_of: dict[int, Span]) -> Span | None:

@@ -2346,6 +2346,26 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Banque mondiale",
             "forecast",
         ),
+        (  # the body a description that forecasts stands for
+            "Bank Al-Maghrib a maintenu son taux directeur à 3 %. La banque centrale prévoit "
+            "une inflation de 2,5 % cette année.",
+            "2,5 %",
+            "Bank Al-Maghrib",
+            "forecast_anaphora",
+        ),
+        (  # "selon ses résultats": the clause's subject cites its own figures
+            "Le groupe OCP a réalisé un chiffre d'affaires de 91 milliards de dirhams en 2023, "
+            "selon ses résultats annuels.",
+            "91 milliards de dirhams",
+            "OCP",
+            "selon_own",
+        ),
+        (
+            "Selon ses propres chiffres, l'OIM a aidé 4 000 migrants à rentrer chez eux.",
+            "4 000",
+            "OIM",
+            "selon_own",
+        ),
         (  # a body before a relative clause in commas says what the verb after it says
             "L'OIM, qui cite des sources locales, évoque au moins 61 morts.",
             "au moins 61",

@@ -1496,7 +1496,8 @@ LOWER_FIELD_HEADS = FIELD_HEADS | {"police", "armée", "forces", "force", "assoc
                                    "institut", "laboratoire", "tribunal", "cour", "services"}
 QUOTES = {'"', "«", "“"}
 # Complements that describe rather than name: "la fédération du pays" (RN11).
-DESCRIPTIVE = {"pays", "nation", "ville", "région", "continent", "monde", "quartier", "instance"}
+DESCRIPTIVE = {"pays", "nation", "ville", "région", "continent", "monde", "quartier", "instance",
+               "émirat", "royaume", "capitale", "territoire", "province"}
 # Complements of time that end a name: "la police de l'époque", "l'université ... de l'année".
 TIME_NOUNS = {"époque", "année", "années", "an", "ans", "mois", "semaine", "semaines", "jour",
               "jours", "début", "fin", "moment", "période", "passé", "siècle", "lendemain",

@@ -620,6 +620,9 @@ def test_of_name(nlp: Language, text: str, expected: str) -> None:
         ("Le match de championnat s'est joué à Old Trafford samedi.", "Old Trafford"),  # a stadium
         ("Les ballons venaient de Zorvia Conseil (France) selon la Caf.", "France"),  # a place
         ("Elle l'a raconté dans Afrique Avenir cette semaine.", "Afrique Avenir"),  # a programme
+        # a body "of the emirate", "of the capital" is a description (RN11)
+        ("La police de l'émirat dit avoir récupéré 40 millions.", "police de l'émirat"),
+        ("La police de la capitale a arrêté douze personnes.", "police de la capitale"),
         # a kind noun with one adjective describes a body named before it (RN11)
         ("Selon Frontex, les traversées ont baissé. L'agence européenne l'explique.",
          "agence européenne"),

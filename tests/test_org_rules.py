@@ -449,6 +449,8 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         ("Elle fut élue députée du Parti libéral au pouvoir depuis 2015.", "Parti libéral"),
         # a known name followed by an English body head is a longer name, one span
         ("Elle a fini sa carrière au Wellcome Institute, à Londres.", "Wellcome Institute"),
+        ("Bloomberg Intelligence estime que le marché va croître.", "Bloomberg Intelligence"),
+        ("Elle est économiste chez S&P Global Ratings à Mexico.", "S&P Global Ratings"),
         # a lower-case name before its acronym is a name, found again without it
         (
             "Le réseau citoyen de veille électorale (RCVE) a publié son rapport.",

@@ -1114,7 +1114,7 @@ def predicate_of(
         if whole_tok is not None:
             return whole_tok, f"whole+{whole_rule}"
     if pred_tok is None and rule in GAPPED_RULES:
-        gapped = _gapped(amount, amounts, k)
+        gapped = _gapped(amount, amounts, k) or _gapped_subject_amount(amount, amounts, k)
         if gapped is not None:
             return gapped
     compared = _compared_with(amount, anchor, amounts, k) if rule != "participle" else None
@@ -1157,6 +1157,35 @@ def _gapped(amount: Span, amounts: list[Span], k: int) -> tuple[Token, str] | No
         if other_tok is not None and other_tok.pos_ in {"VERB", "AUX"}:
             return other_tok, f"gapped+{other_rule}"
     return None
+
+
+def _gapped_subject_amount(
+    amount: Span, amounts: list[Span], k: int
+) -> tuple[Token, str] | None:
+    """ "1 200 étaient des mineurs et 300 des femmes": an amount right after "et" or a
+    comma, the subject of a clause whose verb is left out, takes the verb that follows the
+    amount before it, when that amount is the verb's subject and nothing else stands between
+    (rule 'gapped')."""
+    doc = amount.doc
+    if amount.start < 1 or doc[amount.start - 1].lower_ not in GAP_MARKS:
+        return None
+    j = next(_earlier_in_sentence(amount, amounts, k), None)
+    if j is None:
+        return None
+    other = amounts[j]
+    other_tok, other_rule = _own_predicate(other, _anchor(other), amounts, j)
+    if (
+        other_tok is None
+        or other_tok.pos_ not in {"VERB", "AUX"}
+        or not other.end <= other_tok.i < amount.start
+        or _anchor(other).dep_ not in {"nsubj", "nsubj:pass"}
+        or any(
+            t.pos_ in {"VERB", "AUX"} and "Part" not in t.morph.get("VerbForm", [])
+            for t in doc[other_tok.i + 1 : amount.start]
+        )  # ("des mineurs non accompagnés et 300": a participle qualifies)
+    ):
+        return None
+    return other_tok, f"gapped+{other_rule}"
 
 
 def _dash_aside(anchor: Token, amounts: list[Span], k: int) -> tuple[Token, str] | None:

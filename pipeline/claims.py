@@ -1558,6 +1558,8 @@ def _agent(
         if org is not None and org.start not in own:
             return org, "reporter_pronoun"
     org = _org_in(_subject_names(subj), org_of)
+    if org is not None and _cited(org):
+        org = None  # "Selon Lloyd's List Intelligence, 40 cargos ...", parsed as a subject
     if org is not None and org.start not in own:
         if subj.i not in org_of and subj.lemma_.lower() in MEMBER_NOUNS:
             rule = "members_of"
@@ -2007,6 +2009,19 @@ def _infinitive_form(verb: Token) -> bool:
     return "Inf" in verb.morph.get("VerbForm", []) or any(
         c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children
     )
+
+
+def _cited(org: Span) -> bool:
+    """Whether a body is the one a "selon" / "d'après" right before it cites."""
+    doc = org.doc
+    first = org.start - 1
+    while first >= 0 and doc[first].pos_ == "DET":
+        first -= 1
+    if first < 0:
+        return False
+    if doc[first].lower_ in SOURCE_CASES:
+        return True
+    return first > 0 and doc[first].lower_ == "après" and doc[first - 1].lower_ in {"d'", "d’"}
 
 
 def _placed_pronoun(verb: Token) -> Token | None:

@@ -283,6 +283,9 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "Club un.", "un", "avoir", "gapped+verb"),
         ("Le Kenya a exporté 300 000 tonnes de thé en 2020 et l'Ouganda 60 000 tonnes.",
          "60 000 tonnes", "exporter", "verb"),
+        # ... also an amount that is the subject of the left-out verb, after "et"
+        ("Sur les 3 500 migrants arrivés en août, 1 200 étaient des mineurs non accompagnés et "
+         "300 des femmes.", "300", "être", "gapped+copula"),
         # a restatement ("l'équivalent de") takes the verb of what it restates
         ("En 2020, le pays a perdu 97 800 hectares de forêt, soit l'équivalent de 59,5 "
          "millions de tonnes de CO2.", "59,5 millions de tonnes", "perdre", "argument_noun"),

@@ -1141,6 +1141,12 @@ def test_predicate_rules(
             None,
             "reporter",
         ),
+        (  # the body a "selon" cites is no subject, however the parser hung it
+            "Selon Lloyd's List Intelligence, plus de 40 cargos attendaient au large.",
+            "plus de 40",
+            None,
+            "none",
+        ),
         (  # "il y" with a verb other than "avoir" is no impersonal "il y a"
             "Le HCR gère douze centres d'accueil. Il y emploie 300 agents.",
             "300",
@@ -2411,6 +2417,12 @@ def test_part_of_out_of(nlp: Language, text: str, amount: str, total: str) -> No
         # the whole of "dont" is the amount a bracket converts, not the conversion
         ("Le pays a reçu 2 millions de dollars (1,2 milliard de FCFA), dont 500 000 dollars "
          "en dons.", "500 000 dollars", "2 millions de dollars", "dont"),
+        # a gapped clause goes on breaking down a fronted total; a clause with its own
+        # verb does not
+        ("Sur les 3 500 migrants arrivés en août, 1 200 étaient des mineurs non accompagnés et "
+         "300 des femmes.", "300", "3 500", "out_of_fronted"),
+        ("Sur les 3 500 migrants arrivés en août, 1 200 étaient des mineurs et 300 sont "
+         "repartis.", "300", None, "none"),
         # a comma ends the counted noun: "des 300" is no total of "19"
         ("Le parti a remporté 19 communes bruxelloises, ainsi que ceux des 300 communes flamandes.",
          "19", None, "none"),

@@ -269,7 +269,8 @@ RULES: list[tuple[str, str]] = [
         rf"|(?:dans|pendant|durant) les (?:premières|dernières) (?:semaines|heures|années))"
         rf" (?:du|des|de la|de l{APOS}|de (?:{THIS}) )) ?(?:(?:{EVENT_ADJ}) )?"
         rf"(?:{EVENT}|{PERIOD_NOUN})s?"
-        rf"(?: (?:de|du|des|d{APOS}) ?{EVENT_NAME})?"
+        # "de la Yougoslavie", "de lundi"; "le pic du confinement": an event's own part
+        rf"(?: (?:de|du|des|d{APOS}) ?(?:{EVENT_NAME}|(?:la |l{APOS})?(?:{EVENT})\b))?"
         rf"(?: \((?P<a>{YEAR})[-–](?P<b>{SHORT_YEAR})\))?",
     ),
     (  # "en début de seconde période", "en fin d'année", "au dernier sommet du G7"
@@ -293,7 +294,9 @@ RULES: list[tuple[str, str]] = [
     (  # "depuis la création de l'application", "depuis son arrivée"
         "since_event",
         rf"depuis (?:sa|son|leur|la|le|l{APOS}) ?(?:{START_EVENT})"
-        rf"(?: (?:(?:des|du|de) |d{APOS})(?:la |le |les |l{APOS}|m\. |mme )?[\w-]+)?",
+        rf"(?: (?:(?:des|du|de) |d{APOS})(?:la |le |les |l{APOS}|m\. |mme )?[\w-]+)?"
+        # "depuis l'invasion de l'Ukraine par la Russie": who started it
+        rf"(?: par (?:la |le |les |l{APOS})?(?-i:[A-ZÉ])[\w-]*)?",
     ),
     (  # "jusqu'en 2030", "d'ici 2050", "d'ici fin 2025", "jusqu'à la fin de 2024"
         "until_year",

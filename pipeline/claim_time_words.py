@@ -50,7 +50,7 @@ PERIOD_EVENTS = (
     "mandat", "présidence", "règne", "scrutin", "vote", "campagne", "saison", "tournoi",
     "championnat", "compétition", "sommet", "procès", "nuit", "journée", "matinée",
     "soirée", "engagement", "mi-temps", "intersaison", "massacre", "attaque", "attentat",
-    "bombardement", "fusillade", "offensive", "émeute",
+    "bombardement", "fusillade", "offensive", "émeute", "opération", "week-end", "pic",
 )  # fmt: skip
 # Periods that a text tells of, which place a claim as an event does ("pendant la période de
 # confinement", "au cours de cette décennie"; rule 'event_period')

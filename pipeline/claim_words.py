@@ -303,7 +303,8 @@ START_EVENTS = (
     "création", "fondation", "lancement", "arrivée", "indépendance", "élection",
     "entrée en vigueur", "entrée en fonction", "ouverture", "mise en service", "naissance",
     "suspension", "fermeture", "réouverture", "signature", "adoption", "annonce", "chute",
-    "mort", "décès", "introduction", "mise en place", "instauration",
+    "mort", "décès", "introduction", "mise en place", "instauration", "invasion", "annexion",
+    "déclenchement",
 )  # fmt: skip
 # Periods that "dernier/passé" places just before the document ("la semaine dernière").
 LAST_PERIODS = (

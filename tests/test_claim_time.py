@@ -221,8 +221,8 @@ from dechiffre.pipeline.claim_time import find_times
         ("On compte 300 morts depuis le début du conflit jusqu'au 3 mai.",
          "depuis le début du conflit jusqu'au 3 mai", "until_range", None),
         # a period the text tells of places a claim as an event does
-        ("Les plaintes ont doublé pendant la période de confinement.", "pendant la période",
-         "event_period", None),
+        ("Les plaintes ont doublé pendant la période de confinement.",
+         "pendant la période de confinement", "event_period", None),
         ("Au cours de cette décennie, le pays a perdu 30 % de ses habitants.",
          "Au cours de cette décennie", "event_period", None),
         ("Pendant cette période, 200 écoles ont fermé.", "Pendant cette période", "event_period",

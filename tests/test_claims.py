@@ -2610,6 +2610,31 @@ def test_a_body_right_before_a_conjoined_verb_is_its_subject(
             "en 2009",
             "year",
         ),
+        (  # an invasion starts a period, named with whom it was by
+            "Selon l'ONU, 12 millions de personnes ont fui depuis l'invasion de l'Ukraine par "
+            "la Russie.",
+            "12 millions",
+            "depuis l'invasion de l'Ukraine par la Russie",
+            "since_event",
+        ),
+        (  # an operation, a weekend and the peak of an event are periods a claim happens in
+            "Il faisait partie des quelque 14 000 Algériens arrêtés pendant l'opération.",
+            "quelque 14 000",
+            "pendant l'opération",
+            "event_period",
+        ),
+        (
+            "Des navires sont arrivés au cours du week-end avec 1 500 soldats.",
+            "1 500",
+            "au cours du week-end",
+            "event_period",
+        ),
+        (
+            "Les taux sont passés de 14,6 % à 20 % pendant le pic du confinement.",
+            "14,6 %",
+            "pendant le pic du confinement",
+            "event_period",
+        ),
     ],
 )
 def test_time_rules(nlp: Language, text: str, amount: str, time: str | None, rule: str) -> None:

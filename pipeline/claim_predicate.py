@@ -22,6 +22,7 @@ from .claim_predicate_words import (
     AWAY_AFTER,
     AWAY_BEFORE,
     AWAY_UNITS,
+    BETWEEN_ADVERBS,
     BOUND_NOUNS,
     BY_WORDS,
     CHANGE_VERBS,
@@ -898,6 +899,8 @@ def _verb_before(amount: Span, anchor: Token) -> Token | None:
         return None
     doc = amount.doc
     verb = doc[amount.start - 1]
+    if verb.lower_ in BETWEEN_ADVERBS and amount.start >= 2:
+        verb = doc[amount.start - 2]  # "la province compte désormais 48 206 cas"
     if (anchor.head.i == verb.i and verb.pos_ == "VERB") or any(
         c.dep_ == "obj" for c in verb.children
     ):

@@ -201,3 +201,8 @@ FREQUENCY_REACH = 10
 # 85 migrants", "le 3 mars 85 migrants"): the parser hangs the counted noun from them.
 DATING_NOUNS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(DAY_PARTS) | {"nuit", "midi"}
 
+# Adverbs that may stand between a verb and the amount it governs ("compte désormais 48 206
+# cas", "emploie aujourd'hui 300 personnes"; rule 'verb_before').
+BETWEEN_ADVERBS = frozenset(
+    {"désormais", "aujourd'hui", "aujourd’hui", "actuellement", "déjà", "encore", "toujours"}
+)

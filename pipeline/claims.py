@@ -1507,6 +1507,7 @@ def _agent(
                 REPORTER_IS_NO_AGENT
                 and _is_report_verb(verb)
                 and _lemma(verb) not in ANNOUNCE_VERBS
+                and not _counts_own(verb)  # "Jumia compte aujourd'hui 10 millions de clients"
             ):
                 return None, "reporter"  # "L'OIM, qui ..., évoque 61 morts" (ruling CR3)
             return org, "linear_subject"

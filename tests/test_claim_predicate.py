@@ -283,6 +283,9 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "Club un.", "un", "avoir", "gapped+verb"),
         ("Le Kenya a exporté 300 000 tonnes de thé en 2020 et l'Ouganda 60 000 tonnes.",
          "60 000 tonnes", "exporter", "verb"),
+        # a verb read as a noun governs the amount across a time adverb
+        ("Au total, la province compte désormais 48 206 cas confirmés.", "48 206", "compter",
+         "verb_before"),
         # ... also an amount that is the subject of the left-out verb, after "et"
         ("Sur les 3 500 migrants arrivés en août, 1 200 étaient des mineurs non accompagnés et "
          "300 des femmes.", "300", "être", "gapped+copula"),

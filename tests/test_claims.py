@@ -1147,6 +1147,12 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # a possession verb's subject the parser left apart has (ruling CR2)
+            "Jumia compte aujourd'hui 10 millions de clients.",
+            "10 millions",
+            "Jumia",
+            "linear_subject",
+        ),
         (  # "il y" with a verb other than "avoir" is no impersonal "il y a"
             "Le HCR gère douze centres d'accueil. Il y emploie 300 agents.",
             "300",

@@ -1517,6 +1517,9 @@ VAGUE_FIELDS = {"secteur", "domaine", "filière", "branche", "actif"}
 # Heads named by a leader or a capital: "administration Trump", "gouvernement de Niamey" (RN5).
 LEADER_HEADS = {"gouvernement", "régime", "junte", "administration", "présidence", "université",
                 "universités", "école", "hôpital", "laboratoire", "institut"}
+# Lower-case heads of a parliamentary group, named only by its party's adjective (rule
+# institution; "groupe socialiste" in ANNOTATION.md).
+PARTY_GROUP_HEADS = {"groupe"}
 # Heads that name a kind of body: in lower case with one adjective alone they describe one
 # named elsewhere ("l'agence onusienne", RN11); a field or a name makes them a name ("l'agence
 # américaine de protection de l'environnement", "l'agence spatiale russe").
@@ -1755,6 +1758,12 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             i += 2  # "gouvernements taïwanais et américain": a singular adjective each
     adjectived = i > start + 1
     adjectives_end = i
+    if head in PARTY_GROUP_HEADS and not capital:
+        # "le groupe (parlementaire) socialiste": a party's adjective makes the name, which
+        # ends there; no other name or place does ("le groupe Fight for the Future": the kind
+        # noun before a name, RA4)
+        party = any(t.lower_ in BODY_ADJECTIVES for t in doc[start + 1 : i])
+        return i if party else None
     if i == start + 1 and head in TEAM_HEADS and i < n and doc[i].ent_type_ == "PER":
         return None  # "en sélection Sadio Mané": a player, not a team
     named = False  # the head is followed by its proper name: "université Monash"

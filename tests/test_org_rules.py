@@ -268,6 +268,13 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         ("La Confédération versera 2 millions de francs à la Croix-Rouge suisse.",
          ("Croix-Rouge suisse", "national")),
         ("Selon la Croix-Rouge, 40 personnes sont mortes.", ("Croix-Rouge", "national")),
+        # a parliamentary group named by its party's adjective (ANNOTATION.md)
+        ("Le groupe socialiste a voté contre le texte.", ("groupe socialiste", "institution")),
+        ("Le groupe parlementaire socialiste a voté contre.",
+         ("groupe parlementaire socialiste", "institution")),
+        # an armed group's name after its fighters
+        ("Les miliciens Wazalendo ont attaqué le village.", ("Wazalendo", "cue")),
+        ("Les insurgés Al-Zorvab ont revendiqué l'attaque.", ("Al-Zorvab", "cue")),
     ],
 )
 def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) -> None:
@@ -625,6 +632,8 @@ def test_of_name(nlp: Language, text: str, expected: str) -> None:
         # a body "of the emirate", "of the capital" is a description (RN11)
         ("La police de l'émirat dit avoir récupéré 40 millions.", "police de l'émirat"),
         ("La police de la capitale a arrêté douze personnes.", "police de la capitale"),
+        # a group noun with a qualifier that names no party is no body
+        ("Le groupe armé a attaqué la ville.", "groupe armé"),
         # a kind noun with one adjective describes a body named before it (RN11)
         ("Selon Frontex, les traversées ont baissé. L'agence européenne l'explique.",
          "agence européenne"),

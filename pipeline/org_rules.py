@@ -1513,7 +1513,8 @@ SUB_UNIT_HEADS = {"école", "écoles", "faculté", "facultés", "équipe", "équ
 # Trades named by a head word after "de"/"en": "cabinet de conseil X", "conseil en sécurité".
 ACTIVITY_HEADS = {"conseil", "service", "services", "direction"}
 # Vague complements that do not make a field name by themselves ("la commission du secteur").
-VAGUE_FIELDS = {"secteur", "domaine", "filière", "branche", "actif"}
+VAGUE_FIELDS = {"secteur", "domaine", "filière", "branche", "actif", "entreprise", "société",
+                "compagnie", "firme", "club"}
 # Heads named by a leader or a capital: "administration Trump", "gouvernement de Niamey" (RN5).
 LEADER_HEADS = {"gouvernement", "régime", "junte", "administration", "présidence", "université",
                 "universités", "école", "hôpital", "laboratoire", "institut"}
@@ -1553,7 +1554,7 @@ FIELD_NAME_HEADS = {"autorité", "commission", "comité", "conseil", "départeme
                     "syndicat"}
 # ... and those that need an adjective before the field too ("l'agence nationale de lutte contre
 # la corruption"; "l'agence de notation" is a trade, rule qualified_field)
-QUALIFIED_FIELD_HEADS = {"agence", "agences"}
+QUALIFIED_FIELD_HEADS = {"agence", "agences", "direction"}
 DEFINITE = {"le", "la", "l'", "l’", "du", "au"}
 # Heads named with two countries: "ambassade du Cameroun en Chine".
 EMBASSY_HEADS = {"ambassade", "ambassades", "consulat", "consulats"}

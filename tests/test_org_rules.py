@@ -268,6 +268,9 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         ("La Confédération versera 2 millions de francs à la Croix-Rouge suisse.",
          ("Croix-Rouge suisse", "national")),
         ("Selon la Croix-Rouge, 40 personnes sont mortes.", ("Croix-Rouge", "national")),
+        # a lower-case directorate named by its adjective and its field (RN11)
+        ("Selon la direction générale des impôts, les recettes ont progressé.",
+         ("direction générale des impôts", "institution")),
         # a parliamentary group named by its party's adjective (ANNOTATION.md)
         ("Le groupe socialiste a voté contre le texte.", ("groupe socialiste", "institution")),
         ("Le groupe parlementaire socialiste a voté contre.",
@@ -632,6 +635,9 @@ def test_of_name(nlp: Language, text: str, expected: str) -> None:
         # a body "of the emirate", "of the capital" is a description (RN11)
         ("La police de l'émirat dit avoir récupéré 40 millions.", "police de l'émirat"),
         ("La police de la capitale a arrêté douze personnes.", "police de la capitale"),
+        # a firm's own management is no body's name
+        ("La direction générale de l'entreprise a démissionné.",
+         "direction générale de l'entreprise"),
         # a group noun with a qualifier that names no party is no body
         ("Le groupe armé a attaqué la ville.", "groupe armé"),
         # a kind noun with one adjective describes a body named before it (RN11)

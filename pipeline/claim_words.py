@@ -95,14 +95,18 @@ AGENT_CUES = (
     ("en", "partenariat", "avec"),
     ("en", "coordination", "avec"),
     ("en", "accord", "avec"),
-    ("avec", "l'", "appui", "de"),
-    ("avec", "le", "soutien", "de"),
-    ("avec", "l'", "aide", "de"),
+    # "avec l'appui de l'OIM", "avec l'appui du PAM", "avec l'aide des ONG"
+    *(
+        ("avec", *support, of)
+        for support in (
+            ("l'", "appui"), ("le", "soutien"), ("l'", "aide"), ("le", "concours"),
+            ("l'", "assistance"),
+        )
+        for of in ("de", "du", "des", "d'", "d’")
+    ),
     ("grâce", "à"),
     ("grâce", "au"),  # "grâce au soutien de l'Union européenne"
     ("grâce", "aux"),
-    ("avec", "le", "concours", "de"),
-    ("avec", "l'", "assistance", "de"),
     ("de", "la", "part", "de"),
     ("de", "la", "part", "du"),
     ("de", "la", "part", "des"),

@@ -35,6 +35,7 @@ from .claim_predicate import (
     predicate_lemma,
     predicate_of,
 )
+from .claim_predicate_words import UP_TO_LOCUTIONS
 from .claim_syntax import (
     CLAUSE_DEPS,
     OF_WORDS,
@@ -1797,10 +1798,15 @@ def _counts_agents(by: Token, anchor: Token, amount: Span) -> bool:
     which did the act alone ("vérifiés par 12 journaux, dont Le Monde"; rule
     'counted_agents'); a figure in brackets after a body is that body's ("suivi du Parti
     X (81)")."""
+    doc = amount.doc
+    before = tuple(t.lower_ for t in doc[max(0, amount.start - 3) : amount.start - 1])
     return (
         by.left_edge.i <= anchor.i <= by.right_edge.i
         and amount.start > 0
-        and amount.doc[amount.start - 1].text != "("
+        and doc[amount.start - 1].text != "("
+        # "financé par la Banque mondiale à hauteur de 450 millions": the sum, hung on the
+        # body by the parser, is no count of agents
+        and before not in UP_TO_LOCUTIONS
     )
 
 

@@ -1147,6 +1147,19 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # a fronted partner cue with "du"
+            "Avec l'appui du PAM, 12 000 familles ont reçu des vivres.",
+            "12 000",
+            "PAM",
+            "fronted_partner",
+        ),
+        (  # a sum "à hauteur de" the parser hung on the "par X" is no count of agents
+            "Le projet, financé par la Banque mondiale à hauteur de 450 millions de dollars, "
+            "vise 2 millions d'agriculteurs.",
+            "450 millions de dollars",
+            "Banque mondiale",
+            "par",
+        ),
         (  # a possession verb's subject the parser left apart has (ruling CR2)
             "Jumia compte aujourd'hui 10 millions de clients.",
             "10 millions",

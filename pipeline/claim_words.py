@@ -18,6 +18,9 @@ REPORT_VERBS = frozenset(
 # Counting verbs beside REPORT_VERBS ("PayPal a enregistré 10 millions de comptes"): the
 # body that counts is no agent (ruling CR3).
 COUNTING_VERBS = frozenset({"enregistrer"})
+# Verbs of a count a body keeps of what it deals with ("le ministère a recensé 1 250 cas"):
+# unlike a speaker, the body that counts stays the topic a pronoun after it stands for.
+TALLY_VERBS = frozenset({"recenser", "dénombrer", "enregistrer", "comptabiliser"})
 # Reporting verbs that also announce the speaker's own act when their object is the figure
 # ("le ministère a annoncé une enveloppe de 120 millions": agent too).
 ANNOUNCE_VERBS = frozenset({"annoncer", "confirmer", "dévoiler", "promettre", "publier"})

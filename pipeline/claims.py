@@ -126,6 +126,7 @@ from .claim_words import (
     STUDY_NOUNS,
     SURVEY_VERBS,
     TABLE_FORMS,
+    TALLY_VERBS,
     TEAM_ACTS,
     TEAM_NOUNS,
     UNACCUSATIVE_VERBS,
@@ -1992,8 +1993,10 @@ def _pronoun_antecedent(
     if found is None:
         return None
     said = next((t for t in found if t.dep_ in SUBJ_DEPS), found.root.head)
-    if _is_report_verb(said.head) and not any(
-        c.dep_ == "xcomp" and _infinitive_form(c) for c in said.head.children
+    if (
+        _is_report_verb(said.head)
+        and _lemma(said.head) not in TALLY_VERBS  # "Le ministère a recensé ... Il a ouvert"
+        and not any(c.dep_ == "xcomp" and _infinitive_form(c) for c in said.head.children)
     ):
         # "le NICE a déclaré qu'il ... Il coûte 5 000 £": a speaker is no topic; but one that
         # says something of itself is ("X affirme avoir un million de clients. Elle ...")

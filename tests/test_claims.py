@@ -1147,6 +1147,13 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # a body that counts stays the topic a pronoun after it stands for
+            "Le ministère de la Santé a recensé 1 250 cas de choléra. Il a ouvert 14 centres "
+            "de traitement.",
+            "14",
+            "ministère de la Santé",
+            "pronoun_subject",
+        ),
         (  # a fronted partner cue with "du"
             "Avec l'appui du PAM, 12 000 familles ont reçu des vivres.",
             "12 000",

@@ -194,6 +194,7 @@ ORG_TYPE_NOUNS = frozenset(
     """
     organisation ong association fédération banque parti club société entreprise groupe
     agence syndicat compagnie firme coalition alliance fondation institution organisme
+    opérateur assureur constructeur multinationale start-up startup
     """.split()
 )
 ORG_NOUNS = frozenset(
@@ -399,6 +400,8 @@ NOUN_KINDS = {
     "banque": {"company", "agency"}, "ong": {"ngo"}, "association": {"ngo", "club", "other"},
     "syndicat": {"union", "other"}, "ministère": {"ministry"}, "tribunal": {"court"},
     "cour": {"court"}, "police": {"police"}, "armée": {"military"},
+    "opérateur": {"company"}, "assureur": {"company"}, "constructeur": {"company"},
+    "multinationale": {"company"}, "start-up": {"company"}, "startup": {"company"},
 }  # fmt: skip
 
 # Marks of an infinitive of purpose ("pour loger 900 personnes").

@@ -35,7 +35,7 @@ from .claim_predicate import (
     predicate_lemma,
     predicate_of,
 )
-from .claim_predicate_words import UP_TO_LOCUTIONS
+from .claim_predicate_words import BETWEEN_ADVERBS, UP_TO_LOCUTIONS
 from .claim_syntax import (
     CLAUSE_DEPS,
     OF_WORDS,
@@ -858,6 +858,13 @@ class Antecedents:
             return last
         return None
 
+    def fits(self, org: Span, noun: Token) -> bool:
+        """Whether a description's noun names a body or its known kind ("l'entreprise" for
+        a company of the knowledge base), not only the last body named before."""
+        lemma = noun.lemma_.lower()
+        kinds = NOUN_KINDS.get(lemma)
+        return lemma in self._names(org) or (kinds is not None and self._kind(org) in kinds)
+
     def _names(self, org: Span) -> str:
         """The mention and, for a known body, its knowledge-base name ("FECAFOOT": "fédération")."""
         known = self.facts.get(org.kb_id_) if org.kb_id_ else None
@@ -1469,16 +1476,28 @@ def _agent(
                 and _has_case(child, OF_CASES)
             ):
                 return org_of[child.i], "noun_of"
-    if pred.pos_ == "NOUN" and pred.i == amount.start - 1 and pred.i - 1 in org_of:
+    right_before = pred.i == amount.start - 1 or (
+        pred.i == amount.start - 2 and amount.doc[amount.start - 1].lower_ in BETWEEN_ADVERBS
+    )  # "compte désormais 48 206 cas"
+    if pred.pos_ == "NOUN" and right_before and pred.i > 0:
         verb_lemma = predicate_lemma(pred, "verb_before")
-        if verb_lemma in POSSESSION_VERBS:
+        before = amount.doc[pred.i - 1]
+        # the subject right before: a body, or a description of one named before ("Orange
+        # Maroc a réalisé ... L'opérateur compte 21 millions de clients")
+        named = before.i in org_of
+        org = org_of.get(before.i) or ante.resolve(before, pronouns=False)
+        if org is not None and not named and not ante.fits(org, before):
+            org = None
+        if org is not None and verb_lemma in POSSESSION_VERBS:
             # "Facebook compte plus de deux milliards d'utilisateurs", "compte" read as a
             # noun after its subject (rule 'possession_before')
-            return org_of[pred.i - 1], "possession_before"
-        if verb_lemma not in {None, pred.lower_} | REPORT_VERBS | COUNTING_VERBS:
+            return org, "possession_before" if named else "anaphora_before"
+        if org is not None and verb_lemma not in {None, pred.lower_} | REPORT_VERBS | (
+            COUNTING_VERBS
+        ):
             # "Le HCR finance douze centres": any verb read as a noun between its subject
             # and its object (rule 'subject_before'); who says or counts is no agent
-            return org_of[pred.i - 1], "subject_before"
+            return org, "subject_before" if named else "anaphora_before"
     verb = next((t for t in [pred, *pred.ancestors] if _acts_as_verb(t)), None)
     partner = _with_partner(path if pred.i != anchor.i else [anchor], pred, org_of)
     if verb is None:
@@ -1568,8 +1587,12 @@ def _agent(
             rule = "members_of"
         return org, rule
     if org is None and _counts_own(verb):
-        # what a description has names no body; a pronoun may stand for one ("SOS
-        # Méditerranée affirme ... Elle dispose de 60 bénévoles", ruling CR2)
+        # a description or a pronoun may stand for a body named before ("Jumia ...
+        # L'entreprise compte 3 millions de clients", "SOS Méditerranée affirme ... Elle
+        # dispose de 60 bénévoles", ruling CR2); else what it has names no body
+        org = ante.resolve(subj, pronouns=False)
+        if org is not None and ante.fits(org, subj):
+            return org, "anaphora_subject"  # a body the noun names or whose kind it is
         org = _pronoun_antecedent(subj, verb, ante, org_of)
         return (org, "pronoun_subject") if org is not None else (None, "possession")
     if org is None:

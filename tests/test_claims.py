@@ -1147,6 +1147,20 @@ def test_predicate_rules(
             None,
             "none",
         ),
+        (  # a description right before a verb read as a noun, of the kind of a body named
+            # before, has what it counts (ruling CR2) ...
+            "Le groupe MTN opère dans 19 pays. Le groupe compte 280 millions d'abonnés.",
+            "280 millions",
+            "MTN",
+            "anaphora_before",
+        ),
+        (  # ... not one of another kind named last
+            "La Cour a donné raison aux plaignantes. L'association compte plus de 2 500 "
+            "membres.",
+            "plus de 2 500",
+            None,
+            "none",
+        ),
         (  # a body that counts stays the topic a pronoun after it stands for
             "Le ministère de la Santé a recensé 1 250 cas de choléra. Il a ouvert 14 centres "
             "de traitement.",

@@ -1525,6 +1525,8 @@ PARTY_GROUP_HEADS = {"groupe"}
 # named elsewhere ("l'agence onusienne", RN11); a field or a name makes them a name ("l'agence
 # américaine de protection de l'environnement", "l'agence spatiale russe").
 KIND_ONLY_HEADS = {"agence", "agences", "organisation", "organisme", "institution"}
+# Links after which a country's lower-case body ("forces américaines") goes on with no name.
+PLACING_LINKS = {"à", "au", "aux", "en"}
 # Heads that name a body only with a country adjective: "les services de renseignement
 # britanniques" (RN4), not "les services Google" nor "les services de santé du Libéria".
 NATIONAL_ONLY_HEADS = {"services"}
@@ -1811,6 +1813,13 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         if (doc[j].lower_, doc[j + 1].lower_ if j + 1 < n else "") in ADVERBIAL_PHRASES:
             break  # "la Fédération nigériane de football de nouveau suspendue"
         connector = doc[j].lower_
+        if (
+            not capital
+            and connector in PLACING_LINKS
+            and any(is_nationality(t) for t in doc[start:i])
+        ):
+            break  # "forces armées américaines en opération", "l'armée américaine à la
+            # Wehrmacht": a country's body is named by its adjective; what follows places it
         j += 1
         bare = True
         while j < n and (

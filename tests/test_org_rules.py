@@ -537,6 +537,11 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         ("L'agence spatiale russe a des accords avec la NASA.", "agence spatiale russe"),
         ("Le Tribunal pénal international pour le Rwanda a jugé 93 personnes.",
          "Tribunal pénal international pour le Rwanda"),
+        # what follows a country's force with "à" / "en" places it, it names nothing
+        ("Le palais fait face aux forces armées américaines en opération.",
+         "forces armées américaines"),
+        ("L'action oppose l'armée américaine à la Wehrmacht.", "armée américaine"),
+        ("L'action oppose l'armée américaine à la Wehrmacht.", "Wehrmacht"),
         # a country's services (RN4)
         ("Les services de sécurité cubains étaient nerveux.", "services de sécurité cubains"),
         # a union named by its trades, several of them too, and by its country (RN11)

@@ -271,6 +271,9 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         # a lower-case directorate named by its adjective and its field (RN11)
         ("Selon la direction générale des impôts, les recettes ont progressé.",
          ("direction générale des impôts", "institution")),
+        # clubs of the gazetteer, with a translated town
+        ("Il a marqué deux buts contre le Werder Brême en championnat.",
+         ("Werder Brême", "gazetteer")),
         # a parliamentary group named by its party's adjective (ANNOTATION.md)
         ("Le groupe socialiste a voté contre le texte.", ("groupe socialiste", "institution")),
         ("Le groupe parlementaire socialiste a voté contre.",

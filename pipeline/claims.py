@@ -3053,8 +3053,21 @@ def _report_around(anchor: Token, org_of: dict[int, Span]) -> Span | None:
             and child.lemma_.lower() in REPORT_NOUNS
             and any(c.lower_ == "dans" for c in child.children if c.dep_ == "case")
         ):
-            return _report_owner_of(child, org_of)
+            owner = _report_owner_of(child, org_of)
+            if owner is None and any(
+                c.dep_ == "det" and c.lower_ in OWN_REPORT_DETS for c in child.children
+            ):
+                # "Dans un communiqué publié lundi, la BCE a relevé ses taux de 0,25 point":
+                # the clause's subject speaks in its own statement
+                subj = _clause_subject(verb)[0]
+                owner = _org_in(_subject_names(subj), org_of) if subj is not None else None
+            return owner
     return None
+
+
+# Determiners of a statement of the clause's own subject ("dans un communiqué", "dans son
+# rapport annuel"), not of one named before ("dans le rapport").
+OWN_REPORT_DETS = frozenset({"un", "une", "son", "sa", "ses", "leur", "leurs"})
 
 
 def _inner_reporter(anchor: Token, cue: Token, org_of: dict[int, Span]) -> Span | None:

@@ -2386,6 +2386,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Forces armées royales",
             "incise",
         ),
+        (  # "dans un communiqué" with no owner named: the clause's subject speaks
+            "Dans un communiqué publié lundi, la Banque centrale européenne a relevé ses taux "
+            "de 0,25 point.",
+            "0,25 point",
+            "Banque centrale européenne",
+            "in_report",
+        ),
         (  # "tabler sur" forecasts, also where the tagger read "table" as a noun
             "La Banque mondiale table sur une croissance de 3,2 % en 2024.",
             "3,2 %",

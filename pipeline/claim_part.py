@@ -45,6 +45,7 @@ from .claim_part_words import (
     SUM_RUN_MIN,
     SUM_RUN_REACH,
     THAT_FRONTED,
+    TOTAL_OPENERS,
 )
 from .claim_syntax import (
     OF_WORDS,
@@ -128,6 +129,8 @@ def _out_of(amount: Span, following: Span) -> tuple[Span | None, str]:
     if following._.get(PREFIX + "unit") in PERIOD_UNITS:
         return None, "none"  # "541 millions d'euros sur trois ans": a period, not a total
     tokens = list(amount.doc[amount.end : following.start])
+    if _is_share(amount) and _total_phrase(tokens):
+        return following, "out_of"  # "10 % du total actuel de trois millions de personnes"
     while tokens and tokens[0].lower_ not in OUT_OF_WORDS and len(tokens) > 1:
         if tokens[0].text == "(" and tokens[1].lower_ in OUT_OF_WORDS:
             # "trois places (sur les 32 équipes participantes)": the total in brackets
@@ -144,6 +147,18 @@ def _out_of(amount: Span, following: Span) -> tuple[Span | None, str]:
     if cue in OUT_OF_CUES:
         return following, "out_of"
     return None, "none"
+
+
+def _total_phrase(tokens: list[Token]) -> bool:
+    """Whether the words between a share and an amount name that amount as the whole: "du
+    total (actuel) de", "de l'ensemble des"."""
+    words = [t.lower_ for t in tokens]
+    for opener in TOTAL_OPENERS:
+        n = len(opener)
+        if tuple(words[:n]) == opener and words[-1:] and words[-1] in OF_WORDS | {"des"}:
+            middle = tokens[n:-1]
+            return len(middle) <= 2 and all(t.pos_ == "ADJ" for t in middle)
+    return False
 
 
 def _listed_after(before: Span, amount: Span) -> bool:

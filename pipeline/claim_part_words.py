@@ -79,3 +79,6 @@ THAT_FRONTED = frozenset({"sur", "parmi"})
 STEM_MIN = 5
 # "soit 60 fois plus que l'année précédente": a ratio of comparison counts nothing, no whole.
 COMPARATIVES = frozenset({"plus", "moins", "davantage"})
+# Words that open the name of a whole after a share ("10 % du total actuel de trois millions",
+# "la moitié de l'ensemble des 300 postes"; rule 'out_of').
+TOTAL_OPENERS = (("du", "total"), ("de", "l'", "ensemble"), ("de", "l’", "ensemble"))

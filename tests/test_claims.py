@@ -2464,6 +2464,10 @@ def test_part_of_out_of(nlp: Language, text: str, amount: str, total: str) -> No
         # the whole of "dont" is the amount a bracket converts, not the conversion
         ("Le pays a reçu 2 millions de dollars (1,2 milliard de FCFA), dont 500 000 dollars "
          "en dons.", "500 000 dollars", "2 millions de dollars", "dont"),
+        # a share of "the total of" an amount, or of "the whole of" it
+        ("Ils ne sont que 300 000, soit 10 % du total actuel de trois millions de personnes.",
+         "10 %", "trois millions", "out_of"),
+        ("La moitié de l'ensemble des 300 postes est vacante.", "La moitié", "300", "out_of"),
         # a gapped clause goes on breaking down a fronted total; a clause with its own
         # verb does not
         ("Sur les 3 500 migrants arrivés en août, 1 200 étaient des mineurs non accompagnés et "

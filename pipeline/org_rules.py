@@ -1521,6 +1521,12 @@ LEADER_HEADS = {"gouvernement", "régime", "junte", "administration", "présiden
 # Lower-case heads of a parliamentary group, named only by its party's adjective (rule
 # institution; "groupe socialiste" in ANNOTATION.md).
 PARTY_GROUP_HEADS = {"groupe"}
+# Heads of a ministry, named by its portfolio ("ministère de la Santé").
+MINISTRY_HEADS = {"ministère", "ministères"}
+# Plural heads of several bodies of a kind: with adjectives alone they name none ("des
+# départements américains"); a field names them ("ministères de la Santé et de l'Éducation").
+PLURAL_KIND_HEADS = {"départements", "ministères", "agences", "universités", "écoles",
+                     "commissions", "comités", "conseils", "directions", "syndicats"}
 # Heads that name a kind of body: in lower case with one adjective alone they describe one
 # named elsewhere ("l'agence onusienne", RN11); a field or a name makes them a name ("l'agence
 # américaine de protection de l'environnement", "l'agence spatiale russe").
@@ -1863,7 +1869,12 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         a_place = word.lower_ in PLACE_WORDS or (
             is_cap
             and (
-                word.ent_type_ in {"LOC", "GPE"}
+                # (a ministry's portfolio the NER read as a place is no place: "ministères
+                # de la Santé et de l'Éducation")
+                (
+                    word.ent_type_ in {"LOC", "GPE"}
+                    and not (head in MINISTRY_HEADS and word.pos_ == "NOUN")
+                )
                 or (connector not in ANOTHER_BODY_LINKS and fold(word.text) in COUNTRIES)
             )
         )
@@ -1908,8 +1919,9 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
             return None  # "département de psychologie de l'université": a unit of another body
         elif not is_cap and not capital and head not in LOWER_FIELD_HEADS:
             break
-        elif is_cap and head in LEADER_HEADS:
-            strong = True  # "régime de Castro", "gouvernement de Niamey", "université d'Oxford"
+        elif is_cap and (head in LEADER_HEADS or head in MINISTRY_HEADS):
+            strong = True  # "régime de Castro", "gouvernement de Niamey", "université d'Oxford",
+            # "ministères de la Santé et de l'Éducation"
         elif (
             not is_cap
             and not capital
@@ -1954,6 +1966,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         qualified = True
     if not qualified or (weak and not strong):
         return None
+    if not capital and head in PLURAL_KIND_HEADS and i == adjectives_end:
+        return None  # "au sein des départements américains": several bodies, none named
     if not capital and head in KIND_ONLY_HEADS and i == adjectives_end == start + 2:
         return None  # "L'agence européenne attribue ...": a description of a body named before
     if head in NATIONAL_ONLY_HEADS and not any(is_nationality(t) for t in doc[start + 1 : i]):

@@ -371,6 +371,9 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         # a description before an acronym, after an indefinite determiner
         ("Une commission d'enquête parlementaire (CEP) sera créée.",
          "commission d'enquête parlementaire"),
+        # several bodies of a kind named by a country adjective alone
+        ("Des données ont été volées au sein des départements américains.",
+         "départements américains"),
         # an acronymed lower-case phrase with no adjective of a body's name
         ("Le service après-vente (SAV) répond aux clients.", "service après-vente"),
         ("Le bureau de vote (BDV) ouvre à 8 heures.", "bureau de vote"),
@@ -540,6 +543,10 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         ("L'agence spatiale russe a des accords avec la NASA.", "agence spatiale russe"),
         ("Le Tribunal pénal international pour le Rwanda a jugé 93 personnes.",
          "Tribunal pénal international pour le Rwanda"),
+        # coordinated bodies sharing one head noun are one span (ANNOTATION.md), also where
+        # the NER reads a portfolio as a place
+        ("Les ministères de la Santé et de l'Éducation ont signé l'accord.",
+         "ministères de la Santé et de l'Éducation"),
         # what follows a country's force with "à" / "en" places it, it names nothing
         ("Le palais fait face aux forces armées américaines en opération.",
          "forces armées américaines"),

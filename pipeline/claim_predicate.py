@@ -953,6 +953,30 @@ def _subjectless_verb_after(anchor: Token, verb: Token) -> Token | None:
     return None
 
 
+def _subjectless_copula_after(anchor: Token) -> tuple[Token, str] | None:
+    """ "Selon des chiffres compilés par l'AFP, 2 500 migrants sont morts": a counted noun
+    the parser hung on a noun before it, right before a copula whose predicate has no
+    subject, is that predicate's subject: an event noun says what happened (rule
+    'event_noun'), a participle is the verb (rule 'copula_participle')."""
+    doc = anchor.doc
+    if anchor.i + 1 >= len(doc) or anchor.dep_ in SUBJ_DEPS:
+        return None
+    cop = doc[anchor.i + 1]
+    head = cop.head
+    if (
+        cop.dep_ != "cop"
+        or head.i <= cop.i
+        or any(c.dep_.startswith(("nsubj", "expl")) for c in head.children)
+        or any(c.dep_ == "case" for c in head.children)
+    ):
+        return None
+    if head.pos_ == "NOUN" and _is_event_noun(head):
+        return head, "event_noun"
+    if head.pos_ in {"ADJ", "NOUN"} and _participle_infinitive(head) is not None:
+        return head, "copula_participle"
+    return None
+
+
 def _change_by(amount: Span) -> Token | None:
     """ "réduira la présence militaire de plus de 25 %", "abaisser l'âge d'achat de 21 à
     18 ans", "un chiffre réduit à 1,7 milliard": the amount of a change verb's "de"/"à"
@@ -1557,6 +1581,10 @@ def _own_predicate(
         subjectless = _subjectless_verb_after(anchor, pred_tok)
         if subjectless is not None:
             pred_tok, rule = subjectless, "lost_subject"
+    if pred_tok is None and rule == "describes":
+        lost = _subjectless_copula_after(anchor)
+        if lost is not None:
+            pred_tok, rule = lost
     if pred_tok is None or rule in {"describes", "event_noun", "participle", "thing_size"}:
         change = _change_by(amount)
         if change is not None:

@@ -283,6 +283,10 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "Club un.", "un", "avoir", "gapped+verb"),
         ("Le Kenya a exporté 300 000 tonnes de thé en 2020 et l'Ouganda 60 000 tonnes.",
          "60 000 tonnes", "exporter", "verb"),
+        # a counted noun the parser hung on a noun before it is the subject of the copula
+        # after it
+        ("Selon des chiffres compilés par l'Agence France-Presse, 2 500 migrants sont morts "
+         "en Méditerranée.", "2 500", "mourir", "event_noun"),
         # a verb read as a noun governs the amount across a time adverb
         ("Au total, la province compte désormais 48 206 cas confirmés.", "48 206", "compter",
          "verb_before"),

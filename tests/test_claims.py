@@ -2386,6 +2386,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Forces armées royales",
             "incise",
         ),
+        (  # the body a medium cites speaks, however the parser hung the incise
+            "Le Croissant-Rouge libyen, cité par la chaîne Al-Jazeera, fait état de 5 300 "
+            "morts.",
+            "5 300",
+            "Croissant-Rouge libyen",
+            "report_verb",
+        ),
         (  # "dans un communiqué" with no owner named: the clause's subject speaks
             "Dans un communiqué publié lundi, la Banque centrale européenne a relevé ses taux "
             "de 0,25 point.",

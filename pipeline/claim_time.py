@@ -91,6 +91,7 @@ AGO = (
     rf"(?:(?:{'|'.join(AGO_COUNTS)}|\d+) )?(?:(?:{'|'.join(ROUND_COUNTS)}) d(?:e |{APOS}))?"
     rf"(?:{'|'.join(AGO_UNITS)})"
 )
+SAME_TIME = "|".join(w.replace("'", APOS) for w in SAME_TIMES)
 EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS)
 EDGE_EVENT = "|".join(e.replace("-", r"\-") for e in PERIOD_EVENTS if e not in DAY_PART_EVENTS)
 RATE = "|".join(RATE_NOUNS)
@@ -222,7 +223,12 @@ RULES: list[tuple[str, str]] = [
         rf"(?:prochain(?:e)?s (?:{NEXT_UNITS_RE})|(?:{NEXT_UNITS_RE}) à venir)",
     ),
     # "le lendemain", "le même jour": a time the text gave before
-    ("same_time", "|".join(w.replace("'", APOS) for w in SAME_TIMES)),
+    (
+        "same_time",
+        # "sur la même période de l'année dernière": the same stretch of another year
+        rf"(?:{SAME_TIME})"
+        rf"(?:(?<=période) de l{APOS}(?:année (?:dernière|précédente|passée)|an dernier))?",
+    ),
     (  # "au cours de l'année écoulée": the twelve months before the time of writing
         "elapsed",
         rf"(?:(?:au cours|lors) (?:de |du )|(?:pendant|durant|sur) )?"
@@ -369,7 +375,7 @@ RULES: list[tuple[str, str]] = [
     ),
     (  # "en avril dernier": the last April before the document's date
         "month",
-        rf"(?:en |{IN_THE} mois (?:de |d{APOS})|(?:à )?fin |début "
+        rf"(?:en |(?:{IN_THE}|pour le) (?:seul )?mois (?:de |d{APOS})|(?:à )?fin |début "
         rf"|(?:(?:jusqu{APOS})?à la |en )?mi-"
         rf"|(?:au début|à la fin|au milieu) du mois (?:de |d{APOS}))(?P<m>{MONTH})"
         rf"(?: et (?:en )?(?P<m2>{MONTH}))?"  # "en mars et avril", "en juin et juillet 2019"

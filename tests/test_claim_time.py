@@ -192,6 +192,12 @@ from dechiffre.pipeline.claim_time import find_times
          "year_pair", "1959/2006"),
         # a time the text gave before
         ("Deux fosses ont été découvertes par la suite.", "par la suite", "same_time", None),
+        # ... the same stretch of another year
+        ("Elles étaient 2 000 sur la même période de l'année précédente.",
+         "sur la même période de l'année précédente", "same_time", None),
+        # a month with "seul": the claim's own month
+        ("Pour le seul mois d'août, 7 000 personnes ont débarqué.", "Pour le seul mois d'août",
+         "month", None),
         # "à l'époque" points back to the year written just before it
         ("La finale de 2002 a eu lieu au Mali, mais à l'époque, 16 équipes jouaient.",
          "à l'époque", "then", "2002"),

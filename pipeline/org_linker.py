@@ -20,6 +20,7 @@ from .org_linker_words import (
     CREDIT_NEXT,
     CREDIT_WORDS,
     DEVICE_VERBS,
+    EVENT_NAME_NOUNS,
     EXAMPLE_KIND_NOUNS,
     JOINT_MARKS,
     LATIN_ENDINGS,
@@ -824,6 +825,13 @@ def _statistical_rule(
         return "work_title"  # 'son livre " Second Front, Censure et Propagande "'
     if cand.kb_id is None and _quoted_title_part(doc, cand):
         return "quoted_title"  # '" Le Déclin de l'Occident "': a work's title opens on an article
+    if (
+        cand.kb_id is None
+        and cand.start > 1
+        and doc[cand.start - 1].lower_ in EVENT_NAME_NOUNS
+        and doc[cand.start - 2].pos_ in {"DET", "ADP"}
+    ):
+        return "event_name"  # "le festival Afro Nation", "le salon X": an event, no body
     if cand.start > 1 and doc[cand.start - 1].lower_ in OF_WORDS:
         before = doc[cand.start - 2].lower_
         if before in TOWN_NOUNS:

@@ -254,3 +254,12 @@ NAMED_EVENT_NOUNS = frozenset(
 # "Pseudomonas aeruginosa" (only words that are no French ones; not "-ica", the ending of
 # Latin titles too: "Politica hermetica" is a journal).
 LATIN_ENDINGS = ("us", "um", "is", "ae", "ii", "ensis", "icum", "osa", "atus", "oides")
+# Nouns of an event or a work that a name right after them names ("le festival Afro Nation",
+# "le salon X", "le sommet X", "l'album X"): no body (ANNOTATION.md: events, conferences,
+# competitions; RN9 keeps a body inside such a name, which the knowledge base knows).
+EVENT_NAME_NOUNS = frozenset(
+    """
+    festival festivals fête salon sommet forum tournoi concours marathon colloque conférence
+    album film chanson série documentaire émission podcast roman
+    """.split()
+)

@@ -659,6 +659,9 @@ def test_of_name(nlp: Language, text: str, expected: str) -> None:
         ("Selon Frontex, les traversées ont baissé. L'agence européenne l'explique.",
          "agence européenne"),
         ("Le HCR a alerté. L'agence onusienne a compté 300 morts.", "agence onusienne"),
+        # a name right after an event's or a work's noun names the event or the work
+        ("Le festival Zorvia Beats a attiré 40 000 spectateurs.", "Zorvia Beats"),
+        ("L'album Zorvo Nights est sorti vendredi.", "Zorvo Nights"),
         # services with no country adjective are no body (RN4)
         ("Les nombreux services Google ont fermé au fil des ans.", "services Google"),
         ("Le syndicat des services publics SSP dénonce le plan.", "services publics SSP"),

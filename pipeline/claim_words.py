@@ -194,7 +194,7 @@ ORG_TYPE_NOUNS = frozenset(
     """
     organisation ong association fédération banque parti club société entreprise groupe
     agence syndicat compagnie firme coalition alliance fondation institution organisme
-    opérateur assureur constructeur multinationale start-up startup
+    opérateur assureur constructeur multinationale start-up startup plateforme
     """.split()
 )
 ORG_NOUNS = frozenset(
@@ -402,6 +402,7 @@ NOUN_KINDS = {
     "cour": {"court"}, "police": {"police"}, "armée": {"military"},
     "opérateur": {"company"}, "assureur": {"company"}, "constructeur": {"company"},
     "multinationale": {"company"}, "start-up": {"company"}, "startup": {"company"},
+    "plateforme": {"company", "media"},
 }  # fmt: skip
 
 # Marks of an infinitive of purpose ("pour loger 900 personnes").

@@ -2386,6 +2386,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Forces armées royales",
             "incise",
         ),
+        (  # "la plateforme" in an incise is the platform named before
+            "Netflix a investi 175 millions de dollars dans des séries africaines, a annoncé la "
+            "plateforme.",
+            "175 millions de dollars",
+            "Netflix",
+            "incise_anaphora",
+        ),
         (  # the body a medium cites speaks, however the parser hung the incise
             "Le Croissant-Rouge libyen, cité par la chaîne Al-Jazeera, fait état de 5 300 "
             "morts.",

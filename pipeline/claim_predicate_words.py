@@ -163,7 +163,9 @@ KNOWN_SET_KEEP_CASES = frozenset({"par", "parmi"})
 # Measure nouns an amount measures as the object of "avoir", beside claim_words.MEASURE_NOUNS:
 # the amount takes "avoir" ("aurait eu une capacité de 58 millions de litres", "avoir une
 # majorité des deux tiers").
-HAD_MEASURE_NOUNS = frozenset({"capacité", "majorité", "maximum", "minimum", "superficie"})
+HAD_MEASURE_NOUNS = frozenset(
+    {"capacité", "majorité", "maximum", "minimum", "superficie", "efficacité"}
+)
 # Units of the size of a thing beside the periods ("une parcelle de 114 hectares", "une tour de
 # 11 m"): in a noun's "de" phrase the amount only says how big or long the thing is (CR5), and
 # the nouns that are a measure or bound themselves, whose verb sets or keeps the amount

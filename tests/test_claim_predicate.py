@@ -356,6 +356,7 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "300 millions de mètres cubes", "avoir", "argument_noun"),
         ("Selon le fabricant, le vaccin a un taux d'efficacité de 95 %.", "95 %", "avoir",
          "verb"),
+        ("Le nouveau vaccin a une efficacité de 75 %.", "75 %", "avoir", "argument_noun"),
         ("Le trafiquant avait une villa de 40 pièces.", "40", None, "light_verb"),
         # a penalty the parser hung on the noun before it: the verb that hands it out
         ("La commission a décidé de punir la Fédération tunisienne de football d'une amende "

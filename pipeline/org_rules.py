@@ -1536,6 +1536,9 @@ PLACING_LINKS = {"à", "au", "aux", "en"}
 # Heads that name a body only with a country adjective: "les services de renseignement
 # britanniques" (RN4), not "les services Google" nor "les services de santé du Libéria".
 NATIONAL_ONLY_HEADS = {"services"}
+# ... except the generic ones, whatever their country: "les services de sécurité (marocains)"
+# are a generic group (ANNOTATION.md; the seed's gold leaves them out).
+GENERIC_FIELDS = {"sécurité"}
 # Heads that need a country, capital or leader; a body adjective alone does not name one (RN5).
 GOVERNMENT_HEADS = {"gouvernement", "gouvernements", "régime", "junte", "administration",
                     "présidence"}
@@ -1970,6 +1973,8 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         return None  # "au sein des départements américains": several bodies, none named
     if not capital and head in KIND_ONLY_HEADS and i == adjectives_end == start + 2:
         return None  # "L'agence européenne attribue ...": a description of a body named before
+    if head in NATIONAL_ONLY_HEADS and any(t.lower_ in GENERIC_FIELDS for t in doc[start:i]):
+        return None  # "les services de sécurité (marocains)": a generic group (ANNOTATION.md)
     if head in NATIONAL_ONLY_HEADS and not any(is_nationality(t) for t in doc[start + 1 : i]):
         return None  # "les services de renseignement britanniques" (RN4); not "services Google"
     while i - 1 > start and doc[i - 1].lower_ in CONNECTORS | DETS:

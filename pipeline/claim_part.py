@@ -588,12 +588,7 @@ def _fronted_total(
         verb -= 1  # "..., on trouve 4 pays", "..., il y a 12"
     if verb < comma and doc[verb].text == ",":
         comma = verb
-    if k == 0:
-        return None, "none"
-    gapped = _gapped_part(amount, amounts[k - 1], amounts)
-    if gapped is not None:
-        return gapped, "out_of_fronted"
-    if comma < 1 or doc[comma].text != ",":
+    if k == 0 or comma < 1 or doc[comma].text != ",":
         return None, "none"
     whole = amounts[k - 1]
     if whole.start < 2 or doc[whole.start - 1].lower_ not in GROUP_DETS:
@@ -617,8 +612,9 @@ def _fronted_total(
 def _gapped_part(amount: Span, before: Span, amounts: list[Span]) -> Span | None:
     """The fronted total of the amount before, which a gapped clause after "et" or a comma
     goes on breaking down ("Sur les 3 500 migrants, 1 200 étaient des mineurs et 300 des
-    femmes"): the amount before is a part of that total by rule 'out_of_fronted', the verb
-    is left out (predicate rule 'gapped'), and nothing ends the sentence between."""
+    femmes"; the caller knows the verb is left out, predicate rule 'gapped'): the amount
+    before is a part of that total by rule 'out_of_fronted', and nothing ends the sentence
+    between."""
     doc = amount.doc
     if (
         (before._.get(CLAIM_RULES) or {}).get("part_of") != "out_of_fronted"
@@ -627,14 +623,6 @@ def _gapped_part(amount: Span, before: Span, amounts: list[Span]) -> Span | None
         or _sentence_ends(doc, before.end, amount.start) > 0
     ):
         return None
-    anchor = _anchor(before)
-    if anchor.dep_ not in {"nsubj", "nsubj:pass"} or not before.end <= anchor.head.i < amount.start:
-        return None  # the amount before is no subject of a verb that follows it
-    for tok in doc[amount.end : amount.sent.end]:
-        if tok.is_punct:
-            break
-        if tok.pos_ in {"VERB", "AUX"} and "Part" not in tok.morph.get("VerbForm", []):
-            return None  # "et 300 sont restés": a verb of its own, no gap
     ref = (before._.get(CLAIM) or {}).get("part_of")
     whole = next((a for a in amounts if _ref(a) == ref), None)
     if whole is None or not (_same_kind(whole, amount) and _larger(whole, amount)):
@@ -887,9 +875,19 @@ def compared_slots(amounts: list[Span], k: int) -> tuple[Span, tuple[str, ...]] 
 
 
 def part_of_amount(
-    amount: Span, sent: Span, amounts: list[Span], k: int
+    amount: Span, sent: Span, amounts: list[Span], k: int, *, gapped: bool = False
 ) -> tuple[Span | None, str]:
-    """The total the k-th amount of the Doc is part of, and the rule that found it."""
+    """The total the k-th amount of the Doc is part of, and the rule that found it;
+    ``gapped`` says the amount's clause left its verb out (predicate rule 'gapped')."""
+
+    def fronted(
+        amount: Span, sent: Span, amounts: list[Span], k: int
+    ) -> tuple[Span | None, str]:
+        whole = _gapped_part(amount, amounts[k - 1], amounts) if gapped and k > 0 else None
+        return (whole, "out_of_fronted") if whole is not None else _fronted_total(
+            amount, sent, amounts, k
+        )
+
     part, rule = _part_of(amount, sent, amounts)
     following = amounts[k + 1] if k + 1 < len(amounts) else None
     if part is None and following is not None and following.end <= sent.end:
@@ -912,7 +910,7 @@ def part_of_amount(
         _body_partitive,
         _that_share,
         _breakdown,
-        _fronted_total,
+        fronted,
         _sum_of_list,
         _share_apposed,
         _includes,

@@ -890,17 +890,27 @@ def _is_compared(amount: Span, anchor: Token) -> bool:
     )
 
 
+def verb_slot(amount: Span) -> Token | None:
+    """Where a verb that governs the amount from right before it stands: the word before the
+    amount, or the one before an adverb there ("la province compte désormais 48 206 cas")."""
+    if amount.start == 0:
+        return None
+    doc = amount.doc
+    before = doc[amount.start - 1]
+    if before.lower_ in BETWEEN_ADVERBS and amount.start >= 2:
+        return doc[amount.start - 2]
+    return before
+
+
 def _verb_before(amount: Span, anchor: Token) -> Token | None:
     """ "Mekelle, qui compte environ 300 000 habitants", "Le Liban importe 80 %": a finite
     verb right before the amount, with no object of its own, governs it even where the
     parser hung the amount elsewhere (rule 'verb_before'); "compte" read as a noun after
     its subject counts too."""
-    if amount.start == 0:
+    verb = verb_slot(amount)
+    if verb is None:
         return None
     doc = amount.doc
-    verb = doc[amount.start - 1]
-    if verb.lower_ in BETWEEN_ADVERBS and amount.start >= 2:
-        verb = doc[amount.start - 2]  # "la province compte désormais 48 206 cas"
     if (anchor.head.i == verb.i and verb.pos_ == "VERB") or any(
         c.dep_ == "obj" for c in verb.children
     ):

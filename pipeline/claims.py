@@ -34,8 +34,9 @@ from .claim_predicate import (
     _is_age,
     predicate_lemma,
     predicate_of,
+    verb_slot,
 )
-from .claim_predicate_words import BETWEEN_ADVERBS, UP_TO_LOCUTIONS
+from .claim_predicate_words import UP_TO_LOCUTIONS
 from .claim_syntax import (
     CLAUSE_DEPS,
     OF_WORDS,
@@ -397,7 +398,9 @@ class ClaimFinder(KBPipe):
                 # royale": the body a speaker speaks for did what "nous" did (rule
                 # 'we_speaker')
                 agent, rules["agent"] = source, "we_speaker"
-            part, rules["part_of"] = part_of_amount(amount, sent, amounts, k)
+            part, rules["part_of"] = part_of_amount(
+                amount, sent, amounts, k, gapped=rules["predicate"].startswith("gapped+")
+            )
             time, rules["time"] = time_of(
                 amount,
                 sent,
@@ -1478,10 +1481,8 @@ def _agent(
                 and _has_case(child, OF_CASES)
             ):
                 return org_of[child.i], "noun_of"
-    right_before = pred.i == amount.start - 1 or (
-        pred.i == amount.start - 2 and amount.doc[amount.start - 1].lower_ in BETWEEN_ADVERBS
-    )  # "compte désormais 48 206 cas"
-    if pred.pos_ == "NOUN" and right_before and pred.i > 0:
+    slot = verb_slot(amount)  # "compte 48 206 cas", "compte désormais 48 206 cas"
+    if pred.pos_ == "NOUN" and slot is not None and pred.i == slot.i and pred.i > 0:
         verb_lemma = predicate_lemma(pred, "verb_before")
         before = amount.doc[pred.i - 1]
         # the subject right before: a body, or a description of one named before ("Orange
@@ -2066,11 +2067,7 @@ def _cited(org: Span) -> bool:
     first = org.start - 1
     while first >= 0 and doc[first].pos_ == "DET":
         first -= 1
-    if first < 0:
-        return False
-    if doc[first].lower_ in SOURCE_CASES:
-        return True
-    return first > 0 and doc[first].lower_ == "après" and doc[first - 1].lower_ in {"d'", "d’"}
+    return first >= 0 and _is_source_cue(doc[first])
 
 
 def _placed_pronoun(verb: Token) -> Token | None:
@@ -2995,16 +2992,20 @@ def _possessed_figures_owner(noun: Token, org_of: dict[int, Span]) -> Span | Non
     """The body whose own figures a "selon" cites ("Le groupe OCP a réalisé 91 milliards,
     selon ses résultats annuels", "Selon ses propres chiffres, l'OIM a aidé 4 000 migrants"):
     the subject of the clause the cue hangs on (rule 'selon_own')."""
-    if noun.lemma_.lower() not in OWN_FIGURE_NOUNS or not any(
-        c.lower_ in POSSESSIVE_DETS and c.dep_ == "det" for c in noun.children
-    ):
-        return None
-    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    subj = _clause_subject(verb)[0] if verb is not None else None
+    subj = _possessor(noun) if noun.lemma_.lower() in OWN_FIGURE_NOUNS else None
     if subj is None:
         return None
     org = _org_in(_subject_names(subj), org_of)
     return None if org is None or _works_at(org, subj) else org
+
+
+def _possessor(noun: Token) -> Token | None:
+    """Whom a possessive on a noun points to: the subject of the clause the noun sits in
+    ("ses prévisions", "selon ses résultats"), or None when the noun has no possessive."""
+    if not any(c.lower_ in POSSESSIVE_DETS and c.dep_ == "det" for c in noun.children):
+        return None
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return _clause_subject(verb)[0] if verb is not None else None
 
 
 def _own_figures(anchor: Token, org_of: dict[int, Span]) -> Span | None:
@@ -3024,13 +3025,8 @@ def _own_figures(anchor: Token, org_of: dict[int, Span]) -> Span | None:
             ),
             None,
         )
-    if noun is None or not any(
-        c.lower_ in POSSESSIVE_DETS and c.dep_ == "det" for c in noun.children
-    ):
-        return None
-    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    subj = _clause_subject(verb)[0] if verb is not None else None
-    if subj is None or subj.i in {t.i for t in noun.subtree}:
+    subj = _possessor(noun) if noun is not None else None
+    if subj is None or noun is None or subj.i in {t.i for t in noun.subtree}:
         return None
     org = _org_in(subj.subtree, org_of)
     return None if org is None or _works_at(org, subj) else org

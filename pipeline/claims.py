@@ -682,9 +682,7 @@ class ClaimFinder(KBPipe):
                 if org is not None and not _works_at(org, subj):
                     return org, "recommends"
         for tok in _among(sent, index.verbs):
-            if tok.pos_ == "VERB" and any(
-                c.dep_ == "obj" and c.lemma_.lower() in REPORT_NOUNS for c in tok.children
-            ):
+            if tok.pos_ == "VERB" and _has_report_object(tok):
                 # "la police dresse un bilan : neuf interventions": who draws up the report
                 subj = _subject(tok)
                 org = _org_in(subj.subtree, org_of) if subj is not None else None
@@ -1488,6 +1486,9 @@ def _agent(
         # the subject right before: a body, or a description of one named before ("Orange
         # Maroc a réalisé ... L'opérateur compte 21 millions de clients")
         named = before.i in org_of
+        org = _speaker_of_pronoun(before, org_of)
+        if org is not None and org.start not in own:
+            return org, "reporter_pronoun"  # "Le ministère affirme qu'il dépense des millions"
         org = org_of.get(before.i) or ante.resolve(before, pronouns=False)
         if org is not None and not named and not ante.fits(org, before):
             org = None
@@ -1547,9 +1548,7 @@ def _agent(
             return partner, "with"
         frame = _frame_body(anchor, org_of)
         return (frame, "frame") if frame is not None else (None, "none")
-    if REPORTER_IS_NO_AGENT and any(
-        c.dep_ == "obj" and c.lemma_.lower() in REPORT_NOUNS for c in verb.children
-    ):
+    if REPORTER_IS_NO_AGENT and _has_report_object(verb):
         return None, "reporter"  # "la police dresse un bilan : neuf interventions"
     if REPORTER_IS_NO_AGENT and (_is_forecast(verb) or _lemma(verb) in COUNTING_VERBS):
         return None, "reporter"
@@ -1563,25 +1562,12 @@ def _agent(
         acts = acts or _acts_on_measure(verb)
         if says_that or (_lemma(verb) not in ANNOUNCE_VERBS and not acts):
             return None, "reporter"
-    if subj.lower_ in PRONOUNS and subj.i > 0 and subj.nbor(-1).lower_ in THAT_WORDS:
+    org = _speaker_of_pronoun(subj, org_of)
+    if org is not None and org.start not in own:
         # "Le gouvernement a affirmé dans une déclaration qu'il avait ratifié neuf pactes":
         # the speaker tells its own act, however the parser hung the clause (rule
         # 'reporter_pronoun')
-        speaker = next(
-            (
-                s
-                for v in subj.sent
-                if v.i < subj.i and _is_report_verb(v)
-                for s in [_subject(v)]
-                if s is not None
-            ),
-            None,
-        )
-        org = _org_in(_subject_names(speaker), org_of) if speaker is not None else None
-        if org is not None and speaker is not None and _number_clash(subj, speaker):
-            org = None  # "l'OMS a averti qu'ils ...": "ils" is not the body (pronoun_number)
-        if org is not None and org.start not in own:
-            return org, "reporter_pronoun"
+        return org, "reporter_pronoun"
     org = _org_in(_subject_names(subj), org_of)
     if org is not None and _cited(org):
         org = None  # "Selon Lloyd's List Intelligence, 40 cargos ...", parsed as a subject
@@ -2085,6 +2071,40 @@ def _opens_sentence(tok: Token) -> bool:
     """Whether a token is the first word of its sentence."""
     first = next((t for t in tok.sent if not t.is_space and not t.is_punct), None)
     return first is not None and first.i == tok.i
+
+
+def _has_report_object(verb: Token) -> bool:
+    """Whether a verb's object is a report ("dresse un bilan"), not reports it counts ("a
+    analysé 55 études": who analyses them says no figure)."""
+    return any(
+        c.dep_ == "obj"
+        and c.lemma_.lower() in REPORT_NOUNS
+        and not any(n.i < c.i and n.dep_ == "nummod" for n in c.children)
+        for c in verb.children
+    )
+
+
+def _speaker_of_pronoun(subj: Token, org_of: dict[int, Span]) -> Span | None:
+    """The body that says a clause whose subject is a pronoun right after "que": "Le
+    ministère affirme qu'il dépense ..." (the pronoun must agree in number)."""
+    if subj.lower_ not in PRONOUNS or subj.i == 0 or subj.nbor(-1).lower_ not in THAT_WORDS:
+        return None
+    speaker = next(
+        (
+            s
+            for v in subj.sent
+            if v.i < subj.i and _is_report_verb(v)
+            for s in [_subject(v)]
+            if s is not None
+        ),
+        None,
+    )
+    if speaker is None:
+        return None
+    org = _org_in(_subject_names(speaker), org_of)
+    if org is not None and _number_clash(subj, speaker):
+        return None  # "l'OMS a averti qu'ils ...": "ils" is not the body (pronoun_number)
+    return org
 
 
 def _number_clash(pronoun: Token, subject: Token) -> bool:

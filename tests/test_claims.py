@@ -365,6 +365,19 @@ def test_predicate_rules(
             "gouvernement du Ghana",
             "reporter_pronoun",
         ),
+        (  # the same when "dépense" is read as a noun right before the amount
+            "Le ministère de la Justice affirme qu'il dépense des millions pour aider les "
+            "couples.",
+            "des millions",
+            "ministère de la Justice",
+            "reporter_pronoun",
+        ),
+        (  # who analyses 55 studies counts them: the agent, not a reporter
+            "En décembre, l'Université d'Ottawa a analysé 55 études mondiales sur le sommeil.",
+            "55",
+            "Université d'Ottawa",
+            "subject",
+        ),
         (
             "Le Programme alimentaire mondial a dû réduire ses rations dans une dizaine de pays.",
             "une dizaine",
@@ -1204,6 +1217,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
 @pytest.mark.parametrize(
     ("text", "amount", "source", "rule"),
     [
+        (  # the studies it analyses are what it counts, not its report
+            "En décembre, l'Université d'Ottawa a analysé 55 études mondiales sur le sommeil.",
+            "55",
+            None,
+            "none",
+        ),
         (  # a scholar at a body speaks in their own voice ...
             "Selon Paul Martin, chercheur à l'Institut Pasteur, 30 % des patients guérissent.",
             "30 %",

@@ -2205,6 +2205,12 @@ def _subject_names(subj: Token) -> list[Token]:
             or _naming(child)
         ):
             names.extend(child.subtree)
+        elif (role or lemma in FIRM_NOUNS) and child.dep_ == "amod":
+            # "la société minière Barrick": the parser hangs the name on the adjective
+            # (rule 'sector_name')
+            for g in child.children:
+                if g.dep_ in {"flat", "flat:name", "appos"} and g.pos_ == "PROPN":
+                    names.extend(g.subtree)
         elif lemma in FIRM_NOUNS and child.dep_ == "nmod" and _has_case(child, OF_CASES):
             # "le géant de la technologie Alibaba": the parser hangs the firm's name on its
             # sector; a firm noun is the body named after the sector (rule 'sector_name')

@@ -372,6 +372,12 @@ def test_predicate_rules(
             "ministère de la Justice",
             "reporter_pronoun",
         ),
+        (  # the name the parser hangs on the firm's adjective
+            "La société minière Barrick a versé 300 millions de dollars au Trésor.",
+            "300 millions de dollars",
+            "Barrick",
+            "subject",
+        ),
         (  # who analyses 55 studies counts them: the agent, not a reporter
             "En décembre, l'Université d'Ottawa a analysé 55 études mondiales sur le sommeil.",
             "55",

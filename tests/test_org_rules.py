@@ -552,6 +552,10 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
          "forces armées américaines"),
         ("L'action oppose l'armée américaine à la Wehrmacht.", "armée américaine"),
         ("L'action oppose l'armée américaine à la Wehrmacht.", "Wehrmacht"),
+        # a country's coast and border guards are its forces (RN4)
+        ("Les garde-côtes libyens ont intercepté 230 migrants.", "garde-côtes libyens"),
+        ("Les gardes-frontières polonais ont repoussé 400 migrants.",
+         "gardes-frontières polonais"),
         # a country's intelligence services (RN4)
         ("Les services de renseignement britanniques ont enquêté.",
          "services de renseignement britanniques"),

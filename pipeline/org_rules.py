@@ -70,6 +70,7 @@ LOWER_HEADS = {
     "état-major",
 }
 INSTITUTION_HEADS = LOWER_HEADS | {
+    "ordre",
     "zone",
     "fonds",
     "centre",

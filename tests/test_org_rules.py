@@ -1057,6 +1057,9 @@ def test_no_club_after_a_club_cue(nlp: Language, text: str, not_club: str) -> No
         ("Il enseigne le sport à l'université de Nottingham Trent. Le Dr Lee coordonne.",
          "université de Nottingham Trent"),
         ("Il a rejoint la Légion étrangère ukrainienne en mars.", "Légion étrangère ukrainienne"),
+        # a profession's order is its body, placed by its country
+        ("L'Ordre des médecins du Burkina Faso a dénoncé ces pratiques.",
+         "Ordre des médecins du Burkina Faso"),
         ("Selon le parti communiste, la croissance ralentit.", "parti communiste"),
         # a lower-case university takes its fields, then needs its place
         ("Il est chercheur à l'université d'économie et de commerce de Vienne depuis 2015.",
@@ -1095,6 +1098,7 @@ def test_institution_names_of_real_news(nlp: Language, text: str, name: str) -> 
         ("Est-ce une Fédération de seconde zone ?", "Fédération de seconde"),
         ("Présidence de la CAF : le choix du Sud-Africain", "Présidence de la CAF"),
         ("Il a reçu la Légion d'honneur en 2010.", "Légion d'honneur"),
+        ("Il a reçu l'Ordre national du Mérite en 2010.", "Ordre national du Mérite"),
         # rule indefinite_description: a known name in lower case after "un" is one of a kind
         ("Un tribunal fédéral de district a tranché.", "tribunal fédéral"),
         ("Le MVP de la NBA a été élu hier, dit le club après le match du championnat.", "MVP"),

@@ -315,6 +315,8 @@ INSTITUTION_HEAD_IDS = string_ids(INSTITUTION_HEADS)
 KIND_NOUN_IDS = string_ids(KIND_NOUNS)
 ORGAN_NOUN_IDS = string_ids(ORGAN_NOUNS)
 LEAGUE_IDS = string_ids(LEAGUES)
+DEFINING_KINDS = {w.lower() for w in LEXICON["defining_kinds"]}
+DEFINING_KIND_IDS = string_ids(DEFINING_KINDS)
 APPOSED_KIND_IDS = string_ids(KIND_PLURALS | KIND_NOUNS)  # _one_of_kind, or a kind noun
 # "start-up", "agence de presse"
 CUED_NAME_IDS = string_ids(KIND_NOUNS | TRADE_CUES | {"up", "agence", "site"})
@@ -557,6 +559,7 @@ class OrgRules(KBPipe):
         cands.extend(self._apposed_names(doc, countries))
         cands.extend(self._placed_names(doc, countries))
         cands.extend(self._named_kinds(doc, countries))
+        cands.extend(self._defined_names(doc, countries))
         cands.extend(self._dateline(doc, countries, text))
         cands.extend(self._list_mates(doc, countries, cands))
         if is_sport_text(doc):
@@ -923,16 +926,13 @@ class OrgRules(KBPipe):
         for tok in (doc[i] for i in positions(doc, LOWER, APPOSED_KIND_IDS)):
             c = tok.i
             comma = _one_of_kind(doc, c)
-            if comma is None and (
-                c < 3
-                or tok.lower_ not in KIND_NOUNS
-                or doc[c - 1].lower_ not in {"un", "une", "le", "la", "l'", "l’"}
-                or doc[c - 2].text != ","
-            ):
+            if comma is None and tok.lower_ in KIND_NOUNS:
+                comma = _kind_after_comma(doc, c)
+            if comma is None:
                 continue
             if c + 1 < len(doc) and doc[c + 1].lower_ in NOT_BODY_KINDS:
                 continue
-            end = c - 2 if comma is None else comma
+            end = comma
             start = end
             while start > 0 and end - start < 6 and _cap_word(doc[start - 1]):
                 start -= 1
@@ -1040,6 +1040,47 @@ class OrgRules(KBPipe):
                 continue
             kb_id = self.kb.resolve(span.text, countries=countries)
             out.append(Candidate(i, end, kb_id, "cue"))
+        return out
+
+    def _defined_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
+        """Rule defined_name: a capitalised name that opens a sentence or a clause, then "est
+        un(e)" and a body's kind: "De La Rue est une société britannique", "Matter est une
+        société de conseil" (RN10, RN13)."""
+        assert self.kb is not None
+        out: list[Candidate] = []
+        for tok in (doc[i] for i in positions(doc, LOWER, DEFINING_KIND_IDS)):
+            k = tok.i - 1
+            while k > 0 and tok.i - k <= 2 and doc[k].is_lower and doc[k].pos_ == "ADJ":
+                k -= 1  # "une petite entreprise"
+            if k < 2 or doc[k].lower_ not in {"un", "une"} or not tok.is_lower and (
+                tok.lower_ != "ong"
+            ):
+                continue
+            verb = doc[k - 1]
+            if verb.lower_ not in {"est", "était"}:
+                continue
+            end = start = verb.i
+            while start > 0 and end - start < 5 and (
+                _cap_word(doc[start - 1]) or doc[start - 1].text in NAME_PARTICLES
+                or (doc[start - 1].text in {"&", "-"} and start - 1 < end - 1)
+            ):
+                start -= 1
+            if start == end or not (
+                doc[start].is_sent_start or doc[start - 1].text in {",", ":", "«", '"', "("}
+            ):
+                continue
+            span = doc[start:end]
+            if (
+                span[0].is_stop
+                or span.text.lower() in PLACE_WORDS
+                or fold(span.text) in COUNTRIES
+                or any(t.ent_type_ in {"LOC", "GPE", "PER"} and t.text not in NAME_PARTICLES
+                       for t in span)
+                and not any(t.ent_type_ in {"ORG", "MISC"} for t in span)
+            ):
+                continue
+            kb_id = self.kb.resolve(span.text, countries=countries)
+            out.append(Candidate(start, end, kb_id, "cue"))
         return out
 
     def _cued_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
@@ -2116,6 +2157,19 @@ def _brand_word(tok: Token) -> bool:
         and all(c.isalnum() or c in ".-&" for c in text)
         and not text.endswith(".")
     )
+
+
+def _kind_after_comma(doc: Doc, c: int) -> int | None:
+    """Token ``c`` is a kind noun of ", une société", ", le premier opérateur", ", la plus grande
+    banque": the index of the comma before, else None."""
+    k = c - 1
+    while k > 0 and c - k <= 3 and (doc[k].lower_ == "plus" or (
+        doc[k].is_lower and doc[k].pos_ == "ADJ"
+    )):
+        k -= 1  # "le premier opérateur", "la plus grande banque"
+    if k < 2 or doc[k].lower_ not in {"un", "une", "le", "la", "l'", "l’"}:
+        return None
+    return k - 1 if doc[k - 1].text == "," else None
 
 
 def _one_of_kind(doc: Doc, c: int) -> int | None:

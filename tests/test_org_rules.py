@@ -281,6 +281,12 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         # an armed group's name after its fighters
         ("Les miliciens Wazalendo ont attaqué le village.", ("Wazalendo", "cue")),
         ("Les insurgés Al-Zorvab ont revendiqué l'attaque.", ("Al-Zorvab", "cue")),
+        # a name said to be a body's kind, after "est une" or in apposition after an adjective
+        ("Stitch & Zorv est une entreprise d'artisanat en ligne.", ("Stitch & Zorv", "cue")),
+        ("Zorvatel, le premier opérateur de téléphonie du pays, a versé un milliard.",
+         ("Zorvatel", "cue")),
+        ("Zorvabank, la plus grande banque du pays, a publié ses comptes.",
+         ("Zorvabank", "cue")),
     ],
 )
 def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) -> None:
@@ -384,6 +390,11 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ("Il a engagé une armée d'avocats pour le défendre.", "armée d'avocats"),
         ("Elle est allée au poste de police local pour porter plainte.", "police local"),
         ("La création d'unités de police spéciales a aidé les victimes.", "police spéciales"),
+        # a place or a person said to be something, a band
+        ("Le Sénégal est une république laïque.", "Sénégal"),
+        ("Paul Zorvan est une figure de la société civile.", "Paul Zorvan"),
+        ("Zorvan Boys est un groupe de rap.", "Zorvan Boys"),
+        ("À Lagos, la plus grande ville du pays, une entreprise a fermé.", "Lagos"),
     ],
 )
 def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: str) -> None:

@@ -132,6 +132,11 @@ TEAM_NOUNS = frozenset({"club", "équipe"})
 OPPONENT_CASES = frozenset({"contre", "face"})
 # Verbs whose "il" stands for no one ("il faut", "il manque", "il reste", "il s'agit").
 IMPERSONAL_VERBS = frozenset({"falloir", "manquer", "rester", "agir", "exister", "sembler"})
+# Verbs that take an impersonal "il" with an object ("il faut 10 ans", "il y a", "il vaut
+# mieux"): their "il" is no body's even with an object.
+EXPLETIVE_VERBS = IMPERSONAL_VERBS | frozenset(
+    {"avoir", "être", "suffire", "valoir", "paraître", "convenir", "arriver", "s'agir"}
+)
 # "la contribution du G7", "les buts des Fennecs": the body an event noun is of.
 OF_CASES = frozenset({"de", "d'", "d’", "du", "des"})
 # Participles that only describe where or what a thing is ("quatre chirurgiens spécialisés",

@@ -86,6 +86,7 @@ from .claim_words import (
     FRAME_CASES,
     FRAME_NOUNS,
     HELP_VERBS,
+    EXPLETIVE_VERBS,
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
     LEAD_VERBS,
@@ -2057,9 +2058,18 @@ def _cited(org: Span) -> bool:
 
 
 def _placed_pronoun(verb: Token) -> Token | None:
-    """The "il" / "elle" of "il y emploie 300 agents", which the parser read as the
-    impersonal subject of "il y a": the subject pronoun of a verb other than "avoir"."""
-    if _lemma(verb) == "avoir" or not any(c.lower_ == "y" for c in verb.children):
+    """The "il" / "elle" the parser read as an impersonal subject: of "il y emploie 300
+    agents" (a verb other than "avoir" after "y"), or of "Il compte 280 millions d'abonnés"
+    (an active verb with an object that is never impersonal)."""
+    lemma = _lemma(verb)
+    placed = any(c.lower_ == "y" for c in verb.children)
+    if lemma == "avoir" and placed:
+        return None
+    if not placed and (
+        lemma in EXPLETIVE_VERBS
+        or not any(c.dep_ == "obj" for c in verb.children)
+        or any(c.dep_ in {"aux:pass", "expl:pass"} for c in verb.children)
+    ):
         return None
     return next(
         (c for c in verb.children if c.dep_ == "expl:subj" and c.lower_ in {"il", "elle"}),

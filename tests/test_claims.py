@@ -1206,6 +1206,18 @@ def test_predicate_rules(
             "Jumia",
             "linear_subject",
         ),
+        (  # an "il" the parser read as impersonal, of a verb with an object that never is
+            "Le groupe MTN est présent dans 19 pays. Il compte plus de 280 millions d'abonnés.",
+            "plus de 280 millions",
+            "MTN",
+            "pronoun_subject",
+        ),
+        (  # ... but "il faut" is impersonal
+            "Le HCR gère douze centres. Il faut 300 agents de plus.",
+            "300",
+            None,
+            "none",
+        ),
         (  # "il y" with a verb other than "avoir" is no impersonal "il y a"
             "Le HCR gère douze centres d'accueil. Il y emploie 300 agents.",
             "300",

@@ -86,6 +86,7 @@ from .claim_words import (
     FRAME_CASES,
     FRAME_NOUNS,
     HELP_VERBS,
+    COMMON_ACRONYMS,
     EXPLETIVE_VERBS,
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
@@ -689,11 +690,17 @@ class ClaimFinder(KBPipe):
                 org = _org_in(subj.subtree, org_of) if subj is not None else None
                 if org is not None:
                     return org, "report_object"
-        org = _counted_by(anchor, org_of)
+        counter = _counted_by(anchor)
+        org = _org_in(counter.subtree, org_of) if counter is not None else None
         if org is not None:
             # "le HCR a enregistré 4 388 migrants": the body that counts says the figure
             # (ruling CR3; rule 'counting_subject')
             return org, "counting_subject"
+        org = _speaker_antecedent(counter, ante) if counter is not None else None
+        if org is not None:
+            # "Amnesty International accuse ... L'ONG a recensé 60 morts": a description
+            # or a pronoun for the body named before (rule 'counting_anaphora')
+            return org, "counting_anaphora"
         for tok in _among(sent, index.report_verbs):
             if _is_report_verb(tok) and _after_comma(tok):
                 # an incise: "..., a annoncé dimanche le Conseil du café-cacao (CCC)."
@@ -819,7 +826,7 @@ class Antecedents:
             found = self._last(self.orgs, tok)
             return found if found is not None and found.sent.start == tok.sent.start else None
         if (
-            tok.pos_ != "NOUN"
+            (tok.pos_ != "NOUN" and low not in COMMON_ACRONYMS)  # "l'ONG", tagged a name
             or "Plur" in tok.morph.get("Number", [])  # "les ONG craignent": a group, not one body
             or not any(
                 c.lower_ in DEFINITE_DETS or (c.dep_ == "case" and c.lower_ in DEFINITE_CASES)
@@ -1891,17 +1898,16 @@ def _in_other_relative(cue: Token, anchor: Token) -> bool:
     return False
 
 
-def _counted_by(anchor: Token, org_of: dict[int, Span]) -> Span | None:
-    """The body that is the subject of an active counting verb whose object holds the amount
-    ("le HCR a enregistré environ 4 388 migrants"), within the verb's own clause."""
+def _counted_by(anchor: Token) -> Token | None:
+    """The subject of an active counting verb whose object holds the amount ("le HCR a
+    enregistré environ 4 388 migrants"), within the verb's own clause."""
     tok = anchor
     while tok.dep_ not in COUNT_STOPS and tok.head.i != tok.i:
         verb = tok.head
         if tok.dep_ == "obj" and _lemma(verb) in COUNTING_VERBS:
             if any(c.dep_ in {"aux:pass", "nsubj:pass"} for c in verb.children):
                 return None
-            subj = _subject(verb)
-            return _org_in(subj.subtree, org_of) if subj is not None else None
+            return _subject(verb)
         tok = verb
     return None
 

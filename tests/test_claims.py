@@ -1235,6 +1235,18 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
 @pytest.mark.parametrize(
     ("text", "amount", "source", "rule"),
     [
+        (  # a description of a body named before counts: "l'ONG", tagged as a name too
+            "Amnesty International accuse la police. L'ONG a recensé au moins 60 morts.",
+            "au moins 60",
+            "Amnesty International",
+            "report_anaphora",
+        ),
+        (
+            "Le HCR a ouvert un bureau à Niamey. L'agence a enregistré 4 388 migrants en mai.",
+            "4 388",
+            "HCR",
+            "counting_anaphora",
+        ),
         (  # the studies it analyses are what it counts, not its report
             "En décembre, l'Université d'Ottawa a analysé 55 études mondiales sur le sommeil.",
             "55",

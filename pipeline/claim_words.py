@@ -132,6 +132,8 @@ TEAM_NOUNS = frozenset({"club", "équipe"})
 OPPONENT_CASES = frozenset({"contre", "face"})
 # Verbs whose "il" stands for no one ("il faut", "il manque", "il reste", "il s'agit").
 IMPERSONAL_VERBS = frozenset({"falloir", "manquer", "rester", "agir", "exister", "sembler"})
+# "Pour X, ..." opening a sentence gives X's view, as "selon X" does.
+VIEW_CUES = frozenset({"pour"})
 # Acronyms of common nouns a description may use for a body named before ("L'ONG a recensé").
 COMMON_ACRONYMS = frozenset({"ong"})
 # Verbs that take an impersonal "il" with an object ("il faut 10 ans", "il y a", "il vaut

@@ -88,6 +88,7 @@ from .claim_words import (
     HELP_VERBS,
     COMMON_ACRONYMS,
     EXPLETIVE_VERBS,
+    VIEW_CUES,
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
     LEAD_VERBS,
@@ -551,6 +552,9 @@ class ClaimFinder(KBPipe):
                     return None, "named_owner"  # "selon une étude d'Ipsos Mori"
                 if owner is not None and cue_head.lemma_.lower() in REPORT_NOUNS:
                     return owner, "report_owner"  # "selon un rapport rendu public mardi"
+        org = _opening_view(sent, org_of)
+        if org is not None:
+            return org, "opening_view"  # "Pour la Croix-Rouge, 3 000 familles ont besoin"
         for tok in _among(sent, index.report_verbs):
             if _is_report_verb(tok) and _reports(tok, anchor) and not _counts_own(tok):
                 subj, said = _subject(tok), "report_verb"
@@ -2628,6 +2632,23 @@ def _dateline_credit(org: Span) -> bool:
 
 
 DATELINE_CHARS = 60
+
+
+def _opening_view(sent: Span, org_of: dict[int, Span]) -> Span | None:
+    """The body of "Pour X," opening a sentence: whose view, and figures, the sentence gives
+    ("Pour la Croix-Rouge, 3 000 familles ont besoin d'aide"); X alone, then a comma."""
+    words = [t for t in sent if not t.is_space and not (t.is_punct and t.i == sent.start)]
+    k = 1 if words and words[0].lower_ in {"mais", "et"} else 0
+    if len(words) < k + 3 or words[k].lower_ not in VIEW_CUES:
+        return None
+    i = words[k].i + 1
+    doc = sent.doc
+    while i < sent.end and doc[i].pos_ == "DET":
+        i += 1
+    org = org_of.get(i)
+    if org is None or org.start != i or org.end >= sent.end or doc[org.end].text != ",":
+        return None
+    return org
 
 
 def _is_source_cue(tok: Token) -> bool:

@@ -1235,6 +1235,18 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
 @pytest.mark.parametrize(
     ("text", "amount", "source", "rule"),
     [
+        (  # "Pour X," opening a sentence gives X's view, as "selon X" does ...
+            "Pour la Croix-Rouge, 3 000 familles ont besoin d'une aide d'urgence.",
+            "3 000",
+            "Croix-Rouge",
+            "opening_view",
+        ),
+        (  # ... not "pour" and an infinitive
+            "Pour financer 12 écoles, l'Unicef a levé des fonds.",
+            "12",
+            None,
+            "none",
+        ),
         (  # a description of a body named before counts: "l'ONG", tagged as a name too
             "Amnesty International accuse la police. L'ONG a recensé au moins 60 morts.",
             "au moins 60",

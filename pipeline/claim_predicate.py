@@ -49,6 +49,7 @@ from .claim_predicate_words import (
     KNOWN_SET_HEADS,
     KNOWN_SET_KEEP_CASES,
     LIGHT_VERBS,
+    LIST_LINKS,
     LOCATION_PARTICIPLES,
     LOCUTION_CASES,
     LOCUTION_NOUNS,
@@ -708,6 +709,8 @@ def _own_participle(anchor: Token) -> Token | None:
                 and c.i > noun.i
                 and _lemma(c) not in STATIVE_PARTICIPLES
                 and _lemma(c) not in NAMING_PARTICIPLES
+                # "mineurs non accompagnés": a negated participle is a kind, no event
+                and not any(d.lower_ == "non" and d.i < c.i for d in c.children)
                 # ", porté par ...": a detached participle is no restriction of the noun
                 and not any(t.is_punct for t in noun.doc[noun.i + 1 : c.i])
             ),
@@ -836,6 +839,19 @@ def _whole_of(
         and any(t.lemma_.lower() in FRACTION_WORDS for t in amount)
         and (amount.end >= len(doc) or doc[amount.end].lower_ not in OF_WORDS | {"des", "du"})
     )
+    if (
+        doc[amount.start - 1].lower_ in LIST_LINKS
+        and anchor.dep_ == "conj"
+        and (own is None or own.i < amount.start)
+    ):
+        # "dont 12 enfants et 8 femmes": a part listed after another shares its whole
+        first = next(
+            (j for j in range(k) if _anchor(amounts[j]).i == anchor.head.i), None
+        )
+        if first is not None and amounts[first].start > 0 and (
+            doc[amounts[first].start - 1].lower_ in PART_WORDS
+        ):
+            return next(_earlier_in_sentence(amounts[first], amounts, first), None)
     if doc[amount.start - 1].lower_ not in PART_WORDS and not share:
         return None
     if rule in {"participle", "object_relative", "cleft"} or (

@@ -208,3 +208,5 @@ DATING_NOUNS = frozenset(WEEKDAYS) | frozenset(MONTHS) | frozenset(DAY_PARTS) | 
 BETWEEN_ADVERBS = frozenset(
     {"désormais", "aujourd'hui", "aujourd’hui", "actuellement", "déjà", "encore", "toujours"}
 )
+# Words that add a part to a list of parts ("dont 12 enfants et 8 femmes").
+LIST_LINKS = frozenset({"et", ",", "ou"})

@@ -174,6 +174,18 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
 @pytest.mark.parametrize(
     ("text", "amount", "predicate", "rule"),
     [
+        (  # a part listed after a "dont" part shares its whole's predicate
+            "Le bilan s'élève à 45 morts, dont 12 enfants et 8 femmes.",
+            "8",
+            "s'élever",
+            "whole+verb",
+        ),
+        (  # a negated participle is a kind ("mineurs non accompagnés"), no event of its own
+            "L'OIM a rapatrié 2 000 migrants, y compris 300 mineurs non accompagnés.",
+            "300",
+            "rapatrier",
+            "argument_noun",
+        ),
         (
             "Près de 500 maisons pourraient être détruites par la crue.",
             "Près de 500",

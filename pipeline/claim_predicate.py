@@ -60,6 +60,7 @@ from .claim_predicate_words import (
     PART_WORDS,
     PARTICIPLE_ENDINGS,
     PARTITIVE_OPENERS,
+    PRICE_CASES,
     RE_INFINITIVES,
     REFLEXIVES,
     RELATIVE_PRONOUNS,
@@ -72,7 +73,9 @@ from .claim_predicate_words import (
     SIZE_UNITS,
     SPAN_NOUNS,
     STATE_NOUNS,
+    SUBJECT_PRONOUNS,
     TENSE_VERBS,
+    THIRD_GROUP_PRESENTS,
     THRESHOLD_ADJECTIVES,
     THRESHOLD_CASES,
     TRANSACTION_NOUNS,
@@ -209,6 +212,21 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             if CLIMB_NOUN_CHAIN and head.dep_ == "conj" and head.head.pos_ == "NOUN":
                 tok = head  # "condamné à 30 mois de prison et à une amende de 48 000 euros"
                 continue
+            if (
+                any(
+                    c.pos_ == "PRON" and (c.dep_ == "nsubj" or c.lower_ in SUBJECT_PRONOUNS)
+                    for c in head.children
+                )
+                # "c'est un problème", "s'est produit": a copula's noun, a participle
+                and not any(c.dep_.startswith(("cop", "aux", "expl")) for c in head.children)
+                and _present_infinitive(head.lower_) != head.lower_
+            ):
+                # "Elle produit des billets pour 140 banques": a noun with a subject
+                # pronoun is a verb the tagger misread (rule 'noun_as_verb')
+                return head, "noun_as_verb"
+            priced = _priced_act(tok, head)
+            if priced is not None:
+                return priced, "price_of"
             return None, "describes"
         tok = head
     return None, "none"
@@ -636,6 +654,22 @@ VERB_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "conj", "ccomp"})
 LOST_CLAUSE_DEPS = frozenset({"ccomp", "dep"})
 PRESENTATIVES = frozenset({"voici"})  # "voilà trois ans que" times a state
 OBJECT_RELATIVES = frozenset({"que", "qu'", "qu’"})
+
+
+def _priced_act(tok: Token, head: Token) -> Token | None:
+    """ "a vendu l'exclusivité de l'histoire pour 4 000 livres", "cédant une partie de son
+    réseau pour 600 millions": a "pour" amount the parser hung on the object's nouns is the
+    price of the verb's act (rule 'price_of')."""
+    if not _has_case(tok, PRICE_CASES):
+        return None
+    noun = head
+    for _ in range(3):
+        if noun.dep_ == "obj" and noun.head.pos_ == "VERB":
+            return noun.head
+        if noun.dep_ != "nmod" or noun.head.pos_ != "NOUN":
+            return None
+        noun = noun.head
+    return None
 
 
 def _at_age(amount: Span) -> bool:
@@ -1661,6 +1695,12 @@ def _own_predicate(
     return pred_tok, rule
 
 
+def _present_infinitive(form: str) -> str:
+    """The infinitive of a present the tagger read as a noun, third-group ones too
+    ("produit" -> "produire", "compte" -> "compter")."""
+    return THIRD_GROUP_PRESENTS.get(form) or _infinitive(form)
+
+
 def _infinitive(form: str, *, finite: bool = False) -> str:
     """ "facture", "mesure", "réinstaure" -> "facturer", "mesurer", "réinstaurer": a
     first-group present the lemmatizer left as is; of the verbs in "-ure", only the
@@ -1676,7 +1716,7 @@ def predicate_lemma(pred_tok: Token | None, rule: str) -> str | None:
         return None
     rule = rule.rsplit("+", 1)[-1]  # ("compared+verb_before": how the lemma is written)
     if rule in {"noun_as_verb", "verb_before", "sanction"} and pred_tok.pos_ == "NOUN":
-        return _infinitive(pred_tok.lower_)
+        return _present_infinitive(pred_tok.lower_)
     if rule == "object_relative" and pred_tok.pos_ == "NOUN":
         return _infinitive(pred_tok.lower_)
     if rule == "up_to" and pred_tok.pos_ == "NOUN":

@@ -210,3 +210,18 @@ BETWEEN_ADVERBS = frozenset(
 )
 # Words that add a part to a list of parts ("dont 12 enfants et 8 femmes").
 LIST_LINKS = frozenset({"et", ",", "ou"})
+# A price given to an act on a thing ("a vendu l'exclusivité pour 4 000 livres").
+PRICE_CASES = frozenset({"pour"})
+# Third-group presents the tagger reads as nouns after a subject pronoun ("Elle produit des
+# billets"), with their infinitives.
+THIRD_GROUP_PRESENTS = {
+    "produit": "produire", "produisent": "produire", "construit": "construire",
+    "construisent": "construire", "détruit": "détruire", "réduit": "réduire",
+    "conduit": "conduire", "vend": "vendre", "vendent": "vendre", "perd": "perdre",
+    "perdent": "perdre", "détient": "détenir", "détiennent": "détenir", "obtient": "obtenir",
+    "contient": "contenir", "maintient": "maintenir", "soutient": "soutenir",
+    "atteint": "atteindre", "rejoint": "rejoindre", "accueille": "accueillir",
+    "offre": "offrir", "ouvre": "ouvrir", "couvre": "couvrir", "sert": "servir",
+}  # fmt: skip
+# Subject pronouns, which no noun takes ("Elle produit", tagged a determiner and a noun).
+SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on"})

@@ -174,6 +174,24 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
 @pytest.mark.parametrize(
     ("text", "amount", "predicate", "rule"),
     [
+        (  # a "pour" amount hung on the object's nouns is the price of the act
+            "Le Laos vend un actif, cédant une partie de son réseau pour 600 millions de dollars.",
+            "600 millions de dollars",
+            "céder",
+            "price_of",
+        ),
+        (  # a present after a subject pronoun, read as a noun, third group too
+            "Elle produit des liquidités pour environ 140 banques centrales.",
+            "environ 140",
+            "produire",
+            "noun_as_verb",
+        ),
+        (  # ... not a copula's noun
+            "C'est un problème pour 40 pays.",
+            "40",
+            None,
+            "describes",
+        ),
         (  # a part listed after a "dont" part shares its whole's predicate
             "Le bilan s'élève à 45 morts, dont 12 enfants et 8 femmes.",
             "8",

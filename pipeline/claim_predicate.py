@@ -16,6 +16,7 @@ from .claim_predicate_words import (
     AGE_CLASS_HEDGES,
     AGED_WORDS,
     ASIDE_MARKS,
+    ASIDE_REACH,
     ASPECT_VERBS,
     AT_CAPITALS,
     AT_WORDS,
@@ -61,6 +62,7 @@ from .claim_predicate_words import (
     PARTICIPLE_ENDINGS,
     PARTITIVE_OPENERS,
     PRICE_CASES,
+    RANGE_WORDS,
     RE_INFINITIVES,
     REFLEXIVES,
     RELATIVE_PRONOUNS,
@@ -1187,6 +1189,9 @@ def predicate_of(
     amount: Span, anchor: Token, amounts: list[Span], k: int
 ) -> tuple[Token | None, str]:
     """The predicate token of the k-th amount of the Doc, and the rule that chose it."""
+    aside = _range_aside(amount, amounts, k)
+    if aside is not None:
+        return aside
     pred_tok, rule = _own_predicate(amount, anchor, amounts, k)
     if _in_verbless_headline(amount, pred_tok, rule):
         return None, "headline"
@@ -1273,6 +1278,28 @@ def _gapped_subject_amount(
     ):
         return None
     return other_tok, f"gapped+{other_rule}"
+
+
+def _range_aside(amount: Span, amounts: list[Span], k: int) -> tuple[Token, str] | None:
+    """ "une baisse de 11 % - de 54 à 43 % - depuis 2018": the bounds in an aside between
+    dashes right after an amount restate its change, and take its predicate (rule
+    'dash_aside'), whatever the parser hung them on."""
+    doc = amount.doc
+    i = amount.start - 1
+    while i > amount.sent.start and amount.start - i <= ASIDE_REACH:
+        tok = doc[i]
+        if tok.text in DASHES:
+            break
+        if tok.lower_ not in RANGE_WORDS and not any(a.start <= i < a.end for a in amounts[:k]):
+            return None
+        i -= 1
+    if doc[i].text not in DASHES or i == 0:
+        return None
+    j = next((j for j in range(k) if amounts[j].end == i), None)
+    if j is None:
+        return None
+    pred, rule = _own_predicate(amounts[j], _anchor(amounts[j]), amounts, j)
+    return None if pred is None else (pred, f"dash_aside+{rule}")
 
 
 def _dash_aside(anchor: Token, amounts: list[Span], k: int) -> tuple[Token, str] | None:

@@ -225,3 +225,7 @@ THIRD_GROUP_PRESENTS = {
 }  # fmt: skip
 # Subject pronouns, which no noun takes ("Elle produit", tagged a determiner and a noun).
 SUBJECT_PRONOUNS = frozenset({"il", "elle", "ils", "elles", "on"})
+# Words of the bounds of a change restated in an aside ("- de 54 à 43 % -"), and how far
+# back from an amount its opening dash may be.
+RANGE_WORDS = frozenset({"de", "d'", "d’", "à", "entre", "et"})
+ASIDE_REACH = 8

@@ -1052,9 +1052,9 @@ class OrgRules(KBPipe):
             k = tok.i - 1
             while k > 0 and tok.i - k <= 2 and doc[k].is_lower and doc[k].pos_ == "ADJ":
                 k -= 1  # "une petite entreprise"
-            if k < 2 or doc[k].lower_ not in {"un", "une"} or not tok.is_lower and (
+            if k < 2 or doc[k].lower_ not in {"un", "une"} or (not tok.is_lower and (
                 tok.lower_ != "ong"
-            ):
+            )):
                 continue
             verb = doc[k - 1]
             if verb.lower_ not in {"est", "était"}:
@@ -1074,9 +1074,9 @@ class OrgRules(KBPipe):
                 span[0].is_stop
                 or span.text.lower() in PLACE_WORDS
                 or fold(span.text) in COUNTRIES
-                or any(t.ent_type_ in {"LOC", "GPE", "PER"} and t.text not in NAME_PARTICLES
+                or (any(t.ent_type_ in {"LOC", "GPE", "PER"} and t.text not in NAME_PARTICLES
                        for t in span)
-                and not any(t.ent_type_ in {"ORG", "MISC"} for t in span)
+                and not any(t.ent_type_ in {"ORG", "MISC"} for t in span))
             ):
                 continue
             kb_id = self.kb.resolve(span.text, countries=countries)

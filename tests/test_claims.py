@@ -174,6 +174,12 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
 @pytest.mark.parametrize(
     ("text", "amount", "predicate", "rule"),
     [
+        (  # the bounds in an aside between dashes restate the change before it
+            "L'enquête a montré une baisse de 11 % - de 54 à 43 % - depuis 2018.",
+            "43 %",
+            "baisse",
+            "dash_aside+event_noun",
+        ),
         (  # a "pour" amount hung on the object's nouns is the price of the act
             "Le Laos vend un actif, cédant une partie de son réseau pour 600 millions de dollars.",
             "600 millions de dollars",

@@ -237,6 +237,10 @@ CAPITALISED_NOUNS = LEXICON["capitalised_nouns"]
 CLAUSE_OPENERS = {"par", "à", "au", "aux", "en", "dans", "sur", "avec", "pour", "depuis", "contre",
                   "selon", "lors", "après", "avant", "dès", "comme", "afin"}
 # Words after a group noun that make it a set of people: "les Peuls, un groupe ethnique".
+# Pronouns written after a verb with a hyphen ("Excusez-moi", "dit-il").
+HYPHEN_CLITICS = frozenset(
+    "moi toi nous vous le la les lui leur en y t il elle ils elles on je tu".split()
+)
 NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", "d’âge",
                   "civile", "civiles"}  # "la société civile" is no company
 # A text is about sport when it uses this many different sport words.
@@ -886,7 +890,7 @@ class OrgRules(KBPipe):
             while end < n and (
                 # "The" starts a name of its own ("le site Internet The Zorvian's Tribune")
                 (_cap_word(doc[end]) and not french_function_word(doc[end])
-                 and doc[end].text != "The")
+                 and doc[end].text != "The" and not _clitic_verb(doc, end))
                 or (
                     doc[end].text in ENGLISH_FUNCTION
                     and _function_run_to_name(doc, end)  # "Society [for the] Protection"
@@ -2157,6 +2161,15 @@ def _brand_word(tok: Token) -> bool:
         and all(c.isalnum() or c in ".-&" for c in text)
         and not text.endswith(".")
     )
+
+
+def _clitic_verb(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is a verb with a hyphenated pronoun after it ("Excusez-moi",
+    "Imaginez-vous"): no word of a name."""
+    if k + 1 >= len(doc):
+        return False
+    after = doc[k + 1].text
+    return after[:1] in {"-", "‑"} and after[1:].lower() in HYPHEN_CLITICS
 
 
 def _kind_after_comma(doc: Doc, c: int) -> int | None:

@@ -563,6 +563,9 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
          "forces armées américaines"),
         ("L'action oppose l'armée américaine à la Wehrmacht.", "armée américaine"),
         ("L'action oppose l'armée américaine à la Wehrmacht.", "Wehrmacht"),
+        # a verb with a hyphenated pronoun after a name is no word of it
+        ("Analía Zorvan\nZorvia News Mundo Excusez-moi, où est le bureau ?",
+         "Zorvia News Mundo"),
         # a country's coast and border guards are its forces (RN4)
         ("Les garde-côtes libyens ont intercepté 230 migrants.", "garde-côtes libyens"),
         ("Les gardes-frontières polonais ont repoussé 400 migrants.",

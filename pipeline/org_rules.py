@@ -898,6 +898,9 @@ class OrgRules(KBPipe):
                 or _plural_possessive(doc, end)
             ):
                 end += 1
+            if end - i >= 3 and self._french_acronym(doc[i].text):
+                i += 1  # "soutenue par l'ONU Sustainable Energy for All": a French acronym
+                # before an English name is a body of its own ("BBC World Service" is one)
             words = doc[i:end]
             heads = [k for k, t in enumerate(words) if t.text in ENGLISH_HEADS]
             english_order = any(
@@ -921,6 +924,18 @@ class OrgRules(KBPipe):
                 out.append(Candidate(i, end, None, "english"))
             i = end
         return out
+
+    def _french_acronym(self, word: str) -> bool:
+        """Whether a word is a known body's acronym that is no initialism of its English name
+        ("ONU", "OMS"; not "BBC", "UN")."""
+        if not word.isupper() or self.kb is None:
+            return False
+        kb_id = self.kb.resolve(word, countries={}, acronym=True)
+        if kb_id is None:
+            return False
+        english = self.kb.entries[kb_id].name_en or ""
+        initials = "".join(w[0] for w in english.split() if w[:1].isupper())
+        return bool(english) and initials != word
 
     def _apposed_names(self, doc: Doc, countries: dict[str, int]) -> list[Candidate]:
         """A name followed by its kind: 'TeleGeography, une société américaine', 'Zorvia, l'une

@@ -563,6 +563,10 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
          "forces armées américaines"),
         ("L'action oppose l'armée américaine à la Wehrmacht.", "armée américaine"),
         ("L'action oppose l'armée américaine à la Wehrmacht.", "Wehrmacht"),
+        # a French acronym before an English name is a body of its own; an English one is not
+        ("Selon l'organisation soutenue par l'ONU Zorvia Energy for All, 26 % ont accès.",
+         "Zorvia Energy for All"),
+        ("Il travaille pour la BBC World Service depuis 2010.", "BBC World Service"),
         # a verb with a hyphenated pronoun after a name is no word of it
         ("Analía Zorvan\nZorvia News Mundo Excusez-moi, où est le bureau ?",
          "Zorvia News Mundo"),

@@ -292,12 +292,34 @@ class OrgLinker(KBPipe):
         chosen = _propagate(doc, chosen)
         chosen = self._club_short_forms(doc, chosen)
         chosen = [_plural_nationality(doc, c) for c in chosen]
+        chosen = self._nationality_tails(doc, chosen, countries)
         chosen = [_abbreviation_stop(doc, c) for c in chosen]
         out = []
         for cand in chosen:
             span = Span(doc, cand.start, cand.end, label=LABEL, kb_id=cand.kb_id or "")
             span._.dechiffre_source = cand.source
             out.append(span)
+        return out
+
+    def _nationality_tails(
+        self, doc: Doc, chosen: list[Candidate], countries: dict[str, int]
+    ) -> list[Candidate]:
+        """Names with the country adjective that qualifies them (``_nationality_tail``). The
+        longer name keeps the kb_id of a national body ("la BBC russe" is a service of the
+        BBC); of an international one it has none ("la Croix-Rouge britannique" is a national
+        society), unless the knowledge base knows the longer name."""
+        assert self.kb is not None
+        taken = _taken(doc, chosen)
+        out: list[Candidate] = []
+        for cand in chosen:
+            if _nationality_tail(doc, cand, taken):
+                text = doc[cand.start : cand.end + 1].text
+                kb_id = self.kb.resolve(text, countries=countries)
+                entry = self.kb.entries.get(cand.kb_id) if cand.kb_id else None
+                if kb_id is None and entry is not None and entry.country is not None:
+                    kb_id = cand.kb_id
+                cand = Candidate(cand.start, cand.end + 1, kb_id, cand.source)
+            out.append(cand)
         return out
 
     def _known_name(self, name: str) -> bool:
@@ -2004,6 +2026,25 @@ def _team_towns(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
             cand = Candidate(cand.start, end, cand.kb_id, cand.source)
         out.append(cand)
     return out
+
+
+def _nationality_tail(doc: Doc, cand: Candidate, taken: list[bool]) -> bool:
+    """Whether a name ending in a capitalised word has a country adjective right after it
+    that qualifies it ("le Met Office britannique", "le SSI danois", "la Super League
+    européenne"): the real-news gold keeps it in the name (rule nationality_tail)."""
+    end = cand.end
+    if end >= len(doc) or taken[end] or not doc[end - 1].whitespace_:
+        return False
+    last, adj = doc[end - 1], doc[end]
+    return (
+        last.text[:1].isupper()
+        and last.is_alpha
+        and not is_nationality(last)
+        and adj.is_lower
+        and is_nationality(adj)
+        and "Plur" not in adj.morph.get("Number", [])  # plural names: _plural_nationality
+        and cand.start <= adj.head.i < end
+    )
 
 
 def _plural_nationality(doc: Doc, cand: Candidate) -> Candidate:

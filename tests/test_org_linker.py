@@ -340,6 +340,24 @@ def test_plural_nationality(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule nationality_tail: the real-news gold keeps a singular country adjective after a
+        # capitalised name in it; a national body keeps its kb_id, an international one's
+        # national society has none
+        ("Des chercheurs du Zorvia Office britannique ont constaté une hausse.",
+         ("Zorvia Office britannique", None)),
+        ("La BBC russe a diffusé le reportage.", ("BBC russe", "GB_BBC")),
+        ("La Croix-Rouge britannique a envoyé une équipe.", ("Croix-Rouge britannique", None)),
+        # a plural adjective qualifies the players, not the club
+        ("Les joueurs du Barça espagnols ont gagné.", ("Barça", "ES_BARCELONA")),
+    ],
+)
+def test_nationality_tail(nlp: Language, text: str, expected: tuple[str, str | None]) -> None:
+    assert expected in orgs(nlp, text)
+
+
+@pytest.mark.parametrize(
     ("text", "name", "label", "source", "covered", "kept"),
     [
         # rule bracket_gloss: the acronym of a place or a thing the NER reads is no body

@@ -312,7 +312,12 @@ WORK_TITLE_CUES = {"intitulé", "intitulée", "intitulés", "intitulées", "titr
 TEAM_DETS = {"les", "des", "aux", "le", "du", "au", "l'", "l’"}
 # Capitalised organ nouns that name one body when used alone after a determiner (RN12).
 ORGAN_NOUNS = {"Cour", "Congrès", "Sénat", "Parlement", "Fondation", "Commission", "Conseil",
-               "Confédération", "Chambre", "Fonds"}
+               "Confédération", "Chambre", "Fonds", "Trésor"}
+# Organ nouns that name a body only with their country adjective ("le Trésor américain").
+COUNTRY_ORGANS = {"Trésor"}
+# Heads whose "du" + organ noun is a portfolio, not the organ ("le département du Trésor",
+# "le secrétaire du Trésor").
+PORTFOLIO_HEADS = {"département", "ministère", "secrétariat", "ministre", "secrétaire"}
 ORGAN_DETS = {"la", "le", "l'", "l’", "du", "au", "cette", "ce"}
 # The words the scans of institutions, kind nouns, organs and leagues start at, as string ids.
 INSTITUTION_HEAD_IDS = string_ids(INSTITUTION_HEADS)
@@ -871,6 +876,12 @@ class OrgRules(KBPipe):
                 tok.i > 0
                 and doc[tok.i - 1].lower_ in ORGAN_DETS
                 and not (tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper())
+                # "le département du Trésor": the organ names another body's portfolio
+                and not (tok.i > 1 and doc[tok.i - 1].lower_ == "du"
+                         and doc[tok.i - 2].lower_ in PORTFOLIO_HEADS)
+                # "le Trésor" alone may be a portfolio in a list; "le Trésor américain" is one
+                and (tok.text not in COUNTRY_ORGANS
+                     or (tok.i + 1 < len(doc) and is_nationality(doc[tok.i + 1])))
             ):
                 kb_id = self.kb.resolve(tok.text, countries=countries)
                 out.append(Candidate(tok.i, tok.i + 1, kb_id, "organ"))

@@ -390,6 +390,8 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
         ("Il a engagé une armée d'avocats pour le défendre.", "armée d'avocats"),
         ("Elle est allée au poste de police local pour porter plainte.", "police local"),
         ("La création d'unités de police spéciales a aidé les victimes.", "police spéciales"),
+        ("Les ministres de la défense, le Trésor et le commerce ont parlé.", "Trésor"),
+        ("Le secrétaire du Trésor américain a parlé.", "Trésor"),
         # a place or a person said to be something, a band
         ("Le Sénégal est une république laïque.", "Sénégal"),
         ("Paul Zorvan est une figure de la société civile.", "Paul Zorvan"),
@@ -528,6 +530,8 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         ("Elle travaille à l'Institut Zorvel de l'Université d'Oxford.", "Université d'Oxford"),
         # rule national: a capitalised name takes the country adjective right after it
         ("Le Congrès uruguayen a adopté la réforme hier.", "Congrès uruguayen"),
+        # "le Trésor" names a body with its country adjective only; not inside a portfolio
+        ("Il est l'ancien représentant du Trésor américain en Chine.", "Trésor américain"),
         # ... and a name of its own keeps it too, as the real-news gold does
         ("La Guardia Civil espagnole a salué l'opération vendredi.", "Guardia Civil espagnole"),
         # a capitalised head keeps its place: "l'Institut Pasteur de Dakar" is its own body

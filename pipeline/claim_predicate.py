@@ -142,6 +142,9 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
     measured = _copula_measure(anchor)
     if measured is not None:
         return measured
+    lost = _comma_subject(anchor)
+    if lost is not None:
+        return lost, "comma_subject"
     tok = anchor
     for _ in range(6):
         head = tok.head
@@ -656,6 +659,30 @@ VERB_CLAUSE_DEPS = frozenset({"advcl", "parataxis", "conj", "ccomp"})
 LOST_CLAUSE_DEPS = frozenset({"ccomp", "dep"})
 PRESENTATIVES = frozenset({"voici"})  # "voilà trois ans que" times a state
 OBJECT_RELATIVES = frozenset({"que", "qu'", "qu’"})
+
+
+def _comma_subject(anchor: Token) -> Token | None:
+    """ "dans le cadre d'un programme de l'ONU, plus de 14 000 Nigérians sont revenus":
+    a counted noun after a comma that the parser joined to a noun before it, right before
+    the auxiliary of a verb with no subject, is that verb's subject (rule 'comma_subject')."""
+    doc = anchor.doc
+    if (
+        anchor.dep_ not in {"conj", "appos"}
+        or anchor.head.i > anchor.i
+        or any(c.dep_ == "cc" for c in anchor.children)
+        or anchor.i + 1 >= len(doc)
+    ):
+        return None
+    aux = doc[anchor.i + 1]
+    verb = aux.head
+    if (
+        aux.dep_ not in {"aux", "aux:pass", "aux:tense"}
+        or verb.pos_ != "VERB"
+        or verb.i <= aux.i
+        or any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children)
+    ):
+        return None
+    return verb
 
 
 def _priced_act(tok: Token, head: Token) -> Token | None:

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from .attributes import CLAIM, CLAIM_RULES, DATE
 from .claim_part import _is_conversion, compared_slots, part_of_amount
 from .claim_predicate import (
+    _comma_subject,
     _is_age,
     predicate_lemma,
     predicate_of,
@@ -1778,8 +1779,11 @@ def _frame_body(anchor: Token, org_of: dict[int, Span]) -> Span | None:
         for child in head.children:
             if child.lemma_.lower() not in FRAME_NOUNS or not _has_case(child, FRAME_CASES):
                 continue
-            if child.left_edge.i <= anchor.i <= child.right_edge.i:
-                continue  # the amount inside the frame phrase is what it counts
+            if child.left_edge.i <= anchor.i <= child.right_edge.i and (
+                _comma_subject(anchor) is None
+            ):
+                continue  # the amount inside the frame phrase is what it counts (not a
+                # subject the parser joined to it: "..., plus de 14 000 Nigérians sont")
             org = _org_in(_complements(child), org_of)
             if org is not None:
                 return org

@@ -174,6 +174,13 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
 @pytest.mark.parametrize(
     ("text", "amount", "predicate", "rule"),
     [
+        (  # a subject after a comma that the parser joined to the noun before it
+            "Depuis 2017, dans le cadre d'un programme de l'ONU, plus de 14 000 Nigérians "
+            "sont revenus de Libye.",
+            "plus de 14 000",
+            "revenir",
+            "comma_subject",
+        ),
         (  # the bounds in an aside between dashes restate the change before it
             "L'enquête a montré une baisse de 11 % - de 54 à 43 % - depuis 2018.",
             "43 %",
@@ -407,6 +414,13 @@ def test_predicate_rules(
             "des millions",
             "ministère de la Justice",
             "reporter_pronoun",
+        ),
+        (  # the frame's body, also where the parser hung the subject inside the frame
+            "Depuis 2017, dans le cadre d'un programme de l'ONU, plus de 14 000 Nigérians "
+            "sont revenus de Libye.",
+            "plus de 14 000",
+            "ONU",
+            "frame",
         ),
         (  # the name the parser hangs on the firm's adjective
             "La société minière Barrick a versé 300 millions de dollars au Trésor.",

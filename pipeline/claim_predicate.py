@@ -142,9 +142,9 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
     measured = _copula_measure(anchor)
     if measured is not None:
         return measured
-    lost = _comma_subject(anchor)
-    if lost is not None:
-        return lost, "comma_subject"
+    subject_of = _comma_subject(anchor)
+    if subject_of is not None:
+        return subject_of, "comma_subject"
     tok = anchor
     for _ in range(6):
         head = tok.head

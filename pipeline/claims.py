@@ -707,8 +707,9 @@ class ClaimFinder(KBPipe):
             # or a pronoun for the body named before (rule 'counting_anaphora')
             return org, "counting_anaphora"
         for tok in _among(sent, index.report_verbs):
-            if _is_report_verb(tok) and _after_comma(tok):
-                # an incise: "..., a annoncé dimanche le Conseil du café-cacao (CCC)."
+            if _is_report_verb(tok) and (_after_comma(tok) or _closing_report(tok, org_of)):
+                # an incise: "..., a annoncé dimanche le Conseil du café-cacao (CCC).", also
+                # without its comma ("... lors de manifestations indique l'AFP.")
                 speaker = _speaker(tok)
                 if speaker is not None and _individual(speaker):
                     continue  # "..., souligne un politologue de l'université Laval."
@@ -2636,6 +2637,24 @@ def _dateline_credit(org: Span) -> bool:
 
 
 DATELINE_CHARS = 60
+
+
+def _closing_report(verb: Token, org_of: dict[int, Span]) -> bool:
+    """Whether a present report verb with no subject before it is followed by a body that
+    ends the sentence: an incise written without its comma ("... indique l'AFP.")."""
+    doc = verb.doc
+    subj = _subject(verb)
+    if subj is not None and subj.i < verb.i:
+        return False
+    if "Pres" not in verb.morph.get("Tense", []):
+        return False
+    i = verb.i + 1
+    while i < len(doc) and doc[i].pos_ == "DET":
+        i += 1
+    org = org_of.get(i)
+    if org is None or org.start != i:
+        return False
+    return org.end >= len(doc) or doc[org.end].text in SENTENCE_ENDS
 
 
 def _opening_view(sent: Span, org_of: dict[int, Span]) -> Span | None:

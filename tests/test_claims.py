@@ -1285,6 +1285,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
 @pytest.mark.parametrize(
     ("text", "amount", "source", "rule"),
     [
+        (  # an incise written without its comma
+            "Au moins quatre personnes sont mortes mercredi lors de manifestations indique "
+            "l'AFP.",
+            "Au moins quatre",
+            "AFP",
+            "incise",
+        ),
         (  # "Pour X," opening a sentence gives X's view, as "selon X" does ...
             "Pour la Croix-Rouge, 3 000 familles ont besoin d'une aide d'urgence.",
             "3 000",

@@ -132,6 +132,9 @@ TEAM_NOUNS = frozenset({"club", "équipe"})
 OPPONENT_CASES = frozenset({"contre", "face"})
 # Verbs whose "il" stands for no one ("il faut", "il manque", "il reste", "il s'agit").
 IMPERSONAL_VERBS = frozenset({"falloir", "manquer", "rester", "agir", "exister", "sembler"})
+# A ranking an amount is placed in ("135 points au classement de la Fifa"): its owner gives it.
+RANKING_NOUNS = frozenset({"classement", "palmarès"})
+RANKING_CASES = frozenset({"au", "dans", "à"})
 # "Pour X, ..." opening a sentence gives X's view, as "selon X" does.
 VIEW_CUES = frozenset({"pour"})
 # Acronyms of common nouns a description may use for a body named before ("L'ONG a recensé").

@@ -112,6 +112,8 @@ from .claim_words import (
     POSSESSION_VERBS,
     POSSESSIVE_DETS,
     PURPOSE_MARKS,
+    RANKING_CASES,
+    RANKING_NOUNS,
     RECOMMEND_VERBS,
     RELATIVE_PRONOUNS,
     REPORT_NOUNS,
@@ -3145,6 +3147,16 @@ def _report_around(anchor: Token, org_of: dict[int, Span]) -> Span | None:
     if verb is None:
         return None
     for child in verb.children:
+        if (
+            child.dep_ in {"obl", "obl:mod", "obl:arg"}
+            and child.lemma_.lower() in RANKING_NOUNS
+            and any(c.lower_ in RANKING_CASES for c in child.children if c.dep_ == "case")
+        ):
+            # "l'Algérie a gagné 135 points au classement mondial de la Fifa": who draws up
+            # the ranking gives its figures
+            owner = _report_owner_of(child, org_of)
+            if owner is not None:
+                return owner
         if (
             child.dep_ in {"obl", "obl:mod"}
             and child.i < anchor.i

@@ -1285,6 +1285,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
 @pytest.mark.parametrize(
     ("text", "amount", "source", "rule"),
     [
+        (  # who draws up a ranking gives the figures placed in it
+            "L'Algérie a gagné 135 points au classement mondial de la Fifa.",
+            "135",
+            "Fifa",
+            "in_report",
+        ),
         (  # an incise written without its comma
             "Au moins quatre personnes sont mortes mercredi lors de manifestations indique "
             "l'AFP.",

@@ -108,6 +108,9 @@ _DE = frozenset({"de", "d'"})
 _COLLECTIVE_DETERMINERS = frozenset({"des", "plusieurs", "quelques", "virgule"})
 _CLAUSE_ENDS = frozenset({".", ",", ";", "!", "?", ")", ":"})
 _SCALE_NOUNS = frozenset({"million", "millions", "milliard", "milliards"})
+# "le million de", "du milliard de": a definite scale noun alone is the amount.
+DEFINITE_SCALES = {"million": 10**6, "milliard": 10**9}
+_DEFINITE_ONES = frozenset({"le", "du", "au"})
 
 
 def _ratio(unit: str, target: str) -> float:
@@ -592,6 +595,10 @@ class Scanner:
         elif first in ARTICLE_ONES and word in COLLECTIVES:
             value = float(COLLECTIVES[word])
             modifier = "approx"
+        elif first in DEFINITE_SCALES and self.low(i - 1) in _DEFINITE_ONES and word in _DE:
+            # "80 % du million de résidents", "le milliard de doses promises": the one
+            # million the text speaks of
+            return Parse(i + 1, Amount(float(DEFINITE_SCALES[first])))
         else:
             return None
         if (

@@ -27,6 +27,12 @@ SPANS: list[tuple[str, list[str]]] = [
     ("Le coureur est à six semaines de son retour.", []),
     ("Il a été condamné à 5 ans de prison.", ["5 ans"]),
     ("Le but est venu à neuf minutes de la fin.", []),
+    # a definite scale noun alone: the one million the text speaks of
+    ("Environ 80 % du million de résidents ruraux ont accès aux soins.",
+     ["Environ 80 %", "million"]),
+    ("Sur le milliard de doses promises, 300 millions ont été livrées.",
+     ["milliard", "300 millions"]),
+    ("Il a gagné le million au loto.", []),
     # un seul, une seule: a count of one
     ("Il n'a pas encaissé un seul but.", ["un seul"]),
     ("L'Algérie n'a gagné qu'une seule fois.", ["une seule fois"]),

@@ -264,7 +264,7 @@ class OrgLinker(KBPipe):
             if _across_lines(doc, c):
                 continue
             if c.source == "kb":
-                if not _known_name_not_body(doc, c, self.kb):
+                if not _known_name_not_body(doc, c, self.kb) and not _adjective_use(doc, c):
                     kept.append(c)
                 continue
             rule = _non_body_rule(doc, c, blocked, self._known_word)
@@ -1177,6 +1177,22 @@ def _not_a_body(
     return _non_body_rule(doc, cand, person_words, known_word) is not None
 
 
+def _adjective_use(doc: Doc, cand: Candidate) -> bool:
+    """Whether a lower-case name of one word right after a plural common noun, with no
+    determiner between, qualifies that noun as an adjective ("des fantassins talibans"):
+    the real-news gold tags the name only as a noun ("les talibans")."""
+    if cand.end - cand.start != 1 or cand.start == 0:
+        return False
+    word, noun = doc[cand.start], doc[cand.start - 1]
+    return (
+        word.is_lower
+        and noun.is_lower
+        and noun.pos_ == "NOUN"
+        and "Plur" in noun.morph.get("Number", [])
+        and noun.lower_[-1:] in {"s", "x"}
+    )
+
+
 def _non_body_rule(
     doc: Doc,
     cand: Candidate,
@@ -1197,6 +1213,8 @@ def _non_body_rule(
         return "defined_non_body"  # "le trouble de stress post-traumatique (TSPT)"
     if low in NON_BODY_NAMES:
         return "non_body_name"
+    if _adjective_use(doc, cand):
+        return "adjective_use"  # "des fantassins talibans", "les dirigeants talibans"
     if _place_name(span):
         return "place"  # "en Europe de l'Est", "contre la Yougoslavie", "l'ex-Yougoslavie"
     if cand.source != "gazetteer" and _after_hyphen(doc, cand.start):

@@ -353,6 +353,20 @@ def test_plural_nationality(
         ("Les joueurs du Barça espagnols ont gagné.", ("Barça", "ES_BARCELONA")),
     ],
 )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule adjective_use: a lower-case name right after a plural noun qualifies it
+        ("Des fantassins talibans ont attaqué le poste.", []),
+        ("Les talibans ont pris Kaboul.", [("talibans", "AF_TALIBAN")]),
+    ],
+)
+def test_lower_case_name_used_as_an_adjective(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert [o for o in orgs(nlp, text) if o[0] == "talibans"] == expected
+
+
 def test_nationality_tail(nlp: Language, text: str, expected: tuple[str, str | None]) -> None:
     assert expected in orgs(nlp, text)
 

@@ -342,20 +342,6 @@ def test_plural_nationality(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        # rule nationality_tail: the real-news gold keeps a singular country adjective after a
-        # capitalised name in it; a national body keeps its kb_id, an international one's
-        # national society has none
-        ("Des chercheurs du Zorvia Office britannique ont constaté une hausse.",
-         ("Zorvia Office britannique", None)),
-        ("La BBC russe a diffusé le reportage.", ("BBC russe", "GB_BBC")),
-        ("La Croix-Rouge britannique a envoyé une équipe.", ("Croix-Rouge britannique", None)),
-        # a plural adjective qualifies the players, not the club
-        ("Les joueurs du Barça espagnols ont gagné.", ("Barça", "ES_BARCELONA")),
-    ],
-)
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
         # rule adjective_use: a lower-case name right after a plural noun qualifies it
         ("Des fantassins talibans ont attaqué le poste.", []),
         ("Les talibans ont pris Kaboul.", [("talibans", "AF_TALIBAN")]),
@@ -367,6 +353,20 @@ def test_lower_case_name_used_as_an_adjective(
     assert [o for o in orgs(nlp, text) if o[0] == "talibans"] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rule nationality_tail: the real-news gold keeps a singular country adjective after a
+        # capitalised name in it; a national body keeps its kb_id, an international one's
+        # national society has none
+        ("Des chercheurs du Zorvia Office britannique ont constaté une hausse.",
+         ("Zorvia Office britannique", None)),
+        ("La BBC russe a diffusé le reportage.", ("BBC russe", "GB_BBC")),
+        ("La Croix-Rouge britannique a envoyé une équipe.", ("Croix-Rouge britannique", None)),
+        # a plural adjective qualifies the players, not the club
+        ("Les joueurs du Barça espagnols ont gagné.", ("Barça", "ES_BARCELONA")),
+    ],
+)
 def test_nationality_tail(nlp: Language, text: str, expected: tuple[str, str | None]) -> None:
     assert expected in orgs(nlp, text)
 

@@ -2391,6 +2391,9 @@ def _parsed_qualifier(doc: Doc, start: int, i: int) -> bool:
     return (
         tok.is_lower
         and tok.is_alpha
+        # after a proper name or a place it is a verb the tagger misread ("l'Institut
+        # Pasteur de Dakar produit des vaccins")
+        and doc[i - 1].is_lower
         and tok.dep_ == "amod"
         and tok.pos_ in {"NOUN", "VERB"}
         and start <= tok.head.i < i

@@ -102,12 +102,15 @@ _STARTERS = (
     | frozenset(FRACTION_DENOMINATORS)
     | frozenset({"des", "les", "plusieurs", "quelques", "la", "moitié", "-", "−", "+"})
     | HEIGHT_METRES
+    | frozenset({"le", "double", "triple", "quadruple"})  # "le double de", "au double de"
 )
 _SCALED_PLURALS = frozenset({"milliers", "millions", "milliards"})
 _DE = frozenset({"de", "d'"})
 _COLLECTIVE_DETERMINERS = frozenset({"des", "plusieurs", "quelques", "virgule"})
 _CLAUSE_ENDS = frozenset({".", ",", ";", "!", "?", ")", ":"})
 _SCALE_NOUNS = frozenset({"million", "millions", "milliard", "milliards"})
+# Multiples used as nouns: "le double de", "plus du triple".
+MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
 # "le million de", "du milliard de": a definite scale noun alone is the amount.
 DEFINITE_SCALES = {"million": 10**6, "milliard": 10**9}
 _DEFINITE_ONES = frozenset({"le", "du", "au"})
@@ -622,6 +625,24 @@ class Scanner:
             j, unit = found
         return Parse(j, Amount(clean(value), None, unit, modifier))
 
+    def multiple_at(self, i: int) -> Parse | None:
+        """'le double de', 'soit le triple.', 'au double de' ('double' alone): a multiple as
+        a noun is a factor in `fois`; 'une double menace', 'le double vaccin' are not."""
+        first = self.low(i)
+        if first in MULTIPLES and self.low(i - 1) == "au" and self._multiple_ends(i + 1):
+            # "au double de la pression": the noun alone
+            return Parse(i + 1, Amount(float(MULTIPLES[first]), None, "fois"), True)
+        word = self.low(i + 1)
+        if first != "le" or word not in MULTIPLES or not self._multiple_ends(i + 2):
+            return None
+        return Parse(i + 2, Amount(float(MULTIPLES[word]), None, "fois"), True)
+
+    def _multiple_ends(self, k: int) -> bool:
+        """Whether a multiple noun is followed by what closes it ('de', 'que', punctuation)."""
+        return k >= len(self.toks) or self.low(k) in _DE | {"du", "des", "que", "qu'", "qu’"} | (
+            _CLAUSE_ENDS
+        )
+
     def _number_before(self, i: int) -> bool:
         """A number or a determiner of a collective right before token i ('3 millions')."""
         if i == 0:
@@ -793,6 +814,9 @@ class Scanner:
         got = self.ratio_at(i) or self.vague_at(i) or self.fraction_at(i) or self.simple_at(i)
         if got:
             return got
+        got = self.multiple_at(i)
+        if got:
+            return got
         low = self.low(i)
         # signs: -3,4 %, −2,5, moins 5 degrés, négatif deux, plus vingt degrés
         if (
@@ -936,6 +960,8 @@ class Scanner:
     def expression_at(self, i: int) -> Parse | None:
         """Modifier, range or plain quantity at i."""
         low = self.low(i)
+        if low == "le":
+            return self.multiple_at(i)  # "le" starts no other amount
         # entre X et Y
         if low == "entre":
             first = self.quantity_at(i + 1)
@@ -966,6 +992,10 @@ class Scanner:
             j, modifier = mod
             if self.low(j) in ARTICLE_ONES and self.low(j + 1) in ALONE_WORDS:
                 return None  # autour d'une seule radio: a place, not a hedge
+            if self.low(j - 1) == "du" and self.low(j) in MULTIPLES and self._multiple_ends(j + 1):
+                # "plus du double de ce qu'elle a gagné": a factor
+                value = float(MULTIPLES[self.low(j)])
+                return Parse(j + 1, Amount(value, None, "fois", modifier), True)
             if self.low(j - 1) == "du":  # plus du tiers, près du quart: only a fraction
                 den = self.low(j)
                 if den not in FRACTION_DENOMINATORS or (den.endswith("s") and den != "tiers"):

@@ -27,6 +27,12 @@ SPANS: list[tuple[str, list[str]]] = [
     ("Le coureur est à six semaines de son retour.", []),
     ("Il a été condamné à 5 ans de prison.", ["5 ans"]),
     ("Le but est venu à neuf minutes de la fin.", []),
+    # a multiple as a noun is a factor; as an adjective it is not
+    ("La société a gagné 122 millions, soit plus du double de l'an dernier.",
+     ["122 millions", "plus du double"]),
+    ("C'est presque le double du nombre de nouveaux cas.", ["presque le double"]),
+    ("Les aimants ont une force au double de la pression.", ["double"]),
+    ("Une double menace pèse sur le pays, qui a reçu le double vaccin.", []),
     # a definite scale noun alone: the one million the text speaks of
     ("Environ 80 % du million de résidents ruraux ont accès aux soins.",
      ["Environ 80 %", "million"]),

@@ -1711,8 +1711,8 @@ def presidency_term(doc: Doc, i: int) -> bool:
 
 def _is_adj(tok: Token) -> bool:
     low = tok.lower_
-    if tok.pos_ in {"VERB", "AUX"}:
-        return False
+    if tok.pos_ in {"VERB", "AUX"} and not (is_nationality(tok) and tok.dep_ == "amod"):
+        return False  # ("les forces russes après l'invasion": "russes" tagged a verb)
     if _verb_before_count(tok) or _adjective_with_object(tok):
         return False
     return (
@@ -1720,6 +1720,15 @@ def _is_adj(tok: Token) -> bool:
         or is_nationality(tok)
         or (tok.pos_ == "ADJ" and tok.is_lower)
         or (tok.pos_ == "X" and tok.dep_ == "amod" and tok.is_lower)  # "forces amphibies"
+        # a lower-case word tagged a name, with no preposition, before a country adjective
+        # ("par les forces amphibies chinoises")
+        or (
+            tok.pos_ == "PROPN"
+            and tok.is_lower
+            and not any(c.dep_ == "case" for c in tok.children)
+            and tok.i + 1 < len(tok.doc)
+            and is_nationality(tok.doc[tok.i + 1])
+        )
         or (tok.pos_ == "ADJ" and _nationality(low))
     )
 
@@ -2519,6 +2528,8 @@ def _host_country(doc: Doc, i: int) -> int:
 def _governs(doc: Doc, start: int, i: int) -> bool:
     """Token ``i`` is the predicate whose subject is the head word (the name ends before it)."""
     tok = doc[i]
+    if tok.dep_ == "amod" and tok.head.i == start and is_nationality(tok):
+        return False  # "les forces russes": a country adjective the tagger read as a verb
     return tok.pos_ in {"VERB", "AUX"} or (
         doc[start].head.i == i and doc[start].dep_.startswith("nsubj")
     )

@@ -22,6 +22,7 @@ from .org_linker_words import (
     DEVICE_VERBS,
     EVENT_NAME_NOUNS,
     EXAMPLE_KIND_NOUNS,
+    FIRM_TRADES,
     JOINT_MARKS,
     LATIN_ENDINGS,
     LEADERSHIP_NOUNS,
@@ -94,6 +95,7 @@ from .org_rules import (
     RULES_KEY,
     SPEECH_VERBS,
     THING_NOUNS,
+    TRADE_CUES,
     WEAK_HEADS,
     Candidate,
     before_place,
@@ -1270,6 +1272,13 @@ def _non_body_rule(
         k >= 0
         and doc[k].lower_ in PROGRAMME_NOUNS
         and not (k > 0 and doc[k - 1].lower_ in OF)
+        # "le géant du logiciel X": the firm's trade, X the firm
+        and not (
+            k > 1
+            and doc[k].lower_ in FIRM_TRADES  # "le producteur du film X" is a person
+            and doc[k - 1].lower_ in {"du", "des"}
+            and doc[k - 2].lower_ in TRADE_CUES
+        )
     ):  # "le groupe de campagne X" is a group that campaigns
         return "programme_name"  # "l'initiative AFAWA", "le programme X" (RN13)
     if k >= 0 and doc[k].lower_ in VESSEL_NOUNS:

@@ -263,3 +263,7 @@ EVENT_NAME_NOUNS = frozenset(
     album film chanson série documentaire émission podcast roman
     """.split()
 )
+
+# Things a firm's trade is named by after "le géant du ...": "le géant du logiciel X" is the
+# firm X, not a programme called X.
+FIRM_TRADES = frozenset({"logiciel", "logiciels", "technologie", "technologies", "jeu", "jeux"})

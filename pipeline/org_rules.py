@@ -1840,6 +1840,15 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
         and not doc[i].is_punct
         and not _governs(doc, start, i)
         and _agrees(doc[start], doc[i])
+        # "une armée russe glorifiée": a participle after the country describes the body
+        and not (
+            i > start + 1
+            and is_nationality(doc[i - 1])
+            and (
+                doc[i].morph.get("VerbForm", []) == ["Part"]
+                or doc[i].lower_.endswith(("é", "ée", "és", "ées"))
+            )
+        )
     ):
         strong = (
             strong

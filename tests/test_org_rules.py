@@ -572,6 +572,8 @@ def test_rule_leaves_out_descriptions(nlp: Language, text: str, not_expected: st
         ("Selon l'organisation soutenue par l'ONU Zorvia Energy for All, 26 % ont accès.",
          "Zorvia Energy for All"),
         ("Il travaille pour la BBC World Service depuis 2010.", "BBC World Service"),
+        # a participle after the country adjective describes the force
+        ("L'image est celle d'une « armée russe glorifiée ».", "armée russe"),
         # the firm a trade names after "le géant du logiciel" is no programme
         ("Il a été acheté par le géant du logiciel Zorvaforce en 2011.", "Zorvaforce"),
         # a force's country adjective the tagger read as a verb, or after a word read as a name

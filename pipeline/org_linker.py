@@ -98,6 +98,7 @@ from .org_rules import (
     TRADE_CUES,
     WEAK_HEADS,
     Candidate,
+    before_adjectives,
     before_place,
     french_function_word,
     is_nationality,
@@ -918,14 +919,6 @@ def _species_name(doc: Doc, cand: Candidate, known_word: Callable[[str], bool]) 
     )
 
 
-def _before_adjectives(doc: Doc, k: int) -> int:
-    """The token before at most two lower-case adjectives that end at token ``k``."""
-    for _ in range(2):
-        if k > 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
-            k -= 1
-    return k
-
-
 def _person_role(doc: Doc, cand: Candidate) -> bool:
     """Rule person_role: a name right after a person's trade or role, maybe with adjectives
     between ("la chanteuse barbadienne X", "l'artiste local X", "le producteur X"), or after a
@@ -934,7 +927,7 @@ def _person_role(doc: Doc, cand: Candidate) -> bool:
         return True
     if cand.start == 0:
         return False
-    k = _before_adjectives(doc, cand.start - 1)
+    k = before_adjectives(doc, cand.start - 1)
     tok = doc[k]
     return tok.lower_ in PERSON_ROLES or (k < cand.start - 1 and tok.text in PERSON_CUES)
 
@@ -951,7 +944,7 @@ def _inside_work_quote(doc: Doc, cand: Candidate) -> bool:
         return False
     if any(t.text in SENTENCE_STOPS for t in doc[k + 1 : cand.start]):
         return False  # 'le programme". Un fonds (X)': that quote closed, a sentence ended
-    j = _before_adjectives(doc, k - 1)
+    j = before_adjectives(doc, k - 1)
     return j >= 0 and (doc[j].lower_ in QUOTED_WORK_NOUNS or doc[j].lower_ in PROGRAMME_NOUNS)
 
 
@@ -1262,7 +1255,7 @@ def _non_body_rule(
             if k > 0 and doc[k].is_lower and doc[k].pos_ == "ADJ":
                 k -= 1
     else:
-        k = _before_adjectives(doc, k)  # "sa lithographie emblématique X"
+        k = before_adjectives(doc, k)  # "sa lithographie emblématique X"
     if k > 0 and (
         (quoted and doc[k].lower_ in QUOTED_WORK_NOUNS)
         or (doc[k].lower_ in OF and doc[k - 1].lower_ in AUTHOR_NOUNS)

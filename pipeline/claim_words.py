@@ -416,6 +416,17 @@ NOUN_KINDS = {
     "multinationale": {"company"}, "start-up": {"company"}, "startup": {"company"},
     "plateforme": {"company", "media"},
 }  # fmt: skip
+# What an unknown body is when its name opens with a lower-case kind noun ("le gouvernement
+# malien" is no company): the first word's lemma -> its kinds.
+HEAD_KINDS = {
+    "gouvernement": frozenset({"government"}), "ministère": frozenset({"ministry"}),
+    "armée": frozenset({"military"}), "police": frozenset({"police"}),
+    "gendarmerie": frozenset({"police"}), "parlement": frozenset({"parliament"}),
+    "assemblée": frozenset({"parliament"}), "sénat": frozenset({"parliament"}),
+    "tribunal": frozenset({"court"}), "cour": frozenset({"court"}),
+    "parti": frozenset({"party"}), "syndicat": frozenset({"union"}),
+    "présidence": frozenset({"government"}), "primature": frozenset({"government"}),
+}  # fmt: skip
 
 # Marks of an infinitive of purpose ("pour loger 900 personnes").
 PURPOSE_MARKS = frozenset({"pour"})

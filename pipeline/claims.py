@@ -88,6 +88,7 @@ from .claim_words import (
     FORECAST_VERBS,
     FRAME_CASES,
     FRAME_NOUNS,
+    HEAD_KINDS,
     HELP_VERBS,
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
@@ -143,6 +144,7 @@ from .claim_words import (
 )
 from .doc_arrays import flagged, positions
 from .kb import KBPipe, KnowledgeBase, OrgEntry, load_entries
+from .org_rules import before_adjectives
 
 ARG_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "ccomp"}
 
@@ -648,6 +650,9 @@ class ClaimFinder(KBPipe):
                 org = _speaker_antecedent(subj, ante)
                 if org is not None:
                     return org, "report_anaphora"
+                org = _role_of_described(subj, ante)
+                if org is not None:
+                    return org, "role_anaphora"
                 if ante.resolve(subj) is not None:
                     return None, "speaker_pronoun"  # "elle affirme" after a person: no body
         org = _own_figures(anchor, org_of)
@@ -784,6 +789,12 @@ def _joined(doc: Doc) -> list[Span]:
     return joined
 
 
+def _lower_kind_name(tok: Token) -> bool:
+    """A lower-case kind noun the tagger read as a name ("le porte-parole de l'institut")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "PROPN" and tok.is_lower and (lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS)
+
+
 class Antecedents:
     """The organisation a pronoun or a definite description points back to.
 
@@ -834,7 +845,8 @@ class Antecedents:
             found = self._last(self.orgs, tok)
             return found if found is not None and found.sent.start == tok.sent.start else None
         if (
-            (tok.pos_ != "NOUN" and low not in COMMON_ACRONYMS)  # "l'ONG", tagged a name
+            # "l'ONG", "l'institut", tagged names
+            (tok.pos_ != "NOUN" and low not in COMMON_ACRONYMS and not _lower_kind_name(tok))
             or "Plur" in tok.morph.get("Number", [])  # "les ONG craignent": a group, not one body
             or not any(
                 c.lower_ in DEFINITE_DETS or (c.dep_ == "case" and c.lower_ in DEFINITE_CASES)
@@ -846,7 +858,7 @@ class Antecedents:
             # "l'entreprise" is no media body, "le club" no party (rule 'kind'; a body the
             # knowledge base does not know may be any)
             kinds = NOUN_KINDS.get(lemma)
-            orgs = [o for o in self.orgs if kinds is None or self._kind(o) in kinds | {None}]
+            orgs = [o for o in self.orgs if kinds is None or self._may_be(o, kinds)]
             country = next((DEMONYMS[c.lower_] for c in tok.children if c.lower_ in DEMONYMS), None)
             if country is not None:
                 # "le club tunisien", "la société américaine": the last body of that
@@ -882,7 +894,10 @@ class Antecedents:
         a company of the knowledge base), not only the last body named before."""
         lemma = noun.lemma_.lower()
         kinds = NOUN_KINDS.get(lemma)
-        return lemma in self._names(org) or (kinds is not None and self._kind(org) in kinds)
+        found = self._kinds(org)
+        return lemma in self._names(org) or (
+            kinds is not None and found is not None and bool(found & kinds)
+        )
 
     def _names(self, org: Span) -> str:
         """The mention and, for a known body, its knowledge-base name ("FECAFOOT": "fédération")."""
@@ -899,6 +914,28 @@ class Antecedents:
         """The kind of a known body (the knowledge base type: club, party...), or None."""
         known = self.facts.get(org.kb_id_) if org.kb_id_ else None
         return known.type if known is not None else None
+
+    def _kinds(self, org: Span) -> frozenset[str] | None:
+        """The kinds a body may be: its knowledge-base type; for an unknown body, what its
+        first word or the kind noun it is named after says ("le gouvernement malien", "le
+        groupe minier canadien Barrick Gold"; rule 'kind_of_name'); else None."""
+        known = self._kind(org)
+        if known is not None:
+            return frozenset({known})
+        doc = org.doc
+        first = org[0].lemma_.lower() if org[0].is_lower else ""
+        if first in HEAD_KINDS:
+            return HEAD_KINDS[first]
+        k = before_adjectives(doc, org.start - 1, reach=3)
+        if k >= 0 and k < org.start and doc[k].pos_ == "NOUN" and doc[k].is_lower:
+            kinds = NOUN_KINDS.get(doc[k].lemma_.lower())
+            return None if kinds is None else frozenset(kinds)
+        return None
+
+    def _may_be(self, org: Span, kinds: frozenset[str] | set[str]) -> bool:
+        """Whether a body may be of one of ``kinds`` (an unknown kind may be any)."""
+        found = self._kinds(org)
+        return found is None or bool(found & kinds)
 
     @staticmethod
     def _last(spans: list[Span], tok: Token) -> Span | None:
@@ -1162,6 +1199,23 @@ def _in_word(tok: Token) -> bool:
     """Whether a mark is inside a word ("oto-rhino-laryngologie", "aujourd'hui")."""
     return tok.text in {"'", "’"} or (
         tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_
+    )
+
+
+def _role_of_described(subj: Token, ante: Antecedents) -> Span | None:
+    """ "Le porte-parole de l'institut, X, a précisé que": the body a role's description
+    stands for (rule 'role_anaphora')."""
+    if subj.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    return next(
+        (
+            org
+            for c in subj.children
+            if c.dep_ == "nmod"
+            for org in [ante.resolve(c, pronouns=False)]
+            if org is not None
+        ),
+        None,
     )
 
 
@@ -1888,13 +1942,16 @@ def _role_after(comma: Token, org_of: dict[int, Span]) -> Span | None:
 
 
 def _acts_as_verb(tok: Token) -> bool:
-    """A verb, or a verb form fr_core_news_md took for a noun but gave a subject ("Le
-    Parti libéral forme l'opposition avec 21 sièges": a noun takes no subject; rule
-    'noun_with_subject')."""
-    return tok.pos_ == "VERB" or (
-        tok.pos_ == "NOUN"
-        and any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
-        and not any(c.dep_ in {"det", "cop"} for c in tok.children)
+    """A verb, or a verb form fr_core_news_md took for a noun but gave a subject ("Le Parti
+    libéral forme l'opposition avec 21 sièges": a noun takes no subject; rule
+    'noun_with_subject') or the auxiliary of a participle."""
+    if tok.pos_ == "VERB":
+        return True
+    if tok.pos_ != "NOUN" or any(c.dep_ in {"det", "cop"} for c in tok.children):
+        return False
+    # "affirme avoir produit": a participle after its auxiliary (rule 'noun_as_participle')
+    return any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) or any(
+        c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in tok.children
     )
 
 

@@ -174,6 +174,12 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
 @pytest.mark.parametrize(
     ("text", "amount", "predicate", "rule"),
     [
+        (  # a participle after "avoir" that the tagger read as a noun
+            "La société affirme avoir produit 4,1 millions d'onces d'or.",
+            "4,1 millions d'onces",
+            "produire",
+            "noun_as_participle",
+        ),
         (  # a subject after a comma that the parser joined to the noun before it
             "Depuis 2017, dans le cadre d'un programme de l'ONU, plus de 14 000 Nigérians "
             "sont revenus de Libye.",
@@ -389,6 +395,14 @@ def test_predicate_rules(
 @pytest.mark.parametrize(
     ("text", "amount", "agent", "rule"),
     [
+        (  # "la société": the last body that may be a company, not the government named
+            # after it; the participle read as a noun has the reporter's subject
+            "Le groupe minier canadien Barrick Gold a quitté le pays, a annoncé le gouvernement "
+            "malien. La société affirme avoir produit 4,1 millions d'onces d'or.",
+            "4,1 millions d'onces",
+            "Barrick Gold",
+            "anaphora_subject",
+        ),
         (  # "son entreprise": the body named just before in the sentence ...
             "Le directeur de Renault admet que son entreprise a supprimé 300 postes.",
             "300",
@@ -1285,6 +1299,21 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
 @pytest.mark.parametrize(
     ("text", "amount", "source", "rule"),
     [
+        (  # a company's description speaks for it, not for the government named last
+            "Le groupe minier canadien Barrick Gold a quitté le pays, a annoncé le gouvernement "
+            "malien. La société affirme avoir produit 4,1 millions d'onces d'or.",
+            "4,1 millions d'onces",
+            "Barrick Gold",
+            "report_anaphora",
+        ),
+        (  # a spokesperson of "l'institut" (tagged a name) speaks for the institute
+            "Les chiffres sont publiés par l'Institut national de la statistique. Le "
+            "porte-parole de l'institut, Moussa Diallo, a précisé que les prix avaient bondi "
+            "de 14 %.",
+            "14 %",
+            "Institut national de la statistique",
+            "role_anaphora",
+        ),
         (  # who draws up a ranking gives the figures placed in it
             "L'Algérie a gagné 135 points au classement mondial de la Fifa.",
             "135",

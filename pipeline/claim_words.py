@@ -9,7 +9,7 @@ REPORT_VERBS = frozenset(
     signaler noter confirmer expliquer avancer chiffrer recenser dénombrer compter évaluer
     assurer ajouter rappeler relever constater observer montrer
     craindre reconnaître dénoncer déplorer alerter avertir recommander pointer détailler
-    mentionner
+    mentionner accuser
     dire confier témoigner résumer prévenir raconter insister commenter admettre
     calculer écrire conclure démontrer consigner citer
     féliciter saluer regretter inquiéter évoquer
@@ -376,8 +376,11 @@ OBJECT_CONTROL_VERBS = frozenset(
     suggérer recommander conseiller demander inviter exhorter appeler charger autoriser
     obliger pousser encourager inciter permettre interdire ordonner contraindre aider
     forcer prier convaincre persuader enjoindre sommer habiliter mandater
+    accuser soupçonner suspecter reprocher
     """.split()
 )
+# The marks of an infinitive complement ("accuse l'armée d'avoir tué").
+DE_MARKS = frozenset({"de", "d'", "d’"})
 # ... those whose subject takes part in the infinitive when no object is named ("il prévoit
 # d'en construire un pour aider à loger 9 000 personnes").
 HELP_VERBS = frozenset({"aider"})
@@ -415,6 +418,9 @@ NOUN_KINDS = {
     "opérateur": {"company"}, "assureur": {"company"}, "constructeur": {"company"},
     "multinationale": {"company"}, "start-up": {"company"}, "startup": {"company"},
     "plateforme": {"company", "media"},
+    "organisation": {"igo", "ngo", "agency", "eu_body", "other"},
+    "institution": {"igo", "agency", "eu_body", "court", "parliament"},
+    "agence": {"agency", "igo", "eu_body", "media"}, "fonds": {"igo", "agency", "ngo"},
 }  # fmt: skip
 # What an unknown body is when its name opens with a lower-case kind noun ("le gouvernement
 # malien" is no company): the first word's lemma -> its kinds.

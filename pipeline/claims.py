@@ -78,6 +78,7 @@ from .claim_words import (
     COMMON_ACRONYMS,
     CONTROL_NOUNS,
     COUNTING_VERBS,
+    DE_MARKS,
     DEFINITE_DETS,
     DEMONYM_COUNTRIES,
     EXPLETIVE_VERBS,
@@ -2081,7 +2082,7 @@ def _pronoun_antecedent(
     if (
         _is_report_verb(said.head)
         and _lemma(said.head) not in TALLY_VERBS  # "Le ministère a recensé ... Il a ouvert"
-        and not any(c.dep_ == "xcomp" and _infinitive_form(c) for c in said.head.children)
+        and not any(c.dep_ == "xcomp" and _infinitive(c) for c in said.head.children)
     ):
         # "le NICE a déclaré qu'il ... Il coûte 5 000 £": a speaker is no topic; but one that
         # says something of itself is ("X affirme avoir un million de clients. Elle ...")
@@ -2097,13 +2098,6 @@ def _pronoun_antecedent(
     if _person_between(found, subj) or _gender_clash(subj, found):
         return None
     return found
-
-
-def _infinitive_form(verb: Token) -> bool:
-    """Whether a verb is an infinitive, also a compound one ("avoir secouru")."""
-    return "Inf" in verb.morph.get("VerbForm", []) or any(
-        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children
-    )
 
 
 def _citing_incise(org: Span, org_of: dict[int, Span]) -> Span | None:
@@ -2429,8 +2423,18 @@ def _clause_subject(verb: Token) -> tuple[Token | None, str]:
                 return (outer, "reporter_pronoun") if outer is not None else (None, "none")
             return subj, rule
         if (
+            verb.dep_ == "acl"
+            and _infinitive(verb)
+            and any(c.dep_ == "mark" and c.lower_ in DE_MARKS for c in verb.children)
+            and verb.head.dep_ == "obj"
+            and _lemma(verb.head.head) in OBJECT_CONTROL_VERBS
+        ):
+            # "accuse les forces de sécurité d'avoir tué 47 manifestants": the infinitive
+            # the parser hung on the control verb's object is that object's act
+            return verb.head, "object_control"
+        if (
             verb.dep_ == "xcomp"
-            and "Inf" in verb.morph.get("VerbForm", [])
+            and _infinitive(verb)
             and _lemma(verb.head) in OBJECT_CONTROL_VERBS
         ):
             # "le BDA suggère d'opter pour trois repas", "aider MTN à obtenir une licence":

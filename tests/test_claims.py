@@ -395,6 +395,26 @@ def test_predicate_rules(
 @pytest.mark.parametrize(
     ("text", "amount", "agent", "rule"),
     [
+        (  # who is accused of an act did it, however the parser hung the infinitive
+            "Amnesty International accuse les forces de sécurité guinéennes d'avoir tué au "
+            "moins 47 manifestants.",
+            "au moins 47",
+            "forces de sécurité guinéennes",
+            "object_control",
+        ),
+        (
+            "Human Rights Watch accuse l'armée malienne d'avoir exécuté 71 civils.",
+            "71",
+            "armée malienne",
+            "object_control",
+        ),
+        (  # "l'organisation" may be an intergovernmental body
+            "L'Union africaine a suspendu le Gabon. L'organisation panafricaine compte "
+            "désormais six États membres suspendus.",
+            "six",
+            "Union africaine",
+            "anaphora_subject",
+        ),
         (  # "la société": the last body that may be a company, not the government named
             # after it; the participle read as a noun has the reporter's subject
             "Le groupe minier canadien Barrick Gold a quitté le pays, a annoncé le gouvernement "
@@ -1299,6 +1319,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
 @pytest.mark.parametrize(
     ("text", "amount", "source", "rule"),
     [
+        (  # who accuses states the figure
+            "Human Rights Watch accuse l'armée malienne d'avoir exécuté 71 civils.",
+            "71",
+            "Human Rights Watch",
+            "report_verb",
+        ),
         (  # a company's description speaks for it, not for the government named last
             "Le groupe minier canadien Barrick Gold a quitté le pays, a annoncé le gouvernement "
             "malien. La société affirme avoir produit 4,1 millions d'onces d'or.",

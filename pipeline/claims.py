@@ -869,7 +869,7 @@ class Antecedents:
                     return found
                 orgs = [o for o in orgs if self._country(o) is None]
             named = [o for o in orgs if lemma in self._names(o)]
-            found = self._last(named, tok)
+            found = self._topic(named, tok) or self._last(named, tok)
             if found is not None or lemma not in ORG_TYPE_NOUNS:
                 return found
             # "la société de pipelines": the last body whose name has what it is of (rule
@@ -937,6 +937,18 @@ class Antecedents:
         """Whether a body may be of one of ``kinds`` (an unknown kind may be any)."""
         found = self._kinds(org)
         return found is None or bool(found & kinds)
+
+    def _topic(self, spans: list[Span], tok: Token) -> Span | None:
+        """Of several bodies a description may stand for, the one the sentence before was
+        about: its subject ("Le Wydad s'est imposé face au Raja. Le club ..."; rule
+        'topic')."""
+        before = [o for o in spans if o.end <= tok.i]
+        if len({o.text for o in before}) < 2:
+            return None
+        prev = tok.doc[tok.sent.start - 1].sent if tok.sent.start > 0 else None
+        lo = prev.start if prev is not None else tok.sent.start
+        topics = [o for o in before if o in self.subjects and o.start >= lo]
+        return topics[-1] if topics else None
 
     @staticmethod
     def _last(spans: list[Span], tok: Token) -> Span | None:

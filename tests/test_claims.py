@@ -395,6 +395,20 @@ def test_predicate_rules(
 @pytest.mark.parametrize(
     ("text", "amount", "agent", "rule"),
     [
+        (  # of two clubs, "le club" is the one the sentence before was about
+            "Le Wydad Casablanca s'est imposé face au Raja. Le club rouge a empoché une prime "
+            "de 300 000 dirhams.",
+            "300 000 dirhams",
+            "Wydad Casablanca",
+            "anaphora_subject",
+        ),
+        (
+            "Le Raja s'est incliné face au Wydad Casablanca. Le club a empoché une prime de "
+            "100 000 dirhams.",
+            "100 000 dirhams",
+            "Raja",
+            "anaphora_subject",
+        ),
         (  # who is accused of an act did it, however the parser hung the infinitive
             "Amnesty International accuse les forces de sécurité guinéennes d'avoir tué au "
             "moins 47 manifestants.",

@@ -36,6 +36,7 @@ from .org_linker_words import NAMING_PARTICIPLES
 RULES_KEY = "dechiffre_org_rules"
 
 LABEL = "ORG"
+SENTENCE_MARKS = (".", "!", "?", ":", ";", "»", '"')
 LEADING = {"l'", "l’", "la", "le", "les", "du", "des", "d'", "d’", "de", "au", "aux", "à"}
 OF = frozenset({"de", "d'", "d’"})
 OF_OR_TO = OF | {"à"}
@@ -2662,7 +2663,7 @@ def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
     nor a national branch ("Jumia Kenya", rule subsidiary)."""
     before = (
         start > 0
-        and _name_word(doc[start - 1])
+        and _name_word(doc[start - 1], marked=True)
         and doc[start - 1].text not in LEADING
         and not _opening_particle(doc, start - 1)
     )
@@ -2737,9 +2738,25 @@ def _inside_name(doc: Doc, i: int) -> bool:
     )
 
 
-def _name_word(tok: Token) -> bool:
-    """A capitalised word that continues a name (not a sentence start, not a day)."""
-    return _cap_word(tok) and not tok.is_sent_start and tok.text not in NON_NAMES
+def _name_word(tok: Token, *, marked: bool = False) -> bool:
+    """A capitalised word that continues a name (not a sentence start, not a day); with
+    ``marked``, only a sentence start after a mark counts as one."""
+    opens = _opens_sentence(tok) if marked else tok.is_sent_start
+    return _cap_word(tok) and not opens and tok.text not in NON_NAMES
+
+
+def _opens_sentence(tok: Token) -> bool:
+    """Whether a word opens a sentence: the parser says so and a mark or a break is before
+    it ("classe Aliko Dangote": the parser may start a sentence inside a run of names)."""
+    if tok.i == 0:
+        return True
+    before = tok.doc[tok.i - 1]
+    return bool(tok.is_sent_start) and (
+        before.is_punct
+        or before.is_space
+        or "\n" in before.whitespace_
+        or before.text.endswith(SENTENCE_MARKS)
+    )
 
 
 def _cap_word(tok: Token) -> bool:

@@ -375,6 +375,8 @@ def test_rule_finds_kind(nlp: Language, text: str, expected: tuple[str, str]) ->
          "université de Californie à Londres"),
         # a known name inside a longer name, or a maker before its model, is no body here
         ("Le studio de Walt Disney a fermé ses portes.", "Disney"),
+        # ... also where the parser starts a sentence inside the person's name
+        ("Le magazine américain Forbes classe Aliko Dangote au premier rang.", "Dangote"),
         ("Le Boeing 747 a décollé de Nairobi.", "Boeing"),
         # a description before an acronym, after an indefinite determiner
         ("Une commission d'enquête parlementaire (CEP) sera créée.",

@@ -46,7 +46,7 @@ FORECAST_THAT_VERBS = frozenset({"prévoir", "anticiper", "projeter"})
 CHANGE_NOUNS = frozenset(
     """
     croissance hausse baisse recul progression augmentation diminution chute contraction
-    déficit excédent inflation
+    déficit excédent inflation rebond repli bond envolée flambée
     """.split()
 )
 # Negation words that may stand between a verb and a comma before it ("..., n'a pas").
@@ -169,6 +169,7 @@ EVENT_NOUNS = frozenset(
     démantèlement don aide prêt financement investissement perte gain vente achat livraison
     mort décès attaque frappe explosion naufrage inondation
     envoi ajout embauche transfert retrait rachat déficit excédent
+    rebond repli bond envolée flambée
     """.split()
 )
 EVENT_SUFFIXES = ("tion", "sion", "ment", "age", "ure")

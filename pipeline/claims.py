@@ -679,7 +679,7 @@ class ClaimFinder(KBPipe):
                     # "Bank Al-Maghrib a maintenu son taux. La banque centrale prévoit une
                     # inflation de 2,5 %": the body a description or a pronoun stands for
                     return org, "forecast_anaphora"
-        org = _tabled_on(anchor, sent, org_of)
+        org = _tabled_on(anchor, sent, org_of, ante)
         if org is not None:
             return org, "forecast"  # "La Banque mondiale table sur", "table" read as a noun
         for tok in _among(sent, index.verbs):
@@ -907,9 +907,25 @@ class Antecedents:
         return f"{org.text} {name}".lower().replace("’", "'")
 
     def _country(self, org: Span) -> str | None:
-        """The country of a known body, or None."""
+        """The country of a known body; of an unknown one, the country adjective in its
+        name or right before it ("le gouvernement ivoirien", "l'italien Eni", "le groupe
+        minier canadien Barrick Gold"; rule 'country_of_name'); else None."""
         known = self.facts.get(org.kb_id_) if org.kb_id_ else None
-        return known.country if known is not None else None
+        if known is not None:
+            return known.country
+        doc = org.doc
+        inside = (DEMONYMS.get(t.lower_) for t in org if t.is_lower)
+        found = next((c for c in inside if c is not None), None)
+        if found is not None:
+            return found
+        k = org.start - 1
+        for _ in range(3):
+            if k < 0 or not doc[k].is_lower:
+                return None
+            if doc[k].lower_ in DEMONYMS:
+                return DEMONYMS[doc[k].lower_]
+            k -= 1
+        return None
 
     def _kind(self, org: Span) -> str | None:
         """The kind of a known body (the knowledge base type: club, party...), or None."""
@@ -2295,7 +2311,9 @@ def _subject_names(subj: Token) -> list[Token]:
             names.extend(child.subtree)
         elif (role or lemma in FIRM_NOUNS) and child.dep_ == "amod":
             # "la société minière Barrick": the parser hangs the name on the adjective
-            # (rule 'sector_name')
+            # (rule 'sector_name'), or the name itself ("l'entreprise publique Sonatrach")
+            if child.pos_ == "PROPN":
+                names.extend(child.subtree)
             for g in child.children:
                 if g.dep_ in {"flat", "flat:name", "appos"} and g.pos_ == "PROPN":
                     names.extend(g.subtree)
@@ -3084,21 +3102,29 @@ def _individual(tok: Token) -> bool:
 FORECAST_PLAIN = plain_lemmas(FORECAST_VERBS)
 
 
-def _tabled_on(anchor: Token, sent: Span, org_of: dict[int, Span]) -> Span | None:
+def _tabled_on(
+    anchor: Token, sent: Span, org_of: dict[int, Span], ante: Antecedents
+) -> Span | None:
     """The body right before "table sur" that the tagger read as a noun, when the amount
-    comes after it in the sentence ("La Banque mondiale table sur une croissance de 3,2 %")."""
+    comes after it in the sentence ("La Banque mondiale table sur une croissance de 3,2 %"),
+    or the body a description there stands for ("L'institution financière table sur")."""
+    doc = sent.doc
     for tok in sent:
         if tok.i >= anchor.i:
             return None
         if (
-            tok.lower_ in TABLE_FORMS
-            and tok.pos_ != "VERB"
-            and tok.i - 1 in org_of
-            and org_of[tok.i - 1].end == tok.i
-            and tok.i + 1 < len(tok.doc)
-            and tok.doc[tok.i + 1].lower_ == "sur"
+            tok.lower_ not in TABLE_FORMS
+            or tok.pos_ == "VERB"
+            or tok.i + 1 >= len(doc)
+            or doc[tok.i + 1].lower_ != "sur"
         ):
+            continue
+        if tok.i - 1 in org_of and org_of[tok.i - 1].end == tok.i:
             return org_of[tok.i - 1]
+        noun = doc[before_adjectives(doc, tok.i - 1)]
+        found = ante.resolve(noun, pronouns=False) if noun.pos_ == "NOUN" else None
+        if noun.i < tok.i and found is not None:
+            return found
     return None
 
 

@@ -174,6 +174,12 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
 @pytest.mark.parametrize(
     ("text", "amount", "predicate", "rule"),
     [
+        (  # a change noun
+            "Le FMI prévoit un rebond de 4 % en 2025.",
+            "4 %",
+            "rebond",
+            "event_noun",
+        ),
         (  # a participle after "avoir" that the tagger read as a noun
             "La société affirme avoir produit 4,1 millions d'onces d'or.",
             "4,1 millions d'onces",
@@ -395,6 +401,20 @@ def test_predicate_rules(
 @pytest.mark.parametrize(
     ("text", "amount", "agent", "rule"),
     [
+        (  # a firm's name the parser hung on its kind noun as an adjective
+            "L'entreprise publique Sonatrach a signé un contrat de 4 milliards de dollars avec "
+            "l'italien Eni.",
+            "4 milliards de dollars",
+            "Sonatrach",
+            "subject",
+        ),
+        (  # "le groupe algérien" is not the firm an Italian adjective placed before
+            "L'entreprise publique Sonatrach a signé un contrat avec l'italien Eni. Le groupe "
+            "algérien prévoit de produire 100 millions de mètres cubes de gaz par jour.",
+            "100 millions de mètres cubes",
+            "Sonatrach",
+            "anaphora_subject",
+        ),
         (  # of two clubs, "le club" is the one the sentence before was about
             "Le Wydad Casablanca s'est imposé face au Raja. Le club rouge a empoché une prime "
             "de 300 000 dirhams.",
@@ -1333,6 +1353,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
 @pytest.mark.parametrize(
     ("text", "amount", "source", "rule"),
     [
+        (  # a description before "table sur", read as a noun
+            "D'après un rapport de la Banque africaine de développement, la croissance devrait "
+            "ralentir. L'institution financière table sur un rebond à 4 % en 2025.",
+            "4 %",
+            "Banque africaine de développement",
+            "forecast",
+        ),
         (  # who accuses states the figure
             "Human Rights Watch accuse l'armée malienne d'avoir exécuté 71 civils.",
             "71",

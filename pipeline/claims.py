@@ -790,6 +790,13 @@ def _joined(doc: Doc) -> list[Span]:
     return joined
 
 
+def _one_of_bodies(tok: Token) -> bool:
+    """ "L'une de ces sociétés, X, affirme": a pronoun "l'un(e)" of a kind of bodies."""
+    return tok.pos_ == "PRON" and tok.lemma_.lower() == "un" and any(
+        c.dep_ == "nmod" and c.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS for c in tok.children
+    )
+
+
 def _lower_kind_name(tok: Token) -> bool:
     """A lower-case kind noun the tagger read as a name ("le porte-parole de l'institut")."""
     lemma = tok.lemma_.lower()
@@ -820,7 +827,16 @@ class Antecedents:
             or (
                 o.root.dep_ in {"appos", "flat", "flat:name", "nmod"}
                 and o.root.head.dep_ in SUBJ_DEPS
-                and o.root.head.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS
+                and (
+                    o.root.head.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS
+                    or _one_of_bodies(o.root.head)
+                )
+            )
+            or (
+                o.root.dep_ == "appos"
+                and o.root.head.dep_ == "nmod"
+                and o.root.head.head.dep_ in SUBJ_DEPS
+                and _one_of_bodies(o.root.head.head)
             )
             or _named_subject(o)
             or _cleft_focus(o)
@@ -2309,6 +2325,9 @@ def _subject_names(subj: Token) -> list[Token]:
             or _naming(child)
         ):
             names.extend(child.subtree)
+        elif _one_of_bodies(subj) and child.dep_ == "nmod":
+            # "L'une de ces sociétés, Jumia, affirme": the name after the kind noun
+            names.extend(g for a in child.children if a.dep_ == "appos" for g in a.subtree)
         elif (role or lemma in FIRM_NOUNS) and child.dep_ == "amod":
             # "la société minière Barrick": the parser hangs the name on the adjective
             # (rule 'sector_name'), or the name itself ("l'entreprise publique Sonatrach")

@@ -401,6 +401,20 @@ def test_predicate_rules(
 @pytest.mark.parametrize(
     ("text", "amount", "agent", "rule"),
     [
+        (  # "l'une de ces sociétés, X" is X, and a pronoun after goes on with it
+            "L'une de ces sociétés, Jumia, fondée en 2012, affirme avoir un million de "
+            "clients. Elle facture environ 5.500 $ pour son forfait de base.",
+            "environ 5.500 $",
+            "Jumia",
+            "pronoun_subject",
+        ),
+        (
+            "L'une de ces sociétés, Jumia, fondée en 2012, affirme avoir un million de "
+            "clients. Elle facture environ 5.500 $ pour son forfait de base.",
+            "un million",
+            "Jumia",
+            "shared_subject",
+        ),
         (  # a firm's name the parser hung on its kind noun as an adjective
             "L'entreprise publique Sonatrach a signé un contrat de 4 milliards de dollars avec "
             "l'italien Eni.",

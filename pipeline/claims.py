@@ -1654,7 +1654,7 @@ def _agent(
         org = _broken_apposition(verb, sent, org_of)
         if org is not None and org.start not in own:
             return org, "apposed_subject"
-        placed = _placed_pronoun(verb)
+        placed = _placed_pronoun(verb) or _pronoun_read_as_det(verb)
         org = _pronoun_antecedent(placed, verb, ante, org_of) if placed is not None else None
         if org is not None and org.start not in own:
             return org, "pronoun_subject"
@@ -1992,11 +1992,26 @@ def _acts_as_verb(tok: Token) -> bool:
     'noun_with_subject') or the auxiliary of a participle."""
     if tok.pos_ == "VERB":
         return True
-    if tok.pos_ != "NOUN" or any(c.dep_ in {"det", "cop"} for c in tok.children):
+    if tok.pos_ != "NOUN" or any(
+        c.dep_ in {"det", "cop"} and c.pos_ != "PRON" for c in tok.children
+    ):
         return False
     # "affirme avoir produit": a participle after its auxiliary (rule 'noun_as_participle')
-    return any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children) or any(
-        c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in tok.children
+    return (
+        any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
+        or any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in tok.children)
+        or _pronoun_read_as_det(tok) is not None
+    )
+
+
+def _pronoun_read_as_det(noun: Token) -> Token | None:
+    """ "Elle produit des liquidités": the subject pronoun of a verb the tagger read as a
+    noun, taken for its determiner."""
+    if noun.pos_ != "NOUN":
+        return None
+    return next(
+        (c for c in noun.children if c.i < noun.i and c.pos_ == "PRON" and c.lower_ in PRONOUNS),
+        None,
     )
 
 

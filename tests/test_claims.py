@@ -401,6 +401,14 @@ def test_predicate_rules(
 @pytest.mark.parametrize(
     ("text", "amount", "agent", "rule"),
     [
+        (  # "Elle produit" read as a determiner and a noun: the pronoun is the subject
+            "La société britannique De La Rue, qui a perdu un contrat cette année, est la plus "
+            "grande société de fabrication de billets au monde. Elle produit des liquidités pour "
+            "environ 140 banques centrales.",
+            "environ 140",
+            "De La Rue",
+            "pronoun_subject",
+        ),
         (  # "l'une de ces sociétés, X" is X, and a pronoun after goes on with it
             "L'une de ces sociétés, Jumia, fondée en 2012, affirme avoir un million de "
             "clients. Elle facture environ 5.500 $ pour son forfait de base.",

@@ -3235,13 +3235,18 @@ def _own_figures(anchor: Token, org_of: dict[int, Span]) -> Span | None:
         (a for a in [anchor, *anchor.ancestors] if a.lemma_.lower() in FIGURE_NOUNS), None
     )
     if noun is None:
-        # "en révisant ses prévisions à 3,8 %", the amount hung on the verb
+        # "en révisant ses prévisions à 3,8 %", the amount hung on the verb; "en révisant à
+        # la baisse ses prévisions", the figures hung on the verb's other argument
         verb = next((a for a in anchor.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        args = [c for c in (verb.children if verb is not None else []) if c.dep_ in FIGURE_ARG_DEPS]
         noun = next(
             (
                 c
-                for c in (verb.children if verb is not None else [])
-                if c.dep_ == "obj" and c.lemma_.lower() in FIGURE_NOUNS
+                for c in [
+                    *(a for a in args if a.dep_ == "obj"),
+                    *(g for a in args for g in a.children if g.dep_ == "nmod"),
+                ]
+                if c.lemma_.lower() in FIGURE_NOUNS
             ),
             None,
         )
@@ -3250,6 +3255,10 @@ def _own_figures(anchor: Token, org_of: dict[int, Span]) -> Span | None:
         return None
     org = _org_in(subj.subtree, org_of)
     return None if org is None or _works_at(org, subj) else org
+
+
+# The arguments of a verb the figures it revises may hang from.
+FIGURE_ARG_DEPS = frozenset({"obj", "obl:arg"})
 
 
 def _report_owner_of(noun: Token, org_of: dict[int, Span]) -> Span | None:

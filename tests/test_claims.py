@@ -174,6 +174,12 @@ def _text(text: str, ref: dict[str, int] | None) -> str | None:
 @pytest.mark.parametrize(
     ("text", "amount", "predicate", "rule"),
     [
+        (  # "durent" is "durer", not the simple past of "devoir" ...
+            "Les coupures durent en moyenne six heures.",
+            "six heures",
+            "durer",
+            "verb",
+        ),
         (  # "vit" is "vivre" in news text, not the simple past of "voir"
             "Un Malien sur trois vit avec moins de 2 dollars par jour.",
             "Un Malien sur trois",
@@ -2992,6 +2998,24 @@ def test_yearless_time_takes_the_year_before_only_in_the_past(
         doc = proc(doc)
     (span,) = [e for e in doc.ents if e.label_ == "QUANTITY" and e.text == amount]
     assert span._.dechiffre_claim["time"]["value"] == value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "form", "lemma"),
+    [
+        ("La moitié des habitants vit en ville.", "vit", "vivre"),
+        ("Les négociations durent depuis trois mois.", "durent", "durer"),
+        ("Ils durent fuir le pays.", "durent", "devoir"),  # before an infinitive
+    ],
+)
+def test_a_form_two_verbs_share_takes_the_one_news_text_means(
+    nlp: Language, text: str, form: str, lemma: str
+) -> None:
+    from dechiffre.pipeline.claim_syntax import _lemma
+
+    (tok,) = [t for t in nlp(text) if t.text == form]
+    assert _lemma(tok) == lemma
 
 
 @pytest.mark.parametrize(

@@ -78,8 +78,19 @@ def _shares_time(clause: Token) -> bool:
     qui a remporté 10 titres": 2005 is the goal's; rule 'own_subject')."""
     if clause.dep_ == "conj" and any(c.dep_ in SUBJ_DEPS for c in clause.children):
         return False
-    return clause.dep_ in SHARED_CLAUSE_DEPS or (
-        clause.dep_ == "advcl" and "Inf" in clause.morph.get("VerbForm", [])
+    return (
+        clause.dep_ in SHARED_CLAUSE_DEPS
+        or (clause.dep_ == "advcl" and "Inf" in clause.morph.get("VerbForm", []))
+        # "ont quadruplé entre 1990 et 2019, passant de 28 à 92 millions": a present
+        # participle after a comma, past its clause's verb, goes on with that event at its
+        # time; not one inside the subject ("Deux fosses, contenant des centaines de corps,
+        # ont été découvertes par la suite"; rule 'participle_goes_on')
+        or (
+            _apposed(clause)
+            and "Part" in clause.morph.get("VerbForm", [])
+            and "Pres" in clause.morph.get("Tense", [])
+            and _clause(clause.head).i < clause.i
+        )
     )
 
 

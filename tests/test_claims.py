@@ -2853,6 +2853,19 @@ def test_a_body_right_before_a_conjoined_verb_is_its_subject(
 @pytest.mark.parametrize(
     ("text", "amount", "time", "rule"),
     [
+        (  # a present participle after the verb goes on with its event, at its time ...
+            "Les exportations ont triplé entre 2015 et 2022, passant de 2 milliards de dollars "
+            "à 6 milliards.",
+            "2 milliards de dollars",
+            "entre 2015 et 2022",
+            "between_years",
+        ),
+        (  # ... not one inside the subject
+            "Deux camions, transportant des centaines de sacs, ont été saisis par la suite.",
+            "des centaines",
+            None,
+            "other_clause",
+        ),
         (  # the relative clause's amount is not placed by the main clause's day (the time
             # is left out before scoping: claim_time_scope rule in_relative)
             "L'OIM a publié jeudi un rapport, qui recense 300 migrants disparus en mer.",

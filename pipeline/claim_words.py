@@ -207,7 +207,7 @@ ORG_TYPE_NOUNS = frozenset(
     """
     organisation ong association fédération banque parti club société entreprise groupe
     agence syndicat compagnie firme coalition alliance fondation institution organisme
-    opérateur assureur constructeur multinationale start-up startup plateforme
+    opérateur assureur constructeur multinationale start-up startup plateforme instance
     """.split()
 )
 ORG_NOUNS = frozenset(

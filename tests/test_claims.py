@@ -413,6 +413,13 @@ def test_predicate_rules(
 @pytest.mark.parametrize(
     ("text", "amount", "agent", "rule"),
     [
+        (  # "l'instance" stands for the body named before, as "l'organisation" does
+            "La Fédération ivoirienne de football a limogé le sélectionneur. L'instance a versé "
+            "une indemnité de 500 000 euros au technicien.",
+            "500 000 euros",
+            "Fédération ivoirienne de football",
+            "anaphora_subject",
+        ),
         (  # "Elle produit" read as a determiner and a noun: the pronoun is the subject
             "La société britannique De La Rue, qui a perdu un contrat cette année, est la plus "
             "grande société de fabrication de billets au monde. Elle produit des liquidités pour "

@@ -257,10 +257,17 @@ QUOTES = frozenset('"«»“”')
 DASHES = frozenset({"-", "–", "—"})
 
 
+INCISE_REFLEXIVES = frozenset({"se", "s'", "s’"})
+
+
 def _after_comma(verb: Token) -> bool:
-    """Whether a verb opens an incise: a comma or a closing quote, then perhaps its auxiliary."""
+    """Whether a verb opens an incise: a comma or a closing quote, then perhaps its auxiliary
+    and its reflexive pronoun ("», s'est félicité le directeur")."""
     i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].pos_ == "AUX":
+    while i >= verb.sent.start and (
+        verb.doc[i].pos_ == "AUX"
+        or (verb.doc[i].lower_ in INCISE_REFLEXIVES and verb.doc[i].head.i == verb.i)
+    ):
         i -= 1
     return i >= verb.sent.start and verb.doc[i].text in {",", *QUOTES}
 

@@ -14,7 +14,7 @@ REPORT_VERBS = frozenset(
     calculer écrire conclure démontrer consigner citer
     féliciter saluer regretter inquiéter évoquer
     """.split()
-)
+) | {"se féliciter", "s'inquiéter", "se réjouir", "s'alarmer"}  # reflexive: "s'est félicité"
 # Counting verbs beside REPORT_VERBS ("PayPal a enregistré 10 millions de comptes"): the
 # body that counts is no agent (ruling CR3).
 COUNTING_VERBS = frozenset({"enregistrer"})

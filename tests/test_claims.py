@@ -1394,6 +1394,19 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
 @pytest.mark.parametrize(
     ("text", "amount", "source", "rule"),
     [
+        (  # a reflexive verb of an incise, whose "se" the parser marks
+            "« Nous avons vacciné plus de 3 millions d'enfants en six semaines », s'est "
+            "félicité le directeur de l'Unicef au Nigeria.",
+            "plus de 3 millions",
+            "Unicef",
+            "incise",
+        ),
+        (
+            "« Les prix ont augmenté de 30 % », s'inquiète le Programme alimentaire mondial.",
+            "30 %",
+            "Programme alimentaire mondial",
+            "incise",
+        ),
         (  # a body with its article after an opening adverbial, parsed as no subject
             "Toutefois, le NHS recommande de prendre de la vitamine D (10 microgrammes par "
             "jour) en hiver.",

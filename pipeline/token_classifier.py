@@ -43,6 +43,7 @@ from .base_model import base_model_fingerprint, cache_root, ensure_base_model
 from .classifier_data import TAG2ID, TAGS, CharSpan, Encoded, decode, encode, windows
 from .errors import DechiffreError, Errors, ModelError, ModelWarning, Warnings
 from .onnx_export import FLOAT_PARTS, FloatPart, run_step
+from .org_rules import COUNTRIES, fold
 
 ARTIFACT_CONFIG = "classifier.json"
 ARTIFACT_WEIGHTS = "weights.safetensors"
@@ -637,6 +638,12 @@ def focus_ranges(
 FocusGetter = Callable[[Doc], list[tuple[int, int]]]
 
 
+def country_names(doc: Doc) -> list[tuple[int, int]]:
+    """The one-word country names spaCy tags LOC ("Sénégal", "Kenya"), as token ranges; a
+    longer place name ("Afrique du Sud") may hold a body's words and is read around."""
+    return [(t.i, t.i + 1) for t in doc if t.ent_type_ == "LOC" and fold(t.text) in COUNTRIES]
+
+
 @registry.misc("dechiffre.focus_all.v1")
 def focus_all() -> FocusGetter:
     """Focus getter: the classifier reads the whole text."""
@@ -653,11 +660,14 @@ def focus_names(
     window: int = 8,
     skip_spans_key: str | None = "dechiffre_org_rules",
     skip_labels: list[str] = ["PER"],  # noqa: B006  (a config default, never mutated)
+    skip_countries: bool = True,
 ) -> FocusGetter:
     """Focus getter: ``window`` tokens around names left untagged by ``doc.spans[skip_spans_key]``.
 
     The spans (the ORG rules' candidates by default) are read from the Doc, so the
-    step that writes them must run before the classifier.
+    step that writes them must run before the classifier. With ``skip_countries``, a
+    country's name that spaCy tags LOC is no name to read around: the classifier never
+    makes a body of it, and a body named with it has a word of its own that is.
     """
     focus_ranges(Doc(Vocab(), words=[]), window=window)  # validates the window early
     labels = tuple(skip_labels)
@@ -665,6 +675,8 @@ def focus_names(
     def get(doc: Doc) -> list[tuple[int, int]]:
         group = doc.spans.get(skip_spans_key) if skip_spans_key else None
         covered = [(s.start, s.end) for s in group] if group is not None else []
+        if skip_countries:
+            covered += country_names(doc)
         return focus_ranges(doc, covered=covered, window=window, skip_labels=labels)
 
     return get

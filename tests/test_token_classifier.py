@@ -485,6 +485,26 @@ def test_focus_names_reads_the_rule_spans_from_the_doc() -> None:
     assert [doc.text[a:b] for a, b in get(doc)] == ["Banque Atlantique"]
 
 
+@pytest.mark.parametrize(
+    ("skip_countries", "expected"),
+    [
+        # a one-word country tagged LOC is skipped, a longer place name is not
+        (True, ["Frontex", "Afrique", "Sud"]),
+        (False, ["Frontex", "Sénégal", "Afrique", "Sud"]),
+    ],
+)
+def test_focus_names_skips_one_word_countries(skip_countries: bool, expected: list[str]) -> None:
+    from spacy.tokens import Doc
+
+    from dechiffre.pipeline.token_classifier import focus_names
+
+    words = "hier Frontex et le Sénégal puis Afrique du Sud ont parlé".split()
+    ents = ["O", "O", "O", "O", "B-LOC", "O", "B-LOC", "I-LOC", "I-LOC", "O", "O"]
+    doc = Doc(spacy.blank("fr").vocab, words=words, ents=ents)
+    get = focus_names(window=0, skip_spans_key=None, skip_labels=[], skip_countries=skip_countries)
+    assert [doc.text[a:b] for a, b in get(doc)] == expected
+
+
 def test_rust_tokenizer_matches_transformers(tiny_base_model: Path, tmp_path: Path) -> None:
     from dechiffre.pipeline.token_classifier import SPECIAL_TOKENS, RustTokenizer, load_tokenizer
 

@@ -90,6 +90,7 @@ from .claim_syntax import (
     QUOTES,
     SUBJ_DEPS,
     _anchor,
+    _avoir_participle,
     _first_group_infinitive,
     _has_case,
     _lemma,
@@ -197,7 +198,7 @@ def _predicate(anchor: Token) -> tuple[Token | None, str]:
         if (
             head.pos_ == "NOUN"
             and tok.dep_ == "obj"
-            and any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in head.children)
+            and _avoir_participle(head)
             and not any(c.dep_ == "det" for c in head.children)
         ):
             # "affirme avoir produit 4,1 millions d'onces": a participle after its auxiliary

@@ -25,6 +25,7 @@ from .doc_arrays import string_ids
 SENTENCE_END_IDS = string_ids(SENTENCE_ENDS)
 NUM_DEPS = {"nummod", "det", "amod", "nmod", "appos", "compound", "fixed", "flat"}
 SUBJ_DEPS = {"nsubj", "nsubj:pass"}
+SE_FORMS = frozenset({"se", "s'", "s’"})  # the third person's reflexive
 
 Ref = dict[str, int]
 
@@ -126,7 +127,7 @@ def _lemma(tok: Token) -> str:
     ):
         return PARTICIPLE_VERBS[lemma]  # "sont morts" -> "mourir" (rule 'participle_verb')
     if tok.pos_ == "VERB" and any(
-        c.dep_.startswith("expl") and c.lower_ in {"se", "s'", "s’"} for c in tok.children
+        c.dep_.startswith("expl") and c.lower_ in SE_FORMS for c in tok.children
     ):
         return ("s'" if lemma[:1] in "aeiouéèêh" else "se ") + lemma
     return lemma
@@ -151,6 +152,12 @@ def _plain_lemma(tok: Token) -> str:
     if tok.pos_ == "VERB" and lemma == tok.lower_ and "Inf" not in tok.morph.get("VerbForm", []):
         lemma = _first_group_infinitive(lemma, finite="Fin" in tok.morph.get("VerbForm", []))
     return lemma
+
+
+def _avoir_participle(tok: Token) -> bool:
+    """Whether a word has "avoir" as its auxiliary ("affirme avoir produit": a participle,
+    however it was tagged)."""
+    return any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in tok.children)
 
 
 def _first_group_infinitive(form: str, *, finite: bool = False) -> str:
@@ -257,16 +264,13 @@ QUOTES = frozenset('"«»“”')
 DASHES = frozenset({"-", "–", "—"})
 
 
-INCISE_REFLEXIVES = frozenset({"se", "s'", "s’"})
-
-
 def _after_comma(verb: Token) -> bool:
     """Whether a verb opens an incise: a comma or a closing quote, then perhaps its auxiliary
     and its reflexive pronoun ("», s'est félicité le directeur")."""
     i = verb.i - 1
     while i >= verb.sent.start and (
         verb.doc[i].pos_ == "AUX"
-        or (verb.doc[i].lower_ in INCISE_REFLEXIVES and verb.doc[i].head.i == verb.i)
+        or (verb.doc[i].lower_ in SE_FORMS and verb.doc[i].head.i == verb.i)
     ):
         i -= 1
     return i >= verb.sent.start and verb.doc[i].text in {",", *QUOTES}

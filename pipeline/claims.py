@@ -45,6 +45,7 @@ from .claim_syntax import (
     SUBJ_DEPS,
     _after_comma,
     _anchor,
+    _avoir_participle,
     _doc_text,
     _has_case,
     _is_report_verb,
@@ -651,9 +652,13 @@ class ClaimFinder(KBPipe):
                 org = _speaker_antecedent(subj, ante)
                 if org is not None:
                     return org, "report_anaphora"
-                org = _role_of_described(subj, ante)
-                if org is not None:
-                    return org, "role_anaphora"
+                if subj.lemma_.lower() in ROLE_NOUNS:
+                    # "Le porte-parole de l'institut, X, a précisé que": the body a role's
+                    # complement describes (rule 'role_anaphora')
+                    complement = subj.doc[subj.i + 1 : subj.right_edge.i + 1]
+                    org = _role_body(subj, complement, org_of, ante)
+                    if org is not None:
+                        return org, "role_anaphora"
                 if ante.resolve(subj) is not None:
                     return None, "speaker_pronoun"  # "elle affirme" after a person: no body
         org = _own_figures(anchor, org_of)
@@ -1244,23 +1249,6 @@ def _in_word(tok: Token) -> bool:
     """Whether a mark is inside a word ("oto-rhino-laryngologie", "aujourd'hui")."""
     return tok.text in {"'", "’"} or (
         tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_
-    )
-
-
-def _role_of_described(subj: Token, ante: Antecedents) -> Span | None:
-    """ "Le porte-parole de l'institut, X, a précisé que": the body a role's description
-    stands for (rule 'role_anaphora')."""
-    if subj.lemma_.lower() not in ROLE_NOUNS:
-        return None
-    return next(
-        (
-            org
-            for c in subj.children
-            if c.dep_ == "nmod"
-            for org in [ante.resolve(c, pronouns=False)]
-            if org is not None
-        ),
-        None,
     )
 
 
@@ -2007,7 +1995,7 @@ def _acts_as_verb(tok: Token) -> bool:
     # "affirme avoir produit": a participle after its auxiliary (rule 'noun_as_participle')
     return (
         any(c.dep_ == "nsubj" and c.i < tok.i for c in tok.children)
-        or any(c.dep_.startswith("aux") and c.lemma_ == "avoir" for c in tok.children)
+        or _avoir_participle(tok)
         or _pronoun_read_as_det(tok) is not None
     )
 
@@ -3163,9 +3151,11 @@ def _tabled_on(
             continue
         if tok.i - 1 in org_of and org_of[tok.i - 1].end == tok.i:
             return org_of[tok.i - 1]
+        if tok.i == sent.start:
+            continue  # no subject before it (and no token -1 to read)
         noun = doc[before_adjectives(doc, tok.i - 1)]
         found = ante.resolve(noun, pronouns=False) if noun.pos_ == "NOUN" else None
-        if noun.i < tok.i and found is not None:
+        if found is not None:
             return found
     return None
 

@@ -639,9 +639,16 @@ FocusGetter = Callable[[Doc], list[tuple[int, int]]]
 
 
 def country_names(doc: Doc) -> list[tuple[int, int]]:
-    """The one-word country names spaCy tags LOC ("Sénégal", "Kenya"), as token ranges; a
-    longer place name ("Afrique du Sud") may hold a body's words and is read around."""
-    return [(t.i, t.i + 1) for t in doc if t.ent_type_ == "LOC" and fold(t.text) in COUNTRIES]
+    """The words of spaCy's LOC entities that are a country's name by themselves ("Sénégal",
+    "Kenya"), as token ranges; a longer place name ("Afrique du Sud") may hold a body's
+    words and is read around."""
+    return [
+        (t.i, t.i + 1)
+        for ent in doc.ents
+        if ent.label_ == "LOC"
+        for t in ent
+        if fold(t.text) in COUNTRIES
+    ]
 
 
 @registry.misc("dechiffre.focus_all.v1")

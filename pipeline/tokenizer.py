@@ -1,13 +1,14 @@
-"""Tokenizer rules for newlines written as the two characters backslash and n, and for
-sentences glued together without a space.
+"""Tokenizer rules for newlines written as the two characters backslash and n, for
+sentences glued together without a space, and for English possessives inside names.
 
 Texts exported through JSON or TSV often keep a newline escaped ("Barría\\nBBC News"):
 fr_core_news_md then reads "Barría\\nBBC" and "voitures.\\n\\nSelon" as one token each,
 which hides a name and a sentence end. These rules cut such a newline out as a token of
 its own, and the punctuation before it too. Scraped text also glues sentences together
 ("nouvelle.Bien que"): the stop between a lower-case word and a capitalised one is cut out
-too, so the parser sees the sentence end. Other text is tokenized as before. The rules are
-ordinary tokenizer patterns: a saved pipeline keeps them.
+too, so the parser sees the sentence end. French elision would cut "Lloyd's List" into
+"Lloyd'" and "s": a capitalised word with an English possessive stays whole. Other text is
+tokenized as before. The rules are ordinary tokenizer patterns: a saved pipeline keeps them.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ SUFFIXES = (ESCAPED_NEWLINE,)
 GLUED_STOP = r"(?<=[a-zà-ÿ0-9])[.!?](?=[\"”»]?[A-ZÀ-Ý][a-zà-ÿ])"
 GLUED_QUOTE = r"(?<=[a-zà-ÿ0-9][.!?])[\"”»](?=[A-ZÀ-Ý][a-zà-ÿ])"
 INFIXES = (ESCAPED_NEWLINE, r"[.!?…»\"”)]+(?=\\n)", GLUED_STOP, GLUED_QUOTE)
+# an English possessive inside a name stays one word ("Lloyd's List", "Sainsbury's"): French
+# elision would cut "Lloyd'" from "s"; cased, so "l's" or "aujourd'hui" are untouched
+POSSESSIVE_NAME = r"(?-i:^[A-Z][A-Za-z]*[a-z]['’]s$)"
 
 
 def add_escaped_newlines(nlp: Language) -> Language:
@@ -50,6 +54,9 @@ def add_escaped_newlines(nlp: Language) -> Language:
     tokenizer.prefix_search = re.compile("|".join([prefix, *(f"^{p}" for p in PREFIXES)])).search
     tokenizer.suffix_search = re.compile("|".join([suffix, *(f"{p}$" for p in SUFFIXES)])).search
     tokenizer.infix_finditer = re.compile("|".join([infix, *INFIXES])).finditer
+    match = tokenizer.token_match
+    pattern = match.__self__.pattern if match is not None else "(?!)"
+    tokenizer.token_match = re.compile(f"{pattern}|{POSSESSIVE_NAME}").match
     return nlp
 
 

@@ -1,4 +1,5 @@
-"""Escaped newlines ("\\n" written as two characters) and glued sentence ends as tokens."""
+"""Escaped newlines ("\\n" written as two characters), glued sentence ends and English
+possessives in names as tokens."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ CASES = [
     ("une bonne nouvelle.Bien que", ["une", "bonne", "nouvelle", ".", "Bien", "que"]),
     ('cité par News24."Nous avons', ["cité", "par", "News24", ".", '"', "Nous", "avons"]),
     ("les U.S.A et Abidjan.net", ["les", "U.S.A", "et", "Abidjan.net"]),
+    # an English possessive in a name stays one word; French elision is cut as before
+    ("La Lloyd's List et Sainsbury's.", ["La", "Lloyd's", "List", "et", "Sainsbury's", "."]),
+    ("aujourd'hui l'OMS d'Abidjan", ["aujourd'hui", "l'", "OMS", "d'", "Abidjan"]),
 ]
 
 PLAIN = [

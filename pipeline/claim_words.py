@@ -287,6 +287,13 @@ ROLE_NOUNS = frozenset(
 LEAD_VERBS = frozenset({"diriger", "présider", "codiriger", "coprésider", "fonder", "cofonder"})
 # Pronouns that open a relative clause: what it says is not what a reporting verb says.
 RELATIVE_PRONOUNS = frozenset({"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"})
+# Conjunctions that make a clause an adverbial of time or cause: its reporting verb says only
+# what it governs ("lorsque l'OMS a déclaré la fin de la pandémie, 500 000 personnes étaient
+# mortes"). Not "comme", which credits the main clause ("comme l'a annoncé le HCR, 300 ...").
+ADVERBIAL_MARKS = frozenset({"lorsque", "lorsqu'", "lorsqu’", "quand", "puisque", "puisqu'",
+                             "puisqu’"})
+# What a reporting verb says: its object or clause, not its adverbials.
+SAID_DEPS = frozenset({"ccomp", "obj", "xcomp", "obl:arg"})
 # What cuts a time off from an amount when the parse does not join them: punctuation,
 # pronouns that open a clause, and conjunctions that coordinate two clauses (which do not).
 BOUNDARY_PUNCT = frozenset({",", ":", ";", "(", ")", "«", "»", '"', "“", "”", "—"})

@@ -67,6 +67,7 @@ from .claim_words import (
     ACT_ON_MEASURE_VERBS,
     ACT_SENSE_VERBS,
     ADDRESSEE_CASES,
+    ADVERBIAL_MARKS,
     AGED,
     AGENT_CUES,
     AMONG_WORDS,
@@ -124,6 +125,7 @@ from .claim_words import (
     RESEARCHER_NOUNS,
     RESPONDENT_VERBS,
     ROLE_NOUNS,
+    SAID_DEPS,
     SAME_WORDS,
     SCHOLAR_TITLES,
     SENTENCE_ENDS,
@@ -3357,9 +3359,16 @@ def _reports(verb: Token, anchor: Token) -> bool:
     """
     if _after_quotation(verb, anchor) or _acts_on_measure(verb):
         return False
+    below = anchor
     for tok in [anchor, *anchor.ancestors]:
         if tok.i == verb.i:
-            return True
+            # "lorsque l'OMS a déclaré la fin de la pandémie, 500 000 personnes étaient
+            # mortes", the main clause hung on the adverbial one: only what the verb
+            # governs is said (rule 'adverbial_report')
+            return below.dep_ in SAID_DEPS or not any(
+                c.dep_ == "mark" and c.lower_ in ADVERBIAL_MARKS for c in verb.children
+            )
+        below = tok
         if _completive(tok):
             continue  # "a affirmé dans une déclaration qu'il avait ratifié neuf pactes"
         if tok.dep_ == "acl:relcl" or any(

@@ -2728,6 +2728,19 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "OIM",
             "linear_speaker",
         ),
+        (  # a reporting verb after "lorsque" says only what it governs (adverbial_report)
+            "Un an plus tard, lorsque l'Unicef a déclaré la fin de l'épidémie, entre 3 000 et"
+            " 5 000 enfants étaient morts.",
+            "entre 3 000 et 5 000",
+            None,
+            "none",
+        ),
+        (
+            "Lorsque l'OMS a annoncé que 300 cas avaient été détectés, la ville a fermé.",
+            "300",
+            "OMS",
+            "report_verb",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

@@ -144,6 +144,12 @@ COMMON_ACRONYMS = frozenset({"ong"})
 EXPLETIVE_VERBS = IMPERSONAL_VERBS | frozenset(
     {"avoir", "être", "suffire", "valoir", "paraître", "convenir", "arriver", "s'agir"}
 )
+# Reflexive verbs whose "il" is impersonal ("il se passe", "il s'avère que"); the parser reads
+# the "il" of any reflexive verb as impersonal ("Il s'est engagé à verser").
+IMPERSONAL_REFLEXIVES = frozenset(
+    {"s'agir", "se passer", "se trouver", "se pouvoir", "s'avérer", "se produire",
+     "se dérouler", "se faire", "se révéler", "se vendre", "se poser"}
+)
 # "la contribution du G7", "les buts des Fennecs": the body an event noun is of.
 OF_CASES = frozenset({"de", "d'", "d’", "du", "des"})
 # Participles that only describe where or what a thing is ("quatre chirurgiens spécialisés",

@@ -93,6 +93,7 @@ from .claim_words import (
     FRAME_NOUNS,
     HEAD_KINDS,
     HELP_VERBS,
+    IMPERSONAL_REFLEXIVES,
     IMPERSONAL_VERBS,
     INDEFINITE_DETS,
     LEAD_VERBS,
@@ -148,7 +149,7 @@ from .claim_words import (
 )
 from .doc_arrays import flagged, positions
 from .kb import KBPipe, KnowledgeBase, OrgEntry, load_entries
-from .org_rules import before_adjectives
+from .org_rules import TRADE_CUES, before_adjectives
 
 ARG_DEPS = {"obj", "nsubj", "nsubj:pass", "obl", "obl:arg", "obl:mod", "iobj", "xcomp", "ccomp"}
 
@@ -831,14 +832,7 @@ class Antecedents:
             o
             for o in orgs
             if any(t.dep_ in SUBJ_DEPS for t in o)
-            or (
-                o.root.dep_ in {"appos", "flat", "flat:name", "nmod"}
-                and o.root.head.dep_ in SUBJ_DEPS
-                and (
-                    o.root.head.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS
-                    or _one_of_bodies(o.root.head)
-                )
-            )
+            or _names_subject(o)
             or (
                 o.root.dep_ == "appos"
                 and o.root.head.dep_ == "nmod"
@@ -993,6 +987,28 @@ class Antecedents:
     def _last(spans: list[Span], tok: Token) -> Span | None:
         before = [o for o in spans if o.end <= tok.i]
         return before[-1] if before else None
+
+
+NAME_LINKS = frozenset({"appos", "flat", "flat:name", "nmod"})
+
+
+def _names_subject(org: Span) -> bool:
+    """Whether a body is the name of a subject that is a kind of body or a trade ("L'ONG
+    Utopia 56", "Son rival, le géant de la technologie Tencent, ..."; rule 'named_kind')."""
+    tok = org.root
+    for _ in range(2):
+        if tok.dep_ not in NAME_LINKS:
+            return False
+        tok = tok.head
+        if tok.dep_ in SUBJ_DEPS:
+            lemma = tok.lemma_.lower()
+            return (
+                lemma in ORG_TYPE_NOUNS
+                or lemma in ORG_NOUNS
+                or lemma in TRADE_CUES
+                or _one_of_bodies(tok)
+            )
+    return False
 
 
 def _naming(tok: Token) -> bool:
@@ -2183,12 +2199,17 @@ def _cited(org: Span) -> bool:
 def _placed_pronoun(verb: Token) -> Token | None:
     """The "il" / "elle" the parser read as an impersonal subject: of "il y emploie 300
     agents" (a verb other than "avoir" after "y"), or of "Il compte 280 millions d'abonnés"
-    (an active verb with an object that is never impersonal)."""
+    (an active verb with an object that is never impersonal), or of a reflexive verb,
+    also one whose infinitive the amount is in ("Il s'est engagé à verser 7 milliards"; rule
+    'reflexive_pronoun')."""
+    if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        verb = verb.head
     lemma = _lemma(verb)
     placed = any(c.lower_ == "y" for c in verb.children)
     if lemma == "avoir" and placed:
         return None
-    if not placed and (
+    reflexive = lemma.startswith(("se ", "s'"))
+    if not placed and not (reflexive and lemma not in IMPERSONAL_REFLEXIVES) and (
         lemma in EXPLETIVE_VERBS
         or not any(c.dep_ == "obj" for c in verb.children)
         or any(c.dep_ in {"aux:pass", "expl:pass"} for c in verb.children)
@@ -2936,7 +2957,15 @@ def _org_gender(org: Span) -> list[str]:
         # not what a "selon" frames ("au cœur de la crise, selon l'Agence ...")
         and not any(c.dep_ == "case" and _is_source_cue(c) for c in head.children)
     ):
-        return list(head.head.morph.get("Gender", []))  # "la coalition ... Ransomware Task Force"
+        noun = head.head
+        kind = noun.head
+        if noun.dep_ == "nmod" and kind.pos_ == "NOUN" and (
+            kind.lemma_.lower() in TRADE_CUES
+            or kind.lemma_.lower() in ORG_TYPE_NOUNS
+            or kind.lemma_.lower() in ORG_NOUNS
+        ):
+            noun = kind  # "le géant de la technologie Tencent": the kind's, not the field's
+        return list(noun.morph.get("Gender", []))  # "la coalition ... Ransomware Task Force"
     if head.pos_ != "NOUN":
         head = next((t for t in org if t.pos_ == "NOUN"), head)
         if head.pos_ != "NOUN" and org.start > 0 and doc[org.start - 1].pos_ == "NOUN":

@@ -1383,6 +1383,25 @@ def test_predicate_rules(
             "HCR",
             "pronoun_subject",
         ),
+        (  # the "il" of a reflexive verb the parser reads as impersonal (reflexive_pronoun)
+            "Le HCR n'est pas en reste. Il s'est engagé à verser 3 millions de dollars.",
+            "3 millions de dollars",
+            "HCR",
+            "pronoun_subject",
+        ),
+        (  # ... but not that of "il s'agit"
+            "Orange a ouvert un bureau. Il s'agit de 300 emplois.",
+            "300",
+            None,
+            "none",
+        ),
+        (  # a body named after a trade noun that is the subject is a topic, with its gender
+            "Son rival, le géant de la technologie Orange, n'est pas en reste. Il s'est engagé"
+            " à verser 3 milliards de dollars.",
+            "3 milliards de dollars",
+            "Orange",
+            "pronoun_subject",
+        ),
     ],
 )
 def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, rule: str) -> None:

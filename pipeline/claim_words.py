@@ -11,7 +11,7 @@ REPORT_VERBS = frozenset(
     craindre reconnaître dénoncer déplorer alerter avertir recommander pointer détailler
     mentionner accuser
     dire confier témoigner résumer prévenir raconter insister commenter admettre
-    calculer écrire conclure démontrer consigner citer
+    calculer écrire conclure démontrer consigner citer déterminer
     féliciter saluer regretter inquiéter évoquer
     """.split()
 ) | {"se féliciter", "s'inquiéter", "se réjouir", "s'alarmer"}  # reflexive: "s'est félicité"

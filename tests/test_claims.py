@@ -2760,6 +2760,12 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "OMS",
             "report_verb",
         ),
+        (  # "déterminer que" reports what was found
+            "Le ministère de la Santé a déterminé qu'un seul des neuf cas était grave.",
+            "un seul",
+            "ministère de la Santé",
+            "report_verb",
+        ),
     ],
 )
 def test_source_rules(nlp: Language, text: str, amount: str, source: str | None, rule: str) -> None:

@@ -240,6 +240,8 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         # a university of several campuses with its campus town (rule campus)
         ("Elle est professeure à l'université de Californie à Berkeley depuis 2010.",
          ("université de Californie à Berkeley", "institution")),
+        ("Il est géologue à l'université du Nevada à Las Vegas.",
+         ("université du Nevada à Las Vegas", "institution")),
         ("Il enseigne à l'Université du Texas, Austin, depuis 2015.",
          ("Université du Texas, Austin", "institution")),
         # English function words inside a cued name

@@ -1681,9 +1681,6 @@ ADVERBIAL_PHRASES = {("de", "nouveau"), ("de", "plus"), ("en", "outre"), ("en", 
 INDEFINITE = {"un", "une", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos",
               "mon", "ma", "mes", "chaque", "plusieurs", "certains", "certaines", "quelques",
               "aucun", "aucune"}
-# Heads that after a bare "en" name the competition a body runs, not the body ("revenu en ligue
-# norvégienne"; rule competition_use).
-COMPETITION_HEADS = {"ligue"}
 
 
 def place_use(head: Token) -> bool:
@@ -1829,8 +1826,6 @@ def _extend_institution(doc: Doc, start: int, *, capital: bool) -> int | None:
     weak = head in WEAK_HEADS and not capital
     if not capital and start > 0 and doc[start - 1].lower_ in INDEFINITE:
         return None  # "une commission", "son ministère": a description, not a name
-    if not capital and head in COMPETITION_HEADS and start > 0 and doc[start - 1].lower_ == "en":
-        return None  # rule competition_use
     i = start + 1
     qualified = False
     definite = start > 0 and doc[start - 1].lower_ in DEFINITE

@@ -498,7 +498,8 @@ def _doc_and_span(nlp: Language, text: str, name: str) -> tuple[Doc, Span]:
         ("Selon Zorvawatch,\"si le juge admet la plainte, tout change.", 'Zorvawatch,"si',
          "glued_mark"),
         # a span that stops inside a written word: the name goes on
-        ("La Zorvd's List estime la valeur des cargaisons.", "Zorvd'", "glued_mark"),
+        # (a capitalised word with "'s" is one token: "Zorvd's"; one in capitals is not)
+        ("La ZORVD's List estime la valeur des cargaisons.", "ZORVD'", "glued_mark"),
         ("Les Zorv'libéraux perdent six sièges.", "Zorv'", "glued_mark"),
         # a French word alone in brackets glosses, it names nothing
         ("Le suicide assisté (Euthanasie) divise les médecins.", "Euthanasie", "common_word"),

@@ -222,6 +222,8 @@ ORG_NOUNS = frozenset(
     tribunal parquet police armée marine caisse fonds programme bureau direction hôpital
     """.split()
 )
+# Nouns that name a body by its kind or by what it is ("l'ONG", "le ministère").
+BODY_NOUNS = ORG_TYPE_NOUNS | ORG_NOUNS
 # Nouns of a firm described by its sector, named after it ("le géant de la technologie
 # Alibaba", "le leader mondial du luxe LVMH", "le fabricant d'armes Rheinmetall").
 FIRM_NOUNS = frozenset(

@@ -74,6 +74,7 @@ from .claim_words import (
     ANAPHORIC_DETS,
     ANAPHORIC_PRONOUNS,
     ANNOUNCE_VERBS,
+    BODY_NOUNS,
     CASE_NOUNS,
     CHANGE_NOUNS,
     CLEFT_PRONOUNS,
@@ -107,7 +108,6 @@ from .claim_words import (
     OBJECT_CONTROL_VERBS,
     OF_CASES,
     OPPONENT_CASES,
-    ORG_NOUNS,
     ORG_TYPE_NOUNS,
     OWN_FIGURE_NOUNS,
     PAPER_NOUNS,
@@ -801,14 +801,14 @@ def _joined(doc: Doc) -> list[Span]:
 def _one_of_bodies(tok: Token) -> bool:
     """ "L'une de ces sociétés, X, affirme": a pronoun "l'un(e)" of a kind of bodies."""
     return tok.pos_ == "PRON" and tok.lemma_.lower() == "un" and any(
-        c.dep_ == "nmod" and c.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS for c in tok.children
+        c.dep_ == "nmod" and c.lemma_.lower() in BODY_NOUNS for c in tok.children
     )
 
 
 def _lower_kind_name(tok: Token) -> bool:
     """A lower-case kind noun the tagger read as a name ("le porte-parole de l'institut")."""
     lemma = tok.lemma_.lower()
-    return tok.pos_ == "PROPN" and tok.is_lower and (lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS)
+    return tok.pos_ == "PROPN" and tok.is_lower and lemma in BODY_NOUNS
 
 
 class Antecedents:
@@ -854,7 +854,7 @@ class Antecedents:
             # "explique son directeur": the body the text was about
             return self._last(self.subjects, tok) or self._last(self.orgs, tok)
         if (
-            (lemma in ORG_TYPE_NOUNS or lemma in ORG_NOUNS)
+            lemma in BODY_NOUNS
             and "Plur" not in tok.morph.get("Number", [])
             and any(c.lower_ in SINGULAR_POSSESSIVES for c in tok.children)
         ):
@@ -872,7 +872,7 @@ class Antecedents:
             )  # "le club", "du club"
         ):
             return None
-        if lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS:
+        if lemma in BODY_NOUNS:
             # "l'entreprise" is no media body, "le club" no party (rule 'kind'; a body the
             # knowledge base does not know may be any)
             kinds = NOUN_KINDS.get(lemma)
@@ -1001,14 +1001,14 @@ def _names_subject(org: Span) -> bool:
             return False
         tok = tok.head
         if tok.dep_ in SUBJ_DEPS:
-            lemma = tok.lemma_.lower()
-            return (
-                lemma in ORG_TYPE_NOUNS
-                or lemma in ORG_NOUNS
-                or lemma in TRADE_CUES
-                or _one_of_bodies(tok)
-            )
+            return _kind_or_trade(tok) or _one_of_bodies(tok)
     return False
+
+
+def _kind_or_trade(tok: Token) -> bool:
+    """Whether a noun names a body by its kind or its trade ("l'ONG", "le géant")."""
+    lemma = tok.lemma_.lower()
+    return lemma in BODY_NOUNS or lemma in TRADE_CUES
 
 
 def _naming(tok: Token) -> bool:
@@ -1231,7 +1231,7 @@ def _member_of(doc: Doc, i: int, org_of: dict[int, Span]) -> Span | None:
     while i < len(doc) and doc[i].lower_ in DEFINITE_DETS:
         i += 1
     ends = {",", ")"}
-    if i < len(doc) and i not in org_of and doc[i].lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS:
+    if i < len(doc) and i not in org_of and doc[i].lemma_.lower() in BODY_NOUNS:
         # "Grace Yuen, de l'organisation internationale de lutte contre l'escroquerie Gaso.":
         # the body named at the end of the noun that says what it is (rule 'member_of')
         j = i + 1
@@ -1280,7 +1280,7 @@ def _role_body(
         if tok.is_punct and not _in_word(tok):
             return None
         org = org_of.get(tok.i)
-        if org is None and tok.lemma_.lower() in ORG_TYPE_NOUNS | ORG_NOUNS:
+        if org is None and tok.lemma_.lower() in BODY_NOUNS:
             org = ante.resolve(tok, pronouns=False)
         if org is not None:
             return None if _works_at(org, role) else org
@@ -1414,7 +1414,7 @@ def _described_subject(pronoun: Token, ante: Antecedents) -> tuple[int, Span] | 
         start = doc[start - 1].sent.start
     for tok in reversed(doc[start : pronoun.i]):
         lemma = tok.lemma_.lower()
-        if tok.dep_ in SUBJ_DEPS and lemma in ORG_NOUNS | ORG_TYPE_NOUNS:
+        if tok.dep_ in SUBJ_DEPS and lemma in BODY_NOUNS:
             org = ante.resolve(tok, pronouns=False)
             # a body whose name has the noun ("l'alliance": People's Vaccine Alliance)
             if org is not None and lemma in ante._names(org):
@@ -1484,9 +1484,9 @@ def _works_at(org: Span, speaker: Token) -> bool:
             _has_case(tok, ADDRESSEE_CASES)
             # the place itself ("au King's College", "à l'institut X"), not a time or a
             # manner on the way ("selon des révélations à l'époque de RFI")
-            and (org.start <= tok.i < org.end or tok.lemma_.lower() in ORG_NOUNS | ORG_TYPE_NOUNS)
+            and (org.start <= tok.i < org.end or tok.lemma_.lower() in BODY_NOUNS)
             and head.pos_ == "NOUN"
-            and head.lemma_.lower() not in ORG_NOUNS | ORG_TYPE_NOUNS | ROLE_NOUNS
+            and head.lemma_.lower() not in BODY_NOUNS | ROLE_NOUNS
         ):
             return True
         tok = head
@@ -2335,7 +2335,7 @@ def _subject_names(subj: Token) -> list[Token]:
     """
     names = [subj]
     lemma = subj.lemma_.lower()
-    role = lemma in ORG_NOUNS or lemma in ORG_TYPE_NOUNS
+    role = lemma in BODY_NOUNS
     for child in subj.children:
         if (
             child.dep_ in {"appos", "flat", "flat:name"}
@@ -2959,11 +2959,7 @@ def _org_gender(org: Span) -> list[str]:
     ):
         noun = head.head
         kind = noun.head
-        if noun.dep_ == "nmod" and kind.pos_ == "NOUN" and (
-            kind.lemma_.lower() in TRADE_CUES
-            or kind.lemma_.lower() in ORG_TYPE_NOUNS
-            or kind.lemma_.lower() in ORG_NOUNS
-        ):
+        if noun.dep_ == "nmod" and kind.pos_ == "NOUN" and _kind_or_trade(kind):
             noun = kind  # "le géant de la technologie Tencent": the kind's, not the field's
         return list(noun.morph.get("Gender", []))  # "la coalition ... Ransomware Task Force"
     if head.pos_ != "NOUN":
@@ -3152,8 +3148,7 @@ def _individual(tok: Token) -> bool:
     lemma = tok.lemma_.lower()
     return (
         tok.pos_ == "NOUN"
-        and lemma not in ORG_NOUNS
-        and lemma not in ORG_TYPE_NOUNS
+        and lemma not in BODY_NOUNS
         and lemma not in REPORT_NOUNS
         and tok.lower_ not in SPOKESPERSON_NOUNS
         and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETS for c in tok.children)

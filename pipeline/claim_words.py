@@ -291,6 +291,15 @@ ROLE_NOUNS = frozenset(
     co-directrice
     """.split()
 )
+# Roles that head a firm or a group, which name the body the text is about when none
+# follows ("explique X, co-directeur général, à la BBC"; rule 'bare_role'). Not an office
+# of state ("X, ministre, ...") nor a spokesperson, who may speak for any body.
+BARE_ROLE_NOUNS = frozenset(
+    """
+    directeur directrice pdg patron patronne fondateur fondatrice cofondateur cofondatrice
+    co-fondateur co-fondatrice codirecteur codirectrice co-directeur co-directrice
+    """.split()
+)
 # Verbs of a person who leads a body ("X, qui dirige le laboratoire ... au FLI").
 LEAD_VERBS = frozenset({"diriger", "présider", "codiriger", "coprésider", "fonder", "cofonder"})
 # Pronouns that open a relative clause: what it says is not what a reporting verb says.

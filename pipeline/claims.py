@@ -74,6 +74,7 @@ from .claim_words import (
     ANAPHORIC_DETS,
     ANAPHORIC_PRONOUNS,
     ANNOUNCE_VERBS,
+    BARE_ROLE_NOUNS,
     BODY_NOUNS,
     CASE_NOUNS,
     CHANGE_NOUNS,
@@ -844,6 +845,10 @@ class Antecedents:
             or _cut_apposition(o)
         ]
 
+    def topic(self, tok: Token) -> Span | None:
+        """The body the text is about before ``tok``: the last subject, else the last named."""
+        return self._last(self.subjects, tok) or self._last(self.orgs, tok)
+
     def resolve(self, tok: Token, *, pronouns: bool = True) -> Span | None:
         if any(o.start <= tok.i < o.end for o in self.orgs):
             return None
@@ -852,7 +857,7 @@ class Antecedents:
             return self._last(self.subjects, tok) if pronouns else None
         if lemma in ROLE_NOUNS and any(c.lower_ in POSSESSIVE_DETS for c in tok.children):
             # "explique son directeur": the body the text was about
-            return self._last(self.subjects, tok) or self._last(self.orgs, tok)
+            return self.topic(tok)
         if (
             lemma in BODY_NOUNS
             and "Plur" not in tok.morph.get("Number", [])
@@ -1189,6 +1194,10 @@ def _speaker_bodies(
         if i >= len(doc) or doc[i].lemma_.lower() not in ROLE_NOUNS:
             continue
         org = _role_body(doc[i], doc[i + 1 : ent.sent.end], org_of, ante)
+        if org is None and _bare_role(doc[i]):
+            # "explique Sacha Poignonnec, co-directeur général, à la BBC": a head of no
+            # body named heads the one the text is about (rule 'bare_role')
+            org = ante.topic(doc[i])
         if org is not None:
             _register(found, ent, org)
     for comma in commas:
@@ -1215,6 +1224,19 @@ def _speaker_bodies(
         if org is not None:
             _register(found, doc[comma.i + 1 : end], org)
     return found
+
+
+def _bare_role(role: Token) -> bool:
+    """Whether a head's role names no body: only adjectives up to the next mark
+    ("co-directeur général,"), and a role that heads a firm or a group."""
+    if role.lemma_.lower() not in BARE_ROLE_NOUNS and role.lower_ not in BARE_ROLE_NOUNS:
+        return False
+    for tok in role.doc[role.i + 1 : role.sent.end]:
+        if tok.is_punct and not _in_word(tok):
+            return tok.text in {",", ")"}
+        if tok.pos_ != "ADJ":
+            return False
+    return False
 
 
 # How many words back from a name's comma its role may be ("le directeur général de

@@ -2159,6 +2159,20 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Renault",
             "incise_anaphora",
         ),
+        (  # ... a head of no body named: the body the text is about ...
+            "Renault a ouvert une usine à Tanger. « Nous avons vendu plus de 4 millions de "
+            "voitures », explique Paul Martin, co-directeur général, à la BBC.",
+            "plus de 4 millions",
+            "Renault",
+            "incise_anaphora",
+        ),
+        (  # ... not an office of state
+            "Renault a ouvert une usine à Tanger. « Nous avons vendu plus de 4 millions de "
+            "voitures », explique Paul Martin, ministre, à la BBC.",
+            "plus de 4 millions",
+            None,
+            "none",
+        ),
         (  # a hyphenated word in the role's complement; "elle" several sentences later is
             # still the person named last, who speaks for the hospital
             "L'hôpital Principal de Dakar a signalé 24 cas, selon le Dr Awa Ndiaye, "

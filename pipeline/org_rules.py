@@ -246,6 +246,8 @@ NOT_BODY_KINDS = {"ethnique", "ethniques", "linguistique", "sanguin", "d'âge", 
                   "civile", "civiles"}  # "la société civile" is no company
 # A text is about sport when it uses this many different sport words.
 SPORT_MIN_CUES = 3
+# How many sentences away a club's short name may be from a sport word.
+SPORT_REACH = 1
 # Last words of a competition's name: "buteur de la Premier League" names no club (RN8).
 COMPETITION_WORDS = {"League", "Ligue", "Liga", "Cup", "Coupe", "Championship"}
 # Court heads: with only a country adjective they describe a court, they do not name one.
@@ -575,7 +577,11 @@ class OrgRules(KBPipe):
         if is_sport_text(doc):
             clubs = self._clubs(doc, countries)
             others = [*cands, *clubs]
-            cands.extend(c for c in clubs if not town_after_a(doc, c, others, kb))
+            cands.extend(
+                c
+                for c in clubs
+                if not town_after_a(doc, c, others, kb) and not far_from_sport(doc, c, others, kb)
+            )
         return _sub_units(doc, cands)
 
     def _national_names(
@@ -2648,6 +2654,33 @@ def town_after_a(doc: Doc, cand: Candidate, others: list[Candidate], kb: Knowled
     return not any(
         other.start != cand.start
         and sent.start <= other.start < sent.end
+        and (
+            other.source in CLUB_RULES
+            or (other.kb_id is not None and kb.entries[other.kb_id].type == "club")
+        )
+        for other in others
+    )
+
+
+def far_from_sport(
+    doc: Doc, cand: Candidate, others: list[Candidate], kb: KnowledgeBase
+) -> bool:
+    """Rule far_from_sport: a club's short name with no sport word and no other club in its
+    sentence or within ``SPORT_REACH`` sentences of it is a town: a text that is about sport
+    as a whole may still name towns ("entre Lens et Béthune"); "jeune prodige de Santos"
+    after "le Real" is kept."""
+    if cand.source != "club" or cand.end - cand.start != 1:
+        return False
+    sents = list(doc.sents)
+    k = next(n for n, sent in enumerate(sents) if sent.start <= cand.start < sent.end)
+    start = sents[max(0, k - SPORT_REACH)].start
+    end = sents[min(len(sents) - 1, k + SPORT_REACH)].end
+    if any(t.lower_ in SPORT_CUES for t in doc[start:end]):
+        return False
+    name = doc[cand.start].text
+    return not any(
+        start <= other.start < end
+        and doc[other.start : other.end].text != name
         and (
             other.source in CLUB_RULES
             or (other.kb_id is not None and kb.entries[other.kb_id].type == "club")

@@ -827,6 +827,26 @@ def test_town_after_a(nlp: Language, sentence: str, town: str, is_club: bool) ->
     assert ((town, "club") in candidates(nlp, SPORT_OPENING + sentence)) is is_club
 
 
+# Two sentences with no sport word and no club between the opening and the sentence under test.
+SPORT_AWAY = "Il pleuvait depuis des jours. Les routes étaient coupées. "
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("sentence", "town", "is_club"),
+    [
+        # rule far_from_sport: no sport word and no other club within a sentence, the town
+        ("Elle s'installe entre Lens et Béthune.", "Lens", False),
+        ("La ville est à 20 km au nord de Brest.", "Brest", False),
+        # another club near it keeps it, as does a sport word
+        ("Rodrygo vient du Real Madrid. Ce jeune prodige de Santos a 19 ans.", "Santos", True),
+        ("Il a quitté Lens pour un club anglais.", "Lens", True),
+    ],
+)
+def test_club_far_from_sport(nlp: Language, sentence: str, town: str, is_club: bool) -> None:
+    assert ((town, "club") in candidates(nlp, SPORT_OPENING + SPORT_AWAY + sentence)) is is_club
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("sentence", "team"),

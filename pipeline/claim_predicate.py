@@ -761,6 +761,8 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
             return relative, "own_relative"
     if pred is not None and pred.pos_ in {"VERB", "AUX"} and pred.lemma_.lower() in MODAL_VERBS:
         inner = next((c for c in pred.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if inner is None:
+            inner = _modal_complement(pred)
         if inner is not None:
             return inner, "modal"
     if pred is not None and pred.pos_ == "VERB" and _aspect_of(anchor, pred):
@@ -775,6 +777,29 @@ def _refine_predicate(anchor: Token, pred: Token | None, rule: str) -> tuple[Tok
     return pred, rule
 
 
+def _modal_complement(modal: Token) -> Token | None:
+    """What a modal governs where the tagger did not read a verb: an infinitive read as a
+    noun ("ne pourront vacciner que"), or the copula of an attribute ("devrait être
+    inférieur": "être")."""
+    for child in modal.children:
+        if child.dep_ != "xcomp" or child.i < modal.i:
+            continue
+        low = child.lower_
+        if (
+            child.pos_ == "NOUN"
+            and low.endswith(INFINITIVE_ENDINGS)
+            and child.lemma_.lower() == low
+            and not any(c.dep_ in {"det", "case"} for c in child.children)  # "en mesure"
+        ):
+            return child
+        cop = next((c for c in child.children if c.dep_ == "cop" and c.i < child.i), None)
+        if cop is not None:
+            return cop
+    return None
+
+
+# Endings of a French infinitive ("vacciner", "finir", "vendre", "recevoir").
+INFINITIVE_ENDINGS = ("er", "ir", "re")
 OTHER_CASES = frozenset({"dans", "pour", "sur", "chez", "parmi", "avec"})
 OWN_RELATIVE_STOPS = frozenset({"parmi"})
 

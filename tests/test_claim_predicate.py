@@ -41,6 +41,11 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "quitter", "aspect"),
         # a modal's infinitive keeps its reflexive, even parsed as an object
         ("Les 50 candidats devaient s'inscrire avant lundi.", "50", "s'inscrire", "modal"),
+        # ... also an infinitive the tagger read as a noun, and the copula of an attribute
+        ("Près de 70 pays ne pourront vacciner qu'une personne sur dix.", "Près de 70",
+         "vacciner", "modal"),
+        ("Cette année, le nombre de femmes qui travaillent devrait être inférieur aux chiffres de "
+         "2019 dans 169 pays.", "169", "être", "modal"),
         # an amount compared with "contre" takes the predicate of the amount it is compared with
         ("Le prix du blé est de 300 euros la tonne, contre 250 euros en janvier.",
          "250 euros", "être", "compared+copula"),

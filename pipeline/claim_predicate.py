@@ -1259,6 +1259,9 @@ def predicate_of(
     if aside is not None:
         return aside
     pred_tok, rule = _own_predicate(amount, anchor, amounts, k)
+    listed = _listed_object(amount, anchor, amounts, k, pred_tok)
+    if listed is not None:
+        return listed
     if _in_verbless_headline(amount, pred_tok, rule):
         return None, "headline"
     if rule == "none":
@@ -1315,6 +1318,57 @@ def _gapped(amount: Span, amounts: list[Span], k: int) -> tuple[Token, str] | No
         if other_tok is not None and other_tok.pos_ in {"VERB", "AUX"}:
             return other_tok, f"gapped+{other_rule}"
     return None
+
+
+def _listed_object(
+    amount: Span, anchor: Token, amounts: list[Span], k: int, own: Token | None
+) -> tuple[Token, str] | None:
+    """ "dit avoir récupéré 40 millions de dollars, 13 voitures, 21 ordinateurs": a later item
+    of a list of objects, which the parser hung with no preposition on the verb before the
+    list, takes the predicate of the first item, the verb's object (rule 'listed')."""
+    doc = amount.doc
+    item = anchor
+    while item.dep_ == "conj" and item.head.i < item.i and item.head.pos_ == "NOUN":
+        item = item.head  # "21 ordinateurs, 47 smartphones": the item the list hangs on
+    if (
+        own is None
+        or amount.start < 1
+        or doc[amount.start - 1].lower_ not in GAP_MARKS
+        or item.dep_ not in LISTED_DEPS | {"conj"}
+        or item.head.i != own.i
+        or any(c.dep_ == "case" for c in item.children)
+    ):
+        return None
+    for j in _earlier_in_sentence(amount, amounts, k):
+        other = amounts[j]
+        other_anchor = _anchor(other)
+        if other_anchor.dep_ == "nmod":
+            continue  # "13 voitures d'une valeur de 6,8 millions de dollars": inside an item
+        if other_anchor.dep_ == "obj":
+            other_tok, other_rule = _own_predicate(other, other_anchor, amounts, j)
+        else:
+            found = _listed_object(
+                other, other_anchor, amounts, j, _own_predicate(other, other_anchor, amounts, j)[0]
+            )
+            if found is None:
+                return None
+            other_tok, other_rule = found
+        if (
+            other_tok is None
+            or other_tok.pos_ != "VERB"
+            or not own.i < other_tok.i < other.start
+            or any(
+                t.pos_ in {"VERB", "AUX"} and "Part" not in t.morph.get("VerbForm", [])
+                for t in doc[other.end : amount.start]
+            )
+        ):
+            return None
+        return other_tok, other_rule if other_rule.startswith("listed+") else f"listed+{other_rule}"
+    return None
+
+
+# Dependencies the parser gives a list item it hung on the verb before the list.
+LISTED_DEPS = frozenset({"obl:mod", "obl", "dep"})
 
 
 def _gapped_subject_amount(

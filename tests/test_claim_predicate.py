@@ -41,6 +41,14 @@ def _predicate(nlp: Language, text: str, amount: str) -> tuple[str | None, str]:
          "quitter", "aspect"),
         # a modal's infinitive keeps its reflexive, even parsed as an object
         ("Les 50 candidats devaient s'inscrire avant lundi.", "50", "s'inscrire", "modal"),
+        # a later item of a list of objects, hung on the verb before the list, takes the
+        # first item's verb (two parses of the list)
+        ("La police dit avoir récupéré 40 millions de dollars en espèces, 13 voitures de luxe "
+         "d'une valeur de 6,8 millions de dollars, 21 ordinateurs, 47 smartphones et des "
+         "milliers d'adresses.", "13", "récupérer", "listed+verb"),
+        ("La police dit avoir récupéré 40 millions de dollars en espèces, 13 voitures de luxe "
+         "d'une valeur de 6,8 millions de dollars, 21 ordinateurs, 47 smartphones et des "
+         "milliers d'adresses.", "47", "récupérer", "listed+verb"),
         # ... also an infinitive the tagger read as a noun, and the copula of an attribute
         ("Près de 70 pays ne pourront vacciner qu'une personne sur dix.", "Près de 70",
          "vacciner", "modal"),

@@ -202,6 +202,10 @@ def test_packaged_lexicon_has_every_section_the_rules_read() -> None:
         ("Un sondage publié par Forbes classe les milliardaires.", ("Forbes", "gazetteer")),
         ("D'après Hespress, les autorités ont intercepté 45 embarcations.",
          ("Hespress", "gazetteer")),
+        ("Selon International Crisis Group, les violences ont repris.",
+         ("International Crisis Group", "gazetteer")),
+        ("Le sidérurgiste a été racheté par ArcelorMittal en 2006.",
+         ("ArcelorMittal", "gazetteer")),
         # a known company followed by a country's name is its national branch, no kb_id
         ("MTN Nigeria a perdu 2 millions d'abonnés.", ("MTN Nigeria", "subsidiary")),
         ("Les livreurs de Jumia Afrique du Sud ont manifesté.", ("Jumia Afrique du Sud",

@@ -612,14 +612,15 @@ class ClaimFinder(KBPipe):
                             org
                             for c in subj.children
                             if c.dep_ == "acl"
-                            for org in [_by_agent_org(c, org_of)]
+                            for org in [_by_agent_org(c, org_of) or _client_org(c, org_of)]
                             if org is not None
                         ),
                         None,
                     )
                     if by is not None:
                         # "Une enquête menée en 2020 par l'Institute for Fiscal Studies a
-                        # révélé": who carried out the survey (rule 'report_by')
+                        # révélé", "menée pour le compte de X": who carried out the survey,
+                        # or had it carried out (rule 'report_by')
                         return by, "report_by"
                     if any(c.lower_ in NEW_REPORT_DETS for c in subj.children):
                         # "Une étude récente a révélé", "Certaines études montrent": another
@@ -2335,6 +2336,21 @@ def _by_agent_org(tok: Token, org_of: dict[int, Span]) -> Span | None:
         (org_of[g.i] for c in tok.children if _is_by_agent(c) for g in c.subtree if g.i in org_of),
         None,
     )
+
+
+def _client_org(tok: Token, org_of: dict[int, Span]) -> Span | None:
+    """The body a survey was carried out for ("menée pour le compte du groupe X", "réalisé
+    pour l'Unicef"): who the survey's figures are reported by (rule 'report_by')."""
+    for child in tok.children:
+        if not child.dep_.startswith("obl") or not any(
+            c.dep_ == "case" and c.lower_ == "pour" for c in child.children
+        ):
+            continue
+        if child.i in org_of:
+            return org_of[child.i]
+        if child.lemma_.lower() == "compte":
+            return next((org_of[t.i] for t in child.subtree if t.i in org_of), None)
+    return None
 
 
 def _path_to(tok: Token, top: Token) -> list[Token]:

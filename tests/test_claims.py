@@ -1559,6 +1559,18 @@ def test_agent_rules(nlp: Language, text: str, amount: str, agent: str | None, r
             "Insee",
             "report_by",
         ),
+        (  # ... and who had it carried out
+            "Une enquête menée pour le compte de l'Unicef révèle que 40 % des jeunes ont faim.",
+            "40 %",
+            "Unicef",
+            "report_by",
+        ),
+        (
+            "Un sondage réalisé pour l'Unicef montre que 40 % des jeunes ont faim.",
+            "40 %",
+            "Unicef",
+            "report_by",
+        ),
         (  # "une étude" is another report than the one the text is about
             "Dans son rapport annuel, l'Unicef indique que 12 millions d'enfants ont faim. "
             "Une étude récente a montré que 40 % des parents ont réduit leurs achats.",

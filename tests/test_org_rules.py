@@ -810,6 +810,8 @@ def test_acronymed_lower_case_name_is_found_again(nlp: Language) -> None:
 
 # A text about sport as a whole (three sport words), before the sentence under test.
 SPORT_OPENING = "Le club a gagné le match et reste premier du championnat. "
+# Two sentences with no sport word and no club, to put a sentence out of the opening's reach.
+SPORT_AWAY = "Il pleuvait depuis des jours. Les routes étaient coupées. "
 
 
 @pytest.mark.slow
@@ -825,30 +827,18 @@ SPORT_OPENING = "Le club a gagné le match et reste premier du championnat. "
         ("Il a passé deux ans à Southampton avant de rejoindre Tottenham.", "Southampton", True),
         # not after "à": the club rules as before
         ("Lens a battu Brest samedi soir.", "Brest", True),
+        # rule far_from_sport: no sport word and no other club within a sentence, the town
+        (SPORT_AWAY + "Elle s'installe entre Lens et Béthune.", "Lens", False),
+        (SPORT_AWAY + "La ville est à 20 km au nord de Brest.", "Brest", False),
+        # ... another club near it keeps it, as does a sport word
+        (SPORT_AWAY + "Rodrygo vient du Real Madrid. Ce jeune prodige de Santos a 19 ans.",
+         "Santos", True),
+        (SPORT_AWAY + "Il a quitté Lens pour un club anglais.", "Lens", True),
     ],
 )
-def test_town_after_a(nlp: Language, sentence: str, town: str, is_club: bool) -> None:
+def test_club_name_or_town(nlp: Language, sentence: str, town: str, is_club: bool) -> None:
     assert ((town, "club") in candidates(nlp, SPORT_OPENING + sentence)) is is_club
 
-
-# Two sentences with no sport word and no club between the opening and the sentence under test.
-SPORT_AWAY = "Il pleuvait depuis des jours. Les routes étaient coupées. "
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(
-    ("sentence", "town", "is_club"),
-    [
-        # rule far_from_sport: no sport word and no other club within a sentence, the town
-        ("Elle s'installe entre Lens et Béthune.", "Lens", False),
-        ("La ville est à 20 km au nord de Brest.", "Brest", False),
-        # another club near it keeps it, as does a sport word
-        ("Rodrygo vient du Real Madrid. Ce jeune prodige de Santos a 19 ans.", "Santos", True),
-        ("Il a quitté Lens pour un club anglais.", "Lens", True),
-    ],
-)
-def test_club_far_from_sport(nlp: Language, sentence: str, town: str, is_club: bool) -> None:
-    assert ((town, "club") in candidates(nlp, SPORT_OPENING + SPORT_AWAY + sentence)) is is_club
 
 
 @pytest.mark.slow

@@ -100,6 +100,7 @@ from .claim_words import (
     AGE_UNITS,
     EVENT_NOUNS,
     EVENT_SUFFIXES,
+    INFINITIVE_ENDINGS,
     MEASURE_NOUNS,
     MODAL_VERBS,
     NON_EVENT_NOUNS,
@@ -798,8 +799,6 @@ def _modal_complement(modal: Token) -> Token | None:
     return None
 
 
-# Endings of a French infinitive ("vacciner", "finir", "vendre", "recevoir").
-INFINITIVE_ENDINGS = ("er", "ir", "re")
 OTHER_CASES = frozenset({"dans", "pour", "sur", "chez", "parmi", "avec"})
 OWN_RELATIVE_STOPS = frozenset({"parmi"})
 

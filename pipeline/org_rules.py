@@ -1385,7 +1385,7 @@ class OrgRules(KBPipe):
                         out.append(Candidate(end, name_end, kb_id, "cue"))
                     continue
             if not capital and head in CREW_HEADS and not _country_named(span) and not (
-                is_sport_text(doc) or any(t.lower_ in SPORT_CUES for t in tok.sent)
+                is_sport_text(doc) or _has_sport_word(tok.sent)
             ):
                 continue  # rule crew: "l'équipe allemande" outside sport is a group of people
             end = _name_tail(doc, tok.i, _campus_end(doc, tok.i, end))
@@ -2648,16 +2648,9 @@ def town_after_a(doc: Doc, cand: Candidate, others: list[Candidate], kb: Knowled
         or doc[cand.start - 1].lower_ != "à"
     ):
         return False
-    sent = doc[cand.start].sent
-    if any(t.lower_ in SPORT_CUES for t in sent):
-        return False
-    return not any(
-        other.start != cand.start
-        and sent.start <= other.start < sent.end
-        and (
-            other.source in CLUB_RULES
-            or (other.kb_id is not None and kb.entries[other.kb_id].type == "club")
-        )
+    start, end = _sentences_around(doc, cand.start, 0)
+    return not _has_sport_word(doc[start:end]) and not any(
+        other.start != cand.start and start <= other.start < end and _is_club(other, kb)
         for other in others
     )
 
@@ -2671,21 +2664,37 @@ def far_from_sport(
     after "le Real" is kept."""
     if cand.source != "club" or cand.end - cand.start != 1:
         return False
-    sents = list(doc.sents)
-    k = next(n for n, sent in enumerate(sents) if sent.start <= cand.start < sent.end)
-    start = sents[max(0, k - SPORT_REACH)].start
-    end = sents[min(len(sents) - 1, k + SPORT_REACH)].end
-    if any(t.lower_ in SPORT_CUES for t in doc[start:end]):
-        return False
+    start, end = _sentences_around(doc, cand.start, SPORT_REACH)
     name = doc[cand.start].text
-    return not any(
+    return not _has_sport_word(doc[start:end]) and not any(
         start <= other.start < end
         and doc[other.start : other.end].text != name
-        and (
-            other.source in CLUB_RULES
-            or (other.kb_id is not None and kb.entries[other.kb_id].type == "club")
-        )
+        and _is_club(other, kb)
         for other in others
+    )
+
+
+def _sentences_around(doc: Doc, i: int, reach: int) -> tuple[int, int]:
+    """The token range of the sentence of token ``i`` and ``reach`` sentences each side."""
+    sent = doc[i].sent
+    start, end = sent.start, sent.end
+    for _ in range(reach):
+        if start > 0:
+            start = doc[start - 1].sent.start
+        if end < len(doc):
+            end = doc[end].sent.end
+    return start, end
+
+
+def _has_sport_word(tokens: Span) -> bool:
+    """Whether a sport word is among ``tokens`` (RN1)."""
+    return any(t.lower_ in SPORT_CUES for t in tokens)
+
+
+def _is_club(cand: Candidate, kb: KnowledgeBase) -> bool:
+    """Whether a candidate is a club: found by a club rule, or a club of the knowledge base."""
+    return cand.source in CLUB_RULES or (
+        cand.kb_id is not None and kb.entries[cand.kb_id].type == "club"
     )
 
 

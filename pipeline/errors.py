@@ -291,6 +291,22 @@ class Errors(metaclass=ErrorsWithCodes):
         "The token classifier's focus setting: expected {expected}, got {got}. {fix}"
     )
 
+    # Paragraph step
+    E053 = (
+        "The paragraph step's min_newlines: expected 1 or more line ends to a break, "
+        "got {got}. Set it to 2 (a blank line) or 1 (any line end)."
+    )
+    E054 = (
+        "The paragraph step '{name}' expected a parsed Doc, got one without "
+        "dependencies. Add it after the parser (nlp.add_pipe('dechiffre_paragraphs', "
+        "after='parser')); it re-runs {pipes} on paragraphs."
+    )
+    E055 = (
+        "The paragraph step '{name}' re-runs the component {pipe!r}, expected in the "
+        "pipeline, got only {got}. Name the pipeline's own tok2vec, morphologizer and "
+        "parser in its 'pipes' setting."
+    )
+
     # Archive inputs and outputs (E200-E249)
     E200 = (
         "{path}, record {line}: expected a WARC record of {expected} bytes "

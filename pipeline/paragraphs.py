@@ -13,7 +13,7 @@ back: every other sentence keeps the parse it had.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import cast
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import DEP, HEAD, MORPH, POS, TAG
@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
 from .errors import DechiffreError, Errors
+from .pipes import CfgPipe
 
 # A mark after which the text goes on across a blank line (a list or a quote it introduces).
 GOES_ON = ":"
@@ -50,11 +51,6 @@ def line_ends(token_text: str) -> int | None:
     if token_text.replace(ESCAPED_NEWLINE, "").strip():
         return None
     return token_text.count("\n") + token_text.count(ESCAPED_NEWLINE)
-
-
-def paragraph_break(token_text: str, min_newlines: int) -> bool:
-    """Whether a token's text alone is a paragraph break (``min_newlines`` line ends)."""
-    return (line_ends(token_text) or 0) >= min_newlines
 
 
 def paragraph_parts(sent: Span, min_newlines: int) -> list[tuple[int, int]]:
@@ -87,7 +83,7 @@ def paragraph_parts(sent: Span, min_newlines: int) -> list[tuple[int, int]]:
     return parts
 
 
-class ParagraphBreaks:
+class ParagraphBreaks(CfgPipe):
     """Re-parse, paragraph by paragraph, each sentence that the parser ran across a blank line."""
 
     def __init__(
@@ -98,19 +94,19 @@ class ParagraphBreaks:
         pipes: Iterable[str] = ("parser",),
         min_newlines: int = 2,
     ) -> None:
-        self.nlp = nlp
-        self.name = name
-        self.pipes = list(pipes)
-        self.min_newlines = min_newlines
         if min_newlines < 1:
             raise DechiffreError(Errors.E053.format(got=min_newlines))
+        self.nlp = nlp
+        self.vocab = nlp.vocab
+        self.name = name
+        self.cfg: dict[str, Any] = {"pipes": list(pipes), "min_newlines": min_newlines}
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
-            raise DechiffreError(Errors.E054.format(name=self.name, pipes=self.pipes))
+            raise DechiffreError(Errors.E054.format(name=self.name, pipes=self.cfg["pipes"]))
         spans = []
         for sent in doc.sents:
-            parts = paragraph_parts(sent, self.min_newlines)
+            parts = paragraph_parts(sent, self.cfg["min_newlines"])
             if len(parts) > 1:
                 spans.extend(parts)
         if not spans:
@@ -126,7 +122,7 @@ class ParagraphBreaks:
     def _parse(self, doc: Doc, spans: list[tuple[int, int]]) -> Iterator[Doc]:
         """Each paragraph as a Doc of its own, run through the named pipes."""
         components = []
-        for name in self.pipes:
+        for name in self.cfg["pipes"]:
             if name not in self.nlp.pipe_names:
                 raise DechiffreError(
                     Errors.E055.format(name=self.name, pipe=name, got=self.nlp.pipe_names)
@@ -150,12 +146,5 @@ class ParagraphBreaks:
                 sub = component(sub)
             yield sub
 
-    def to_disk(self, path: object, *, exclude: Iterable[str] = ()) -> None:
-        """Nothing to save: the settings live in the config."""
 
-    def from_disk(self, path: object, *, exclude: Iterable[str] = ()) -> ParagraphBreaks:
-        """Nothing to load: the settings live in the config."""
-        return self
-
-
-__all__ = ["ParagraphBreaks", "make_paragraphs", "paragraph_break", "paragraph_parts"]
+__all__ = ["ParagraphBreaks", "line_ends", "make_paragraphs", "paragraph_parts"]

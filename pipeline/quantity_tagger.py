@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
-from spacy.pipeline import Pipe
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -16,6 +12,7 @@ from . import attributes  # noqa: F401  (registers Span._ extensions)
 from .attributes import doc_countries
 from .errors import NotAnAmount
 from .numbers import AmountMatch, find_amounts, normalize
+from .pipes import CfgPipe
 from .quantity_object import find_objects
 
 LABEL = "QUANTITY"
@@ -61,7 +58,7 @@ def make_quantity_tagger(
     )
 
 
-class QuantityTagger(Pipe):
+class QuantityTagger(CfgPipe):
     """Find amounts with the French number normalizer and attach their object."""
 
     def __init__(
@@ -94,10 +91,6 @@ class QuantityTagger(Pipe):
         else:
             set_entities(doc, spans, overwrite_labels=None if self.cfg["overwrite"] else set())
         return doc
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
 
     def dollar_for(self, doc: Doc, text: str | None = None) -> str:
         """'$' is the Canadian dollar in documents about Canada, the US dollar otherwise."""
@@ -193,24 +186,6 @@ class QuantityTagger(Pipe):
             prev = tok.nbor(-1) if tok.i > 0 else None
             return not (tok.pos_ == "ADJ" or (prev is not None and prev.pos_ == "NOUN"))
         return True
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg.json", self.cfg)
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> QuantityTagger:
-        cfg_path = Path(path) / "cfg.json"
-        if cfg_path.exists():
-            self.cfg.update(srsly.read_json(cfg_path))
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.json_dumps(self.cfg).encode("utf8")
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> QuantityTagger:
-        self.cfg.update(srsly.json_loads(data))
-        return self
 
 
 def set_entities(doc: Doc, spans: list[Span], *, overwrite_labels: set[str] | None) -> None:

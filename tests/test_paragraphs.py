@@ -3,33 +3,34 @@ paragraph."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dechiffre.pipeline.errors import DechiffreError
-from dechiffre.pipeline.paragraphs import ParagraphBreaks, paragraph_break, paragraph_parts
+from dechiffre.pipeline.paragraphs import ParagraphBreaks, line_ends, paragraph_parts
 
 
 @pytest.mark.parametrize(
-    ("text", "min_newlines", "expected"),
+    ("text", "ends"),
     [
-        ("\n\n", 2, True),
-        (" \n \n ", 2, True),
-        ("\n\n\n", 2, True),
-        ("\n", 2, False),
-        ("\n", 1, True),
-        ("  ", 1, False),
-        ("x\n\n", 2, False),  # not whitespace: no break
+        ("\n\n", 2),
+        (" \n \n ", 2),
+        ("\n", 1),
+        ("  ", 0),
+        ("x\n\n", None),  # not whitespace: no line end of its own
         # a scraper's escaped newlines (a backslash and "n") are line ends too
-        ("\\n\\n", 2, True),
-        ("\\n", 2, False),
-        (" \\n\n", 2, True),
+        ("\\n\\n", 2),
+        ("\\n", 1),
+        (" \\n\n", 2),
+        ("\\nEn", None),
     ],
 )
-def test_paragraph_break(text: str, min_newlines: int, expected: bool) -> None:
-    assert paragraph_break(text, min_newlines) is expected
+def test_line_ends(text: str, ends: int | None) -> None:
+    assert line_ends(text) == ends
 
 
 @pytest.mark.parametrize(
@@ -142,3 +143,14 @@ def test_a_missing_pipe_is_named() -> None:
     nlp.add_pipe("dechiffre_paragraphs", after="parser", config={"pipes": ["parser_fr"]})
     with pytest.raises(DechiffreError, match="E055"):
         nlp("Crise à Kinshasa\n\nLe HCR a transféré mardi 54 réfugiés.")
+
+
+def test_settings_round_trip(tmp_path: Path) -> None:
+    nlp = spacy.blank("fr")
+    step = ParagraphBreaks(nlp, pipes=["parser_fr"], min_newlines=1)
+    step.to_disk(tmp_path / "step")
+    assert ParagraphBreaks(nlp).from_disk(tmp_path / "step").cfg == step.cfg
+    assert ParagraphBreaks(nlp).from_bytes(step.to_bytes()).cfg == {
+        "pipes": ["parser_fr"],
+        "min_newlines": 1,
+    }

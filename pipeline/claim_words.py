@@ -126,6 +126,9 @@ WITH_CASES = frozenset({"avec"})
 # team's (rule 'for_team'), for these acts only; "le club", "l'équipe" stand for the last
 # club named before.
 FOR_TEAM_CASES = frozenset({"pour"})
+# The preposition of the body a survey was carried out for ("menée pour le compte du groupe
+# X", "réalisé pour l'Unicef"; rule 'report_by').
+CLIENT_CASES = frozenset({"pour"})
 TEAM_ACTS = frozenset({"marquer", "inscrire", "remporter", "disputer", "jouer", "gagner"})
 TEAM_NOUNS = frozenset({"club", "équipe"})
 # "la défaite contre le Bayern", "face à l'Espérance": the opponent, not "le club".

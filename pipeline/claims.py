@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -79,6 +79,7 @@ from .claim_words import (
     CASE_NOUNS,
     CHANGE_NOUNS,
     CLEFT_PRONOUNS,
+    CLIENT_CASES,
     COMMON_ACRONYMS,
     CONTROL_NOUNS,
     COUNTING_VERBS,
@@ -459,10 +460,6 @@ class ClaimFinder(KBPipe):
                     named_sent = here
                 last_source, last_source_sent = source, here
         return doc
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
 
     @staticmethod
     def _report_owner(doc: Doc, org_of: dict[int, Span]) -> Span | None:
@@ -2342,9 +2339,7 @@ def _client_org(tok: Token, org_of: dict[int, Span]) -> Span | None:
     """The body a survey was carried out for ("menée pour le compte du groupe X", "réalisé
     pour l'Unicef"): who the survey's figures are reported by (rule 'report_by')."""
     for child in tok.children:
-        if not child.dep_.startswith("obl") or not any(
-            c.dep_ == "case" and c.lower_ == "pour" for c in child.children
-        ):
+        if not child.dep_.startswith("obl") or not _has_case(child, CLIENT_CASES):
             continue
         if child.i in org_of:
             return org_of[child.i]

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Self
 
 import srsly
-from spacy.pipeline import Pipe
+
+from .pipes import CfgPipe
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -361,10 +362,9 @@ class KnowledgeBase:
         return cls(load_entries())
 
 
-class KBPipe(Pipe):
+class KBPipe(CfgPipe):
     """A component holding a knowledge base: settings and entries round-trip to disk and bytes."""
 
-    cfg: dict[str, Any]
     kb: KnowledgeBase | None
 
     def initialize(
@@ -381,16 +381,13 @@ class KBPipe(Pipe):
         self.kb = KnowledgeBase(entries)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / "cfg.json", self.cfg)
+        super().to_disk(path, exclude=exclude)
         if self.kb is not None:
-            srsly.write_jsonl(path / "orgs.jsonl", [e.to_json() for e in self.kb])
+            srsly.write_jsonl(Path(path) / "orgs.jsonl", [e.to_json() for e in self.kb])
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> Self:
+        super().from_disk(path, exclude=exclude)
         path = Path(path)
-        if (path / "cfg.json").exists():
-            self.cfg.update(srsly.read_json(path / "cfg.json"))
         if (path / "orgs.jsonl").exists():
             self.set_entries(load_entries(path / "orgs.jsonl"))
         return self

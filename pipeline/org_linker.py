@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -247,10 +247,6 @@ class OrgLinker(KBPipe):
         spans = [s for s in self.find(doc) if s.end_char - s.start_char <= MAX_SPAN_CHARS]
         self._set_ents(doc, spans)
         return doc
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
 
     def find(self, doc: Doc) -> list[Span]:
         """ORG spans of a Doc with kb_ids."""

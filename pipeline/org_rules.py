@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -522,10 +522,6 @@ class OrgRules(KBPipe):
             attrs={"sources": [c.source for c in cands]},
         )
         return doc
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         """KB names and acronyms, institutions and the dateline source."""

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Self
 
 import srsly
 from spacy.pipeline import Pipe
-from spacy.tokens import Doc
 
 
 class CfgPipe(Pipe):
-    """A component whose settings (``cfg``) round-trip to disk and bytes, one Doc at a time."""
+    """A component whose settings (``cfg``) round-trip to disk and bytes."""
 
     cfg: dict[str, Any]
-
-    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
-        for doc in stream:
-            yield self(doc)
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)

